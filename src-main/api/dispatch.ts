@@ -1,0 +1,44 @@
+import { requestSchemas, type Api, type Method, type Result, type Responses } from './contract';
+import { toApiError } from '../core/appError';
+
+/** Whether a string names a method of the API. */
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}
+
+/**
+ * Validates a request and runs its handler; every transport (IPC, HTTP, CLI, tests) goes
+ * through here, so validation and error shaping happen in exactly one place.
+ */
+export async function dispatch(handlers: Api, name: string, rawReq: unknown): Promise<Result<unknown>> {
+  if (!isMethod(name)) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` } };
+  }
+  const parsed = requestSchemas[name].safeParse(rawReq ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : '(request)';
+    return { ok: false, error: { code: 'INVALID_REQUEST', message: `请求参数无效：${where} ${issue?.message ?? ''}`.trim(), details: { method: name, field: where } } };
+  }
+  try {
+    const handler = handlers[name] as (req: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}
+
+/** A typed in-process client over a handler map, for the CLI and tests. */
+export function inProcessClient(handlers: Api) {
+  return async <K extends Method>(name: K, req: unknown): Promise<Result<Responses[K]>> =>
+    (await dispatch(handlers, name, req)) as Result<Responses[K]>;
+}
+
+/** Unwraps a result or throws its error message; for scripts where a failure ends the run. */
+export function unwrap<T>(r: Result<T>): T {
+  if (r.ok) return r.value;
+  const err = new Error(r.error.message) as Error & { code: string };
+  err.code = r.error.code;
+  throw err;
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { AppError } from '../../core/appError';
+import { closeProjectFile, copyProjectTo, createProjectFile, openProjectFile, PROJECT_EXT, type OpenProject } from '../../store/projectFile';
+import { projectSummary } from '../../store/projectSummary';
+import { listProjects, readRecent, touchRecent } from '../../store/recentProjects';
+import { requireProject, type AppContext } from '../context';
+import type { DomainHandlers, ProjectInfo } from '../contract';
+import { buildDemoProject } from '../../core/demo';
+
+/** A file name for a project typed by name: path separators and control characters removed. */
+export function projectFileName(name: string): string {
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '未命名项目';
+  return safe.endsWith(PROJECT_EXT) ? safe : `${safe}${PROJECT_EXT}`;
+}
+
+async function closeCurrent(ctx: AppContext): Promise<void> {
+  const current = ctx.project;
+  ctx.project = null;
+  if (current) await closeProjectFile(current);
+}
+
+async function adopt(ctx: AppContext, project: OpenProject): Promise<ProjectInfo> {
+  ctx.project = project;
+  await touchRecent(ctx.paths.configDir, project.path);
+  return projectSummary(project);
+}
+
+/** Project life cycle: new, open, save as, close, recent list, demo. */
+export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
+  return {
+    'project:new': async (req) => {
+      if (!req.path && !req.name) throw new AppError('INVALID_REQUEST', '请给新项目一个名称或保存位置');
+      const target = req.path ? path.resolve(req.path) : path.join(ctx.paths.projectsDir, projectFileName(req.name!));
+      const project = await createProjectFile(target);
+      await closeCurrent(ctx);
+      return adopt(ctx, project);
+    },
+    'project:open': async (req) => {
+      const target = path.resolve(req.path);
+      if (ctx.project?.path === target) return projectSummary(ctx.project);
+      const project = await openProjectFile(target);
+      await closeCurrent(ctx);
+      return adopt(ctx, project);
+    },
+    'project:openDemo': async () => {
+      const demoPath = path.join(ctx.paths.configDir, `示例项目${PROJECT_EXT}`);
+      if (ctx.project?.path === demoPath) return projectSummary(ctx.project);
+      await closeCurrent(ctx);
+      const project = await buildDemoProject(demoPath, ctx.paths.demoDir, ctx.paths.tempDir);
+      return adopt(ctx, project);
+    },
+    'project:current': async () => (ctx.project ? projectSummary(ctx.project) : null),
+    'project:saveAs': async (req) => {
+      const project = requireProject(ctx);
+      const target = path.resolve(req.path.endsWith(PROJECT_EXT) ? req.path : `${req.path}${PROJECT_EXT}`);
+      if (target === project.path) return projectSummary(project);
+      await copyProjectTo(project, target);
+      await closeCurrent(ctx);
+      return adopt(ctx, await openProjectFile(target));
+    },
+    'project:close': async () => {
+      await closeCurrent(ctx);
+      return null;
+    },
+    'project:recent': async () => readRecent(ctx.paths.configDir),
+    'project:list': async () => listProjects(ctx.paths.projectsDir),
+  };
+}

@@ -1,0 +1,113 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+/** Bound parameters of a query: positional (`?`, `$1`) or named (`$name`). */
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** A JSON-shaped row as read back from DuckDB (BIGINT and HUGEINT arrive as strings: cast in SQL). */
+export type Row = Record<string, unknown>;
+
+/** Quotes a string as an SQL literal, for the few statements (ATTACH, COPY) that take no bound parameters. */
+export function sqlLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Quotes an identifier. */
+export function sqlIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A connection-scoped query helper. Every operation gets its own connection, so a long
+ * import transaction never interleaves with the reads the UI makes meanwhile.
+ */
+export class Sql {
+  constructor(private readonly conn: DuckDBConnection) {}
+
+  /** Runs a statement for its effect. */
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.conn.run(sql, params);
+  }
+
+  /** Runs a query and returns its rows as plain objects. */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  /** Runs a query and returns its first row, or undefined. */
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  /** The raw DuckDB connection, for appenders and streaming reads. */
+  get raw(): DuckDBConnection {
+    return this.conn;
+  }
+}
+
+/** An open DuckDB database file (or in-memory database) with per-operation connections. */
+export class ProjectDb {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    /** The file it was opened from, or ':memory:'. */
+    readonly path: string,
+    /** Whether it was opened read-only. */
+    readonly isReadOnly: boolean,
+  ) {}
+
+  /** Opens (or creates) a database file; DuckDB takes an OS lock on it for the lifetime of the instance. */
+  static async open(path: string, opts: { readOnly?: boolean } = {}): Promise<ProjectDb> {
+    const options: Record<string, string> = {};
+    if (opts.readOnly) options.access_mode = 'READ_ONLY';
+    const instance = await DuckDBInstance.create(path, options);
+    return new ProjectDb(instance, path, !!opts.readOnly);
+  }
+
+  /** Runs `fn` on a fresh connection, closing it afterwards. */
+  async use<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect();
+    try {
+      // Session time zone fixed to UTC: local days are always computed with an explicit zone.
+      await conn.run(`SET TimeZone = 'UTC'`);
+      return await fn(new Sql(conn));
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /** Runs `fn` inside one transaction on a fresh connection: all of it commits, or none. */
+  async transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.use(async (sql) => {
+      await sql.run('BEGIN TRANSACTION');
+      try {
+        const out = await fn(sql);
+        await sql.run('COMMIT');
+        return out;
+      } catch (e) {
+        await sql.run('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  /** Shorthand for a read on its own connection. */
+  all<T = Row>(query: string, params?: Params): Promise<T[]> {
+    return this.use((sql) => sql.all<T>(query, params));
+  }
+
+  /** Merges the write-ahead log into the file, so the file alone is the whole project. */
+  async checkpoint(): Promise<void> {
+    if (this.isReadOnly) return;
+    await this.use((sql) => sql.run('CHECKPOINT'));
+  }
+
+  /** Closes the database; checkpoints first unless read-only. */
+  async close(): Promise<void> {
+    try {
+      await this.checkpoint();
+    } finally {
+      this.instance.closeSync();
+    }
+  }
+}
