@@ -16,6 +16,16 @@ export interface AppPaths {
   tempDir: string;
 }
 
+/** Native file dialogs; only the Electron shell has them. */
+export interface NativeDialogs {
+  /** Asks for a project file to open. */
+  openProject(): Promise<string | null>;
+  /** Asks where to save a project. */
+  saveProject(defaultName?: string): Promise<string | null>;
+  /** Asks for export files to import. */
+  importFiles(): Promise<string[] | null>;
+}
+
 /** Everything the handlers share: the mode, the paths and the one open project. */
 export interface AppContext {
   /** How the API is served. */
@@ -24,6 +34,8 @@ export interface AppContext {
   paths: AppPaths;
   /** The open project, if any. */
   project: OpenProject | null;
+  /** Native dialogs, where the shell provides them. */
+  dialogs: NativeDialogs | null;
 }
 
 /** The default folders: environment overrides first, then the user's home. */
@@ -38,8 +50,8 @@ export function defaultPaths(repoRoot: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** A fresh context with no project open. */
-export function createContext(mode: AppMode, paths: AppPaths): AppContext {
-  return { mode, paths, project: null };
+export function createContext(mode: AppMode, paths: AppPaths, dialogs: NativeDialogs | null = null): AppContext {
+  return { mode, paths, project: null, dialogs };
 }
 
 /** The open project, or a PROJECT_NOT_OPEN error. */

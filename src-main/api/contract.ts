@@ -245,6 +245,10 @@ export const requestSchemas = {
   }),
   'data:members': dataQuery,
   'data:messages': dataQuery,
+  // Native dialogs: answered by Electron; in browser mode they resolve to null and the UI uses its own forms.
+  'dialog:openProject': empty,
+  'dialog:saveProject': z.object({ defaultName: z.string().max(200).optional() }),
+  'dialog:importFiles': empty,
 } as const;
 
 /** Name of an API method. */
@@ -272,6 +276,9 @@ export interface Responses {
   'metrics:query': MetricsRow[];
   'data:members': TablePage<MemberRow>;
   'data:messages': TablePage<MessageRow>;
+  'dialog:openProject': string | null;
+  'dialog:saveProject': string | null;
+  'dialog:importFiles': string[] | null;
 }
 
 /** The whole API as a handler map. */

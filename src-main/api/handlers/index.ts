@@ -2,6 +2,7 @@ import type { Api } from '../contract';
 import type { AppContext } from '../context';
 import { appHandlers } from './app';
 import { dataHandlers } from './data';
+import { dialogHandlers } from './dialog';
 import { importHandlers } from './import';
 import { metricsHandlers } from './metrics';
 import { projectHandlers } from './project';
@@ -14,5 +15,6 @@ export function createHandlers(ctx: AppContext): Api {
     ...importHandlers(ctx),
     ...metricsHandlers(ctx),
     ...dataHandlers(ctx),
+    ...dialogHandlers(ctx),
   };
 }
