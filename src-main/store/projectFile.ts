@@ -46,6 +46,26 @@ async function removeQuietly(...paths: string[]): Promise<void> {
   for (const p of paths) await fs.rm(p, { force: true }).catch(() => undefined);
 }
 
+/** The first 16 bytes of a file, or null when it cannot be read. */
+async function readHead(p: string): Promise<Buffer | null> {
+  try {
+    const fh = await fs.open(p, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      await fh.read(head, 0, 16, 0);
+      return head;
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function isDuckDbHead(head: Buffer): boolean {
+  return head.subarray(8, 12).toString('latin1') === DUCKDB_MAGIC;
+}
+
 /** Whether a DuckDB error says another process holds the file. */
 function isLockError(e: unknown): boolean {
   return e instanceof Error && /lock/i.test(e.message);
@@ -65,19 +85,9 @@ function openFailure(p: string, e: unknown): AppError {
  * foreign or newer file is left byte-for-byte as it was.
  */
 async function inspect(p: string): Promise<{ version: number }> {
-  let head: Buffer;
-  try {
-    const fh = await fs.open(p, 'r');
-    try {
-      head = Buffer.alloc(16);
-      await fh.read(head, 0, 16, 0);
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    throw new AppError('PROJECT_NOT_FOUND', `找不到项目文件“${fileLabel(p)}”`, { file: p });
-  }
-  if (head.subarray(8, 12).toString('latin1') !== DUCKDB_MAGIC) {
+  const head = await readHead(p);
+  if (!head) throw new AppError('PROJECT_NOT_FOUND', `找不到项目文件“${fileLabel(p)}”`, { file: p });
+  if (!isDuckDbHead(head)) {
     throw new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”不是群析项目文件`, { file: p });
   }
   let db: ProjectDb;
@@ -196,6 +206,7 @@ export async function copyProjectTo(project: OpenProject, target: string): Promi
   if (openInThisProcess.has(abs)) {
     throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”已经打开，不能覆盖`, { file: abs });
   }
+  await assertNotHeldElsewhere(abs);
   await fs.mkdir(path.dirname(abs), { recursive: true });
   const tmp = tempSibling(abs, 'saving');
   try {
@@ -214,6 +225,20 @@ export async function copyProjectTo(project: OpenProject, target: string): Promi
     await removeQuietly(tmp, `${tmp}.wal`);
     if (e instanceof AppError) throw e;
     throw new AppError('PROJECT_SAVE_FAILED', `保存到“${fileLabel(abs)}”失败，原文件未改动：${(e as Error).message}`, { file: abs });
+  }
+}
+
+/** Refuses to replace a project file that another process has open: its owner would lose its work. */
+async function assertNotHeldElsewhere(abs: string): Promise<void> {
+  const head = await readHead(abs);
+  if (!head || !isDuckDbHead(head)) return;
+  try {
+    const probe = await ProjectDb.open(abs, { readOnly: true });
+    await probe.close();
+  } catch (e) {
+    if (isLockError(e)) {
+      throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”正被另一个程序打开，不能覆盖`, { file: abs });
+    }
   }
 }
 
