@@ -1,0 +1,272 @@
+/**
+ * Browser mode: the one API of `contract.ts` over HTTP, plus the built renderer, on
+ * 127.0.0.1 only. Every request must carry the per-run token (cookie or Bearer header) and
+ * name this server in its Host header; see `auth.ts` for why each check exists.
+ */
+import { createWriteStream, promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Api, ApiError, Result } from '../api/contract';
+import type { AppPaths } from '../api/context';
+import { dispatch } from '../api/dispatch';
+import { newUploadId, uploadPath } from '../api/uploads';
+import { hasValidToken, isAllowedHost, isAllowedOrigin, isSameToken, newToken, tokenCookie } from './auth';
+import { SECURITY_HEADERS } from './securityHeaders';
+import { mimeType, resolveStaticPath } from './staticFiles';
+
+/** Largest JSON body an API call may send. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+/** Largest file the UI may upload for import. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** What {@link startServer} needs. */
+export interface ServerOptions {
+  /** The API to serve. */
+  handlers: Api;
+  /** App folders; uploads go under `tempDir`. */
+  paths: AppPaths;
+  /** Folder of the built renderer (`out/renderer`). */
+  staticDir: string;
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** The per-run token; a random one when omitted. */
+  token?: string;
+  /** Upload size limit in bytes (tests lower it). */
+  maxUploadBytes?: number;
+}
+
+/** A running browser-mode server. */
+export interface RunningServer {
+  /** The URL to open, token included. */
+  url: string;
+  /** The port it listens on. */
+  port: number;
+  /** The per-run token. */
+  token: string;
+  /** The underlying node:http server. */
+  server: http.Server;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** A JSON error body in the Result shape of the API. */
+function failure(code: ApiError['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  send(res, status, JSON.stringify(body), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+function wantsHtml(req: http.IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+}
+
+const UNAUTHORIZED_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>群析 · 需要访问令牌</title></head>
+<body><h1>需要访问令牌</h1><p>请使用终端中打印的完整网址（包含 <code>?token=</code>）打开群析浏览器模式。</p>
+<p>Open Qunxi with the full URL printed in the terminal (it includes <code>?token=</code>).</p></body></html>`;
+
+function sendUnauthorized(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (wantsHtml(req)) {
+    send(res, 401, UNAUTHORIZED_PAGE, 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
+  } else {
+    sendJson(res, 401, failure('UNAUTHORIZED', '缺少或错误的访问令牌，请使用终端中打印的网址'));
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads a request body into memory, refusing more than `limit` bytes. */
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A pass-through that fails once more than `limit` bytes have gone through. */
+function byteLimit(limit: number): Transform {
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      done(size > limit ? new BodyTooLarge() : null, chunk);
+    },
+  });
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+async function handleApi(handlers: Api, method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, failure('INVALID_REQUEST', 'API 只接受 POST 请求'));
+    return;
+  }
+  // A cross-site <form> can only send "simple" content types; requiring JSON forces a preflight it cannot pass.
+  if (!isJsonContentType(req.headers['content-type'])) {
+    sendJson(res, 415, failure('INVALID_REQUEST', '请求的 Content-Type 必须是 application/json'));
+    return;
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_JSON_BYTES);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) sendJson(res, 413, failure('INVALID_REQUEST', '请求内容过大'));
+    else res.destroy();
+    return;
+  }
+  let parsed: unknown = undefined;
+  if (body.length > 0) {
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(res, 400, failure('INVALID_REQUEST', '请求内容不是有效的 JSON'));
+      return;
+    }
+  }
+  sendJson(res, 200, await dispatch(handlers, method, parsed));
+}
+
+async function handleUpload(paths: AppPaths, limit: number, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'PUT') {
+    sendJson(res, 405, failure('INVALID_REQUEST', '上传只接受 PUT 请求'));
+    return;
+  }
+  const name = url.searchParams.get('name');
+  if (!name || name.length > 500) {
+    sendJson(res, 400, failure('INVALID_REQUEST', '上传缺少文件名（name 参数）'));
+    return;
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    sendJson(res, 413, failure('INVALID_REQUEST', '上传的文件过大'));
+    req.resume();
+    return;
+  }
+  const uploadId = newUploadId();
+  const target = uploadPath(paths, uploadId);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  try {
+    await pipeline(req, byteLimit(limit), createWriteStream(target, { flags: 'wx' }));
+  } catch (e) {
+    await fs.rm(target, { force: true });
+    if (e instanceof BodyTooLarge) sendJson(res, 413, failure('INVALID_REQUEST', '上传的文件过大'));
+    else if (!res.destroyed) sendJson(res, 500, failure('INTERNAL', '保存上传的文件失败'));
+    return;
+  }
+  sendJson(res, 200, { ok: true, value: { uploadId, name } } satisfies Result<{ uploadId: string; name: string }>);
+}
+
+async function handleStatic(staticDir: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendJson(res, 405, failure('INVALID_REQUEST', '不支持的请求方法'));
+    return;
+  }
+  const file = resolveStaticPath(staticDir, url.pathname);
+  if (!file) {
+    send(res, 403, '禁止访问', 'text/plain; charset=utf-8');
+    return;
+  }
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch {
+    if (url.pathname === '/') {
+      send(res, 503, '界面尚未构建：请先运行 npm run build / The UI is not built yet: run npm run build', 'text/plain; charset=utf-8');
+    } else {
+      send(res, 404, '未找到', 'text/plain; charset=utf-8');
+    }
+    return;
+  }
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeType(file), 'Content-Length': String(data.length), 'Cache-Control': 'no-cache' });
+  res.end(req.method === 'HEAD' ? undefined : data);
+}
+
+/** Starts the browser-mode server on 127.0.0.1. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  let port = 0;
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // DNS rebinding: a foreign name resolving to 127.0.0.1 still sends its own Host.
+    if (!isAllowedHost(req.headers.host, port)) {
+      sendJson(res, 421, failure('UNAUTHORIZED', '不允许的 Host 请求头'));
+      return;
+    }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      sendJson(res, 403, failure('UNAUTHORIZED', '不允许跨站请求'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
+      if (!isSameToken(queryToken, token)) {
+        sendUnauthorized(req, res);
+        return;
+      }
+      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
+      res.writeHead(302, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(token), Location: '/', 'Cache-Control': 'no-store', 'Content-Length': '0' });
+      res.end();
+      return;
+    }
+    if (!hasValidToken({ cookie: req.headers.cookie, authorization: req.headers.authorization }, token)) {
+      sendUnauthorized(req, res);
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        method = url.pathname;
+      }
+      await handleApi(options.handlers, method, req, res);
+    } else if (url.pathname === '/upload') {
+      await handleUpload(options.paths, maxUpload, url, req, res);
+    } else {
+      await handleStatic(options.staticDir, url, req, res);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '服务器内部错误'));
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 0; // uploads of large exports may take long; the socket idle timeout still applies
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
