@@ -1,0 +1,14 @@
+// Imports one export into a project with the real importer (worker + DuckDB), as the app does.
+import path from 'node:path';
+import { importFile } from '../../src-main/core/import/importFile';
+import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-main/store/projectFile';
+import { existsSync } from 'node:fs';
+import { reportPhase } from './report';
+
+const [projectPath, file, tempDir] = process.argv.slice(2) as [string, string, string];
+const project = existsSync(projectPath) ? await openProjectFile(projectPath) : await createProjectFile(projectPath);
+const started = performance.now();
+const record = await importFile(project, { path: file, fileName: path.basename(file) }, { tempDir });
+const ms = performance.now() - started;
+await closeProjectFile(project);
+reportPhase({ rows: record.rowsRead, added: record.rowsAdded, ms });

@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+
+/** The project workspace: top bar and tabs. */
+export class WorkspacePage {
+  constructor(private readonly page: Page) {}
+
+  projectName() {
+    return this.page.getByTestId('project-name');
+  }
+
+  async openTab(tab: 'metrics' | 'data' | 'import'): Promise<void> {
+    await this.page.getByTestId(`tab-${tab}`).click();
+  }
+
+  async saveAs(file: string): Promise<void> {
+    await this.page.getByTestId('save-as').click();
+    await this.page.getByTestId('save-as-path').fill(file);
+    await this.page.getByTestId('save-as-submit').click();
+  }
+
+  async closeProject(): Promise<void> {
+    await this.page.getByTestId('close-project').click();
+    await this.page.getByTestId('start-new-name').waitFor();
+  }
+}
