@@ -1,0 +1,154 @@
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { MetricsRow, Period } from '../api/contract';
+import type { Sql } from './projectDb';
+
+/** What a metrics query asks for; dates are local ISO dates of the project time zone. */
+export interface MetricsQuery {
+  /** Granularity of the rows. */
+  period: Period;
+  /** First local day of interest; default the first day with any event in the scope. */
+  from?: string;
+  /** Last local day of interest; default the last day with any event in the scope. */
+  to?: string;
+  /** Groups of the scope; undefined or empty means every group of the project. */
+  groups?: string[];
+  /** IANA time zone the days are counted in. */
+  timeZone: string;
+}
+
+/**
+ * SQL snippets per period, chosen from a closed set (never from user text):
+ * `key` maps a local DATE `d` to the first day of its period, `step` is one period.
+ */
+const periodSql: Record<Period, { key: (d: string) => string; step: string }> = {
+  day: { key: (d) => d, step: `INTERVAL 1 DAY` },
+  week: { key: (d) => `CAST(date_trunc('week', ${d}) AS DATE)`, step: `INTERVAL 7 DAY` },
+  month: { key: (d) => `CAST(date_trunc('month', ${d}) AS DATE)`, step: `INTERVAL 1 MONTH` },
+};
+
+/** The SQL of {@link queryMetrics}; exported so tests can EXPLAIN it. */
+export function metricsSql(period: Period, hasScope: boolean): string {
+  const { key, step } = periodSql[period];
+  const inScope = hasScope ? `list_contains($groups, group_name)` : `TRUE`;
+  const periodEnd = (ps: string) => `CAST(${ps} + ${step} - INTERVAL 1 DAY AS DATE)`;
+  return `
+WITH
+scoped AS (
+  SELECT member_id AS pid, group_name, join_time, leave_time FROM memberships WHERE ${inScope}
+),
+-- Join and leave events per (person, group), each with its local day.
+joins AS (
+  SELECT DISTINCT pid, group_name, join_time AS t, CAST(timezone($tz, join_time) AS DATE) AS d
+  FROM scoped WHERE join_time IS NOT NULL
+),
+leaves AS (
+  SELECT DISTINCT pid, group_name, leave_time AS t, CAST(timezone($tz, leave_time) AS DATE) AS d
+  FROM scoped WHERE leave_time IS NOT NULL
+),
+msgs AS (
+  SELECT sender_id AS pid, sent_at AS t, CAST(timezone($tz, sent_at) AS DATE) AS d
+  FROM messages WHERE group_name IS NOT NULL AND ${inScope}
+),
+-- Each join opens a spell [join, first leave from that group at or after it); open spells end at infinity.
+spells AS (
+  SELECT j.pid, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e
+  FROM joins j ASOF LEFT JOIN leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t
+),
+-- Gaps and islands: a spell starts a new island unless an earlier spell of the person reaches it (touching merges).
+marked AS (
+  SELECT pid, s, e,
+    CASE WHEN max(e) OVER (PARTITION BY pid ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= s
+         THEN 0 ELSE 1 END AS starts_island
+  FROM spells WHERE e > s
+),
+numbered AS (
+  SELECT pid, s, e, sum(starts_island) OVER (PARTITION BY pid ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
+  FROM marked
+),
+islands AS (
+  SELECT pid, min(s) AS s, max(e) AS e FROM numbered GROUP BY pid, island
+),
+-- Membership of the scope as disjoint intervals with local days; eday NULL while still a member.
+island_days AS (
+  SELECT pid, s, e, CAST(timezone($tz, s) AS DATE) AS sday,
+         CASE WHEN isinf(e) THEN NULL ELSE CAST(timezone($tz, e) AS DATE) END AS eday
+  FROM islands
+),
+-- Members at the end of day d = islands started on or before d minus islands ended on or before d.
+deltas AS (
+  SELECT d, sum(delta) AS delta FROM (
+    SELECT sday AS d, 1 AS delta FROM island_days
+    UNION ALL SELECT eday, -1 FROM island_days WHERE eday IS NOT NULL
+  ) GROUP BY d
+),
+running AS (
+  SELECT d, sum(delta) OVER (ORDER BY d ROWS UNBOUNDED PRECEDING) AS members FROM deltas
+),
+event_days AS (
+  SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM msgs
+),
+bounds AS (
+  SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
+         coalesce(CAST($to AS DATE), max(d), CAST($from AS DATE)) AS hi
+  FROM event_days
+),
+-- Whole periods that intersect [lo, hi].
+period_starts AS (
+  SELECT CAST(unnest(generate_series(CAST(${key('lo')} AS TIMESTAMP), CAST(${key('hi')} AS TIMESTAMP), ${step})) AS DATE) AS ps
+  FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi
+),
+periods AS (
+  SELECT ps, ${periodEnd('ps')} AS pe FROM period_starts
+),
+totals AS (
+  SELECT p.ps, coalesce(r.members, 0) AS members
+  FROM periods p ASOF LEFT JOIN running r ON p.pe >= r.d
+),
+new_by AS (
+  SELECT ${key('d')} AS ps, count(DISTINCT pid) AS n FROM joins GROUP BY ALL
+),
+-- Active: a message in the scope sent while the sender was a member of the scope.
+active_by AS (
+  SELECT ${key('m.d')} AS ps, count(DISTINCT m.pid) AS n
+  FROM msgs m JOIN islands i ON m.pid = i.pid AND m.t >= i.s AND m.t < i.e
+  GROUP BY ALL
+),
+-- Churned: a leave in the period and no membership at the end of the period's last day.
+leavers AS (
+  SELECT DISTINCT pid, ${key('d')} AS ps FROM leaves
+),
+churn_by AS (
+  SELECT l.ps, count(*) AS n FROM leavers l
+  WHERE NOT EXISTS (
+    SELECT 1 FROM island_days i
+    WHERE i.pid = l.pid AND i.sday <= ${periodEnd('l.ps')} AND (i.eday IS NULL OR i.eday > ${periodEnd('l.ps')})
+  )
+  GROUP BY l.ps
+)
+SELECT strftime(p.ps, '%Y-%m-%d') AS period_start,
+       strftime(p.pe, '%Y-%m-%d') AS period_end,
+       CAST(t.members AS INTEGER) AS total_members,
+       CAST(coalesce(nb.n, 0) AS INTEGER) AS new_members,
+       CAST(coalesce(ab.n, 0) AS INTEGER) AS active_members,
+       CASE WHEN t.members = 0 THEN NULL ELSE CAST(coalesce(ab.n, 0) AS DOUBLE) / CAST(t.members AS DOUBLE) * 100 END AS active_rate,
+       CAST(coalesce(cb.n, 0) AS INTEGER) AS churned_members
+FROM periods p
+JOIN totals t ON t.ps = p.ps
+LEFT JOIN new_by nb ON nb.ps = p.ps
+LEFT JOIN active_by ab ON ab.ps = p.ps
+LEFT JOIN churn_by cb ON cb.ps = p.ps
+ORDER BY p.ps`;
+}
+
+/**
+ * Community metrics per day, ISO week or calendar month (DESIGN §4), computed in DuckDB.
+ *
+ * Periods are whole periods that intersect [from, to]: a week or month only partly inside
+ * the range is reported whole, with its own bounds and all its events.
+ */
+export async function queryMetrics(sql: Sql, q: MetricsQuery): Promise<MetricsRow[]> {
+  const hasScope = !!q.groups && q.groups.length > 0;
+  const params: Record<string, DuckDBValue> = { tz: q.timeZone, from: q.from ?? null, to: q.to ?? null };
+  if (hasScope) params.groups = listValue(q.groups!);
+  return sql.all<MetricsRow>(metricsSql(q.period, hasScope), params);
+}

@@ -1,0 +1,78 @@
+/** Temp projects filled with rows by SQL, for store and handler tests. */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeProjectFile, createProjectFile, type OpenProject } from '../../src-main/store/projectFile';
+
+/** A membership spell; times are any string DuckDB casts to TIMESTAMPTZ (give the offset). */
+export interface SpellRow {
+  group: string;
+  id: string;
+  name?: string;
+  join: string | null;
+  leave?: string | null;
+  joinWay?: string;
+}
+
+/** A message; `group` null is a one-to-one chat. */
+export interface MessageRowIn {
+  id: string;
+  group: string | null;
+  at: string;
+  name?: string;
+  type?: string;
+  content?: string;
+}
+
+/** A temp folder removed by {@link TempProject.dispose}. */
+export interface TempProject {
+  dir: string;
+  project: OpenProject;
+  dispose(): Promise<void>;
+}
+
+/** Creates an empty project in a fresh temp folder. */
+export async function tempProject(timeZone = 'Asia/Shanghai'): Promise<TempProject> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'qunxi-test-'));
+  const project = await createProjectFile(path.join(dir, 'p.qunxi'), timeZone);
+  return {
+    dir,
+    project,
+    dispose: async () => {
+      await closeProjectFile(project).catch(() => undefined);
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Inserts membership spells. */
+export async function insertSpells(project: OpenProject, rows: SpellRow[]): Promise<void> {
+  await project.db.transaction(async (sql) => {
+    for (const r of rows) {
+      await sql.run(
+        `INSERT INTO memberships (group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id)
+         VALUES (?, ?, ?, NULL, CAST(? AS TIMESTAMPTZ), ?, NULL, CAST(? AS TIMESTAMPTZ), NULL, 1)`,
+        [r.group, r.id, r.name ?? r.id, r.join, r.joinWay ?? null, r.leave ?? null],
+      );
+    }
+  });
+}
+
+/** Inserts messages. */
+export async function insertMessages(project: OpenProject, rows: MessageRowIn[]): Promise<void> {
+  await project.db.transaction(async (sql) => {
+    let n = 0;
+    for (const r of rows) {
+      await sql.run(
+        `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id)
+         VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, 1)`,
+        [`k${n++}`, r.id, r.name ?? r.id, r.group, r.at, r.type ?? 'text', r.content ?? null],
+      );
+    }
+  });
+}
+
+/** Closes the project so a child process can open the file. */
+export async function closeProject(t: TempProject): Promise<void> {
+  await closeProjectFile(t.project);
+}
