@@ -1,0 +1,17 @@
+import { queryMembers, queryMessages } from '../../store/dataQueries';
+import { requireProject, type AppContext } from '../context';
+import type { DomainHandlers } from '../contract';
+
+/** Pages of raw rows for the data grids (ag-grid's infinite row model). */
+export function dataHandlers(ctx: AppContext): DomainHandlers<'data'> {
+  return {
+    'data:members': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use((sql) => queryMembers(sql, req, project.timeZone));
+    },
+    'data:messages': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use((sql) => queryMessages(sql, req, project.timeZone));
+    },
+  };
+}
