@@ -21,7 +21,7 @@ export interface MessageRowIn {
   at: string;
   name?: string;
   type?: string;
-  content?: string;
+  content?: string | null;
 }
 
 /** A temp folder removed by {@link TempProject.dispose}. */
