@@ -1,0 +1,34 @@
+import { useEffect, useLayoutEffect } from 'react';
+import { Toasts } from './components/Toasts';
+import { t } from './locale/zh-CN';
+import { useImports } from './store/imports';
+import { useMetrics } from './store/metrics';
+import { selectStatus, useProject } from './store/project';
+import { StartScreen } from './views/start/StartScreen';
+import { Workspace } from './views/workspace/Workspace';
+
+/** The app: start screen or the open project, plus the error banners. */
+export function App() {
+  const status = useProject(selectStatus);
+  const projectPath = useProject((s) => s.project?.path ?? null);
+
+  useEffect(() => {
+    void useProject.getState().init();
+  }, []);
+
+  // View state belongs to one project: start clean whenever another one is opened. A layout
+  // effect, so the reset lands before the new views' first loads (passive effects).
+  useLayoutEffect(() => {
+    useMetrics.getState().reset();
+    useImports.getState().reset();
+  }, [projectPath]);
+
+  return (
+    <div className="app" data-status={status}>
+      {status === 'loading' && <div className="loading muted">{t.start.loading}</div>}
+      {status === 'start' && <StartScreen />}
+      {status === 'open' && <Workspace key={projectPath ?? ''} />}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The one component that imports ECharts. Only the charts and components the app draws are
+// registered, so the bundle carries no more of ECharts than it uses.
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { DataZoomComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { ChartOption } from './chartTypes';
+
+export type { ChartOption };
+
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, DataZoomComponent, CanvasRenderer]);
+
+/** Props of {@link Chart}. */
+export interface ChartProps {
+  option: ChartOption;
+  testId?: string;
+}
+
+const fontFamily = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/**
+ * Draws an option and follows its container's size. Sets `data-rendered="true"` on the
+ * container once ECharts reports the frame finished, so tests can wait for it.
+ */
+export function Chart({ option, testId }: ChartProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, null, { renderer: 'canvas' });
+    chartRef.current = chart;
+    chart.on('finished', () => el.setAttribute('data-rendered', 'true'));
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+      el.removeAttribute('data-rendered');
+    };
+  }, []);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    const el = ref.current;
+    if (!chart || !el) return;
+    el.setAttribute('data-rendered', 'false');
+    chart.setOption({ textStyle: { fontFamily }, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <div ref={ref} className="chart" data-testid={testId} data-rendered="false" />;
+}

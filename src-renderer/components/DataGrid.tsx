@@ -1,0 +1,129 @@
+// The one component that imports ag-grid (STYLE.md: one wrapper per heavy UI library).
+import { useMemo } from 'react';
+import {
+  ClientSideRowModelModule,
+  ColumnAutoSizeModule,
+  DateFilterModule,
+  InfiniteRowModelModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  TextFilterModule,
+  themeQuartz,
+  type ColDef,
+  type IDatasource,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { gridLocaleText } from '../locale/zh-CN';
+import { toDataQuery } from '../views/data/dataQuery';
+import type { GridColumn, PageLoader } from './gridTypes';
+
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  InfiniteRowModelModule,
+  TextFilterModule,
+  DateFilterModule,
+  NumberFilterModule,
+  ColumnAutoSizeModule,
+  LocaleModule,
+]);
+
+// System fonts only: the quartz default names a Google font, which we must never fetch.
+const theme = themeQuartz.withParams({
+  fontFamily: ['Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'],
+  headerFontWeight: 600,
+  fontSize: 13,
+  accentColor: '#07a35a',
+  spacing: 6,
+});
+
+const filterNames = { text: 'agTextColumnFilter', date: 'agDateColumnFilter', number: 'agNumberColumnFilter' } as const;
+
+/** Rows held in the page, or pages fetched from the Node side (infinite row model). */
+export type DataGridSource<R> = { rows: R[] } | { loader: PageLoader<R>; reloadKey?: unknown };
+
+/** Props of {@link DataGrid}. */
+export type DataGridProps<R> = {
+  columns: GridColumn<R>[];
+  testId?: string;
+  /** Called with the matching row count after each server page. */
+  onTotal?: (total: number) => void;
+} & DataGridSource<R>;
+
+function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
+  const def: ColDef<R> = {
+    // GridColumn fields are top-level keys of R, a subset of ag-grid's dotted-path field type.
+    field: c.field as unknown as ColDef<R>['field'],
+    colId: c.field,
+    headerName: c.headerName,
+    sortable: c.sortable ?? true,
+    resizable: true,
+    width: c.width,
+    flex: c.flex,
+    pinned: c.isPinned ? 'left' : undefined,
+    type: c.isNumeric ? 'rightAligned' : undefined,
+  };
+  if (c.format) {
+    const format = c.format;
+    def.valueFormatter = (p) => (p.data ? format(p.value, p.data) : '');
+  }
+  if (c.filter) {
+    def.filter = filterNames[c.filter];
+    def.filterParams = {
+      maxNumConditions: 1,
+      // Server-side filtering: wait for the user rather than query on every key stroke.
+      ...(isServerSide ? { buttons: ['apply', 'reset'], closeOnApply: true } : {}),
+      ...(c.filter === 'date' ? { browserDatePicker: true } : {}),
+    };
+  }
+  return def;
+}
+
+/** A grid over plain rows or over server pages, with Chinese texts and the app's theme. */
+export function DataGrid<R>(props: DataGridProps<R>) {
+  const { columns, testId, onTotal } = props;
+  const isServerSide = 'loader' in props;
+  const loader = 'loader' in props ? props.loader : null;
+  const reloadKey = 'loader' in props ? props.reloadKey : null;
+  const rows = 'rows' in props ? props.rows : null;
+
+  const columnDefs = useMemo(() => columns.map((c) => toColDef(c, isServerSide)), [columns, isServerSide]);
+
+  const datasource = useMemo<IDatasource | undefined>(() => {
+    if (!loader) return undefined;
+    void reloadKey; // a new key makes a new datasource, which makes the grid reload
+    return {
+      getRows(params) {
+        const query = toDataQuery(params.startRow, params.endRow, params.sortModel, params.filterModel as Record<string, unknown>);
+        loader(query).then(
+          (page) => {
+            if (!page) return params.failCallback();
+            onTotal?.(page.total);
+            params.successCallback(page.rows, page.total);
+          },
+          () => params.failCallback(),
+        );
+      },
+    };
+  }, [loader, reloadKey, onTotal]);
+
+  return (
+    <div className="data-grid" data-testid={testId}>
+      {isServerSide ? (
+        <AgGridReact<R>
+          theme={theme}
+          localeText={gridLocaleText}
+          columnDefs={columnDefs}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={200}
+          maxBlocksInCache={50}
+          maxConcurrentDatasourceRequests={2}
+          infiniteInitialRowCount={1}
+        />
+      ) : (
+        <AgGridReact<R> theme={theme} localeText={gridLocaleText} columnDefs={columnDefs} rowData={rows ?? []} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Plain descriptions of grid columns and server-side pages. Views build these with pure
+// functions; only DataGrid.tsx turns them into ag-grid definitions.
+import type { ColumnFilter, DataQuery } from '../../src-main/api/contract';
+
+/** One column of a DataGrid. */
+export interface GridColumn<R> {
+  /** Row field shown; also the ag-grid col-id (so e2e tests find cells by metric id). */
+  field: keyof R & string;
+  /** Chinese header. */
+  headerName: string;
+  /** Server-side or client-side filter kind; none when absent. */
+  filter?: 'text' | 'date' | 'number';
+  /** Sortable (default true). */
+  sortable?: boolean;
+  /** Display text of a value. */
+  format?: (value: R[keyof R], row: R) => string;
+  /** Right-aligned numeric column. */
+  isNumeric?: boolean;
+  width?: number;
+  flex?: number;
+  /** Pinned to the left edge. */
+  isPinned?: boolean;
+}
+
+/** Fetches one block of rows for the infinite row model. */
+export type PageLoader<R> = (query: Required<Pick<DataQuery, 'offset' | 'limit' | 'sort' | 'filter'>>) => Promise<{ rows: R[]; total: number } | null>;
+
+export type { ColumnFilter };

@@ -1,0 +1,24 @@
+import { httpUpload } from '../api/httpTransport';
+import type { Platform } from './platform';
+
+/** The browser-mode implementation: uploads and in-page forms. */
+export function webPlatform(): Platform {
+  return {
+    kind: 'web',
+    async stageFile(file) {
+      const r = await httpUpload(file);
+      if (!r.ok) return r;
+      return { ok: true, value: { uploadId: r.value.uploadId, name: file.name } };
+    },
+    async pickFiles(openInput) {
+      openInput();
+      return { ok: true, value: [] };
+    },
+    async chooseProjectToOpen() {
+      return { ok: true, value: { kind: 'form' } };
+    },
+    async chooseProjectToSave() {
+      return { ok: true, value: { kind: 'form' } };
+    },
+  };
+}

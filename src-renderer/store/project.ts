@@ -1,0 +1,111 @@
+import { create } from 'zustand';
+import type { ProjectEntry, ProjectInfo, Result } from '../../src-main/api/contract';
+import { call } from '../api/client';
+import { reportError } from './toasts';
+
+/** Where the app is: checking for an open project, on the start screen, or in a project. */
+export type ProjectStatus = 'loading' | 'start' | 'open';
+
+/** A long-running project action the UI shows as busy. */
+export type ProjectBusy = null | 'new' | 'open' | 'demo' | 'saveAs' | 'close';
+
+interface ProjectState {
+  status: ProjectStatus;
+  project: ProjectInfo | null;
+  recent: ProjectEntry[];
+  folder: ProjectEntry[];
+  busy: ProjectBusy;
+  /** Opens the current project if the Node side has one, otherwise loads the start lists. */
+  init(): Promise<void>;
+  loadLists(): Promise<void>;
+  create(req: { name?: string; path?: string }): Promise<void>;
+  open(path: string): Promise<void>;
+  openDemo(): Promise<void>;
+  saveAs(path: string): Promise<boolean>;
+  close(): Promise<void>;
+  /** Re-reads the project summary (groups, counts) after an import. */
+  refresh(): Promise<void>;
+}
+
+const initialState = {
+  status: 'loading' as ProjectStatus,
+  project: null,
+  recent: [],
+  folder: [],
+  busy: null as ProjectBusy,
+};
+
+/** The open project and the start screen's lists. */
+export const useProject = create<ProjectState>()((set, get) => {
+  async function runOpen(busy: ProjectBusy, action: () => Promise<Result<ProjectInfo>>): Promise<boolean> {
+    if (get().busy) return false;
+    set({ busy });
+    const r = await action();
+    set({ busy: null });
+    if (!r.ok) {
+      reportError(r.error);
+      return false;
+    }
+    set({ project: r.value, status: 'open' });
+    return true;
+  }
+
+  return {
+    ...initialState,
+    async init() {
+      const r = await call('project:current', {});
+      if (r.ok && r.value) {
+        set({ project: r.value, status: 'open' });
+        return;
+      }
+      if (!r.ok) reportError(r.error);
+      set({ status: 'start' });
+      await get().loadLists();
+    },
+    async loadLists() {
+      const [recent, folder] = await Promise.all([call('project:recent', {}), call('project:list', {})]);
+      if (recent.ok) set({ recent: recent.value });
+      else reportError(recent.error);
+      if (folder.ok) set({ folder: folder.value });
+      else reportError(folder.error);
+    },
+    async create(req) {
+      await runOpen('new', () => call('project:new', req));
+    },
+    async open(path) {
+      await runOpen('open', () => call('project:open', { path }));
+    },
+    async openDemo() {
+      await runOpen('demo', () => call('project:openDemo', {}));
+    },
+    async saveAs(path) {
+      return runOpen('saveAs', () => call('project:saveAs', { path }));
+    },
+    async close() {
+      if (get().busy) return;
+      set({ busy: 'close' });
+      const r = await call('project:close', {});
+      set({ busy: null });
+      if (!r.ok) {
+        reportError(r.error);
+        return;
+      }
+      set({ project: null, status: 'start' });
+      await get().loadLists();
+    },
+    async refresh() {
+      const r = await call('project:current', {});
+      if (r.ok) {
+        if (r.value) set({ project: r.value });
+        else set({ project: null, status: 'start' });
+      } else reportError(r.error);
+    },
+  };
+});
+
+export const selectStatus = (s: ProjectState) => s.status;
+export const selectProject = (s: ProjectState) => s.project;
+export const selectGroups = (s: ProjectState) => s.project?.groups ?? [];
+export const selectBusy = (s: ProjectState) => s.busy;
+export const selectRecent = (s: ProjectState) => s.recent;
+export const selectFolder = (s: ProjectState) => s.folder;

@@ -1,0 +1,70 @@
+import { useEffect, useMemo } from 'react';
+import type { Period } from '../../../src-main/api/contract';
+import { Chart } from '../../components/Chart';
+import { DataGrid } from '../../components/DataGrid';
+import { periodText, t } from '../../locale/zh-CN';
+import { selectFrom, selectIsLoading, selectPeriod, selectRows, selectSelectedGroups, selectTo, useMetrics } from '../../store/metrics';
+import { selectGroups, useProject } from '../../store/project';
+import { GroupSelect } from './GroupSelect';
+import { metricsChartOption } from './metricsChartOption';
+import { metricsColumns } from './metricsColumns';
+
+const periods: Period[] = ['day', 'week', 'month'];
+
+/** Community metrics by day / week / month: the grid and the trend chart. */
+export function MetricsView() {
+  const period = useMetrics(selectPeriod);
+  const selected = useMetrics(selectSelectedGroups);
+  const rows = useMetrics(selectRows);
+  const isLoading = useMetrics(selectIsLoading);
+  const from = useMetrics(selectFrom);
+  const to = useMetrics(selectTo);
+  const groups = useProject(selectGroups);
+  const { setPeriod, setGroups, setRange, load } = useMetrics.getState();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Groups that vanished from the project (another project opened) are dropped from the scope.
+  useEffect(() => {
+    const kept = selected.filter((g) => groups.includes(g));
+    if (kept.length !== selected.length) setGroups(kept);
+  }, [groups, selected, setGroups]);
+
+  const columns = useMemo(() => metricsColumns(period), [period]);
+  const option = useMemo(() => metricsChartOption(rows, period), [rows, period]);
+
+  return (
+    <div className="metrics-view">
+      <div className="toolbar">
+        <div className="segmented" role="radiogroup">
+          {periods.map((p) => (
+            <button key={p} type="button" role="radio" aria-checked={period === p} className={period === p ? 'active' : ''} data-testid={`period-${p}`} onClick={() => setPeriod(p)}>
+              {periodText[p]}
+            </button>
+          ))}
+        </div>
+        <GroupSelect groups={groups} selected={selected} onChange={setGroups} />
+        <label className="field inline">
+          <span>{t.metrics.from}</span>
+          <input type="date" value={from} max={to || undefined} onChange={(e) => setRange(e.target.value, to)} data-testid="metrics-from" />
+        </label>
+        <label className="field inline">
+          <span>{t.metrics.to}</span>
+          <input type="date" value={to} min={from || undefined} onChange={(e) => setRange(from, e.target.value)} data-testid="metrics-to" />
+        </label>
+        {isLoading && <span className="muted">{t.metrics.loading}</span>}
+      </div>
+      <div className="metrics-body" aria-busy={isLoading}>
+        <section className="card chart-card">
+          <h3>{t.metrics.chartTitle}</h3>
+          <Chart option={option} testId="metrics-chart" />
+        </section>
+        <section className="grid-box grid-box-metrics">
+          <DataGrid columns={columns} rows={rows} testId="metrics-grid" />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '../../locale/zh-CN';
+import { platform } from '../../platform';
+import { selectBusy, selectProject, useProject } from '../../store/project';
+import { reportError } from '../../store/toasts';
+
+/** Project name, time zone, 另存为… and 关闭项目. */
+export function TopBar() {
+  const project = useProject(selectProject);
+  const busy = useProject(selectBusy);
+  const { saveAs, close } = useProject.getState();
+  const [isFormShown, setFormShown] = useState(false);
+  const [path, setPath] = useState('');
+
+  async function onSaveAs() {
+    const choice = await platform.chooseProjectToSave(project?.name);
+    if (!choice.ok) return reportError(choice.error);
+    if (choice.value.kind === 'path') await saveAs(choice.value.path);
+    else if (choice.value.kind === 'form') {
+      setPath(project ? project.path.replace(/\.qunxi$/i, '') + '-副本.qunxi' : '');
+      setFormShown(true);
+    }
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!path.trim()) return;
+    if (await saveAs(path.trim())) setFormShown(false);
+  }
+
+  if (!project) return null;
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        <span className="brand">{t.appName}</span>
+        <span className="project-name" data-testid="project-name" title={project.path}>
+          {project.name}
+        </span>
+        <span className="muted tz" data-testid="project-timezone">
+          {t.top.timeZone}：{project.timeZone}
+        </span>
+      </div>
+      <div className="topbar-actions">
+        <button type="button" data-testid="save-as" onClick={() => void onSaveAs()} disabled={busy !== null}>
+          {t.top.saveAs}
+        </button>
+        <button type="button" data-testid="close-project" onClick={() => void close()} disabled={busy !== null}>
+          {t.top.close}
+        </button>
+      </div>
+      {isFormShown && (
+        <form className="saveas-form card" onSubmit={onSubmit} data-testid="save-as-form">
+          <label className="field">
+            <span>{t.top.saveAsPath}</span>
+            <input data-testid="save-as-path" value={path} onChange={(e) => setPath(e.target.value)} autoFocus />
+          </label>
+          <button type="submit" className="primary" data-testid="save-as-submit" disabled={busy !== null || !path.trim()}>
+            {t.top.save}
+          </button>
+          <button type="button" onClick={() => setFormShown(false)}>
+            {t.top.cancel}
+          </button>
+        </form>
+      )}
+    </header>
+  );
+}
