@@ -1,0 +1,73 @@
+/** Main-side control of the parsing worker: start it, relay progress, stop it on cancel. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../appError';
+import type { ParseProgress } from './parseFile';
+import type { ParseSummary } from './parseExport';
+import type { WorkerMessage, WorkerTask } from './workerProtocol';
+
+/**
+ * The worker script next to this module: the TypeScript source under tsx / vitest, or the
+ * bundled `importWorker.js` that electron-vite writes beside the main bundle (which may sit
+ * one folder up when this code lives in a chunk).
+ */
+export function resolveWorkerFile(from: string = import.meta.url): string {
+  const candidates = ['./worker.ts', './importWorker.js', '../importWorker.js'].map((rel) => fileURLToPath(new URL(rel, from)));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new AppError('INTERNAL', `找不到导入工作线程脚本（${candidates.join('，')}）`);
+  return found;
+}
+
+/** Path of tsx's ESM register API (its CommonJS twin cannot be imported from a worker's eval). */
+function tsxEsmApi(): string {
+  const req = createRequire(import.meta.url);
+  const pkgPath = req.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return path.join(path.dirname(pkgPath), pkg.exports['./esm/api'].import.default);
+}
+
+/**
+ * Starts the worker. A bundled .js entry starts directly. A .ts source needs tsx inside the
+ * thread: Node 20 does not apply `--import tsx` from a worker's execArgv to the worker's entry
+ * module, so a tiny eval bootstrap registers tsx's loader first and then imports the source.
+ */
+function startWorker(file: string, task: WorkerTask): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData: task });
+  const tsxApi = pathToFileURL(tsxEsmApi()).href;
+  const entry = pathToFileURL(file).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: task });
+}
+
+/** Error thrown when an import is cancelled. */
+export function cancelledError(fileName: string): AppError {
+  return new AppError('IMPORT_CANCELLED', `已取消导入“${fileName}”`, { file: fileName });
+}
+
+/** Runs the parse in a worker thread; rejects with IMPORT_CANCELLED when `signal` aborts. */
+export function runParseWorker(task: WorkerTask, opts: { onProgress?: (p: ParseProgress) => void; signal?: AbortSignal } = {}): Promise<ParseSummary> {
+  if (opts.signal?.aborted) return Promise.reject(cancelledError(task.fileName));
+  const worker = startWorker(resolveWorkerFile(), task);
+  return new Promise<ParseSummary>((resolve, reject) => {
+    let isSettled = false;
+    const settle = (fn: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      // Settle only once the thread is gone, so its files are closed before the caller removes them.
+      void worker.terminate().then(fn, fn);
+    };
+    const onAbort = () => settle(() => reject(cancelledError(task.fileName)));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') opts.onProgress?.({ rowsRead: m.rowsRead, fraction: m.fraction, kind: m.kind });
+      else if (m.type === 'done') settle(() => resolve({ kind: m.kind, confidence: m.confidence, rowsRead: m.rowsRead }));
+      else settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)));
+    });
+    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', `导入线程出错：${e.message}`, { file: task.fileName }))));
+    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `导入线程意外退出（${code}）`, { file: task.fileName }))));
+  });
+}

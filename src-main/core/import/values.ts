@@ -1,0 +1,126 @@
+/**
+ * Cell normalisation for imports: pure functions from what a spreadsheet or CSV reader hands
+ * over (string, number, Date, rich text …) to plain text and to time values the store converts.
+ */
+
+/** Text the exports use for "no value" (DESIGN §3 quirks). */
+const PLACEHOLDERS = new Set(['-', '--', '—', '——', '－']);
+
+/** Leading / trailing white space, including the ideographic space and BOM some exports leave. */
+const EDGE_SPACE = /^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/g;
+
+/** A cell value as exceljs or the CSV reader gives it. */
+export type RawCell = unknown;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The text of any cell value; rich text, hyperlinks and formula results flattened. */
+export function cellText(v: RawCell): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return wallText(v);
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
+    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
+    if ('result' in o) return cellText(o.result);
+    if (typeof o.text === 'string') return o.text;
+    if ('error' in o) return null;
+  }
+  return String(v);
+}
+
+/** Trimmed text, or null for blank cells and placeholders. Emoji and rare CJK pass untouched. */
+export function cleanText(v: RawCell): string | null {
+  const t = cellText(v);
+  if (t === null) return null;
+  const s = t.replace(EDGE_SPACE, '');
+  if (s === '' || PLACEHOLDERS.has(s)) return null;
+  return s;
+}
+
+/** The UTC fields of a Date as wall-clock text: exceljs puts a date cell's wall-clock time there. */
+function wallText(d: Date): string {
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/**
+ * A parsed time: `wall` is local wall-clock text `YYYY-MM-DD HH:MM:SS` in the project zone;
+ * `instant` is an ISO instant ending in `Z` (from epoch values). The store turns both into
+ * TIMESTAMPTZ.
+ */
+export type TimeValue = string;
+
+/** Outcome of parsing a time cell: a value, null for blank, or `bad` for text that is no date. */
+export type TimeParse = { ok: true; value: TimeValue | null } | { ok: false };
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function wallFromParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null {
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > DAYS_IN_MONTH[mo - 1] || (mo === 2 && d === 29 && !leap)) return null;
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
+}
+
+/** Epoch milliseconds (UTC) as an ISO instant. */
+function instantFromEpochMs(ms: number): string | null {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** Largest serial a spreadsheet can hold (9999-12-31). */
+const MAX_SERIAL = 2958465;
+
+/** An Excel serial day number as wall-clock text, rounded to the second. */
+export function wallFromSerial(serial: number, isDate1904 = false): string | null {
+  if (!(serial > 0) || serial > MAX_SERIAL) return null;
+  // 25569 = days from 1899-12-30 (the 1900 system's day 0, absorbing its 1900 leap-year bug) to 1970-01-01.
+  const ms = Math.round((serial - 25569 + (isDate1904 ? 1462 : 0)) * 86_400) * 1000;
+  return wallText(new Date(ms));
+}
+
+const NUMERIC = /^\d+(\.\d+)?$/;
+const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?$/;
+const CJK_YMD = /^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})秒?)?分?)?$/;
+const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A number in a time column: 13-digit epoch milliseconds, 10-digit epoch seconds, or an Excel serial. */
+function timeFromNumber(n: number, isDate1904: boolean): string | null {
+  if (n >= 1e11) return instantFromEpochMs(n);
+  if (n >= 1e9) return instantFromEpochMs(n * 1000);
+  return wallFromSerial(n, isDate1904);
+}
+
+/**
+ * Parses a time cell: real date cells, Excel serials (1900 / 1904), `yyyy-MM-dd HH:mm[:ss]`,
+ * `yyyy/MM/dd [HH:mm[:ss]]`, `yyyy年M月d日`, epoch milliseconds and zoned ISO text.
+ */
+export function parseTime(v: RawCell, isDate1904 = false): TimeParse {
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? { ok: false } : { ok: true, value: wallText(v) };
+  }
+  if (typeof v === 'number') {
+    const t = timeFromNumber(v, isDate1904);
+    return t ? { ok: true, value: t } : { ok: false };
+  }
+  const s = cleanText(v);
+  if (s === null) return { ok: true, value: null };
+  const m = YMD.exec(s) ?? CJK_YMD.exec(s);
+  if (m) {
+    const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+    const t = wallFromParts(y, mo, d, h, mi, sec);
+    return t ? { ok: true, value: t } : { ok: false };
+  }
+  if (NUMERIC.test(s)) {
+    const t = timeFromNumber(Number(s), isDate1904);
+    return t ? { ok: true, value: t } : { ok: false };
+  }
+  if (ISO_ZONED.test(s)) {
+    const t = instantFromEpochMs(Date.parse(s));
+    return t ? { ok: true, value: t } : { ok: false };
+  }
+  return { ok: false };
+}
