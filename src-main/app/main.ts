@@ -1,0 +1,126 @@
+/**
+ * The Electron shell: lifecycle, the one window, the menu and IPC. Deliberately thin — every
+ * decision lives in a module next to this one that tests exercise without Electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { createContext } from '../api/context';
+import { dispatch, inProcessClient } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import type { ApiClient } from '../api/contract';
+import { toApiError } from '../core/appError';
+import { isAppUrl, preloadPath, rendererUrl } from './appUrls';
+import { createNativeDialogs } from './dialogs';
+import { registerIpc, trustedSenderCheck } from './ipc';
+import { planLaunch, runLaunch, type LaunchAction } from './launch';
+import { menuTemplate } from './menu';
+import { createMenuActions } from './menuActions';
+import { hardenSession, hardenWebContents } from './security';
+import { shellPaths } from './shellPaths';
+import { windowOptions } from './windowOptions';
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const appUrl = rendererUrl(app.getAppPath(), devServerUrl, app.isPackaged);
+const isOwnPage = (url: string): boolean => isAppUrl(url, appUrl);
+
+let mainWindow: BrowserWindow | null = null;
+let isReady = false;
+let hasClosedProject = false;
+const pendingFiles: string[] = [];
+
+function showError(message: string): void {
+  dialog.showErrorBox('群析', message);
+}
+
+function run(task: () => Promise<void>): void {
+  task().catch((e: unknown) => showError(toApiError(e).message));
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function perform(call: ApiClient, actions: LaunchAction[]): Promise<void> {
+  if (actions.length === 0) return;
+  const outcome = await runLaunch(call, actions);
+  if (outcome.errors.length > 0) showError(outcome.errors.join('\n'));
+}
+
+async function start(): Promise<void> {
+  const paths = shellPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    documents: app.getPath('documents'),
+    userData: app.getPath('userData'),
+    temp: app.getPath('temp'),
+  });
+  const dialogs = createNativeDialogs(dialog, () => mainWindow, paths.projectsDir);
+  const handlers = createHandlers(createContext('electron', paths, dialogs));
+  const call: ApiClient = inProcessClient(handlers);
+
+  hardenSession(session.defaultSession, devServerUrl ? new URL(devServerUrl).origin : null);
+  registerIpc(ipcMain, handlers, trustedSenderCheck(appUrl));
+
+  const refresh = (): void => mainWindow?.webContents.reload();
+  const actions = createMenuActions({ call, dialogs, refresh, showError });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', isDev: !!devServerUrl }, run)));
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    focusWindow();
+    run(async () => {
+      await perform(call, planLaunch(argv, cwd));
+      refresh();
+    });
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    run(async () => {
+      await perform(call, planLaunch(['', file], process.cwd()));
+      refresh();
+    });
+  });
+  // Closing the project checkpoints it, so the file on disk is whole before the process ends.
+  app.on('before-quit', (event) => {
+    if (hasClosedProject) return;
+    event.preventDefault();
+    void dispatch(handlers, 'project:close', {}).finally(() => {
+      hasClosedProject = true;
+      app.quit();
+    });
+  });
+
+  mainWindow = new BrowserWindow(windowOptions(preloadPath(app.getAppPath())));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+
+  // Open what we were started with before the first page load, so the page starts on it.
+  await perform(call, [...planLaunch(process.argv, process.cwd()), ...pendingFiles.flatMap((f) => planLaunch(['', f], process.cwd()))]);
+  await mainWindow.loadURL(appUrl);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // macOS may deliver a double-clicked file before the app is ready.
+  app.on('open-file', (event, file) => {
+    if (isReady) return;
+    event.preventDefault();
+    pendingFiles.push(file);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isOwnPage));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(() => {
+      isReady = true;
+      return start();
+    })
+    .catch((e: unknown) => {
+      showError(toApiError(e).message);
+      app.quit();
+    });
+}

@@ -1,0 +1,58 @@
+/**
+ * Window and session hardening (DESIGN §5): no navigation away from the app, no new windows,
+ * no permissions, no remote content, and the strict CSP on every response. Each helper takes
+ * the Electron object it hardens, so tests pass fakes.
+ */
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../server/securityHeaders';
+
+/** The CSP the shell enforces; the dev server's hot reload needs its inline preamble and websocket. */
+export function shellCsp(isDevServer: boolean): string {
+  if (!isDevServer) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:");
+}
+
+/** The parts of a WebContents that {@link hardenWebContents} uses. */
+export type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/** Keeps a window on the app's own pages: foreign navigations, redirects, popups and webviews are refused. */
+export function hardenWebContents(contents: HardenableContents, isAppUrl: (url: string) => boolean): void {
+  const blockForeign = (event: { preventDefault(): void }, url: string): void => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', blockForeign);
+  contents.on('will-redirect', blockForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** URL schemes the app's own pages use; anything else (http, https …) is remote content. */
+export function isLocalRequest(url: string, devServerOrigin: string | null): boolean {
+  if (/^(file|data|blob|devtools|chrome-extension):/i.test(url)) return true;
+  if (!devServerOrigin) return false;
+  try {
+    const u = new URL(url);
+    return u.origin === devServerOrigin || (u.protocol === 'ws:' && u.host === new URL(devServerOrigin).host);
+  } catch {
+    return false;
+  }
+}
+
+/** The parts of a Session that {@link hardenSession} uses. */
+export type HardenableSession = {
+  setPermissionRequestHandler: Session['setPermissionRequestHandler'];
+  setPermissionCheckHandler: Session['setPermissionCheckHandler'];
+  webRequest: Pick<Session['webRequest'], 'onHeadersReceived' | 'onBeforeRequest'>;
+};
+
+/** Denies every permission, cancels remote requests and sets the CSP header on every response. */
+export function hardenSession(session: HardenableSession, devServerOrigin: string | null): void {
+  const csp = shellCsp(devServerOrigin !== null);
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalRequest(details.url, devServerOrigin) }));
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([k]) => k.toLowerCase() !== 'content-security-policy'));
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp], 'X-Content-Type-Options': ['nosniff'] } });
+  });
+}
