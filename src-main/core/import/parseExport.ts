@@ -184,7 +184,9 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
   if (!isHeaderFound || !kind) {
     const failure = firstFailure as { sheet: string; choice: HeaderChoice | null } | null;
     const missing = failure?.choice?.missing ?? [];
-    const why = missing.length ? `缺少“${missing.join('”“')}”列` : '没有找到群成员或聊天记录的表头';
+    const why = missing.length
+      ? `缺少“${missing.join('”“')}”列`
+      : '没有找到群成员表头（需要“群名称”“成员ID”等列）或聊天记录表头（需要“发送时间”“发送人ID”等列）';
     throw new AppError('IMPORT_UNRECOGNISED', `无法识别${where(opts, failure?.sheet ?? '')}的内容：${why}`, {
       file: opts.fileName,
       sheet: opts.isCsv ? null : (failure?.sheet ?? null),
