@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricsRow } from '../../src-main/api/contract';
+import { importSummary, metricsToCsv, metricsToJson } from '../../src-main/cli/output';
+
+const rows: MetricsRow[] = [
+  { period_start: '2026-09-07', period_end: '2026-09-13', total_members: 3, new_members: 4, active_members: 1, active_rate: 100 / 3, churned_members: 1 },
+  { period_start: '2026-09-14', period_end: '2026-09-20', total_members: 0, new_members: 0, active_members: 0, active_rate: null, churned_members: 0 },
+];
+
+describe('metrics output', () => {
+  it('prints one JSON array with numbers, unrounded rates and null for an empty rate', () => {
+    const parsed = JSON.parse(metricsToJson(rows)) as unknown[];
+    expect(parsed).toEqual(rows);
+    expect(Object.keys(parsed[0] as object)).toEqual([
+      'period_start', 'period_end', 'total_members', 'new_members', 'active_members', 'active_rate', 'churned_members',
+    ]);
+  });
+
+  it('prints CSV with a header and an empty cell for an empty rate', () => {
+    expect(metricsToCsv(rows)).toBe(
+      'period_start,period_end,total_members,new_members,active_members,active_rate,churned_members\n' +
+        `2026-09-07,2026-09-13,3,4,1,${100 / 3},1\n` +
+        '2026-09-14,2026-09-20,0,0,0,,0\n',
+    );
+  });
+
+  it('summarises an import in one Chinese line', () => {
+    expect(
+      importSummary({ importId: 1, fileName: '群成员.xlsx', fileHash: 'x', kind: 'members', importedAt: '', rowsRead: 10, rowsAdded: 8, rowsSkipped: 2 }),
+    ).toBe('已导入 群成员.xlsx（群成员）：读取 10 行，新增 8 行，跳过 2 行');
+  });
+});
