@@ -19,8 +19,8 @@ beforeEach(async () => {
 });
 afterEach(async () => env.cleanup());
 
-const run = (file: string, opts: Parameters<typeof importFile>[2] = { tempDir: env.tempDir }) =>
-  importFile(project, { path: file, fileName: path.basename(file) }, { tempDir: env.tempDir, ...opts });
+const run = (file: string, opts: Partial<Parameters<typeof importFile>[2]> = {}) =>
+  importFile(project, { path: file, fileName: path.basename(file) }, { ...opts, tempDir: env.tempDir });
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -171,7 +171,7 @@ describe('importing message exports', () => {
 
   it('honours a forced kind', async () => {
     const file = await writeXlsx(path.join(env.dir, 'x.xlsx'), { Sheet1: [messageHeader, ['a', 'id', 'g', '2026-09-01', 'text', 'x']] });
-    const e = await failure(run(file, { tempDir: env.tempDir, kind: 'members' }));
+    const e = await failure(run(file, { kind: 'members' }));
     expect(e.code).toBe('IMPORT_UNRECOGNISED');
   });
 });
@@ -212,7 +212,6 @@ describe('refusals and cancel', () => {
     const controller = new AbortController();
     let sawProgress = false;
     const p = run(big, {
-      tempDir: env.tempDir,
       signal: controller.signal,
       onProgress: (pr) => {
         if (pr.rowsRead > 0 && !sawProgress) {
