@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { importKinds, type ImportKind, type Period } from '../api/contract';
 import { AppError } from '../core/appError';
+import { isCalendarDate } from '../core/metrics/calendar';
 
 /** `import --project P FILE… [--kind K]` */
 export interface ImportCommand {
@@ -63,8 +64,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 /** A real calendar date in YYYY-MM-DD, or a usage error. */
 function isoDate(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw usageError(`--${name} 需要 YYYY-MM-DD 格式的日期，收到“${value}”`);
   }
   return value;
