@@ -1,6 +1,7 @@
 // The one component that imports ag-grid (STYLE.md: one wrapper per heavy UI library).
 import { useMemo } from 'react';
 import {
+  CellStyleModule,
   ClientSideRowModelModule,
   ColumnAutoSizeModule,
   DateFilterModule,
@@ -19,6 +20,7 @@ import { toDataQuery } from '../views/data/dataQuery';
 import type { GridColumn, PageLoader } from './gridTypes';
 
 ModuleRegistry.registerModules([
+  CellStyleModule, // the 'rightAligned' column type sets cellClass
   ClientSideRowModelModule,
   InfiniteRowModelModule,
   TextFilterModule,
