@@ -1,0 +1,40 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findElectronBinary, hasDisplay } from '../../scripts/electronBinary.mjs';
+
+/** A project folder with a fake electron package, optionally "downloaded". */
+function fakeProject(isDownloaded: boolean): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'qunxi-electron-bin-'));
+  const pkg = path.join(dir, 'node_modules', 'electron');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1' }));
+  if (isDownloaded) {
+    writeFileSync(path.join(pkg, 'path.txt'), 'electron');
+    mkdirSync(path.join(pkg, 'dist'));
+    writeFileSync(path.join(pkg, 'dist', 'electron'), '');
+  }
+  return dir;
+}
+
+describe('finding Electron without downloading it', () => {
+  it('reports a package whose binary was never downloaded', () => {
+    const r = findElectronBinary(fakeProject(false));
+    expect(r.path).toBeNull();
+    expect(r.reason).toContain('never downloaded');
+  });
+
+  it('finds a downloaded binary', () => {
+    const dir = fakeProject(true);
+    expect(findElectronBinary(dir)).toEqual({ path: path.join(dir, 'node_modules', 'electron', 'dist', 'electron'), reason: '' });
+  });
+
+  it('needs a display only on Linux', () => {
+    expect(hasDisplay('linux', {})).toBe(false);
+    expect(hasDisplay('linux', { DISPLAY: ':0' })).toBe(true);
+    expect(hasDisplay('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
+    expect(hasDisplay('darwin', {})).toBe(true);
+    expect(hasDisplay('win32', {})).toBe(true);
+  });
+});
