@@ -21,6 +21,8 @@ export function metricsChartOption(rows: readonly MetricsRow[], period: Period):
   return {
     color: [colors.total, colors.new, colors.churned, colors.rate],
     animation: rows.length < 400,
+    // An empty scope says so, rather than showing bare axes.
+    title: rows.length ? { show: false } : { show: true, text: t.metrics.empty, left: 'center', top: 'middle', textStyle: { color: '#8f959e', fontSize: 14, fontWeight: 'normal' } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: [names.total, names.new, names.churned, names.rate] },
     grid: { left: 56, right: 64, top: 40, bottom: rows.length > 31 ? 64 : 32 },

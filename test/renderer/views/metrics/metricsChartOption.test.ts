@@ -54,4 +54,9 @@ describe('metricsChartOption', () => {
     expect(series[0].data).toEqual([10, 0, 12]);
     expect(series[1].data).toEqual([3, 3, 3]);
   });
+
+  it('says there is no data when the scope has no periods, and says nothing otherwise', () => {
+    expect(metricsChartOption([], 'day').title).toMatchObject({ show: true, text: '所选范围内没有数据' });
+    expect(metricsChartOption(rows, 'day').title).toMatchObject({ show: false });
+  });
 });
