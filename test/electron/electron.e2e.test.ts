@@ -56,6 +56,8 @@ describe('Electron shell', () => {
     const rootSwitch = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
     app = await electron.launch({ executablePath: await executable(root), args: [...rootSwitch, repoRoot], env, timeout: 60_000 });
     const page = await app.firstWindow();
+    // The window exists before the shell loads the page (it opens launch files first), so wait for the page itself.
+    await page.waitForURL(/\/out\/renderer\/index\.html/, { timeout: 60_000 });
     await page.waitForLoadState('domcontentloaded');
     const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
     expect(title).toBe('群析 Qunxi');
