@@ -130,7 +130,8 @@ SELECT strftime(p.ps, '%Y-%m-%d') AS period_start,
        CAST(t.members AS INTEGER) AS total_members,
        CAST(coalesce(nb.n, 0) AS INTEGER) AS new_members,
        CAST(coalesce(ab.n, 0) AS INTEGER) AS active_members,
-       CASE WHEN t.members = 0 THEN NULL ELSE CAST(coalesce(ab.n, 0) AS DOUBLE) / CAST(t.members AS DOUBLE) * 100 END AS active_rate,
+       -- active × 100 is exact, so the one division gives the correctly rounded percentage.
+       CASE WHEN t.members = 0 THEN NULL ELSE CAST(coalesce(ab.n, 0) * 100 AS DOUBLE) / CAST(t.members AS DOUBLE) END AS active_rate,
        CAST(coalesce(cb.n, 0) AS INTEGER) AS churned_members
 FROM periods p
 JOIN totals t ON t.ps = p.ps

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsRow } from '../../src-main/api/contract';
 import { referenceMetrics, type RefMembership, type RefMessage } from '../store/metricsReference';
+import { expectedDaily, expectedWeekly, writeCommunityFixture } from '../support/communityFixture';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const demoDir = path.join(repoRoot, 'resources', 'demo');
@@ -149,5 +150,19 @@ describe('the qunxi command line', () => {
     const r = await qunxi('metrics', '--project', project, '--period', 'year');
     expect(r.code).toBe(2);
     expect(lastLine(r.stderr)).toBe('--period 只能是 day | week | month，收到“year”');
+  });
+
+  it('reproduces the hand-computed community fixture through import and metrics', async () => {
+    const dir = path.join(root, 'community');
+    await fs.mkdir(dir, { recursive: true });
+    const files = await writeCommunityFixture(dir);
+    const p = path.join(dir, 'community.qunxi');
+    const imported = await qunxi('import', '--project', p, files.members, files.messages);
+    expect(imported.code, imported.stderr).toBe(0);
+    const weekly = await qunxi('metrics', '--project', p, '--period', 'week', '--format', 'json');
+    expect(weekly.code, weekly.stderr).toBe(0);
+    expect(JSON.parse(weekly.stdout)).toEqual(expectedWeekly);
+    const daily = await qunxi('metrics', '--project', p, '--period', 'day', '--format', 'json');
+    expect((JSON.parse(daily.stdout) as MetricsRow[]).map(({ period_end: _, ...rest }) => rest)).toEqual(expectedDaily);
   });
 });

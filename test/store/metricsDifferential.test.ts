@@ -65,7 +65,7 @@ const toSpellRows = (xs: RefMembership[]): SpellRow[] =>
   xs.map((s) => ({ group: s.group_name, id: s.member_id, join: s.join_time?.toISOString() ?? null, leave: s.leave_time?.toISOString() ?? null }));
 const toMessageRows = (xs: RefMessage[]): MessageRowIn[] => xs.map((m) => ({ id: m.sender_id, group: m.group_name, at: m.sent_at.toISOString() }));
 
-/** Rates compared to 9 decimals: both sides divide then multiply by 100, but leave no room for float noise to fail. */
+/** Rates compared to 9 decimals: both sides compute active × 100 / total, but float noise must not decide a test. */
 const rounded = (rows: MetricsRow[]) => rows.map((r) => ({ ...r, active_rate: r.active_rate === null ? null : Number(r.active_rate.toFixed(9)) }));
 
 describe.each(['Asia/Shanghai', 'America/New_York'])('SQL metrics agree with the brute-force reference (%s)', (timeZone) => {

@@ -125,9 +125,9 @@ describe('metrics over the hand-computed fixture', () => {
     const rows = await query({ period: 'week', groups: ['A'] });
     expect(rows).toEqual([
       // A at Sunday's end: alice bob carol; new alice bob carol dave; active alice bob; churned dave (left A)
-      r('2024-01-01', '2024-01-07', 3, 4, 2, (2 / 3) * 100, 1),
+      r('2024-01-01', '2024-01-07', 3, 4, 2, 200 / 3, 1),
       // active alice; dave's message was in B; the range ends with A's last event (01-09)
-      r('2024-01-08', '2024-01-14', 3, 0, 1, (1 / 3) * 100, 0),
+      r('2024-01-08', '2024-01-14', 3, 0, 1, 100 / 3, 0),
     ]);
     const days = await query({ period: 'day', groups: ['A'], from: '2024-01-03', to: '2024-01-03' });
     expect(days).toEqual([d('2024-01-03', 2, 0, 1, 50, 1)]);

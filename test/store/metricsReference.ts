@@ -110,7 +110,7 @@ export function referenceMetrics(memberships: RefMembership[], messages: RefMess
       total_members: total,
       new_members: newPeople.size,
       active_members: active.size,
-      active_rate: total === 0 ? null : (active.size / total) * 100,
+      active_rate: total === 0 ? null : (active.size * 100) / total,
       churned_members: churned.size,
     });
   }
