@@ -16,6 +16,17 @@ export function App() {
     void useProject.getState().init();
   }, []);
 
+  // A file dropped where nothing takes it must not make the window navigate to it.
+  useEffect(() => {
+    const stop = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
   // View state belongs to one project: start clean whenever another one is opened. A layout
   // effect, so the reset lands before the new views' first loads (passive effects).
   useLayoutEffect(() => {
