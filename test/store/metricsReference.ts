@@ -76,13 +76,22 @@ export function referenceMetrics(memberships: RefMembership[], messages: RefMess
   const people = [...new Set(spells.map((m) => m.member_id))];
   const groups = [...new Set(spells.map((m) => m.group_name))];
 
+  // Indexed by person only to keep the walk fast enough; the rule below is still the literal one.
+  const byPerson = <E extends { pid: string }>(es: E[]): Map<string, E[]> => {
+    const m = new Map<string, E[]>();
+    for (const e of es) m.set(e.pid, [...(m.get(e.pid) ?? []), e]);
+    return m;
+  };
+  const joinsOf = byPerson(joins);
+  const leavesOf = byPerson(leaves);
+
   /** Member-state rule of DESIGN §4, for the instant t described by "x is at or before t". */
   const isMember = (pid: string, atOrBefore: (x: Date) => boolean): boolean =>
     groups.some((g) => {
-      const js = joins.filter((j) => j.pid === pid && j.g === g && atOrBefore(j.t));
+      const js = (joinsOf.get(pid) ?? []).filter((j) => j.g === g && atOrBefore(j.t));
       if (js.length === 0) return false;
       const latest = Math.max(...js.map((j) => j.t.getTime()));
-      return !leaves.some((l) => l.pid === pid && l.g === g && l.t.getTime() >= latest && atOrBefore(l.t));
+      return !(leavesOf.get(pid) ?? []).some((l) => l.g === g && l.t.getTime() >= latest && atOrBefore(l.t));
     });
   const memberAtEndOf = (pid: string, day: string) => isMember(pid, (x) => localDay(x, tz) <= day);
   const memberAt = (pid: string, t: Date) => isMember(pid, (x) => x.getTime() <= t.getTime());
