@@ -52,7 +52,7 @@ export interface ParseOptions {
   isCsv: boolean;
   /** Forced kind; detected from the headers when absent. */
   kind?: ImportKind;
-  /** Receives each record, in file order; awaited, so a slow writer slows the reader. */
+  /** Receives each record, in file order; a returned promise is awaited, so a slow writer slows the reader. */
   emit: (record: MemberRecord | MessageRecord) => void | Promise<void>;
   /** Called once the kind is known. */
   onKind?: (kind: ImportKind, confidence: number) => void;
@@ -73,8 +73,8 @@ function where(opts: ParseOptions, sheet: string, rowNumber?: number, column?: s
   return s;
 }
 
-function isBlank(cells: RawCell[]): boolean {
-  return cells.every((c) => cleanText(c) === null);
+function rowText(cells: RawCell[]): string {
+  return Array.from(cells, (c) => cleanText(c) ?? '').join('\u0001');
 }
 
 /** Parses a row stream into records of one kind; throws AppError with file / sheet / row / column. */
@@ -105,16 +105,19 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       opts.onKind?.(kind, confidence);
     }
     const headerCells = pending[choice.rowIndex].cells;
-    const labels = headerCells.map((c) => cellText(c)?.trim() ?? '');
-    header = { columns: choice.columns, labels, text: labels.join('\u0001') };
+    const labels = Array.from(headerCells, (c) => cleanText(c) ?? '');
+    header = { columns: choice.columns, labels, text: rowText(headerCells) };
     return pending.slice(choice.rowIndex + 1);
   };
 
   const handle = async (row: SourceRow) => {
-    if (!header || !kind || isBlank(row.cells)) return;
-    const labels = row.cells.map((c) => cellText(c)?.trim() ?? '');
-    if (labels.join('\u0001') === header.text) return; // a repeated header row
-    if (TOTAL_ROW.test(labels.find((l) => l !== '') ?? '')) return;
+    if (!header || !kind) return;
+    const first = row.cells.findIndex((c) => cleanText(c) !== null);
+    if (first < 0) return; // a blank row
+    const firstText = cleanText(row.cells[first])!;
+    if (TOTAL_ROW.test(firstText)) return;
+    // A repeated header row (exports split over sheets or pasted together): compared in full only when its first cell matches.
+    if (firstText === header.labels[first] && rowText(row.cells) === header.text) return;
     const cols = header.columns;
     const text = (f: Field) => (cols[f] === undefined ? null : cleanText(row.cells[cols[f]!]));
     const time = (f: Field) => {
@@ -133,8 +136,9 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       });
     };
     rowsRead++;
+    let written: void | Promise<void>;
     if (kind === 'members') {
-      await opts.emit({
+      written = opts.emit({
         seq: rowsRead,
         group_name: text('group_name'),
         // No id column, or a blank id: the unionid identifies the person instead.
@@ -148,7 +152,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
         leave_way: text('leave_way'),
       } satisfies MemberRecord);
     } else {
-      await opts.emit({
+      written = opts.emit({
         seq: rowsRead,
         sender_id: text('sender_id'),
         sender_name: text('sender_name'),
@@ -158,6 +162,8 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
         content: text('content'),
       } satisfies MessageRecord);
     }
+    // Most emits only buffer; awaiting only real promises keeps the per-row cost low.
+    if (written) await written;
     if (rowsRead % PROGRESS_EVERY === 0) opts.onRows?.(rowsRead);
   };
 

@@ -69,7 +69,7 @@ export async function parseFileToNdjson(
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const text = batch.join('');
+    const text = batch.join('\n') + '\n';
     batch = [];
     if (!out.write(text)) await once(out, 'drain');
   };
@@ -78,9 +78,9 @@ export async function parseFileToNdjson(
       fileName,
       isCsv: format === 'csv',
       kind: opts.kind,
-      emit: async (record) => {
-        batch.push(JSON.stringify(record) + '\n');
-        if (batch.length >= WRITE_BATCH) await flush();
+      emit: (record) => {
+        batch.push(JSON.stringify(record));
+        return batch.length >= WRITE_BATCH ? flush() : undefined;
       },
       onKind: (k) => {
         kind = k;
