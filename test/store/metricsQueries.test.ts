@@ -155,3 +155,34 @@ describe('metrics over the hand-computed fixture', () => {
     expect(await query({ period: 'day', groups: ['nobody'] })).toEqual([]);
   });
 });
+
+describe('metrics at the exact instants of joins and leaves', () => {
+  let u: TempProject;
+  beforeAll(async () => {
+    u = await tempProject();
+    await insertSpells(u.project, [
+      // gina writes at the instant she joins: a member then, so active
+      { group: 'D', id: 'gina', join: '2024-01-02 10:00:00+08', leave: '2024-01-02 12:00:00+08' },
+      // hank writes only at the instant he leaves: no longer a member, so not active
+      { group: 'D', id: 'hank', join: '2024-01-02 09:00:00+08', leave: '2024-01-02 11:00:00+08' },
+      // ivy joins and leaves at the same instant: never a member, counted new and churned
+      { group: 'D', id: 'ivy', join: '2024-01-02 13:00:00+08', leave: '2024-01-02 13:00:00+08' },
+      // jo's leave at 00:00:00 belongs to the next day: still a member at the end of 01-02
+      { group: 'D', id: 'jo', join: '2024-01-02 08:00:00+08', leave: '2024-01-03 00:00:00+08' },
+    ]);
+    await insertMessages(u.project, [
+      { id: 'gina', group: 'D', at: '2024-01-02 10:00:00+08' },
+      { id: 'hank', group: 'D', at: '2024-01-02 11:00:00+08' },
+      { id: 'ivy', group: 'D', at: '2024-01-02 13:00:00+08' },
+    ]);
+  });
+  afterAll(async () => u?.dispose());
+
+  it('counts a message at the join instant and not one at the leave instant', async () => {
+    const rows = await u.project.db.use((sql) => queryMetrics(sql, { period: 'day', timeZone: 'Asia/Shanghai' }));
+    expect(rows).toEqual([
+      d('2024-01-02', 1, 4, 1, 100, 3), // jo remains; gina active; gina, hank and ivy churned
+      d('2024-01-03', 0, 0, 0, null, 1), // jo leaves at 00:00:00
+    ]);
+  });
+});
