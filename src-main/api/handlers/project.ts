@@ -9,6 +9,8 @@ import { buildDemoProject } from '../../core/demo';
 
 /** A file name for a project typed by name: path separators and control characters removed. */
 export function projectFileName(name: string): string {
+  // Control characters are invalid in file names on every platform the app runs on.
+  // eslint-disable-next-line no-control-regex
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '未命名项目';
   return safe.endsWith(PROJECT_EXT) ? safe : `${safe}${PROJECT_EXT}`;
 }

@@ -10,7 +10,8 @@ export class ImportPage {
     await this.page.waitForFunction(
       (n) => {
         const jobs = [...document.querySelectorAll('[data-testid="import-job"]')];
-        return jobs.length >= n && jobs.every((j) => j.getAttribute('data-state') !== 'running');
+        const finished = ['done', 'failed', 'cancelled'];
+        return jobs.length >= n && jobs.every((j) => finished.includes(j.getAttribute('data-state') ?? ''));
       },
       files.length,
       { timeout: 60_000 },

@@ -8,12 +8,23 @@ export class MetricsPage {
     await this.page.getByTestId(`period-${period}`).click();
   }
 
-  /** The text of one metric cell in the row whose period starts on `periodStart`. */
+  /**
+   * The text of one metric cell in the row whose period starts on `periodStart`. The period
+   * column is pinned, so ag-grid renders it in another row element: rows are matched by row-index.
+   */
   async cell(periodStart: string, metric: string): Promise<string> {
     const grid = this.page.getByTestId('metrics-grid');
-    const row = grid.locator('.ag-row', { has: this.page.locator(`[col-id="period_start"]`, { hasText: periodStart }) }).first();
-    await row.waitFor();
-    return (await row.locator(`[col-id="${metric}"]`).innerText()).trim();
+    const periodCell = grid.locator('.ag-cell[col-id="period_start"]', { hasText: periodStart }).first();
+    await periodCell.waitFor();
+    const rowIndex = await periodCell.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ag-row ")][1]').getAttribute('row-index');
+    return (await grid.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${metric}"]`).innerText()).trim();
+  }
+
+  /** The figures of one period row as the grid shows them, keyed by metric id. */
+  async row(periodStart: string, metrics: readonly string[]): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const m of metrics) out[m] = await this.cell(periodStart, m);
+    return out;
   }
 
   /** Waits until ECharts has drawn the trend chart, and returns whether its canvas has ink. */
