@@ -88,11 +88,13 @@ export async function importFile(project: OpenProject, source: { path: string; f
   const earlier = await project.db.use((sql) => findImportByHash(sql, fileHash));
   if (earlier) return alreadyImported(earlier);
 
-  await fs.mkdir(opts.tempDir, { recursive: true });
-  const ndjsonPath = path.join(opts.tempDir, `import-${randomUUID()}.ndjson`);
+  const jobDir = path.join(opts.tempDir, `import-${randomUUID()}`);
+  const ndjsonPath = path.join(jobDir, 'rows.ndjson');
+  const spillDir = path.join(jobDir, 'spill');
+  await fs.mkdir(spillDir, { recursive: true });
   try {
     const summary = await runParseWorker(
-      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.kind },
+      { filePath: source.path, fileName, outPath: ndjsonPath, spillDir, kind: opts.kind },
       { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'reading', ...p }) },
     );
     throwIfCancelled();
@@ -132,6 +134,6 @@ export async function importFile(project: OpenProject, source: { path: string; f
       return record;
     });
   } finally {
-    await fs.rm(ndjsonPath, { force: true }).catch(() => undefined);
+    await fs.rm(jobDir, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -63,7 +63,14 @@ export async function parseFileToNdjson(
   const input = createReadStream(filePath, { highWaterMark: 256 * 1024 });
   const counted = input.pipe(byteCounter((n) => (bytes += n)));
   const source = format === 'xlsx' ? xlsxRows(counted) : csvRows(counted, path.basename(fileName));
-  const progress = (rowsRead: number) => opts.onProgress?.({ rowsRead, fraction: size > 0 ? Math.min(1, bytes / size) : null, kind });
+  // exceljs spills a worksheet that precedes the workbook part or shared strings in the zip to a
+  // temp file and parses it after the whole file is read; then bytes say nothing about rows, and
+  // the fraction is reported as unknown rather than as a false 100 %.
+  let isBytesMeaningful: boolean | null = null;
+  const progress = (rowsRead: number) => {
+    if (isBytesMeaningful === null) isBytesMeaningful = bytes < size;
+    opts.onProgress?.({ rowsRead, fraction: isBytesMeaningful && size > 0 ? Math.min(1, bytes / size) : null, kind });
+  };
 
   const out = createWriteStream(outPath, { encoding: 'utf8' });
   let batch: string[] = [];
@@ -91,7 +98,7 @@ export async function parseFileToNdjson(
     await flush();
     out.end();
     await once(out, 'finish');
-    progress(summary.rowsRead);
+    opts.onProgress?.({ rowsRead: summary.rowsRead, fraction: 1, kind });
     return summary;
   } catch (e) {
     out.destroy();

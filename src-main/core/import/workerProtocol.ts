@@ -10,6 +10,8 @@ export interface WorkerTask {
   fileName: string;
   /** NDJSON file to write. */
   outPath: string;
+  /** Folder for the XML parser's temporary spill files, removed with the job. */
+  spillDir: string;
   /** Forced kind. */
   kind?: ImportKind;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../src-main/core/import/importFile';
@@ -211,11 +212,13 @@ describe('refusals and cancel', () => {
     const big = await writeLargeXlsx(path.join(env.dir, 'big.xlsx'), messageHeader, 60_000, (i) => [`用户${i % 500}`, `wm${i % 500}`, '群', `2026-09-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00`, 'text', `消息${i}`]);
     const controller = new AbortController();
     let sawProgress = false;
+    let spillFiles: string[] = [];
     const p = run(big, {
       signal: controller.signal,
       onProgress: (pr) => {
         if (pr.rowsRead > 0 && !sawProgress) {
           sawProgress = true;
+          spillFiles = readdirSync(env.tempDir, { recursive: true }).map(String);
           controller.abort();
         }
       },
@@ -223,6 +226,8 @@ describe('refusals and cancel', () => {
     const e = await failure(p);
     expect(e.code).toBe('IMPORT_CANCELLED');
     expect(sawProgress).toBe(true);
+    // The worksheet exceljs spilled to disk sat in the job's folder, so removing that folder removed it.
+    expect(spillFiles.some((f) => /spill[\\/].+/.test(f))).toBe(true);
     expect(await counts(project)).toEqual({ memberships: 0, messages: 1, imports: 1 });
     expect(await listImports(project.db)).toHaveLength(1);
     expect(await readdir(env.tempDir)).toEqual([]);
