@@ -90,11 +90,10 @@ export async function importFile(project: OpenProject, source: { path: string; f
 
   const jobDir = path.join(opts.tempDir, `import-${randomUUID()}`);
   const ndjsonPath = path.join(jobDir, 'rows.ndjson');
-  const spillDir = path.join(jobDir, 'spill');
-  await fs.mkdir(spillDir, { recursive: true });
+  await fs.mkdir(jobDir, { recursive: true });
   try {
     const summary = await runParseWorker(
-      { filePath: source.path, fileName, outPath: ndjsonPath, spillDir, kind: opts.kind },
+      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.kind },
       { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'reading', ...p }) },
     );
     throwIfCancelled();

@@ -5,10 +5,11 @@
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ImportKind } from '../../api/contract';
 import { AppError, isAppError } from '../appError';
 import { parseExport, type ParseSummary } from './parseExport';
-import { byteCounter, csvRows, xlsxRows } from './rowSource';
+import { byteCounter, csvRows, xlsxRows, type RowSource } from './rowSource';
 
 /** Progress of a parse. */
 export interface ParseProgress {
@@ -60,17 +61,15 @@ export async function parseFileToNdjson(
   }
   let bytes = 0;
   let kind: ImportKind | null = null;
-  const input = createReadStream(filePath, { highWaterMark: 256 * 1024 });
-  const counted = input.pipe(byteCounter((n) => (bytes += n)));
-  const source = format === 'xlsx' ? xlsxRows(counted) : csvRows(counted, path.basename(fileName));
-  // exceljs spills a worksheet that precedes the workbook part or shared strings in the zip to a
-  // temp file and parses it after the whole file is read; then bytes say nothing about rows, and
-  // the fraction is reported as unknown rather than as a false 100 %.
-  let isBytesMeaningful: boolean | null = null;
-  const progress = (rowsRead: number) => {
-    if (isBytesMeaningful === null) isBytesMeaningful = bytes < size;
-    opts.onProgress?.({ rowsRead, fraction: isBytesMeaningful && size > 0 ? Math.min(1, bytes / size) : null, kind });
-  };
+  let input: Readable | null = null;
+  let source: RowSource;
+  if (format === 'xlsx') {
+    source = xlsxRows(filePath);
+  } else {
+    input = createReadStream(filePath, { highWaterMark: 256 * 1024 });
+    source = csvRows(input.pipe(byteCounter((n) => (bytes += n))), path.basename(fileName), () => (size > 0 ? Math.min(1, bytes / size) : null));
+  }
+  const progress = (rowsRead: number) => opts.onProgress?.({ rowsRead, fraction: source.fraction(), kind });
 
   const out = createWriteStream(outPath, { encoding: 'utf8' });
   let batch: string[] = [];
@@ -102,7 +101,7 @@ export async function parseFileToNdjson(
     return summary;
   } catch (e) {
     out.destroy();
-    input.destroy();
+    input?.destroy();
     if (isAppError(e)) throw e;
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取“${fileName}”：文件已损坏或不是 Excel/CSV 文件（${reason}）`, { file: fileName });

@@ -1,7 +1,9 @@
 /**
  * Streaming row readers for .xlsx and .csv: rows come out one at a time, so memory is bounded
- * by a row (plus the workbook's shared-string table), never by the file.
+ * by a row (plus the workbook's shared-string table), never by the file, and nothing is
+ * written to disk on the way.
  */
+import { createRequire } from 'node:module';
 import { Transform, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
@@ -23,6 +25,8 @@ export interface RowSource {
   rows: AsyncIterable<SourceRow>;
   /** Whether serial dates count from 1904 (known once the workbook part has been read). */
   isDate1904(): boolean;
+  /** Share of the data read so far, 0–1, or null when it cannot be known. */
+  fraction(): number | null;
 }
 
 /** Counts bytes passing through, for the progress fraction. */
@@ -35,33 +39,94 @@ export function byteCounter(onBytes: (n: number) => void): Transform {
   });
 }
 
-/** Rows of every worksheet of an .xlsx stream. */
-export function xlsxRows(input: Readable): RowSource {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+/** An entry of the zip's central directory, as unzipper's random-access reader gives it. */
+interface ZipEntry {
+  path: string;
+  uncompressedSize: number;
+  stream(): Readable;
+}
+
+/** unzipper's random-access API (unzipper ships no types). */
+interface Unzipper {
+  Open: { file(path: string): Promise<{ files: ZipEntry[] }> };
+}
+
+/**
+ * The parts of exceljs's streaming WorkbookReader used here. Its own `parse()` reads the zip
+ * front to back, spilling any worksheet that precedes the workbook part to a temp file, and it
+ * sometimes loses the last entries of the zip under load ("reading 'sheets' of undefined").
+ * Reading the central directory and feeding the parts in dependency order avoids both, and lets
+ * the fraction follow the worksheet bytes.
+ */
+interface WorkbookReaderParts {
+  model?: { sheets?: { name: string; id: number; rId: string }[] };
+  properties?: { model?: { date1904?: boolean } };
+  workbookRels?: { Id: string; Target: string }[];
+  sharedStrings?: unknown[];
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+/** unzipper as exceljs itself resolves it, so both read zips the same way. */
+function loadUnzipper(): Unzipper {
+  const fromHere = createRequire(import.meta.url);
+  return createRequire(fromHere.resolve('exceljs'))('unzipper') as Unzipper;
+}
+
+/** Zip part name of a relationship target relative to `xl/`. */
+function partName(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+/** Rows of every worksheet of an .xlsx file, in workbook order. */
+export function xlsxRows(filePath: string): RowSource {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Date cells then arrive as serial numbers, which time columns read as serials anyway
     // (with the workbook's 1904 flag); skipping styles halves the parse time.
     styles: 'ignore',
     worksheets: 'emit',
-    entries: 'emit',
   });
+  const parts = reader as unknown as WorkbookReaderParts;
+  let sheetBytes = 0;
+  let bytesRead = 0;
   async function* rows(): AsyncGenerator<SourceRow> {
-    for await (const ws of reader) {
-      const sheet = (ws as unknown as { name?: string }).name ?? '';
-      for await (const row of ws) {
-        const values = row.values as RawCell[];
-        // exceljs row.values is 1-based: index 0 is always empty.
-        yield { sheet, rowNumber: row.number, cells: Array.isArray(values) ? Array.from(values.slice(1)) : [] };
+    const { files } = await loadUnzipper().Open.file(filePath);
+    const byName = new Map(files.map((f) => [f.path, f]));
+    const workbook = byName.get('xl/workbook.xml');
+    if (!workbook) throw new Error('not a workbook: xl/workbook.xml missing');
+    await parts._parseWorkbook(workbook.stream());
+    const rels = byName.get('xl/_rels/workbook.xml.rels');
+    if (rels) await parts._parseRels(rels.stream());
+    const shared = byName.get('xl/sharedStrings.xml');
+    if (shared) for await (const _ of parts._parseSharedStrings(shared.stream()));
+    else parts.sharedStrings = [];
+    const sheets = (parts.model?.sheets ?? [])
+      .map((s) => {
+        const target = parts.workbookRels?.find((r) => r.Id === s.rId)?.Target;
+        return { name: s.name, entry: target ? byName.get(partName(target)) : undefined };
+      })
+      .filter((s): s is { name: string; entry: ZipEntry } => !!s.entry);
+    sheetBytes = sheets.reduce((n, s) => n + s.entry.uncompressedSize, 0);
+    for (const { name, entry } of sheets) {
+      const sheetNo = /sheet(\d+)\.xml$/.exec(entry.path)?.[1] ?? '0';
+      const xml = entry.stream().pipe(byteCounter((n) => (bytesRead += n)));
+      for (const { value: ws } of parts._parseWorksheet(xml, sheetNo)) {
+        for await (const row of ws) {
+          const values = row.values as RawCell[];
+          // exceljs row.values is 1-based: index 0 is always empty.
+          yield { sheet: name, rowNumber: row.number, cells: Array.isArray(values) ? Array.from(values.slice(1)) : [] };
+        }
       }
     }
   }
   return {
     rows: rows(),
-    isDate1904: () => {
-      const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
-      return !!props?.model?.date1904;
-    },
+    isDate1904: () => !!parts.properties?.model?.date1904,
+    fraction: () => (sheetBytes > 0 ? Math.min(1, bytesRead / sheetBytes) : null),
   };
 }
 
@@ -150,7 +215,7 @@ export class CsvParser {
 }
 
 /** Rows of a CSV stream in UTF-8 (with or without BOM) or, when not valid UTF-8, GB18030. */
-export function csvRows(input: Readable, sheet: string): RowSource {
+export function csvRows(input: Readable, sheet: string, fraction: () => number | null = () => null): RowSource {
   async function* rows(): AsyncGenerator<SourceRow> {
     const parser = new CsvParser();
     let decode: ((b: Buffer) => string) | null = null;
@@ -171,5 +236,5 @@ export function csvRows(input: Readable, sheet: string): RowSource {
     }
     for (const cells of parser.end()) yield { sheet, rowNumber: ++rowNumber, cells };
   }
-  return { rows: rows(), isDate1904: () => false };
+  return { rows: rows(), isDate1904: () => false, fraction };
 }

@@ -8,12 +8,6 @@ import { parseFileToNdjson } from './parseFile';
 import type { WorkerMessage, WorkerTask } from './workerProtocol';
 
 const task = workerData as WorkerTask;
-
-// exceljs spills worksheets to os.tmpdir(); pointing that at the job's own folder (this thread
-// has its own copy of the environment) lets the main side remove every spill on cancel.
-process.env.TMPDIR = task.spillDir;
-process.env.TEMP = task.spillDir;
-process.env.TMP = task.spillDir;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
 parseFileToNdjson(task.filePath, task.fileName, task.outPath, {

@@ -10,8 +10,6 @@ export interface WorkerTask {
   fileName: string;
   /** NDJSON file to write. */
   outPath: string;
-  /** Folder for the XML parser's temporary spill files, removed with the job. */
-  spillDir: string;
   /** Forced kind. */
   kind?: ImportKind;
 }

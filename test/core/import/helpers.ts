@@ -26,7 +26,8 @@ export async function writeXlsx(file: string, sheets: Record<string, unknown[][]
     const ws = wb.addWorksheet(name);
     for (const r of rows) ws.addRow(r);
   }
-  await wb.xlsx.writeFile(file);
+  // writeBuffer, not writeFile: exceljs's writeFile can end the file stream before the zip is fully piped.
+  await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
   return file;
 }
 

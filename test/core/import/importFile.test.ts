@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../src-main/core/import/importFile';
 import { listImports } from '../../../src-main/store/importStore';
@@ -131,6 +131,37 @@ describe('importing group-member exports', () => {
     expect((await memberships(project))[0].member_id).toBe('oU9');
   });
 
+  it('reads a long export split over sheets, skipping a notes sheet, repeated headers and a total row', async () => {
+    const file = await writeXlsx(path.join(env.dir, 'split.xlsx'), {
+      说明: [['本表由助手导出'], ['请勿修改']],
+      name0: [memberHeader, ['g', 'a', 'id1', '', '2026-09-01 08:00:00'], ['g', 'b', 'id2', '', '2026-09-01 09:00:00']],
+      name1: [memberHeader, ['g', 'c', 'id3', '', '2026-09-02 08:00:00'], [], ['合计', '', '', '', '']],
+    });
+    const rec = await run(file);
+    expect(rec).toMatchObject({ kind: 'members', rowsRead: 3, rowsAdded: 3 });
+    expect((await memberships(project)).map((m) => m.member_id)).toEqual(['id1', 'id2', 'id3']);
+  });
+
+  it('reads a GB18030 CSV', async () => {
+    const file = path.join(env.dir, 'gbk.csv');
+    // 群名称,成员ID,入群时间,群成员昵称 / g,id1,2026-09-01,小美 — in GB18030 bytes.
+    const header = Buffer.from('C8BAC3FBB3C62CB3C9D4B149442CC8EBC8BACAB1BCE42CC8BAB3C9D4B1EAC7B3C60D0A', 'hex');
+    const row = Buffer.concat([Buffer.from('g,id1,2026-09-01,'), Buffer.from('D0A1C3C00D0A', 'hex')]);
+    await writeFile(file, Buffer.concat([header, row]));
+    await run(file);
+    expect(await memberships(project)).toEqual([
+      { group_name: 'g', member_id: 'id1', member_name: '小美', join_time: '2026-09-01 00:00:00', leave_time: null, leave_way: null },
+    ]);
+  });
+
+  it('imports started together are written one after the other, and both land', async () => {
+    const a = await writeXlsx(path.join(env.dir, 'a.xlsx'), { Sheet1: [memberHeader, ['g', 'a', 'id1', '', '2026-09-01 08:00:00']] });
+    const b = await writeXlsx(path.join(env.dir, 'b.xlsx'), { Sheet1: [memberHeader, ['g', 'b', 'id2', '', '2026-09-01 08:00:00']] });
+    const [ra, rb] = await Promise.all([run(a), run(b)]);
+    expect([ra.importId, rb.importId].sort()).toEqual([1, 2]);
+    expect(await counts(project)).toEqual({ memberships: 2, messages: 0, imports: 2 });
+  });
+
   it('imports the bundled sample with all 809 member rows', async () => {
     const rec = await run(path.join(demoDir, '群成员.xlsx'));
     expect(rec).toMatchObject({ kind: 'members', rowsRead: 809, rowsAdded: 809 });
@@ -212,13 +243,15 @@ describe('refusals and cancel', () => {
     const big = await writeLargeXlsx(path.join(env.dir, 'big.xlsx'), messageHeader, 60_000, (i) => [`用户${i % 500}`, `wm${i % 500}`, '群', `2026-09-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00`, 'text', `消息${i}`]);
     const controller = new AbortController();
     let sawProgress = false;
-    let spillFiles: string[] = [];
+    let fractionAtAbort: number | null = null;
+    let filesAtAbort: string[] = [];
     const p = run(big, {
       signal: controller.signal,
       onProgress: (pr) => {
         if (pr.rowsRead > 0 && !sawProgress) {
           sawProgress = true;
-          spillFiles = readdirSync(env.tempDir, { recursive: true }).map(String);
+          fractionAtAbort = pr.fraction;
+          filesAtAbort = readdirSync(env.tempDir, { recursive: true }).map(String);
           controller.abort();
         }
       },
@@ -226,8 +259,9 @@ describe('refusals and cancel', () => {
     const e = await failure(p);
     expect(e.code).toBe('IMPORT_CANCELLED');
     expect(sawProgress).toBe(true);
-    // The worksheet exceljs spilled to disk sat in the job's folder, so removing that folder removed it.
-    expect(spillFiles.some((f) => /spill[\\/].+/.test(f))).toBe(true);
+    expect(fractionAtAbort).toBeGreaterThan(0);
+    expect(fractionAtAbort).toBeLessThan(1);
+    expect(filesAtAbort.some((f) => f.endsWith('rows.ndjson'))).toBe(true);
     expect(await counts(project)).toEqual({ memberships: 0, messages: 1, imports: 1 });
     expect(await listImports(project.db)).toHaveLength(1);
     expect(await readdir(env.tempDir)).toEqual([]);
