@@ -8,7 +8,7 @@ import { cleanText, type RawCell } from './values';
 /** Fields of a group-member export. */
 export const memberFields = ['group_name', 'member_name', 'member_id', 'member_type', 'join_time', 'join_way', 'inviter', 'leave_time', 'leave_way', 'unionid'] as const;
 /** Fields of a message export. */
-export const messageFields = ['sender_name', 'sender_id', 'group_name', 'sent_at', 'msg_type', 'content'] as const;
+export const messageFields = ['sender_name', 'sender_id', 'group_name', 'sent_at', 'msg_type', 'content', 'unionid'] as const;
 
 /** A field of either kind. */
 export type Field = (typeof memberFields)[number] | (typeof messageFields)[number];
@@ -34,6 +34,7 @@ const aliases: Record<ImportKind, Partial<Record<Field, string[]>>> = {
     sent_at: ['发送时间', '消息时间', '时间'],
     msg_type: ['消息类型', '类型'],
     content: ['消息内容', '内容'],
+    unionid: ['unionid', 'UnionID', 'union_id'],
   },
 };
 
@@ -59,7 +60,7 @@ export const fieldLabels: Record<Field, string> = {
 /** Fields that must be present for a kind, with the id alternatives spelled out. */
 const required: Record<ImportKind, Field[][]> = {
   members: [['group_name'], ['member_id', 'unionid']],
-  messages: [['sent_at'], ['sender_id']],
+  messages: [['sent_at'], ['sender_id', 'unionid']],
 };
 
 /** Fields only one kind has; they decide between kinds that share 群名称 and 类型. */

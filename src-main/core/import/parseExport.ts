@@ -154,7 +154,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
     } else {
       written = opts.emit({
         seq: rowsRead,
-        sender_id: text('sender_id'),
+        sender_id: text('sender_id') ?? text('unionid'),
         sender_name: text('sender_name'),
         group_name: text('group_name'),
         sent_at: time('sent_at'),

@@ -15,6 +15,12 @@ describe('header recognition', () => {
     expect(choice?.columns).toEqual({ sender_name: 0, sender_id: 1, group_name: 2, sent_at: 3, msg_type: 4, content: 5 });
   });
 
+  it('refuses a message export that names senders only by nickname, naming the id column', () => {
+    const m = matchHeader(['发送人', '群名称', '发送时间', '消息内容'], 'messages');
+    expect(m.missing).toEqual(['发送人ID']);
+    expect(matchHeader(['发送人', 'unionid', '发送时间', '消息内容'], 'messages').missing).toEqual([]);
+  });
+
   it('matches headers by substring when no alias matches exactly', () => {
     const m = matchHeader(['所在群名称', '成员ID（external_userid）', '入群时间(北京时间)'], 'members');
     expect(m.columns).toMatchObject({ group_name: 0, member_id: 1, join_time: 2 });

@@ -119,6 +119,19 @@ describe('importing group-member exports', () => {
     ]);
   });
 
+  it('reads date cells of a workbook in the 1904 date system', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['群名称', '成员ID', '入群时间']);
+    ws.addRow(['g', 'id1', new Date(Date.UTC(2026, 8, 1, 8, 7, 53))]);
+    const file = path.join(env.dir, 'mac.xlsx');
+    await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    await run(file);
+    expect((await memberships(project))[0].join_time).toBe('2026-09-01 08:07:53');
+  });
+
   it('keeps emoji and rare CJK nicknames intact', async () => {
     const file = await writeXlsx(path.join(env.dir, 'nick.xlsx'), { Sheet1: [memberHeader, ['宝妈群🌸', '用户𠮷😀', 'id1', '', '2026-09-01 08:00:00']] });
     await run(file);
