@@ -73,6 +73,22 @@ function where(opts: ParseOptions, sheet: string, rowNumber?: number, column?: s
   return s;
 }
 
+/** The header in force for a sheet. */
+interface SheetHeader {
+  columns: ColumnMap;
+  labels: string[];
+  text: string;
+  /** Sheet the header row was found on. */
+  sheet: string;
+}
+
+/** Whether `next` continues `prev` in an export split over sheets: same name, next number. */
+function isContinuation(prev: string, next: string): boolean {
+  const a = /^(.*?)(\d+)$/.exec(prev);
+  const b = /^(.*?)(\d+)$/.exec(next);
+  return !!a && !!b && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
+}
+
 function rowText(cells: RawCell[]): string {
   return Array.from(cells, (c) => cleanText(c) ?? '').join('\u0001');
 }
@@ -87,7 +103,8 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
 
   let sheet: string | null = null;
   let pending: SourceRow[] = [];
-  let header: { columns: ColumnMap; labels: string[]; text: string } | null = null;
+  let header: SheetHeader | null = null;
+  let lastHeader: SheetHeader | null = null;
 
   const decideHeader = () => {
     const choice = chooseHeader(
@@ -95,7 +112,12 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       kind,
     );
     if (!choice || choice.missing.length > 0) {
-      if (!firstFailure) firstFailure = { sheet: sheet ?? '', choice };
+      // A split export's later sheet (name0 → name1) may carry no header: it continues the last one.
+      if (lastHeader && isContinuation(lastHeader.sheet, sheet ?? '')) {
+        header = lastHeader;
+        return pending;
+      }
+      if (!firstFailure || (choice?.score ?? 0) > (firstFailure.choice?.score ?? 0)) firstFailure = { sheet: sheet ?? '', choice };
       return [];
     }
     kind = choice.kind;
@@ -106,7 +128,8 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
     }
     const headerCells = pending[choice.rowIndex].cells;
     const labels = Array.from(headerCells, (c) => cleanText(c) ?? '');
-    header = { columns: choice.columns, labels, text: rowText(headerCells) };
+    header = { columns: choice.columns, labels, text: rowText(headerCells), sheet: sheet ?? '' };
+    lastHeader = header;
     return pending.slice(choice.rowIndex + 1);
   };
 

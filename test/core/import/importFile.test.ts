@@ -155,6 +155,14 @@ describe('importing group-member exports', () => {
     expect((await memberships(project)).map((m) => m.member_id)).toEqual(['id1', 'id2', 'id3']);
   });
 
+  it('reads a continuation sheet that repeats no header (name0 → name1)', async () => {
+    const file = await writeXlsx(path.join(env.dir, 'split2.xlsx'), {
+      name0: [['群成员导出'], memberHeader, ['g', 'a', 'id1', '', '2026-09-01 08:00:00']],
+      name1: [['g', 'b', 'id2', '', '2026-09-02 08:00:00'], ['g', 'c', 'id3', '', '2026-09-03 08:00:00']],
+    });
+    expect(await run(file)).toMatchObject({ rowsRead: 3, rowsAdded: 3 });
+  });
+
   it('reads a GB18030 CSV', async () => {
     const file = path.join(env.dir, 'gbk.csv');
     // 群名称,成员ID,入群时间,群成员昵称 / g,id1,2026-09-01,小美 — in GB18030 bytes.
