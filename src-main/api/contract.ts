@@ -29,6 +29,15 @@ export const errorCodes = [
   'IMPORT_CANCELLED',
   'IMPORT_JOB_NOT_FOUND',
   'IMPORT_BUSY',
+  'IMPORT_EMPTY_FILE',
+  'IMPORT_TRUNCATED',
+  'IMPORT_PASSWORD_PROTECTED',
+  'IMPORT_NOT_SPREADSHEET',
+  'IMPORT_LEGACY_XLS',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_NOT_FOUND',
+  'TEMPLATE_INVALID',
+  'TEMPLATE_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -86,8 +95,20 @@ export interface ProjectEntry {
   exists: boolean;
 }
 
-/** Kinds of export the importer understands so far. */
-export const importKinds = ['members', 'messages'] as const;
+/** Kinds of export the importer understands (DESIGN §3). */
+export const importKinds = [
+  'members',
+  'messages',
+  'customers',
+  'customer_groups',
+  'group_stats',
+  'contact_stats',
+  'churn',
+  'orders',
+  'official_account',
+  'ad_costs',
+  'survey',
+] as const;
 /** One kind of export (DESIGN §3). */
 export type ImportKind = (typeof importKinds)[number];
 
@@ -109,6 +130,108 @@ export interface ImportRecord {
   rowsAdded: number;
   /** Rows already present (re-import, overlapping export) or without a key. */
   rowsSkipped: number;
+  /** Problems found in rows that were still imported (e.g. a masked phone that cannot match), counted. */
+  problemCount?: number;
+  /** Up to a few problem lines, each naming sheet / row / column. */
+  problems?: string[];
+}
+
+/** A field a kind of export can carry, for the mapping grid. */
+export interface KindField {
+  /** Field id (English, as stored). */
+  id: string;
+  /** Chinese label. */
+  label: string;
+  /** Whether an import of this kind needs it (for ids: one of the alternatives in `oneOf`). */
+  isRequired: boolean;
+  /** Value type, for parsing and the preview. */
+  type: 'text' | 'time' | 'date' | 'number' | 'money' | 'percent' | 'phone';
+}
+
+/** A kind with its Chinese name and fields. */
+export interface KindInfo {
+  kind: ImportKind;
+  label: string;
+  fields: KindField[];
+}
+
+/** One source column → field decision of a mapping. */
+export interface ColumnMapping {
+  /** 0-based column index in the sheet. */
+  index: number;
+  /** Header text as found (for templates, matched by text). */
+  header: string;
+  /** Target field id, or null to ignore the column. */
+  field: string | null;
+}
+
+/** A full mapping of a table to a kind: what the mapping grid edits and templates store. */
+export interface TableMapping {
+  kind: ImportKind;
+  /** Sheet the table starts on (continuation sheets name0, name1 … follow it). */
+  sheet: string | null;
+  /** 1-based row number of the header row. */
+  headerRow: number;
+  columns: ColumnMapping[];
+}
+
+/** A parsed preview cell: the raw text, the value as it would be stored, and a problem if any. */
+export interface PreviewCell {
+  raw: string | null;
+  value: string | number | null;
+  problem?: string;
+}
+
+/** A table found in a file, with the proposed mapping and a preview of parsed rows. */
+export interface TablePreview {
+  /** Sheet(s) the table spans. */
+  sheets: string[];
+  /** Proposed (or template-given) mapping. */
+  mapping: TableMapping;
+  /** Detection confidence 0–1 of the kind from the headers. */
+  confidence: number;
+  /** Headers of every column, in order (duplicates kept apart). */
+  headers: string[];
+  /** First rows parsed with the mapping: one cell per column. */
+  rows: { rowNumber: number; cells: PreviewCell[] }[];
+  /** Name of the template that supplied the mapping, if one matched these headers. */
+  templateName: string | null;
+  /** Required fields the mapping lacks (Chinese labels); empty when importable. */
+  missing: string[];
+}
+
+/** What `import:inspect` finds in a file before anything is written. */
+export interface ImportPreview {
+  fileName: string;
+  /** Every table found (several in one workbook are offered each). */
+  tables: TablePreview[];
+}
+
+/** A saved column mapping, reused for files with the same headers. */
+export interface MappingTemplate {
+  id: string;
+  name: string;
+  kind: ImportKind;
+  /** Header texts the template applies to (order-insensitive match). */
+  headers: string[];
+  /** header text → field id (null = ignore). */
+  fields: Record<string, string | null>;
+  /** ISO time saved. */
+  savedAt: string;
+}
+
+/** A row of an import that could not be tied to a person (DESIGN §3 Identity). */
+export interface UnmatchedRow {
+  kind: ImportKind;
+  file_name: string;
+  /** 1-based row number in the file, where known. */
+  row_number: number | null;
+  /** Name / nickname on the row. */
+  name: string | null;
+  /** Phone as exported (may be masked). */
+  phone: string | null;
+  /** Why it did not match. */
+  reason: string;
 }
 
 /** A file to import: a path on this machine, or a file uploaded to the browser-mode server. */
@@ -155,6 +278,16 @@ export interface MetricsRow {
   active_rate: number | null;
   /** 流失用户数: distinct people who left and are not members at the end of the period. */
   churned_members: number;
+  /** 转化人数: distinct members with a paid, not fully refunded order in the period. */
+  converted_members: number;
+  /** 转化率 in percent; null when total_members is 0. */
+  conversion_rate: number | null;
+  /** 贡献GMV: paid minus refunded of orders paid in the period by people who were members when they paid. */
+  gmv: number;
+  /** 环比 of converted_members in percent; null when the previous period's figure is 0 or unknown. */
+  converted_wow: number | null;
+  /** 环比 of gmv in percent; null when the previous period's figure is 0 or unknown. */
+  gmv_wow: number | null;
 }
 
 /** A row of the members data view: one membership spell. */
@@ -219,6 +352,17 @@ export type DataQuery = z.input<typeof dataQuery>;
 
 const empty = z.object({}).strict();
 
+const importSource = z.union([z.object({ path: filePath }), z.object({ uploadId: z.string().min(1).max(100), name: z.string().min(1).max(500) })]);
+
+const tableMapping = z.object({
+  kind: z.enum(importKinds),
+  sheet: z.string().max(300).nullable(),
+  headerRow: z.number().int().min(1),
+  columns: z
+    .array(z.object({ index: z.number().int().min(0).max(16383), header: z.string().max(2000), field: z.string().max(64).nullable() }))
+    .max(16384),
+});
+
 /** Request validators, one per method; the keys are the whole API. */
 export const requestSchemas = {
   'app:info': empty,
@@ -231,9 +375,16 @@ export const requestSchemas = {
   'project:recent': empty,
   'project:list': empty,
   'import:start': z.object({
-    source: z.union([z.object({ path: filePath }), z.object({ uploadId: z.string().min(1).max(100), name: z.string().min(1).max(500) })]),
+    source: importSource,
     kind: z.enum(importKinds).optional(),
+    /** An explicit mapping from the mapping grid; overrides detection. */
+    mapping: tableMapping.optional(),
+    /** Remember `mapping` as a template under this name. */
+    saveTemplateAs: z.string().min(1).max(200).optional(),
   }),
+  'import:inspect': z.object({ source: importSource, kind: z.enum(importKinds).optional() }),
+  'import:kinds': empty,
+  'import:remove': z.object({ importId: z.number().int().min(1) }),
   'import:status': z.object({ jobId: z.string().min(1).max(100) }),
   'import:cancel': z.object({ jobId: z.string().min(1).max(100) }),
   'import:history': empty,
@@ -245,6 +396,14 @@ export const requestSchemas = {
   }),
   'data:members': dataQuery,
   'data:messages': dataQuery,
+  'identity:unmatched': dataQuery,
+  'identity:settings': z.object({ allowNicknameMatch: z.boolean().optional() }),
+  'templates:list': empty,
+  'templates:delete': z.object({ id: z.string().min(1).max(100) }),
+  /** The templates as a JSON document, for sharing with a team. */
+  'templates:export': empty,
+  /** Adds the templates of a JSON document made by templates:export. */
+  'templates:import': z.object({ content: z.string().max(5_000_000) }),
   // Native dialogs: answered by Electron; in browser mode they resolve to null and the UI uses its own forms.
   'dialog:openProject': empty,
   'dialog:saveProject': z.object({ defaultName: z.string().max(200).optional() }),
@@ -273,9 +432,18 @@ export interface Responses {
   'import:status': ImportJob;
   'import:cancel': ImportJob;
   'import:history': ImportRecord[];
+  'import:inspect': ImportPreview;
+  'import:kinds': KindInfo[];
+  'import:remove': ImportRecord[];
   'metrics:query': MetricsRow[];
   'data:members': TablePage<MemberRow>;
   'data:messages': TablePage<MessageRow>;
+  'identity:unmatched': TablePage<UnmatchedRow>;
+  'identity:settings': { allowNicknameMatch: boolean };
+  'templates:list': MappingTemplate[];
+  'templates:delete': MappingTemplate[];
+  'templates:export': string;
+  'templates:import': MappingTemplate[];
   'dialog:openProject': string | null;
   'dialog:saveProject': string | null;
   'dialog:importFiles': string[] | null;

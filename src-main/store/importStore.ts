@@ -61,7 +61,7 @@ export async function nextImportId(sql: Sql): Promise<number> {
 
 /** Records a committed import. */
 export async function insertImport(sql: Sql, rec: ImportRecord): Promise<void> {
-  await sql.run(`INSERT INTO imports VALUES ($id, $name, $hash, $kind, $at::TIMESTAMPTZ, $read, $added, $skipped)`, {
+  await sql.run(`INSERT INTO imports (import_id, file_name, file_hash, kind, imported_at, rows_read, rows_added, rows_skipped) VALUES ($id, $name, $hash, $kind, $at::TIMESTAMPTZ, $read, $added, $skipped)`, {
     id: rec.importId,
     name: rec.fileName,
     hash: rec.fileHash,
@@ -121,7 +121,7 @@ export async function mergeMembers(sql: Sql, importId: number, rowsRead: number)
   );
   const inserted = await changed(
     sql,
-    `INSERT INTO memberships
+    `INSERT INTO memberships (group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id)
      SELECT s.group_name, s.member_id, s.member_name, s.member_type, s.join_time, s.join_way, s.inviter, s.leave_time, s.leave_way, $id
      FROM stage_members AS s
      WHERE NOT EXISTS (
@@ -161,7 +161,7 @@ export async function stageMessages(sql: Sql, ndjsonPath: string, timeZone: stri
 export async function mergeMessages(sql: Sql, importId: number, rowsRead: number): Promise<MergeCounts> {
   const added = await changed(
     sql,
-    `INSERT INTO messages
+    `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id)
      SELECT s.row_key, s.sender_id, s.sender_name, s.group_name, s.sent_at, s.msg_type, s.content, $id
      FROM stage_messages AS s
      WHERE NOT EXISTS (SELECT 1 FROM messages AS m WHERE m.row_key = s.row_key)`,

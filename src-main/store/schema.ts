@@ -1,7 +1,7 @@
 import type { Sql } from './projectDb';
 
 /** The project file format version this build writes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Marker stored in `meta.app` so a foreign DuckDB file is never mistaken for a project. */
 export const APP_MARKER = 'qunxi';
@@ -9,8 +9,11 @@ export const APP_MARKER = 'qunxi';
 /** Default project time zone (DESIGN §4). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** DDL of the current format, applied to a new project. */
-const createStatements = [
+/**
+ * DDL of format 1. A new project runs it and then every migration step, so new and migrated
+ * projects always have the same schema and the migrations are exercised on every create.
+ */
+const formatV1Statements = [
   `CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
   `CREATE TABLE imports (
      import_id INTEGER NOT NULL,
@@ -48,9 +51,77 @@ const createStatements = [
    )`,
 ];
 
+/** Common trailing columns of every imported table: which import first brought the row, and from which file row. */
+const provenance = `import_id INTEGER NOT NULL, source_row INTEGER`;
+
+/**
+ * Format 2 (issue: every export kind): per-kind tables, provenance on the first two, the link
+ * table that lets an import be removed cleanly, mapping templates.
+ */
+const formatV2Statements = [
+  `ALTER TABLE imports ADD COLUMN problem_count INTEGER DEFAULT 0`,
+  `ALTER TABLE imports ADD COLUMN problems VARCHAR`,
+  `ALTER TABLE memberships ADD COLUMN source_row INTEGER`,
+  // The import that filled in leave_time on a spell an earlier import brought open; removing it reopens the spell.
+  `ALTER TABLE memberships ADD COLUMN leave_import_id INTEGER`,
+  `ALTER TABLE messages ADD COLUMN source_row INTEGER`,
+  // Rows an import also contained but that an earlier import had already added (overlapping exports).
+  `CREATE TABLE import_rows (import_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, row_key VARCHAR NOT NULL)`,
+  // 客户列表
+  `CREATE TABLE customers (
+     row_key VARCHAR NOT NULL, customer_name VARCHAR, remark VARCHAR, staff VARCHAR, added_at TIMESTAMPTZ,
+     add_way VARCHAR, channel VARCHAR, channel_code VARCHAR, tags VARCHAR, personal_tags VARCHAR, status VARCHAR,
+     phone VARCHAR, is_phone_masked BOOLEAN, unionid VARCHAR, external_userid VARCHAR, gender VARCHAR,
+     corp VARCHAR, region VARCHAR, ${provenance})`,
+  // 客户群列表
+  `CREATE TABLE customer_groups (
+     row_key VARCHAR NOT NULL, group_name VARCHAR, owner VARCHAR, member_count INTEGER, created_at TIMESTAMPTZ,
+     status VARCHAR, tags VARCHAR, ${provenance})`,
+  // 群统计 (daily aggregate)
+  `CREATE TABLE group_stats (
+     row_key VARCHAR NOT NULL, stat_date DATE NOT NULL, group_id VARCHAR, new_groups INTEGER, total_groups INTEGER,
+     active_groups INTEGER, new_members INTEGER, total_members INTEGER, active_members INTEGER, message_count INTEGER,
+     churned_members INTEGER, ${provenance})`,
+  // 联系客户统计 (daily aggregate, per staff where the export has it)
+  `CREATE TABLE contact_stats (
+     row_key VARCHAR NOT NULL, stat_date DATE NOT NULL, staff VARCHAR, total_customers INTEGER, new_customers INTEGER,
+     churned_customers INTEGER, net_new_customers INTEGER, applications INTEGER, chats INTEGER, messages_sent INTEGER,
+     reply_rate DOUBLE, avg_first_reply_minutes DOUBLE, deleted_by_customers INTEGER, ${provenance})`,
+  // 流失客户: one row per deletion; the same person may appear more than once
+  `CREATE TABLE churn_events (
+     row_key VARCHAR NOT NULL, customer_name VARCHAR, staff VARCHAR, churned_at TIMESTAMPTZ, churn_way VARCHAR,
+     added_at TIMESTAMPTZ, tags VARCHAR, external_userid VARCHAR, unionid VARCHAR, phone VARCHAR,
+     is_phone_masked BOOLEAN, ${provenance})`,
+  // 订单 (order level; item-level exports fill order_items and one row here per order number)
+  `CREATE TABLE orders (
+     row_key VARCHAR NOT NULL, order_no VARCHAR NOT NULL, status VARCHAR, created_at TIMESTAMPTZ, paid_at TIMESTAMPTZ,
+     paid_amount DECIMAL(18, 2), refunded_amount DECIMAL(18, 2), refund_status VARCHAR, buyer_name VARCHAR,
+     buyer_phone VARCHAR, is_phone_masked BOOLEAN, items VARCHAR, sales_channel VARCHAR, distributor VARCHAR,
+     ${provenance})`,
+  `CREATE TABLE order_items (
+     row_key VARCHAR NOT NULL, order_no VARCHAR NOT NULL, item_name VARCHAR, quantity DOUBLE, item_amount DECIMAL(18, 2),
+     ${provenance})`,
+  // 公众号用户分析 (daily aggregate); sources is a JSON object source → new follows
+  `CREATE TABLE official_account_daily (
+     row_key VARCHAR NOT NULL, stat_date DATE NOT NULL, new_follows INTEGER, unfollows INTEGER, net_follows INTEGER,
+     total_follows INTEGER, sources VARCHAR, ${provenance})`,
+  // 渠道投放
+  `CREATE TABLE ad_costs (
+     row_key VARCHAR NOT NULL, stat_date DATE NOT NULL, channel VARCHAR, impressions BIGINT, clicks BIGINT,
+     cost DECIMAL(18, 2), ${provenance})`,
+  // 满意度问卷
+  `CREATE TABLE survey_responses (
+     row_key VARCHAR NOT NULL, respondent_name VARCHAR, phone VARCHAR, is_phone_masked BOOLEAN, unionid VARCHAR,
+     external_userid VARCHAR, submitted_at TIMESTAMPTZ, score DOUBLE, scale VARCHAR, comment VARCHAR, ${provenance})`,
+  `CREATE TABLE mapping_templates (
+     id VARCHAR NOT NULL, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, headers VARCHAR NOT NULL,
+     fields VARCHAR NOT NULL, saved_at TIMESTAMPTZ NOT NULL)`,
+];
+
 /** Creates the schema of the current format and stamps the meta rows. */
 export async function createSchema(sql: Sql, timeZone = DEFAULT_TIME_ZONE): Promise<void> {
-  for (const stmt of createStatements) await sql.run(stmt);
+  for (const stmt of formatV1Statements) await sql.run(stmt);
+  for (let v = 1; v < FORMAT_VERSION; v++) await migrations[v]!(sql);
   await sql.run(`INSERT INTO meta VALUES ('app', ?), ('format_version', ?), ('time_zone', ?), ('created_at', ?)`, [
     APP_MARKER,
     String(FORMAT_VERSION),
@@ -63,7 +134,11 @@ export async function createSchema(sql: Sql, timeZone = DEFAULT_TIME_ZONE): Prom
  * One step per old version: `migrations[v]` turns a version-v file into version v+1.
  * Each runs inside the transaction that also bumps `format_version`.
  */
-export const migrations: Record<number, (sql: Sql) => Promise<void>> = {};
+export const migrations: Record<number, (sql: Sql) => Promise<void>> = {
+  1: async (sql) => {
+    for (const stmt of formatV2Statements) await sql.run(stmt);
+  },
+};
 
 /** Reads a meta value, or undefined when absent. */
 export async function readMeta(sql: Sql, key: string): Promise<string | undefined> {

@@ -7,6 +7,7 @@ import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
 import { ProjectDb } from '../../src-main/store/projectDb';
+import { FORMAT_VERSION } from '../../src-main/store/schema';
 import { tempDir, tempPaths } from '../support/tempDirs';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -54,7 +55,7 @@ describe('project files', () => {
     expect(made.ok).toBe(true);
     const file = path.join(tmp.dir, 'projects', '十月复盘.qunxi');
     expect(made.ok && made.value.path).toBe(file);
-    expect(made.ok && made.value.formatVersion).toBe(1);
+    expect(made.ok && made.value.formatVersion).toBe(FORMAT_VERSION);
     expect(made.ok && made.value.timeZone).toBe('Asia/Shanghai');
     const listed = await call('project:list', {});
     expect(listed.ok && listed.value.map((e) => e.name)).toEqual(['十月复盘']);
@@ -77,7 +78,7 @@ describe('project files', () => {
     const a = path.join(tmp.dir, 'a.qunxi');
     await call('project:new', { path: a });
     await ctx.project!.db.use((sql) =>
-      sql.run(`INSERT INTO memberships VALUES ('一群', 'u1', '小王', '外部联系人', TIMESTAMPTZ '2026-09-01 02:00:00+00', null, null, null, null, 1)`),
+      sql.run(`INSERT INTO memberships (group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id) VALUES ('一群', 'u1', '小王', '外部联系人', TIMESTAMPTZ '2026-09-01 02:00:00+00', null, null, null, null, 1)`),
     );
     const b = path.join(tmp.dir, 'copies', 'b');
     const saved = await call('project:saveAs', { path: b });
@@ -158,11 +159,28 @@ describe('project files', () => {
     expect(!unknown.ok && unknown.error.code).toBe('UNKNOWN_METHOD');
   });
 
+  it('a format-1 project file is migrated on open, keeping its data and figures', async () => {
+    const copy = path.join(tmp.dir, 'old.qunxi');
+    writeFileSync(copy, readFileSync(path.join(repoRoot, 'test/fixtures/projects/format-v1.qunxi')));
+    const r = await call('project:open', { path: copy });
+    expect(r.ok && r.value.formatVersion).toBe(FORMAT_VERSION);
+    expect(r.ok && r.value.counts).toEqual({ memberships: 7, messages: 5, people: 5 });
+    const tables = await ctx.project!.db.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables ORDER BY 1`);
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['orders', 'customers', 'import_rows', 'mapping_templates']));
+    const week = await call('metrics:query', { period: 'week', from: '2026-09-07', to: '2026-09-13' });
+    expect(week.ok && week.value[0]).toMatchObject({ total_members: 3, new_members: 4, active_members: 3, churned_members: 1 });
+    await call('project:close', {});
+    const again = await ProjectDb.open(copy, { readOnly: true });
+    const version = await again.all<{ value: string }>(`SELECT value FROM meta WHERE key = 'format_version'`);
+    await again.close();
+    expect(version[0]!.value).toBe(String(FORMAT_VERSION));
+  });
+
   it('closing checkpoints the project so the .qunxi file alone carries the data', async () => {
     const file = path.join(tmp.dir, 'mail-me.qunxi');
     await call('project:new', { path: file });
     await ctx.project!.db.use((sql) =>
-      sql.run(`INSERT INTO messages VALUES ('k1', 'u1', '小王', '一群', TIMESTAMPTZ '2026-09-01 02:00:00+00', 'text', '你好', 1)`),
+      sql.run(`INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id) VALUES ('k1', 'u1', '小王', '一群', TIMESTAMPTZ '2026-09-01 02:00:00+00', 'text', '你好', 1)`),
     );
     await call('project:close', {});
     expect(existsSync(`${file}.wal`)).toBe(false);

@@ -59,7 +59,7 @@ describe('parseCliArgs', () => {
       [['metrics', '--project', 'P', '--period', 'day', 'extra.xlsx'], /不接受文件/],
       [['metrics', '--project', 'P', '--period', 'day', '--kind', 'members'], /不接受 --kind/],
       [['import', '--project', 'P'], /至少一个/],
-      [['import', '--project', 'P', 'a.xlsx', '--kind', 'orders'], /--kind 只能是/],
+      [['import', '--project', 'P', 'a.xlsx', '--kind', 'pictures'], /--kind 只能是/],
       [['import', '--project', 'P', 'a.xlsx', '--period', 'day'], /不接受 --period/],
       [['metrics', '--project', 'P', '--period', 'day', '--verbose'], /命令行参数有误/],
     ];
