@@ -23,9 +23,11 @@ export function cellText(v: RawCell): string | null {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (v instanceof Date) return wallText(v);
   if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };
     if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
     if ('result' in o) return cellText(o.result);
+    // A formula saved without a cached result (e.g. =HYPERLINK(…) typed into a nickname): no value was ever shown.
+    if ('formula' in o || 'sharedFormula' in o) return null;
     if (typeof o.text === 'string') return o.text;
     if ('error' in o) return null;
   }
