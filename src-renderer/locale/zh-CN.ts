@@ -21,6 +21,15 @@ export const errorText = {
   IMPORT_CANCELLED: '导入已取消',
   IMPORT_JOB_NOT_FOUND: '找不到导入任务',
   IMPORT_BUSY: '已有导入正在进行，请稍候',
+  IMPORT_EMPTY_FILE: '文件是空的',
+  IMPORT_TRUNCATED: '文件不完整（可能下载中断）',
+  IMPORT_PASSWORD_PROTECTED: '文件有密码保护，请先在 Excel 中取消密码再导入',
+  IMPORT_NOT_SPREADSHEET: '这不是表格文件',
+  IMPORT_LEGACY_XLS: '旧版 .xls 文件无法读取，请另存为 .xlsx',
+  IMPORT_TOO_LARGE: '文件过大',
+  IMPORT_NOT_FOUND: '找不到这次导入',
+  TEMPLATE_INVALID: '模板文件无效',
+  TEMPLATE_NOT_FOUND: '找不到模板',
 } satisfies Record<ErrorCode, string>;
 
 /** One line for a person: the translated code, then the server's message when it adds something. */
@@ -38,7 +47,19 @@ export const periodText = { day: '日', week: '周', month: '月' } satisfies Re
 export const periodPrefix = { day: '当日', week: '当周', month: '当月' } satisfies Record<Period, string>;
 
 /** Chinese names of the import kinds. */
-export const importKindText = { members: '群成员', messages: '聊天记录' } satisfies Record<ImportKind, string>;
+export const importKindText = {
+  members: '群成员',
+  messages: '聊天记录',
+  customers: '客户列表',
+  customer_groups: '客户群列表',
+  group_stats: '群统计',
+  contact_stats: '联系客户统计',
+  churn: '流失客户',
+  orders: '订单',
+  official_account: '公众号用户分析',
+  ad_costs: '渠道投放',
+  survey: '满意度问卷',
+} satisfies Record<ImportKind, string>;
 
 /** Import job states and phases. */
 export const importStateText = {
