@@ -6,12 +6,15 @@ import type { Sql } from './projectDb';
 /** Paging, sorting and filtering of a data grid, as the handler receives it. */
 export type GridQuery = ParsedReq<'data:members'>;
 
-type ColumnKind = 'text' | 'time';
+type ColumnKind = 'text' | 'time' | 'number';
 
 /** A grid-visible table: its name and the whitelist of its columns. Only these strings reach SQL text. */
-interface TableSpec<R> {
+export interface TableSpec<R> {
+  /** A table name, or a parenthesised subquery with an alias (built from constants only). */
   table: string;
   columns: Record<keyof R & string, ColumnKind>;
+  /** Columns that make the order total when sort keys tie; default the table's rowid. */
+  tiebreak?: string[];
 }
 
 const membersTable: TableSpec<MemberRow> = {
@@ -69,6 +72,11 @@ function shownExpr(col: string, kind: ColumnKind): string {
   return kind === 'time' ? `strftime(timezone($1, "${col}"), '%Y-%m-%d %H:%M:%S')` : `"${col}"`;
 }
 
+/** What a text filter compares: the shown value as text (numbers as their digits). */
+function filterExpr(col: string, kind: ColumnKind): string {
+  return kind === 'number' ? `CAST("${col}" AS VARCHAR)` : shownExpr(col, kind);
+}
+
 /** The local day of a time column: what a date filter compares. */
 function localDayExpr(col: string): string {
   return `CAST(timezone($1, "${col}") AS DATE)`;
@@ -124,7 +132,8 @@ function dateCondition(where: Where, col: string, f: Extract<ColumnFilter, { fil
   }
 }
 
-async function queryTable<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, timeZone: string): Promise<TablePage<R>> {
+/** A page of any grid-visible table: the paging, sorting and filtering shared by every data grid. */
+export async function queryGrid<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, timeZone: string): Promise<TablePage<R>> {
   const kindOf = (col: string): ColumnKind => {
     if (!Object.prototype.hasOwnProperty.call(spec.columns, col)) throw unknownColumn(col);
     return spec.columns[col as keyof R & string];
@@ -136,7 +145,7 @@ async function queryTable<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, timeZon
       if (kind !== 'time') throw new AppError('INVALID_REQUEST', `列 ${col} 不是时间列，不能按日期筛选`, { column: col });
       where.add(dateCondition(where, col, f));
     } else {
-      const cond = textCondition(where, shownExpr(col, kind), f);
+      const cond = textCondition(where, filterExpr(col, kind), f);
       if (cond) where.add(cond);
     }
   }
@@ -145,7 +154,7 @@ async function queryTable<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, timeZon
     kindOf(s.colId);
     return `"${s.colId}" ${s.sort === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`;
   });
-  order.push('rowid');
+  order.push(...(spec.tiebreak ?? ['rowid']));
   const select = Object.entries(spec.columns)
     .map(([col, kind]) => `${shownExpr(col, kind as ColumnKind)} AS "${col}"`)
     .join(', ');
@@ -165,10 +174,10 @@ async function queryTable<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, timeZon
 
 /** A page of membership spells for the members grid. */
 export function queryMembers(sql: Sql, q: GridQuery, timeZone: string): Promise<TablePage<MemberRow>> {
-  return queryTable(sql, membersTable, q, timeZone);
+  return queryGrid(sql, membersTable, q, timeZone);
 }
 
 /** A page of messages for the messages grid. */
 export function queryMessages(sql: Sql, q: GridQuery, timeZone: string): Promise<TablePage<MessageRow>> {
-  return queryTable(sql, messagesTable, q, timeZone);
+  return queryGrid(sql, messagesTable, q, timeZone);
 }

@@ -1,5 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { MetricsRow, Period } from '../api/contract';
+import { identityCtes } from './identity';
 import type { Sql } from './projectDb';
 
 /** What a metrics query asks for; dates are local ISO dates of the project time zone. */
@@ -31,8 +32,12 @@ export function metricsSql(period: Period, hasScope: boolean): string {
   const { key, step } = periodSql[period];
   const inScope = hasScope ? `list_contains($groups, group_name)` : `TRUE`;
   const periodEnd = (ps: string) => `CAST(${ps} + ${step} - INTERVAL 1 DAY AS DATE)`;
+  const pct = (num: string, den: string) => `CAST(${num} AS DOUBLE) / CAST(${den} AS DOUBLE)`;
+  /** 环比 in percent; empty when the previous period's figure is 0 (or there were no data then, which is 0 too). */
+  const wow = (cur: string, prev: string) => `CASE WHEN coalesce(${prev}, 0) = 0 THEN NULL ELSE ${pct(`(coalesce(${cur}, 0) - ${prev}) * 100`, prev)} END`;
   return `
 WITH
+${identityCtes()},
 scoped AS (
   SELECT member_id AS pid, group_name, join_time, leave_time FROM memberships WHERE ${inScope}
 ),
@@ -84,8 +89,23 @@ deltas AS (
 running AS (
   SELECT d, sum(delta) OVER (ORDER BY d ROWS UNBOUNDED PRECEDING) AS members FROM deltas
 ),
+-- Orders paid while the buyer was a member of the scope (at the payment instant: a payment at the
+-- join instant counts, one at the leave instant does not, like messages).
+member_orders AS (
+  SELECT o.pid, CAST(timezone($tz, o.paid_at) AS DATE) AS d, o.paid, o.refunded
+  FROM id_orders o JOIN islands i ON o.pid = i.pid AND o.paid_at >= i.s AND o.paid_at < i.e
+  WHERE o.paid_at IS NOT NULL
+),
+-- Per period over all the data, not only [lo, hi], so the first period's 环比 has its previous period.
+-- A refund above the paid amount is a data error: such an order contributes 0, never a negative amount.
+conv_by AS (
+  SELECT ${key('d')} AS ps,
+         count(DISTINCT pid) FILTER (WHERE refunded < paid) AS converted,
+         sum(greatest(paid - refunded, 0)) AS gmv
+  FROM member_orders GROUP BY ALL
+),
 event_days AS (
-  SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM msgs
+  SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM msgs UNION ALL SELECT d FROM member_orders
 ),
 bounds AS (
   SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
@@ -132,17 +152,30 @@ SELECT strftime(p.ps, '%Y-%m-%d') AS period_start,
        CAST(coalesce(ab.n, 0) AS INTEGER) AS active_members,
        -- active × 100 is exact, so the one division gives the correctly rounded percentage.
        CASE WHEN t.members = 0 THEN NULL ELSE CAST(coalesce(ab.n, 0) * 100 AS DOUBLE) / CAST(t.members AS DOUBLE) END AS active_rate,
-       CAST(coalesce(cb.n, 0) AS INTEGER) AS churned_members
+       CAST(coalesce(cb.n, 0) AS INTEGER) AS churned_members,
+       CAST(coalesce(cv.converted, 0) AS INTEGER) AS converted_members,
+       CASE WHEN t.members = 0 THEN NULL ELSE ${pct('coalesce(cv.converted, 0) * 100', 't.members')} END AS conversion_rate,
+       -- Sums stay DECIMAL (exact cents) until here.
+       CAST(coalesce(cv.gmv, 0) AS DOUBLE) AS gmv,
+       ${wow('cv.converted', 'pv.converted')} AS converted_wow,
+       ${wow('cv.gmv', 'pv.gmv')} AS gmv_wow
 FROM periods p
 JOIN totals t ON t.ps = p.ps
 LEFT JOIN new_by nb ON nb.ps = p.ps
 LEFT JOIN active_by ab ON ab.ps = p.ps
 LEFT JOIN churn_by cb ON cb.ps = p.ps
+LEFT JOIN conv_by cv ON cv.ps = p.ps
+LEFT JOIN conv_by pv ON pv.ps = CAST(p.ps - ${step} AS DATE)
 ORDER BY p.ps`;
 }
 
 /**
  * Community metrics per day, ISO week or calendar month (DESIGN §4), computed in DuckDB.
+ *
+ * Conversions: orders reach people through store/identity.ts; an order counts when its buyer
+ * was a member of the scope at the instant of payment. 环比 compares with the period before,
+ * computed from the data even when it lies before `from`; a period without data has figure 0,
+ * so "unknown" and "0" both give an empty 环比.
  *
  * Periods are whole periods that intersect [from, to]: a week or month only partly inside
  * the range is reported whole, with its own bounds and all its events.

@@ -6,6 +6,9 @@ import { tempPaths } from '../support/tempDirs';
 import { insertMessages, insertSpells, tempProject, type TempProject } from './projectFixture';
 
 let t: TempProject;
+
+/** The conversion fields of a period without orders. */
+const noOrders = (total: number) => ({ converted_members: 0, conversion_rate: total === 0 ? null : 0, gmv: 0, converted_wow: null, gmv_wow: null });
 let call: ReturnType<typeof inProcessClient>;
 
 beforeAll(async () => {
@@ -28,15 +31,15 @@ describe('metrics:query', () => {
     if (!r.ok) throw new Error(r.error.message);
     // UTC days: 09-07 both join; 09-08 u2 leaves (churned), u1 writes
     expect(r.value).toEqual([
-      { period_start: '2026-09-07', period_end: '2026-09-07', total_members: 2, new_members: 2, active_members: 0, active_rate: 0, churned_members: 0 },
-      { period_start: '2026-09-08', period_end: '2026-09-08', total_members: 1, new_members: 0, active_members: 1, active_rate: 100, churned_members: 1 },
+      { period_start: '2026-09-07', period_end: '2026-09-07', total_members: 2, new_members: 2, active_members: 0, active_rate: 0, churned_members: 0, ...noOrders(2) },
+      { period_start: '2026-09-08', period_end: '2026-09-08', total_members: 1, new_members: 0, active_members: 1, active_rate: 100, churned_members: 1, ...noOrders(1) },
     ]);
   });
 
   it('limits to the requested groups', async () => {
     const r = await call('metrics:query', { period: 'week', groups: ['二群'] });
     expect(r.ok && r.value).toEqual([
-      { period_start: '2026-09-07', period_end: '2026-09-13', total_members: 0, new_members: 1, active_members: 0, active_rate: null, churned_members: 1 },
+      { period_start: '2026-09-07', period_end: '2026-09-13', total_members: 0, new_members: 1, active_members: 0, active_rate: null, churned_members: 1, ...noOrders(0) },
     ]);
   });
 

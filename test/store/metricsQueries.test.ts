@@ -52,9 +52,22 @@ const messages = [
   { id: 'erin', group: 'B', at: '2024-01-11 10:00:00+08' },
 ];
 
-/** A row in the column order of the tables below. */
+/** A row in the column order of the tables below; this fixture has no orders, so no conversions. */
 function r(start: string, end: string, total: number, added: number, active: number, rate: number | null, churned: number): MetricsRow {
-  return { period_start: start, period_end: end, total_members: total, new_members: added, active_members: active, active_rate: rate, churned_members: churned };
+  return {
+    period_start: start,
+    period_end: end,
+    total_members: total,
+    new_members: added,
+    active_members: active,
+    active_rate: rate,
+    churned_members: churned,
+    converted_members: 0,
+    conversion_rate: total === 0 ? null : 0,
+    gmv: 0,
+    converted_wow: null,
+    gmv_wow: null,
+  };
 }
 const d = (day: string, total: number, added: number, active: number, rate: number | null, churned: number) =>
   r(day, day, total, added, active, rate, churned);

@@ -21,6 +21,16 @@ export interface RefMessage {
   sent_at: Date;
 }
 
+/** An order already tied to its buyer (identity is tested on its own); amounts in cents, exact. */
+export interface RefOrder {
+  /** The buyer's person id, or null when the order matched nobody. */
+  pid: string | null;
+  /** Payment instant; null for an unpaid or cancelled order. */
+  paid_at: Date | null;
+  paid_cents: number;
+  refunded_cents: number;
+}
+
 /** The question, as the metrics:query handler gets it. */
 export interface RefQuery {
   period: Period;
@@ -65,7 +75,7 @@ function periodEnd(start: string, period: Period): string {
 }
 
 /** Computes the metrics rows the slow way. */
-export function referenceMetrics(memberships: RefMembership[], messages: RefMessage[], q: RefQuery): MetricsRow[] {
+export function referenceMetrics(memberships: RefMembership[], messages: RefMessage[], q: RefQuery, orders: RefOrder[] = []): MetricsRow[] {
   const tz = q.timeZone;
   const scope = q.groups && q.groups.length > 0 ? new Set(q.groups) : null;
   const inScope = (g: string | null) => g !== null && (scope === null || scope.has(g));
@@ -96,7 +106,25 @@ export function referenceMetrics(memberships: RefMembership[], messages: RefMess
   const memberAtEndOf = (pid: string, day: string) => isMember(pid, (x) => localDay(x, tz) <= day);
   const memberAt = (pid: string, t: Date) => isMember(pid, (x) => x.getTime() <= t.getTime());
 
-  const eventDays = [...joins, ...leaves].map((e) => localDay(e.t, tz)).concat(msgs.map((m) => localDay(m.sent_at, tz)));
+  // DESIGN §4: an order counts when its buyer was a member of the scope at the instant of payment.
+  const memberOrders = orders.filter((o) => o.pid !== null && o.paid_at !== null && memberAt(o.pid, o.paid_at));
+  /** Converted people and GMV (cents) of the period [ps, pe], over all the data. */
+  const conversions = (ps: string, pe: string) => {
+    const inPeriod = memberOrders.filter((o) => {
+      const d = localDay(o.paid_at!, tz);
+      return d >= ps && d <= pe;
+    });
+    const converted = new Set(inPeriod.filter((o) => o.refunded_cents < o.paid_cents).map((o) => o.pid)).size;
+    const gmvCents = inPeriod.reduce((sum, o) => sum + Math.max(o.paid_cents - o.refunded_cents, 0), 0);
+    return { converted, gmvCents };
+  };
+  /** 环比: empty when the previous figure is 0. */
+  const wow = (cur: number, prev: number) => (prev === 0 ? null : ((cur - prev) * 100) / prev);
+
+  const eventDays = [...joins, ...leaves]
+    .map((e) => localDay(e.t, tz))
+    .concat(msgs.map((m) => localDay(m.sent_at, tz)))
+    .concat(memberOrders.map((o) => localDay(o.paid_at!, tz)));
   eventDays.sort();
   const lo = q.from ?? eventDays[0] ?? q.to;
   const hi = q.to ?? eventDays[eventDays.length - 1] ?? q.from;
@@ -113,6 +141,10 @@ export function referenceMetrics(memberships: RefMembership[], messages: RefMess
     const newPeople = new Set(joins.filter((j) => within(j.t)).map((j) => j.pid));
     const active = new Set(msgs.filter((m) => within(m.sent_at) && memberAt(m.sender_id, m.sent_at)).map((m) => m.sender_id));
     const churned = new Set(leaves.filter((l) => within(l.t) && !memberAtEndOf(l.pid, pe)).map((l) => l.pid));
+    const conv = conversions(ps, pe);
+    // The previous period is computed from the data even when it lies before `from`.
+    const prevStart = periodStart(addDays(ps, -1), q.period);
+    const prev = conversions(prevStart, periodEnd(prevStart, q.period));
     rows.push({
       period_start: ps,
       period_end: pe,
@@ -121,6 +153,12 @@ export function referenceMetrics(memberships: RefMembership[], messages: RefMess
       active_members: active.size,
       active_rate: total === 0 ? null : (active.size * 100) / total,
       churned_members: churned.size,
+      converted_members: conv.converted,
+      conversion_rate: total === 0 ? null : (conv.converted * 100) / total,
+      gmv: conv.gmvCents / 100,
+      converted_wow: wow(conv.converted, prev.converted),
+      // In yuan like the SQL: (cur − prev) × 100 is exact, then one division.
+      gmv_wow: prev.gmvCents === 0 ? null : (conv.gmvCents - prev.gmvCents) / (prev.gmvCents / 100),
     });
   }
   return rows;

@@ -76,3 +76,73 @@ export async function insertMessages(project: OpenProject, rows: MessageRowIn[])
 export async function closeProject(t: TempProject): Promise<void> {
   await closeProjectFile(t.project);
 }
+
+/** A customer-list row; only the identity columns. */
+export interface CustomerRowIn {
+  name?: string | null;
+  externalUserid?: string | null;
+  unionid?: string | null;
+  phone?: string | null;
+  isPhoneMasked?: boolean;
+  sourceRow?: number;
+}
+
+/** Inserts customer-list rows (source_row defaults to the position, from 2 like a sheet under its header). */
+export async function insertCustomers(project: OpenProject, rows: CustomerRowIn[], importId = 1): Promise<void> {
+  await project.db.transaction(async (sql) => {
+    for (const [i, r] of rows.entries()) {
+      await sql.run(
+        `INSERT INTO customers (row_key, customer_name, external_userid, unionid, phone, is_phone_masked, import_id, source_row)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [`c${importId}-${i}`, r.name ?? null, r.externalUserid ?? null, r.unionid ?? null, r.phone ?? null, r.isPhoneMasked ?? false, importId, r.sourceRow ?? i + 2],
+      );
+    }
+  });
+}
+
+/** An order; amounts in yuan as strings or numbers, `paidAt` null for an unpaid or cancelled order. */
+export interface OrderRowIn {
+  orderNo: string;
+  paidAt: string | null;
+  paid: number | string;
+  refunded?: number | string;
+  buyerName?: string | null;
+  buyerPhone?: string | null;
+  isPhoneMasked?: boolean;
+  status?: string;
+}
+
+/** Inserts orders. */
+export async function insertOrders(project: OpenProject, rows: OrderRowIn[], importId = 2): Promise<void> {
+  await project.db.transaction(async (sql) => {
+    for (const [i, r] of rows.entries()) {
+      await sql.run(
+        `INSERT INTO orders (row_key, order_no, status, paid_at, paid_amount, refunded_amount, buyer_name, buyer_phone, is_phone_masked, import_id, source_row)
+         VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS DECIMAL(18, 2)), CAST(? AS DECIMAL(18, 2)), ?, ?, ?, ?, ?)`,
+        [
+          `o${importId}-${r.orderNo}`,
+          r.orderNo,
+          r.status ?? (r.paidAt ? '已完成' : '已关闭'),
+          r.paidAt,
+          String(r.paid),
+          String(r.refunded ?? 0),
+          r.buyerName ?? null,
+          r.buyerPhone ?? null,
+          r.isPhoneMasked ?? false,
+          importId,
+          i + 2,
+        ],
+      );
+    }
+  });
+}
+
+/** Records an import, so listings can show its file name. */
+export async function insertImport(project: OpenProject, importId: number, fileName: string, kind: string): Promise<void> {
+  await project.db.use((sql) =>
+    sql.run(
+      `INSERT INTO imports (import_id, file_name, file_hash, kind, imported_at, rows_read, rows_added, rows_skipped) VALUES (?, ?, ?, ?, now(), 0, 0, 0)`,
+      [importId, fileName, `h${importId}`, kind],
+    ),
+  );
+}

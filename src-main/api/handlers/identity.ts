@@ -1,0 +1,20 @@
+import { queryUnmatched, readAllowNickname, writeAllowNickname } from '../../store/identity';
+import { requireProject, type AppContext } from '../context';
+import type { DomainHandlers } from '../contract';
+
+/** Identity of people across exports (DESIGN §3): rows that matched nobody, and the nickname setting. */
+export function identityHandlers(ctx: AppContext): DomainHandlers<'identity'> {
+  return {
+    'identity:unmatched': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use((sql) => queryUnmatched(sql, req, project.timeZone));
+    },
+    'identity:settings': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use(async (sql) => {
+        if (req.allowNicknameMatch !== undefined) await writeAllowNickname(sql, req.allowNicknameMatch);
+        return { allowNicknameMatch: await readAllowNickname(sql) };
+      });
+    },
+  };
+}
