@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { importKinds, type ImportKind, type MappingTemplate } from '../api/contract';
+import { importKinds, type ImportKind, type MappingTemplate, type TableMapping } from '../api/contract';
 import { AppError } from '../core/appError';
 import type { Sql } from './projectDb';
 
@@ -37,6 +37,45 @@ export function normaliseHeader(h: string): string {
 export function headerSetKey(headers: readonly string[]): string {
   const set = [...new Set(headers.map(normaliseHeader).filter((h) => h !== ''))].sort();
   return JSON.stringify(set);
+}
+
+/**
+ * The key of each column in a template's `fields`: its header text, with the n-th repeat of a
+ * duplicated header (分销员 twice in 有赞 exports) keyed `分销员#2`, so both can be mapped apart.
+ */
+export function columnKeys(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const n = (seen.get(normaliseHeader(h)) ?? 0) + 1;
+    seen.set(normaliseHeader(h), n);
+    return n === 1 ? h : `${h}#${n}`;
+  });
+}
+
+/** A mapping of a table as a template's header → field record (ignored and blank-header columns left out). */
+export function fieldsOfMapping(mapping: TableMapping, headers: readonly string[]): Record<string, string | null> {
+  const keys = columnKeys(headers);
+  const fields: Record<string, string | null> = {};
+  for (const c of mapping.columns) {
+    const key = keys[c.index] ?? c.header;
+    if (normaliseHeader(key) !== '') fields[key] = c.field;
+  }
+  return fields;
+}
+
+/**
+ * Applies a template to a table found in a file (pure): each column gets the field the template
+ * gives its header (compared normalised), or none; sheet and header row stay the table's.
+ */
+export function mappingFromTemplate(table: { mapping: TableMapping; headers: readonly string[] }, template: Pick<MappingTemplate, 'kind' | 'fields'>): TableMapping {
+  const byKey = new Map(Object.entries(template.fields).map(([h, f]) => [normaliseHeader(h), f]));
+  const keys = columnKeys(table.headers);
+  return {
+    kind: template.kind,
+    sheet: table.mapping.sheet,
+    headerRow: table.mapping.headerRow,
+    columns: table.headers.map((header, index) => ({ index, header, field: byKey.get(normaliseHeader(keys[index]!)) ?? null })),
+  };
 }
 
 function toTemplate(r: TemplateRow): MappingTemplate {
