@@ -10,6 +10,7 @@ import {
   ModuleRegistry,
   NumberFilterModule,
   TextFilterModule,
+  TooltipModule,
   themeQuartz,
   type ColDef,
   type IDatasource,
@@ -28,6 +29,7 @@ ModuleRegistry.registerModules([
   NumberFilterModule,
   ColumnAutoSizeModule,
   LocaleModule,
+  TooltipModule,
 ]);
 
 // System fonts only: the quartz default names a Google font, which we must never fetch.
@@ -50,6 +52,8 @@ export type DataGridProps<R> = {
   testId?: string;
   /** Called with the matching row count after each server page. */
   onTotal?: (total: number) => void;
+  /** Stable row ids, so edited rows update in place instead of re-rendering the grid. */
+  rowId?: (row: R) => string;
 } & DataGridSource<R>;
 
 function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
@@ -69,6 +73,35 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
     const format = c.format;
     def.valueFormatter = (p) => (p.data ? format(p.value, p.data) : '');
   }
+  if (c.problem) {
+    const problem = c.problem;
+    def.cellClassRules = { 'cell-problem': (p) => Boolean(p.data && problem(p.data)) };
+    def.tooltipValueGetter = (p) => (p.data ? problem(p.data) || undefined : undefined);
+  }
+  if (c.select) {
+    const { options, value, onChange, testId } = c.select;
+    // A native <select> rather than ag-grid's popup editor: one click, keyboard-friendly, and
+    // the same element in every browser (and in Playwright).
+    def.cellRenderer = (p: { data?: R }) =>
+      p.data ? (
+        <select
+          className="cell-select"
+          data-testid={testId}
+          value={value(p.data)}
+          onChange={(e) => onChange(p.data as R, e.currentTarget.value)}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : null;
+  }
+  if (c.render) {
+    const render = c.render;
+    def.cellRenderer = (p: { data?: R }) => (p.data ? render(p.data) : null);
+  }
   if (c.filter) {
     def.filter = filterNames[c.filter];
     def.filterParams = {
@@ -83,7 +116,7 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
 
 /** A grid over plain rows or over server pages, with Chinese texts and the app's theme. */
 export function DataGrid<R>(props: DataGridProps<R>) {
-  const { columns, testId, onTotal } = props;
+  const { columns, testId, onTotal, rowId } = props;
   const isServerSide = 'loader' in props;
   const loader = 'loader' in props ? props.loader : null;
   const reloadKey = 'loader' in props ? props.reloadKey : null;
@@ -124,7 +157,14 @@ export function DataGrid<R>(props: DataGridProps<R>) {
           infiniteInitialRowCount={1}
         />
       ) : (
-        <AgGridReact<R> theme={theme} localeText={gridLocaleText} columnDefs={columnDefs} rowData={rows ?? []} />
+        <AgGridReact<R>
+          theme={theme}
+          localeText={gridLocaleText}
+          columnDefs={columnDefs}
+          rowData={rows ?? []}
+          getRowId={rowId ? (p) => rowId(p.data) : undefined}
+          tooltipShowDelay={200}
+        />
       )}
     </div>
   );

@@ -1,6 +1,13 @@
 // Plain descriptions of grid columns and server-side pages. Views build these with pure
 // functions; only DataGrid.tsx turns them into ag-grid definitions.
+import type { ReactNode } from 'react';
 import type { ColumnFilter, DataQuery } from '../../src-main/api/contract';
+
+/** One choice of a {@link GridColumn.select} cell. */
+export interface SelectOption {
+  value: string;
+  label: string;
+}
 
 /** One column of a DataGrid. */
 export interface GridColumn<R> {
@@ -20,6 +27,12 @@ export interface GridColumn<R> {
   flex?: number;
   /** Pinned to the left edge. */
   isPinned?: boolean;
+  /** A problem to flag on a cell (red background, text as tooltip); falsy when the cell is fine. */
+  problem?: (row: R) => string | null | undefined;
+  /** Makes the cell a drop-down editor of the row's value. */
+  select?: { options: SelectOption[]; value: (row: R) => string; onChange: (row: R, value: string) => void; testId?: string };
+  /** Custom cell content (buttons); replaces `format`. */
+  render?: (row: R) => ReactNode;
 }
 
 /** Fetches one block of rows for the infinite row model. */

@@ -1,6 +1,7 @@
 import type { Result } from '../../src-main/api/contract';
 import { call } from '../api/client';
 import type { QunxiBridge } from '../api/electronTransport';
+import { downloadBlob } from './download';
 import type { PathChoice, Platform } from './platform';
 
 function toChoice(r: Result<string | null>): Result<PathChoice> {
@@ -27,6 +28,11 @@ export function electronPlatform(bridge: QunxiBridge): Platform {
     },
     async chooseProjectToSave(defaultName) {
       return toChoice(await call('dialog:saveProject', defaultName ? { defaultName } : {}));
+    },
+    saveDownload(fileName, content) {
+      // Electron turns a page download into its native save dialog (session 'will-download'),
+      // so no bridge call is needed; the contract has no save-file method either.
+      downloadBlob(fileName, content);
     },
   };
 }

@@ -23,4 +23,6 @@ export interface Platform {
   chooseProjectToOpen(): Promise<Result<PathChoice>>;
   /** Asks where to save a project. */
   chooseProjectToSave(defaultName?: string): Promise<Result<PathChoice>>;
+  /** Hands a file made in the page (exported templates, a CSV) to the user. */
+  saveDownload(fileName: string, content: Blob): void;
 }

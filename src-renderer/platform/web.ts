@@ -1,4 +1,5 @@
 import { httpUpload } from '../api/httpTransport';
+import { downloadBlob } from './download';
 import type { Platform } from './platform';
 
 /** The browser-mode implementation: uploads and in-page forms. */
@@ -19,6 +20,9 @@ export function webPlatform(): Platform {
     },
     async chooseProjectToSave() {
       return { ok: true, value: { kind: 'form' } };
+    },
+    saveDownload(fileName, content) {
+      downloadBlob(fileName, content);
     },
   };
 }
