@@ -1,10 +1,22 @@
 import { create } from 'zustand';
-import type { ApiError, ImportJob, ImportRecord, ImportSource, Result } from '../../src-main/api/contract';
+import type {
+  ApiError,
+  ImportJob,
+  ImportKind,
+  ImportPreview,
+  ImportRecord,
+  ImportSource,
+  KindInfo,
+  Result,
+  TableMapping,
+  TablePreview,
+} from '../../src-main/api/contract';
 import { call } from '../api/client';
+import { isQuickReady, missingFields, withField } from './mappingRules';
 import { reportError } from './toasts';
 
 /** Life cycle of one file in the import queue, as shown in `data-state`. */
-export type ImportEntryState = 'queued' | 'uploading' | ImportJob['state'];
+export type ImportEntryState = 'queued' | 'uploading' | 'inspecting' | 'review' | 'waiting' | ImportJob['state'];
 
 /** One file the user asked to import. */
 export interface ImportEntry {
@@ -12,13 +24,27 @@ export interface ImportEntry {
   id: number;
   fileName: string;
   state: ImportEntryState;
+  /** Where the file was staged (path or upload), once it is. */
+  source: ImportSource | null;
+  /** What `import:inspect` found, once it answered. */
+  preview: ImportPreview | null;
+  /** The table of the preview being imported. */
+  tableIndex: number;
+  /** The mapping of each table of the preview, as edited (parallel to `preview.tables`). */
+  mappings: TableMapping[];
+  /** Earlier and undone states of `mappings`, for Ctrl+Z / Ctrl+Y. */
+  undo: TableMapping[][];
+  redo: TableMapping[][];
+  /** Remember the mapping as a template under `templateName`. */
+  isSavingTemplate: boolean;
+  templateName: string;
   /** The server's job, once started. */
   job: ImportJob | null;
   /** Why it failed, if it did. */
   error: Pick<ApiError, 'code' | 'message'> | null;
 }
 
-/** Something that can become an import source: staged lazily, right before it starts. */
+/** Something that can become an import source: staged lazily, right before it is inspected. */
 export interface PendingFile {
   fileName: string;
   stage(): Promise<Result<ImportSource>>;
@@ -27,11 +53,28 @@ export interface PendingFile {
 interface ImportState {
   entries: ImportEntry[];
   history: ImportRecord[];
-  /** Bumped after each finished import, so views holding data can reload. */
+  /** Every kind with its fields, for the kind and field drop-downs. */
+  kinds: KindInfo[];
+  /** Bumped after each finished or removed import, so views holding data can reload. */
   dataVersion: number;
   enqueue(files: PendingFile[]): void;
+  /** Re-inspects a file as another kind. */
+  setKind(id: number, kind: ImportKind): Promise<void>;
+  setTable(id: number, tableIndex: number): void;
+  /** Maps one source column to a field (null = ignore); undoable. */
+  setField(id: number, columnIndex: number, field: string | null): void;
+  undo(id: number): void;
+  redo(id: number): void;
+  setTemplate(id: number, isSaving: boolean, name: string): void;
+  /** Queues a reviewed file for import with its edited mapping. */
+  start(id: number): void;
+  /** Queues every reviewed file that is confidently detected and complete. */
+  startAllReady(): void;
   cancel(id: number): Promise<void>;
+  /** Removes a committed import and everything it added. */
+  remove(importId: number): Promise<boolean>;
   loadHistory(): Promise<void>;
+  loadKinds(): Promise<void>;
   reset(): void;
 }
 
@@ -40,86 +83,218 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let nextId = 1;
 const pending = new Map<number, PendingFile>();
-let isDraining = false;
-/** Listeners run after each finished import (project summary, metrics). */
+let isInspecting = false;
+let isImporting = false;
+/** Listeners run after each finished or removed import (project summary, metrics). */
 const afterImport = new Set<() => void>();
 
-/** Registers a callback run after every import that added data; returns the unsubscribe. */
+/** Registers a callback run after every import that changed data; returns the unsubscribe. */
 export function onImportFinished(fn: () => void): () => void {
   afterImport.add(fn);
   return () => afterImport.delete(fn);
 }
 
-/** The import queue (one file at a time, as the Node side allows) and the history. */
+/** The current table and its edited mapping of an entry under review. */
+export function currentTable(e: ImportEntry): { table: TablePreview; mapping: TableMapping } | null {
+  const table = e.preview?.tables[e.tableIndex];
+  const mapping = e.mappings[e.tableIndex];
+  return table && mapping ? { table, mapping } : null;
+}
+
+/** Whether an entry under review can go with 导入全部. */
+export function isEntryQuickReady(e: ImportEntry, kinds: KindInfo[]): boolean {
+  const cur = currentTable(e);
+  if (e.state !== 'review' || !cur) return false;
+  return isQuickReady(cur.table, missingFields(kinds.find((k) => k.kind === cur.mapping.kind), cur.table, cur.mapping));
+}
+
+const UNDO_DEPTH = 100;
+
+/** The import queue: stage and inspect each file, let the user review the mapping, import one at a time. */
 export const useImports = create<ImportState>()((set, get) => {
   const patch = (id: number, p: Partial<ImportEntry>) =>
     set((s) => ({ entries: s.entries.map((e) => (e.id === id ? { ...e, ...p } : e)) }));
   const entry = (id: number) => get().entries.find((e) => e.id === id);
+  const withPreview = (preview: ImportPreview): Partial<ImportEntry> => ({
+    preview,
+    tableIndex: 0,
+    mappings: preview.tables.map((t) => t.mapping),
+    undo: [],
+    redo: [],
+  });
 
-  async function runOne(id: number, file: PendingFile): Promise<void> {
+  async function inspectOne(id: number, file: PendingFile): Promise<void> {
     if (entry(id)?.state === 'cancelled') return;
     patch(id, { state: 'uploading' });
     const staged = await file.stage();
-    if (!staged.ok) {
-      patch(id, { state: 'failed', error: staged.error });
-      return;
-    }
+    if (!staged.ok) return patch(id, { state: 'failed', error: staged.error });
     if (entry(id)?.state === 'cancelled') return;
-    const started = await call('import:start', { source: staged.value });
-    if (!started.ok) {
-      patch(id, { state: 'failed', error: started.error });
-      return;
-    }
-    let job = started.value;
-    patch(id, { state: job.state, job, error: job.error ?? null });
-    while (job.state === 'running') {
-      await sleep(POLL_MS);
-      const r = await call('import:status', { jobId: job.jobId });
-      if (!r.ok) {
-        patch(id, { state: 'failed', error: r.error });
-        return;
-      }
-      job = r.value;
-      patch(id, { state: job.state, job, error: job.error ?? null });
-    }
-    if (job.state === 'done') afterImport.forEach((fn) => fn());
+    patch(id, { state: 'inspecting', source: staged.value });
+    const r = await call('import:inspect', { source: staged.value });
+    if (entry(id)?.state === 'cancelled') return;
+    if (!r.ok) return patch(id, { state: 'failed', error: r.error });
+    if (!r.value.tables.length) return patch(id, { state: 'failed', error: { code: 'IMPORT_NO_ROWS', message: file.fileName } });
+    patch(id, { state: 'review', ...withPreview(r.value) });
   }
 
-  async function drain(): Promise<void> {
-    if (isDraining) return;
-    isDraining = true;
+  async function drainInspections(): Promise<void> {
+    if (isInspecting) return;
+    isInspecting = true;
     try {
       for (;;) {
         const next = get().entries.find((e) => e.state === 'queued');
         if (!next) break;
         const file = pending.get(next.id);
         pending.delete(next.id);
-        if (file) await runOne(next.id, file);
+        if (file) await inspectOne(next.id, file);
       }
     } finally {
-      isDraining = false;
+      isInspecting = false;
+    }
+  }
+
+  async function importOne(e: ImportEntry): Promise<boolean> {
+    const cur = currentTable(e);
+    if (!e.source || !cur) return false;
+    const templateName = e.templateName.trim();
+    const started = await call('import:start', {
+      source: e.source,
+      kind: cur.mapping.kind,
+      mapping: cur.mapping,
+      ...(e.isSavingTemplate && templateName ? { saveTemplateAs: templateName } : {}),
+    });
+    if (!started.ok) {
+      patch(e.id, { state: 'failed', error: started.error });
+      return false;
+    }
+    let job = started.value;
+    patch(e.id, { state: job.state, job, error: job.error ?? null });
+    while (job.state === 'running') {
+      await sleep(POLL_MS);
+      const r = await call('import:status', { jobId: job.jobId });
+      if (!r.ok) {
+        patch(e.id, { state: 'failed', error: r.error });
+        return false;
+      }
+      job = r.value;
+      patch(e.id, { state: job.state, job, error: job.error ?? null });
+    }
+    return job.state === 'done';
+  }
+
+  async function drainImports(): Promise<void> {
+    if (isImporting) return;
+    isImporting = true;
+    let isChanged = false;
+    try {
+      for (;;) {
+        const next = get().entries.find((e) => e.state === 'waiting');
+        if (!next) break;
+        if (await importOne(next)) {
+          isChanged = true;
+          afterImport.forEach((fn) => fn());
+        }
+      }
+    } finally {
+      isImporting = false;
     }
     await get().loadHistory();
-    set((s) => ({ dataVersion: s.dataVersion + 1 }));
+    if (isChanged) set((s) => ({ dataVersion: s.dataVersion + 1 }));
+  }
+
+  function editMappings(id: number, edit: (m: TableMapping[], e: ImportEntry) => TableMapping[]): void {
+    const e = entry(id);
+    if (!e || e.state !== 'review') return;
+    const next = edit(e.mappings, e);
+    if (next === e.mappings) return;
+    patch(id, { mappings: next, undo: [...e.undo.slice(-UNDO_DEPTH), e.mappings], redo: [] });
   }
 
   return {
     entries: [],
     history: [],
+    kinds: [],
     dataVersion: 0,
     enqueue(files) {
       const added: ImportEntry[] = files.map((f) => {
         const id = nextId++;
         pending.set(id, f);
-        return { id, fileName: f.fileName, state: 'queued', job: null, error: null };
+        return {
+          id,
+          fileName: f.fileName,
+          state: 'queued',
+          source: null,
+          preview: null,
+          tableIndex: 0,
+          mappings: [],
+          undo: [],
+          redo: [],
+          isSavingTemplate: false,
+          templateName: '',
+          job: null,
+          error: null,
+        };
       });
       set((s) => ({ entries: [...s.entries, ...added] }));
-      void drain();
+      if (!get().kinds.length) void get().loadKinds();
+      void drainInspections();
+    },
+    async setKind(id, kind) {
+      const e = entry(id);
+      if (!e || e.state !== 'review' || !e.source) return;
+      patch(id, { state: 'inspecting' });
+      const r = await call('import:inspect', { source: e.source, kind });
+      if (!r.ok) {
+        reportError(r.error);
+        patch(id, { state: 'review' });
+        return;
+      }
+      if (!r.value.tables.length) {
+        patch(id, { state: 'review' });
+        return;
+      }
+      patch(id, { state: 'review', ...withPreview(r.value) });
+    },
+    setTable(id, tableIndex) {
+      const e = entry(id);
+      if (e && e.preview && tableIndex >= 0 && tableIndex < e.preview.tables.length) patch(id, { tableIndex });
+    },
+    setField(id, columnIndex, field) {
+      editMappings(id, (ms, e) => {
+        const m = ms[e.tableIndex];
+        if (!m || m.columns.find((c) => c.index === columnIndex)?.field === field) return ms;
+        return ms.map((x, i) => (i === e.tableIndex ? withField(x, columnIndex, field) : x));
+      });
+    },
+    undo(id) {
+      const e = entry(id);
+      if (!e || e.state !== 'review' || !e.undo.length) return;
+      patch(id, { mappings: e.undo[e.undo.length - 1]!, undo: e.undo.slice(0, -1), redo: [...e.redo, e.mappings] });
+    },
+    redo(id) {
+      const e = entry(id);
+      if (!e || e.state !== 'review' || !e.redo.length) return;
+      patch(id, { mappings: e.redo[e.redo.length - 1]!, redo: e.redo.slice(0, -1), undo: [...e.undo, e.mappings] });
+    },
+    setTemplate(id, isSavingTemplate, templateName) {
+      patch(id, { isSavingTemplate, templateName });
+    },
+    start(id) {
+      if (entry(id)?.state !== 'review') return;
+      patch(id, { state: 'waiting' });
+      void drainImports();
+    },
+    startAllReady() {
+      const kinds = get().kinds;
+      const ready = new Set(get().entries.filter((e) => isEntryQuickReady(e, kinds)).map((e) => e.id));
+      if (!ready.size) return;
+      set((s) => ({ entries: s.entries.map((e) => (ready.has(e.id) ? { ...e, state: 'waiting' } : e)) }));
+      void drainImports();
     },
     async cancel(id) {
       const e = entry(id);
       if (!e) return;
-      if (e.state === 'queued' || (e.state === 'uploading' && !e.job)) {
+      if (e.state === 'queued' || e.state === 'uploading' || e.state === 'inspecting' || e.state === 'review' || e.state === 'waiting') {
         pending.delete(id);
         patch(id, { state: 'cancelled' });
         return;
@@ -130,9 +305,24 @@ export const useImports = create<ImportState>()((set, get) => {
         else patch(id, { job: r.value, state: r.value.state });
       }
     },
+    async remove(importId) {
+      const r = await call('import:remove', { importId });
+      if (!r.ok) {
+        reportError(r.error);
+        return false;
+      }
+      set({ history: r.value });
+      notifyDataChanged();
+      return true;
+    },
     async loadHistory() {
       const r = await call('import:history', {});
       if (r.ok) set({ history: r.value });
+      else if (r.error.code !== 'PROJECT_NOT_OPEN') reportError(r.error);
+    },
+    async loadKinds() {
+      const r = await call('import:kinds', {});
+      if (r.ok) set({ kinds: r.value });
       else if (r.error.code !== 'PROJECT_NOT_OPEN') reportError(r.error);
     },
     reset() {
@@ -145,3 +335,10 @@ export const useImports = create<ImportState>()((set, get) => {
 export const selectEntries = (s: ImportState) => s.entries;
 export const selectHistory = (s: ImportState) => s.history;
 export const selectDataVersion = (s: ImportState) => s.dataVersion;
+export const selectKinds = (s: ImportState) => s.kinds;
+
+/** Tells every view holding data that the project's data changed (removal, matching settings). */
+export function notifyDataChanged(): void {
+  useImports.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
+  afterImport.forEach((fn) => fn());
+}

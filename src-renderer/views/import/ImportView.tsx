@@ -1,24 +1,27 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ImportRecord } from '../../../src-main/api/contract';
 import { DataGrid } from '../../components/DataGrid';
 import { ProgressBar } from '../../components/ProgressBar';
 import { describeError, importKindText, importPhaseText, importStateText, t } from '../../locale/zh-CN';
 import { platform } from '../../platform';
-import { selectEntries, selectHistory, useImports, type ImportEntry } from '../../store/imports';
+import { isEntryQuickReady, selectEntries, selectHistory, selectKinds, useImports, type ImportEntry } from '../../store/imports';
 import { reportError } from '../../store/toasts';
 import { pendingFromFiles } from './fileDrop';
 import { historyColumns } from './historyColumns';
+import { MappingPanel } from './MappingPanel';
+import { TemplatesPanel } from './TemplatesPanel';
 
 function JobRow({ entry }: { entry: ImportEntry }) {
   const { job, state } = entry;
-  const isActive = state === 'queued' || state === 'uploading' || state === 'running';
+  const isActive = state === 'queued' || state === 'uploading' || state === 'inspecting' || state === 'waiting' || state === 'running';
   const status =
-    state === 'queued' || state === 'uploading'
-      ? state === 'uploading'
-        ? t.import.uploading
-        : '…'
-      : state === 'running' && job
+    state === 'running'
+      ? job
         ? `${importPhaseText[job.phase]} · ${t.import.rowsRead(job.rowsRead)}`
-        : importStateText[state];
+        : importStateText.running
+      : state === 'done' || state === 'failed' || state === 'cancelled'
+        ? importStateText[state]
+        : t.import.entryState[state];
   return (
     <li className={`import-job import-job-${state}`} data-testid="import-job" data-state={state} data-file={entry.fileName}>
       <div className="import-job-head">
@@ -32,6 +35,7 @@ function JobRow({ entry }: { entry: ImportEntry }) {
         )}
       </div>
       {isActive && <ProgressBar fraction={state === 'running' && job ? job.fraction : null} />}
+      {(state === 'review' || state === 'inspecting') && entry.preview && <MappingPanel entry={entry} />}
       {state === 'done' && job?.result && (
         <div className="import-job-result" data-testid="import-result">
           {t.import.result(job.result.rowsAdded, job.result.rowsSkipped)}
@@ -50,12 +54,43 @@ function JobRow({ entry }: { entry: ImportEntry }) {
 export function ImportView() {
   const entries = useImports(selectEntries);
   const history = useImports(selectHistory);
+  const kinds = useImports(selectKinds);
   const inputRef = useRef<HTMLInputElement>(null);
-  const columns = useMemo(() => historyColumns(), []);
+  const [problemsOf, setProblemsOf] = useState<number | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState<number | null>(null);
+  const columns = useMemo(
+    () =>
+      historyColumns({
+        problems: (r) =>
+          r.problemCount ? (
+            <button type="button" className="link" data-testid="history-problems" onClick={() => setProblemsOf((x) => (x === r.importId ? null : r.importId))}>
+              {t.import.problems(r.problemCount)}
+            </button>
+          ) : (
+            <span className="muted">{t.import.noProblems}</span>
+          ),
+        actions: (r) => (
+          <button type="button" className="small" data-testid="history-remove" data-import-id={r.importId} onClick={() => setConfirmRemove(r.importId)}>
+            {t.import.remove}
+          </button>
+        ),
+      }),
+    [],
+  );
+  const readyCount = entries.filter((e) => isEntryQuickReady(e, kinds)).length;
+  const shownProblems = history.find((r) => r.importId === problemsOf);
+  const toRemove = history.find((r) => r.importId === confirmRemove);
 
   useEffect(() => {
     void useImports.getState().loadHistory();
+    void useImports.getState().loadKinds();
   }, []);
+
+  async function onRemove(r: ImportRecord) {
+    setConfirmRemove(null);
+    if (problemsOf === r.importId) setProblemsOf(null);
+    await useImports.getState().remove(r.importId);
+  }
 
   async function onChoose() {
     const r = await platform.pickFiles(() => inputRef.current?.click());
@@ -93,7 +128,17 @@ export function ImportView() {
       </section>
       {entries.length > 0 && (
         <section>
-          <h3>{t.import.jobs}</h3>
+          <div className="section-head">
+            <h3>{t.import.jobs}</h3>
+            {readyCount > 0 && (
+              <>
+                <button type="button" className="primary" data-testid="import-all" onClick={() => useImports.getState().startAllReady()}>
+                  {t.import.importAll}
+                </button>
+                <span className="muted">{t.import.importAllHint(readyCount)}</span>
+              </>
+            )}
+          </div>
           <ul className="import-jobs">
             {entries
               .slice()
@@ -106,16 +151,43 @@ export function ImportView() {
       )}
       <section className="history">
         <h3>{t.import.history}</h3>
+        {toRemove && (
+          <div className="confirm card" data-testid="history-remove-confirm">
+            <span>{t.import.removeConfirm(toRemove.importId, toRemove.fileName)}</span>
+            <button type="button" className="primary danger" data-testid="history-remove-ok" onClick={() => void onRemove(toRemove)}>
+              {t.import.removeOk}
+            </button>
+            <button type="button" onClick={() => setConfirmRemove(null)}>
+              {t.import.removeCancel}
+            </button>
+          </div>
+        )}
         {history.length ? (
           <div className="grid-box grid-box-history">
-            <DataGrid columns={columns} rows={history} testId="import-history" />
+            <DataGrid columns={columns} rows={history} rowId={(r) => String(r.importId)} testId="import-history" />
           </div>
         ) : (
           <p className="muted" data-testid="import-history-empty">
             {t.import.historyEmpty}
           </p>
         )}
+        {shownProblems && (
+          <div className="problem-list card" data-testid="history-problem-list">
+            <div className="section-head">
+              <strong>{t.import.problemsOf(shownProblems.importId, shownProblems.fileName)}</strong>
+              <button type="button" className="small" onClick={() => setProblemsOf(null)}>
+                {t.import.hide}
+              </button>
+            </div>
+            <ul>
+              {(shownProblems.problems ?? []).map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </section>
+      <TemplatesPanel />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ImportRecord } from '../../../src-main/api/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { importKindText, t } from '../../locale/zh-CN';
@@ -12,10 +13,16 @@ export function formatInstant(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/** Cell contents the view supplies: the problems toggle and the row's buttons. */
+export interface HistoryCells {
+  problems: (r: ImportRecord) => ReactNode;
+  actions: (r: ImportRecord) => ReactNode;
+}
+
 /** Columns of the import history grid. */
-export function historyColumns(): GridColumn<ImportRecord>[] {
+export function historyColumns(cells?: HistoryCells): GridColumn<ImportRecord>[] {
   const c = t.import.col;
-  return [
+  const cols: GridColumn<ImportRecord>[] = [
     { field: 'importId', headerName: c.importId, width: 80, isNumeric: true },
     { field: 'fileName', headerName: c.fileName, flex: 2, filter: 'text' },
     { field: 'kind', headerName: c.kind, width: 110, format: (v) => importKindText[v as ImportRecord['kind']] ?? String(v) },
@@ -23,5 +30,8 @@ export function historyColumns(): GridColumn<ImportRecord>[] {
     { field: 'rowsRead', headerName: c.rowsRead, width: 110, isNumeric: true, format: count },
     { field: 'rowsAdded', headerName: c.rowsAdded, width: 110, isNumeric: true, format: count },
     { field: 'rowsSkipped', headerName: c.rowsSkipped, width: 110, isNumeric: true, format: count },
+    { field: 'problemCount', headerName: c.problemCount, width: 120, isNumeric: true, format: (v) => count(v ?? 0), render: cells?.problems },
   ];
+  if (cells) cols.push({ field: 'fileHash', headerName: c.actions, width: 120, sortable: false, render: cells.actions });
+  return cols;
 }

@@ -1,24 +1,96 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
-/** The import tab: file picker, drop zone, per-file jobs. */
+const FINISHED = ['done', 'failed', 'cancelled'];
+
+/** The import tab: file picker, per-file review with the mapping grid, jobs, history, templates. */
 export class ImportPage {
   constructor(private readonly page: Page) {}
 
-  /** Picks files and waits until every job has finished (done, failed or cancelled). */
-  async importFiles(files: string[]): Promise<void> {
+  /** Picks files and waits until each has been inspected (under review) or has failed. */
+  async stageFiles(files: string[]): Promise<void> {
+    const before = await this.jobs().count();
     await this.page.getByTestId('import-file-input').setInputFiles(files);
     await this.page.waitForFunction(
       (n) => {
         const jobs = [...document.querySelectorAll('[data-testid="import-job"]')];
-        const finished = ['done', 'failed', 'cancelled'];
-        return jobs.length >= n && jobs.every((j) => finished.includes(j.getAttribute('data-state') ?? ''));
+        const settled = ['review', 'done', 'failed', 'cancelled'];
+        return jobs.length >= n && jobs.every((j) => settled.includes(j.getAttribute('data-state') ?? ''));
       },
-      files.length,
+      before + files.length,
       { timeout: 60_000 },
     );
   }
 
+  /** Waits until every job has finished (done, failed or cancelled). */
+  async waitFinished(): Promise<void> {
+    await this.page.waitForFunction(
+      (finished) => [...document.querySelectorAll('[data-testid="import-job"]')].every((j) => finished.includes(j.getAttribute('data-state') ?? '')),
+      FINISHED,
+      { timeout: 60_000 },
+    );
+  }
+
+  /** The one-click path: picks files, imports every confidently detected one, waits for all to finish. */
+  async importFiles(files: string[]): Promise<void> {
+    await this.stageFiles(files);
+    const importAll = this.page.getByTestId('import-all');
+    if (await importAll.isVisible()) await importAll.click();
+    await this.waitFinished();
+  }
+
   jobs() {
     return this.page.getByTestId('import-job');
+  }
+
+  /** The job of one file, by its file name. */
+  job(fileName: string): Locator {
+    return this.page.locator(`[data-testid="import-job"][data-file="${fileName}"]`);
+  }
+
+  /** The review panel of one staged file. */
+  mapping(fileName: string): MappingPanel {
+    return new MappingPanel(this.page.locator(`[data-testid="mapping-panel"][data-file="${fileName}"]`));
+  }
+
+  /** The history grid row of the import of a file. */
+  historyRow(fileName: string): Locator {
+    return this.page.getByTestId('import-history').locator('.ag-row', { hasText: fileName });
+  }
+
+  /** Removes the import of a file through 撤销导入 and its confirmation. */
+  async removeImport(fileName: string): Promise<void> {
+    await this.historyRow(fileName).getByTestId('history-remove').click();
+    await this.page.getByTestId('history-remove-ok').click();
+    await this.historyRow(fileName).waitFor({ state: 'detached' });
+  }
+}
+
+/** The mapping step of one file: kind, mapping grid, preview, start. */
+export class MappingPanel {
+  constructor(readonly root: Locator) {}
+
+  kind(): Locator {
+    return this.root.getByTestId('mapping-kind');
+  }
+
+  /** The 对应字段 drop-down of the source column with this header. */
+  fieldSelect(header: string): Locator {
+    return this.root.getByTestId('mapping-grid').locator('.ag-row', { has: this.root.page().locator('.ag-cell[col-id="header"]', { hasText: header }) }).getByTestId('mapping-field');
+  }
+
+  async mapColumn(header: string, fieldLabel: string): Promise<void> {
+    await this.fieldSelect(header).selectOption({ label: fieldLabel });
+  }
+
+  missing(): Locator {
+    return this.root.getByTestId('mapping-missing');
+  }
+
+  problemCells(): Locator {
+    return this.root.getByTestId('mapping-preview').locator('.ag-cell.cell-problem');
+  }
+
+  async start(): Promise<void> {
+    await this.root.getByTestId('mapping-start').click();
   }
 }

@@ -1,0 +1,50 @@
+// Rules of the mapping a user edits before an import: which required fields are missing and
+// whether a file can take the one-click path. Pure functions, shared by the store and the views.
+import type { KindInfo, TableMapping, TablePreview } from '../../src-main/api/contract';
+
+/** Detection at or above this confidence, with nothing missing, may be imported without review. */
+export const CONFIDENT = 0.8;
+
+/** The value of the 忽略 choice in the field drop-down. */
+export const IGNORE = '';
+
+/** A mapping with one column's target changed (null = ignore). */
+export function withField(mapping: TableMapping, index: number, field: string | null): TableMapping {
+  return { ...mapping, columns: mapping.columns.map((c) => (c.index === index ? { ...c, field } : c)) };
+}
+
+/** Field id → Chinese label of a kind, for display. */
+export function fieldLabels(kind: KindInfo | undefined): Map<string, string> {
+  return new Map((kind?.fields ?? []).map((f) => [f.id, f.label]));
+}
+
+/**
+ * Required fields the edited mapping lacks, as Chinese labels. Starts from the server's
+ * verdict on the proposed mapping (it knows which ids are alternatives of each other), adds
+ * required fields the user un-mapped, and drops the ones the user has since mapped.
+ */
+export function missingFields(kind: KindInfo | undefined, table: TablePreview, mapping: TableMapping): string[] {
+  const mappedNow = new Set(mapping.columns.map((c) => c.field).filter((f): f is string => f !== null));
+  const mappedBefore = new Set(table.mapping.columns.map((c) => c.field).filter((f): f is string => f !== null));
+  const labels = fieldLabels(kind);
+  const nowMappedLabels = new Set([...mappedNow].map((f) => labels.get(f) ?? f));
+  const missing = table.missing.filter((label) => !nowMappedLabels.has(label));
+  for (const f of kind?.fields ?? []) {
+    if (f.isRequired && mappedBefore.has(f.id) && !mappedNow.has(f.id) && !missing.includes(f.label)) missing.push(f.label);
+  }
+  return missing;
+}
+
+/** Fields mapped from more than one column (the importer would keep only one), as labels. */
+export function duplicateFields(kind: KindInfo | undefined, mapping: TableMapping): string[] {
+  const labels = fieldLabels(kind);
+  const seen = new Map<string, number>();
+  for (const c of mapping.columns) if (c.field) seen.set(c.field, (seen.get(c.field) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([f]) => labels.get(f) ?? f);
+}
+
+/** Whether a file can be imported with 导入全部: confident detection, nothing missing, unchanged kind. */
+export function isQuickReady(table: TablePreview | undefined, missing: string[]): boolean {
+  return Boolean(table) && (table!.templateName !== null || table!.confidence >= CONFIDENT) && missing.length === 0;
+}
+

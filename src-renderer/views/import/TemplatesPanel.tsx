@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MappingTemplate } from '../../../src-main/api/contract';
+import { call } from '../../api/client';
+import { DataGrid } from '../../components/DataGrid';
+import type { GridColumn } from '../../components/gridTypes';
+import { importKindText, t } from '../../locale/zh-CN';
+import { platform } from '../../platform';
+import { selectHistory, useImports } from '../../store/imports';
+import { reportError } from '../../store/toasts';
+import { formatInstant } from './historyColumns';
+
+/** The saved mapping templates: list, delete, export as JSON, import a JSON file. */
+export function TemplatesPanel() {
+  const [templates, setTemplates] = useState<MappingTemplate[] | null>(null);
+  const [confirmId, setConfirmId] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A finished import may have saved a template: reload with the history.
+  const history = useImports(selectHistory);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void call('templates:list', {}).then((r) => {
+      if (!isCurrent) return;
+      if (r.ok) setTemplates(r.value);
+      else reportError(r.error);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [history]);
+
+  const columns = useMemo<GridColumn<MappingTemplate>[]>(() => {
+    const c = t.templates.col;
+    return [
+      { field: 'name', headerName: c.name, flex: 2 },
+      { field: 'kind', headerName: c.kind, width: 120, format: (v) => importKindText[v as MappingTemplate['kind']] ?? String(v) },
+      { field: 'headers', headerName: c.headers, width: 80, isNumeric: true, format: (v) => String((v as string[]).length) },
+      { field: 'savedAt', headerName: c.savedAt, width: 170, format: (v) => formatInstant(String(v)) },
+      {
+        field: 'id',
+        headerName: c.actions,
+        width: 100,
+        sortable: false,
+        render: (r) => (
+          <button type="button" className="small" data-testid="template-delete" onClick={() => setConfirmId(r.id)}>
+            {t.templates.delete}
+          </button>
+        ),
+      },
+    ];
+  }, []);
+
+  async function onDelete(id: string) {
+    setConfirmId(null);
+    const r = await call('templates:delete', { id });
+    if (r.ok) setTemplates(r.value);
+    else reportError(r.error);
+  }
+
+  async function onExport() {
+    const r = await call('templates:export', {});
+    if (!r.ok) return reportError(r.error);
+    platform.saveDownload(t.templates.fileName, new Blob([r.value], { type: 'application/json;charset=utf-8' }));
+  }
+
+  async function onImportFile(file: File) {
+    const r = await call('templates:import', { content: await file.text() });
+    if (!r.ok) return reportError(r.error);
+    setTemplates(r.value);
+    setNotice(t.templates.imported(r.value.length));
+  }
+
+  const toDelete = templates?.find((x) => x.id === confirmId);
+  return (
+    <section className="templates" data-testid="templates">
+      <div className="section-head">
+        <h3>{t.templates.title}</h3>
+        <button type="button" className="small" data-testid="templates-export" disabled={!templates?.length} onClick={() => void onExport()}>
+          {t.templates.export}
+        </button>
+        <button type="button" className="small" data-testid="templates-import" onClick={() => inputRef.current?.click()}>
+          {t.templates.import}
+        </button>
+        <input
+          ref={inputRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="templates-file-input"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void onImportFile(file);
+            e.currentTarget.value = '';
+          }}
+        />
+        {notice && (
+          <span className="muted" data-testid="templates-notice">
+            {notice}
+          </span>
+        )}
+      </div>
+      {toDelete && (
+        <div className="confirm card" data-testid="template-delete-confirm">
+          <span>{t.templates.deleteConfirm(toDelete.name)}</span>
+          <button type="button" className="primary danger" data-testid="template-delete-ok" onClick={() => void onDelete(toDelete.id)}>
+            {t.templates.delete}
+          </button>
+          <button type="button" onClick={() => setConfirmId(null)}>
+            {t.import.removeCancel}
+          </button>
+        </div>
+      )}
+      {templates?.length ? (
+        <div className="grid-box grid-box-templates">
+          <DataGrid columns={columns} rows={templates} rowId={(r) => r.id} testId="templates-grid" />
+        </div>
+      ) : (
+        <p className="muted" data-testid="templates-empty">
+          {t.templates.empty}
+        </p>
+      )}
+    </section>
+  );
+}
