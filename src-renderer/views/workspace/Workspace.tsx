@@ -6,11 +6,12 @@ import { useProject } from '../../store/project';
 import { DataView } from '../data/DataView';
 import { pendingFromFiles } from '../import/fileDrop';
 import { ImportView } from '../import/ImportView';
+import { MatchView } from '../match/MatchView';
 import { MetricsView } from '../metrics/MetricsView';
 import { TopBar } from './TopBar';
 
-type Tab = 'metrics' | 'data' | 'import';
-const tabs: Tab[] = ['metrics', 'data', 'import'];
+type Tab = 'metrics' | 'data' | 'match' | 'import';
+const tabs: Tab[] = ['metrics', 'data', 'match', 'import'];
 
 /** The open project: top bar, tabs, and a window-wide drop target for imports. */
 export function Workspace() {
@@ -77,6 +78,7 @@ export function Workspace() {
       <main className="tab-body">
         {tab === 'metrics' && <MetricsView />}
         {tab === 'data' && <DataView />}
+        {tab === 'match' && <MatchView />}
         {tab === 'import' && <ImportView />}
       </main>
       {isDragging && <div className="drop-overlay">{t.import.dropOverlay}</div>}
