@@ -3,13 +3,29 @@ import { importKinds, type ImportKind, type Period } from '../api/contract';
 import { AppError } from '../core/appError';
 import { isCalendarDate } from '../core/metrics/calendar';
 
-/** `import --project P FILE… [--kind K]` */
+/** `import --project P FILE… [--kind K] [--template FILE.json|NAME]` */
 export interface ImportCommand {
   command: 'import';
   project: string;
   files: string[];
   kind?: ImportKind;
+  /** A templates document exported by `templates export`, or the name of a template saved in the project. */
+  template?: string;
 }
+
+/** `templates --project P export [FILE]` or `templates --project P import FILE` */
+export interface TemplatesCommand {
+  command: 'templates';
+  project: string;
+  action: 'export' | 'import';
+  /** Where to write (export; stdout when absent) or what to read (import). */
+  file?: string;
+}
+
+/** `imports --project P [--format json|csv]` (history) or `imports --project P remove ID` */
+export type ImportsCommand =
+  | { command: 'imports'; project: string; action: 'list'; format: 'json' | 'csv' }
+  | { command: 'imports'; project: string; action: 'remove'; importId: number };
 
 /** `metrics --project P --period day|week|month [--from] [--to] [--group NAME]… --format json|csv` */
 export interface MetricsCommand {
@@ -28,18 +44,24 @@ export interface HelpCommand {
 }
 
 /** A parsed command line. */
-export type CliCommand = ImportCommand | MetricsCommand | HelpCommand;
+export type CliCommand = ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | HelpCommand;
 
 /** Usage text, printed by `help` and after a usage error. */
 export const USAGE = `用法：
-  npm run qunxi -- import  --project P.qunxi [--kind members|messages] FILE…
-  npm run qunxi -- metrics --project P.qunxi --period day|week|month
-                           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]
-  import 在项目不存在时新建它，自动识别导出类型；metrics 默认输出 json。`;
+  npm run qunxi -- import    --project P.qunxi [--kind 类型] [--template 模板.json|模板名称] FILE…
+  npm run qunxi -- metrics   --project P.qunxi --period day|week|month
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]
+  npm run qunxi -- templates --project P.qunxi export [模板.json]
+  npm run qunxi -- templates --project P.qunxi import 模板.json
+  npm run qunxi -- imports   --project P.qunxi [--format json|csv]
+  npm run qunxi -- imports   --project P.qunxi remove 导入编号
+  import 在项目不存在时新建它，自动识别导出类型（类型：${importKinds.join(' | ')}）；
+  与已保存模板表头相同的文件自动使用该模板。metrics 和 imports 默认输出 json。`;
 
 const options = {
   project: { type: 'string' },
   kind: { type: 'string' },
+  template: { type: 'string' },
   period: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
@@ -70,6 +92,28 @@ function isoDate(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
+const commands = ['import', 'metrics', 'templates', 'imports'] as const;
+
+function templatesCommand(project: string, given: Record<string, unknown>, rest: string[]): TemplatesCommand {
+  refuse('templates', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'format']);
+  const [action, file, extra] = rest;
+  if (action !== 'export' && action !== 'import') throw usageError(`templates 命令需要 export 或 import，收到“${action ?? ''}”`);
+  if (extra !== undefined) throw usageError(`templates ${action} 只接受一个文件，多余的参数：“${extra}”`);
+  if (action === 'import' && !file) throw usageError('templates import 需要要导入的模板文件');
+  return { command: 'templates', project, action, ...(file ? { file } : {}) };
+}
+
+function importsCommand(project: string, given: Record<string, unknown>, rest: string[]): ImportsCommand {
+  refuse('imports', given, ['kind', 'template', 'period', 'from', 'to', 'group']);
+  const [action, id, extra] = rest;
+  if (action === undefined) return { command: 'imports', project, action: 'list', format: oneOf('format', given.format as string | undefined, formats) ?? 'json' };
+  if (action !== 'remove') throw usageError(`imports 命令只接受 remove 导入编号，收到“${action}”`);
+  refuse('imports remove', given, ['format']);
+  if (id === undefined || !/^[1-9]\d{0,8}$/.test(id)) throw usageError(`imports remove 需要导入编号（正整数），收到“${id ?? ''}”`);
+  if (extra !== undefined) throw usageError(`imports remove 只接受一个导入编号，多余的参数：“${extra}”`);
+  return { command: 'imports', project, action: 'remove', importId: Number(id) };
+}
+
 function refuse(command: string, given: Record<string, unknown>, names: string[]): void {
   for (const n of names) if (given[n] !== undefined) throw usageError(`${command} 命令不接受 --${n}`);
 }
@@ -85,18 +129,21 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') return { command: 'help' };
-  if (!command) throw usageError('缺少命令：import 或 metrics');
-  if (command !== 'import' && command !== 'metrics') throw usageError(`未知的命令“${command}”，可用：import、metrics`);
+  if (!command) throw usageError(`缺少命令：${commands.join('、')}`);
+  if (!(commands as readonly string[]).includes(command)) throw usageError(`未知的命令“${command}”，可用：${commands.join('、')}`);
   if (!values.project) throw usageError(`${command} 命令需要 --project 项目文件`);
 
   if (command === 'import') {
     refuse('import', values, ['period', 'from', 'to', 'group', 'format']);
     if (rest.length === 0) throw usageError('import 命令需要至少一个要导入的文件');
     const kind = oneOf('kind', values.kind, importKinds);
-    return { command, project: values.project, files: rest, ...(kind ? { kind } : {}) };
+    if (values.template === '') throw usageError('--template 需要模板文件或模板名称');
+    return { command, project: values.project, files: rest, ...(kind ? { kind } : {}), ...(values.template ? { template: values.template } : {}) };
   }
+  if (command === 'templates') return templatesCommand(values.project, values, rest);
+  if (command === 'imports') return importsCommand(values.project, values, rest);
 
-  refuse('metrics', values, ['kind']);
+  refuse('metrics', values, ['kind', 'template']);
   if (rest.length > 0) throw usageError(`metrics 命令不接受文件参数：“${rest[0]}”`);
   const period = oneOf('period', values.period, periods);
   if (!period) throw usageError('metrics 命令需要 --period day|week|month');
@@ -104,7 +151,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const to = isoDate('to', values.to);
   if (from && to && from > to) throw usageError(`--from ${from} 晚于 --to ${to}`);
   return {
-    command,
+    command: 'metrics',
     project: values.project,
     period,
     ...(from ? { from } : {}),

@@ -1,13 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ApiError, ImportJob, Method, Responses, Result } from '../api/contract';
+import type { ApiError, ImportJob, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../api/contract';
 import { createContext, defaultPaths } from '../api/context';
 import { inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
-import { isAppError, toApiError } from '../core/appError';
-import { parseCliArgs, USAGE, type ImportCommand, type MetricsCommand } from './args';
-import { importSummary, metricsToCsv, metricsToJson } from './output';
+import { AppError, isAppError, toApiError } from '../core/appError';
+import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../store/templateStore';
+import { parseCliArgs, USAGE, type ImportCommand, type ImportsCommand, type MetricsCommand, type TemplatesCommand } from './args';
+import { historyToCsv, historyToJson, importSummary } from './historyOutput';
+import { metricsToCsv, metricsToJson } from './output';
 
 /** Where the CLI writes and what it knows of its surroundings; a port so tests can run it in-process. */
 export interface CliIo {
@@ -41,8 +43,8 @@ async function must<K extends Method>(call: Client, name: K, req: unknown): Prom
 const POLL_MS = 50;
 
 /** Starts one import and polls it to the end, drawing progress on a terminal. */
-async function importOne(call: Client, io: CliIo, file: string, kind: ImportCommand['kind']): Promise<ImportJob> {
-  let job = await must(call, 'import:start', { source: { path: file }, ...(kind ? { kind } : {}) });
+async function importOne(call: Client, io: CliIo, file: string, kind: ImportCommand['kind'], mapping: TableMapping | null): Promise<ImportJob> {
+  let job = await must(call, 'import:start', { source: { path: file }, ...(mapping ? { mapping } : kind ? { kind } : {}) });
   while (job.state === 'running') {
     await sleep(POLL_MS);
     job = await must(call, 'import:status', { jobId: job.jobId });
@@ -56,19 +58,81 @@ async function importOne(call: Client, io: CliIo, file: string, kind: ImportComm
   return job;
 }
 
-async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<void> {
-  const target = path.resolve(cmd.project);
+/** The templates `--template` names: those of a document file, or those saved in the project under that name. */
+async function templatesOf(call: Client, spec: string): Promise<{ templates: MappingTemplate[]; isFile: boolean }> {
+  if (existsSync(spec) || /\.json$/i.test(spec)) {
+    let content: string;
+    try {
+      content = await fs.readFile(spec, 'utf8');
+    } catch {
+      throw new AppError('TEMPLATE_NOT_FOUND', `无法读取模板文件“${spec}”`);
+    }
+    const templates = templatesFromDocument(content).map((t, i) => ({ ...t, id: `file-${i}`, savedAt: '' }));
+    return { templates, isFile: true };
+  }
+  const templates = (await must(call, 'templates:list', {})).filter((t) => t.name === spec);
+  if (templates.length === 0) throw new AppError('TEMPLATE_NOT_FOUND', `项目中没有名为“${spec}”的映射模板`);
+  return { templates, isFile: false };
+}
+
+/**
+ * The mapping `--template` gives a file: the template whose header set equals a table's headers;
+ * for a template named on the command line also a table that has every header it maps. Null when
+ * a template file has none for this file (it is then detected as usual).
+ */
+async function templateMapping(call: Client, io: CliIo, file: string, spec: string, given: { templates: MappingTemplate[]; isFile: boolean }, kind: ImportCommand['kind']): Promise<TableMapping | null> {
+  const preview = await must(call, 'import:inspect', { source: { path: file }, ...(kind ? { kind } : {}) });
+  const candidates = given.templates.filter((t) => !kind || t.kind === kind);
+  const exact = (table: TablePreview) => candidates.find((t) => headerSetKey(t.headers) === headerSetKey(table.headers));
+  const covers = (table: TablePreview) => {
+    const have = new Set(table.headers.map(normaliseHeader));
+    return candidates.find((t) => Object.keys(t.fields).every((h) => have.has(normaliseHeader(h.replace(/#\d+$/, '')))));
+  };
+  for (const pick of given.isFile ? [exact] : [exact, covers]) {
+    for (const table of preview.tables) {
+      const t = pick(table);
+      if (t) {
+        io.err(`${path.basename(file)} 使用映射模板“${t.name}”\n`);
+        return mappingFromTemplate(table, t);
+      }
+    }
+  }
+  if (!given.isFile) throw new AppError('TEMPLATE_INVALID', `“${path.basename(file)}”的表头与映射模板“${spec}”不符`);
+  io.err(`模板文件中没有与 ${path.basename(file)} 表头相同的模板，按自动识别导入\n`);
+  return null;
+}
+
+async function openOrCreate(call: Client, io: CliIo, project: string): Promise<void> {
+  const target = path.resolve(project);
   if (existsSync(target)) {
     await must(call, 'project:open', { path: target });
   } else {
     await must(call, 'project:new', { path: target });
     io.err(`已新建项目 ${target}\n`);
   }
+}
+
+async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<void> {
+  await openOrCreate(call, io, cmd.project);
+  const templates = cmd.template ? await templatesOf(call, cmd.template) : null;
+  const kinds = await must(call, 'import:kinds', {});
+  const labels = new Map(kinds.map((k) => [k.kind, k.label]));
   let lastFailure: ApiError | null = null;
   for (const file of cmd.files) {
-    const job = await importOne(call, io, path.resolve(file), cmd.kind);
+    const full = path.resolve(file);
+    let mapping: TableMapping | null = null;
+    if (cmd.template && templates) {
+      try {
+        mapping = await templateMapping(call, io, full, cmd.template, templates, cmd.kind);
+      } catch (e) {
+        lastFailure = e instanceof CliFailure ? e.error : toApiError(e);
+        io.err(`导入失败 ${path.basename(file)}：${lastFailure.message}\n`);
+        continue;
+      }
+    }
+    const job = await importOne(call, io, full, cmd.kind, mapping);
     if (job.state === 'done' && job.result) {
-      io.err(`${importSummary(job.result)}\n`);
+      io.err(`${importSummary(job.result, labels.get(job.result.kind))}\n`);
     } else {
       lastFailure = job.error ?? { code: 'INTERNAL', message: `导入 ${job.fileName} 未完成` };
       // Other files still get imported; the run fails at the end with this reason.
@@ -88,6 +152,42 @@ async function runMetrics(call: Client, io: CliIo, cmd: MetricsCommand): Promise
   });
   io.out(cmd.format === 'csv' ? metricsToCsv(rows) : metricsToJson(rows));
   io.err(`${rows.length} 个${{ day: '日', week: '周', month: '月' }[cmd.period]}度区间\n`);
+}
+
+async function runTemplates(call: Client, io: CliIo, cmd: TemplatesCommand): Promise<void> {
+  await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  if (cmd.action === 'export') {
+    const doc = await must(call, 'templates:export', {});
+    const count = (JSON.parse(doc) as { templates: unknown[] }).templates.length;
+    if (cmd.file) {
+      await fs.writeFile(cmd.file, doc, 'utf8');
+      io.err(`已导出 ${count} 个映射模板到 ${cmd.file}\n`);
+    } else {
+      io.out(doc);
+      io.err(`已导出 ${count} 个映射模板\n`);
+    }
+    return;
+  }
+  let content: string;
+  try {
+    content = await fs.readFile(cmd.file!, 'utf8');
+  } catch {
+    throw new AppError('TEMPLATE_NOT_FOUND', `无法读取模板文件“${cmd.file}”`);
+  }
+  const all = await must(call, 'templates:import', { content });
+  io.err(`已导入模板文件 ${path.basename(cmd.file!)}，项目中现有 ${all.length} 个映射模板\n`);
+}
+
+async function runImports(call: Client, io: CliIo, cmd: ImportsCommand): Promise<void> {
+  await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  if (cmd.action === 'list') {
+    const history = await must(call, 'import:history', {});
+    io.out(cmd.format === 'csv' ? historyToCsv(history) : historyToJson(history));
+    io.err(`${history.length} 次导入\n`);
+    return;
+  }
+  const history = await must(call, 'import:remove', { importId: cmd.importId });
+  io.err(`已删除导入 ${cmd.importId}，剩余 ${history.length} 次导入\n`);
 }
 
 /**
@@ -111,6 +211,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let reason = '';
   try {
     if (cmd.command === 'import') await runImport(call, io, cmd);
+    else if (cmd.command === 'templates') await runTemplates(call, io, cmd);
+    else if (cmd.command === 'imports') await runImports(call, io, cmd);
     else await runMetrics(call, io, cmd);
   } catch (e) {
     status = 1;

@@ -6,6 +6,7 @@ import { dialogHandlers } from './dialog';
 import { importHandlers } from './import';
 import { metricsHandlers } from './metrics';
 import { projectHandlers } from './project';
+import { templateHandlers } from './templates';
 
 /** The whole API, bound to one app context. Every transport serves this map. */
 export function createHandlers(ctx: AppContext): Api {
@@ -16,5 +17,6 @@ export function createHandlers(ctx: AppContext): Api {
     ...metricsHandlers(ctx),
     ...dataHandlers(ctx),
     ...dialogHandlers(ctx),
+    ...templateHandlers(ctx),
   };
 }
