@@ -139,6 +139,8 @@ export async function queryGrid<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, t
     return spec.columns[col as keyof R & string];
   };
   const where = new Where(timeZone);
+  // $1 is always bound, and DuckDB refuses a bound parameter the statement never uses.
+  if (!Object.values(spec.columns).includes('time')) where.add(`$1 IS NOT NULL`);
   for (const [col, f] of Object.entries(q.filter)) {
     const kind = kindOf(col);
     if (f.filterType === 'date') {

@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { appHandlers } from './app';
 import { dataHandlers } from './data';
 import { dialogHandlers } from './dialog';
+import { identityHandlers } from './identity';
 import { importHandlers } from './import';
 import { metricsHandlers } from './metrics';
 import { projectHandlers } from './project';
@@ -17,6 +18,7 @@ export function createHandlers(ctx: AppContext): Api {
     ...metricsHandlers(ctx),
     ...dataHandlers(ctx),
     ...dialogHandlers(ctx),
+    ...identityHandlers(ctx),
     ...templateHandlers(ctx),
   };
 }
