@@ -3,24 +3,51 @@ import type { MetricsRow } from '../../src-main/api/contract';
 import { importSummary, metricsToCsv, metricsToJson } from '../../src-main/cli/output';
 
 const rows: MetricsRow[] = [
-  { period_start: '2026-09-07', period_end: '2026-09-13', total_members: 3, new_members: 4, active_members: 1, active_rate: 100 / 3, churned_members: 1 },
-  { period_start: '2026-09-14', period_end: '2026-09-20', total_members: 0, new_members: 0, active_members: 0, active_rate: null, churned_members: 0 },
+  {
+    period_start: '2026-09-07',
+    period_end: '2026-09-13',
+    total_members: 3,
+    new_members: 4,
+    active_members: 1,
+    active_rate: 100 / 3,
+    churned_members: 1,
+    converted_members: 1,
+    conversion_rate: 100 / 3,
+    gmv: 1234.5,
+    converted_wow: -50,
+    gmv_wow: 200 / 3,
+  },
+  {
+    period_start: '2026-09-14',
+    period_end: '2026-09-20',
+    total_members: 0,
+    new_members: 0,
+    active_members: 0,
+    active_rate: null,
+    churned_members: 0,
+    converted_members: 0,
+    conversion_rate: null,
+    gmv: 0,
+    converted_wow: null,
+    gmv_wow: null,
+  },
 ];
 
 describe('metrics output', () => {
-  it('prints one JSON array with numbers, unrounded rates and null for an empty rate', () => {
+  it('prints one JSON array with numbers, unrounded rates and null for an empty rate or 环比', () => {
     const parsed = JSON.parse(metricsToJson(rows)) as unknown[];
     expect(parsed).toEqual(rows);
     expect(Object.keys(parsed[0] as object)).toEqual([
       'period_start', 'period_end', 'total_members', 'new_members', 'active_members', 'active_rate', 'churned_members',
+      'converted_members', 'conversion_rate', 'gmv', 'converted_wow', 'gmv_wow',
     ]);
   });
 
-  it('prints CSV with a header and an empty cell for an empty rate', () => {
+  it('prints CSV with a header and an empty cell for an empty rate or 环比', () => {
     expect(metricsToCsv(rows)).toBe(
-      'period_start,period_end,total_members,new_members,active_members,active_rate,churned_members\n' +
-        `2026-09-07,2026-09-13,3,4,1,${100 / 3},1\n` +
-        '2026-09-14,2026-09-20,0,0,0,,0\n',
+      'period_start,period_end,total_members,new_members,active_members,active_rate,churned_members,converted_members,conversion_rate,gmv,converted_wow,gmv_wow\n' +
+        `2026-09-07,2026-09-13,3,4,1,${100 / 3},1,1,${100 / 3},1234.5,-50,${200 / 3}\n` +
+        '2026-09-14,2026-09-20,0,0,0,,0,0,,0,,\n',
     );
   });
 
