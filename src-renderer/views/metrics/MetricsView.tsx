@@ -6,6 +6,7 @@ import { periodText, t } from '../../locale/zh-CN';
 import { selectFrom, selectIsLoading, selectPeriod, selectRows, selectSelectedGroups, selectTo, useMetrics } from '../../store/metrics';
 import { selectGroups, useProject } from '../../store/project';
 import { GroupSelect } from './GroupSelect';
+import { conversionChartOption } from './conversionChartOption';
 import { metricsChartOption } from './metricsChartOption';
 import { metricsColumns } from './metricsColumns';
 
@@ -34,6 +35,7 @@ export function MetricsView() {
 
   const columns = useMemo(() => metricsColumns(period), [period]);
   const option = useMemo(() => metricsChartOption(rows, period), [rows, period]);
+  const conversionOption = useMemo(() => conversionChartOption(rows, period), [rows, period]);
 
   return (
     <div className="metrics-view">
@@ -60,6 +62,10 @@ export function MetricsView() {
         <section className="card chart-card">
           <h3>{t.metrics.chartTitle}</h3>
           <Chart option={option} testId="metrics-chart" />
+        </section>
+        <section className="card chart-card" style={{ marginTop: 14 }}>
+          <h3>{t.metrics.conversionChartTitle}</h3>
+          <Chart option={conversionOption} testId="metrics-conversion-chart" />
         </section>
         <section className="grid-box grid-box-metrics">
           <DataGrid columns={columns} rows={rows} testId="metrics-grid" />

@@ -10,6 +10,11 @@ const day = (d: string, total: number, rate: number | null): MetricsRow => ({
   active_members: 1,
   active_rate: rate,
   churned_members: 1,
+  converted_members: 0,
+  conversion_rate: rate === null ? null : 0,
+  gmv: 0,
+  converted_wow: null,
+  gmv_wow: null,
 });
 
 const rows = [day('2024-03-01', 10, 10), day('2024-03-02', 0, null), day('2024-03-03', 12, 25.5)];

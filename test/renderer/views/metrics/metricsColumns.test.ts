@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsRow } from '../../../../src-main/api/contract';
 import { metricsColumns } from '../../../../src-renderer/views/metrics/metricsColumns';
-import { formatRate, periodLabel } from '../../../../src-renderer/views/metrics/metricsFormat';
+import { formatGrowth, formatMoney, formatRate, periodLabel } from '../../../../src-renderer/views/metrics/metricsFormat';
 
 const row: MetricsRow = {
   period_start: '2024-03-04',
@@ -11,6 +11,11 @@ const row: MetricsRow = {
   active_members: 5,
   active_rate: null,
   churned_members: 2,
+  converted_members: 3,
+  conversion_rate: null,
+  gmv: 1234567.5,
+  converted_wow: null,
+  gmv_wow: null,
 };
 
 const cell = (field: string, r: MetricsRow, period: 'day' | 'week' | 'month' = 'day') => {
@@ -28,7 +33,47 @@ describe('metricsColumns', () => {
       'active_members',
       'active_rate',
       'churned_members',
+      'converted_members',
+      'conversion_rate',
+      'converted_wow',
+      'gmv',
+      'gmv_wow',
     ]);
+  });
+
+  it('labels the conversion columns in Chinese', () => {
+    const header = (f: string) => metricsColumns('week').find((c) => c.field === f)?.headerName;
+    expect(['converted_members', 'conversion_rate', 'gmv', 'converted_wow', 'gmv_wow'].map(header)).toEqual([
+      '转化人数',
+      '转化率',
+      '贡献GMV',
+      '转化人数环比',
+      'GMV环比',
+    ]);
+  });
+
+  it('shows the conversion rate as a percent with 2 decimals, "-" without members', () => {
+    expect(cell('conversion_rate', row)).toBe('-');
+    expect(cell('conversion_rate', { ...row, conversion_rate: 100 / 3 })).toBe('33.33%');
+    expect(cell('converted_members', row)).toBe('3');
+  });
+
+  it('shows GMV in yuan with thousands separators and 2 decimals', () => {
+    expect(cell('gmv', row)).toBe('¥1,234,567.50');
+    expect(cell('gmv', { ...row, gmv: 0 })).toBe('¥0.00');
+    expect(cell('gmv', { ...row, gmv: 0.1 + 0.2 })).toBe('¥0.30');
+    expect(formatMoney(-12.5)).toBe('-¥12.50');
+    expect(formatMoney(null)).toBe('-');
+  });
+
+  it('shows 环比 as a signed percent, "-" when there is nothing to compare with', () => {
+    expect(cell('converted_wow', row)).toBe('-');
+    expect(cell('gmv_wow', row)).toBe('-');
+    expect(cell('converted_wow', { ...row, converted_wow: 50 })).toBe('+50.00%');
+    expect(cell('gmv_wow', { ...row, gmv_wow: -100 / 3 })).toBe('-33.33%');
+    expect(formatGrowth(0)).toBe('0.00%');
+    expect(formatGrowth(-0.001)).toBe('0.00%'); // never '-0.00%'
+    expect(formatGrowth(Number.POSITIVE_INFINITY)).toBe('-');
   });
 
   it('shows an active rate without a denominator as "-"', () => {
