@@ -1,75 +1,15 @@
 /**
  * Header recognition (DESIGN §3): which row holds the headers, which kind of export it is and
- * which column carries which field. Pure functions over header text.
+ * which column carries which field, driven by the kind registry. Pure functions over header text.
  */
-import type { ImportKind } from '../../api/contract';
+import { importKinds, type ImportKind } from '../../api/contract';
+import { kindSpecs } from './kinds';
 import { cleanText, type RawCell } from './values';
 
-/** Fields of a group-member export. */
-export const memberFields = ['group_name', 'member_name', 'member_id', 'member_type', 'join_time', 'join_way', 'inviter', 'leave_time', 'leave_way', 'unionid'] as const;
-/** Fields of a message export. */
-export const messageFields = ['sender_name', 'sender_id', 'group_name', 'sent_at', 'msg_type', 'content', 'unionid'] as const;
+/** A field id of some kind (see the registry). */
+export type Field = string;
 
-/** A field of either kind. */
-export type Field = (typeof memberFields)[number] | (typeof messageFields)[number];
-
-/** Header aliases per kind and field, most specific first. */
-const aliases: Record<ImportKind, Partial<Record<Field, string[]>>> = {
-  members: {
-    group_name: ['群名称', '群昵称', '群名', '客户群名称', '客户群'],
-    member_name: ['群成员昵称', '成员昵称', '群成员名称', '成员名称', '昵称'],
-    member_id: ['成员ID', '成员id', 'external_userid', 'userid', '群成员ID', '用户ID'],
-    member_type: ['类型', '成员类型'],
-    join_time: ['入群时间', '加入时间'],
-    join_way: ['入群方式', '加入方式'],
-    inviter: ['邀请员工', '邀请人'],
-    leave_time: ['退群时间', '离开时间'],
-    leave_way: ['退群方式', '离开方式'],
-    unionid: ['unionid', 'UnionID', 'union_id'],
-  },
-  messages: {
-    sender_name: ['发送人', '名称', '发送者', '发送人昵称', '发送者昵称'],
-    sender_id: ['发送人ID', '发送者ID', '发送人id', '发送者id', 'userid', 'external_userid', 'sender'],
-    group_name: ['群名称', '群聊名称', '会话名称'],
-    sent_at: ['发送时间', '消息时间', '时间'],
-    msg_type: ['消息类型', '类型'],
-    content: ['消息内容', '内容'],
-    unionid: ['unionid', 'UnionID', 'union_id'],
-  },
-};
-
-/** Chinese column names for messages, by field. */
-export const fieldLabels: Record<Field, string> = {
-  group_name: '群名称',
-  member_name: '群成员昵称',
-  member_id: '成员ID',
-  member_type: '类型',
-  join_time: '入群时间',
-  join_way: '入群方式',
-  inviter: '邀请员工',
-  leave_time: '退群时间',
-  leave_way: '退群方式',
-  unionid: 'unionid',
-  sender_name: '发送人',
-  sender_id: '发送人ID',
-  sent_at: '发送时间',
-  msg_type: '消息类型',
-  content: '消息内容',
-};
-
-/** Fields that must be present for a kind, with the id alternatives spelled out. */
-const required: Record<ImportKind, Field[][]> = {
-  members: [['group_name'], ['member_id', 'unionid']],
-  messages: [['sent_at'], ['sender_id', 'unionid']],
-};
-
-/** Fields only one kind has; they decide between kinds that share 群名称 and 类型. */
-const distinctive: Record<ImportKind, Field[]> = {
-  members: ['join_time', 'leave_time', 'join_way', 'member_name', 'inviter', 'leave_way'],
-  messages: ['sent_at', 'content', 'msg_type', 'sender_name'],
-};
-
-/** Column index (0-based) of each mapped field. */
+/** Column index (0-based) of each mapped field: the first column when several carry it. */
 export type ColumnMap = Partial<Record<Field, number>>;
 
 /** The result of matching one header row against one kind. */
@@ -78,75 +18,125 @@ export interface HeaderMatch {
   kind: ImportKind;
   /** Field → column. */
   columns: ColumnMap;
+  /**
+   * Field → every column carrying it: a duplicated header (two 分销员 columns) maps both, and a
+   * kind with a rest field collects the unmapped columns there.
+   */
+  allColumns: Record<Field, number[]>;
   /** Share of the kind's fields found, 0–1. */
   confidence: number;
   /** Required fields not found (Chinese labels), empty when usable. */
   missing: string[];
-  /** Ranking score: distinctive fields weigh double. */
+  /** Ranking score: an exact header weighs 2, a substring 1, a distinctive field 1 more. */
   score: number;
 }
 
-function normHeader(v: RawCell): string {
-  return (cleanText(v) ?? '').replace(/\s+/g, '').toLowerCase();
+/** Chinese label of a field of a kind. */
+export function fieldLabel(kind: ImportKind, field: Field): string {
+  return kindSpecs[kind].fields.find((x) => x.id === field)?.label ?? field;
+}
+
+/** Header text as compared: no white space, lower case, full-width parentheses made ASCII. */
+export function normHeader(v: RawCell): string {
+  return (cleanText(v) ?? '').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+}
+
+/** Aliases this short match only exactly. */
+const SHORT_ALIAS = 2;
+
+/** Required groups of a kind that a set of mapped fields leaves unmet, as Chinese labels of their first field. */
+export function missingFields(kind: ImportKind, mapped: Iterable<Field>): string[] {
+  const have = new Set(mapped);
+  return kindSpecs[kind].requiredOneOf.filter((alts) => !alts.some((x) => have.has(x))).map((alts) => fieldLabel(kind, alts[0]));
 }
 
 /** Matches header cells to a kind's fields: exact alias first, then the alias as a substring. */
 export function matchHeader(cells: RawCell[], kind: ImportKind): HeaderMatch {
+  const spec = kindSpecs[kind];
   const headers = Array.from(cells, normHeader);
-  const fieldAliases = Object.entries(aliases[kind]) as [Field, string[]][];
+  const fields = spec.fields.filter((x) => x.aliases.length > 0);
   const columns: ColumnMap = {};
+  const allColumns: Record<Field, number[]> = {};
   const taken = new Set<number>();
+  let score = 0;
   const pass = (isExact: boolean) => {
-    for (const [field, names] of fieldAliases) {
-      if (columns[field] !== undefined) continue;
-      for (const name of names) {
-        const alias = name.toLowerCase();
+    for (const field of fields) {
+      if (columns[field.id] !== undefined) continue;
+      for (const name of field.aliases) {
+        const alias = normHeader(name);
+        if (!isExact && alias.length <= SHORT_ALIAS) continue;
         const col = headers.findIndex((h, i) => !taken.has(i) && h !== '' && (isExact ? h === alias : h.includes(alias)));
-        if (col >= 0) {
-          columns[field] = col;
-          taken.add(col);
-          break;
-        }
+        if (col < 0) continue;
+        columns[field.id] = col;
+        taken.add(col);
+        // A duplicated header is one more column of the same field, kept apart.
+        const twins = headers.flatMap((h, i) => (i !== col && !taken.has(i) && h === headers[col] ? [i] : []));
+        for (const i of twins) taken.add(i);
+        allColumns[field.id] = [col, ...twins];
+        score += (isExact ? 2 : 1) + (spec.distinctive.includes(field.id) ? 1 : 0);
+        break;
       }
     }
   };
   pass(true);
   pass(false);
-  const found = Object.keys(columns) as Field[];
-  const missing = required[kind].filter((alts) => !alts.some((f) => columns[f] !== undefined)).map((alts) => fieldLabels[alts[0]]);
-  const score = found.length + found.filter((f) => distinctive[kind].includes(f)).length;
-  return { kind, columns, confidence: found.length / fieldAliases.length, missing, score };
+  if (spec.restField) {
+    const rest = headers.flatMap((h, i) => (h !== '' && !taken.has(i) ? [i] : []));
+    if (rest.length > 0) allColumns[spec.restField] = rest;
+  }
+  const found = Object.keys(columns).length;
+  return { kind, columns, allColumns, confidence: fields.length ? found / fields.length : 0, missing: missingFields(kind, Object.keys(columns)), score };
 }
 
 /** The best header among the first rows of a sheet, for a given kind or for any kind. */
 export interface HeaderChoice extends HeaderMatch {
   /** Index in the scanned rows. */
   rowIndex: number;
+  /** The header cells as read: blanks under a merged cell of the row above filled from it. */
+  cells: RawCell[];
 }
 
 /** How many rows from the top of a sheet are searched for the header. */
 export const HEADER_SCAN_ROWS = 30;
 
 /**
+ * A header row with its merged or two-row cells resolved: where the row's own cell is blank, the
+ * non-empty cell of the row above stands in (`日期 | 渠道 | 投放数据 ⋯` over `  |   | 曝光 | 点击`).
+ */
+export function headerCells(row: RawCell[], above: RawCell[] | undefined): RawCell[] {
+  if (!above) return Array.from(row);
+  const width = Math.max(row.length, above.length);
+  return Array.from({ length: width }, (_, i) => (cleanText(row[i]) === null && cleanText(above[i]) !== null ? above[i] : row[i]));
+}
+
+/**
  * Picks the header row and kind from the first rows of a sheet: the usable match with the
- * highest score (ties to the earlier row). Returns the best unusable match when none is usable,
+ * highest score (ties to the earlier row, then to the registry's order). Returns the best
+ * unusable match when none is usable, or when it scores more than twice the best usable one,
  * so the caller can name the missing column.
  */
 export function chooseHeader(rows: RawCell[][], kind?: ImportKind): HeaderChoice | null {
-  const kinds: ImportKind[] = kind ? [kind] : ['members', 'messages'];
-  let best: HeaderChoice | null = null;
-  const better = (a: HeaderChoice, b: HeaderChoice | null) => {
-    if (!b) return true;
-    const usableA = a.missing.length === 0;
-    const usableB = b.missing.length === 0;
-    if (usableA !== usableB) return usableA;
-    return a.score > b.score;
-  };
-  rows.slice(0, HEADER_SCAN_ROWS).forEach((cells, rowIndex) => {
-    for (const k of kinds) {
-      const m: HeaderChoice = { ...matchHeader(cells, k), rowIndex };
-      if (m.score > 0 && better(m, best)) best = m;
+  const kinds: readonly ImportKind[] = kind ? [kind] : importKinds;
+  let usable: HeaderChoice | null = null;
+  let unusable: HeaderChoice | null = null;
+  rows.slice(0, HEADER_SCAN_ROWS).forEach((row, rowIndex) => {
+    const variants = [Array.from(row)];
+    // Only a row with blanks can be the lower half of a two-row header.
+    if (rowIndex > 0 && Array.from(row).some((c) => cleanText(c) === null)) variants.push(headerCells(row, rows[rowIndex - 1]));
+    for (const cells of variants) {
+      for (const k of kinds) {
+        const m: HeaderChoice = { ...matchHeader(cells, k), rowIndex, cells };
+        if (m.score === 0) continue;
+        if (m.missing.length === 0) {
+          if (!usable || m.score > usable.score) usable = m;
+        } else if (!unusable || m.score > unusable.score) unusable = m;
+      }
     }
   });
-  return best;
+  const u = usable as HeaderChoice | null;
+  const n = unusable as HeaderChoice | null;
+  // A header far more like a kind it lacks a required column of (a member export without ids) is
+  // reported as that, rather than imported as a kind it only brushes against (a group list).
+  if (u && n && n.score > 2 * u.score) return n;
+  return u ?? n;
 }

@@ -1,37 +1,31 @@
 /**
  * Turns the rows of an export into normalised records: finds the header (below title rows
- * too), detects the kind, maps columns and normalises values. Pure over a row stream; the
- * worker wires it to files.
+ * too), detects the kind, maps columns and normalises values, all driven by the kind registry;
+ * or follows an explicit mapping from the mapping grid. Pure over a row stream; the worker
+ * wires it to files.
  */
-import type { ImportKind } from '../../api/contract';
+import type { ImportKind, TableMapping } from '../../api/contract';
 import { AppError } from '../appError';
-import { chooseHeader, fieldLabels, HEADER_SCAN_ROWS, type ColumnMap, type Field, type HeaderChoice } from './headers';
+import { chooseHeader, fieldLabel, headerCells, HEADER_SCAN_ROWS, missingFields, type Field, type HeaderChoice } from './headers';
+import { kindSpecs, type FieldSpec } from './kinds';
 import type { RowSource, SourceRow } from './rowSource';
-import { cellText, cleanText, parseTime, type RawCell } from './values';
+import { cellText, cleanText, parseDateOnly, parseMoney, parseNumber, parsePercent, parsePhone, parseTime, type NumberParse, type RawCell } from './values';
 
-/** A normalised member row: one membership spell. Times are wall-clock text or ISO instants. */
-export interface MemberRecord {
-  seq: number;
-  group_name: string | null;
-  member_id: string | null;
-  member_name: string | null;
-  member_type: string | null;
-  join_time: string | null;
-  join_way: string | null;
-  inviter: string | null;
-  leave_time: string | null;
-  leave_way: string | null;
-}
+/** A value of a normalised record: text, a time (wall-clock text or ISO instant), a day, a number, a flag or a JSON object's text. */
+export type RecordValue = string | number | boolean | null;
 
-/** A normalised message row. */
-export interface MessageRecord {
+/**
+ * A normalised record, one per data row, with every field of its kind by id. Phone fields add
+ * `is_phone_masked`; a kind's rest field holds a JSON object of header → number.
+ */
+export interface ParsedRecord {
+  /** Data-row sequence number within the file, from 1. */
   seq: number;
-  sender_id: string | null;
-  sender_name: string | null;
-  group_name: string | null;
-  sent_at: string | null;
-  msg_type: string | null;
-  content: string | null;
+  /** Sheet (or CSV file name) the row came from. */
+  sheet: string;
+  /** 1-based row number in that sheet. */
+  source_row: number;
+  [field: string]: RecordValue;
 }
 
 /** What a parse found. */
@@ -52,8 +46,12 @@ export interface ParseOptions {
   isCsv: boolean;
   /** Forced kind; detected from the headers when absent. */
   kind?: ImportKind;
+  /** An explicit mapping (from the mapping grid or a template): overrides detection entirely. */
+  mapping?: TableMapping;
+  /** Project time zone, for days of epoch instants. */
+  timeZone?: string;
   /** Receives each record, in file order; a returned promise is awaited, so a slow writer slows the reader. */
-  emit: (record: MemberRecord | MessageRecord) => void | Promise<void>;
+  emit: (record: ParsedRecord) => void | Promise<void>;
   /** Called once the kind is known. */
   onKind?: (kind: ImportKind, confidence: number) => void;
   /** Called every {@link PROGRESS_EVERY} rows with the count so far. */
@@ -63,7 +61,7 @@ export interface ParseOptions {
 /** Rows between progress reports. */
 export const PROGRESS_EVERY = 5000;
 
-const TOTAL_ROW = /^(合计|总计|总计：|合计：)$/;
+const TOTAL_ROW = /^(合计|总计|合计：|总计：|合计:|总计:)$/;
 
 function where(opts: ParseOptions, sheet: string, rowNumber?: number, column?: string): string {
   let s = `“${opts.fileName}”`;
@@ -75,15 +73,18 @@ function where(opts: ParseOptions, sheet: string, rowNumber?: number, column?: s
 
 /** The header in force for a sheet. */
 interface SheetHeader {
-  columns: ColumnMap;
+  kind: ImportKind;
+  /** Field → its columns. */
+  columns: Record<Field, number[]>;
   labels: string[];
+  /** Text of the header row as it stands in the sheet, to skip repeats of it. */
   text: string;
   /** Sheet the header row was found on. */
   sheet: string;
 }
 
 /** Whether `next` continues `prev` in an export split over sheets: same name, next number. */
-function isContinuation(prev: string, next: string): boolean {
+export function isContinuation(prev: string, next: string): boolean {
   const a = /^(.*?)(\d+)$/.exec(prev);
   const b = /^(.*?)(\d+)$/.exec(next);
   return !!a && !!b && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
@@ -93,9 +94,29 @@ function rowText(cells: RawCell[]): string {
   return Array.from(cells, (c) => cleanText(c) ?? '').join('\u0001');
 }
 
+/** Field → columns of an explicit mapping; refuses fields the kind does not have and unmet required groups. */
+function mappedColumns(mapping: TableMapping, opts: ParseOptions): Record<Field, number[]> {
+  const spec = kindSpecs[mapping.kind];
+  const columns: Record<Field, number[]> = {};
+  for (const c of mapping.columns) {
+    if (c.field === null) continue;
+    if (!spec.fields.some((x) => x.id === c.field)) {
+      throw new AppError('TEMPLATE_INVALID', `映射中的字段“${c.field}”不属于“${spec.label}”`, { file: opts.fileName, field: c.field });
+    }
+    (columns[c.field] ??= []).push(c.index);
+  }
+  const missing = missingFields(mapping.kind, Object.keys(columns));
+  if (missing.length > 0) {
+    throw new AppError('IMPORT_UNRECOGNISED', `映射缺少“${missing.join('”“')}”列`, { file: opts.fileName, missing: missing.join('、') });
+  }
+  return columns;
+}
+
 /** Parses a row stream into records of one kind; throws AppError with file / sheet / row / column. */
 export async function parseExport(source: RowSource, opts: ParseOptions): Promise<ParseSummary> {
-  let kind: ImportKind | undefined = opts.kind;
+  const mapping = opts.mapping;
+  let kind: ImportKind | undefined = mapping?.kind ?? opts.kind;
+  const mapped = mapping ? mappedColumns(mapping, opts) : null;
   let isHeaderFound = false;
   let confidence = 0;
   let rowsRead = 0;
@@ -105,6 +126,19 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
   let pending: SourceRow[] = [];
   let header: SheetHeader | null = null;
   let lastHeader: SheetHeader | null = null;
+  /** With a mapping: the sheets read so far (the mapped one, then its continuations), and the row above the header. */
+  let mappedSheet: string | null = null;
+  let above: RawCell[] | undefined;
+
+  const found = (h: SheetHeader, share: number) => {
+    header = h;
+    lastHeader = h;
+    if (!isHeaderFound) {
+      isHeaderFound = true;
+      confidence = share;
+      opts.onKind?.(h.kind, share);
+    }
+  };
 
   const decideHeader = () => {
     const choice = chooseHeader(
@@ -121,83 +155,129 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       return [];
     }
     kind = choice.kind;
-    if (!isHeaderFound) {
-      isHeaderFound = true;
-      confidence = choice.confidence;
-      opts.onKind?.(kind, confidence);
-    }
-    const headerCells = pending[choice.rowIndex].cells;
-    const labels = Array.from(headerCells, (c) => cleanText(c) ?? '');
-    header = { columns: choice.columns, labels, text: rowText(headerCells), sheet: sheet ?? '' };
-    lastHeader = header;
+    const labels = Array.from(choice.cells, (c) => cleanText(c) ?? '');
+    found({ kind, columns: choice.allColumns, labels, text: rowText(pending[choice.rowIndex].cells), sheet: sheet ?? '' }, choice.confidence);
     return pending.slice(choice.rowIndex + 1);
   };
 
+  const badValue = (row: SourceRow, col: number, field: FieldSpec, what: string): AppError => {
+    const column = header!.labels[col] || field.label;
+    const value = cellText(row.cells[col]) ?? '';
+    return new AppError('IMPORT_BAD_VALUE', `${where(opts, row.sheet, row.rowNumber, column)}的值“${value.slice(0, 40)}”不是可识别的${what}`, {
+      file: opts.fileName,
+      sheet: opts.isCsv ? null : row.sheet,
+      row: row.rowNumber,
+      column,
+      value: value.slice(0, 200),
+    });
+  };
+
+  const numberParsers: Partial<Record<FieldSpec['type'], (v: RawCell) => NumberParse>> = { number: parseNumber, money: parseMoney, percent: parsePercent };
+
+  /** The record of one data row. */
+  const toRecord = (row: SourceRow, h: SheetHeader): ParsedRecord => {
+    const spec = kindSpecs[h.kind];
+    const rec: ParsedRecord = { seq: rowsRead, sheet: row.sheet, source_row: row.rowNumber };
+    for (const field of spec.fields) {
+      const cols = h.columns[field.id] ?? [];
+      if (field.id === spec.restField) {
+        // Every unmapped column with a number in it, by header (e.g. 公众号 follows per source).
+        const rest: Record<string, number> = {};
+        for (const col of cols) {
+          const p = parseNumber(row.cells[col]);
+          if (p.ok && p.value !== null) rest[h.labels[col] || `列${col + 1}`] = p.value;
+        }
+        rec[field.id] = Object.keys(rest).length ? JSON.stringify(rest) : null;
+        continue;
+      }
+      const col = cols[0];
+      const raw = col === undefined ? null : row.cells[col];
+      switch (field.type) {
+        case 'text': {
+          // Duplicated headers (two 分销员 columns) keep both values, each once.
+          const values = [...new Set(cols.map((c) => cleanText(row.cells[c])).filter((v): v is string => v !== null))];
+          rec[field.id] = values.length ? values.join('、') : null;
+          break;
+        }
+        case 'time': {
+          const p = parseTime(raw, source.isDate1904());
+          if (!p.ok) throw badValue(row, col!, field, '日期时间');
+          rec[field.id] = p.value;
+          break;
+        }
+        case 'date': {
+          const p = parseDateOnly(raw, source.isDate1904(), opts.timeZone);
+          if (!p.ok) throw badValue(row, col!, field, '日期');
+          rec[field.id] = p.value;
+          break;
+        }
+        case 'phone': {
+          const p = parsePhone(raw);
+          rec[field.id] = p?.phone ?? null;
+          rec.is_phone_masked = p?.isMasked ?? null;
+          break;
+        }
+        default: {
+          const p = numberParsers[field.type]!(raw);
+          if (!p.ok) throw badValue(row, col!, field, field.type === 'money' ? '金额' : field.type === 'percent' ? '百分比' : '数字');
+          rec[field.id] = p.value;
+        }
+      }
+    }
+    // No id column, or a blank id: the unionid identifies the person instead.
+    if (h.kind === 'members') rec.member_id ??= rec.unionid;
+    if (h.kind === 'messages') rec.sender_id ??= rec.unionid;
+    return rec;
+  };
+
   const handle = async (row: SourceRow) => {
-    if (!header || !kind) return;
+    const h = header as SheetHeader | null;
+    if (!h) return;
     const first = row.cells.findIndex((c) => cleanText(c) !== null);
     if (first < 0) return; // a blank row
     const firstText = cleanText(row.cells[first])!;
     if (TOTAL_ROW.test(firstText)) return;
     // A repeated header row (exports split over sheets or pasted together): compared in full only when its first cell matches.
-    if (firstText === header.labels[first] && rowText(row.cells) === header.text) return;
-    const cols = header.columns;
-    const text = (f: Field) => (cols[f] === undefined ? null : cleanText(row.cells[cols[f]!]));
-    const time = (f: Field) => {
-      const col = cols[f];
-      if (col === undefined) return null;
-      const parsed = parseTime(row.cells[col], source.isDate1904());
-      if (parsed.ok) return parsed.value;
-      const column = header!.labels[col] || fieldLabels[f];
-      const value = cellText(row.cells[col]) ?? '';
-      throw new AppError('IMPORT_BAD_VALUE', `${where(opts, row.sheet, row.rowNumber, column)}的值“${value.slice(0, 40)}”不是可识别的日期时间`, {
-        file: opts.fileName,
-        sheet: opts.isCsv ? null : row.sheet,
-        row: row.rowNumber,
-        column,
-        value: value.slice(0, 200),
-      });
-    };
+    if (rowText(row.cells) === h.text) return;
     rowsRead++;
-    let written: void | Promise<void>;
-    if (kind === 'members') {
-      written = opts.emit({
-        seq: rowsRead,
-        group_name: text('group_name'),
-        // No id column, or a blank id: the unionid identifies the person instead.
-        member_id: text('member_id') ?? text('unionid'),
-        member_name: text('member_name'),
-        member_type: text('member_type'),
-        join_time: time('join_time'),
-        join_way: text('join_way'),
-        inviter: text('inviter'),
-        leave_time: time('leave_time'),
-        leave_way: text('leave_way'),
-      } satisfies MemberRecord);
-    } else {
-      written = opts.emit({
-        seq: rowsRead,
-        sender_id: text('sender_id') ?? text('unionid'),
-        sender_name: text('sender_name'),
-        group_name: text('group_name'),
-        sent_at: time('sent_at'),
-        msg_type: text('msg_type'),
-        content: text('content'),
-      } satisfies MessageRecord);
-    }
+    const written = opts.emit(toRecord(row, h));
     // Most emits only buffer; awaiting only real promises keeps the per-row cost low.
     if (written) await written;
     if (rowsRead % PROGRESS_EVERY === 0) opts.onRows?.(rowsRead);
   };
 
-  const flushPending = async () => {
-    if (!header) for (const r of decideHeader()) await handle(r);
-    pending = [];
+  /** With a mapping: the mapped sheet (first sheet when none is named) and its continuations only; the header at the given row. */
+  const handleMapped = async (row: SourceRow) => {
+    const wanted = mapping!.sheet;
+    if (mappedSheet === null) {
+      if (!opts.isCsv && wanted !== null && row.sheet !== wanted) return;
+      mappedSheet = row.sheet;
+    }
+    if (row.sheet !== mappedSheet) {
+      if (!isContinuation(mappedSheet, row.sheet)) return;
+      mappedSheet = row.sheet;
+    }
+    if (!lastHeader) {
+      if (row.rowNumber < mapping!.headerRow) {
+        above = row.cells;
+        return;
+      }
+      const cells = row.rowNumber === mapping!.headerRow ? headerCells(row.cells, above) : [];
+      const labels = Array.from(cells, (c) => cleanText(c) ?? '');
+      found({ kind: mapping!.kind, columns: mapped!, labels, text: rowText(row.cells), sheet: row.sheet }, 1);
+      if (row.rowNumber === mapping!.headerRow) return;
+    }
+    await handle(row);
   };
 
   for await (const row of source.rows) {
+    if (mapping) {
+      await handleMapped(row);
+      continue;
+    }
     if (row.sheet !== sheet) {
-      if (sheet !== null) await flushPending();
+      if (sheet !== null) for (const r of pending.length && !header ? decideHeader() : []) await handle(r);
+      pending = [];
       sheet = row.sheet;
       header = null;
     }
@@ -206,16 +286,28 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       continue;
     }
     pending.push(row);
-    if (pending.length >= HEADER_SCAN_ROWS) await flushPending();
+    if (pending.length >= HEADER_SCAN_ROWS) {
+      for (const r of decideHeader()) await handle(r);
+      pending = [];
+    }
   }
-  if (sheet !== null) await flushPending();
+  if (!mapping && sheet !== null && !header) for (const r of decideHeader()) await handle(r);
 
   if (!isHeaderFound || !kind) {
+    if (mapping) {
+      throw new AppError('IMPORT_UNRECOGNISED', `${where(opts, mapping.sheet ?? '')}中没有第 ${mapping.headerRow} 行表头`, {
+        file: opts.fileName,
+        sheet: mapping.sheet,
+      });
+    }
     const failure = firstFailure as { sheet: string; choice: HeaderChoice | null } | null;
     const missing = failure?.choice?.missing ?? [];
+    const label = failure?.choice ? kindSpecs[failure.choice.kind].label : null;
     const why = missing.length
-      ? `缺少“${missing.join('”“')}”列`
-      : '没有找到群成员表头（需要“群名称”“成员ID”等列）或聊天记录表头（需要“发送时间”“发送人ID”等列）';
+      ? `看起来是“${label}”，但缺少“${missing.join('”“')}”列`
+      : `没有找到可识别的表头（支持${Object.values(kindSpecs)
+          .map((s) => s.label)
+          .join('、')}）`;
     throw new AppError('IMPORT_UNRECOGNISED', `无法识别${where(opts, failure?.sheet ?? '')}的内容：${why}`, {
       file: opts.fileName,
       sheet: opts.isCsv ? null : (failure?.sheet ?? null),
@@ -227,3 +319,6 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
   }
   return { kind, confidence, rowsRead };
 }
+
+/** Chinese label of a field, re-exported for messages elsewhere. */
+export { fieldLabel };

@@ -126,3 +126,75 @@ export function parseTime(v: RawCell, isDate1904 = false): TimeParse {
   }
   return { ok: false };
 }
+
+/** Outcome of parsing a numeric cell: a number, null for blank or a placeholder, or `ok: false` for text that is no number. */
+export type NumberParse = { ok: true; value: number | null } | { ok: false };
+
+/** Currency signs, thousands separators, units and spaces a number cell may carry around its digits. */
+const NUMBER_NOISE = /[¥￥,，\s\u3000元人次个分]/g;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function numberFromText(s: string): number | null {
+  const t = s.replace(NUMBER_NOISE, '');
+  if (!PLAIN_NUMBER.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A plain number: `1,234`, `12人`, a numeric cell; `-` and blanks are null. */
+export function parseNumber(v: RawCell): NumberParse {
+  if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : { ok: false };
+  const s = cleanText(v);
+  if (s === null) return { ok: true, value: null };
+  const n = numberFromText(s);
+  return n === null ? { ok: false } : { ok: true, value: n };
+}
+
+/** An amount of money in yuan: `¥1,234.50`, `￥12`, `1234.5元`; rounded to the fen. */
+export function parseMoney(v: RawCell): NumberParse {
+  const p = parseNumber(v);
+  if (!p.ok || p.value === null) return p;
+  return { ok: true, value: Math.round(p.value * 100) / 100 };
+}
+
+/**
+ * A rate in percent: `60.25` and `60.25%` are both 60.25; `-` is null. A numeric cell is taken
+ * as already in percent, as the exports write it (a fraction-formatted cell cannot be told apart).
+ */
+export function parsePercent(v: RawCell): NumberParse {
+  if (typeof v === 'number') return parseNumber(v);
+  const s = cleanText(v);
+  if (s === null) return { ok: true, value: null };
+  return parseNumber(s.replace(/[%％]$/, ''));
+}
+
+/** A phone number: digits kept as text; `186******05` is kept but flagged masked, so it is never used to match people. */
+export interface PhoneValue {
+  phone: string;
+  isMasked: boolean;
+}
+
+/** Parses a phone cell: spaces, dashes and a +86 / 86 prefix dropped; null for blanks. */
+export function parsePhone(v: RawCell): PhoneValue | null {
+  const s = cleanText(v);
+  if (s === null) return null;
+  const compact = s.replace(/[\s\u3000\-()（）]/g, '');
+  const isMasked = /[*＊xX]{2,}/.test(compact);
+  const phone = isMasked ? compact.replace(/＊/g, '*') : compact.replace(/^\+?86(?=1\d{10}$)/, '');
+  return { phone, isMasked };
+}
+
+/** Outcome of parsing a date cell: `YYYY-MM-DD`, null for blank, or `ok: false`. */
+export type DateParse = { ok: true; value: string | null } | { ok: false };
+
+/**
+ * A calendar day: every form {@link parseTime} reads, reduced to `YYYY-MM-DD`; epoch instants
+ * are taken as the day in `timeZone`.
+ */
+export function parseDateOnly(v: RawCell, isDate1904 = false, timeZone = 'Asia/Shanghai'): DateParse {
+  const t = parseTime(v, isDate1904);
+  if (!t.ok || t.value === null) return t;
+  if (!t.value.endsWith('Z')) return { ok: true, value: t.value.slice(0, 10) };
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t.value));
+  return { ok: true, value: day };
+}
