@@ -10,6 +10,7 @@ import type { ImportKind, ImportRecord } from '../../api/contract';
 import type { OpenProject } from '../../store/projectFile';
 import { dropStaging, findImportByHash, type MergeCounts, insertImport, mergeMembers, mergeMessages, nextImportId, stageMembers, stageMessages } from '../../store/importStore';
 import { AppError } from '../appError';
+import type { ImportLimits } from './reader/limits';
 import { cancelledError, runParseWorker } from './runWorker';
 
 /** Progress of an import, for a status display. */
@@ -34,6 +35,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Cancels the import; the project stays untouched. */
   signal?: AbortSignal;
+  /** Size limits other than the defaults (tests use small ones). */
+  limits?: Partial<ImportLimits>;
 }
 
 /** Per project file, the tail of the queue of imports waiting to write: one writer at a time. */
@@ -93,7 +96,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
   await fs.mkdir(jobDir, { recursive: true });
   try {
     const summary = await runParseWorker(
-      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.kind },
+      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.kind, limits: opts.limits },
       { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'reading', ...p }) },
     );
     throwIfCancelled();

@@ -5,11 +5,13 @@
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import type { ImportKind } from '../../api/contract';
 import { AppError, isAppError } from '../appError';
 import { parseExport, type ParseSummary } from './parseExport';
+import { resolveLimits, type ImportLimits } from './reader/limits';
 import { byteCounter, csvRows, xlsxRows, type RowSource } from './rowSource';
+import { sniffFile } from './sniff';
 
 /** Progress of a parse. */
 export interface ParseProgress {
@@ -24,56 +26,38 @@ export interface ParseProgress {
 /** Records buffered before one write to the NDJSON file. */
 const WRITE_BATCH = 2000;
 
-type Format = 'xlsx' | 'csv' | 'xls';
-
-async function sniff(filePath: string, fileName: string): Promise<Format> {
-  const fh = await fs.open(filePath, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    await fh.read(head, 0, 8, 0);
-    if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return 'xls';
-    if (/\.xlsx?$|\.xlsm$/i.test(fileName)) return 'xlsx';
-    return 'csv';
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Parses `filePath` into NDJSON at `outPath`; throws AppError on any failure the user can act on. */
 export async function parseFileToNdjson(
   filePath: string,
   fileName: string,
   outPath: string,
-  opts: { kind?: ImportKind; onProgress?: (p: ParseProgress) => void } = {},
+  opts: { kind?: ImportKind; onProgress?: (p: ParseProgress) => void; limits?: Partial<ImportLimits> } = {},
 ): Promise<ParseSummary> {
-  let size: number;
-  try {
-    size = (await fs.stat(filePath)).size;
-  } catch {
-    throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
-  }
-  const format = await sniff(filePath, fileName).catch(() => {
-    throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取文件“${fileName}”`, { file: fileName });
-  });
-  if (format === 'xls') {
-    throw new AppError('IMPORT_FILE_UNREADABLE', `“${fileName}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入`, { file: fileName });
-  }
+  const ctx = { fileName, limits: resolveLimits(opts.limits) };
+  const sniffed = await sniffFile(filePath, fileName, ctx.limits);
   let bytes = 0;
   let kind: ImportKind | null = null;
   let input: Readable | null = null;
   let source: RowSource;
-  if (format === 'xlsx') {
-    source = xlsxRows(filePath);
+  if (sniffed.format === 'xlsx') {
+    source = xlsxRows(filePath, sniffed.entries, ctx);
   } else {
+    const size = (await fs.stat(filePath)).size;
     input = createReadStream(filePath, { highWaterMark: 256 * 1024 });
-    source = csvRows(input.pipe(byteCounter((n) => (bytes += n))), path.basename(fileName), () => (size > 0 ? Math.min(1, bytes / size) : null));
+    // pipeline, not pipe: a read error must reach the row loop instead of being dropped.
+    const counted = byteCounter((n) => (bytes += n));
+    pipeline(input, counted, () => undefined);
+    source = csvRows(counted, path.basename(fileName), sniffed, ctx, () => Math.min(1, bytes / size));
   }
   const progress = (rowsRead: number) => opts.onProgress?.({ rowsRead, fraction: source.fraction(), kind });
 
   const out = createWriteStream(outPath, { encoding: 'utf8' });
+  // A write error (disk full) surfaces at the next flush rather than as an unhandled event.
+  let writeError: Error | null = null;
+  out.on('error', (e) => (writeError ??= e));
   let batch: string[] = [];
   const flush = async () => {
+    if (writeError) throw writeError;
     if (batch.length === 0) return;
     const text = batch.join('\n') + '\n';
     batch = [];
@@ -82,7 +66,7 @@ export async function parseFileToNdjson(
   try {
     const summary = await parseExport(source, {
       fileName,
-      isCsv: format === 'csv',
+      isCsv: sniffed.format === 'csv',
       kind: opts.kind,
       emit: (record) => {
         batch.push(JSON.stringify(record));

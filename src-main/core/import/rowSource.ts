@@ -3,10 +3,12 @@
  * by a row (plus the workbook's shared-string table), never by the file, and nothing is
  * written to disk on the way.
  */
-import { createRequire } from 'node:module';
 import { Transform, type Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import { AppError } from '../appError';
+import { formatBytes, formatCount, type ImportLimits } from './reader/limits';
+import { openZipEntry, ZipSizeLieError, type ZipEntry } from './reader/zip';
+import { DELIMITER_LINES, detectDelimiter, isAscii, isUtf8, truncated, type TextEncoding } from './sniff';
 import type { RawCell } from './values';
 
 /** One row of a sheet. */
@@ -39,24 +41,13 @@ export function byteCounter(onBytes: (n: number) => void): Transform {
   });
 }
 
-/** An entry of the zip's central directory, as unzipper's random-access reader gives it. */
-interface ZipEntry {
-  path: string;
-  uncompressedSize: number;
-  stream(): Readable;
-}
-
-/** unzipper's random-access API (unzipper ships no types). */
-interface Unzipper {
-  Open: { file(path: string): Promise<{ files: ZipEntry[] }> };
-}
-
 /**
  * The parts of exceljs's streaming WorkbookReader used here. Its own `parse()` reads the zip
- * front to back, spilling any worksheet that precedes the workbook part to a temp file, and it
- * sometimes loses the last entries of the zip under load ("reading 'sheets' of undefined").
- * Reading the central directory and feeding the parts in dependency order avoids both, and lets
- * the fraction follow the worksheet bytes.
+ * front to back through unzipper, spilling any worksheet that precedes the workbook part to a
+ * temp file, and it sometimes loses the last entries of the zip under load ("reading 'sheets'
+ * of undefined"). Reading the central directory ourselves (sizes checked before inflating, see
+ * sniff.ts) and feeding the parts in dependency order avoids both, and lets the fraction follow
+ * the worksheet bytes.
  */
 interface WorkbookReaderParts {
   model?: { sheets?: { name: string; id: number; rId: string }[] };
@@ -69,20 +60,52 @@ interface WorkbookReaderParts {
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
 }
 
-/** unzipper as exceljs itself resolves it, so both read zips the same way. */
-function loadUnzipper(): Unzipper {
-  const fromHere = createRequire(import.meta.url);
-  return createRequire(fromHere.resolve('exceljs'))('unzipper') as Unzipper;
-}
-
 /** Zip part name of a relationship target relative to `xl/`. */
 function partName(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
-/** Rows of every worksheet of an .xlsx file, in workbook order. */
-export function xlsxRows(filePath: string): RowSource {
+/** What the readers need besides the bytes. */
+export interface ReadContext {
+  /** File name for messages. */
+  fileName: string;
+  /** Size limits. */
+  limits: ImportLimits;
+}
+
+/** Counts cells against the limit; throws IMPORT_TOO_LARGE naming where the limit was crossed. */
+function cellCounter(ctx: ReadContext, isCsv: boolean): (row: SourceRow) => void {
+  let cells = 0;
+  return (row) => {
+    cells += row.cells.length;
+    if (cells <= ctx.limits.maxCells) return;
+    const where = isCsv ? `第 ${row.rowNumber} 行` : `工作表“${row.sheet}”第 ${row.rowNumber} 行`;
+    throw new AppError(
+      'IMPORT_TOO_LARGE',
+      `“${ctx.fileName}”读到${where}时单元格已超过上限 ${formatCount(ctx.limits.maxCells)} 个，请按时间段分开导出后再导入`,
+      { file: ctx.fileName, sheet: isCsv ? null : row.sheet, row: row.rowNumber, limit: ctx.limits.maxCells },
+    );
+  };
+}
+
+/** Turns what inflating a part can throw into the importer's codes. */
+function zipReadError(e: unknown, fileName: string): unknown {
+  if (e instanceof ZipSizeLieError) {
+    return new AppError('IMPORT_TOO_LARGE', `“${fileName}”中的“${e.entry.path}”解压后超过了它声明的大小（${formatBytes(e.entry.uncompressedSize)}），疑似压缩炸弹，已停止读取`, {
+      file: fileName,
+      part: e.entry.path,
+    });
+  }
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'Z_BUF_ERROR') return truncated(fileName, e instanceof Error ? e.message : String(e));
+  return e;
+}
+
+/** Rows of every worksheet of an .xlsx file, in workbook order, from its checked zip directory. */
+export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext): RowSource {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    // Shared strings are held once each for the whole read: their part counts towards the
+    // uncompressed-size limit, so the table stays bounded by it.
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Date cells then arrive as serial numbers, which time columns read as serials anyway
@@ -91,36 +114,41 @@ export function xlsxRows(filePath: string): RowSource {
     worksheets: 'emit',
   });
   const parts = reader as unknown as WorkbookReaderParts;
+  const count = cellCounter(ctx, false);
   let sheetBytes = 0;
   let bytesRead = 0;
   async function* rows(): AsyncGenerator<SourceRow> {
-    const { files } = await loadUnzipper().Open.file(filePath);
-    const byName = new Map(files.map((f) => [f.path, f]));
-    const workbook = byName.get('xl/workbook.xml');
-    if (!workbook) throw new Error('not a workbook: xl/workbook.xml missing');
-    await parts._parseWorkbook(workbook.stream());
-    const rels = byName.get('xl/_rels/workbook.xml.rels');
-    if (rels) await parts._parseRels(rels.stream());
-    const shared = byName.get('xl/sharedStrings.xml');
-    if (shared) for await (const _ of parts._parseSharedStrings(shared.stream()));
-    else parts.sharedStrings = [];
-    const sheets = (parts.model?.sheets ?? [])
-      .map((s) => {
-        const target = parts.workbookRels?.find((r) => r.Id === s.rId)?.Target;
-        return { name: s.name, entry: target ? byName.get(partName(target)) : undefined };
-      })
-      .filter((s): s is { name: string; entry: ZipEntry } => !!s.entry);
-    sheetBytes = sheets.reduce((n, s) => n + s.entry.uncompressedSize, 0);
-    for (const { name, entry } of sheets) {
-      const sheetNo = /sheet(\d+)\.xml$/.exec(entry.path)?.[1] ?? '0';
-      const xml = entry.stream().pipe(byteCounter((n) => (bytesRead += n)));
-      for (const { value: ws } of parts._parseWorksheet(xml, sheetNo)) {
-        for await (const row of ws) {
-          const values = row.values as RawCell[];
-          // exceljs row.values is 1-based: index 0 is always empty.
-          yield { sheet: name, rowNumber: row.number, cells: Array.isArray(values) ? Array.from(values.slice(1)) : [] };
+    const byName = new Map(entries.map((f) => [f.path, f]));
+    const open = (entry: ZipEntry, onBytes?: (n: number) => void) => openZipEntry(filePath, entry, onBytes);
+    try {
+      await parts._parseWorkbook(await open(byName.get('xl/workbook.xml')!));
+      const rels = byName.get('xl/_rels/workbook.xml.rels');
+      if (rels) await parts._parseRels(await open(rels));
+      const shared = byName.get('xl/sharedStrings.xml');
+      if (shared) for await (const _ of parts._parseSharedStrings(await open(shared)));
+      else parts.sharedStrings = [];
+      const sheets = (parts.model?.sheets ?? [])
+        .map((s) => {
+          const target = parts.workbookRels?.find((r) => r.Id === s.rId)?.Target;
+          return { name: s.name, entry: target ? byName.get(partName(target)) : undefined };
+        })
+        .filter((s): s is { name: string; entry: ZipEntry } => !!s.entry);
+      sheetBytes = sheets.reduce((n, s) => n + s.entry.uncompressedSize, 0);
+      for (const { name, entry } of sheets) {
+        const sheetNo = /sheet(\d+)\.xml$/.exec(entry.path)?.[1] ?? '0';
+        const xml = await open(entry, (n) => (bytesRead += n));
+        for (const { value: ws } of parts._parseWorksheet(xml, sheetNo)) {
+          for await (const row of ws) {
+            const values = row.values as RawCell[];
+            // exceljs row.values is 1-based: index 0 is always empty.
+            const out: SourceRow = { sheet: name, rowNumber: row.number, cells: Array.isArray(values) ? Array.from(values.slice(1)) : [] };
+            count(out);
+            yield out;
+          }
         }
       }
+    } catch (e) {
+      throw zipReadError(e, ctx.fileName);
     }
   }
   return {
@@ -128,16 +156,6 @@ export function xlsxRows(filePath: string): RowSource {
     isDate1904: () => !!parts.properties?.model?.date1904,
     fraction: () => (sheetBytes > 0 ? Math.min(1, bytesRead / sheetBytes) : null),
   };
-}
-
-/** Whether a buffer looks like valid UTF-8 (a cut multi-byte character at the end is allowed). */
-function isUtf8(sample: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Splits CSV text into records; quotes may hold separators and line breaks. */
@@ -152,15 +170,21 @@ export class CsvParser {
     this.sep = sep;
   }
 
+  /** Text held back until enough lines are in to pick the separator. */
+  private head = '';
+
   /** Feeds text; returns the records completed by it. */
-  push(text: string): string[][] {
-    const out: string[][] = [];
+  push(input: string): string[][] {
+    let text = input;
     if (this.sep === null) {
-      const firstLine = text.split(/\r?\n/, 1)[0];
-      const tabs = firstLine.split('\t').length;
-      const commas = firstLine.split(',').length;
-      this.sep = tabs > commas ? '\t' : ',';
+      // The separator is chosen from the first lines (the header may sit below a title row).
+      this.head += text;
+      if (this.head.split('\n', DELIMITER_LINES + 1).length <= DELIMITER_LINES && this.head.length < 64 * 1024) return [];
+      this.sep = detectDelimiter(this.head);
+      text = this.head;
+      this.head = '';
     }
+    const out: string[][] = [];
     const sep = this.sep;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
@@ -205,36 +229,74 @@ export class CsvParser {
 
   /** Flushes the last record when the file does not end with a line break. */
   end(): string[][] {
-    if (this.field === '' && this.record.length === 0) return [];
+    let held: string[][] = [];
+    if (this.sep === null) {
+      this.sep = detectDelimiter(this.head);
+      held = this.push(this.head);
+      this.head = '';
+    }
+    if (this.field === '' && this.record.length === 0) return held;
     this.record.push(this.field.endsWith('\r') ? this.field.slice(0, -1) : this.field);
     const last = this.record;
     this.record = [];
     this.field = '';
-    return [last];
+    return [...held, last];
   }
 }
 
-/** Rows of a CSV stream in UTF-8 (with or without BOM) or, when not valid UTF-8, GB18030. */
-export function csvRows(input: Readable, sheet: string, fraction: () => number | null = () => null): RowSource {
+/**
+ * A decoder for CSV bytes. With `encoding` null (the sniffed sample was ASCII) bytes pass as
+ * ASCII until the first chunk with other bytes, which decides between UTF-8 and GB18030.
+ */
+function csvDecoder(encoding: TextEncoding | null): (chunk: Buffer) => string {
+  let decoder: InstanceType<typeof TextDecoder> | null = encoding ? new TextDecoder(encoding) : null;
+  return (chunk) => {
+    if (!decoder) {
+      if (isAscii(chunk)) return chunk.toString('latin1');
+      decoder = new TextDecoder(isUtf8(chunk) ? 'utf-8' : 'gb18030');
+    }
+    return decoder.decode(chunk, { stream: true });
+  };
+}
+
+/** How a CSV stream is read, as sniff.ts found it. */
+export interface CsvFormat {
+  /** Text encoding; null when only ASCII was seen so far. */
+  encoding: TextEncoding | null;
+  /** Bytes of byte-order mark at the start of the stream. */
+  bomLength: number;
+}
+
+/** Rows of a CSV stream in UTF-8 (with or without BOM), GB18030 or UTF-16 with BOM; separator `,`, tab or `;`. */
+export function csvRows(input: Readable, sheet: string, format: CsvFormat, ctx: ReadContext, fraction: () => number | null = () => null): RowSource {
+  const count = cellCounter(ctx, true);
   async function* rows(): AsyncGenerator<SourceRow> {
     const parser = new CsvParser();
-    let decode: ((b: Buffer) => string) | null = null;
+    const decode = csvDecoder(format.encoding);
+    let skip = format.bomLength;
     let rowNumber = 0;
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      if (!decode) {
-        if (isUtf8(chunk)) {
-          const d = new StringDecoder('utf8');
-          decode = (b) => d.write(b);
-        } else {
-          const d = new TextDecoder('gb18030');
-          decode = (b) => d.decode(b, { stream: true });
-        }
+    for await (const raw of input as AsyncIterable<Buffer>) {
+      let chunk = raw;
+      if (skip > 0) {
+        const cut = Math.min(skip, chunk.length);
+        chunk = chunk.subarray(cut);
+        skip -= cut;
       }
       let text = decode(chunk);
+      // A UTF-8 BOM the sniffer did not strip is still not part of the header.
       if (rowNumber === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      for (const cells of parser.push(text)) yield { sheet, rowNumber: ++rowNumber, cells };
+      if (text === '') continue;
+      for (const cells of parser.push(text)) {
+        const row = { sheet, rowNumber: ++rowNumber, cells };
+        count(row);
+        yield row;
+      }
     }
-    for (const cells of parser.end()) yield { sheet, rowNumber: ++rowNumber, cells };
+    for (const cells of parser.end()) {
+      const row = { sheet, rowNumber: ++rowNumber, cells };
+      count(row);
+      yield row;
+    }
   }
   return { rows: rows(), isDate1904: () => false, fraction };
 }

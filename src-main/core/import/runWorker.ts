@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../appError';
 import type { ParseProgress } from './parseFile';
+import { resolveLimits } from './reader/limits';
 import type { ParseSummary } from './parseExport';
 import type { WorkerMessage, WorkerTask } from './workerProtocol';
 
@@ -35,11 +36,23 @@ function tsxEsmApi(): string {
  * module, so a tiny eval bootstrap registers tsx's loader first and then imports the source.
  */
 function startWorker(file: string, task: WorkerTask): Worker {
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData: task });
+  // A heap cap turns a runaway parse into a worker error instead of taking the app down with it.
+  const resourceLimits = { maxOldGenerationSizeMb: resolveLimits(task.limits).workerHeapMb };
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData: task, resourceLimits });
   const tsxApi = pathToFileURL(tsxEsmApi()).href;
   const entry = pathToFileURL(file).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: task });
+  return new Worker(bootstrap, { eval: true, workerData: task, resourceLimits });
+}
+
+/** What a worker that died instead of answering means for the user: the file could not be read. */
+export function workerCrashError(fileName: string, cause: { error?: Error; exitCode?: number }, heapMb: number): AppError {
+  const code = (cause.error as { code?: string } | undefined)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new AppError('IMPORT_TOO_LARGE', `读取“${fileName}”时内存超过上限 ${heapMb} MB，文件过大，请按时间段分开导出后再导入`, { file: fileName, limit: heapMb });
+  }
+  const why = cause.error ? cause.error.message.split('\n')[0] : `退出码 ${cause.exitCode}`;
+  return new AppError('IMPORT_FILE_UNREADABLE', `读取“${fileName}”时导入线程意外中止（${why}），文件可能已损坏`, { file: fileName, detail: why });
 }
 
 /** Error thrown when an import is cancelled. */
@@ -48,9 +61,18 @@ export function cancelledError(fileName: string): AppError {
 }
 
 /** Runs the parse in a worker thread; rejects with IMPORT_CANCELLED when `signal` aborts. */
-export function runParseWorker(task: WorkerTask, opts: { onProgress?: (p: ParseProgress) => void; signal?: AbortSignal } = {}): Promise<ParseSummary> {
+export function runParseWorker(
+  task: WorkerTask,
+  opts: { onProgress?: (p: ParseProgress) => void; signal?: AbortSignal; workerFile?: string } = {},
+): Promise<ParseSummary> {
   if (opts.signal?.aborted) return Promise.reject(cancelledError(task.fileName));
-  const worker = startWorker(resolveWorkerFile(), task);
+  let worker: Worker;
+  try {
+    worker = startWorker(opts.workerFile ?? resolveWorkerFile(), task);
+  } catch (e) {
+    return Promise.reject(e instanceof AppError ? e : workerCrashError(task.fileName, { error: e as Error }, resolveLimits(task.limits).workerHeapMb));
+  }
+  const heapMb = resolveLimits(task.limits).workerHeapMb;
   return new Promise<ParseSummary>((resolve, reject) => {
     let isSettled = false;
     const settle = (fn: () => void) => {
@@ -67,7 +89,7 @@ export function runParseWorker(task: WorkerTask, opts: { onProgress?: (p: ParseP
       else if (m.type === 'done') settle(() => resolve({ kind: m.kind, confidence: m.confidence, rowsRead: m.rowsRead }));
       else settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)));
     });
-    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', `导入线程出错：${e.message}`, { file: task.fileName }))));
-    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `导入线程意外退出（${code}）`, { file: task.fileName }))));
+    worker.on('error', (error) => settle(() => reject(workerCrashError(task.fileName, { error }, heapMb))));
+    worker.on('exit', (exitCode) => settle(() => reject(workerCrashError(task.fileName, { exitCode }, heapMb))));
   });
 }

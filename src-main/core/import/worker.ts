@@ -12,6 +12,7 @@ const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
 parseFileToNdjson(task.filePath, task.fileName, task.outPath, {
   kind: task.kind,
+  limits: task.limits,
   onProgress: (p) => post({ type: 'progress', ...p }),
 }).then(
   (summary) => post({ type: 'done', ...summary }),

@@ -1,6 +1,7 @@
 import type { ApiError, ImportKind } from '../../api/contract';
 import type { ParseProgress } from './parseFile';
 import type { ParseSummary } from './parseExport';
+import type { ImportLimits } from './reader/limits';
 
 /** What the main side hands the parsing worker. */
 export interface WorkerTask {
@@ -12,6 +13,8 @@ export interface WorkerTask {
   outPath: string;
   /** Forced kind. */
   kind?: ImportKind;
+  /** Size limits other than the defaults (tests use small ones). */
+  limits?: Partial<ImportLimits>;
 }
 
 /** What the worker posts back. */

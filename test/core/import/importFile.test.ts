@@ -255,7 +255,7 @@ describe('refusals and cancel', () => {
     const file = path.join(env.dir, 'broken.xlsx');
     await writeCsv(file, [['not', 'a'], ['zip', 'file']]);
     const e = await failure(run(file));
-    expect(e.code).toBe('IMPORT_FILE_UNREADABLE');
+    expect(e.code).toBe('IMPORT_NOT_SPREADSHEET');
     expect(e.message).toContain('broken.xlsx');
   });
 
