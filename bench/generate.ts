@@ -84,3 +84,38 @@ export async function writeMessagesXlsx(file: string, sizes: BenchSizes, people:
   ws.commit();
   await wb.commit();
 }
+
+/** Headers of the customer list 客户列表, as in shared/samples/客户列表.xlsx. */
+export const CUSTOMER_HEADER = ['客户名称', '备注', '所属员工', '添加时间', '添加方式', '渠道', '标签', '客户状态', '手机号', 'unionid', 'external_userid'];
+
+/** Writes a customer list export (one row per customer × staff member who added them). */
+export async function writeCustomersXlsx(file: string, rows: number): Promise<void> {
+  const rand = prng(11);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const ws = wb.addWorksheet('客户列表');
+  ws.addRow(CUSTOMER_HEADER).commit();
+  const staff = ['阿杰', '小美', 'Lily', '大伟'];
+  const ways = ['扫描二维码', '搜索手机号', '名片分享', '群聊', '其他'];
+  const channels = ['直播间', '老带新', '公众号', '小红书', '线下门店'];
+  const tags = ['高意向,美妆', '宝妈', '高意向', '', '复购,会员', '价格敏感'];
+  const states = ['正常', '正常', '正常', '已流失', '待继承', '转接中'];
+  for (let i = 0; i < rows; i++) {
+    const added = BENCH_START + Math.floor(rand() * YEAR_MS);
+    const phone = `1${3 + Math.floor(rand() * 7)}${pad(Math.floor(rand() * 1e9), 9)}`;
+    ws.addRow([
+      `用户${pad(i, 6)}${i % 23 === 0 ? '🌸' : ''}`,
+      i % 7 === 0 ? `老客户${i % 100}` : null,
+      staff[i % staff.length],
+      wallClock(added),
+      ways[Math.floor(rand() * ways.length)],
+      channels[Math.floor(rand() * channels.length)],
+      tags[i % tags.length] || null,
+      states[Math.floor(rand() * states.length)],
+      i % 5 === 0 ? `${phone.slice(0, 3)}******${phone.slice(-2)}` : phone,
+      `oU${pad(i, 8)}`,
+      `wm${pad(i, 8)}x`,
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}

@@ -3,12 +3,20 @@ import path from 'node:path';
 import { importFile } from '../../src-main/core/import/importFile';
 import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-main/store/projectFile';
 import { existsSync } from 'node:fs';
+import { isAppError } from '../../src-main/core/appError';
 import { reportPhase } from './report';
 
 const [projectPath, file, tempDir] = process.argv.slice(2) as [string, string, string];
 const project = existsSync(projectPath) ? await openProjectFile(projectPath) : await createProjectFile(projectPath);
 const started = performance.now();
-const record = await importFile(project, { path: file, fileName: path.basename(file) }, { tempDir });
-const ms = performance.now() - started;
-await closeProjectFile(project);
-reportPhase({ rows: record.rowsRead, added: record.rowsAdded, ms });
+try {
+  const record = await importFile(project, { path: file, fileName: path.basename(file) }, { tempDir });
+  const ms = performance.now() - started;
+  reportPhase({ rows: record.rowsRead, added: record.rowsAdded, ms, kind: record.kind });
+} catch (e) {
+  // A kind the importer cannot take yet is reported as skipped, with the reason, not as a failed bench.
+  if (!isAppError(e)) throw e;
+  reportPhase({ skipped: `${e.code}: ${e.message}` });
+} finally {
+  await closeProjectFile(project);
+}

@@ -1,4 +1,5 @@
 // Times the metrics queries over a year of data, each next to a bare scan of the same tables.
+import path from 'node:path';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
@@ -6,7 +7,8 @@ import { reportPhase } from './report';
 import { tempPaths } from '../../test/support/tempDirs';
 
 const [projectPath, tempRoot] = process.argv.slice(2) as [string, string];
-const ctx = createContext('cli', tempPaths(tempRoot));
+// repoRoot given explicitly: tempPaths' default uses __dirname, which tsx's ESM mode lacks.
+const ctx = createContext('cli', tempPaths(tempRoot, path.resolve(import.meta.dirname, '../..')));
 const call = inProcessClient(createHandlers(ctx));
 const info = unwrap(await call('project:open', { path: projectPath }));
 const subset = info.groups.slice(0, 3);
