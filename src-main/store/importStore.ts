@@ -4,6 +4,7 @@
  */
 import type { ImportKind, ImportRecord } from '../api/contract';
 import type { Params, ProjectDb, Sql } from './projectDb';
+import { MEMBERSHIP_KEY } from './schema';
 
 /** Rows added and skipped by a merge. */
 export interface MergeCounts {
@@ -22,10 +23,12 @@ interface ImportRow {
   rows_read: number;
   rows_added: number;
   rows_skipped: number;
+  problem_count: number | null;
+  problems: string | null;
 }
 
 const SELECT_IMPORTS = `SELECT import_id, file_name, file_hash, kind,
-    strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS imported_at, rows_read, rows_added, rows_skipped
+    strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS imported_at, rows_read, rows_added, rows_skipped, problem_count, problems
   FROM imports`;
 
 function toRecord(r: ImportRow): ImportRecord {
@@ -38,6 +41,8 @@ function toRecord(r: ImportRow): ImportRecord {
     rowsRead: Number(r.rows_read),
     rowsAdded: Number(r.rows_added),
     rowsSkipped: Number(r.rows_skipped),
+    problemCount: Number(r.problem_count ?? 0),
+    problems: r.problems ? (JSON.parse(r.problems) as string[]) : [],
   };
 }
 
@@ -61,7 +66,10 @@ export async function nextImportId(sql: Sql): Promise<number> {
 
 /** Records a committed import. */
 export async function insertImport(sql: Sql, rec: ImportRecord): Promise<void> {
-  await sql.run(`INSERT INTO imports (import_id, file_name, file_hash, kind, imported_at, rows_read, rows_added, rows_skipped) VALUES ($id, $name, $hash, $kind, $at::TIMESTAMPTZ, $read, $added, $skipped)`, {
+  await sql.run(
+    `INSERT INTO imports (import_id, file_name, file_hash, kind, imported_at, rows_read, rows_added, rows_skipped, problem_count, problems)
+     VALUES ($id, $name, $hash, $kind, $at::TIMESTAMPTZ, $read, $added, $skipped, $problemCount, $problems)`,
+    {
     id: rec.importId,
     name: rec.fileName,
     hash: rec.fileHash,
@@ -70,7 +78,10 @@ export async function insertImport(sql: Sql, rec: ImportRecord): Promise<void> {
     read: rec.rowsRead,
     added: rec.rowsAdded,
     skipped: rec.rowsSkipped,
-  });
+    problemCount: rec.problemCount ?? 0,
+    problems: JSON.stringify(rec.problems ?? []),
+    },
+  );
 }
 
 /** Runs a write and returns how many rows it changed. */
@@ -84,6 +95,33 @@ function timeExpr(col: string): string {
   return `CASE WHEN ${col} IS NULL THEN NULL WHEN ${col} LIKE '%Z' THEN ${col}::TIMESTAMPTZ ELSE timezone($tz, ${col}::TIMESTAMP) END`;
 }
 
+/** Table names a merge may write (bound into no statement as identifiers unless they are in this list). */
+const DATA_TABLES = [
+  'memberships',
+  'messages',
+  'customers',
+  'customer_groups',
+  'group_stats',
+  'contact_stats',
+  'churn_events',
+  'orders',
+  'order_items',
+  'official_account_daily',
+  'ad_costs',
+  'survey_responses',
+] as const;
+/** A table an import writes. */
+export type DataTable = (typeof DATA_TABLES)[number];
+
+/** Records the rows of a staging table that `table` already holds: this import contained them too, so removing their first import keeps them. */
+async function recordContained(sql: Sql, table: DataTable, stage: string, importId: number): Promise<void> {
+  await sql.run(
+    `INSERT INTO import_rows (import_id, table_name, row_key)
+     SELECT DISTINCT $id, $table, s.row_key FROM ${stage} AS s WHERE s.row_key IN (SELECT row_key FROM ${table})`,
+    { id: importId, table },
+  );
+}
+
 /**
  * Loads member NDJSON into the temp table `stage_members`, times converted to instants and
  * duplicate spells within the file (same group, member and join time) reduced to one, preferring
@@ -93,14 +131,14 @@ export async function stageMembers(sql: Sql, ndjsonPath: string, timeZone: strin
   await sql.run(
     `CREATE OR REPLACE TEMP TABLE stage_members AS
      WITH raw AS (
-       SELECT seq, group_name, member_id, member_name, member_type, ${timeExpr('join_time')} AS join_time, join_way, inviter,
+       SELECT seq, source_row, group_name, member_id, member_name, member_type, ${timeExpr('join_time')} AS join_time, join_way, inviter,
               ${timeExpr('leave_time')} AS leave_time, leave_way
        FROM read_json($path, format = 'newline_delimited', columns = {
-         seq: 'BIGINT', group_name: 'VARCHAR', member_id: 'VARCHAR', member_name: 'VARCHAR', member_type: 'VARCHAR',
+         seq: 'BIGINT', source_row: 'INTEGER', group_name: 'VARCHAR', member_id: 'VARCHAR', member_name: 'VARCHAR', member_type: 'VARCHAR',
          join_time: 'VARCHAR', join_way: 'VARCHAR', inviter: 'VARCHAR', leave_time: 'VARCHAR', leave_way: 'VARCHAR'})
        WHERE group_name IS NOT NULL AND member_id IS NOT NULL
      )
-     SELECT * EXCLUDE (rn) FROM (
+     SELECT ${MEMBERSHIP_KEY} AS row_key, * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY group_name, member_id, join_time ORDER BY leave_time NULLS LAST, seq) AS rn FROM raw
      ) WHERE rn = 1`,
     { path: ndjsonPath, tz: timeZone },
@@ -109,24 +147,24 @@ export async function stageMembers(sql: Sql, ndjsonPath: string, timeZone: strin
 
 /**
  * Merges `stage_members` into `memberships`: a spell keyed by (group, member, join time) is
- * added once; an existing open spell whose later export shows a leave gets that leave filled in.
+ * added once; an existing open spell whose later export shows a leave gets that leave filled in,
+ * remembering which import filled it so removing that import reopens the spell.
  */
 export async function mergeMembers(sql: Sql, importId: number, rowsRead: number): Promise<MergeCounts> {
+  await recordContained(sql, 'memberships', 'stage_members', importId);
   const filled = await changed(
     sql,
-    `UPDATE memberships AS m SET leave_time = s.leave_time, leave_way = s.leave_way
+    `UPDATE memberships AS m SET leave_time = s.leave_time, leave_way = s.leave_way, leave_import_id = $id
      FROM stage_members AS s
-     WHERE m.group_name = s.group_name AND m.member_id = s.member_id AND m.join_time IS NOT DISTINCT FROM s.join_time
-       AND m.leave_time IS NULL AND s.leave_time IS NOT NULL`,
+     WHERE m.row_key = s.row_key AND m.leave_time IS NULL AND s.leave_time IS NOT NULL`,
+    { id: importId },
   );
   const inserted = await changed(
     sql,
-    `INSERT INTO memberships (group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id)
-     SELECT s.group_name, s.member_id, s.member_name, s.member_type, s.join_time, s.join_way, s.inviter, s.leave_time, s.leave_way, $id
+    `INSERT INTO memberships (row_key, group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id, source_row)
+     SELECT s.row_key, s.group_name, s.member_id, s.member_name, s.member_type, s.join_time, s.join_way, s.inviter, s.leave_time, s.leave_way, $id, s.source_row
      FROM stage_members AS s
-     WHERE NOT EXISTS (
-       SELECT 1 FROM memberships AS m
-       WHERE m.group_name = s.group_name AND m.member_id = s.member_id AND m.join_time IS NOT DISTINCT FROM s.join_time)`,
+     WHERE s.row_key NOT IN (SELECT row_key FROM memberships)`,
     { id: importId },
   );
   const added = inserted + filled;
@@ -142,16 +180,16 @@ export async function stageMessages(sql: Sql, ndjsonPath: string, timeZone: stri
   await sql.run(
     `CREATE OR REPLACE TEMP TABLE stage_messages AS
      WITH raw AS (
-       SELECT seq, sender_id, sender_name, group_name, ${timeExpr('sent_at')} AS sent_at, msg_type, content
+       SELECT seq, source_row, sender_id, sender_name, group_name, ${timeExpr('sent_at')} AS sent_at, msg_type, content
        FROM read_json($path, format = 'newline_delimited', columns = {
-         seq: 'BIGINT', sender_id: 'VARCHAR', sender_name: 'VARCHAR', group_name: 'VARCHAR', sent_at: 'VARCHAR',
+         seq: 'BIGINT', source_row: 'INTEGER', sender_id: 'VARCHAR', sender_name: 'VARCHAR', group_name: 'VARCHAR', sent_at: 'VARCHAR',
          msg_type: 'VARCHAR', content: 'VARCHAR'})
        WHERE sender_id IS NOT NULL AND sent_at IS NOT NULL
      ), numbered AS (
        SELECT *, row_number() OVER (PARTITION BY sender_id, group_name, sent_at, msg_type, content ORDER BY seq) AS occurrence FROM raw
      )
      SELECT md5(to_json([sender_id, group_name, epoch_us(sent_at)::VARCHAR, msg_type, content, occurrence::VARCHAR])::VARCHAR) AS row_key,
-            sender_id, sender_name, group_name, sent_at, msg_type, content
+            sender_id, sender_name, group_name, sent_at, msg_type, content, source_row
      FROM numbered`,
     { path: ndjsonPath, tz: timeZone },
   );
@@ -159,19 +197,233 @@ export async function stageMessages(sql: Sql, ndjsonPath: string, timeZone: stri
 
 /** Merges `stage_messages` into `messages`, adding only row keys not present yet. */
 export async function mergeMessages(sql: Sql, importId: number, rowsRead: number): Promise<MergeCounts> {
+  await recordContained(sql, 'messages', 'stage_messages', importId);
   const added = await changed(
     sql,
-    `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id)
-     SELECT s.row_key, s.sender_id, s.sender_name, s.group_name, s.sent_at, s.msg_type, s.content, $id
+    `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id, source_row)
+     SELECT s.row_key, s.sender_id, s.sender_name, s.group_name, s.sent_at, s.msg_type, s.content, $id, s.source_row
      FROM stage_messages AS s
-     WHERE NOT EXISTS (SELECT 1 FROM messages AS m WHERE m.row_key = s.row_key)`,
+     WHERE s.row_key NOT IN (SELECT row_key FROM messages)`,
     { id: importId },
   );
   return { added, skipped: rowsRead - added };
 }
 
+/** Value type of a staged column (the kind registry's field types). */
+export type StageType = 'text' | 'time' | 'date' | 'number' | 'money' | 'percent' | 'phone' | 'json';
+
+/** SQL type of a staged column, and how its NDJSON text is turned into it. */
+function stageColumn(name: string, type: StageType): { json: string; select: string } {
+  const id = sqlIdentSafe(name);
+  switch (type) {
+    case 'time':
+      return { json: 'VARCHAR', select: `${timeExpr(id)} AS ${id}` };
+    case 'date':
+      return { json: 'VARCHAR', select: `${id}::DATE AS ${id}` };
+    case 'money':
+      return { json: 'DOUBLE', select: `${id}::DECIMAL(18, 2) AS ${id}` };
+    case 'number':
+    case 'percent':
+      return { json: 'DOUBLE', select: id };
+    default:
+      return { json: 'VARCHAR', select: id };
+  }
+}
+
+/** Column names come from the kind registry, never from a file; still, only plain identifiers pass. */
+function sqlIdentSafe(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a column name: ${name}`);
+  return name;
+}
+
+/**
+ * Loads the NDJSON records of any kind into the temp table `stage_raw`, one row per data row
+ * with `seq`, `sheet`, `source_row` and every field typed; a phone field adds `is_phone_masked`.
+ */
+export async function stageRecords(sql: Sql, ndjsonPath: string, timeZone: string, fields: { id: string; type: StageType }[]): Promise<void> {
+  const cols = fields.map((x) => ({ id: sqlIdentSafe(x.id), ...stageColumn(x.id, x.type) }));
+  const hasPhone = fields.some((x) => x.type === 'phone');
+  const json = [`seq: 'BIGINT'`, `sheet: 'VARCHAR'`, `source_row: 'INTEGER'`, ...cols.map((c) => `${c.id}: '${c.json}'`)];
+  const select = ['seq', 'sheet', 'source_row', ...cols.map((c) => c.select)];
+  if (hasPhone) {
+    json.push(`is_phone_masked: 'BOOLEAN'`);
+    select.push('is_phone_masked');
+  }
+  await sql.run(
+    `CREATE OR REPLACE TEMP TABLE stage_raw AS
+     SELECT ${select.join(', ')} FROM read_json($path, format = 'newline_delimited', columns = {${json.join(', ')}})`,
+    // DuckDB refuses a bound parameter the statement does not use.
+    fields.some((x) => x.type === 'time') ? { path: ndjsonPath, tz: timeZone } : { path: ndjsonPath },
+  );
+  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_touched (seq BIGINT)`);
+}
+
+/** How staged records land in one table. */
+export interface MergeTarget {
+  table: DataTable;
+  /** Staged columns copied into the table (besides row_key, import_id and source_row). */
+  columns: string[];
+  /** Types of the key fields. */
+  types: Record<string, StageType>;
+  /** Key alternatives, tried in order; one applies when its first field is present (an unmasked phone for phone fields). */
+  naturalKey: string[][];
+  /** Only rows with at least one of these fields belong to this table (e.g. the product of an item-level order row). */
+  requireAny?: string[];
+  /** Rows with the same key within one file are all kept, numbered (order items), instead of reduced to the first. */
+  isRepeatable?: boolean;
+  /** Columns a later import may change on an existing row; the old values are kept in row_updates. */
+  updatable?: string[];
+}
+
+/** SQL of a row's natural key (JSON text) over the staged columns, or NULL when no alternative applies. */
+function naturalKeySql(target: MergeTarget): string {
+  const asText = (f: string) => (target.types[f] === 'time' ? `epoch_us(${sqlIdentSafe(f)})::VARCHAR` : `${sqlIdentSafe(f)}::VARCHAR`);
+  const present = (f: string) =>
+    target.types[f] === 'phone' ? `(${sqlIdentSafe(f)} IS NOT NULL AND NOT coalesce(is_phone_masked, false))` : `${sqlIdentSafe(f)} IS NOT NULL`;
+  const cases = target.naturalKey.map((alt, i) => `WHEN ${present(alt[0])} THEN to_json(['${i}', ${alt.map(asText).join(', ')}])::VARCHAR`);
+  return `CASE ${cases.join(' ')} END`;
+}
+
+/**
+ * Merges `stage_raw` into one table: rows whose key the table lacks are added; rows it has are
+ * recorded in import_rows; where the target has updatable columns, differing non-empty values
+ * overwrite the stored ones (old values saved in row_updates). Every file row that added or
+ * changed something is noted in `stage_touched`.
+ */
+export async function mergeTarget(sql: Sql, target: MergeTarget, importId: number): Promise<void> {
+  const table = target.table;
+  if (!DATA_TABLES.includes(table)) throw new Error(`not a data table: ${table}`);
+  const cols = target.columns.map(sqlIdentSafe);
+  const filter = target.requireAny?.length ? `WHERE ${target.requireAny.map((f) => `${sqlIdentSafe(f)} IS NOT NULL`).join(' OR ')}` : '';
+  const keyed = target.isRepeatable ? `natural_key || '#' || occurrence::VARCHAR` : 'natural_key';
+  await sql.run(
+    `CREATE OR REPLACE TEMP TABLE stage_target AS
+     WITH k AS (SELECT *, ${naturalKeySql(target)} AS natural_key FROM stage_raw ${filter}),
+     n AS (SELECT *, row_number() OVER (PARTITION BY natural_key ORDER BY seq) AS occurrence FROM k WHERE natural_key IS NOT NULL)
+     SELECT md5(${keyed}) AS row_key, seq, source_row, ${cols.join(', ')} FROM n ${target.isRepeatable ? '' : 'WHERE occurrence = 1'}`,
+  );
+  await recordContained(sql, table, 'stage_target', importId);
+  const upd = (target.updatable ?? []).map(sqlIdentSafe);
+  if (upd.length > 0) {
+    const differs = upd.map((c) => `(s.${c} IS NOT NULL AND s.${c} IS DISTINCT FROM t.${c})`).join(' OR ');
+    await sql.run(
+      `INSERT INTO row_updates (import_id, table_name, row_key, previous)
+       SELECT $id, $table, t.row_key, to_json({${upd.map((c) => `${c}: t.${c}`).join(', ')}})::VARCHAR
+       FROM ${table} AS t JOIN stage_target AS s ON s.row_key = t.row_key WHERE ${differs}`,
+      { id: importId, table },
+    );
+    await sql.run(
+      `INSERT INTO stage_touched SELECT s.seq FROM stage_target AS s JOIN ${table} AS t ON s.row_key = t.row_key WHERE ${differs}`,
+    );
+    await sql.run(
+      `UPDATE ${table} AS t SET ${upd.map((c) => `${c} = coalesce(s.${c}, t.${c})`).join(', ')}
+       FROM stage_target AS s WHERE s.row_key = t.row_key AND (${differs})`,
+    );
+  }
+  await sql.run(`INSERT INTO stage_touched SELECT seq FROM stage_target WHERE row_key NOT IN (SELECT row_key FROM ${table})`);
+  await sql.run(
+    `INSERT INTO ${table} (row_key, ${cols.join(', ')}, import_id, source_row)
+     SELECT row_key, ${cols.join(', ')}, $id, source_row FROM stage_target
+     WHERE row_key NOT IN (SELECT row_key FROM ${table})`,
+    { id: importId },
+  );
+  await sql.run(`DROP TABLE IF EXISTS stage_target`);
+}
+
+/** Counts of a generic merge: a file row counts as added when it brought or changed at least one row. */
+export async function mergedCounts(sql: Sql, rowsRead: number): Promise<MergeCounts> {
+  const row = await sql.one<{ n: number }>(`SELECT count(DISTINCT seq)::INTEGER AS n FROM stage_touched`);
+  const added = Number(row?.n ?? 0);
+  return { added, skipped: rowsRead - added };
+}
+
+/** Problems of the staged rows that were still imported: masked phones, which never match anyone. */
+export async function stagedProblems(sql: Sql, phoneField: string | null, label: string, limit = 5): Promise<{ count: number; lines: string[] }> {
+  if (!phoneField) return { count: 0, lines: [] };
+  const field = sqlIdentSafe(phoneField);
+  const count = await sql.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM stage_raw WHERE is_phone_masked`);
+  const rows = await sql.all<{ sheet: string | null; source_row: number; phone: string }>(
+    `SELECT sheet, source_row, ${field} AS phone FROM stage_raw WHERE is_phone_masked ORDER BY seq LIMIT ${Math.trunc(limit)}`,
+  );
+  const lines = rows.map((r) => `${r.sheet ? `工作表“${r.sheet}”` : ''}第 ${r.source_row} 行“${label}”列：号码“${r.phone}”已打码，已保留但不会用于匹配客户`);
+  return { count: Number(count?.n ?? 0), lines };
+}
+
 /** Drops the staging tables of this connection. */
 export async function dropStaging(sql: Sql): Promise<void> {
-  await sql.run(`DROP TABLE IF EXISTS stage_members`);
-  await sql.run(`DROP TABLE IF EXISTS stage_messages`);
+  for (const t of ['stage_members', 'stage_messages', 'stage_raw', 'stage_target', 'stage_touched']) await sql.run(`DROP TABLE IF EXISTS ${t}`);
+}
+
+/**
+ * Removes an import, leaving the project as if it had never happened:
+ * - rows it first brought are deleted, unless a later import also contained them (import_rows):
+ *   those are handed to the earliest such import instead;
+ * - membership spells whose leave it filled in are reopened;
+ * - values it overwrote on existing rows (order status and refunds) are restored, or, when a
+ *   later import overwrote them again, that import's saved old values become the ones it had.
+ * Limitation: a later import that merely contained a spell whose leave this import filled does
+ * not take the leave over, even if its own file showed the same leave; re-import it to restore that.
+ */
+export async function removeImport(sql: Sql, importId: number): Promise<void> {
+  await sql.run(
+    `UPDATE memberships SET leave_time = NULL, leave_way = NULL, leave_import_id = NULL WHERE leave_import_id = $id`,
+    { id: importId },
+  );
+  // Undo its overwrites, latest first per row; a later overwrite inherits the values from before this one.
+  await sql.run(
+    `UPDATE row_updates AS later SET previous = u.previous
+     FROM row_updates AS u
+     WHERE u.import_id = $id AND later.table_name = u.table_name AND later.row_key = u.row_key
+       AND later.import_id = (SELECT min(x.import_id) FROM row_updates AS x WHERE x.table_name = u.table_name AND x.row_key = u.row_key AND x.import_id > $id)`,
+    { id: importId },
+  );
+  const restorable = await sql.all<{ table_name: string }>(`SELECT DISTINCT table_name FROM row_updates WHERE import_id = $id`, { id: importId });
+  for (const { table_name } of restorable) {
+    const table = DATA_TABLES.find((t) => t === table_name);
+    if (!table) continue;
+    const cols = await sql.all<{ name: string }>(`SELECT DISTINCT unnest(json_keys(previous)) AS name FROM row_updates WHERE import_id = $id AND table_name = $table`, {
+      id: importId,
+      table,
+    });
+    const colTypes = await sql.all<{ column_name: string; data_type: string }>(
+      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $table AND database_name = current_database()`,
+      { table },
+    );
+    const sets = cols
+      .map((c) => sqlIdentSafe(c.name))
+      .map((c) => `${c} = CAST(json_extract_string(u.previous, '$.${c}') AS ${colTypes.find((t) => t.column_name === c)?.data_type ?? 'VARCHAR'})`);
+    if (sets.length === 0) continue;
+    await sql.run(
+      `UPDATE ${table} AS t SET ${sets.join(', ')}
+       FROM row_updates AS u
+       WHERE u.import_id = $id AND u.table_name = $table AND u.row_key = t.row_key
+         AND NOT EXISTS (SELECT 1 FROM row_updates AS x WHERE x.table_name = u.table_name AND x.row_key = u.row_key AND x.import_id > $id)`,
+      { id: importId, table },
+    );
+  }
+  await sql.run(`DELETE FROM row_updates WHERE import_id = $id`, { id: importId });
+
+  for (const table of DATA_TABLES) {
+    // Rows it brought that a later import also contained: the earliest of those becomes their import.
+    await sql.run(
+      `UPDATE ${table} AS t SET import_id = h.heir
+       FROM (SELECT table_name, row_key, min(import_id) AS heir FROM import_rows WHERE table_name = $table AND import_id <> $id GROUP BY ALL) AS h
+       WHERE t.import_id = $id AND h.row_key = t.row_key`,
+      { id: importId, table },
+    );
+    // The heir now brought those rows: its own record of containing them, and of overwriting them, goes.
+    await sql.run(
+      `DELETE FROM row_updates AS u USING ${table} AS t
+       WHERE u.table_name = $table AND u.row_key = t.row_key AND u.import_id = t.import_id`,
+      { table },
+    );
+    await sql.run(
+      `DELETE FROM import_rows AS r USING ${table} AS t
+       WHERE r.table_name = $table AND r.row_key = t.row_key AND r.import_id = t.import_id`,
+      { table },
+    );
+    await sql.run(`DELETE FROM ${table} WHERE import_id = $id`, { id: importId });
+  }
+  await sql.run(`DELETE FROM import_rows WHERE import_id = $id`, { id: importId });
+  await sql.run(`DELETE FROM imports WHERE import_id = $id`, { id: importId });
 }

@@ -51,6 +51,9 @@ const formatV1Statements = [
    )`,
 ];
 
+/** SQL of a membership spell's row_key over the columns of `memberships` (or of a staging table with the same names). */
+export const MEMBERSHIP_KEY = `md5(to_json([group_name, member_id, epoch_us(join_time)::VARCHAR])::VARCHAR)`;
+
 /** Common trailing columns of every imported table: which import first brought the row, and from which file row. */
 const provenance = `import_id INTEGER NOT NULL, source_row INTEGER`;
 
@@ -64,9 +67,14 @@ const formatV2Statements = [
   `ALTER TABLE memberships ADD COLUMN source_row INTEGER`,
   // The import that filled in leave_time on a spell an earlier import brought open; removing it reopens the spell.
   `ALTER TABLE memberships ADD COLUMN leave_import_id INTEGER`,
+  // The spell's key (group, member, join time), so import_rows can name spells as it names rows of other tables.
+  `ALTER TABLE memberships ADD COLUMN row_key VARCHAR`,
+  `UPDATE memberships SET row_key = ${MEMBERSHIP_KEY}`,
   `ALTER TABLE messages ADD COLUMN source_row INTEGER`,
   // Rows an import also contained but that an earlier import had already added (overlapping exports).
   `CREATE TABLE import_rows (import_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, row_key VARCHAR NOT NULL)`,
+  // Values a later import overwrote on a row an earlier import brought (order status, refunds), so removing it can restore them.
+  `CREATE TABLE row_updates (import_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, row_key VARCHAR NOT NULL, previous VARCHAR NOT NULL)`,
   // 客户列表
   `CREATE TABLE customers (
      row_key VARCHAR NOT NULL, customer_name VARCHAR, remark VARCHAR, staff VARCHAR, added_at TIMESTAMPTZ,

@@ -6,11 +6,28 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ImportKind, ImportRecord } from '../../api/contract';
+import type { ImportKind, ImportRecord, TableMapping } from '../../api/contract';
 import type { OpenProject } from '../../store/projectFile';
-import { dropStaging, findImportByHash, type MergeCounts, insertImport, mergeMembers, mergeMessages, nextImportId, stageMembers, stageMessages } from '../../store/importStore';
+import type { Sql } from '../../store/projectDb';
+import {
+  dropStaging,
+  findImportByHash,
+  insertImport,
+  mergeMembers,
+  mergeMessages,
+  mergedCounts,
+  mergeTarget,
+  nextImportId,
+  stagedProblems,
+  stageMembers,
+  stageMessages,
+  stageRecords,
+  type MergeCounts,
+} from '../../store/importStore';
 import { AppError } from '../appError';
 import type { ImportLimits } from './reader/limits';
+import { kindSpecs } from './kinds';
+import { mergeTargets, stageFields } from './kinds/targets';
 import { cancelledError, runParseWorker } from './runWorker';
 
 /** Progress of an import, for a status display. */
@@ -31,12 +48,37 @@ export interface ImportOptions {
   tempDir: string;
   /** Forced kind; detected from the headers otherwise. */
   kind?: ImportKind;
+  /** An explicit mapping from the mapping grid or a template; overrides detection (and `kind`). */
+  mapping?: TableMapping;
   /** Progress reports. */
   onProgress?: (p: ImportProgress) => void;
   /** Cancels the import; the project stays untouched. */
   signal?: AbortSignal;
   /** Size limits other than the defaults (tests use small ones). */
   limits?: Partial<ImportLimits>;
+}
+
+/** Stages the NDJSON of any kind and merges it into its tables; returns the counts and the problems found. */
+async function stageAndMerge(sql: Sql, kind: ImportKind, ndjsonPath: string, timeZone: string, importId: number, rowsRead: number, throwIfCancelled: () => void) {
+  const noProblems = { count: 0, lines: [] as string[] };
+  if (kind === 'members') {
+    await stageMembers(sql, ndjsonPath, timeZone);
+    throwIfCancelled();
+    return { counts: await mergeMembers(sql, importId, rowsRead), problems: noProblems };
+  }
+  if (kind === 'messages') {
+    await stageMessages(sql, ndjsonPath, timeZone);
+    throwIfCancelled();
+    return { counts: await mergeMessages(sql, importId, rowsRead), problems: noProblems };
+  }
+  const spec = kindSpecs[kind];
+  await stageRecords(sql, ndjsonPath, timeZone, stageFields(spec));
+  throwIfCancelled();
+  for (const target of mergeTargets(kind)) await mergeTarget(sql, target, importId);
+  const counts: MergeCounts = await mergedCounts(sql, rowsRead);
+  const phone = spec.fields.find((x) => x.type === 'phone');
+  const problems = await stagedProblems(sql, phone?.id ?? null, phone?.label ?? '');
+  return { counts, problems };
 }
 
 /** Per project file, the tail of the queue of imports waiting to write: one writer at a time. */
@@ -71,7 +113,7 @@ function alreadyImported(earlier: ImportRecord): ImportRecord {
 }
 
 /**
- * Imports a group-member or message export. Re-importing a file with the same bytes records
+ * Imports an export of any kind (DESIGN §3), detected from its headers or mapped explicitly. Re-importing a file with the same bytes records
  * nothing new and returns the earlier import with `rowsAdded` 0; an overlapping later export
  * adds only the rows the project lacks (and fills in leave times of open membership spells).
  */
@@ -96,7 +138,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
   await fs.mkdir(jobDir, { recursive: true });
   try {
     const summary = await runParseWorker(
-      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.kind, limits: opts.limits },
+      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.mapping?.kind ?? opts.kind, limits: opts.limits, ...(opts.mapping ? { mapping: opts.mapping } : {}) },
       { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'reading', ...p }) },
     );
     throwIfCancelled();
@@ -107,16 +149,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
         const again = await findImportByHash(sql, fileHash);
         if (again) return alreadyImported(again);
         const importId = await nextImportId(sql);
-        let counts: MergeCounts;
-        if (summary.kind === 'members') {
-          await stageMembers(sql, ndjsonPath, project.timeZone);
-          throwIfCancelled();
-          counts = await mergeMembers(sql, importId, summary.rowsRead);
-        } else {
-          await stageMessages(sql, ndjsonPath, project.timeZone);
-          throwIfCancelled();
-          counts = await mergeMessages(sql, importId, summary.rowsRead);
-        }
+        const { counts, problems } = await stageAndMerge(sql, summary.kind, ndjsonPath, project.timeZone, importId, summary.rowsRead, throwIfCancelled);
         await dropStaging(sql);
         throwIfCancelled();
         const rec: ImportRecord = {
@@ -128,6 +161,8 @@ export async function importFile(project: OpenProject, source: { path: string; f
           rowsRead: summary.rowsRead,
           rowsAdded: counts.added,
           rowsSkipped: counts.skipped,
+          problemCount: problems.count,
+          problems: problems.lines,
         };
         await insertImport(sql, rec);
         return rec;

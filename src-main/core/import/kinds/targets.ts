@@ -1,0 +1,46 @@
+/**
+ * How the records of a kind land in the project tables: the staged columns and, per table, the
+ * columns, natural key and updatable fields the generic merge needs, all derived from the
+ * kind registry. Members and messages keep their own merges (spells, message occurrences).
+ */
+import type { ImportKind } from '../../../api/contract';
+import type { MergeTarget, StageType } from '../../../store/importStore';
+import { kindSpecs, type KindSpec } from './index';
+
+/** Fields of an item-level order row that belong to `order_items`, not to `orders`. */
+const ORDER_ITEM_FIELDS = ['item_name', 'item_amount', 'quantity'];
+
+/** The staged column types of a kind; the rest field holds JSON text. */
+export function stageFields(spec: KindSpec): { id: string; type: StageType }[] {
+  return spec.fields.map((x) => ({ id: x.id, type: x.id === spec.restField ? 'json' : x.type }));
+}
+
+function types(spec: KindSpec): Record<string, StageType> {
+  return Object.fromEntries(stageFields(spec).map((x) => [x.id, x.type]));
+}
+
+/** The tables a kind's records are merged into, in order. */
+export function mergeTargets(kind: ImportKind): MergeTarget[] {
+  const spec = kindSpecs[kind];
+  const hasPhone = spec.fields.some((x) => x.type === 'phone');
+  const own = spec.fields.map((x) => x.id).filter((id) => kind !== 'orders' || !ORDER_ITEM_FIELDS.includes(id));
+  const main: MergeTarget = {
+    table: spec.table as MergeTarget['table'],
+    columns: hasPhone ? [...own, 'is_phone_masked'] : own,
+    types: types(spec),
+    naturalKey: spec.naturalKey,
+    updatable: spec.updatable,
+  };
+  if (kind !== 'orders') return [main];
+  // Item-level exports: one row per product, order fields repeated; the order is kept once and each product row
+  // (its occurrence numbering keeps two identical products of one order apart) goes to order_items.
+  const items: MergeTarget = {
+    table: 'order_items',
+    columns: ['order_no', ...ORDER_ITEM_FIELDS],
+    types: types(spec),
+    naturalKey: [['order_no', 'item_name', 'item_amount', 'quantity']],
+    requireAny: ['item_name'],
+    isRepeatable: true,
+  };
+  return [main, items];
+}
