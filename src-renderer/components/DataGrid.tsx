@@ -62,6 +62,7 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
     field: c.field as unknown as ColDef<R>['field'],
     colId: c.field,
     headerName: c.headerName,
+    headerTooltip: c.headerTooltip,
     sortable: c.sortable ?? true,
     resizable: true,
     width: c.width,

@@ -15,6 +15,8 @@ export interface GridColumn<R> {
   field: keyof R & string;
   /** Chinese header. */
   headerName: string;
+  /** Tooltip of the header (the full text where the header is cut). */
+  headerTooltip?: string;
   /** Server-side or client-side filter kind; none when absent. */
   filter?: 'text' | 'date' | 'number';
   /** Sortable (default true). */

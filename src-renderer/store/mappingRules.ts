@@ -19,9 +19,16 @@ export function fieldLabels(kind: KindInfo | undefined): Map<string, string> {
 }
 
 /**
+ * Person keys a kind accepts as alternatives of one another (DESIGN §3 Identity). KindInfo marks
+ * every alternative `isRequired` without saying which go together, so the renderer knows these
+ * by name: un-mapping one of them is harmless while another is still mapped.
+ */
+const PERSON_KEYS = new Set(['member_id', 'sender_id', 'unionid', 'external_userid', 'phone', 'customer_name', 'respondent_name']);
+
+/**
  * Required fields the edited mapping lacks, as Chinese labels. Starts from the server's
- * verdict on the proposed mapping (it knows which ids are alternatives of each other), adds
- * required fields the user un-mapped, and drops the ones the user has since mapped.
+ * verdict on the proposed mapping (it knows the alternatives), drops the ones the user has
+ * since mapped, and adds required fields the user un-mapped.
  */
 export function missingFields(kind: KindInfo | undefined, table: TablePreview, mapping: TableMapping): string[] {
   const mappedNow = new Set(mapping.columns.map((c) => c.field).filter((f): f is string => f !== null));
@@ -29,8 +36,11 @@ export function missingFields(kind: KindInfo | undefined, table: TablePreview, m
   const labels = fieldLabels(kind);
   const nowMappedLabels = new Set([...mappedNow].map((f) => labels.get(f) ?? f));
   const missing = table.missing.filter((label) => !nowMappedLabels.has(label));
+  const hasPersonKey = (kind?.fields ?? []).some((f) => f.isRequired && PERSON_KEYS.has(f.id) && mappedNow.has(f.id));
   for (const f of kind?.fields ?? []) {
-    if (f.isRequired && mappedBefore.has(f.id) && !mappedNow.has(f.id) && !missing.includes(f.label)) missing.push(f.label);
+    if (!f.isRequired || !mappedBefore.has(f.id) || mappedNow.has(f.id) || missing.includes(f.label)) continue;
+    if (PERSON_KEYS.has(f.id) && hasPersonKey) continue;
+    missing.push(f.label);
   }
   return missing;
 }

@@ -49,8 +49,9 @@ export function MappingPanel({ entry }: { entry: ImportEntry }) {
         (col): GridColumn<PreviewGridRow> => ({
           field: `c${col.index}`,
           headerName: col.field ? `${col.header} → ${labels.get(col.field) ?? col.field}` : `${col.header}（${t.mapping.ignore}）`,
-          width: 170,
+          width: 190,
           sortable: false,
+          headerTooltip: col.header,
           format: (v) => (v === null || v === undefined ? '' : String(v)),
           problem: (r) => preview.problems.get(`${r.rowNumber}:${col.index}`),
         }),

@@ -54,3 +54,31 @@ describe('isQuickReady', () => {
     expect(isQuickReady({ ...table([], [], 0.4), templateName: '有赞订单' }, [])).toBe(true);
   });
 });
+
+describe('missingFields with alternative person keys', () => {
+  const members: KindInfo = {
+    kind: 'members',
+    label: '群成员',
+    fields: [
+      { id: 'group_name', label: '群名称', isRequired: true, type: 'text' },
+      { id: 'member_id', label: '成员ID', isRequired: true, type: 'text' },
+      { id: 'unionid', label: 'unionid', isRequired: true, type: 'text' },
+    ],
+  };
+  const t: TablePreview = {
+    sheets: ['群成员'],
+    mapping: { kind: 'members', sheet: '群成员', headerRow: 1, columns: ['群名称', '成员ID', 'unionid'].map((header, index) => ({ index, header, field: ['group_name', 'member_id', 'unionid'][index]! })) },
+    confidence: 1,
+    headers: ['群名称', '成员ID', 'unionid'],
+    rows: [],
+    templateName: null,
+    missing: [],
+  };
+
+  it('accepts dropping one person key while another is mapped, but not dropping both', () => {
+    const noUnionid = withField(t.mapping, 2, null);
+    expect(missingFields(members, t, noUnionid)).toEqual([]);
+    expect(missingFields(members, t, withField(noUnionid, 1, null))).toEqual(['成员ID', 'unionid']);
+    expect(missingFields(members, t, withField(t.mapping, 0, null))).toEqual(['群名称']);
+  });
+});
