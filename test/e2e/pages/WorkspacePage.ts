@@ -8,7 +8,7 @@ export class WorkspacePage {
     return this.page.getByTestId('project-name');
   }
 
-  async openTab(tab: 'metrics' | 'data' | 'import'): Promise<void> {
+  async openTab(tab: 'metrics' | 'data' | 'match' | 'import'): Promise<void> {
     await this.page.getByTestId(`tab-${tab}`).click();
   }
 
