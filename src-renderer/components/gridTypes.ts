@@ -41,3 +41,6 @@ export interface GridColumn<R> {
 export type PageLoader<R> = (query: Required<Pick<DataQuery, 'offset' | 'limit' | 'sort' | 'filter'>>) => Promise<{ rows: R[]; total: number } | null>;
 
 export type { ColumnFilter };
+
+/** Height in px of a small grid that shows all of its few rows (header and rows of the theme), capped at `max`. */
+export const gridHeight = (rows: number, max: number): number => Math.min(max, 52 + 42 * Math.max(rows, 2));

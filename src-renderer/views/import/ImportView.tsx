@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportRecord } from '../../../src-main/api/contract';
 import { DataGrid } from '../../components/DataGrid';
+import { gridHeight } from '../../components/gridTypes';
 import { ProgressBar } from '../../components/ProgressBar';
 import { describeError, importKindText, importPhaseText, importStateText, t } from '../../locale/zh-CN';
 import { platform } from '../../platform';
@@ -163,7 +164,7 @@ export function ImportView() {
           </div>
         )}
         {history.length ? (
-          <div className="grid-box grid-box-history">
+          <div className="grid-box" style={{ height: gridHeight(history.length, 320) }}>
             <DataGrid columns={columns} rows={history} rowId={(r) => String(r.importId)} testId="import-history" />
           </div>
         ) : (

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MappingTemplate } from '../../../src-main/api/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
-import type { GridColumn } from '../../components/gridTypes';
+import { gridHeight, type GridColumn } from '../../components/gridTypes';
 import { importKindText, t } from '../../locale/zh-CN';
 import { platform } from '../../platform';
 import { selectHistory, useImports } from '../../store/imports';
@@ -112,7 +112,7 @@ export function TemplatesPanel() {
         </div>
       )}
       {templates?.length ? (
-        <div className="grid-box grid-box-templates">
+        <div className="grid-box" style={{ height: gridHeight(templates.length, 240) }}>
           <DataGrid columns={columns} rows={templates} rowId={(r) => r.id} testId="templates-grid" />
         </div>
       ) : (
