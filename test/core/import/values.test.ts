@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, parseTime, wallFromSerial } from '../../../src-main/core/import/values';
+import { cleanText, parseDateOnly, parseMoney, parseNumber, parsePercent, parsePhone, parseTime, wallFromSerial } from '../../../src-main/core/import/values';
 
 describe('time cells', () => {
   it.each([
@@ -45,5 +45,43 @@ describe('text cells', () => {
     expect(cleanText({ richText: [{ text: '小' }, { text: '美' }] })).toBe('小美');
     expect(cleanText('——')).toBeNull();
     expect(cleanText('\u3000')).toBeNull();
+  });
+});
+
+describe('number, money, percent, phone and day cells', () => {
+  it('reads money with currency signs, thousands separators and 元', () => {
+    expect(parseMoney('¥1,234.50')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseMoney('￥99')).toEqual({ ok: true, value: 99 });
+    expect(parseMoney('450.5元')).toEqual({ ok: true, value: 450.5 });
+    expect(parseMoney('-')).toEqual({ ok: true, value: null });
+    expect(parseMoney('免费')).toEqual({ ok: false });
+  });
+
+  it('reads a rate with or without the percent sign as percent, and a dash as no value', () => {
+    expect(parsePercent('60.25%')).toEqual({ ok: true, value: 60.25 });
+    expect(parsePercent('60.25')).toEqual({ ok: true, value: 60.25 });
+    expect(parsePercent('12.22%')).toEqual({ ok: true, value: 12.22 });
+    expect(parsePercent('-')).toEqual({ ok: true, value: null });
+  });
+
+  it('reads plain numbers stored as text', () => {
+    expect(parseNumber('1,200')).toEqual({ ok: true, value: 1200 });
+    expect(parseNumber(' 3.5 ')).toEqual({ ok: true, value: 3.5 });
+    expect(parseNumber(7)).toEqual({ ok: true, value: 7 });
+    expect(parseNumber('abc')).toEqual({ ok: false });
+  });
+
+  it('keeps a masked phone but flags it, and drops a +86 prefix from a full one', () => {
+    expect(parsePhone('186******05')).toEqual({ phone: '186******05', isMasked: true });
+    expect(parsePhone('+86 138-0013-8000')).toEqual({ phone: '13800138000', isMasked: false });
+    expect(parsePhone('-')).toBeNull();
+  });
+
+  it('reads a day from text, serials and epoch instants in the project zone', () => {
+    expect(parseDateOnly('2026/9/1')).toEqual({ ok: true, value: '2026-09-01' });
+    expect(parseDateOnly('2026年9月1日')).toEqual({ ok: true, value: '2026-09-01' });
+    expect(parseDateOnly(46266)).toEqual({ ok: true, value: '2026-09-01' });
+    expect(parseDateOnly(1788192000000)).toEqual({ ok: true, value: '2026-09-01' });
+    expect(parseDateOnly('昨天')).toEqual({ ok: false });
   });
 });
