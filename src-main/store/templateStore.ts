@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { importKinds, type ImportKind, type MappingTemplate, type TableMapping } from '../api/contract';
 import { AppError } from '../core/appError';
+import { fieldSpec } from '../core/import/kinds';
 import type { Sql } from './projectDb';
 
 /** The `format` marker of an exported templates document. */
@@ -186,6 +187,12 @@ export function templatesFromDocument(content: string): NewTemplate[] {
     const stray = Object.keys(t.fields).find((h) => !known.has(normaliseHeader(h.replace(/#\d+$/, ''))));
     if (stray !== undefined) {
       throw new AppError('TEMPLATE_INVALID', `模板文件无效：templates.${i}.fields 中的列“${stray}”不在 headers 中`, { field: `templates.${i}.fields` });
+    }
+    const unknown = Object.entries(t.fields).find(([, f]) => f !== null && !fieldSpec(t.kind, f));
+    if (unknown) {
+      throw new AppError('TEMPLATE_INVALID', `模板文件无效：templates.${i}.fields 中“${unknown[0]}”对应的字段“${unknown[1]}”不是 ${t.kind} 的字段`, {
+        field: `templates.${i}.fields`,
+      });
     }
     return { name: t.name, kind: t.kind, headers: t.headers, fields: t.fields };
   });

@@ -63,6 +63,7 @@ describe('mapping templates', () => {
       h['templates:import']({ content: JSON.stringify({ ...good, templates: [orderTemplate, { ...orderTemplate, kind: 'invoices' }] }) }),
     ).rejects.toMatchObject({ code: 'TEMPLATE_INVALID', message: expect.stringContaining('templates.1.kind') });
     expect(() => templatesFromDocument(JSON.stringify({ ...good, templates: [{ ...orderTemplate, fields: { 退款: 'refunded_amount' } }] }))).toThrow(/退款/);
+    expect(() => templatesFromDocument(JSON.stringify({ ...good, templates: [{ ...orderTemplate, fields: { 订单号: 'group_name' } }] }))).toThrow(/group_name/);
     expect(await h['templates:list']({})).toEqual([]);
   });
 });
