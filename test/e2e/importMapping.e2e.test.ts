@@ -187,5 +187,13 @@ describe('browser mode: map columns by hand, import, read GMV, undo the import',
     await s.page.screenshot({ path: shot(s, 'import-mapping-problem.png'), fullPage: true });
     await badPanel.root.getByTestId('mapping-discard').click();
     await expect(importPage.job('坏金额订单.csv').getAttribute('data-state')).resolves.toBe('cancelled');
+
+    // The same order export again: the saved template supplies the corrected mapping, and says so.
+    await importPage.stageFiles([orders]);
+    const again = importPage.mapping(ORDERS);
+    await expect(again.root.getByTestId('mapping-template').innerText()).resolves.toContain('有赞订单（实付）');
+    await expect(again.fieldSelect('订单实付金额').inputValue()).resolves.toBe('paid_amount');
+    await s.page.screenshot({ path: shot(s, 'import-mapping-template.png'), fullPage: true });
+    await again.root.getByTestId('mapping-discard').click();
   });
 });
