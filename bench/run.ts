@@ -64,7 +64,14 @@ if (!existsSync(customersFile)) {
 
 const isSofficeThere = hasSoffice();
 const profile = isSofficeThere ? freshProfile(work) : null;
-const results: string[] = [];
+/** Report lines; each is echoed to stderr as it is known, so a long run shows its progress. */
+const results = {
+  lines: [] as string[],
+  push(...more: string[]) {
+    for (const l of more) log(l);
+    this.lines.push(...more);
+  },
+};
 const project = path.join(work, 'bench.qunxi');
 
 for (const [label, file, mayBeSkipped] of [
@@ -116,4 +123,4 @@ results.push(
       `  ${p.padEnd(5)} all groups ${fmt(m[`${p}Ms`]!, 1)} ms (${fmt(m[`${p}Ms`]! / m.baselineMs, 2)}× baseline), 3 groups ${fmt(m[`${p}SubsetMs`]!, 1)} ms (${fmt(m[`${p}SubsetMs`]! / m.baselineMs, 2)}×)`,
   ),
 );
-process.stdout.write(`\n${results.join('\n')}\n`);
+process.stdout.write(`\n${results.lines.join('\n')}\n`);
