@@ -195,5 +195,35 @@ describe('browser mode: map columns by hand, import, read GMV, undo the import',
     await expect(again.fieldSelect('订单实付金额').inputValue()).resolves.toBe('paid_amount');
     await s.page.screenshot({ path: shot(s, 'import-mapping-template.png'), fullPage: true });
     await again.root.getByTestId('mapping-discard').click();
+
+    // A workbook with two tables offers both; choosing the other one brings its own kind and mapping.
+    const twoTables = path.join(s.root, '两张表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('客户').addRows([
+      ['客户', '备注', '客户状态', '手机号', 'external_userid'],
+      ['小一', '老客户', '正常', '13800000001', 'u1'],
+    ]);
+    wb.addWorksheet('订单').addRows([
+      ['订单号', '买家付款时间', '订单实付金额', '买家手机号'],
+      ['T001', '2026-09-08 10:00:00', '10.00', '13800000001'],
+    ]);
+    await wb.xlsx.writeFile(twoTables);
+    await importPage.stageFiles([twoTables]);
+    const two = importPage.mapping('两张表.xlsx');
+    const tableSelect = two.root.getByTestId('mapping-table');
+    await expect(tableSelect.locator('option').count()).resolves.toBe(2);
+    const firstKind = await two.kind().inputValue();
+    await tableSelect.selectOption({ index: 1 });
+    await expect.poll(() => two.kind().inputValue()).not.toBe(firstKind);
+    expect([firstKind, await two.kind().inputValue()].sort()).toEqual(['customers', 'orders']);
+    await s.page.screenshot({ path: shot(s, 'import-mapping-tables.png'), fullPage: true });
+    await two.root.getByTestId('mapping-discard').click();
+
+    // The nickname-matching switch is a project setting: it stays on when the tab is reopened.
+    await workspace.openTab('match');
+    await match.nicknameToggle().check();
+    await workspace.openTab('data');
+    await workspace.openTab('match');
+    await expect.poll(() => match.nicknameToggle().isChecked()).toBe(true);
   });
 });

@@ -63,6 +63,8 @@ export function MappingPanel({ entry }: { entry: ImportEntry }) {
   const missing = missingFields(kind, cur.table, cur.mapping);
   const duplicates = duplicateFields(kind, cur.mapping);
   const tables = entry.preview.tables;
+  // Another table or kind is another set of rows: a fresh grid, not a row-by-row transition.
+  const gridKey = `${entry.tableIndex}:${cur.mapping.kind}`;
 
   function onKeyDown(e: KeyboardEvent) {
     if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).tagName === 'INPUT') return;
@@ -137,7 +139,7 @@ export function MappingPanel({ entry }: { entry: ImportEntry }) {
         <div className="mapping-grid-box">
           <h4>{t.mapping.mappingTitle}</h4>
           <div className="grid-box grid-box-mapping">
-            <DataGrid columns={mappingColumns} rows={mappingRows} rowId={(r) => String(r.index)} testId="mapping-grid" />
+            <DataGrid key={gridKey} columns={mappingColumns} rows={mappingRows} rowId={(r) => String(r.index)} testId="mapping-grid" />
           </div>
         </div>
         <div className="mapping-grid-box mapping-preview-box">
@@ -145,7 +147,7 @@ export function MappingPanel({ entry }: { entry: ImportEntry }) {
             {t.mapping.previewTitle} <span className="muted">{t.mapping.previewHint}</span>
           </h4>
           <div className="grid-box grid-box-mapping">
-            <DataGrid columns={previewColumns} rows={preview?.rows ?? []} rowId={(r) => String(r.rowNumber)} testId="mapping-preview" />
+            <DataGrid key={gridKey} columns={previewColumns} rows={preview?.rows ?? []} rowId={(r) => String(r.rowNumber)} testId="mapping-preview" />
           </div>
         </div>
       </div>
