@@ -217,6 +217,16 @@ describe('browser mode: map columns by hand, import, read GMV, undo the import',
     await expect.poll(() => two.kind().inputValue()).not.toBe(firstKind);
     expect([firstKind, await two.kind().inputValue()].sort()).toEqual(['customers', 'orders']);
     await s.page.screenshot({ path: shot(s, 'import-mapping-tables.png'), fullPage: true });
+    // Without the order number nothing can be imported: a blocking message, 开始导入 disabled.
+    const ordersTable = (await two.kind().inputValue()) === 'orders';
+    if (!ordersTable) await tableSelect.selectOption({ index: 0 });
+    await two.mapColumn('订单号', '忽略');
+    await expect(two.missing().innerText()).resolves.toContain('订单号');
+    await expect(two.root.getByTestId('mapping-start').isDisabled()).resolves.toBe(true);
+    await s.page.screenshot({ path: shot(s, 'import-mapping-missing.png'), fullPage: true });
+    // Another kind re-inspects the table for that kind's fields.
+    await two.kind().selectOption('customers');
+    await expect.poll(() => two.kind().inputValue()).toBe('customers');
     await two.root.getByTestId('mapping-discard').click();
 
     // The nickname-matching switch is a project setting: it stays on when the tab is reopened.
