@@ -21,8 +21,8 @@ export type RecordValue = string | number | boolean | null;
 export interface ParsedRecord {
   /** Data-row sequence number within the file, from 1. */
   seq: number;
-  /** Sheet (or CSV file name) the row came from. */
-  sheet: string;
+  /** Sheet the row came from; null for CSV. */
+  sheet: string | null;
   /** 1-based row number in that sheet. */
   source_row: number;
   [field: string]: RecordValue;
@@ -177,7 +177,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
   /** The record of one data row. */
   const toRecord = (row: SourceRow, h: SheetHeader): ParsedRecord => {
     const spec = kindSpecs[h.kind];
-    const rec: ParsedRecord = { seq: rowsRead, sheet: row.sheet, source_row: row.rowNumber };
+    const rec: ParsedRecord = { seq: rowsRead, sheet: opts.isCsv ? null : row.sheet, source_row: row.rowNumber };
     for (const field of spec.fields) {
       const cols = h.columns[field.id] ?? [];
       if (field.id === spec.restField) {

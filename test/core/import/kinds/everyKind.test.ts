@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportKind } from '../../../../src-main/api/contract';
 import { importFile } from '../../../../src-main/core/import/importFile';
 import type { OpenProject } from '../../../../src-main/store/projectFile';
-import { tempProject, writeXlsx } from '../helpers';
+import { tempProject, writeCsv, writeXlsx } from '../helpers';
 
 let env: Awaited<ReturnType<typeof tempProject>>;
 let project: OpenProject;
@@ -130,5 +130,22 @@ describe('every kind of export', () => {
     const again = await importRows([['再次导出'], ...rows]);
     expect(again).toMatchObject({ kind, rowsAdded: 0, rowsSkipped: again.rowsRead });
     expect(await count(table)).toBe(stored);
+  });
+});
+
+describe('CSV exports of the new kinds', () => {
+  it('imports a UTF-8 CSV with a BOM and reports a masked phone by row without a sheet name', async () => {
+    const file = await writeCsv(
+      path.join(env.dir, '问卷.csv'),
+      [
+        ['客户', '手机号', '提交时间', '评分', '意见'],
+        ['阿强', '186******05', '2026-09-11 20:00:00', '9', '还行'],
+      ],
+      { hasBom: true },
+    );
+    const rec = await importFile(project, { path: file, fileName: '问卷.csv' }, { tempDir: env.tempDir });
+    expect(rec).toMatchObject({ kind: 'survey', rowsAdded: 1, problemCount: 1 });
+    expect(rec.problems?.[0]).toMatch(/^第 2 行“手机号”列/);
+    expect(await rowsOf(`SELECT respondent_name, score, is_phone_masked FROM survey_responses`)).toEqual([{ respondent_name: '阿强', score: 9, is_phone_masked: true }]);
   });
 });
