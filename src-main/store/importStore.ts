@@ -273,6 +273,12 @@ export interface MergeTarget {
   isRepeatable?: boolean;
   /** Columns a later import may change on an existing row; the old values are kept in row_updates. */
   updatable?: string[];
+  /**
+   * Columns that, when a file leaves them empty, are rolled up from all of the file's rows with the
+   * same key: the sum of a number, or the distinct texts joined (an order's amount and product list
+   * from its item rows).
+   */
+  rollups?: { column: string; from: string; how: 'sum' | 'list' }[];
 }
 
 /** SQL of a row's natural key (JSON text) over the staged columns, or NULL when no alternative applies. */
@@ -296,11 +302,21 @@ export async function mergeTarget(sql: Sql, target: MergeTarget, importId: numbe
   const cols = target.columns.map(sqlIdentSafe);
   const filter = target.requireAny?.length ? `WHERE ${target.requireAny.map((f) => `${sqlIdentSafe(f)} IS NOT NULL`).join(' OR ')}` : '';
   const keyed = target.isRepeatable ? `natural_key || '#' || occurrence::VARCHAR` : 'natural_key';
+  const whole = `OVER (PARTITION BY natural_key ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+  const rollups = (target.rollups ?? []).map((r) => ({ ...r, column: sqlIdentSafe(r.column), from: sqlIdentSafe(r.from), as: `rollup_${sqlIdentSafe(r.column)}` }));
+  const rolled = rollups.map((r) => `${r.how === 'sum' ? 'sum' : 'list'}(${r.from}) ${whole} AS ${r.as}`);
+  const selected = cols.map((c) => {
+    const r = rollups.find((x) => x.column === c);
+    if (!r) return c;
+    // Distinct texts in file order (list_distinct does not keep it).
+    const rolledUp = r.how === 'sum' ? r.as : `nullif(array_to_string(list_filter(${r.as}, (v, i) -> list_position(${r.as}, v) = i), '、'), '')`;
+    return `coalesce(${c}, ${rolledUp}) AS ${c}`;
+  });
   await sql.run(
     `CREATE OR REPLACE TEMP TABLE stage_target AS
      WITH k AS (SELECT *, ${naturalKeySql(target)} AS natural_key FROM stage_raw ${filter}),
-     n AS (SELECT *, row_number() OVER (PARTITION BY natural_key ORDER BY seq) AS occurrence FROM k WHERE natural_key IS NOT NULL)
-     SELECT md5(${keyed}) AS row_key, seq, source_row, ${cols.join(', ')} FROM n ${target.isRepeatable ? '' : 'WHERE occurrence = 1'}`,
+     n AS (SELECT *, ${['row_number() OVER (PARTITION BY natural_key ORDER BY seq) AS occurrence', ...rolled].join(', ')} FROM k WHERE natural_key IS NOT NULL)
+     SELECT md5(${keyed}) AS row_key, seq, source_row, ${selected.join(', ')} FROM n ${target.isRepeatable ? '' : 'WHERE occurrence = 1'}`,
   );
   await recordContained(sql, table, 'stage_target', importId);
   const upd = (target.updatable ?? []).map(sqlIdentSafe);

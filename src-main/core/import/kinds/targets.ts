@@ -30,6 +30,14 @@ export function mergeTargets(kind: ImportKind): MergeTarget[] {
     types: types(spec),
     naturalKey: spec.naturalKey,
     updatable: spec.updatable,
+    rollups:
+      kind === 'orders'
+        ? [
+            // An item-level export without order-level amount or product list: the order's are its items' (line amounts summed).
+            { column: 'paid_amount', from: 'item_amount', how: 'sum' },
+            { column: 'items', from: 'item_name', how: 'list' },
+          ]
+        : undefined,
   };
   if (kind !== 'orders') return [main];
   // Item-level exports: one row per product, order fields repeated; the order is kept once and each product row

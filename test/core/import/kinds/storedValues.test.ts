@@ -54,6 +54,16 @@ describe('values as stored', () => {
     ]);
   });
 
+  it('an item-level export without order amounts takes the order amount and product list from its items', async () => {
+    await importRows(project, env.dir, [
+      ['订单号', '买家付款时间', '商品名称', '商品金额', '数量'],
+      ['E001', '2026-09-01 10:01:00', '面霜', '¥200', '1'],
+      ['E001', '2026-09-01 10:01:00', '口红', '¥100', '2'],
+    ]);
+    expect(await project.db.all(`SELECT order_no, paid_amount::VARCHAR AS paid, items FROM orders`)).toEqual([{ order_no: 'E001', paid: '300.00', items: '面霜、口红' }]);
+    expect(await count(project, 'order_items')).toBe(2);
+  });
+
   it('a later order export updates status and refund of a known order and counts it as changed', async () => {
     const header = ['订单号', '订单状态', '订单实付金额', '订单已退款金额', '订单退款状态'];
     await importRows(project, env.dir, [header, ['E001', '已发货', '100', '0', '无退款'], ['E002', '交易成功', '50', '0', '无退款']]);
