@@ -138,7 +138,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
   await fs.mkdir(jobDir, { recursive: true });
   try {
     const summary = await runParseWorker(
-      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.mapping?.kind ?? opts.kind, limits: opts.limits, ...(opts.mapping ? { mapping: opts.mapping } : {}) },
+      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.mapping?.kind ?? opts.kind, limits: opts.limits, mapping: opts.mapping, timeZone: project.timeZone },
       { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'reading', ...p }) },
     );
     throwIfCancelled();

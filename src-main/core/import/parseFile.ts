@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
-import type { ImportKind } from '../../api/contract';
+import type { ImportKind, TableMapping } from '../../api/contract';
 import { AppError, isAppError } from '../appError';
 import { parseExport, type ParseSummary } from './parseExport';
 import { resolveLimits, type ImportLimits } from './reader/limits';
@@ -31,7 +31,7 @@ export async function parseFileToNdjson(
   filePath: string,
   fileName: string,
   outPath: string,
-  opts: { kind?: ImportKind; onProgress?: (p: ParseProgress) => void; limits?: Partial<ImportLimits> } = {},
+  opts: { kind?: ImportKind; mapping?: TableMapping; timeZone?: string; onProgress?: (p: ParseProgress) => void; limits?: Partial<ImportLimits> } = {},
 ): Promise<ParseSummary> {
   const ctx = { fileName, limits: resolveLimits(opts.limits) };
   const sniffed = await sniffFile(filePath, fileName, ctx.limits);
@@ -68,6 +68,8 @@ export async function parseFileToNdjson(
       fileName,
       isCsv: sniffed.format === 'csv',
       kind: opts.kind,
+      mapping: opts.mapping,
+      timeZone: opts.timeZone,
       emit: (record) => {
         batch.push(JSON.stringify(record));
         return batch.length >= WRITE_BATCH ? flush() : undefined;

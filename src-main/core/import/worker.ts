@@ -13,6 +13,8 @@ const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 parseFileToNdjson(task.filePath, task.fileName, task.outPath, {
   kind: task.kind,
   limits: task.limits,
+  mapping: task.mapping,
+  timeZone: task.timeZone,
   onProgress: (p) => post({ type: 'progress', ...p }),
 }).then(
   (summary) => post({ type: 'done', ...summary }),

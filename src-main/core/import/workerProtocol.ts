@@ -1,4 +1,4 @@
-import type { ApiError, ImportKind } from '../../api/contract';
+import type { ApiError, ImportKind, TableMapping } from '../../api/contract';
 import type { ParseProgress } from './parseFile';
 import type { ParseSummary } from './parseExport';
 import type { ImportLimits } from './reader/limits';
@@ -15,6 +15,10 @@ export interface WorkerTask {
   kind?: ImportKind;
   /** Size limits other than the defaults (tests use small ones). */
   limits?: Partial<ImportLimits>;
+  /** An explicit mapping from the mapping grid or a template; overrides detection. */
+  mapping?: TableMapping;
+  /** Project time zone, for values that need it while parsing. */
+  timeZone?: string;
 }
 
 /** What the worker posts back. */
