@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsRow } from '../../src-main/api/contract';
 import { METRICS_COLUMNS } from '../../src-main/cli/output';
-import { referenceMetrics, type RefMembership, type RefMessage } from '../store/metricsReference';
+import { referenceMetrics, type RefMembership, type RefMessage, type RefOrder } from '../store/metricsReference';
 import { expectedDaily, expectedWeekly, writeCommunityFixture } from '../support/communityFixture';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -86,6 +86,23 @@ async function demoData(): Promise<{ spells: RefMembership[]; messages: RefMessa
   };
 }
 
+/**
+ * The sample orders tied to people the way the samples' README says identity runs —
+ * 订单.买家手机号 → 客户列表.手机号 → 客户列表.external_userid — read with exceljs, not the importer.
+ */
+async function sampleOrders(): Promise<RefOrder[]> {
+  const customers = await readSheet(path.join(demoDir, '客户列表.xlsx'));
+  const byPhone = new Map(customers.map((c) => [String(c['手机号']), String(c['external_userid'])]));
+  const orders = await readSheet(path.join(demoDir, '订单.xlsx'));
+  const cents = (v: ExcelJS.CellValue) => Math.round(Number(v ?? 0) * 100);
+  return orders.map((o) => ({
+    pid: byPhone.get(String(o['买家手机号'])) ?? null,
+    paid_at: shanghai(o['买家付款时间']),
+    paid_cents: cents(o['订单实付金额']),
+    refunded_cents: cents(o['订单已退款金额']),
+  }));
+}
+
 const rounded = (rows: MetricsRow[]) => rows.map((r) => ({ ...r, active_rate: r.active_rate === null ? null : Number(r.active_rate.toFixed(9)) }));
 
 describe('the qunxi command line', () => {
@@ -152,6 +169,25 @@ describe('the qunxi command line', () => {
     const r = await qunxi('metrics', '--project', project, '--period', 'year');
     expect(r.code).toBe(2);
     expect(lastLine(r.stderr)).toBe('--period 只能是 day | week | month，收到“year”');
+  });
+
+  it('with the customer list and orders of the samples, conversions and GMV equal the reference', async () => {
+    const p = path.join(root, 'samples-all.qunxi');
+    const files = ['客户列表.xlsx', '群成员.xlsx', '聊天记录.xlsx', '订单.xlsx'].map((f) => path.join(demoDir, f));
+    const imported = await qunxi('import', '--project', p, ...files);
+    expect(imported.code, imported.stderr).toBe(0);
+    const orders = await sampleOrders();
+    expect(orders.filter((o) => o.pid !== null).length).toBeGreaterThan(300);
+    for (const period of ['week', 'month'] as const) {
+      const r = await qunxi('metrics', '--project', p, '--period', period, '--format', 'json');
+      expect(r.code, r.stderr).toBe(0);
+      const printed = JSON.parse(r.stdout) as MetricsRow[];
+      const expected = referenceMetrics(data.spells, data.messages, { period, groups: [], timeZone: 'Asia/Shanghai' }, orders);
+      expect(printed.some((row) => row.gmv > 0)).toBe(true);
+      const close = (rows: MetricsRow[]) =>
+        rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(6)) : v])));
+      expect(close(printed)).toEqual(close(expected));
+    }
   });
 
   it('reproduces the hand-computed community fixture through import and metrics', async () => {
