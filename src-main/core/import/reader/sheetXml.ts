@@ -17,18 +17,27 @@ export interface SheetRow {
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** OOXML's escape of characters XML cannot hold, e.g. `_x000D_` for a carriage return. */
-const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+const OOXML_ESCAPE = /_x([0-9A-F]{4})_/g; // upper-case hex only, as exceljs reads them
 
-/** Decodes XML entities and OOXML `_xHHHH_` escapes of element text. */
-export function decodeXmlText(s: string): string {
+/**
+ * Decodes XML entities of element text, after XML's end-of-line handling (a raw CR LF or CR is
+ * a LF to any XML parser, exceljs's included; `&#13;` stays a CR).
+ */
+function decodeEntities(s: string): string {
   let out = s;
+  if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
   if (out.includes('&')) {
     out = out.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
       name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)),
     );
   }
-  if (out.includes('_x')) out = out.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return out;
+}
+
+/** Decodes XML entities and OOXML `_xHHHH_` escapes of string-item text (`<t>` of `<si>` / `<is>`). */
+export function decodeXmlText(s: string): string {
+  const out = decodeEntities(s);
+  return out.includes('_x') ? out.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : out;
 }
 
 /** The namespace prefix of a part's root element (`x:` for `<x:worksheet>`), or ''. */
@@ -68,14 +77,17 @@ async function* elements(xml: AsyncIterable<Buffer>, root: string, tag: string):
   }
 }
 
-/** The text of an `<si>` or `<is>` element: its `<t>` runs, without phonetic (`<rPh>`) runs. */
-function richText(xml: string, p: string): string {
+/**
+ * The text of an `<si>` or `<is>` element: its `<t>` runs, without phonetic (`<rPh>`) runs.
+ * `_xHHHH_` escapes are decoded unless `isEscaped` is false.
+ */
+function richText(xml: string, p: string, isEscaped = true): string {
   let s = xml;
   if (s.includes(`<${p}rPh`)) s = s.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
   const t = new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>`, 'g');
   let out = '';
   for (let m = t.exec(s); m; m = t.exec(s)) out += m[1];
-  return decodeXmlText(out);
+  return isEscaped ? decodeXmlText(out) : decodeEntities(out);
 }
 
 /** The shared-string table of `xl/sharedStrings.xml`, in index order. */
@@ -103,6 +115,7 @@ function sheetPatterns(p: string) {
     cell: new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, 'g'),
     value: new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`),
     inline: new RegExp(`<${p}is>([\\s\\S]*?)</${p}is>`),
+    run: new RegExp(`<${p}r[\\s>]`),
   };
 }
 
@@ -139,16 +152,19 @@ export async function* readSheetRows(xml: AsyncIterable<Buffer>, sharedStrings: 
       const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
       if (type === 'inlineStr') {
         const is = patterns.inline.exec(body);
-        cells[col] = is ? richText(is[1]!, prefix) : null;
+        // exceljs decodes `_xHHHH_` in the runs of an inline rich string but not in a plain `<is><t>`.
+        cells[col] = is ? richText(is[1]!, prefix, patterns.run.test(is[1]!)) : null;
         continue;
       }
       const v = patterns.value.exec(body)?.[1];
-      if (v === undefined) continue;
+      // An empty `<v></v>` (openpyxl's formula without a cached result) holds no value.
+      if (!v) continue;
       switch (type) {
         case 's':
           cells[col] = sharedStrings[Number(v)] ?? null;
           break;
         case 'str':
+          // A formula's cached string. Unlike exceljs, `_xHHHH_` escapes (Excel's `_x000D_`) are decoded.
           cells[col] = decodeXmlText(v);
           break;
         case 'b':
