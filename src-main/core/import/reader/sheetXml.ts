@@ -173,7 +173,9 @@ export async function* readSheetRows(xml: AsyncIterable<Buffer>, sharedStrings: 
         case 'e':
           break;
         case 'd':
-          cells[col] = new Date(v);
+          // An ISO date cell is wall-clock time: without a zone, read it as UTC fields (as
+          // values.ts reads Dates), not in the process's zone as `new Date` would.
+          cells[col] = new Date(/T.*(?:Z|[+-]\d\d:?\d\d)$|^[^T]*$/.test(v) ? v : `${v}Z`);
           break;
         default: {
           const n = Number(v);
