@@ -100,7 +100,10 @@ function handWrittenParts(): XlsxPart[] {
     '<row r="4" spans="1:4"><c r="A4" t="str"><f>"a"&amp;"b"</f><v>a&amp;b</v></c><c r="B4"><f>1+1</f><v>2</v></c><c r="C4" t="b"><v>1</v></c><c r="D4" t="e"><v>#REF!</v></c></row>',
     '<row r="5"><c r="B5" s="0"/><c r="C5"><v>-1.5E-3</v></c><c r="D5"><v>1E+21</v></c></row>',
     '<row r="6"><c r="A6" t="s"><v>0</v></c><c r="B6" t="s"><v>6</v></c><c r="C6" t="inlineStr"><is><t>内联_x000D_转义</t></is></c><c r="D6" t="s"><v></v></c></row>',
-    '<row r="7"><c r="A7"><f>HYPERLINK("http://x","点我")</f><v></v></c><c r="B7" t="str"><f>"_x000D_"</f><v>_x000D_ &amp;</v></c><c r="C7" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D7" t="n"><v>7</v></c></row><rowBreaks count="0"/>',
+    '<row r="7"><c r="A7"><f>HYPERLINK("http://x","点我")</f><v></v></c><c r="B7" t="str"><f>"_x000D_"</f><v>_x000D_ &amp;</v></c><c r="C7" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D7" t="n"><v>7</v></c></row>',
+    // Shared formulas (master and follower) with cached results; an ISO date cell (t="d").
+    '<row r="8"><c r="A8"><f t="shared" ref="A8:A9" si="0">D7*2</f><v>14</v></c><c r="B8" t="d"><v>2026-09-01T08:30:15</v></c></row>',
+    '<row r="9"><c r="A9"><f t="shared" si="0"/><v>16</v></c></row><rowBreaks count="0"/>',
   ].join('');
   return [
     { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },

@@ -162,11 +162,14 @@ function differences(theirs: Cells, ours: Cells): string[] {
  * writes a CR in a formula result as `_x000D_`; exceljs leaves the escape in the text, our
  * reader decodes it (test/core/import/reader.test.ts asks for that). The one place this reads
  * user text differently is exceljs's own streaming writer without shared strings, which writes
- * every string as `t="str"` without escaping a literal `_x000D_`.
+ * every string as `t="str"` without escaping a literal `_x000D_`. And an ISO date cell, below.
  */
 const KNOWN: { fixture: string; cell: string }[] = [
   { fixture: 'streaming writer, inline strings', cell: '内联!C2' },
   { fixture: 'hand-written parts', cell: '手写!B7' },
+  // An ISO date cell (`t="d"`, which openpyxl can write): exceljs parses it as a float (2026),
+  // our reader as the date it is.
+  { fixture: 'hand-written parts', cell: '手写!B8' },
 ];
 
 interface Fixture {
@@ -235,6 +238,12 @@ describe('our xlsx reader against exceljs', () => {
       }
     }
     expect(failures.join('\n\n')).toBe('');
+  });
+
+  it('reads an ISO date cell as its wall clock in any process time zone', async () => {
+    const f = generated.find((g) => g.name === 'hand-written parts')!;
+    const ours = await readWithOurs(f.file, new Map());
+    expect(ours.cells.get('手写')!.get('8:2')).toBe('date:"2026-09-01 08:30:15"');
   });
 
   it('tells a date cell apart from the same serial as a number only through exceljs, and agrees on its time', async () => {
