@@ -174,13 +174,23 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
 
   const numberParsers: Partial<Record<FieldSpec['type'], (v: RawCell) => NumberParse>> = { number: parseNumber, money: parseMoney, percent: parsePercent };
 
+  /** Per header, its kind's fields with their columns, looked up once instead of per row. */
+  const plans = new Map<SheetHeader, { field: FieldSpec; cols: number[]; isRest: boolean }[]>();
+  const planOf = (h: SheetHeader) => {
+    let plan = plans.get(h);
+    if (!plan) {
+      const spec = kindSpecs[h.kind];
+      plan = spec.fields.map((field) => ({ field, cols: h.columns[field.id] ?? [], isRest: field.id === spec.restField }));
+      plans.set(h, plan);
+    }
+    return plan;
+  };
+
   /** The record of one data row. */
   const toRecord = (row: SourceRow, h: SheetHeader): ParsedRecord => {
-    const spec = kindSpecs[h.kind];
     const rec: ParsedRecord = { seq: rowsRead, sheet: opts.isCsv ? null : row.sheet, source_row: row.rowNumber };
-    for (const field of spec.fields) {
-      const cols = h.columns[field.id] ?? [];
-      if (field.id === spec.restField) {
+    for (const { field, cols, isRest } of planOf(h)) {
+      if (isRest) {
         // Every unmapped column with a number in it, by header (e.g. 公众号 follows per source).
         const rest: Record<string, number> = {};
         for (const col of cols) {
@@ -194,6 +204,10 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       const raw = col === undefined ? null : row.cells[col];
       switch (field.type) {
         case 'text': {
+          if (cols.length <= 1) {
+            rec[field.id] = col === undefined ? null : cleanText(raw);
+            break;
+          }
           // Duplicated headers (two 分销员 columns) keep both values, each once.
           const values = [...new Set(cols.map((c) => cleanText(row.cells[c])).filter((v): v is string => v !== null))];
           rec[field.id] = values.length ? values.join('、') : null;
@@ -230,19 +244,29 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
     return rec;
   };
 
-  const handle = async (row: SourceRow) => {
+  /** Handles one row; returns a promise only when the writer needs awaiting (most rows need none). */
+  const handle = (row: SourceRow): void | Promise<void> => {
     const h = header as SheetHeader | null;
     if (!h) return;
-    const first = row.cells.findIndex((c) => cleanText(c) !== null);
-    if (first < 0) return; // a blank row
-    const firstText = cleanText(row.cells[first])!;
-    if (TOTAL_ROW.test(firstText)) return;
-    // A repeated header row (exports split over sheets or pasted together): compared in full only when its first cell matches.
-    if (rowText(row.cells) === h.text) return;
+    const cells = row.cells;
+    let first = 0;
+    let firstText: string | null = null;
+    for (; first < cells.length; first++) {
+      firstText = cleanText(cells[first]);
+      if (firstText !== null) break;
+    }
+    if (firstText === null) return; // a blank row
+    if (firstText.length <= 3 && TOTAL_ROW.test(firstText)) return;
+    // A repeated header row (exports split over sheets or pasted together): compared in full only
+    // when its first cell sits where the header's text has it (its rowText begins with `first` empty cells).
+    if (h.text.startsWith(firstText, first) && rowText(cells) === h.text) return;
     rowsRead++;
     const written = opts.emit(toRecord(row, h));
     // Most emits only buffer; awaiting only real promises keeps the per-row cost low.
-    if (written) await written;
+    if (written) return written.then(progress);
+    progress();
+  };
+  const progress = () => {
     if (rowsRead % PROGRESS_EVERY === 0) opts.onRows?.(rowsRead);
   };
 
@@ -272,7 +296,13 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
 
   for await (const row of source.rows) {
     if (mapping) {
-      await handleMapped(row);
+      if (lastHeader && row.sheet === mappedSheet) {
+        // Past the header of the mapped sheet: straight to the row (what handleMapped would do).
+        const written = handle(row);
+        if (written) await written;
+      } else {
+        await handleMapped(row);
+      }
       continue;
     }
     if (row.sheet !== sheet) {
@@ -282,7 +312,8 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       header = null;
     }
     if (header) {
-      await handle(row);
+      const written = handle(row);
+      if (written) await written;
       continue;
     }
     pending.push(row);

@@ -34,12 +34,24 @@ export function cellText(v: RawCell): string | null {
   return String(v);
 }
 
+/**
+ * Whether a UTF-16 code unit may be white space to {@link EDGE_SPACE} (JS `\s`, U+3000, BOM).
+ * False positives only cost the regex; it must never say false for a space.
+ */
+function mayBeSpace(c: number): boolean {
+  if (c <= 0x20) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Trimmed text, or null for blank cells and placeholders. Emoji and rare CJK pass untouched. */
 export function cleanText(v: RawCell): string | null {
-  const t = cellText(v);
+  const t = typeof v === 'string' ? v : cellText(v);
   if (t === null) return null;
-  const s = t.replace(EDGE_SPACE, '');
-  if (s === '' || PLACEHOLDERS.has(s)) return null;
+  const n = t.length;
+  // Hot path: most cells have no white space at either edge, so the trim regex is skipped.
+  const s = n > 0 && !mayBeSpace(t.charCodeAt(0)) && !mayBeSpace(t.charCodeAt(n - 1)) ? t : t.replace(EDGE_SPACE, '');
+  if (s === '' || (s.length <= 2 && PLACEHOLDERS.has(s))) return null;
   return s;
 }
 
@@ -60,11 +72,42 @@ export type TimeParse = { ok: true; value: TimeValue | null } | { ok: false };
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function wallFromParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null {
-  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+function isValidWall(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > DAYS_IN_MONTH[mo - 1] || (mo === 2 && d === 29 && !leap)) return null;
+  return !(d > DAYS_IN_MONTH[mo - 1] || (mo === 2 && d === 29 && !leap));
+}
+
+function wallFromParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null {
+  if (!isValidWall(y, mo, d, h, mi, s)) return null;
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
+}
+
+/** The two digits at `i` of `s` as a number, or -1. */
+function digits2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Fast path of {@link parseTime} for the commonest form, exactly `YYYY-MM-DD HH:MM:SS`: the
+ * text is already its own wall-clock value. Undefined when `s` has any other shape (the general
+ * parser then decides); `null` when it has this shape but is no valid time.
+ */
+function canonicalWall(s: string): string | null | undefined {
+  if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return undefined;
+  }
+  const y1 = digits2(s, 0);
+  const y2 = digits2(s, 2);
+  const mo = digits2(s, 5);
+  const d = digits2(s, 8);
+  const h = digits2(s, 11);
+  const mi = digits2(s, 14);
+  const sec = digits2(s, 17);
+  if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
+  return isValidWall(y1 * 100 + y2, mo, d, h, mi, sec) ? s : null;
 }
 
 /** Epoch milliseconds (UTC) as an ISO instant. */
@@ -110,6 +153,8 @@ export function parseTime(v: RawCell, isDate1904 = false): TimeParse {
   }
   const s = cleanText(v);
   if (s === null) return { ok: true, value: null };
+  const fast = canonicalWall(s);
+  if (fast !== undefined) return fast === null ? { ok: false } : { ok: true, value: fast };
   const m = YMD.exec(s) ?? CJK_YMD.exec(s);
   if (m) {
     const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
