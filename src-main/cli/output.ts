@@ -1,4 +1,5 @@
-import type { ImportKind, ImportRecord, MetricsRow } from '../api/contract';
+import type { ImportRecord, MetricsRow } from '../api/contract';
+import { kindSpecs } from '../core/import/kinds';
 
 /** Column order of the metrics output, the DESIGN §4 ids. */
 export const METRICS_COLUMNS = [
@@ -22,8 +23,9 @@ export function metricsToJson(rows: MetricsRow[]): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-function csvCell(v: string | number | null): string {
-  if (v === null) return '';
+/** One CSV cell: quoted where it holds a comma, quote or line break; null and undefined are empty. */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
@@ -35,21 +37,8 @@ export function metricsToCsv(rows: MetricsRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-const kindLabels: Record<ImportKind, string> = {
-  members: '群成员',
-  messages: '聊天记录',
-  customers: '客户列表',
-  customer_groups: '客户群列表',
-  group_stats: '群统计',
-  contact_stats: '联系客户统计',
-  churn: '流失客户',
-  orders: '订单',
-  official_account: '公众号用户分析',
-  ad_costs: '渠道投放',
-  survey: '满意度问卷',
-};
-
 /** The one-line Chinese summary of a committed import. */
 export function importSummary(r: ImportRecord): string {
-  return `已导入 ${r.fileName}（${kindLabels[r.kind]}）：读取 ${r.rowsRead} 行，新增 ${r.rowsAdded} 行，跳过 ${r.rowsSkipped} 行`;
+  const problems = r.problemCount ? `，${r.problemCount} 个问题` : '';
+  return `已导入 ${r.fileName}（${kindSpecs[r.kind].label}）：读取 ${r.rowsRead} 行，新增 ${r.rowsAdded} 行，跳过 ${r.rowsSkipped} 行${problems}`;
 }

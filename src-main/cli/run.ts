@@ -8,8 +8,8 @@ import { createHandlers } from '../api/handlers';
 import { AppError, isAppError, toApiError } from '../core/appError';
 import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../store/templateStore';
 import { parseCliArgs, USAGE, type ImportCommand, type ImportsCommand, type MetricsCommand, type TemplatesCommand } from './args';
-import { historyToCsv, historyToJson, importSummary } from './historyOutput';
-import { metricsToCsv, metricsToJson } from './output';
+import { historyToCsv, historyToJson } from './historyOutput';
+import { importSummary, metricsToCsv, metricsToJson } from './output';
 
 /** Where the CLI writes and what it knows of its surroundings; a port so tests can run it in-process. */
 export interface CliIo {
@@ -115,8 +115,6 @@ async function openOrCreate(call: Client, io: CliIo, project: string): Promise<v
 async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<void> {
   await openOrCreate(call, io, cmd.project);
   const templates = cmd.template ? await templatesOf(call, cmd.template) : null;
-  const kinds = await must(call, 'import:kinds', {});
-  const labels = new Map(kinds.map((k) => [k.kind, k.label]));
   let lastFailure: ApiError | null = null;
   for (const file of cmd.files) {
     const full = path.resolve(file);
@@ -132,7 +130,7 @@ async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<v
     }
     const job = await importOne(call, io, full, cmd.kind, mapping);
     if (job.state === 'done' && job.result) {
-      io.err(`${importSummary(job.result, labels.get(job.result.kind))}\n`);
+      io.err(`${importSummary(job.result)}\n`);
     } else {
       lastFailure = job.error ?? { code: 'INTERNAL', message: `导入 ${job.fileName} 未完成` };
       // Other files still get imported; the run fails at the end with this reason.
