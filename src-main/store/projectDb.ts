@@ -91,22 +91,6 @@ export class ProjectDb {
     });
   }
 
-  /**
-   * Runs `fn` with DuckDB's memory limit lowered to `limit` (e.g. '160MB') for the whole instance,
-   * restoring the default afterwards. DuckDB's memory_limit is a global setting, not a connection's,
-   * so reads made meanwhile share the lower limit; beyond it DuckDB spills to the database's temp
-   * directory (`<file>.tmp`). An in-memory database has no temp directory, so it is left as it is.
-   */
-  async withMemoryLimit<T>(limit: string, fn: () => Promise<T>): Promise<T> {
-    if (this.path === ':memory:' || this.isReadOnly) return fn();
-    await this.use((sql) => sql.run(`SET memory_limit = ${sqlLiteral(limit)}`));
-    try {
-      return await fn();
-    } finally {
-      await this.use((sql) => sql.run('RESET memory_limit')).catch(() => undefined);
-    }
-  }
-
   /** Shorthand for a read on its own connection. */
   all<T = Row>(query: string, params?: Params): Promise<T[]> {
     return this.use((sql) => sql.all<T>(query, params));

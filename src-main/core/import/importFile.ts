@@ -81,13 +81,6 @@ async function stageAndMerge(sql: Sql, kind: ImportKind, ndjsonPath: string, tim
   return { counts, problems };
 }
 
-/**
- * DuckDB memory limit while an import stages and merges: without one DuckDB keeps the staged
- * file and the new rows wholly in memory (a 1M-row message import peaked ~450 MB in DuckDB alone,
- * ~310 MB with this limit, spilling the rest to the project's temp directory).
- */
-const IMPORT_MEMORY_LIMIT = '160MB';
-
 /** Per project file, the tail of the queue of imports waiting to write: one writer at a time. */
 const writeQueues = new Map<string, Promise<unknown>>();
 
@@ -152,7 +145,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
     return await queueWrite(project.path, async () => {
       throwIfCancelled();
       opts.onProgress?.({ phase: 'writing', rowsRead: summary.rowsRead, fraction: 1, kind: summary.kind });
-      const record = await project.db.withMemoryLimit(IMPORT_MEMORY_LIMIT, () => project.db.transaction(async (sql) => {
+      const record = await project.db.transaction(async (sql) => {
         const again = await findImportByHash(sql, fileHash);
         if (again) return alreadyImported(again);
         const importId = await nextImportId(sql);
@@ -173,7 +166,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
         };
         await insertImport(sql, rec);
         return rec;
-      }));
+      });
       // The import is committed (and durable in the WAL) whatever the checkpoint does; a failed
       // checkpoint is retried by the next one or on close, so it does not fail the import.
       await project.db.checkpoint().catch(() => undefined);
