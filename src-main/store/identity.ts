@@ -144,7 +144,8 @@ WHERE m.pid IS NULL
 const unmatchedSpec: TableSpec<UnmatchedRow> = {
   table: unmatchedSql(),
   columns: { kind: 'text', file_name: 'text', row_number: 'number', name: 'text', phone: 'text', reason: 'text' },
-  tiebreak: ['kind', 'rid'],
+  // Unsorted, the list reads like the files: by kind, file and row number.
+  tiebreak: ['kind', 'file_name', 'row_number NULLS LAST', 'rid'],
 };
 
 /** A page of rows that matched nobody, paged, sorted and filtered like the data grids. */

@@ -133,6 +133,15 @@ describe('identity:unmatched', () => {
     expect(byKey('survey', 3)).toBeDefined();
   });
 
+  it('without a sort, lists rows the way the files read: by kind, file and row number', async () => {
+    const r = await call('identity:unmatched', { offset: 0, limit: 100, sort: [], filter: {} });
+    if (!r.ok) throw new Error(r.error.message);
+    const keys = r.value.rows.map((x) => [x.kind, x.file_name, x.row_number] as const);
+    const sorted = [...keys].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || (a[2] ?? Infinity) - (b[2] ?? Infinity));
+    expect(keys).toEqual(sorted);
+    expect(keys.filter((k) => k[0] === 'orders').map((k) => k[2])).toEqual([3, 4, 5, 6, 7, 8]);
+  });
+
   it('pages, sorts and filters like the data grids', async () => {
     const page = await call('identity:unmatched', {
       offset: 1,
