@@ -13,6 +13,7 @@ import { headerSetKey, mappingFromTemplate } from '../../store/templateStore';
 import { AppError, isAppError } from '../appError';
 import { chooseHeader, HEADER_SCAN_ROWS, missingFields } from './headers';
 import { fieldSpec, type FieldType } from './kinds';
+import { isContinuation } from './parseExport';
 import { resolveLimits } from './reader/limits';
 import { openZipEntry, type ZipEntry } from './reader/zip';
 import { csvRows, type SourceRow } from './rowSource';
@@ -57,13 +58,6 @@ interface WorkbookReaderParts {
   _parseRels(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
-}
-
-/** Whether `next` continues `prev` in an export split over sheets: same name, next number. */
-export function isContinuation(prev: string, next: string): boolean {
-  const a = /^(.*?)(\d+)$/.exec(prev);
-  const b = /^(.*?)(\d+)$/.exec(next);
-  return !!a && !!b && a[1] === b[1] && Number(b[2]) === Number(a[2]) + 1;
 }
 
 /**
