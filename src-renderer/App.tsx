@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect } from 'react';
 import { Toasts } from './components/Toasts';
 import { t } from './locale/zh-CN';
 import { useImports } from './store/imports';
+import { useNavigation } from './store/navigation';
+import { useScope } from './store/scope';
 import { useMetrics } from './store/metrics';
 import { selectStatus, useProject } from './store/project';
 import { StartScreen } from './views/start/StartScreen';
@@ -32,6 +34,8 @@ export function App() {
   useLayoutEffect(() => {
     useMetrics.getState().reset();
     useImports.getState().reset();
+    useScope.getState().reset();
+    useNavigation.getState().go('overview');
   }, [projectPath]);
 
   return (

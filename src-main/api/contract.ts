@@ -38,6 +38,8 @@ export const errorCodes = [
   'IMPORT_NOT_FOUND',
   'TEMPLATE_INVALID',
   'TEMPLATE_NOT_FOUND',
+  'DEFINITION_INVALID',
+  'ANALYSIS_NO_DATA',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -321,6 +323,395 @@ export interface TablePage<R> {
   total: number;
 }
 
+
+// ───────────────────────────── Analyses (issue 4) and definitions (issue 5) ─────────────────────────────
+
+/** Where the figures of an analysis come from: the scope and the local-date range (DESIGN §4). */
+export interface AnalysisScope {
+  /** First local day (ISO date); default the first day with data. */
+  from?: string;
+  /** Last local day (ISO date), inclusive; default the last day with data. */
+  to?: string;
+  /** Groups of the scope; absent or empty = every group. */
+  groups?: string[];
+}
+
+/** A spreadsheet file produced on the Node side, for the renderer to save. */
+export interface ExportFile {
+  fileName: string;
+  /** The xlsx bytes, base64. */
+  base64: string;
+}
+
+/** What a customer-path stage counts (DESIGN §2 step 1, §4 Funnel). */
+export const stageSources = [
+  // Aggregate daily figures of imported tables (period-count mode only).
+  'ad_impressions', // 渠道投放.曝光
+  'ad_clicks', // 渠道投放.点击
+  'oa_new_follows', // 公众号用户分析.新关注
+  'contact_new', // 联系客户统计.新增客户数
+  // Per-person events (cohort mode can follow these).
+  'person_added', // 添加为客户（客户列表.添加时间）
+  'person_joined', // 入群（群成员.入群时间，范围内任一群）
+  'person_active', // 在群内发言
+  'person_first_paid', // 首次付费下单（未全额退款）
+  'person_repurchase', // 复购（第二笔付费订单）
+  'person_referral', // 推荐：邀请的人入群
+] as const;
+export type StageSource = (typeof stageSources)[number];
+
+/** One stage of the customer path. */
+export interface PathStage {
+  /** Stable id within the path. */
+  id: string;
+  /** Name shown to the user (renamable). */
+  name: string;
+  source: StageSource;
+}
+
+/** The customer path, saved in the project. */
+export interface CustomerPath {
+  stages: PathStage[];
+}
+
+/** A data source a stage can be bound to, with what the project holds of it. */
+export interface StageSourceInfo {
+  source: StageSource;
+  /** Chinese label. */
+  label: string;
+  /** aggregate: a daily figure; person: one event per person. */
+  kind: 'aggregate' | 'person';
+  /** Rows / people the project holds for it (0 = no data yet). */
+  available: number;
+}
+
+/** A proportion with its 95% Wilson score interval, all in percent; null when the denominator is 0. */
+export interface RateCI {
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** Time from the cohort's first stage to this stage, in days, over the people who reached it. */
+export interface TimeToConvert {
+  median: number;
+  p25: number;
+  p75: number;
+}
+
+/** One stage of a computed funnel. */
+export interface FunnelStage {
+  id: string;
+  name: string;
+  source: StageSource;
+  /** Events or people (period mode), people (cohort mode). */
+  count: number;
+  /** stage / previous stage; the first stage has null. */
+  step: RateCI;
+  /** stage / first stage. */
+  overall: RateCI;
+  /** previous stage − this stage; null for the first stage. */
+  dropOff: number | null;
+  /** Cohort mode only. */
+  timeToConvert: TimeToConvert | null;
+}
+
+/** A computed funnel (DESIGN §4 Funnel). */
+export interface FunnelResult {
+  mode: 'period' | 'cohort';
+  /** Resolved local date range. */
+  from: string | null;
+  to: string | null;
+  stages: FunnelStage[];
+  /** Index of the stage with the largest drop-off count (null when no stage drops). */
+  biggestDrop: number | null;
+  /** Stages the mode skipped (cohort mode follows per-person stages only), with the reason. */
+  skipped: { id: string; name: string; reason: string }[];
+  /** One funnel per value of the breakdown dimension (cohort mode), side by side. */
+  breakdown: { value: string; stages: FunnelStage[] }[] | null;
+}
+
+/** A person lost at a funnel step (cohort mode). */
+export interface LostPerson {
+  pid: string;
+  name: string | null;
+  channel: string | null;
+  staff: string | null;
+  /** When they entered the cohort (first stage), ISO local date-time. */
+  entered_at: string;
+  /** Name of the last stage they reached. */
+  last_stage: string;
+}
+
+/** How a person left (DESIGN §4 Churn). */
+export type ChurnWay = 'left_group' | 'removed' | 'customer_deleted_staff' | 'staff_deleted_customer';
+
+/** Stage of the path a churned person was at. */
+export type ChurnStage = 'added_not_joined' | 'joined_not_bought' | 'bought_once' | 'repeat_buyer';
+
+/** One churn event. */
+export interface ChurnEvent {
+  pid: string;
+  name: string | null;
+  /** ISO local date-time of the leave / deletion. */
+  left_at: string;
+  how: ChurnWay;
+  /** Group left (null for a contact deletion). */
+  group_name: string | null;
+  stage: ChurnStage;
+  channel: string | null;
+  /** Days from the first join (or being added) to the leave. */
+  tenure_days: number | null;
+}
+
+/** Churn over time and its breakdowns. */
+export interface ChurnResult {
+  events: ChurnEvent[];
+  /** Per period: people who churned (DESIGN §4 churned_members) and the rate over members at the end of the previous period. */
+  series: { period_start: string; period_end: string; churned: number; members_before: number; churn_rate: number | null }[];
+  breakdowns: Record<'stage' | 'channel' | 'tenure' | 'group' | 'how', { value: string; count: number; share: number | null }[]>;
+}
+
+/** Weekly retention cohorts: join week × weeks since join. */
+export interface RetentionCohort {
+  /** Monday of the join week, ISO date. */
+  cohort_week: string;
+  /** People whose first join into the scope fell in that week. */
+  size: number;
+  /** Per week offset 0…n: share (percent) still members of the scope at the end of that week; null once in the future. */
+  retained: (number | null)[];
+  /** The counts behind `retained`. */
+  counts: (number | null)[];
+}
+
+/** One Kaplan–Meier curve. */
+export interface SurvivalCurve {
+  label: string;
+  /** People in the curve. */
+  n: number;
+  /** Leaves observed (the others are censored). */
+  events: number;
+  /** Step points: day since join, survival probability 0–1, at risk just before, events and censored on that day. */
+  points: { day: number; survival: number; at_risk: number; events: number; censored: number }[];
+  /** Median membership in days; null when survival never falls to 0.5. */
+  median_days: number | null;
+}
+
+/** One acquisition channel (DESIGN §4 Channel). */
+export interface ChannelRow {
+  /** Which column the value comes from. */
+  dimension: 'add_way' | 'channel_code' | 'source';
+  channel: string;
+  added: number;
+  joined: number;
+  active: number;
+  converted: number;
+  gmv: number;
+  churned: number;
+  /** Cost in the period: typed in the cost grid, else imported 渠道投放; null when none. */
+  cost: number | null;
+  cost_per_acquisition: number | null;
+  cost_per_conversion: number | null;
+  /** (GMV − cost) / cost in percent. */
+  roi: number | null;
+}
+
+/** A typed cost of a channel (the cost grid). */
+export interface ChannelCost {
+  dimension: 'add_way' | 'channel_code' | 'source';
+  channel: string;
+  cost: number;
+}
+
+/** Messages and active people by weekday × hour. */
+export interface ActivityCell {
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** 0–23 local hour. */
+  hour: number;
+  messages: number;
+  people: number;
+}
+
+/** The overview page. */
+export interface OverviewResult {
+  /** The latest week with data (Monday), ISO date; null when the project is empty. */
+  week_start: string | null;
+  week_end: string | null;
+  /** This week's and last week's weekly metrics rows (null when absent). */
+  thisWeek: MetricsRow | null;
+  lastWeek: MetricsRow | null;
+  /** The last 12 weeks, for the small trend. */
+  trend: MetricsRow[];
+  /** Period-mode funnel of this week over the saved path. */
+  funnel: FunnelStage[];
+}
+
+/** A key behaviour rule (DESIGN §4 Key behaviours). */
+export interface KeyBehaviour {
+  id: string;
+  name: string;
+  /** Message types that count (empty = any). */
+  msgTypes: string[];
+  /** Keyword, or regular expression when isRegex; empty = any content. */
+  pattern: string;
+  isRegex: boolean;
+  /** Minimum matching messages within the window for the behaviour to count. */
+  minCount: number;
+  /** Window in days for minCount (null = the whole period). */
+  windowDays: number | null;
+  weight: number;
+  enabled: boolean;
+}
+
+/** Live count of one behaviour definition. */
+export interface BehaviourCount {
+  id: string;
+  people: number;
+  occurrences: number;
+  /** Why the definition cannot be evaluated (bad regular expression …). */
+  error: string | null;
+}
+
+/** A conversion rate comparison with lift and its 95% interval. */
+export interface LiftRow {
+  id: string;
+  name: string;
+  doers: number;
+  doers_converted: number;
+  doers_rate: number | null;
+  others: number;
+  others_converted: number;
+  others_rate: number | null;
+  /** doers_rate / others_rate; null when undefined. */
+  lift: number | null;
+  lift_low: number | null;
+  lift_high: number | null;
+}
+
+/** Behaviour analysis: series per behaviour and lift. */
+export interface BehaviourResult {
+  series: { id: string; period_start: string; period_end: string; people: number; occurrences: number }[];
+  lift: LiftRow[];
+}
+
+/** Ids of the per-person features (DESIGN §4, issue 5). */
+export const featureIds = [
+  'purchases',
+  'gmv',
+  'aov',
+  'purchase_months_3m',
+  'days_since_last_purchase',
+  'repurchase_90d',
+  'referrals',
+  'referrals_bought',
+  'messages',
+  'key_behaviours',
+  'tenure_days',
+  'survey_score',
+] as const;
+export type FeatureId = (typeof featureIds)[number];
+
+/** One person of the customer-360 grid. Key-behaviour counts are `kb_<behaviour id>` extra keys. */
+export interface FeatureRow {
+  pid: string;
+  name: string | null;
+  channel: string | null;
+  staff: string | null;
+  tags: string | null;
+  groups: string | null;
+  is_member: boolean;
+  purchases: number;
+  gmv: number;
+  aov: number | null;
+  first_purchase: string | null;
+  last_purchase: string | null;
+  purchase_months_3m: number;
+  days_since_last_purchase: number | null;
+  repurchase_90d: boolean;
+  referrals: number;
+  referrals_bought: number;
+  messages: number;
+  key_behaviours: number;
+  tenure_days: number | null;
+  survey_score: number | null;
+  [kb: `kb_${string}`]: number;
+}
+
+/** A criterion row of the rule grids (quadrant rule mode, VVIP). */
+export interface Criterion {
+  /** How this row joins the previous one; ignored on the first row. */
+  join: 'and' | 'or';
+  field: FeatureId;
+  op: '>' | '>=' | '<' | '<=' | '=' | '!=';
+  value: number;
+}
+
+/** One term of a quadrant axis. */
+export interface AxisTerm {
+  feature: FeatureId;
+  weight: number;
+  normalise: 'raw' | 'minmax' | 'percentile';
+}
+
+/** One quadrant axis. */
+export interface QuadrantAxis {
+  terms: AxisTerm[];
+  threshold: { kind: 'fixed' | 'percentile'; value: number };
+}
+
+/** The four types, in their fixed geometric meaning. */
+export const quadrantTypes = ['loyal', 'needy', 'bargain', 'low'] as const;
+export type QuadrantType = (typeof quadrantTypes)[number];
+
+/** The quadrant definition (DESIGN §4 Quadrant). */
+export interface QuadrantDefinition {
+  mode: 'score' | 'rule';
+  x: QuadrantAxis;
+  y: QuadrantAxis;
+  /** In rule mode, the order is the priority order. */
+  types: { type: QuadrantType; label: string; strategy: string; rules: Criterion[] }[];
+}
+
+/** The quadrant of the current data. */
+export interface QuadrantResult {
+  /** Resolved thresholds (percentile thresholds become numbers); null in rule mode. */
+  thresholdX: number | null;
+  thresholdY: number | null;
+  /** Columnar points, one per person: axis values and type index into `types` (-1 = unclassified). */
+  pids: string[];
+  names: (string | null)[];
+  x: number[];
+  y: number[];
+  type: number[];
+  counts: { type: QuadrantType | 'unclassified'; label: string; count: number; share: number | null }[];
+}
+
+/** The VVIP rule grid. */
+export interface VvipDefinition {
+  rules: Criterion[];
+}
+
+/** VVIP people and their share of GMV. */
+export interface VvipResult {
+  people: FeatureRow[];
+  total_people: number;
+  gmv: number;
+  total_gmv: number;
+  gmv_share: number | null;
+}
+
+/** Every definition of a project, as exported as a template. */
+export interface Definitions {
+  path: CustomerPath;
+  behaviours: KeyBehaviour[];
+  quadrant: QuadrantDefinition;
+  vvip: VvipDefinition;
+  channelCosts: ChannelCost[];
+  /** Active members: a message (DESIGN default) or any enabled key behaviour. */
+  activeBy: 'message' | 'behaviour';
+}
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const filePath = z.string().min(1).max(4096);
 
@@ -363,6 +754,59 @@ const tableMapping = z.object({
     .max(16384),
 });
 
+
+const analysisScope = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  groups: z.array(z.string().max(500)).max(10000).optional(),
+};
+const shortText = z.string().max(200);
+const featureId = z.enum(featureIds);
+const criterionSchema = z.object({
+  join: z.enum(['and', 'or']),
+  field: featureId,
+  op: z.enum(['>', '>=', '<', '<=', '=', '!=']),
+  value: z.number().finite(),
+});
+const axisSchema = z.object({
+  terms: z.array(z.object({ feature: featureId, weight: z.number().finite(), normalise: z.enum(['raw', 'minmax', 'percentile']) })).max(50),
+  threshold: z.object({ kind: z.enum(['fixed', 'percentile']), value: z.number().finite() }),
+});
+const channelDimension = z.enum(['add_way', 'channel_code', 'source']);
+
+/** Validators of the definitions (requests carry them; the store re-validates what it reads). */
+export const definitionSchemas = {
+  path: z.object({
+    stages: z.array(z.object({ id: z.string().min(1).max(64), name: shortText.min(1), source: z.enum(stageSources) })).max(30),
+  }),
+  behaviours: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(64),
+        name: shortText.min(1),
+        msgTypes: z.array(shortText).max(50),
+        pattern: z.string().max(1000),
+        isRegex: z.boolean(),
+        minCount: z.number().int().min(1).max(100000),
+        windowDays: z.number().int().min(1).max(3660).nullable(),
+        weight: z.number().finite(),
+        enabled: z.boolean(),
+      }),
+    )
+    .max(100),
+  quadrant: z.object({
+    mode: z.enum(['score', 'rule']),
+    x: axisSchema,
+    y: axisSchema,
+    types: z
+      .array(z.object({ type: z.enum(quadrantTypes), label: shortText.min(1), strategy: z.string().max(5000), rules: z.array(criterionSchema).max(50) }))
+      .length(4),
+  }),
+  vvip: z.object({ rules: z.array(criterionSchema).max(50) }),
+  channelCosts: z.array(z.object({ dimension: channelDimension, channel: z.string().min(1).max(500), cost: z.number().finite().min(0) })).max(10000),
+  activeBy: z.enum(['message', 'behaviour']),
+} as const;
+
 /** Request validators, one per method; the keys are the whole API. */
 export const requestSchemas = {
   'app:info': empty,
@@ -404,6 +848,53 @@ export const requestSchemas = {
   'templates:export': empty,
   /** Adds the templates of a JSON document made by templates:export. */
   'templates:import': z.object({ content: z.string().max(5_000_000) }),
+  // ── Analyses (issue 4)
+  /** The saved customer path (a default built from the project's data when none is saved) and the sources it can bind. */
+  'path:get': empty,
+  'path:save': z.object({ path: definitionSchemas.path }),
+  'funnel:query': z.object({
+    ...analysisScope,
+    mode: z.enum(['period', 'cohort']),
+    windowDays: z.number().int().min(1).max(365).default(14),
+    breakdown: z.enum(['channel', 'staff', 'tag']).nullable().default(null),
+  }),
+  /** People of the cohort who reached stage `stageIndex - 1` but not `stageIndex` (cohort mode). */
+  'funnel:lost': z.object({ ...analysisScope, windowDays: z.number().int().min(1).max(365).default(14), stageIndex: z.number().int().min(1).max(29) }),
+  'funnel:exportLost': z.object({ ...analysisScope, windowDays: z.number().int().min(1).max(365).default(14), stageIndex: z.number().int().min(1).max(29) }),
+  'churn:query': z.object({ ...analysisScope, period: z.enum(['day', 'week', 'month']).default('week') }),
+  'churn:retention': z.object(analysisScope),
+  'churn:survival': z.object({ ...analysisScope, by: z.enum(['none', 'channel', 'group']).default('none') }),
+  'channels:query': z.object({ ...analysisScope, dimension: channelDimension.default('add_way') }),
+  'channels:costs': empty,
+  'channels:saveCosts': z.object({ costs: definitionSchemas.channelCosts }),
+  'activity:query': z.object(analysisScope),
+  'overview:query': z.object({ groups: analysisScope.groups }),
+  // ── Definitions and segmentation (issue 5)
+  'features:query': dataQuery.extend({ groups: analysisScope.groups, asOf: isoDate.optional() }),
+  'features:export': z.object({
+    groups: analysisScope.groups,
+    sort: z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(8).default([]),
+    filter: z.record(z.string().max(64), columnFilterSchema).default({}),
+  }),
+  'behaviours:get': empty,
+  'behaviours:save': z.object({ behaviours: definitionSchemas.behaviours }),
+  /** Live counts of (possibly unsaved) definitions, as the user types. */
+  'behaviours:counts': z.object({ ...analysisScope, behaviours: definitionSchemas.behaviours }),
+  'behaviours:query': z.object({ ...analysisScope, period: z.enum(['day', 'week', 'month']).default('week') }),
+  'behaviours:activeBy': z.object({ activeBy: definitionSchemas.activeBy.optional() }),
+  'quadrant:get': empty,
+  'quadrant:save': z.object({ quadrant: definitionSchemas.quadrant }),
+  /** The quadrant of a (possibly unsaved) definition; the saved one when absent. */
+  'quadrant:query': z.object({ groups: analysisScope.groups, quadrant: definitionSchemas.quadrant.optional() }),
+  'quadrant:export': z.object({ groups: analysisScope.groups, quadrant: definitionSchemas.quadrant.optional(), type: z.enum([...quadrantTypes, 'unclassified']) }),
+  'vvip:get': empty,
+  'vvip:save': z.object({ vvip: definitionSchemas.vvip }),
+  'vvip:query': z.object({ groups: analysisScope.groups, vvip: definitionSchemas.vvip.optional() }),
+  'vvip:export': z.object({ groups: analysisScope.groups, vvip: definitionSchemas.vvip.optional() }),
+  /** Every definition as a JSON document, to reuse in another project. */
+  'definitions:export': empty,
+  /** Replaces the definitions present in a document made by definitions:export. */
+  'definitions:import': z.object({ content: z.string().max(5_000_000) }),
   // Native dialogs: answered by Electron; in browser mode they resolve to null and the UI uses its own forms.
   'dialog:openProject': empty,
   'dialog:saveProject': z.object({ defaultName: z.string().max(200).optional() }),
@@ -444,6 +935,36 @@ export interface Responses {
   'templates:delete': MappingTemplate[];
   'templates:export': string;
   'templates:import': MappingTemplate[];
+  'path:get': { path: CustomerPath; sources: StageSourceInfo[]; isSaved: boolean };
+  'path:save': { path: CustomerPath; sources: StageSourceInfo[]; isSaved: boolean };
+  'funnel:query': FunnelResult;
+  'funnel:lost': LostPerson[];
+  'funnel:exportLost': ExportFile;
+  'churn:query': ChurnResult;
+  'churn:retention': RetentionCohort[];
+  'churn:survival': SurvivalCurve[];
+  'channels:query': ChannelRow[];
+  'channels:costs': ChannelCost[];
+  'channels:saveCosts': ChannelCost[];
+  'activity:query': ActivityCell[];
+  'overview:query': OverviewResult;
+  'features:query': TablePage<FeatureRow> & { behaviours: { id: string; name: string }[] };
+  'features:export': ExportFile;
+  'behaviours:get': KeyBehaviour[];
+  'behaviours:save': KeyBehaviour[];
+  'behaviours:counts': BehaviourCount[];
+  'behaviours:query': BehaviourResult;
+  'behaviours:activeBy': { activeBy: 'message' | 'behaviour' };
+  'quadrant:get': QuadrantDefinition;
+  'quadrant:save': QuadrantDefinition;
+  'quadrant:query': QuadrantResult;
+  'quadrant:export': ExportFile;
+  'vvip:get': VvipDefinition;
+  'vvip:save': VvipDefinition;
+  'vvip:query': VvipResult;
+  'vvip:export': ExportFile;
+  'definitions:export': string;
+  'definitions:import': Definitions;
   'dialog:openProject': string | null;
   'dialog:saveProject': string | null;
   'dialog:importFiles': string[] | null;

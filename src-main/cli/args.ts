@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { importKinds, type ImportKind, type Period } from '../api/contract';
 import { AppError } from '../core/appError';
 import { isCalendarDate } from '../core/metrics/calendar';
+import { analysisCommands } from './commands';
+import type { CliValues } from './commands/types';
 
 /** `import --project P FILE… [--kind K] [--template FILE.json|NAME]` */
 export interface ImportCommand {
@@ -43,8 +45,20 @@ export interface HelpCommand {
   command: 'help';
 }
 
+/** An analysis subcommand (see cli/commands): its name, the scope, the output format and its own parsed options. */
+export interface AnalysisCommand {
+  command: 'analysis';
+  name: string;
+  project: string;
+  from?: string;
+  to?: string;
+  groups: string[];
+  format: 'json' | 'csv';
+  params: unknown;
+}
+
 /** A parsed command line. */
-export type CliCommand = ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | HelpCommand;
+export type CliCommand = ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | AnalysisCommand | HelpCommand;
 
 /** Usage text, printed by `help` and after a usage error. */
 export const USAGE = `用法：
@@ -55,10 +69,12 @@ export const USAGE = `用法：
   npm run qunxi -- templates --project P.qunxi import 模板.json
   npm run qunxi -- imports   --project P.qunxi [--format json|csv]
   npm run qunxi -- imports   --project P.qunxi remove 导入编号
+${analysisCommands.map((c) => `  npm run qunxi -- ${c.usage}`).join('\n')}
   import 在项目不存在时新建它，自动识别导出类型（类型：${importKinds.join(' | ')}）；
-  与已保存模板表头相同的文件自动使用该模板。metrics 和 imports 默认输出 json。`;
+  与已保存模板表头相同的文件自动使用该模板。分析命令都接受 --group 群名称（可重复），
+  除 features / quadrant 外都接受 --from / --to；默认输出 json。`;
 
-const options = {
+const baseOptions = {
   project: { type: 'string' },
   kind: { type: 'string' },
   template: { type: 'string' },
@@ -69,6 +85,9 @@ const options = {
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** The base options plus every analysis command's own (parseArgs needs them all up front). */
+const options = Object.assign({}, ...analysisCommands.map((c) => c.options), baseOptions) as typeof baseOptions;
 
 const periods: readonly Period[] = ['day', 'week', 'month'];
 const formats = ['json', 'csv'] as const;
@@ -92,7 +111,7 @@ function isoDate(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
-const commands = ['import', 'metrics', 'templates', 'imports'] as const;
+const commands = ['import', 'metrics', 'templates', 'imports', ...analysisCommands.map((c) => c.name)] as const;
 
 function templatesCommand(project: string, given: Record<string, unknown>, rest: string[]): TemplatesCommand {
   refuse('templates', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'format']);
@@ -112,6 +131,30 @@ function importsCommand(project: string, given: Record<string, unknown>, rest: s
   if (id === undefined || !/^[1-9]\d{0,8}$/.test(id)) throw usageError(`imports remove 需要导入编号（正整数），收到“${id ?? ''}”`);
   if (extra !== undefined) throw usageError(`imports remove 只接受一个导入编号，多余的参数：“${extra}”`);
   return { command: 'imports', project, action: 'remove', importId: Number(id) };
+}
+
+function analysisCommand(spec: (typeof analysisCommands)[number], values: CliValues & { project: string }, rest: string[]): AnalysisCommand {
+  const own = new Set(Object.keys(spec.options));
+  const allowed = new Set(['project', 'group', 'format', 'help', ...(spec.hasRange ? ['from', 'to'] : [])]);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || own.has(name) || allowed.has(name)) continue;
+    throw usageError(`${spec.name} 命令不接受 --${name}`);
+  }
+  const from = isoDate('from', values.from as string | undefined);
+  const to = isoDate('to', values.to as string | undefined);
+  if (from && to && from > to) throw usageError(`--from ${from} 晚于 --to ${to}`);
+  const ownValues: CliValues = {};
+  for (const name of own) ownValues[name] = values[name];
+  return {
+    command: 'analysis',
+    name: spec.name,
+    project: values.project,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    groups: (values.group as string[] | undefined) ?? [],
+    format: oneOf('format', values.format as string | undefined, formats) ?? 'json',
+    params: spec.parse(ownValues, rest),
+  };
 }
 
 function refuse(command: string, given: Record<string, unknown>, names: string[]): void {
@@ -142,6 +185,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
   }
   if (command === 'templates') return templatesCommand(values.project, values, rest);
   if (command === 'imports') return importsCommand(values.project, values, rest);
+  const analysis = analysisCommands.find((c) => c.name === command);
+  if (analysis) return analysisCommand(analysis, values as CliValues & { project: string }, rest);
 
   refuse('metrics', values, ['kind', 'template']);
   if (rest.length > 0) throw usageError(`metrics 命令不接受文件参数：“${rest[0]}”`);

@@ -37,6 +37,14 @@ export function metricsToCsv(rows: MetricsRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Rows as CSV with the given columns (booleans as true/false, nulls empty, objects as JSON). */
+export function rowsToCsv(columns: string[], rows: Record<string, unknown>[]): string {
+  const cell = (v: unknown) => csvCell(v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : typeof v === 'number' ? v : String(v));
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
 /** The one-line Chinese summary of a committed import. */
 export function importSummary(r: ImportRecord): string {
   const problems = r.problemCount ? `，${r.problemCount} 个问题` : '';

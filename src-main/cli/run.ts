@@ -7,9 +7,10 @@ import { inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { AppError, isAppError, toApiError } from '../core/appError';
 import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../store/templateStore';
-import { parseCliArgs, USAGE, type ImportCommand, type ImportsCommand, type MetricsCommand, type TemplatesCommand } from './args';
+import { analysisCommands } from './commands';
+import { parseCliArgs, USAGE, type AnalysisCommand, type ImportCommand, type ImportsCommand, type MetricsCommand, type TemplatesCommand } from './args';
 import { historyToCsv, historyToJson } from './historyOutput';
-import { importSummary, metricsToCsv, metricsToJson } from './output';
+import { importSummary, metricsToCsv, metricsToJson, rowsToCsv } from './output';
 
 /** Where the CLI writes and what it knows of its surroundings; a port so tests can run it in-process. */
 export interface CliIo {
@@ -152,6 +153,21 @@ async function runMetrics(call: Client, io: CliIo, cmd: MetricsCommand): Promise
   io.err(`${rows.length} 个${{ day: '日', week: '周', month: '月' }[cmd.period]}度区间\n`);
 }
 
+async function runAnalysis(call: Client, io: CliIo, cmd: AnalysisCommand): Promise<void> {
+  await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  const spec = analysisCommands.find((c) => c.name === cmd.name)!;
+  const scope = { ...(cmd.from ? { from: cmd.from } : {}), ...(cmd.to ? { to: cmd.to } : {}), ...(cmd.groups.length ? { groups: cmd.groups } : {}) };
+  let output;
+  try {
+    output = await spec.run(call, cmd.params, scope);
+  } catch (e) {
+    const apiError = (e as { apiError?: ApiError }).apiError;
+    throw apiError ? new CliFailure(apiError) : e;
+  }
+  io.out(cmd.format === 'csv' ? rowsToCsv(output.columns, output.rows) : `${JSON.stringify(output.rows, null, 2)}\n`);
+  io.err(`${output.summary}\n`);
+}
+
 async function runTemplates(call: Client, io: CliIo, cmd: TemplatesCommand): Promise<void> {
   await must(call, 'project:open', { path: path.resolve(cmd.project) });
   if (cmd.action === 'export') {
@@ -211,6 +227,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (cmd.command === 'import') await runImport(call, io, cmd);
     else if (cmd.command === 'templates') await runTemplates(call, io, cmd);
     else if (cmd.command === 'imports') await runImports(call, io, cmd);
+    else if (cmd.command === 'analysis') await runAnalysis(call, io, cmd);
     else await runMetrics(call, io, cmd);
   } catch (e) {
     status = 1;

@@ -1,5 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { MetricsRow, Period } from '../api/contract';
+import { membershipCtes } from './analysisBase';
 import { identityCtes } from './identity';
 import type { Sql } from './projectDb';
 
@@ -38,46 +39,10 @@ export function metricsSql(period: Period, hasScope: boolean): string {
   return `
 WITH
 ${identityCtes()},
-scoped AS (
-  SELECT member_id AS pid, group_name, join_time, leave_time FROM memberships WHERE ${inScope}
-),
--- Join and leave events per (person, group), each with its local day.
-joins AS (
-  SELECT DISTINCT pid, group_name, join_time AS t, CAST(timezone($tz, join_time) AS DATE) AS d
-  FROM scoped WHERE join_time IS NOT NULL
-),
-leaves AS (
-  SELECT DISTINCT pid, group_name, leave_time AS t, CAST(timezone($tz, leave_time) AS DATE) AS d
-  FROM scoped WHERE leave_time IS NOT NULL
-),
+${membershipCtes(inScope)},
 msgs AS (
   SELECT sender_id AS pid, sent_at AS t, CAST(timezone($tz, sent_at) AS DATE) AS d
   FROM messages WHERE group_name IS NOT NULL AND ${inScope}
-),
--- Each join opens a spell [join, first leave from that group at or after it); open spells end at infinity.
-spells AS (
-  SELECT j.pid, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e
-  FROM joins j ASOF LEFT JOIN leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t
-),
--- Gaps and islands: a spell starts a new island unless an earlier spell of the person reaches it (touching merges).
-marked AS (
-  SELECT pid, s, e,
-    CASE WHEN max(e) OVER (PARTITION BY pid ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= s
-         THEN 0 ELSE 1 END AS starts_island
-  FROM spells WHERE e > s
-),
-numbered AS (
-  SELECT pid, s, e, sum(starts_island) OVER (PARTITION BY pid ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
-  FROM marked
-),
-islands AS (
-  SELECT pid, min(s) AS s, max(e) AS e FROM numbered GROUP BY pid, island
-),
--- Membership of the scope as disjoint intervals with local days; eday NULL while still a member.
-island_days AS (
-  SELECT pid, s, e, CAST(timezone($tz, s) AS DATE) AS sday,
-         CASE WHEN isinf(e) THEN NULL ELSE CAST(timezone($tz, e) AS DATE) END AS eday
-  FROM islands
 ),
 -- Members at the end of day d = islands started on or before d minus islands ended on or before d.
 deltas AS (

@@ -1,7 +1,7 @@
 import type { Sql } from './projectDb';
 
 /** The project file format version this build writes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Marker stored in `meta.app` so a foreign DuckDB file is never mistaken for a project. */
 export const APP_MARKER = 'qunxi';
@@ -126,6 +126,12 @@ const formatV2Statements = [
      fields VARCHAR NOT NULL, saved_at TIMESTAMPTZ NOT NULL)`,
 ];
 
+/**
+ * Format 3 (issues: analyses, definitions): the user's definitions (customer path, key behaviours,
+ * quadrant, VVIP rules, typed channel costs), one JSON document per key, validated on read.
+ */
+const formatV3Statements = [`CREATE TABLE definitions (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`];
+
 /** Creates the schema of the current format and stamps the meta rows. */
 export async function createSchema(sql: Sql, timeZone = DEFAULT_TIME_ZONE): Promise<void> {
   for (const stmt of formatV1Statements) await sql.run(stmt);
@@ -145,6 +151,9 @@ export async function createSchema(sql: Sql, timeZone = DEFAULT_TIME_ZONE): Prom
 export const migrations: Record<number, (sql: Sql) => Promise<void>> = {
   1: async (sql) => {
     for (const stmt of formatV2Statements) await sql.run(stmt);
+  },
+  2: async (sql) => {
+    for (const stmt of formatV3Statements) await sql.run(stmt);
   },
 };
 

@@ -2,19 +2,47 @@
 // registered, so the bundle carries no more of ECharts than it uses.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ChartOption } from './chartTypes';
 
 export type { ChartOption };
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  FunnelChart,
+  HeatmapChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  TitleComponent,
+  DataZoomComponent,
+  VisualMapComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
 
 /** Props of {@link Chart}. */
 export interface ChartProps {
   option: ChartOption;
   testId?: string;
+  /** Called when a data item is clicked (series name, data index, item name). */
+  onItemClick?: (item: { seriesName: string; dataIndex: number; name: string }) => void;
+  /** CSS height of the chart (default from the stylesheet). */
+  height?: number | string;
 }
 
 const fontFamily = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -23,7 +51,9 @@ const fontFamily = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-s
  * Draws an option and follows its container's size. Sets `data-rendered="true"` on the
  * container once ECharts reports the frame finished, so tests can wait for it.
  */
-export function Chart({ option, testId }: ChartProps) {
+export function Chart({ option, testId, onItemClick, height }: ChartProps) {
+  const clickRef = useRef(onItemClick);
+  clickRef.current = onItemClick;
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
 
@@ -33,6 +63,7 @@ export function Chart({ option, testId }: ChartProps) {
     const chart = echarts.init(el, null, { renderer: 'canvas' });
     chartRef.current = chart;
     chart.on('finished', () => el.setAttribute('data-rendered', 'true'));
+    chart.on('click', (p) => clickRef.current?.({ seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex, name: String(p.name ?? '') }));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
@@ -51,5 +82,5 @@ export function Chart({ option, testId }: ChartProps) {
     chart.setOption({ textStyle: { fontFamily }, ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} className="chart" data-testid={testId} data-rendered="false" />;
+  return <div ref={ref} className="chart" data-testid={testId} data-rendered="false" style={height !== undefined ? { height } : undefined} />;
 }

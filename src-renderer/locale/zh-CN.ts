@@ -30,6 +30,8 @@ export const errorText = {
   IMPORT_NOT_FOUND: '找不到这次导入',
   TEMPLATE_INVALID: '模板文件无效',
   TEMPLATE_NOT_FOUND: '找不到模板',
+  DEFINITION_INVALID: '定义无效',
+  ANALYSIS_NO_DATA: '没有可分析的数据',
 } satisfies Record<ErrorCode, string>;
 
 /** One line for a person: the translated code, then the server's message when it adds something. */
@@ -108,7 +110,23 @@ export const t = {
     save: '保存',
     cancel: '取消',
   },
-  tabs: { metrics: '指标', data: '数据', import: '导入', match: '匹配' },
+  tabs: {
+    overview: '概览',
+    metrics: '指标',
+    funnel: '路径与漏斗',
+    churn: '流失与留存',
+    channels: '渠道',
+    activity: '活跃时段',
+    features: '客户360',
+    behaviours: '关键行为',
+    quadrant: '四象限',
+    vvip: 'VVIP',
+    data: '数据',
+    match: '匹配',
+    import: '导入',
+  },
+  nav: { analyses: '分析', segments: '定义与分层', data: '数据' },
+  scope: { allDates: '全部日期' },
   import: {
     dropHint: '将 .xlsx / .csv 导出文件拖到窗口任意位置，或',
     choose: '选择文件',

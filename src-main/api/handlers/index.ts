@@ -1,6 +1,17 @@
 import type { Api } from '../contract';
 import type { AppContext } from '../context';
 import { appHandlers } from './app';
+import { pathHandlers } from './path';
+import { funnelHandlers } from './funnel';
+import { churnHandlers } from './churn';
+import { channelsHandlers } from './channels';
+import { activityHandlers } from './activity';
+import { overviewHandlers } from './overview';
+import { featuresHandlers } from './features';
+import { behavioursHandlers } from './behaviours';
+import { quadrantHandlers } from './quadrant';
+import { vvipHandlers } from './vvip';
+import { definitionsHandlers } from './definitions';
 import { dataHandlers } from './data';
 import { dialogHandlers } from './dialog';
 import { identityHandlers } from './identity';
@@ -20,5 +31,16 @@ export function createHandlers(ctx: AppContext): Api {
     ...dialogHandlers(ctx),
     ...identityHandlers(ctx),
     ...templateHandlers(ctx),
+    ...pathHandlers(ctx),
+    ...funnelHandlers(ctx),
+    ...churnHandlers(ctx),
+    ...channelsHandlers(ctx),
+    ...activityHandlers(ctx),
+    ...overviewHandlers(ctx),
+    ...featuresHandlers(ctx),
+    ...behavioursHandlers(ctx),
+    ...quadrantHandlers(ctx),
+    ...vvipHandlers(ctx),
+    ...definitionsHandlers(ctx),
   };
 }

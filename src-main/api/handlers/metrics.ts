@@ -1,5 +1,4 @@
-import { AppError } from '../../core/appError';
-import { isCalendarDate } from '../../core/metrics/calendar';
+import { checkDateRange } from '../../store/analysisBase';
 import { queryMetrics } from '../../store/metricsQueries';
 import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
@@ -9,12 +8,7 @@ export function metricsHandlers(ctx: AppContext): DomainHandlers<'metrics'> {
   return {
     'metrics:query': async (req) => {
       const project = requireProject(ctx);
-      for (const [field, value] of [['from', req.from], ['to', req.to]] as const) {
-        if (value !== undefined && !isCalendarDate(value)) throw new AppError('INVALID_REQUEST', `${field} 不是有效日期：${value}`, { field });
-      }
-      if (req.from && req.to && req.from > req.to) {
-        throw new AppError('INVALID_REQUEST', `开始日期 ${req.from} 晚于结束日期 ${req.to}`, { from: req.from, to: req.to });
-      }
+      checkDateRange(req);
       return project.db.use((sql) =>
         queryMetrics(sql, { period: req.period, from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }),
       );

@@ -3,25 +3,52 @@ import { t } from '../../locale/zh-CN';
 import { onImportFinished, useImports } from '../../store/imports';
 import { useMetrics } from '../../store/metrics';
 import { useProject } from '../../store/project';
+import { useScope } from '../../store/scope';
+import { navSections, selectTab, useNavigation, type Tab } from '../../store/navigation';
 import { DataView } from '../data/DataView';
 import { pendingFromFiles } from '../import/fileDrop';
 import { ImportView } from '../import/ImportView';
 import { MatchView } from '../match/MatchView';
 import { MetricsView } from '../metrics/MetricsView';
+import { OverviewView } from '../overview/OverviewView';
+import { FunnelView } from '../funnel/FunnelView';
+import { ChurnView } from '../churn/ChurnView';
+import { ChannelsView } from '../channels/ChannelsView';
+import { ActivityView } from '../activity/ActivityView';
+import { FeaturesView } from '../features/FeaturesView';
+import { BehavioursView } from '../behaviours/BehavioursView';
+import { QuadrantView } from '../quadrant/QuadrantView';
+import { VvipView } from '../vvip/VvipView';
 import { TopBar } from './TopBar';
 
-type Tab = 'metrics' | 'data' | 'match' | 'import';
-const tabs: Tab[] = ['metrics', 'data', 'match', 'import'];
+
+const views: Record<Tab, () => React.ReactNode> = {
+  overview: () => <OverviewView />,
+  metrics: () => <MetricsView />,
+  funnel: () => <FunnelView />,
+  churn: () => <ChurnView />,
+  channels: () => <ChannelsView />,
+  activity: () => <ActivityView />,
+  features: () => <FeaturesView />,
+  behaviours: () => <BehavioursView />,
+  quadrant: () => <QuadrantView />,
+  vvip: () => <VvipView />,
+  data: () => <DataView />,
+  match: () => <MatchView />,
+  import: () => <ImportView />,
+};
 
 /** The open project: top bar, tabs, and a window-wide drop target for imports. */
 export function Workspace() {
-  const [tab, setTab] = useState<Tab>('metrics');
+  const tab = useNavigation(selectTab);
+  const setTab = useNavigation.getState().go;
   const [isDragging, setDragging] = useState(false);
 
   useEffect(() => {
     return onImportFinished(() => {
       void useProject.getState().refresh();
       void useMetrics.getState().load();
+      useScope.getState().dataChanged();
     });
   }, []);
 
@@ -68,19 +95,21 @@ export function Workspace() {
   return (
     <div className="workspace">
       <TopBar />
-      <nav className="tabs" role="tablist">
-        {tabs.map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} data-testid={`tab-${id}`} onClick={() => setTab(id)}>
-            {t.tabs[id]}
-          </button>
-        ))}
-      </nav>
-      <main className="tab-body">
-        {tab === 'metrics' && <MetricsView />}
-        {tab === 'data' && <DataView />}
-        {tab === 'match' && <MatchView />}
-        {tab === 'import' && <ImportView />}
-      </main>
+      <div className="workspace-body">
+        <nav className="sidenav" role="tablist" aria-orientation="vertical">
+          {navSections.map((section) => (
+            <div key={section.id} className="sidenav-section">
+              <div className="sidenav-title">{t.nav[section.id]}</div>
+              {section.tabs.map((id) => (
+                <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} data-testid={`tab-${id}`} onClick={() => setTab(id)}>
+                  {t.tabs[id]}
+                </button>
+              ))}
+            </div>
+          ))}
+        </nav>
+        <main className="tab-body">{views[tab]()}</main>
+      </div>
       {isDragging && <div className="drop-overlay">{t.import.dropOverlay}</div>}
     </div>
   );

@@ -1,0 +1,11 @@
+import { AppError } from '../../core/appError';
+import type { AppContext } from '../context';
+import type { DomainHandlers } from '../contract';
+
+// PLACEHOLDER until the activity work lands: every method answers with a clear error.
+export function activityHandlers(_ctx: AppContext): DomainHandlers<'activity'> {
+  const missing = async (): Promise<never> => {
+    throw new AppError('INTERNAL', '尚未实现');
+  };
+  return new Proxy({}, { get: () => missing }) as DomainHandlers<'activity'>;
+}

@@ -1,0 +1,11 @@
+import { AppError } from '../../core/appError';
+import type { AppContext } from '../context';
+import type { DomainHandlers } from '../contract';
+
+// PLACEHOLDER until the funnel work lands: every method answers with a clear error.
+export function funnelHandlers(_ctx: AppContext): DomainHandlers<'funnel'> {
+  const missing = async (): Promise<never> => {
+    throw new AppError('INTERNAL', '尚未实现');
+  };
+  return new Proxy({}, { get: () => missing }) as DomainHandlers<'funnel'>;
+}

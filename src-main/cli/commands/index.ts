@@ -1,0 +1,21 @@
+import { activityCommand } from './activity';
+import { behavioursCommand } from './behaviours';
+import { channelsCommand } from './channels';
+import { churnCommand } from './churn';
+import { featuresCommand } from './features';
+import { funnelCommand } from './funnel';
+import { quadrantCommand } from './quadrant';
+import { retentionCommand } from './retention';
+import type { AnalysisCommandSpec } from './types';
+
+/** Every analysis subcommand, in the order the usage lists them. */
+export const analysisCommands: AnalysisCommandSpec[] = [
+  funnelCommand,
+  churnCommand,
+  retentionCommand,
+  channelsCommand,
+  activityCommand,
+  featuresCommand,
+  behavioursCommand,
+  quadrantCommand,
+] as AnalysisCommandSpec[];

@@ -1,0 +1,118 @@
+/**
+ * SQL building blocks every analysis shares, so "member of the scope", "a person's channel" and
+ * "a paid order" mean the same thing in the metrics, the funnel, churn, channels and features.
+ *
+ * All CTEs expect the named parameter `$tz` (the project time zone) and, when a scope is given,
+ * `$groups` (a VARCHAR list). They are fragments of one WITH list: put `identityCtes()` first.
+ */
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { AnalysisScope } from '../api/contract';
+import { AppError } from '../core/appError';
+import { isCalendarDate } from '../core/metrics/calendar';
+
+/** The SQL condition "group_name is in the scope" and whether a scope was given. */
+export function scopeCondition(groups: string[] | undefined, column = 'group_name'): string {
+  return groups && groups.length > 0 ? `list_contains($groups, ${column})` : 'TRUE';
+}
+
+/** Named parameters of a scoped query: `$tz`, `$from`, `$to` and `$groups` when the scope has groups. */
+export function scopeParams(scope: AnalysisScope, timeZone: string): Record<string, DuckDBValue> {
+  const params: Record<string, DuckDBValue> = { tz: timeZone, from: scope.from ?? null, to: scope.to ?? null };
+  if (scope.groups && scope.groups.length > 0) params.groups = listValue(scope.groups);
+  return params;
+}
+
+/** Rejects impossible dates and a reversed range with a message naming the field. */
+export function checkDateRange(scope: { from?: string; to?: string }): void {
+  for (const [field, value] of [['from', scope.from], ['to', scope.to]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) throw new AppError('INVALID_REQUEST', `${field} 不是有效日期：${value}`, { field });
+  }
+  if (scope.from && scope.to && scope.from > scope.to) {
+    throw new AppError('INVALID_REQUEST', `开始日期 ${scope.from} 晚于结束日期 ${scope.to}`, { from: scope.from, to: scope.to });
+  }
+}
+
+/**
+ * Membership of the scope (DESIGN §4 "Member state"):
+ * - `scoped(pid, group_name, join_time, leave_time)` spells in the scope's groups;
+ * - `joins` / `leaves (pid, group_name, t, d)` events with their local day;
+ * - `spells(pid, group_name, s, e)` each join to the first leave from that group at or after it;
+ * - `islands(pid, s, e)` membership of the scope as disjoint intervals (touching spells merge),
+ *   e = infinity while still a member;
+ * - `island_days(pid, s, e, sday, eday)` the same with local days, eday NULL while a member.
+ */
+export function membershipCtes(inScope: string): string {
+  return `
+scoped AS (
+  SELECT member_id AS pid, group_name, join_time, leave_time FROM memberships WHERE ${inScope}
+),
+joins AS (
+  SELECT DISTINCT pid, group_name, join_time AS t, CAST(timezone($tz, join_time) AS DATE) AS d
+  FROM scoped WHERE join_time IS NOT NULL
+),
+leaves AS (
+  SELECT DISTINCT pid, group_name, leave_time AS t, CAST(timezone($tz, leave_time) AS DATE) AS d
+  FROM scoped WHERE leave_time IS NOT NULL
+),
+spells AS (
+  SELECT j.pid, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e
+  FROM joins j ASOF LEFT JOIN leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t
+),
+-- Gaps and islands: a spell starts a new island unless an earlier spell of the person reaches it (touching merges).
+marked AS (
+  SELECT pid, s, e,
+    CASE WHEN max(e) OVER (PARTITION BY pid ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= s
+         THEN 0 ELSE 1 END AS starts_island
+  FROM spells WHERE e > s
+),
+numbered AS (
+  SELECT pid, s, e, sum(starts_island) OVER (PARTITION BY pid ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
+  FROM marked
+),
+islands AS (
+  SELECT pid, min(s) AS s, max(e) AS e FROM numbered GROUP BY pid, island
+),
+island_days AS (
+  SELECT pid, s, e, CAST(timezone($tz, s) AS DATE) AS sday,
+         CASE WHEN isinf(e) THEN NULL ELSE CAST(timezone($tz, e) AS DATE) END AS eday
+  FROM islands
+)`;
+}
+
+/**
+ * What the project knows of each person beyond membership (needs `identityCtes()`):
+ * - `person_customer(pid, customer_name, staff, added_at, add_way, channel, channel_code, tags)` from
+ *   the customer list, the earliest-added row of the person when several staff added them;
+ * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
+ * - `paid_orders(pid, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
+ *   refunded (net = paid − refunded, never below 0).
+ */
+export function personCtes(): string {
+  return `
+person_customer AS (
+  SELECT m.pid,
+         arg_min(c.customer_name, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS customer_name,
+         arg_min(c.staff, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS staff,
+         min(c.added_at) AS added_at,
+         arg_min(nullif(trim(c.add_way), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS add_way,
+         arg_min(nullif(trim(c.channel), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel,
+         arg_min(nullif(trim(c.channel_code), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel_code,
+         arg_min(nullif(trim(c.tags), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS tags
+  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+  WHERE m.pid IS NOT NULL
+  GROUP BY m.pid
+),
+person_names AS (
+  SELECT p.pid, coalesce(mn.name, sn.name, pc.customer_name) AS name
+  FROM id_people p
+  LEFT JOIN (SELECT member_id AS pid, arg_max(member_name, coalesce(join_time, '-infinity'::TIMESTAMPTZ)) AS name
+             FROM memberships WHERE nullif(trim(member_name), '') IS NOT NULL GROUP BY member_id) mn ON mn.pid = p.pid
+  LEFT JOIN (SELECT sender_id AS pid, arg_max(sender_name, sent_at) AS name
+             FROM messages WHERE nullif(trim(sender_name), '') IS NOT NULL GROUP BY sender_id) sn ON sn.pid = p.pid
+  LEFT JOIN person_customer pc ON pc.pid = p.pid
+),
+paid_orders AS (
+  SELECT pid, paid_at, paid, refunded, greatest(paid - refunded, 0) AS net
+  FROM id_orders WHERE pid IS NOT NULL AND paid_at IS NOT NULL AND refunded < paid
+)`;
+}
