@@ -8,13 +8,15 @@ import { startServer } from '../../src-main/server/httpServer';
 import { tempDir, tempPaths } from '../support/tempDirs';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const staticDir = path.join(repoRoot, 'out', 'renderer');
+// QUNXI_E2E_OUT lets parallel work build into its own folder (`npx electron-vite build --outDir DIR`).
+const outDir = path.resolve(repoRoot, process.env.QUNXI_E2E_OUT ?? 'out');
+const staticDir = path.join(outDir, 'renderer');
 const CHROMIUM = process.env.QUNXI_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Builds the renderer once if `npm test` has not already done so. */
 function ensureBuilt(): void {
   if (!existsSync(path.join(staticDir, 'index.html'))) {
-    execFileSync('npx', ['electron-vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    execFileSync('npx', ['electron-vite', 'build', '--outDir', outDir], { cwd: repoRoot, stdio: 'inherit' });
   }
 }
 
