@@ -1,5 +1,21 @@
 import type { Page } from 'playwright-core';
 
+/** Views of the side navigation (src-renderer/store/navigation.ts). */
+export type Tab =
+  | 'overview'
+  | 'metrics'
+  | 'funnel'
+  | 'churn'
+  | 'channels'
+  | 'activity'
+  | 'features'
+  | 'behaviours'
+  | 'quadrant'
+  | 'vvip'
+  | 'data'
+  | 'match'
+  | 'import';
+
 /** The project workspace: top bar and tabs. */
 export class WorkspacePage {
   constructor(private readonly page: Page) {}
@@ -8,7 +24,7 @@ export class WorkspacePage {
     return this.page.getByTestId('project-name');
   }
 
-  async openTab(tab: 'metrics' | 'data' | 'match' | 'import'): Promise<void> {
+  async openTab(tab: Tab): Promise<void> {
     await this.page.getByTestId(`tab-${tab}`).click();
   }
 
