@@ -1,0 +1,82 @@
+// Chinese texts of the customer-360 (per-person features) view. The feature labels are shared:
+// the quadrant and VVIP grids name features with them.
+import type { FeatureId } from '../../src-main/api/contract';
+
+/**
+ * Feature ids in the order the grids, selects and exports list them (the contract's order; the
+ * renderer may import only its types, so the list is repeated and checked complete below).
+ */
+export const featureIds = [
+  'purchases',
+  'gmv',
+  'aov',
+  'purchase_months_3m',
+  'days_since_last_purchase',
+  'repurchase_90d',
+  'referrals',
+  'referrals_bought',
+  'messages',
+  'key_behaviours',
+  'tenure_days',
+  'survey_score',
+] as const satisfies readonly FeatureId[];
+
+// Fails to compile when the contract gains a feature this list lacks.
+const _isComplete: Exclude<FeatureId, (typeof featureIds)[number]> extends never ? true : false = true;
+
+/** Chinese label of each per-person feature (DESIGN §4, issue 5). */
+export const featureLabels = {
+  purchases: '购买次数',
+  gmv: 'GMV',
+  aov: '客单价',
+  purchase_months_3m: '近3个月有购买的月数',
+  days_since_last_purchase: '距上次购买天数',
+  repurchase_90d: '90天内复购',
+  referrals: '推荐入群人数',
+  referrals_bought: '推荐且购买人数',
+  messages: '发言数',
+  key_behaviours: '关键行为得分',
+  tenure_days: '入群天数',
+  survey_score: '满意度评分',
+} satisfies Record<FeatureId, string>;
+
+/** One-line explanations of the features (header tooltips). */
+export const featureHints = {
+  purchases: '截至统计日已付款且未全额退款的订单数',
+  gmv: '这些订单的实付金额减去退款金额之和',
+  aov: 'GMV ÷ 购买次数；没有购买时为空',
+  purchase_months_3m: '统计日所在月及之前两个自然月中，有购买的月数（0–3）',
+  days_since_last_purchase: '统计日与最近一次购买当天相差的天数；没有购买时为空',
+  repurchase_90d: '是否有一笔购买发生在更早一笔购买之后 90 天以内',
+  referrals: '以此人为邀请人入群的人数（按昵称对应，昵称重复的邀请人不计）',
+  referrals_bought: '其中截至统计日有购买的人数',
+  messages: '截至统计日在范围内各群的发言条数',
+  key_behaviours: '各项启用的关键行为：权重 × 次数之和',
+  tenure_days: '首次入群到统计日（仍在群）或最后一次退群的天数',
+  survey_score: '最近一次满意度问卷的评分',
+} satisfies Record<FeatureId, string>;
+
+/** Texts of the customer-360 view. */
+export const featuresText = {
+  title: '客户360',
+  columns: {
+    pid: '成员ID',
+    name: '昵称',
+    channel: '渠道',
+    staff: '所属员工',
+    tags: '标签',
+    groups: '所在群',
+    is_member: '当前在群',
+    first_purchase: '首次购买',
+    last_purchase: '最近购买',
+  },
+  yes: '是',
+  no: '否',
+  rowCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 人`,
+  asOf: (d: string) => `统计日 ${d}`,
+  exportXlsx: '导出 xlsx',
+  exporting: '正在导出…',
+  exported: (name: string) => `已导出 ${name}`,
+  empty: '项目中还没有成员数据，请先导入群成员或聊天记录。',
+  keyBehaviour: (name: string) => `关键行为：${name}`,
+};
