@@ -1,45 +1,12 @@
-// The one component that imports ag-grid (STYLE.md: one wrapper per heavy UI library).
+// The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
+// agGrid.ts, this file and DefinitionGrid.tsx, the editable one).
 import { useMemo } from 'react';
-import {
-  CellStyleModule,
-  ClientSideRowModelModule,
-  ColumnAutoSizeModule,
-  DateFilterModule,
-  InfiniteRowModelModule,
-  LocaleModule,
-  ModuleRegistry,
-  NumberFilterModule,
-  TextFilterModule,
-  TooltipModule,
-  themeQuartz,
-  type ColDef,
-  type IDatasource,
-} from 'ag-grid-community';
+import type { ColDef, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { gridLocaleText } from '../locale/zh-CN';
 import { toDataQuery } from '../views/data/dataQuery';
+import { gridTheme as theme } from './agGrid';
 import type { GridColumn, PageLoader } from './gridTypes';
-
-ModuleRegistry.registerModules([
-  CellStyleModule, // the 'rightAligned' column type sets cellClass
-  ClientSideRowModelModule,
-  InfiniteRowModelModule,
-  TextFilterModule,
-  DateFilterModule,
-  NumberFilterModule,
-  ColumnAutoSizeModule,
-  LocaleModule,
-  TooltipModule,
-]);
-
-// System fonts only: the quartz default names a Google font, which we must never fetch.
-const theme = themeQuartz.withParams({
-  fontFamily: ['Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'],
-  headerFontWeight: 600,
-  fontSize: 13,
-  accentColor: '#07a35a',
-  spacing: 6,
-});
 
 const filterNames = { text: 'agTextColumnFilter', date: 'agDateColumnFilter', number: 'agNumberColumnFilter' } as const;
 

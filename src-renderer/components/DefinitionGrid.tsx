@@ -1,0 +1,308 @@
+// The editable definitions grid: customer path, key behaviours, quadrant axes and rules, VVIP
+// rules, channel costs. Spreadsheet habits: type over a cell, Enter / Tab / arrows move, paste a
+// block copied from Excel, Ctrl+Z / Ctrl+Y, each problem shown on its cell with the reason.
+// The rows are owned by the caller (with useUndoable for history); the grid never mutates them.
+import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
+import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
+import { gridLocaleText } from '../locale/zh-CN';
+import { gridTheme } from './agGrid';
+import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
+import type { DefinitionColumn, DefinitionGridProps } from './definitionGridTypes';
+
+export type { DefinitionColumn, DefinitionGridProps };
+
+const text = {
+  add: '添加行',
+  remove: '删除行',
+  up: '上移',
+  down: '下移',
+  undo: '撤销',
+  redo: '重做',
+  index: '#',
+  pasteHint: '可从 Excel 复制一块单元格，选中起始格后按 Ctrl+V 粘贴',
+  pasted: (n: number) => `已粘贴 ${n} 个单元格`,
+};
+
+/** A popup editor of several choices (ag-grid community has none). */
+function MultiSelectEditor(props: CustomCellEditorProps & { options: { value: string; label: string }[] }) {
+  const chosen = new Set(Array.isArray(props.value) ? (props.value as string[]) : []);
+  const toggle = (v: string) => {
+    const next = new Set(chosen);
+    if (next.has(v)) next.delete(v);
+    else next.add(v);
+    props.onValueChange(props.options.map((o) => o.value).filter((o) => next.has(o)).concat([...next].filter((x) => !props.options.some((o) => o.value === x))));
+  };
+  return (
+    <div className="multiselect-editor" data-testid="multiselect-editor">
+      {props.options.map((o) => (
+        <label key={o.value} className="multiselect-option">
+          <input type="checkbox" checked={chosen.has(o.value)} onChange={() => toggle(o.value)} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+      <button type="button" className="primary" onClick={() => props.stopEditing()}>
+        确定
+      </button>
+    </div>
+  );
+}
+
+/** An editable grid of definition rows; see definitionGridTypes.ts for the props. */
+export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) {
+  const { rows, columns, onChange, newRow, rowId, history, canReorder, minRows = 0, maxRows = Infinity, testId, extraColumns } = props;
+  const apiRef = useRef<GridApi<R> | null>(null);
+  const [current, setCurrent] = useState<number | null>(null);
+  const [pasteNote, setPasteNote] = useState<{ ok: string | null; problems: string[] } | null>(null);
+
+  // Latest rows for the ag-grid callbacks, which are created once per column set.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+
+  const setCell = useCallback(
+    (index: number, field: keyof R & string, value: CellValue) => {
+      const list = rowsRef.current;
+      if (index < 0 || index >= list.length) return;
+      if (Object.is(list[index]![field], value)) return;
+      const next = list.slice();
+      next[index] = { ...list[index]!, [field]: value };
+      onChange(next);
+    },
+    [onChange],
+  );
+
+  const columnDefs = useMemo<ColDef<R>[]>(() => {
+    const indexCol: ColDef<R> = {
+      headerName: text.index,
+      colId: '__index',
+      width: 56,
+      editable: false,
+      sortable: false,
+      valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
+      cellClass: 'muted',
+    };
+    const defs = columns.map((c): ColDef<R> => {
+      const def: ColDef<R> = {
+        colId: c.field,
+        headerName: c.headerName,
+        width: c.width,
+        flex: c.flex ?? (c.width ? undefined : 1),
+        sortable: false,
+        resizable: true,
+        editable: !c.isReadOnly && (c.type === 'text' || c.type === 'number' || c.type === 'multiselect'),
+        valueGetter: (p) => (p.data ? (p.data[c.field] as unknown) : null),
+        valueFormatter: (p) => (p.data ? cellText(c, p.data) : ''),
+        cellClassRules: c.validate
+          ? { 'cell-problem': (p) => Boolean(p.data && c.validate!(p.data, rowsRef.current)) }
+          : undefined,
+        tooltipValueGetter: c.validate ? (p) => (p.data ? c.validate!(p.data, rowsRef.current) ?? undefined : undefined) : undefined,
+      };
+      const cellTestId = (rowIndex: number | null | undefined) => `${testId ?? 'definition-grid'}-${c.field}-${rowIndex ?? 0}`;
+      if (c.type === 'number') {
+        def.cellEditor = 'agNumberCellEditor';
+        def.type = 'rightAligned';
+      } else if (c.type === 'text') {
+        def.cellEditor = 'agTextCellEditor';
+      } else if (c.type === 'multiselect') {
+        def.cellEditor = MultiSelectEditor;
+        def.cellEditorParams = { options: c.options ?? [] };
+        def.cellEditorPopup = true;
+      } else if (c.type === 'boolean') {
+        def.cellRenderer = (p: { data?: R; node: { rowIndex: number | null } }) =>
+          p.data ? (
+            <input
+              type="checkbox"
+              className="cell-checkbox"
+              data-testid={cellTestId(p.node.rowIndex)}
+              checked={Boolean(p.data[c.field])}
+              disabled={c.isReadOnly}
+              onChange={(e) => setCell(p.node.rowIndex ?? -1, c.field, e.currentTarget.checked)}
+            />
+          ) : null;
+      } else if (c.type === 'select') {
+        // A native <select>: one click, keyboard-friendly, the same element everywhere (and in Playwright).
+        def.cellRenderer = (p: { data?: R; node: { rowIndex: number | null } }) =>
+          p.data ? (
+            <select
+              className="cell-select"
+              data-testid={cellTestId(p.node.rowIndex)}
+              value={String(p.data[c.field] ?? '')}
+              disabled={c.isReadOnly}
+              onChange={(e) => setCell(p.node.rowIndex ?? -1, c.field, e.currentTarget.value)}
+            >
+              {(c.options ?? []).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ) : null;
+      }
+      return def;
+    });
+    const extras = (extraColumns ?? []).map(
+      (x, i): ColDef<R> => ({
+        colId: `__extra${i}`,
+        headerName: x.headerName,
+        width: x.width ?? 110,
+        editable: false,
+        sortable: false,
+        type: 'rightAligned',
+        cellClass: 'cell-live',
+        valueGetter: (p) => (p.data ? x.value(p.data) : ''),
+        cellRenderer: (p: { data?: R; node: { rowIndex: number | null } }) =>
+          p.data ? <span data-testid={x.testId ? `${x.testId}-${p.node.rowIndex ?? 0}` : undefined}>{x.value(p.data)}</span> : null,
+      }),
+    );
+    return [indexCol, ...defs, ...extras];
+  }, [columns, extraColumns, setCell, testId]);
+
+  function onCellEditRequest(e: CellEditRequestEvent<R>) {
+    const field = e.colDef.colId as keyof R & string;
+    const column = columns.find((c) => c.field === field);
+    const index = e.node.rowIndex ?? -1;
+    if (!column || index < 0) return;
+    let value: CellValue;
+    if (column.type === 'number') {
+      if (e.newValue === null || e.newValue === undefined || e.newValue === '') {
+        setPasteNote({ ok: null, problems: [`第 ${index + 1} 行「${column.headerName}」：需要一个数字`] });
+        return;
+      }
+      const parsed = typeof e.newValue === 'number' ? ({ ok: true, value: e.newValue } as const) : parseCell(column, String(e.newValue));
+      if (!parsed.ok) {
+        setPasteNote({ ok: null, problems: [`第 ${index + 1} 行「${column.headerName}」：${parsed.reason}`] });
+        return;
+      }
+      value = parsed.value;
+    } else if (column.type === 'multiselect') {
+      value = Array.isArray(e.newValue) ? (e.newValue as string[]) : [];
+    } else {
+      value = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
+    }
+    setPasteNote(null);
+    setCell(index, field, value);
+  }
+
+  function focusedIndex(): number | null {
+    return apiRef.current?.getFocusedCell()?.rowIndex ?? current;
+  }
+
+  function add() {
+    if (rows.length >= maxRows) return;
+    const at = focusedIndex();
+    const next = rows.slice();
+    next.splice(at === null ? rows.length : at + 1, 0, newRow());
+    onChange(next);
+  }
+
+  function remove() {
+    const at = focusedIndex();
+    if (at === null || at >= rows.length || rows.length <= minRows) return;
+    onChange(rows.filter((_, i) => i !== at));
+    setCurrent(Math.min(at, rows.length - 2));
+  }
+
+  function move(delta: number) {
+    const at = focusedIndex();
+    if (at === null) return;
+    const next = moveRow(rows, at, delta);
+    if (next === rows) return;
+    onChange(next);
+    const target = at + delta;
+    setCurrent(target);
+    const colKey = apiRef.current?.getFocusedCell()?.column.getColId();
+    if (colKey) requestAnimationFrame(() => apiRef.current?.setFocusedCell(target, colKey));
+  }
+
+  const isEditing = () => (apiRef.current?.getEditingCells().length ?? 0) > 0;
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (!history || isEditing()) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (!mod) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      history.undo();
+    } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+      e.preventDefault();
+      history.redo();
+    }
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    if (isEditing()) return;
+    const cell = apiRef.current?.getFocusedCell();
+    const pasted = e.clipboardData.getData('text/plain');
+    if (!cell || !pasted) return;
+    e.preventDefault();
+    const field = cell.column.getColId();
+    const result = applyPaste(rows, columns, cell.rowIndex, field, pasted, newRow, maxRows);
+    if (result.written > 0) onChange(result.rows);
+    setPasteNote({ ok: result.written > 0 ? text.pasted(result.written) : null, problems: result.problems });
+  }
+
+  const problems = validationProblems(rows, columns);
+  const at = current;
+  return (
+    <div className="definition-grid" data-testid={testId} onKeyDown={onKeyDown} onPaste={onPaste}>
+      <div className="definition-grid-toolbar">
+        <button type="button" onClick={add} disabled={rows.length >= maxRows} data-testid={testId && `${testId}-add`}>
+          {text.add}
+        </button>
+        <button type="button" onClick={remove} disabled={at === null || rows.length <= minRows} data-testid={testId && `${testId}-remove`}>
+          {text.remove}
+        </button>
+        {canReorder && (
+          <>
+            <button type="button" onClick={() => move(-1)} disabled={at === null || at <= 0} data-testid={testId && `${testId}-up`}>
+              {text.up}
+            </button>
+            <button type="button" onClick={() => move(1)} disabled={at === null || at >= rows.length - 1} data-testid={testId && `${testId}-down`}>
+              {text.down}
+            </button>
+          </>
+        )}
+        {history && (
+          <>
+            <button type="button" onClick={history.undo} disabled={!history.canUndo} title="Ctrl+Z" data-testid={testId && `${testId}-undo`}>
+              {text.undo}
+            </button>
+            <button type="button" onClick={history.redo} disabled={!history.canRedo} title="Ctrl+Y" data-testid={testId && `${testId}-redo`}>
+              {text.redo}
+            </button>
+          </>
+        )}
+        <span className="muted small">{text.pasteHint}</span>
+      </div>
+      <AgGridReact<R>
+        theme={gridTheme}
+        localeText={gridLocaleText}
+        columnDefs={columnDefs}
+        rowData={rows}
+        getRowId={(p) => rowId(p.data)}
+        domLayout="autoHeight"
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        onCellFocused={(e) => setCurrent(typeof e.rowIndex === 'number' ? e.rowIndex : null)}
+        onGridReady={(e) => {
+          apiRef.current = e.api;
+        }}
+        stopEditingWhenCellsLoseFocus
+        enterNavigatesVerticallyAfterEdit
+        singleClickEdit={false}
+        tooltipShowDelay={200}
+      />
+      {(problems.length > 0 || pasteNote) && (
+        <ul className="definition-grid-problems" data-testid={testId && `${testId}-problems`}>
+          {pasteNote?.ok && <li className="ok">{pasteNote.ok}</li>}
+          {[...(pasteNote?.problems ?? []), ...problems].map((p) => (
+            <li key={p} className="problem">
+              {p}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
