@@ -1,11 +1,13 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { queryOverview } from '../../store/overviewQueries';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the overview work lands: every method answers with a clear error.
-export function overviewHandlers(_ctx: AppContext): DomainHandlers<'overview'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** The overview page of the open project: the latest week with data, in the project's time zone. */
+export function overviewHandlers(ctx: AppContext): DomainHandlers<'overview'> {
+  return {
+    'overview:query': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use((sql) => queryOverview(sql, { groups: req.groups, timeZone: project.timeZone }));
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'overview'>;
 }
