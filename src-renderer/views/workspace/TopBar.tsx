@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { call } from '../../api/client';
 import { t } from '../../locale/zh-CN';
 import { platform } from '../../platform';
 import { selectBusy, selectProject, useProject } from '../../store/project';
+import { useScope } from '../../store/scope';
 import { reportError } from '../../store/toasts';
 
 /** Project name, time zone, 另存为… and 关闭项目. */
@@ -11,6 +13,23 @@ export function TopBar() {
   const { saveAs, close } = useProject.getState();
   const [isFormShown, setFormShown] = useState(false);
   const [path, setPath] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  async function onExportDefinitions() {
+    const r = await call('definitions:export', {});
+    if (!r.ok) return reportError(r.error);
+    platform.saveDownload(t.top.definitionsFileName(project?.name ?? ''), new Blob([r.value], { type: 'application/json;charset=utf-8' }));
+  }
+
+  async function onImportDefinitions(file: File) {
+    const r = await call('definitions:import', { content: await file.text() });
+    if (!r.ok) return reportError(r.error);
+    // Every view reloads its definitions and figures.
+    useScope.getState().dataChanged();
+    setNotice(t.top.definitionsImported(file.name));
+    setTimeout(() => setNotice(null), 6000);
+  }
 
   async function onSaveAs() {
     const choice = await platform.chooseProjectToSave(project?.name);
@@ -41,6 +60,29 @@ export function TopBar() {
         </span>
       </div>
       <div className="topbar-actions">
+        {notice && (
+          <span className="muted" data-testid="definitions-notice">
+            {notice}
+          </span>
+        )}
+        <button type="button" data-testid="definitions-export" title={t.top.definitionsHint} onClick={() => void onExportDefinitions()}>
+          {t.top.exportDefinitions}
+        </button>
+        <button type="button" data-testid="definitions-import" title={t.top.definitionsHint} onClick={() => fileRef.current?.click()}>
+          {t.top.importDefinitions}
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="definitions-file-input"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void onImportDefinitions(file);
+            e.currentTarget.value = '';
+          }}
+        />
         <button type="button" data-testid="save-as" onClick={() => void onSaveAs()} disabled={busy !== null}>
           {t.top.saveAs}
         </button>
