@@ -523,6 +523,17 @@ export interface ChannelCost {
   cost: number;
 }
 
+/** Imported 渠道投放 totals of one channel over a date range (shown beside the cost grid). */
+export interface AdCostRow {
+  channel: string;
+  /** Days with a row in the range. */
+  days: number;
+  impressions: number | null;
+  clicks: number | null;
+  /** Summed 花费; null when the rows carry no cost. */
+  cost: number | null;
+}
+
 /** Messages and active people by weekday × hour. */
 export interface ActivityCell {
   /** 1 = Monday … 7 = Sunday. */
@@ -867,6 +878,8 @@ export const requestSchemas = {
   'channels:query': z.object({ ...analysisScope, dimension: channelDimension.default('add_way') }),
   'channels:costs': empty,
   'channels:saveCosts': z.object({ costs: definitionSchemas.channelCosts }),
+  /** Imported 渠道投放 costs per channel in the date range (groups are ignored: ad costs have none). */
+  'channels:adCosts': z.object(analysisScope),
   'activity:query': z.object(analysisScope),
   'overview:query': z.object({ groups: analysisScope.groups }),
   // ── Definitions and segmentation (issue 5)
@@ -946,6 +959,7 @@ export interface Responses {
   'channels:query': ChannelRow[];
   'channels:costs': ChannelCost[];
   'channels:saveCosts': ChannelCost[];
+  'channels:adCosts': AdCostRow[];
   'activity:query': ActivityCell[];
   'overview:query': OverviewResult;
   'features:query': TablePage<FeatureRow> & { behaviours: { id: string; name: string }[] };
