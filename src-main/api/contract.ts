@@ -895,6 +895,8 @@ export const requestSchemas = {
   'behaviours:counts': z.object({ ...analysisScope, behaviours: definitionSchemas.behaviours }),
   'behaviours:query': z.object({ ...analysisScope, period: z.enum(['day', 'week', 'month']).default('week') }),
   'behaviours:activeBy': z.object({ activeBy: definitionSchemas.activeBy.optional() }),
+  /** Message types present in the group messages, most frequent first, for the types multiselect. */
+  'behaviours:msgTypes': empty,
   'quadrant:get': empty,
   'quadrant:save': z.object({ quadrant: definitionSchemas.quadrant }),
   /** The quadrant of a (possibly unsaved) definition; the saved one when absent. */
@@ -969,6 +971,7 @@ export interface Responses {
   'behaviours:counts': BehaviourCount[];
   'behaviours:query': BehaviourResult;
   'behaviours:activeBy': { activeBy: 'message' | 'behaviour' };
+  'behaviours:msgTypes': { msgType: string; count: number }[];
   'quadrant:get': QuadrantDefinition;
   'quadrant:save': QuadrantDefinition;
   'quadrant:query': QuadrantResult;
