@@ -451,7 +451,8 @@ export type ChurnStage = 'added_not_joined' | 'joined_not_bought' | 'bought_once
 
 /** One churn event. */
 export interface ChurnEvent {
-  pid: string;
+  /** Person id; null for a 流失客户 row identity tied to nobody (still listed, by its name). */
+  pid: string | null;
   name: string | null;
   /** ISO local date-time of the leave / deletion. */
   left_at: string;
