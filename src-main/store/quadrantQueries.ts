@@ -1,0 +1,207 @@
+/**
+ * The satisfaction × loyalty quadrant (DESIGN §4 Quadrant) over a relation of per-person
+ * features (one row per person: pid, name and every FeatureId column — featuresSql in the app,
+ * a plain table in tests).
+ *
+ * Score mode. Each axis value is Σ weight × normalised feature, where
+ * - every empty feature (no purchase → no average order value, no survey → no score) counts as 0
+ *   before it is normalised, and booleans count as 0 / 1;
+ * - raw: the value itself;
+ * - minmax: (v − min) / (max − min) over the people, 0 when max = min (everyone alike);
+ * - percentile: DuckDB percent_rank() = (rank − 1) / (n − 1), ties sharing the lowest rank, so the
+ *   lowest value is 0 and the highest 1; 0 for a single person.
+ * A fixed threshold is the number typed. A percentile threshold p (0–100) is the lowest axis value
+ * that has at least p % of the people strictly below it: a person is high when at least p % of
+ * the people score lower. Neither quantile_cont nor quantile_disc serves here: when more than half
+ * the people tie at 0 (no orders yet, a common case), both put the median at 0 and "≥ 0" would make
+ * everyone high; counting the people strictly below keeps a tie block together and puts a block at
+ * the bottom low. With no ties this splits like quantile_cont (p = 50 over 1…8 → 5 and up are high).
+ * When no value has p % below it (everyone tied, or p = 100) nobody is high and the resolved
+ * threshold is null. High means value ≥ threshold; the exact boundary is high.
+ *
+ * Rule mode. Each type's criteria (core/definitions/criteria.ts) are checked in the order of
+ * `types`, the first match wins, and a person no rule matches is unclassified (type index −1).
+ * The axis values are computed all the same, for the scatter.
+ */
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { AxisTerm, FeatureId, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../api/contract';
+import { AppError } from '../core/appError';
+import { criteriaSql } from '../core/definitions/criteria';
+import type { Sql } from './projectDb';
+
+/** A relation of per-person features and the named parameters its SQL needs. */
+export interface FeatureSource {
+  /** A table name or a parenthesised SELECT with columns pid, name and the feature ids. */
+  relation: string;
+  params: Record<string, DuckDBValue>;
+}
+
+/** Type index of the unclassified people (rule mode). */
+export const UNCLASSIFIED = -1;
+
+/** Rejects definitions the query cannot honour, naming the field (the grids flag the same cells). */
+export function checkQuadrant(def: QuadrantDefinition): void {
+  const missing = (['loyal', 'needy', 'bargain', 'low'] as const).filter((t) => !def.types.some((x) => x.type === t));
+  if (missing.length > 0) throw new AppError('DEFINITION_INVALID', `四象限定义缺少类型：${missing.join('、')}`, { field: 'types' });
+  for (const [name, axis] of [['x', def.x], ['y', def.y]] as const) {
+    const { kind, value } = axis.threshold;
+    if (kind === 'percentile' && (value < 0 || value > 100)) {
+      throw new AppError('DEFINITION_INVALID', `${name === 'x' ? '满意度' : '忠诚度'}的百分位阈值须在 0 到 100 之间：${value}`, { field: `${name}.threshold` });
+    }
+  }
+}
+
+const quote = (feature: FeatureId) => `"${feature}"`;
+const valueCol = (feature: FeatureId) => `"v_${feature}"`;
+
+/** A term's normalised value over the `q_values` CTE. */
+function normalisedSql(term: AxisTerm): string {
+  const v = valueCol(term.feature);
+  switch (term.normalise) {
+    case 'raw':
+      return v;
+    case 'minmax':
+      return `CASE WHEN max(${v}) OVER () = min(${v}) OVER () THEN CAST(0 AS DOUBLE)
+                   ELSE (${v} - min(${v}) OVER ()) / (max(${v}) OVER () - min(${v}) OVER ()) END`;
+    case 'percentile':
+      return `percent_rank() OVER (ORDER BY ${v})`;
+  }
+}
+
+/** The axis value expression: Σ weight × normalised feature, weights bound as `$q<axis>_w<i>`. */
+function axisSql(name: 'x' | 'y', axis: QuadrantAxis, params: Record<string, DuckDBValue>): string {
+  if (axis.terms.length === 0) return 'CAST(0 AS DOUBLE)';
+  return axis.terms
+    .map((term, i) => {
+      params[`q${name}_w${i}`] = term.weight;
+      return `CAST($q${name}_w${i} AS DOUBLE) * (${normalisedSql(term)})`;
+    })
+    .join(' + ');
+}
+
+/** The resolved threshold of an axis over `q_ranked` (see the module comment for percentiles). */
+function thresholdSql(name: 'x' | 'y', axis: QuadrantAxis, params: Record<string, DuckDBValue>): string {
+  params[`q${name}_t`] = axis.threshold.value;
+  // Both are aggregates, so q_thresholds is one row whatever the kinds.
+  return axis.threshold.kind === 'fixed'
+    ? `max(CAST($q${name}_t AS DOUBLE))`
+    : `min(${name}) FILTER (WHERE ${name}_below * 100.0 >= CAST($q${name}_t AS DOUBLE) * n)`;
+}
+
+/** Index of a type in the definition's list. */
+const indexOf = (def: QuadrantDefinition, type: QuadrantType) => def.types.findIndex((t) => t.type === type);
+
+/** The type index of a person: geometric in score mode, first matching rule in rule mode. */
+function typeSql(def: QuadrantDefinition): string {
+  if (def.mode === 'rule') return 'rule_type';
+  return `CASE WHEN x >= tx AND y >= ty THEN ${indexOf(def, 'loyal')}
+               WHEN x >= tx THEN ${indexOf(def, 'needy')}
+               WHEN y >= ty THEN ${indexOf(def, 'bargain')}
+               ELSE ${indexOf(def, 'low')} END`;
+}
+
+/** The rule-mode type index over the features relation `f`. */
+function ruleTypeSql(def: QuadrantDefinition): string {
+  if (def.mode !== 'rule') return `${UNCLASSIFIED}`;
+  const whens = def.types.map((t, i) => `WHEN ${criteriaSql(t.rules, 'f')} THEN ${i}`);
+  return `CASE ${whens.join(' ')} ELSE ${UNCLASSIFIED} END`;
+}
+
+/** Features the axes and the rules of a definition read, in the contract's order. */
+export function usedFeatures(def: QuadrantDefinition): FeatureId[] {
+  const used = new Set<FeatureId>([...def.x.terms, ...def.y.terms].map((t) => t.feature));
+  if (def.mode === 'rule') for (const t of def.types) for (const r of t.rules) used.add(r.field);
+  return [...used];
+}
+
+/** Options of {@link quadrantSql}. */
+export interface QuadrantSqlOptions {
+  /** Feature columns to carry to the output as they are (the export). */
+  features?: FeatureId[];
+  /** Keep only the people of this type index. */
+  onlyType?: number;
+}
+
+/**
+ * The SQL of the quadrant: one row per person (pid, name, x, y, type, tx, ty and the requested
+ * features), ordered by pid; fills `params` with the numbers it binds.
+ */
+export function quadrantSql(def: QuadrantDefinition, relation: string, params: Record<string, DuckDBValue>, opts: QuadrantSqlOptions = {}): string {
+  const terms = [...def.x.terms, ...def.y.terms];
+  const valueFeatures = [...new Set(terms.map((t) => t.feature))];
+  const carried = opts.features ?? [];
+  const values = valueFeatures.map((f) => `coalesce(CAST(f.${quote(f)} AS DOUBLE), CAST(0 AS DOUBLE)) AS ${valueCol(f)}`);
+  // Carried as numbers (booleans 0 / 1, decimals as doubles) so every export cell is numeric.
+  const carriedCols = carried.map((f) => `CAST(f.${quote(f)} AS DOUBLE) AS ${quote(f)}`);
+  const carriedOut = carried.map((f) => `a.${quote(f)}`);
+  if (opts.onlyType !== undefined) params.q_type = opts.onlyType;
+  return `
+WITH f AS (SELECT * FROM ${relation}),
+q_values AS (
+  SELECT f.pid, f.name, ${ruleTypeSql(def)} AS rule_type${values.map((v) => `,\n         ${v}`).join('')}${carriedCols.map((c) => `, ${c}`).join('')}
+  FROM f
+),
+q_axes AS (
+  SELECT pid, name, rule_type, CAST(${axisSql('x', def.x, params)} AS DOUBLE) AS x, CAST(${axisSql('y', def.y, params)} AS DOUBLE) AS y${carried.map((f) => `, ${quote(f)}`).join('')}
+  FROM q_values
+),
+q_ranked AS (
+  SELECT x, y, rank() OVER (ORDER BY x) - 1 AS x_below, rank() OVER (ORDER BY y) - 1 AS y_below, count(*) OVER () AS n
+  FROM q_axes
+),
+q_thresholds AS (
+  SELECT ${thresholdSql('x', def.x, params)} AS tx, ${thresholdSql('y', def.y, params)} AS ty FROM q_ranked
+),
+q_typed AS (
+  SELECT a.*, t.tx, t.ty, CAST(${typeSql(def)} AS INTEGER) AS type FROM q_axes a CROSS JOIN q_thresholds t
+)
+SELECT a.pid, a.name, a.x, a.y, a.type, a.tx, a.ty${carriedOut.map((c) => `, ${c}`).join('')}
+FROM q_typed a
+${opts.onlyType !== undefined ? 'WHERE a.type = $q_type' : ''}
+ORDER BY a.pid`;
+}
+
+/** The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points). */
+export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: FeatureSource): Promise<QuadrantResult> {
+  checkQuadrant(def);
+  const params: Record<string, DuckDBValue> = { ...source.params };
+  const reader = await sql.raw.runAndReadAll(quadrantSql(def, source.relation, params), params);
+  // An empty result has no chunks, and then no columns either.
+  const cols: Record<string, DuckDBValue[] | undefined> = reader.getColumnsObject();
+  const pids = (cols.pid ?? []) as string[];
+  const type = (cols.type ?? []) as number[];
+  const total = pids.length;
+  const tally = new Map<number, number>();
+  for (const t of type) tally.set(t, (tally.get(t) ?? 0) + 1);
+  const share = (count: number) => (total === 0 ? null : (count * 100) / total);
+  const counts: QuadrantResult['counts'] = def.types.map((t, i) => ({ type: t.type, label: t.label, count: tally.get(i) ?? 0, share: share(tally.get(i) ?? 0) }));
+  const unclassified = tally.get(UNCLASSIFIED) ?? 0;
+  counts.push({ type: 'unclassified', label: '未分类', count: unclassified, share: share(unclassified) });
+  const resolved = (axis: QuadrantAxis, col: DuckDBValue[] | undefined): number | null => {
+    if (def.mode === 'rule') return null;
+    if (axis.threshold.kind === 'fixed') return axis.threshold.value;
+    return total === 0 ? null : ((col?.[0] as number | null) ?? null);
+  };
+  return {
+    thresholdX: resolved(def.x, cols.tx),
+    thresholdY: resolved(def.y, cols.ty),
+    pids,
+    names: (cols.name ?? []) as (string | null)[],
+    x: (cols.x ?? []) as number[],
+    y: (cols.y ?? []) as number[],
+    type,
+    counts,
+  };
+}
+
+/** One person of a type, as exported: axis values and the features the definition reads. */
+export type QuadrantPerson = { pid: string; name: string | null; x: number; y: number } & Partial<Record<FeatureId, number | null>>;
+
+/** The people of one type index (−1: unclassified), with the features the definition reads. */
+export async function quadrantPeople(sql: Sql, def: QuadrantDefinition, source: FeatureSource, typeIndex: number): Promise<QuadrantPerson[]> {
+  checkQuadrant(def);
+  const params: Record<string, DuckDBValue> = { ...source.params };
+  const query = quadrantSql(def, source.relation, params, { features: usedFeatures(def), onlyType: typeIndex });
+  const rows = await sql.all<Record<string, unknown>>(query, params);
+  return rows.map(({ type: _type, tx: _tx, ty: _ty, ...rest }) => rest as QuadrantPerson);
+}
