@@ -1,11 +1,15 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { queryActivity } from '../../store/activityQueries';
+import { checkDateRange } from '../../store/analysisBase';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the activity work lands: every method answers with a clear error.
-export function activityHandlers(_ctx: AppContext): DomainHandlers<'activity'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** Activity by local weekday × hour (DESIGN §2), in the project's time zone. */
+export function activityHandlers(ctx: AppContext): DomainHandlers<'activity'> {
+  return {
+    'activity:query': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use((sql) => queryActivity(sql, req, project.timeZone));
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'activity'>;
 }

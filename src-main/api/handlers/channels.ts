@@ -1,11 +1,31 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { checkDateRange } from '../../store/analysisBase';
+import { checkChannelCosts, queryAdCosts, queryChannels } from '../../store/channelQueries';
+import { readDefinition, writeDefinition } from '../../store/definitionsStore';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the channels work lands: every method answers with a clear error.
-export function channelsHandlers(_ctx: AppContext): DomainHandlers<'channels'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** Channel analysis and its cost table (DESIGN §4 Channel), in the project's time zone. */
+export function channelsHandlers(ctx: AppContext): DomainHandlers<'channels'> {
+  return {
+    'channels:query': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => {
+        const costs = await readDefinition(sql, 'channelCosts');
+        return queryChannels(sql, req, req.dimension, costs, project.timeZone);
+      });
+    },
+    'channels:costs': async () => requireProject(ctx).db.use((sql) => readDefinition(sql, 'channelCosts')),
+    'channels:saveCosts': async (req) => {
+      const project = requireProject(ctx);
+      // Checked whole before anything is written: a bad row saves nothing.
+      const costs = checkChannelCosts(req.costs);
+      return project.db.use((sql) => writeDefinition(sql, 'channelCosts', costs));
+    },
+    'channels:adCosts': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use((sql) => queryAdCosts(sql, req));
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'channels'>;
 }
