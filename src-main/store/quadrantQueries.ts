@@ -24,9 +24,11 @@
  * The axis values are computed all the same, for the scatter.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { AxisTerm, FeatureId, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../api/contract';
+import { featureIds, type AxisTerm, type FeatureId, type QuadrantAxis, type QuadrantDefinition, type QuadrantResult, type QuadrantType } from '../api/contract';
 import { AppError } from '../core/appError';
 import { criteriaSql } from '../core/definitions/criteria';
+import { readDefinition } from './definitionsStore';
+import { featuresParams, featuresSql, resolveAsOf } from './featuresQueries';
 import type { Sql } from './projectDb';
 
 /** A relation of per-person features and the named parameters its SQL needs. */
@@ -34,6 +36,17 @@ export interface FeatureSource {
   /** A table name or a parenthesised SELECT with columns pid, name and the feature ids. */
   relation: string;
   params: Record<string, DuckDBValue>;
+}
+
+/**
+ * The project's per-person features as the quadrant reads them: every person of the scope (all
+ * groups when none is given) at the last day with data, key behaviours as saved.
+ */
+export async function projectFeatureSource(sql: Sql, timeZone: string, groups: string[] | undefined): Promise<FeatureSource> {
+  const behaviours = await readDefinition(sql, 'behaviours');
+  const asOf = await resolveAsOf(sql, timeZone);
+  const hasScope = !!groups && groups.length > 0;
+  return { relation: `(${featuresSql({ hasScope, behaviours })})`, params: featuresParams({ groups, asOf, timeZone }) };
 }
 
 /** Type index of the unclassified people (rule mode). */
@@ -111,7 +124,7 @@ function ruleTypeSql(def: QuadrantDefinition): string {
 export function usedFeatures(def: QuadrantDefinition): FeatureId[] {
   const used = new Set<FeatureId>([...def.x.terms, ...def.y.terms].map((t) => t.feature));
   if (def.mode === 'rule') for (const t of def.types) for (const r of t.rules) used.add(r.field);
-  return [...used];
+  return featureIds.filter((f) => used.has(f));
 }
 
 /** Options of {@link quadrantSql}. */

@@ -1,11 +1,84 @@
+import type { FeatureId, QuadrantDefinition } from '../contract';
 import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { exportFile, type ExportColumn } from '../../core/export/xlsx';
+import { readDefinition, writeDefinition } from '../../store/definitionsStore';
+import type { Sql } from '../../store/projectDb';
+import { checkQuadrant, projectFeatureSource, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../store/quadrantQueries';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the quadrant work lands: every method answers with a clear error.
-export function quadrantHandlers(_ctx: AppContext): DomainHandlers<'quadrant'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/**
+ * Column headers of the features in the export. The renderer's locale/features.ts holds the same
+ * labels for the screens; the Node side may not import the renderer, so the sheet has its own.
+ */
+const featureHeaders: Record<FeatureId, string> = {
+  purchases: '购买次数',
+  gmv: 'GMV',
+  aov: '客单价',
+  purchase_months_3m: '近3个月有购买的月数',
+  days_since_last_purchase: '距上次购买天数',
+  repurchase_90d: '90天内复购',
+  referrals: '推荐入群人数',
+  referrals_bought: '推荐且购买人数',
+  messages: '发言数',
+  key_behaviours: '关键行为得分',
+  tenure_days: '入群天数',
+  survey_score: '满意度评分',
+};
+
+const UNCLASSIFIED_LABEL = '未分类';
+
+/** The definition a request asks for: the unsaved one it carries, else the saved one (or the default). */
+async function definitionOf(sql: Sql, unsaved: QuadrantDefinition | undefined): Promise<QuadrantDefinition> {
+  return unsaved ?? (await readDefinition(sql, 'quadrant'));
+}
+
+/** The satisfaction × loyalty quadrant (DESIGN §4 Quadrant): its definition, the points and the people of a type. */
+export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
+  return {
+    'quadrant:get': async () => requireProject(ctx).db.use((sql) => readDefinition(sql, 'quadrant')),
+
+    'quadrant:save': async (req) => {
+      checkQuadrant(req.quadrant);
+      return requireProject(ctx).db.use((sql) => writeDefinition(sql, 'quadrant', req.quadrant));
+    },
+
+    'quadrant:query': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use(async (sql) => {
+        const def = await definitionOf(sql, req.quadrant);
+        return queryQuadrant(sql, def, await projectFeatureSource(sql, project.timeZone, req.groups));
+      });
+    },
+
+    'quadrant:export': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use(async (sql) => {
+        const def = await definitionOf(sql, req.quadrant);
+        const index = req.type === 'unclassified' ? UNCLASSIFIED : def.types.findIndex((t) => t.type === req.type);
+        if (req.type !== 'unclassified' && index < 0) throw new AppError('DEFINITION_INVALID', `四象限定义中没有类型 ${req.type}`);
+        const entry = index >= 0 ? def.types[index]! : null;
+        const label = entry?.label ?? UNCLASSIFIED_LABEL;
+        const people = await quadrantPeople(sql, def, await projectFeatureSource(sql, project.timeZone, req.groups), index);
+        const features = usedFeatures(def);
+        const rows = people.map((p) => ({
+          ...p,
+          type_label: label,
+          strategy: entry?.strategy ?? '',
+          ...(p.repurchase_90d === undefined ? {} : { repurchase_90d: p.repurchase_90d === null ? null : p.repurchase_90d ? '是' : '否' }),
+        }));
+        const columns: ExportColumn<(typeof rows)[number]>[] = [
+          { key: 'pid', header: '成员ID', width: 24 },
+          { key: 'name', header: '昵称', width: 18 },
+          { key: 'x', header: '满意度', width: 10 },
+          { key: 'y', header: '忠诚度', width: 10 },
+          { key: 'type_label', header: '类型', width: 10 },
+          { key: 'strategy', header: '运营策略', width: 40 },
+          ...features.map((f) => ({ key: f, header: featureHeaders[f] })),
+        ];
+        // The label is the user's text: keep it out of the file name's forbidden characters.
+        return exportFile(`四象限_${label.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, [{ name: label, columns, rows }]);
+      });
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'quadrant'>;
 }
