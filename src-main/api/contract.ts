@@ -706,12 +706,20 @@ export interface VvipDefinition {
 
 /** VVIP people and their share of GMV. */
 export interface VvipResult {
+  /** The VVIPs by GMV, highest first; the first {@link VVIP_LIST_LIMIT} when there are more (the export has all). */
   people: FeatureRow[];
+  /** How many people the rules match. */
+  count: number;
   total_people: number;
   gmv: number;
   total_gmv: number;
   gmv_share: number | null;
+  /** The local day the features were computed at (ISO date). */
+  asOf: string;
 }
+
+/** Most VVIPs vvip:query lists. */
+export const VVIP_LIST_LIMIT = 2000;
 
 /** Every definition of a project, as exported as a template. */
 export interface Definitions {
@@ -965,7 +973,7 @@ export interface Responses {
   'channels:adCosts': AdCostRow[];
   'activity:query': ActivityCell[];
   'overview:query': OverviewResult;
-  'features:query': TablePage<FeatureRow> & { behaviours: { id: string; name: string }[] };
+  'features:query': TablePage<FeatureRow> & { behaviours: { id: string; name: string }[]; asOf: string };
   'features:export': ExportFile;
   'behaviours:get': KeyBehaviour[];
   'behaviours:save': KeyBehaviour[];
