@@ -1,14 +1,30 @@
-import type { AnalysisCommandSpec } from './types';
 import { AppError } from '../../core/appError';
+import { mustCall, type AnalysisCommandSpec } from './types';
 
-// PLACEHOLDER until the quadrant command lands.
+const columns = ['pid', 'name', 'x', 'y', 'type', 'type_label'];
+
+/**
+ * `quadrant`: one row per person of the scope under the saved quadrant definition (DESIGN §4
+ * Quadrant): both axis values, the type id (loyal | needy | bargain | low | unclassified) and its label.
+ */
 export const quadrantCommand: AnalysisCommandSpec<null> = {
   name: 'quadrant',
-  usage: 'quadrant --project P.qunxi [--format json|csv]',
+  usage: 'quadrant  --project P.qunxi [--group 群名称]… [--format json|csv]',
   options: {},
-  hasRange: true,
-  parse: () => null,
-  run: async () => {
-    throw new AppError('INTERNAL', '尚未实现');
+  hasRange: false,
+  parse(_values, positionals) {
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `quadrant 命令不接受参数“${positionals[0]}”`);
+    return null;
+  },
+  async run(call, _params, scope) {
+    const r = await mustCall(call, 'quadrant:query', scope.groups ? { groups: scope.groups } : {});
+    const types = r.counts.filter((c) => c.type !== 'unclassified');
+    const unclassified = r.counts.find((c) => c.type === 'unclassified')!;
+    const rows = r.pids.map((pid, i) => {
+      const entry = types[r.type[i]!] ?? unclassified;
+      return { pid, name: r.names[i], x: r.x[i], y: r.y[i], type: entry.type, type_label: entry.label };
+    });
+    const shown = r.counts.filter((c) => c.type !== 'unclassified' || c.count > 0);
+    return { columns, rows, summary: `${rows.length} 人：${shown.map((c) => `${c.label} ${c.count}`).join('，')}` };
   },
 };
