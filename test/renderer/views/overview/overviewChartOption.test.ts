@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { FunnelStage, MetricsRow } from '../../../../src-main/api/contract';
+import { miniFunnelOption, trendChartOption } from '../../../../src-renderer/views/overview/overviewChartOption';
+
+const week = (start: string, total: number, rate: number | null): MetricsRow => ({
+  period_start: start,
+  period_end: start,
+  total_members: total,
+  new_members: 0,
+  active_members: 0,
+  active_rate: rate,
+  churned_members: 0,
+  converted_members: 0,
+  conversion_rate: null,
+  gmv: 0,
+  converted_wow: null,
+  gmv_wow: null,
+});
+
+const stage = (id: string, name: string, count: number, step: number | null): FunnelStage => ({
+  id,
+  name,
+  source: 'person_joined',
+  count,
+  step: { rate: step, low: null, high: null },
+  overall: { rate: null, low: null, high: null },
+  dropOff: null,
+  timeToConvert: null,
+});
+
+type Series = { name?: string; type: string; yAxisIndex?: number; data: unknown[]; sort?: string; max?: number };
+
+describe('trendChartOption', () => {
+  const rows = [week('2024-01-01', 10, 20), week('2024-01-08', 0, null), week('2024-01-15', 12, 12.5)];
+
+  it('draws members on the people axis and the active rate on the % axis, one category per Monday', () => {
+    const option = trendChartOption(rows);
+    const series = option.series as Series[];
+    expect(series.map((s) => [s.name, s.type, s.yAxisIndex])).toEqual([
+      ['社群总人数', 'line', 0],
+      ['活跃率', 'line', 1],
+    ]);
+    expect(series[0]!.data).toEqual([10, 0, 12]);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['01-01', '01-08', '01-15']);
+  });
+
+  it('breaks the rate line where a week has no members instead of drawing 0', () => {
+    expect((trendChartOption(rows).series as Series[])[1]!.data).toEqual([20, '-', 12.5]);
+  });
+});
+
+describe('miniFunnelOption', () => {
+  it('keeps the path order (period counts may grow) and scales to the largest stage', () => {
+    const option = miniFunnelOption([stage('join', '入群', 30, null), stage('active', '发言', 45, 150), stage('pay', '付费下单', 6, 13.33)]);
+    const [series] = option.series as Series[];
+    expect(series!.type).toBe('funnel');
+    expect(series!.sort).toBe('none');
+    expect(series!.max).toBe(45);
+    expect(series!.data).toEqual([
+      { name: '入群', value: 30 },
+      { name: '发言', value: 45 },
+      { name: '付费下单', value: 6 },
+    ]);
+  });
+
+  it('says so when the week has no funnel', () => {
+    expect(miniFunnelOption([]).title).toMatchObject({ show: true, text: '本周没有漏斗数据' });
+  });
+});
