@@ -1,14 +1,50 @@
-import type { AnalysisCommandSpec } from './types';
+import type { ChannelRow } from '../../api/contract';
 import { AppError } from '../../core/appError';
+import { mustCall, type AnalysisCommandSpec } from './types';
 
-// PLACEHOLDER until the channels command lands.
-export const channelsCommand: AnalysisCommandSpec<null> = {
+type Dimension = ChannelRow['dimension'];
+
+const dimensions: readonly Dimension[] = ['add_way', 'channel_code', 'source'];
+const dimensionNames: Record<Dimension, string> = { add_way: '添加方式', channel_code: '渠道活码', source: '来源渠道' };
+
+/** The ChannelRow fields, in the contract's order. */
+const columns: (keyof ChannelRow)[] = [
+  'dimension',
+  'channel',
+  'added',
+  'joined',
+  'active',
+  'converted',
+  'gmv',
+  'churned',
+  'cost',
+  'cost_per_acquisition',
+  'cost_per_conversion',
+  'roi',
+];
+
+/** `channels`: one row per acquisition channel of the people added in the range (DESIGN §4 Channel). */
+export const channelsCommand: AnalysisCommandSpec<{ dimension: Dimension }> = {
   name: 'channels',
-  usage: 'channels --project P.qunxi [--format json|csv]',
-  options: {},
+  usage: `channels  --project P.qunxi [--dimension add_way|channel_code|source]
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+  options: { dimension: { type: 'string' } },
   hasRange: true,
-  parse: () => null,
-  run: async () => {
-    throw new AppError('INTERNAL', '尚未实现');
+  parse(values, positionals) {
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `channels 命令不接受参数“${positionals[0]}”`);
+    const dimension = values.dimension as string | undefined;
+    if (dimension !== undefined && !(dimensions as readonly string[]).includes(dimension)) {
+      throw new AppError('INVALID_REQUEST', `--dimension 只能是 ${dimensions.join(' | ')}，收到“${dimension}”`);
+    }
+    return { dimension: (dimension as Dimension | undefined) ?? 'add_way' };
+  },
+  async run(call, params, scope) {
+    const rows = await mustCall(call, 'channels:query', { ...scope, dimension: params.dimension });
+    const added = rows.reduce((n, r) => n + r.added, 0);
+    return {
+      columns,
+      rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))),
+      summary: `按${dimensionNames[params.dimension]}：${rows.length} 个渠道，新增客户 ${added} 人`,
+    };
   },
 };
