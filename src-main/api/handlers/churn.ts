@@ -1,11 +1,26 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { checkDateRange } from '../../store/analysisBase';
+import { queryChurn, queryRetention, querySurvival } from '../../store/churnQueries';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the churn work lands: every method answers with a clear error.
-export function churnHandlers(_ctx: AppContext): DomainHandlers<'churn'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** Churn, retention cohorts and membership survival of the open project (DESIGN §4 Churn). */
+export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
+  return {
+    'churn:query': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
+      return project.db.use((sql) => queryChurn(sql, q, req.period));
+    },
+    'churn:retention': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use((sql) => queryRetention(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }));
+    },
+    'churn:survival': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use((sql) => querySurvival(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }, req.by));
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'churn'>;
 }
