@@ -1,14 +1,59 @@
-import type { AnalysisCommandSpec } from './types';
+import type { Period } from '../../api/contract';
 import { AppError } from '../../core/appError';
+import { mustCall, type AnalysisCommandSpec } from './types';
 
-// PLACEHOLDER until the churn command lands.
-export const churnCommand: AnalysisCommandSpec<null> = {
+type SurvivalBy = 'none' | 'channel' | 'group';
+
+/** What `churn` prints: the series (default), the event list, or Kaplan–Meier points. */
+export type ChurnParams = { show: 'series'; period: Period } | { show: 'list'; period: Period } | { show: 'survival'; by: SurvivalBy };
+
+const periods: readonly Period[] = ['day', 'week', 'month'];
+const survivalBys: readonly SurvivalBy[] = ['none', 'channel', 'group'];
+
+const seriesColumns = ['period_start', 'period_end', 'churned', 'members_before', 'churn_rate'];
+const listColumns = ['pid', 'name', 'left_at', 'how', 'group_name', 'stage', 'channel', 'tenure_days'];
+const survivalColumns = ['label', 'day', 'survival', 'at_risk', 'events', 'censored'];
+
+/** Rows with exactly these keys, in this order (the JSON output keeps key order). */
+const pick = (columns: string[], rows: object[]) => rows.map((r) => Object.fromEntries(columns.map((c) => [c, (r as Record<string, unknown>)[c] ?? null])));
+
+/** `churn`: churned people per period (DESIGN §4 churned_members) and the churn rate; `--list` the events; `--survival` the curves. */
+export const churnCommand: AnalysisCommandSpec<ChurnParams> = {
   name: 'churn',
-  usage: 'churn --project P.qunxi [--format json|csv]',
-  options: {},
+  usage: `churn     --project P.qunxi [--period day|week|month] [--list | --survival none|channel|group]
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+  options: { period: { type: 'string' }, list: { type: 'boolean' }, survival: { type: 'string' } },
   hasRange: true,
-  parse: () => null,
-  run: async () => {
-    throw new AppError('INTERNAL', '尚未实现');
+  parse(values, positionals) {
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `churn 命令不接受参数“${positionals[0]}”`);
+    const period = values.period as string | undefined;
+    const survival = values.survival as string | undefined;
+    if (period !== undefined && !(periods as readonly string[]).includes(period)) {
+      throw new AppError('INVALID_REQUEST', `--period 只能是 ${periods.join(' | ')}，收到“${period}”`);
+    }
+    if (survival !== undefined) {
+      if (values.list) throw new AppError('INVALID_REQUEST', '--list 与 --survival 只能选一个');
+      if (period !== undefined) throw new AppError('INVALID_REQUEST', '--survival 不按 --period 分期');
+      if (!(survivalBys as readonly string[]).includes(survival)) {
+        throw new AppError('INVALID_REQUEST', `--survival 只能是 ${survivalBys.join(' | ')}，收到“${survival}”`);
+      }
+      return { show: 'survival', by: survival as SurvivalBy };
+    }
+    return { show: values.list ? 'list' : 'series', period: (period as Period | undefined) ?? 'week' };
+  },
+  async run(call, params, scope) {
+    if (params.show === 'survival') {
+      const curves = await mustCall(call, 'churn:survival', { ...scope, by: params.by });
+      const rows = curves.flatMap((c) => c.points.map((p) => ({ label: c.label, ...p })));
+      const medians = curves.map((c) => `${c.label} ${c.n} 人，中位留存 ${c.median_days === null ? '未到' : `${c.median_days} 天`}`);
+      return { columns: survivalColumns, rows: pick(survivalColumns, rows), summary: curves.length ? medians.join('；') : '范围内没有入群的人' };
+    }
+    const result = await mustCall(call, 'churn:query', { ...scope, period: params.period });
+    if (params.show === 'list') {
+      return { columns: listColumns, rows: pick(listColumns, result.events), summary: `${result.events.length} 个流失事件` };
+    }
+    const total = result.series.reduce((n, r) => n + r.churned, 0);
+    const unit = { day: '日', week: '周', month: '月' }[params.period];
+    return { columns: seriesColumns, rows: pick(seriesColumns, result.series), summary: `${result.series.length} 个${unit}度区间，流失 ${total} 人次` };
   },
 };

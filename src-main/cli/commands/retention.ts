@@ -1,14 +1,24 @@
-import type { AnalysisCommandSpec } from './types';
 import { AppError } from '../../core/appError';
+import { mustCall, type AnalysisCommandSpec } from './types';
 
-// PLACEHOLDER until the retention command lands.
+const columns = ['cohort_week', 'size', 'weeks_since_join', 'retained_count', 'retained_rate'];
+
+/** `retention`: weekly cohorts × weeks since join, one row each; a week not yet over is null. */
 export const retentionCommand: AnalysisCommandSpec<null> = {
   name: 'retention',
-  usage: 'retention --project P.qunxi [--format json|csv]',
+  usage: `retention --project P.qunxi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
   options: {},
   hasRange: true,
-  parse: () => null,
-  run: async () => {
-    throw new AppError('INTERNAL', '尚未实现');
+  parse(_values, positionals) {
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `retention 命令不接受参数“${positionals[0]}”`);
+    return null;
+  },
+  async run(call, _params, scope) {
+    const cohorts = await mustCall(call, 'churn:retention', scope);
+    const rows = cohorts.flatMap((c) =>
+      c.retained.map((rate, k) => ({ cohort_week: c.cohort_week, size: c.size, weeks_since_join: k, retained_count: c.counts[k] ?? null, retained_rate: rate })),
+    );
+    const people = cohorts.reduce((n, c) => n + c.size, 0);
+    return { columns, rows, summary: `${cohorts.length} 个入群周，共 ${people} 人` };
   },
 };
