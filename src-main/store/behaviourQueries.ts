@@ -6,8 +6,12 @@
  * compiles each regular expression once instead of once per message; a regular expression RE2
  * refuses would fail the whole statement, so callers pass only {@link usableBehaviours}.
  */
-import type { KeyBehaviour } from '../api/contract';
+import type { AnalysisScope, BehaviourCount, BehaviourResult, Definitions, KeyBehaviour, LiftRow, Period } from '../api/contract';
+import { lift } from '../core/analysis/lift';
+import { membershipCtes, personCtes, scopeCondition, scopeParams } from './analysisBase';
 import { readDefinition } from './definitionsStore';
+import { identityCtes } from './identity';
+import { periodSql } from './metricsQueries';
 import { sqlLiteral, type Sql } from './projectDb';
 
 /** A text value as an SQL expression; NUL characters (legal in JSON, not in a literal) become chr(0). */
@@ -92,7 +96,9 @@ kb_defs AS (
   WHERE FALSE
 ),
 kb_hits AS (
-  SELECT CAST(NULL AS VARCHAR) AS pid, CAST(NULL AS VARCHAR) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t, CAST(NULL AS DATE) AS d
+  -- $tz is referenced as in the non-empty form, so the statement binds the same parameters either way.
+  SELECT CAST(NULL AS VARCHAR) AS pid, CAST(NULL AS VARCHAR) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t,
+         CAST(timezone($tz, CAST(NULL AS TIMESTAMPTZ)) AS DATE) AS d
   WHERE FALSE
 ),
 ${behaviourCountingCtes('kb_people', 'kb_hits')}`;
@@ -174,4 +180,187 @@ export async function usableBehaviours(sql: Sql, behaviours: KeyBehaviour[]): Pr
 /** The project's saved (or default) key behaviours that can be evaluated. */
 export async function readUsableBehaviours(sql: Sql): Promise<KeyBehaviour[]> {
   return usableBehaviours(sql, await readDefinition(sql, 'behaviours'));
+}
+
+// ───────────────────────────── Queries of the key-behaviour view ─────────────────────────────
+
+/** Rules with their ids replaced by their position, so unsaved rows with equal ids stay apart. */
+function byPosition(behaviours: KeyBehaviour[]): KeyBehaviour[] {
+  return behaviours.map((b, i) => ({ ...b, id: String(i) }));
+}
+
+/**
+ * Live counts of (possibly unsaved) rules, disabled ones included, over the scope's groups and,
+ * when given, the local days [from, to]: occurrences = matching messages, people = people for
+ * whom the rule counts (min_count / window) on those messages. A rule whose regular expression
+ * RE2 refuses gets its error and zeros; the others are still counted, in one scan.
+ */
+export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope, timeZone: string): Promise<BehaviourCount[]> {
+  const errors = await behaviourErrors(sql, behaviours);
+  const usable = byPosition(behaviours).map((b, i) => ({ ...b, enabled: !errors.has(i) }));
+  const rows = await sql.all<{ behaviour_id: string; people: number; occurrences: number }>(
+    `WITH ${behaviourCtes(usable, scopeCondition(scope.groups))},
+     kb_range_hits AS (
+       SELECT * FROM kb_hits WHERE ($from IS NULL OR d >= CAST($from AS DATE)) AND ($to IS NULL OR d <= CAST($to AS DATE))
+     ),
+     ${behaviourCountingCtes('kb_range_people', 'kb_range_hits')}
+     SELECT k.behaviour_id,
+            CAST((SELECT count(*) FROM kb_range_people p WHERE p.behaviour_id = k.behaviour_id) AS INTEGER) AS people,
+            CAST((SELECT count(*) FROM kb_range_hits h WHERE h.behaviour_id = k.behaviour_id) AS INTEGER) AS occurrences
+     FROM kb_defs k`,
+    scopeParams(scope, timeZone),
+  );
+  const byId = new Map(rows.map((r) => [r.behaviour_id, r]));
+  return behaviours.map((b, i) => {
+    const r = byId.get(String(i));
+    return { id: b.id, people: r?.people ?? 0, occurrences: r?.occurrences ?? 0, error: errors.get(i) ?? null };
+  });
+}
+
+/**
+ * `kb_bounds(lo, hi)`: the local days of the analysis — [from, to] where given, else the first and
+ * last day with a join, a leave or a group message in the scope (as the metrics default them).
+ */
+function boundsCte(inScope: string): string {
+  return `
+kb_msg_span AS (
+  SELECT min(sent_at) AS first_t, max(sent_at) AS last_t FROM messages WHERE group_name IS NOT NULL AND ${inScope}
+),
+kb_event_days AS (
+  SELECT d FROM joins UNION ALL SELECT d FROM leaves
+  UNION ALL SELECT CAST(timezone($tz, first_t) AS DATE) FROM kb_msg_span
+  UNION ALL SELECT CAST(timezone($tz, last_t) AS DATE) FROM kb_msg_span
+),
+kb_bounds AS (
+  SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
+         coalesce(CAST($to AS DATE), max(d), CAST($from AS DATE)) AS hi
+  FROM kb_event_days
+)`;
+}
+
+/** One point of a behaviour's series. */
+type SeriesRow = BehaviourResult['series'][number];
+
+/**
+ * Per enabled rule and per day / ISO week / calendar month (the whole periods that intersect
+ * [from, to], like the metrics): occurrences = matching messages in the period; people = people
+ * for whom the rule counts on the period's messages alone — min_count hits in the period, and when
+ * the rule has a window, min_count of them within window_days days of each other inside the
+ * period (a window is never carried over from the period before). Periods without hits are 0.
+ */
+export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope & { period: Period }, timeZone: string): Promise<SeriesRow[]> {
+  const { key, step } = periodSql[scope.period];
+  const inScope = scopeCondition(scope.groups);
+  return sql.all<SeriesRow>(
+    `WITH
+     ${membershipCtes(inScope)},
+     ${behaviourCtes(behaviours, inScope)},
+     ${boundsCte(inScope)},
+     kb_periods AS (
+       SELECT ps, CAST(ps + ${step} - INTERVAL 1 DAY AS DATE) AS pe FROM (
+         SELECT CAST(unnest(generate_series(CAST(${key('lo')} AS TIMESTAMP), CAST(${key('hi')} AS TIMESTAMP), ${step})) AS DATE) AS ps
+         FROM kb_bounds WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi
+       )
+     ),
+     kb_period_hits AS (
+       SELECT h.pid, h.behaviour_id, h.t, h.d, ${key('h.d')} AS ps FROM kb_hits h
+       SEMI JOIN kb_periods p ON p.ps = ${key('h.d')}
+     ),
+     ${behaviourCountingCtes('kb_period_people', 'kb_period_hits', ['ps'])},
+     kb_people_by AS (SELECT behaviour_id, ps, count(*) AS n FROM kb_period_people GROUP BY ALL),
+     kb_hits_by AS (SELECT behaviour_id, ps, count(*) AS n FROM kb_period_hits GROUP BY ALL)
+     SELECT k.behaviour_id AS id, strftime(p.ps, '%Y-%m-%d') AS period_start, strftime(p.pe, '%Y-%m-%d') AS period_end,
+            CAST(coalesce(pb.n, 0) AS INTEGER) AS people, CAST(coalesce(hb.n, 0) AS INTEGER) AS occurrences
+     FROM kb_defs k CROSS JOIN kb_periods p
+     LEFT JOIN kb_people_by pb ON pb.behaviour_id = k.behaviour_id AND pb.ps = p.ps
+     LEFT JOIN kb_hits_by hb ON hb.behaviour_id = k.behaviour_id AND hb.ps = p.ps
+     ORDER BY k.position, p.ps`,
+    scopeParams(scope, timeZone),
+  );
+}
+
+/**
+ * Conversion of the people who did each enabled rule against those who did not, over the local
+ * days [from, to] (default: the data's, as {@link boundsCte}):
+ * - population: people who were members of the scope at some instant of the range;
+ * - doers: those of them for whom the rule counts on the range's messages (min_count / window);
+ * - converted: a paid, not fully refunded order paid in the range while a member of the scope
+ *   (DESIGN §4 converted_members over the whole range).
+ * Rates in percent and the lift with its Katz interval (core/analysis/lift.ts).
+ */
+export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope, timeZone: string): Promise<LiftRow[]> {
+  const inScope = scopeCondition(scope.groups);
+  const rows = await sql.all<{ id: string; name: string; population: number; converted: number; doers: number; doers_converted: number }>(
+    `WITH
+     ${identityCtes()},
+     ${membershipCtes(inScope)},
+     ${personCtes()},
+     ${behaviourCtes(behaviours, inScope)},
+     ${boundsCte(inScope)},
+     kb_range AS (
+       SELECT lo, hi, timezone($tz, CAST(lo AS TIMESTAMP)) AS lo_t, timezone($tz, CAST(hi + 1 AS TIMESTAMP)) AS hi_t FROM kb_bounds
+     ),
+     kb_population AS (
+       SELECT DISTINCT i.pid FROM islands i, kb_range r WHERE i.s < r.hi_t AND i.e > r.lo_t
+     ),
+     -- At the payment instant: a payment at the join instant counts, one at the leave instant does not (as the metrics).
+     kb_converted AS (
+       SELECT DISTINCT o.pid FROM paid_orders o
+       JOIN islands i ON o.pid = i.pid AND o.paid_at >= i.s AND o.paid_at < i.e
+       JOIN kb_range r ON o.paid_at >= r.lo_t AND o.paid_at < r.hi_t
+     ),
+     kb_range_hits AS (
+       SELECT h.* FROM kb_hits h JOIN kb_range r ON h.d BETWEEN r.lo AND r.hi
+     ),
+     ${behaviourCountingCtes('kb_range_people', 'kb_range_hits')},
+     kb_doers AS (
+       SELECT rp.behaviour_id, rp.pid, c.pid IS NOT NULL AS is_converted
+       FROM kb_range_people rp SEMI JOIN kb_population p ON p.pid = rp.pid
+       LEFT JOIN kb_converted c ON c.pid = rp.pid
+     )
+     SELECT k.behaviour_id AS id, k.name,
+            CAST((SELECT count(*) FROM kb_population) AS INTEGER) AS population,
+            CAST((SELECT count(*) FROM kb_converted) AS INTEGER) AS converted,
+            CAST(count(d.pid) AS INTEGER) AS doers,
+            CAST(count(d.pid) FILTER (WHERE d.is_converted) AS INTEGER) AS doers_converted
+     FROM kb_defs k LEFT JOIN kb_doers d ON d.behaviour_id = k.behaviour_id
+     GROUP BY k.behaviour_id, k.name, k.position
+     ORDER BY k.position`,
+    scopeParams(scope, timeZone),
+  );
+  return rows.map((r) => {
+    const others = r.population - r.doers;
+    const othersConverted = r.converted - r.doers_converted;
+    return {
+      id: r.id,
+      name: r.name,
+      doers: r.doers,
+      doers_converted: r.doers_converted,
+      others,
+      others_converted: othersConverted,
+      ...lift(r.doers_converted, r.doers, othersConverted, others),
+    } satisfies LiftRow;
+  });
+}
+
+/** Message types of the group messages (trimmed; blanks left out), most frequent first. */
+export function queryMsgTypes(sql: Sql): Promise<{ msgType: string; count: number }[]> {
+  return sql.all(
+    `SELECT trim(msg_type) AS "msgType", CAST(count(*) AS INTEGER) AS count
+     FROM messages WHERE group_name IS NOT NULL AND nullif(trim(msg_type), '') IS NOT NULL
+     GROUP BY 1 ORDER BY count DESC, 1 LIMIT 200`,
+  );
+}
+
+/** What counts as activity (DESIGN §4 active_members): 'message' (default) or 'behaviour'. */
+export function readActiveBy(sql: Sql): Promise<Definitions['activeBy']> {
+  return readDefinition(sql, 'activeBy');
+}
+
+/**
+ * The rules whose hits make a member active when the project counts "any enabled key behaviour"
+ * as activity; null when it counts any message (the default).
+ */
+export async function readActiveBehaviours(sql: Sql): Promise<KeyBehaviour[] | null> {
+  return (await readActiveBy(sql)) === 'behaviour' ? readUsableBehaviours(sql) : null;
 }

@@ -1,6 +1,7 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
-import type { MetricsRow, Period } from '../api/contract';
+import type { KeyBehaviour, MetricsRow, Period } from '../api/contract';
 import { membershipCtes } from './analysisBase';
+import { behaviourCtes, readActiveBehaviours } from './behaviourQueries';
 import { identityCtes } from './identity';
 import type { Sql } from './projectDb';
 
@@ -16,26 +17,36 @@ export interface MetricsQuery {
   groups?: string[];
   /** IANA time zone the days are counted in. */
   timeZone: string;
+  /**
+   * What makes a member active: null = any group message (DESIGN default), a list = a hit of one of
+   * these key behaviours (usable ones only: see behaviourQueries); undefined = the project's setting.
+   */
+  activeBehaviours?: KeyBehaviour[] | null;
 }
 
 /**
  * SQL snippets per period, chosen from a closed set (never from user text):
  * `key` maps a local DATE `d` to the first day of its period, `step` is one period.
  */
-const periodSql: Record<Period, { key: (d: string) => string; step: string }> = {
+export const periodSql: Record<Period, { key: (d: string) => string; step: string }> = {
   day: { key: (d) => d, step: `INTERVAL 1 DAY` },
   week: { key: (d) => `CAST(date_trunc('week', ${d}) AS DATE)`, step: `INTERVAL 7 DAY` },
   month: { key: (d) => `CAST(date_trunc('month', ${d}) AS DATE)`, step: `INTERVAL 1 MONTH` },
 };
 
 /** The SQL of {@link queryMetrics}; exported so tests can EXPLAIN it. */
-export function metricsSql(period: Period, hasScope: boolean): string {
+export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: KeyBehaviour[] | null = null): string {
   const { key, step } = periodSql[period];
   const inScope = hasScope ? `list_contains($groups, group_name)` : `TRUE`;
   const periodEnd = (ps: string) => `CAST(${ps} + ${step} - INTERVAL 1 DAY AS DATE)`;
   const pct = (num: string, den: string) => `CAST(${num} AS DOUBLE) / CAST(${den} AS DOUBLE)`;
   /** 环比 in percent; empty when the previous period's figure is 0 (or there were no data then, which is 0 too). */
   const wow = (cur: string, prev: string) => `CASE WHEN coalesce(${prev}, 0) = 0 THEN NULL ELSE ${pct(`(coalesce(${cur}, 0) - ${prev}) * 100`, prev)} END`;
+  // The messages that make a member active: any group message, or (the widened definition) the hits of an
+  // enabled key behaviour, whatever its minimum count and window ("at least one active behaviour on D").
+  const activeMsgs = activeBehaviours
+    ? `${behaviourCtes(activeBehaviours, inScope)},\nactive_msgs AS (SELECT pid, t, d FROM kb_hits)`
+    : `active_msgs AS (SELECT pid, t, d FROM msgs)`;
   return `
 WITH
 ${identityCtes()},
@@ -44,6 +55,7 @@ msgs AS (
   SELECT sender_id AS pid, sent_at AS t, CAST(timezone($tz, sent_at) AS DATE) AS d
   FROM messages WHERE group_name IS NOT NULL AND ${inScope}
 ),
+${activeMsgs},
 -- Members at the end of day d = islands started on or before d minus islands ended on or before d.
 deltas AS (
   SELECT d, sum(delta) AS delta FROM (
@@ -92,10 +104,10 @@ totals AS (
 new_by AS (
   SELECT ${key('d')} AS ps, count(DISTINCT pid) AS n FROM joins GROUP BY ALL
 ),
--- Active: a message in the scope sent while the sender was a member of the scope.
+-- Active: an active message in the scope sent while the sender was a member of the scope.
 active_by AS (
   SELECT ${key('m.d')} AS ps, count(DISTINCT m.pid) AS n
-  FROM msgs m JOIN islands i ON m.pid = i.pid AND m.t >= i.s AND m.t < i.e
+  FROM active_msgs m JOIN islands i ON m.pid = i.pid AND m.t >= i.s AND m.t < i.e
   GROUP BY ALL
 ),
 -- Churned: a leave in the period and no membership at the end of the period's last day.
@@ -147,7 +159,8 @@ ORDER BY p.ps`;
  */
 export async function queryMetrics(sql: Sql, q: MetricsQuery): Promise<MetricsRow[]> {
   const hasScope = !!q.groups && q.groups.length > 0;
+  const activeBehaviours = q.activeBehaviours === undefined ? await readActiveBehaviours(sql) : q.activeBehaviours;
   const params: Record<string, DuckDBValue> = { tz: q.timeZone, from: q.from ?? null, to: q.to ?? null };
   if (hasScope) params.groups = listValue(q.groups!);
-  return sql.all<MetricsRow>(metricsSql(q.period, hasScope), params);
+  return sql.all<MetricsRow>(metricsSql(q.period, hasScope, activeBehaviours), params);
 }

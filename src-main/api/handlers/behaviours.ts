@@ -1,11 +1,60 @@
 import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import { checkDateRange } from '../../store/analysisBase';
+import {
+  behaviourErrors,
+  queryBehaviourCounts,
+  queryBehaviourLift,
+  queryBehaviourSeries,
+  queryMsgTypes,
+  readActiveBy,
+  readUsableBehaviours,
+} from '../../store/behaviourQueries';
+import { readDefinition, writeDefinition } from '../../store/definitionsStore';
+import type { Sql } from '../../store/projectDb';
+import { requireProject, type AppContext } from '../context';
+import type { DomainHandlers, KeyBehaviour } from '../contract';
 
-// PLACEHOLDER until the behaviours work lands: every method answers with a clear error.
-export function behavioursHandlers(_ctx: AppContext): DomainHandlers<'behaviours'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** Refuses a rule list the analyses could not use: two rows with one id, or a regular expression RE2 rejects. */
+async function checkBehaviours(sql: Sql, behaviours: KeyBehaviour[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const b of behaviours) {
+    if (seen.has(b.id)) throw new AppError('DEFINITION_INVALID', `关键行为的编号重复：${b.id}`, { id: b.id });
+    seen.add(b.id);
+  }
+  const errors = await behaviourErrors(sql, behaviours);
+  for (const [i, message] of errors) {
+    throw new AppError('DEFINITION_INVALID', `关键行为“${behaviours[i]!.name}”：${message}`, { row: i + 1 });
+  }
+}
+
+/** Key behaviours (DESIGN §4): the rule grid, its live counts, the analysis, and the active-member setting. */
+export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'> {
+  return {
+    'behaviours:get': async () => requireProject(ctx).db.use((sql) => readDefinition(sql, 'behaviours')),
+    'behaviours:save': async (req) =>
+      requireProject(ctx).db.use(async (sql) => {
+        await checkBehaviours(sql, req.behaviours);
+        return writeDefinition(sql, 'behaviours', req.behaviours);
+      }),
+    'behaviours:counts': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use((sql) => queryBehaviourCounts(sql, req.behaviours, req, project.timeZone));
+    },
+    'behaviours:query': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => {
+        const behaviours = await readUsableBehaviours(sql);
+        const series = await queryBehaviourSeries(sql, behaviours, req, project.timeZone);
+        const lift = await queryBehaviourLift(sql, behaviours, req, project.timeZone);
+        return { series, lift };
+      });
+    },
+    'behaviours:activeBy': async (req) =>
+      requireProject(ctx).db.use(async (sql) => ({
+        activeBy: req.activeBy ? await writeDefinition(sql, 'activeBy', req.activeBy) : await readActiveBy(sql),
+      })),
+    'behaviours:msgTypes': async () => requireProject(ctx).db.use((sql) => queryMsgTypes(sql)),
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'behaviours'>;
 }

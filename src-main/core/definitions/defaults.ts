@@ -4,15 +4,20 @@
  */
 import type { Definitions, KeyBehaviour, QuadrantDefinition, VvipDefinition } from '../../api/contract';
 
-/** 打卡, 话题参与, 关键字回复, 接龙, 红包: the key behaviours most community operators start from. */
+/**
+ * 打卡, 话题参与, 关键字回复, 接龙, 红包: the key behaviours most community operators start from.
+ * A rule needs its type AND its content, so behaviours that exports write as text (会话存档 has no
+ * check-in or 接龙 type: members type "打卡第3天", "接龙 +1") match on the content of any type;
+ * 红包 is a message type (redpacket, external_redpacket in 会话存档, 红包 in other tools).
+ */
 export function defaultBehaviours(): KeyBehaviour[] {
   const base = { isRegex: false, minCount: 1, windowDays: null, weight: 1, enabled: true, msgTypes: [] as string[], pattern: '' };
   return [
-    { ...base, id: 'checkin', name: '打卡', msgTypes: ['打卡', 'checkin'], pattern: '' },
+    { ...base, id: 'checkin', name: '打卡', pattern: '打卡|签到', isRegex: true },
     { ...base, id: 'topic', name: '话题参与', pattern: '#[^#\\s]+', isRegex: true },
-    { ...base, id: 'keyword', name: '关键字回复', pattern: '报名|想要|怎么买|多少钱', isRegex: true },
-    { ...base, id: 'solitaire', name: '接龙', msgTypes: ['接龙', 'solitaire'], pattern: '接龙' },
-    { ...base, id: 'redpacket', name: '红包', msgTypes: ['红包', 'redpacket'], pattern: '' },
+    { ...base, id: 'keyword', name: '关键字回复', pattern: '报名|想要|怎么买|多少钱|求链接|请问', isRegex: true },
+    { ...base, id: 'solitaire', name: '接龙', pattern: '接龙' },
+    { ...base, id: 'redpacket', name: '红包', msgTypes: ['红包', 'redpacket', 'external_redpacket'], pattern: '' },
   ];
 }
 
