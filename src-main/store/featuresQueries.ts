@@ -3,9 +3,11 @@
  * VVIP and lookalike scoring work from. Every feature is computed in the project time zone at
  * the end of the local day `$asOf` (events after it do not exist yet):
  *
- * - people: every person of the project (identity's `id_people`); with a scope, the people who
- *   were ever members of one of its groups. `is_member`: a member of the scope at the end of
- *   `$asOf` (DESIGN §4 member state); `groups`: the scope groups they ever joined, joined by '、'.
+ * - people: every person of the project (identity's `id_people`: group members and message
+ *   senders) who had joined a group or sent a message by `$asOf`; with a scope, the people who had
+ *   joined one of its groups by then (present or past members). `is_member`: a member of the scope
+ *   at the end of `$asOf` (DESIGN §4 member state); `groups`: the scope groups they had joined,
+ *   sorted, joined by '、'.
  * - `purchases`: paid orders not fully refunded (analysisBase `paid_orders`) paid on or before
  *   `$asOf`, whether or not the buyer was a member then (the person's purchasing power, unlike
  *   the community's conversions); `gmv`: Σ net (paid − refunded); `aov`: gmv / purchases, empty
@@ -34,23 +36,33 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { KeyBehaviour } from '../api/contract';
 import { membershipCtes, personCtes } from './analysisBase';
+import { behaviourCountingCtes, behaviourCtes } from './behaviourQueries';
 import { identityCtes } from './identity';
-import type { Sql } from './projectDb';
+import { sqlLiteral, type Sql } from './projectDb';
 
 /** Options of {@link featuresSql}. */
 export interface FeaturesSqlOptions {
   /** Whether `$groups` is bound (a scope of some groups). */
   hasScope: boolean;
-  /** The key behaviours; the enabled ones give `kb_<id>` columns and the key_behaviours score. */
+  /**
+   * The key behaviours; the enabled ones give `kb_<id>` columns and the key_behaviours score.
+   * They must be behaviourQueries' `usableBehaviours` (a regular expression RE2 refuses fails the statement).
+   */
   behaviours: KeyBehaviour[];
 }
 
 /** Behaviour ids safe to become a column name (`kb_<id>`); others count in the score only. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** The first behaviour of each id (a repeated id would count its messages twice). */
+function uniqueById(behaviours: KeyBehaviour[]): KeyBehaviour[] {
+  const seen = new Set<string>();
+  return behaviours.filter((b) => !seen.has(b.id) && (seen.add(b.id), true));
+}
+
 /** The enabled behaviours that get a `kb_<id>` column, in definition order. */
 export function behaviourColumns(behaviours: KeyBehaviour[]): { id: string; name: string; column: `kb_${string}` }[] {
-  return behaviours.filter((b) => b.enabled && SAFE_ID.test(b.id)).map((b) => ({ id: b.id, name: b.name, column: `kb_${b.id}` as const }));
+  return uniqueById(behaviours.filter((b) => b.enabled)).filter((b) => SAFE_ID.test(b.id)).map((b) => ({ id: b.id, name: b.name, column: `kb_${b.id}` as const }));
 }
 
 /**
@@ -59,26 +71,48 @@ export function behaviourColumns(behaviours: KeyBehaviour[]): { id: string; name
  */
 export function featuresSql(opts: FeaturesSqlOptions): string {
   const inScope = opts.hasScope ? `list_contains($groups, group_name)` : `TRUE`;
-  const kbColumns = behaviourColumns(opts.behaviours);
-  // Key behaviours are wired in once store/behaviourQueries.ts exists (see the file's history).
-  const kbCtes = '';
-  const kbSelect = kbColumns.map((c) => `, CAST(0 AS INTEGER) AS "${c.column}"`).join('');
+  const behaviours = uniqueById(opts.behaviours.filter((b) => b.enabled));
+  const kbSelect = behaviourColumns(behaviours)
+    .map((c) => `,\n       CAST(coalesce(kb.${c.column}, 0) AS INTEGER) AS "${c.column}"`)
+    .join('');
+  const kbPivot = behaviourColumns(behaviours)
+    .map((c) => `,\n         sum(p.occurrences) FILTER (WHERE p.behaviour_id = ${sqlLiteral(c.id)}) AS ${c.column}`)
+    .join('');
   return `
 WITH
 ${identityCtes()},
 ${membershipCtes(inScope)},
-${personCtes()},${kbCtes}
+${personCtes()},
 -- The end of $asOf as an instant: events strictly before it happened "on or before $asOf".
 cutoff AS (
   SELECT timezone($tz, CAST(CAST($asOf AS DATE) AS TIMESTAMP) + INTERVAL 1 DAY) AS t_end,
          CAST($asOf AS DATE) AS as_of,
          CAST(date_trunc('month', CAST($asOf AS DATE)) - INTERVAL 2 MONTH AS DATE) AS months_from
 ),
+${behaviourCtes(behaviours, inScope)},
+-- Key behaviours as of $asOf: the hits up to its end, counted with the rules' minimum count and window.
+kb_asof_hits AS (
+  SELECT h.* FROM kb_hits h, cutoff c WHERE h.t < c.t_end
+),
+${behaviourCountingCtes('kb_asof_people', 'kb_asof_hits')},
+kb_scores AS (
+  SELECT p.pid, sum(k.weight * p.occurrences) AS score${kbPivot}
+  FROM kb_asof_people p JOIN kb_defs k ON k.behaviour_id = p.behaviour_id
+  GROUP BY p.pid
+),
+-- Spells of the scope begun by $asOf (a spell without a join time cannot be placed after it).
+scoped_by_asof AS (
+  SELECT s.* FROM scoped s, cutoff c WHERE s.join_time IS NULL OR s.join_time < c.t_end
+),
 people AS (
-  ${opts.hasScope ? `SELECT DISTINCT pid FROM scoped` : `SELECT pid FROM id_people`}
+  ${
+    opts.hasScope
+      ? `SELECT DISTINCT pid FROM scoped_by_asof`
+      : `SELECT pid FROM scoped_by_asof UNION SELECT m.sender_id FROM messages m, cutoff c WHERE m.sent_at < c.t_end`
+  }
 ),
 person_groups AS (
-  SELECT pid, array_to_string(list_sort(list(DISTINCT group_name)), '、') AS groups FROM scoped GROUP BY pid
+  SELECT pid, array_to_string(list_sort(list(DISTINCT group_name)), '、') AS groups FROM scoped_by_asof GROUP BY pid
 ),
 -- Membership up to $asOf: islands started by then; a member when one of them is still open at its end.
 tenure AS (
@@ -154,7 +188,7 @@ SELECT p.pid,
        CAST(coalesce(rs.referrals, 0) AS INTEGER) AS referrals,
        CAST(coalesce(rs.referrals_bought, 0) AS INTEGER) AS referrals_bought,
        CAST(coalesce(mc.n, 0) AS INTEGER) AS messages,
-       CAST(0 AS DOUBLE) AS key_behaviours,
+       CAST(coalesce(kb.score, 0) AS DOUBLE) AS key_behaviours,
        CAST(CASE WHEN t.is_member THEN c.as_of - t.first_day ELSE t.last_leave_day - t.first_day END AS INTEGER) AS tenure_days,
        sl.score AS survey_score${kbSelect}
 FROM people p
@@ -166,7 +200,8 @@ LEFT JOIN tenure t ON t.pid = p.pid
 LEFT JOIN msg_counts mc ON mc.pid = p.pid
 LEFT JOIN purchase_stats ps ON ps.pid = p.pid
 LEFT JOIN referral_stats rs ON rs.pid = p.pid
-LEFT JOIN survey_latest sl ON sl.pid = p.pid`;
+LEFT JOIN survey_latest sl ON sl.pid = p.pid
+LEFT JOIN kb_scores kb ON kb.pid = p.pid`;
 }
 
 /** Named parameters of {@link featuresSql}. */
