@@ -1,14 +1,45 @@
-import type { AnalysisCommandSpec } from './types';
+import type { Period } from '../../api/contract';
 import { AppError } from '../../core/appError';
+import { mustCall, type AnalysisCommandSpec } from './types';
 
-// PLACEHOLDER until the behaviours command lands.
-export const behavioursCommand: AnalysisCommandSpec<null> = {
+/** What `behaviours` prints: the series per behaviour and period (default) or the lift rows. */
+export type BehavioursParams = { show: 'series'; period: Period } | { show: 'lift' };
+
+const periods: readonly Period[] = ['day', 'week', 'month'];
+
+const seriesColumns = ['behaviour_id', 'behaviour_name', 'period_start', 'period_end', 'people', 'occurrences'];
+const liftColumns = ['behaviour_id', 'behaviour_name', 'doers', 'doers_converted', 'doers_rate', 'others', 'others_converted', 'others_rate', 'lift', 'lift_low', 'lift_high'];
+
+/** `behaviours`: people and occurrences of each enabled key behaviour per period; `--lift` its conversion lift. */
+export const behavioursCommand: AnalysisCommandSpec<BehavioursParams> = {
   name: 'behaviours',
-  usage: 'behaviours --project P.qunxi [--format json|csv]',
-  options: {},
+  usage: `behaviours --project P.qunxi [--period day|week|month | --lift]
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+  options: { period: { type: 'string' }, lift: { type: 'boolean' } },
   hasRange: true,
-  parse: () => null,
-  run: async () => {
-    throw new AppError('INTERNAL', '尚未实现');
+  parse(values, positionals) {
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `behaviours 命令不接受参数“${positionals[0]}”`);
+    const period = values.period as string | undefined;
+    if (period !== undefined && !(periods as readonly string[]).includes(period)) {
+      throw new AppError('INVALID_REQUEST', `--period 只能是 ${periods.join(' | ')}，收到“${period}”`);
+    }
+    if (values.lift) {
+      if (period !== undefined) throw new AppError('INVALID_REQUEST', '--lift 对整个日期范围计算，不按 --period 分期');
+      return { show: 'lift' };
+    }
+    return { show: 'series', period: (period as Period | undefined) ?? 'week' };
+  },
+  async run(call, params, scope) {
+    const result = await mustCall(call, 'behaviours:query', { ...scope, period: params.show === 'series' ? params.period : 'week' });
+    const names = new Map(result.lift.map((l) => [l.id, l.name]));
+    if (params.show === 'lift') {
+      const rows = result.lift.map(({ id, name, ...rest }) => ({ behaviour_id: id, behaviour_name: name, ...rest }));
+      const members = result.lift[0] ? result.lift[0].doers + result.lift[0].others : 0;
+      return { columns: liftColumns, rows, summary: `${rows.length} 个关键行为，范围内成员 ${members} 人` };
+    }
+    const rows = result.series.map(({ id, ...rest }) => ({ behaviour_id: id, behaviour_name: names.get(id) ?? null, ...rest }));
+    const unit = { day: '日', week: '周', month: '月' }[params.period];
+    const periodCount = new Set(result.series.map((r) => r.period_start)).size;
+    return { columns: seriesColumns, rows, summary: `${names.size} 个关键行为，${periodCount} 个${unit}度区间` };
   },
 };
