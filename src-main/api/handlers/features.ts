@@ -1,11 +1,30 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { checkDateRange } from '../../store/analysisBase';
+import { featuresTable } from '../../store/featuresCache';
+import { allFeatureRows, featuresSheet, queryFeaturesPage } from '../../store/featuresGrid';
+import { exportFile } from '../../core/export/xlsx';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the features work lands: every method answers with a clear error.
-export function featuresHandlers(_ctx: AppContext): DomainHandlers<'features'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** The customer-360 grid (issue 5): every person's features, paged from a cached table, and its export. */
+export function featuresHandlers(ctx: AppContext): DomainHandlers<'features'> {
+  return {
+    'features:query': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange({ to: req.asOf });
+      return project.db.use(async (sql) => {
+        const table = await featuresTable(sql, { groups: req.groups, asOf: req.asOf, timeZone: project.timeZone });
+        const page = await queryFeaturesPage(sql, table, req, project.timeZone);
+        return { ...page, behaviours: table.behaviours.map(({ id, name }) => ({ id, name })), asOf: table.asOf };
+      });
+    },
+
+    'features:export': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use(async (sql) => {
+        const table = await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone });
+        const rows = await allFeatureRows(sql, table, req, project.timeZone);
+        return exportFile(`客户360_${table.asOf}.xlsx`, [featuresSheet('客户360', table, rows)]);
+      });
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'features'>;
 }

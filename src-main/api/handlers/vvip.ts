@@ -1,11 +1,41 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import type { VvipDefinition } from '../contract';
+import { exportFile } from '../../core/export/xlsx';
+import { readDefinition, writeDefinition } from '../../store/definitionsStore';
+import { featuresTable } from '../../store/featuresCache';
+import { featuresSheet } from '../../store/featuresGrid';
+import type { Sql } from '../../store/projectDb';
+import { queryVvip, vvipPeople } from '../../store/vvipQueries';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the vvip work lands: every method answers with a clear error.
-export function vvipHandlers(_ctx: AppContext): DomainHandlers<'vvip'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** The rules a request asks for: the unsaved ones it carries, else the saved ones (or the default). */
+async function rulesOf(sql: Sql, unsaved: VvipDefinition | undefined): Promise<VvipDefinition> {
+  return unsaved ?? (await readDefinition(sql, 'vvip'));
+}
+
+/** VVIP identification (issue 5): the rule grid, the people it matches and their share of GMV. */
+export function vvipHandlers(ctx: AppContext): DomainHandlers<'vvip'> {
+  return {
+    'vvip:get': async () => requireProject(ctx).db.use((sql) => readDefinition(sql, 'vvip')),
+
+    'vvip:save': async (req) => requireProject(ctx).db.use((sql) => writeDefinition(sql, 'vvip', req.vvip)),
+
+    'vvip:query': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use(async (sql) => {
+        const def = await rulesOf(sql, req.vvip);
+        return queryVvip(sql, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }), def.rules);
+      });
+    },
+
+    'vvip:export': async (req) => {
+      const project = requireProject(ctx);
+      return project.db.use(async (sql) => {
+        const def = await rulesOf(sql, req.vvip);
+        const table = await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone });
+        const people = await vvipPeople(sql, table, def.rules);
+        return exportFile(`VVIP_${table.asOf}.xlsx`, [featuresSheet('VVIP', table, people)]);
+      });
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'vvip'>;
 }
