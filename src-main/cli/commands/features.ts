@@ -1,14 +1,72 @@
-import type { AnalysisCommandSpec } from './types';
+import type { FeatureRow } from '../../api/contract';
 import { AppError } from '../../core/appError';
+import { isCalendarDate } from '../../core/metrics/calendar';
+import { mustCall, type AnalysisCommandSpec } from './types';
 
-// PLACEHOLDER until the features command lands.
-export const featuresCommand: AnalysisCommandSpec<null> = {
+/** Rows per features:query call (the API's page limit). */
+const PAGE = 5000;
+
+/** The FeatureRow fields before and after the key-behaviour columns, in the contract's order. */
+const leading: (keyof FeatureRow & string)[] = [
+  'pid',
+  'name',
+  'channel',
+  'staff',
+  'tags',
+  'groups',
+  'is_member',
+  'purchases',
+  'gmv',
+  'aov',
+  'first_purchase',
+  'last_purchase',
+  'purchase_months_3m',
+  'days_since_last_purchase',
+  'repurchase_90d',
+  'referrals',
+  'referrals_bought',
+  'messages',
+  'key_behaviours',
+];
+const trailing: (keyof FeatureRow & string)[] = ['tenure_days', 'survey_score'];
+
+/** `features`: one row per person with every feature at the end of a day (issue 5, customer 360). */
+export const featuresCommand: AnalysisCommandSpec<{ asOf?: string }> = {
   name: 'features',
-  usage: 'features --project P.qunxi [--format json|csv]',
-  options: {},
-  hasRange: true,
-  parse: () => null,
-  run: async () => {
-    throw new AppError('INTERNAL', '尚未实现');
+  usage: `features  --project P.qunxi [--as-of YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+  options: { 'as-of': { type: 'string' } },
+  hasRange: false,
+  parse(values, positionals) {
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `features 命令不接受参数“${positionals[0]}”`);
+    const asOf = values['as-of'];
+    if (asOf === undefined) return {};
+    if (typeof asOf !== 'string' || !isCalendarDate(asOf)) {
+      throw new AppError('INVALID_REQUEST', `--as-of 需要 YYYY-MM-DD 格式的日期，收到“${String(asOf)}”`);
+    }
+    return { asOf };
+  },
+  async run(call, params, scope) {
+    const rows: FeatureRow[] = [];
+    let behaviours: { id: string; name: string }[] = [];
+    let asOf = params.asOf ?? '';
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await mustCall(call, 'features:query', {
+        offset,
+        limit: PAGE,
+        ...(scope.groups ? { groups: scope.groups } : {}),
+        // Every page at the same day, also when new data could arrive between two calls.
+        ...(asOf ? { asOf } : {}),
+      });
+      rows.push(...page.rows);
+      behaviours = page.behaviours;
+      asOf = page.asOf;
+      if (page.rows.length === 0 || rows.length >= page.total) break;
+    }
+    const columns = [...leading, ...behaviours.map((b) => `kb_${b.id}`), ...trailing];
+    return {
+      columns,
+      rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, (r as unknown as Record<string, unknown>)[c] ?? null]))),
+      summary: `${asOf} 的客户特征：${rows.length} 人`,
+    };
   },
 };
