@@ -24,13 +24,21 @@ msgs AS (
     AND (CAST($from AS DATE) IS NULL OR sent_at >= timezone($tz, CAST(CAST($from AS DATE) AS TIMESTAMP)))
     AND (CAST($to AS DATE) IS NULL OR sent_at < timezone($tz, CAST(CAST($to AS DATE) + INTERVAL 1 DAY AS TIMESTAMP)))
 ),
+-- Local weekday and hour from 15-minute UTC buckets: every zone offset in use is a multiple of 15
+-- minutes, so a bucket never straddles a local hour, and the zone conversion (the costly part) runs
+-- once per bucket (≤ 35,040 a year) instead of once per message.
 member_msgs AS (
-  SELECT m.pid, timezone($tz, m.t) AS lt
+  SELECT m.pid, CAST(floor(epoch_ms(m.t) / 900000) AS BIGINT) AS b
   FROM msgs m JOIN islands i ON i.pid = m.pid AND m.t >= i.s AND m.t < i.e
 ),
+bucket_cells AS (
+  SELECT b, isodow(lt) AS weekday, hour(lt) AS hour
+  FROM (SELECT b, timezone($tz, to_timestamp(b * 900)) AS lt FROM (SELECT DISTINCT b FROM member_msgs))
+),
 counts AS (
-  SELECT isodow(lt) AS weekday, hour(lt) AS hour, count(*) AS messages, count(DISTINCT pid) AS people
-  FROM member_msgs GROUP BY ALL
+  SELECT c.weekday, c.hour, count(*) AS messages, count(DISTINCT m.pid) AS people
+  FROM member_msgs m JOIN bucket_cells c ON c.b = m.b
+  GROUP BY ALL
 ),
 cells AS (
   SELECT w.range AS weekday, h.range AS hour FROM range(1, 8) w CROSS JOIN range(0, 24) h

@@ -11,6 +11,7 @@ import { insertMessages, insertSpells, tempProject, type TempProject } from './p
  *   sam  no group (never a member)
  * Messages:
  *   pia  G1 Sun 01-07 23:59:59 (UTC 15:59:59)        → Sunday 23 时
+ *   pia  G1 Sun 01-07 23:59:59.999                   → Sunday 23 时 (a millisecond before midnight stays Sunday)
  *   pia  G1 Mon 01-08 00:00:00 (UTC Sunday 16:00:00) → Monday 0 时
  *   quin G1 Mon 01-08 00:30:00                       → Monday 0 时
  *   pia  G1 Mon 01-08 00:59:59                       → Monday 0 时 (pia again: 3 messages, 2 people)
@@ -30,6 +31,7 @@ beforeAll(async () => {
   ]);
   await insertMessages(t.project, [
     { id: 'pia', group: 'G1', at: '2024-01-07 15:59:59+00' },
+    { id: 'pia', group: 'G1', at: '2024-01-07 15:59:59.999+00' },
     { id: 'pia', group: 'G1', at: '2024-01-07 16:00:00+00' },
     { id: 'quin', group: 'G1', at: '2024-01-08 00:30:00+08' },
     { id: 'pia', group: 'G1', at: '2024-01-08 00:59:59+08' },
@@ -57,19 +59,25 @@ describe('activity by weekday × hour', () => {
   });
 
   it('puts Sunday 23:59:59 and Monday 00:00:00 local in their own cells, counting members only', async () => {
-    expect(busy(await query({}))).toEqual(['1-0: 3/2', '2-15: 2/1', '7-23: 1/1']);
+    expect(busy(await query({}))).toEqual(['1-0: 3/2', '2-15: 2/1', '7-23: 2/1']);
   });
 
   it('limits to the local days of the range and to the groups of the scope', async () => {
     expect(busy(await query({ from: '2024-01-08', to: '2024-01-09' }))).toEqual(['1-0: 3/2', '2-15: 1/1']);
-    expect(busy(await query({ to: '2024-01-07' }))).toEqual(['7-23: 1/1']);
+    expect(busy(await query({ to: '2024-01-07' }))).toEqual(['7-23: 2/1']);
     expect(busy(await query({ groups: ['G2'] }))).toEqual(['2-15: 2/1']);
     expect(busy(await query({ groups: ['G1', 'G2'], from: '2024-01-10' }))).toEqual(['2-15: 1/1']);
   });
 
   it('counts hours and weekdays in the zone it is given', async () => {
     // In UTC the two boundary messages are Sunday 15 时 and Sunday 16 时; the Monday 00:30 / 00:59:59 local ones Sunday 16 时; rex's 15 时 Tuesdays are 7 时 UTC.
-    expect(busy(await query({}, 'UTC'))).toEqual(['2-7: 2/1', '7-15: 1/1', '7-16: 3/2']);
+    expect(busy(await query({}, 'UTC'))).toEqual(['2-7: 2/1', '7-15: 2/1', '7-16: 3/2']);
+  });
+
+  it('follows a zone whose offset is not whole hours', async () => {
+    // Asia/Kathmandu is UTC+05:45: UTC 15:59:59 / 16:00:00 → Sunday 21:44:59 / 21:45; UTC 16:30 and 16:59:59
+    // → Sunday 22:15 and 22:44:59; rex's UTC 07:00 and 07:45 Tuesdays → 12:45 and 13:30.
+    expect(busy(await query({}, 'Asia/Kathmandu'))).toEqual(['2-12: 1/1', '2-13: 1/1', '7-21: 3/1', '7-22: 2/2']);
   });
 
   it('gives zeros everywhere for a scope without messages', async () => {
