@@ -1,4 +1,80 @@
-// PLACEHOLDER until the features view lands.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { DataQuery, FeatureRow } from '../../../src-main/api/contract';
+import { call } from '../../api/client';
+import { DataGrid } from '../../components/DataGrid';
+import type { PageLoader } from '../../components/gridTypes';
+import { ScopeBar } from '../../components/ScopeBar';
+import { featuresText } from '../../locale/features';
+import { platform } from '../../platform';
+import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';
+import { reportError } from '../../store/toasts';
+import { featureGridColumns, xlsxBlob, type BehaviourColumn } from './featuresColumns';
+import './features.css';
+
+type SortAndFilter = Required<Pick<DataQuery, 'sort' | 'filter'>>;
+
+/** Customer 360: one row per person with every feature, paged, sorted and filtered on the Node side. */
 export function FeaturesView() {
-  return <div className="muted">尚未实现</div>;
+  const groups = useScope(selectScopeGroups);
+  const dataVersion = useScope(selectDataVersion);
+  const [total, setTotal] = useState<number | null>(null);
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [behaviours, setBehaviours] = useState<BehaviourColumn[]>([]);
+  const [isExporting, setIsExporting] = useState(false);
+  // What the grid shows now, so the export writes the same rows in the same order.
+  const shown = useRef<SortAndFilter>({ sort: [], filter: {} });
+
+  const loader = useCallback<PageLoader<FeatureRow>>(
+    async (query) => {
+      shown.current = { sort: query.sort, filter: query.filter };
+      const r = await call('features:query', { ...query, ...(groups.length ? { groups } : {}) });
+      if (!r.ok) {
+        reportError(r.error);
+        return null;
+      }
+      setAsOf(r.value.asOf);
+      // Same ids → same array, so the columns (and the grid's column state) stay.
+      setBehaviours((prev) => (JSON.stringify(prev) === JSON.stringify(r.value.behaviours) ? prev : r.value.behaviours));
+      return r.value;
+    },
+    [groups],
+  );
+  const columns = useMemo(() => featureGridColumns(behaviours, { isServerSide: true }), [behaviours]);
+  const onTotal = useCallback((n: number) => setTotal(n), []);
+
+  async function exportXlsx() {
+    setIsExporting(true);
+    try {
+      const r = await call('features:export', { ...shown.current, ...(groups.length ? { groups } : {}) });
+      if (!r.ok) return reportError(r.error);
+      platform.saveDownload(r.value.fileName, xlsxBlob(r.value.base64));
+    } finally {
+      setIsExporting(false);
+    }
+  }
+
+  return (
+    <div className="features-view" data-testid="features-view">
+      <ScopeBar hasRange={false}>
+        <span className="spacer" />
+        {asOf && (
+          <span className="muted" data-testid="features-as-of" title={featuresText.asOfHint}>
+            {featuresText.asOf(asOf)}
+          </span>
+        )}
+        {total !== null && (
+          <span className="features-total" data-testid="features-total" data-total={total}>
+            {featuresText.rowCount(total)}
+          </span>
+        )}
+        <button type="button" onClick={exportXlsx} disabled={isExporting || total === 0} data-testid="features-export">
+          {isExporting ? featuresText.exporting : featuresText.exportXlsx}
+        </button>
+      </ScopeBar>
+      <p className="muted features-hint">{featuresText.hint}</p>
+      <div className="grid-box grid-box-fill">
+        <DataGrid columns={columns} loader={loader} reloadKey={dataVersion} onTotal={onTotal} testId="features-grid" />
+      </div>
+    </div>
+  );
 }
