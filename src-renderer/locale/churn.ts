@@ -1,0 +1,95 @@
+// Chinese texts of the churn, retention and survival view (流失与留存).
+import type { ChurnStage, ChurnWay } from '../../src-main/api/contract';
+
+/** How a person left. */
+export const churnWayText = {
+  left_group: '主动退群',
+  removed: '被移出群',
+  customer_deleted_staff: '客户删除员工',
+  staff_deleted_customer: '员工删除客户',
+} satisfies Record<ChurnWay, string>;
+
+/** Where on the customer path a person was when they left. */
+export const churnStageText = {
+  added_not_joined: '已添加未入群',
+  joined_not_bought: '已入群未购买',
+  bought_once: '购买过一次',
+  repeat_buyer: '复购客户',
+} satisfies Record<ChurnStage, string>;
+
+/** Tenure buckets of the breakdown (values from the Node side). */
+export const tenureText: Record<string, string> = {
+  '0-7': '0–7 天',
+  '8-30': '8–30 天',
+  '31-90': '31–90 天',
+  '91-180': '91–180 天',
+  '180+': '180 天以上',
+  '': '未知',
+};
+
+/** Breakdown dimensions, in the order the view shows them. */
+export const breakdownKeys = ['stage', 'how', 'channel', 'tenure', 'group'] as const;
+export type BreakdownKey = (typeof breakdownKeys)[number];
+
+export const churnText = {
+  loading: '正在计算…',
+  rateNote:
+    '流失人数 = 该期内有退群、且到期末已不在所选群中的人（与“社群指标”的流失用户数一致，同日退群又入群不算流失）；流失率 = 流失人数 ÷ 上一期期末社群总人数 × 100%，上一期没有人时为空（-）。同一期内入群又流失的人也计入流失人数，所以流失率可能超过 100%。',
+  seriesTitle: '流失趋势',
+  churned: '流失人数',
+  churnedTotal: (period: string) => `各${period}流失人数合计`,
+  churnRate: '流失率',
+  membersBefore: '上期末总人数',
+  axisPeople: '人数',
+  axisRate: '流失率',
+  emptySeries: '所选范围内没有社群数据',
+  breakdownTitle: '流失构成',
+  breakdown: {
+    stage: '所处阶段',
+    how: '流失方式',
+    channel: '来源渠道',
+    tenure: '在群时长',
+    group: '退出的群',
+  } satisfies Record<BreakdownKey, string>,
+  breakdownCount: '人次',
+  breakdownShare: '占比',
+  unknownChannel: '未知渠道',
+  noGroup: '（删除联系人，无群）',
+  emptyBreakdown: '没有流失记录',
+  listTitle: '流失名单',
+  listCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 条`,
+  listNote: '退群：当天结束时已不在所选群中的最后一次退群；删除联系人：来自“流失客户”导出，每条记录一行，未能匹配到成员的记录也列出（无成员ID）。',
+  col: {
+    left_at: '流失时间',
+    name: '昵称',
+    how: '流失方式',
+    group_name: '群',
+    stage: '所处阶段',
+    channel: '来源渠道',
+    tenure_days: '在群天数',
+    pid: '成员ID',
+  },
+  unmatched: '未匹配',
+  emptyList: '所选范围内没有流失记录',
+  retentionTitle: '留存（按入群周）',
+  retentionNote: '每行是首次入群在同一周的人；第 k 周 = 入群后第 k 个周日结束时仍在所选群中的比例（中途退出又回来的也算留存）。尚未结束的周留空。',
+  cohortLabel: (week: string, size: number) => `${week}（${size} 人）`,
+  weekOffset: (k: number) => `第 ${k} 周`,
+  retained: '留存率',
+  retainedCount: '留存人数',
+  emptyRetention: '所选范围内没有入群记录',
+  survivalTitle: '在群时长生存曲线（Kaplan–Meier）',
+  survivalNote: '从首次入群到第一次离开所选群的天数；到数据截止时仍在群的人按删失处理。',
+  survivalBy: { none: '全部', channel: '按渠道', group: '按群' },
+  survivalAxisDays: '入群天数',
+  survivalAxis: '仍在群比例',
+  emptySurvival: '所选范围内没有入群记录',
+  medians: {
+    label: '曲线',
+    n: '人数',
+    events: '已离开',
+    median: '中位在群天数',
+    none: '未到一半',
+    days: (d: number) => `${d} 天`,
+  },
+};
