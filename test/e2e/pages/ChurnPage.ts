@@ -1,0 +1,50 @@
+import type { Page } from 'playwright-core';
+
+/** The 流失与留存 view: period switch, trend, breakdowns, the churn list, retention heatmap, survival curves. */
+export class ChurnPage {
+  constructor(private readonly page: Page) {}
+
+  async choosePeriod(period: 'day' | 'week' | 'month'): Promise<void> {
+    await this.page.getByTestId(`churn-period-${period}`).click();
+  }
+
+  async chooseSurvivalBy(by: 'none' | 'channel' | 'group'): Promise<void> {
+    await this.page.getByTestId(`churn-survival-${by}`).click();
+  }
+
+  /** Waits until ECharts has drawn the chart with this test id, and returns whether its canvas has ink. */
+  async chartHasInk(testId: string): Promise<boolean> {
+    await this.page.waitForSelector(`[data-testid="${testId}"][data-rendered="true"]`);
+    return this.page.getByTestId(testId).evaluate((el) => {
+      const canvas = el.querySelector('canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return false;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+      return false;
+    });
+  }
+
+  /** The number of rows the churn list holds (its count label, and ag-grid's own row count). */
+  async listCounts(): Promise<{ label: number; grid: number }> {
+    const label = Number(await this.page.getByTestId('churn-list-count').getAttribute('data-count'));
+    // ag-grid's aria-rowcount counts the header row too.
+    const aria = await this.page.getByTestId('churn-list').locator('[role="treegrid"], [role="grid"]').first().getAttribute('aria-rowcount');
+    return { label, grid: Number(aria) - 1 };
+  }
+
+  /** The 流失时间 cells of the rows ag-grid has drawn, in row order. */
+  async visibleLeftAt(): Promise<string[]> {
+    const cells = this.page.getByTestId('churn-list').locator('.ag-row .ag-cell[col-id="left_at"]');
+    await cells.first().waitFor();
+    const rows = await cells.evaluateAll((els) =>
+      els.map((el) => ({ index: Number(el.closest('.ag-row')?.getAttribute('row-index')), text: (el as HTMLElement).innerText.trim() })),
+    );
+    return rows.sort((a, b) => a.index - b.index).map((r) => r.text);
+  }
+
+  /** Shown medians of the survival curves. */
+  async medians(): Promise<string[]> {
+    return this.page.getByTestId('churn-median').allInnerTexts();
+  }
+}
