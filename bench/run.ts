@@ -10,6 +10,18 @@ import { freshProfile, hasSoffice, sofficeConvert } from './phases/soffice';
 
 const root = path.resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
+// ── analyses bench hook (bench/analyses.ts): `--only analyses` runs only it, `--only import` skips it ──
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+async function analysesBench(): Promise<void> {
+  const { runAnalysesBench } = await import('./analyses');
+  const lines = await runAnalysesBench({ quick, explain: process.argv.includes('--explain'), log: (l) => process.stderr.write(`${l}\n`) });
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+}
+if (only === 'analyses') {
+  await analysesBench();
+  process.exit(0);
+}
+// ── end of the analyses bench hook ──
 const sizes: BenchSizes = {
   memberRows: Number(process.env.BENCH_MEMBERS ?? (quick ? 20_000 : 200_000)),
   messageRows: Number(process.env.BENCH_MESSAGES ?? (quick ? 100_000 : 1_000_000)),
@@ -128,3 +140,4 @@ results.push(
   ),
 );
 process.stdout.write(`\n${results.lines.join('\n')}\n`);
+if (only !== 'import') await analysesBench(); // the analyses bench hook

@@ -1,0 +1,188 @@
+// Times every analysis method through the real handlers, next to the same SQL run bare.
+//
+// The statements a handler executes are recorded by wrapping DuckDBConnection.prototype.run in
+// this process only (Sql.all/one/run and the few direct `sql.raw` reads all end there), then
+// replayed on a fresh connection of the same database with the original `run`: DuckDB executes
+// and materialises each result, without the handler's JS (value conversion, post-processing,
+// validation). handler ms ÷ raw ms is the share of the time that is not the SQL itself.
+//
+// argv: project file, temp folder, runs, and optionally a folder for EXPLAIN ANALYZE of the
+// slowest statement of every method that misses the target.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBConnection } from '@duckdb/node-api';
+import { createContext } from '../../src-main/api/context';
+import { inProcessClient } from '../../src-main/api/dispatch';
+import { createHandlers } from '../../src-main/api/handlers';
+import type { Method } from '../../src-main/api/contract';
+import { defaultBehaviours } from '../../src-main/core/definitions/defaults';
+import type { Params } from '../../src-main/store/projectDb';
+import { tempPaths } from '../../test/support/tempDirs';
+import { TARGET_MS, type CaseResult } from '../analyses';
+import { reportPhase } from './report';
+
+/** One measured method call. */
+export interface AnalysisCase {
+  label: string;
+  method: Method;
+  req: Record<string, unknown>;
+}
+
+/** The analyses of issue 4 and 5, in the order the side navigation lists their views. */
+export const analysisCases: AnalysisCase[] = [
+  { label: 'metrics:query (week)', method: 'metrics:query', req: { period: 'week' } },
+  { label: 'overview:query', method: 'overview:query', req: {} },
+  { label: 'funnel:query (period)', method: 'funnel:query', req: { mode: 'period' } },
+  { label: 'funnel:query (cohort)', method: 'funnel:query', req: { mode: 'cohort' } },
+  { label: 'funnel:query (cohort, by channel)', method: 'funnel:query', req: { mode: 'cohort', breakdown: 'channel' } },
+  { label: 'funnel:lost (step 1)', method: 'funnel:lost', req: { stageIndex: 1 } },
+  { label: 'churn:query (week)', method: 'churn:query', req: { period: 'week' } },
+  { label: 'churn:retention', method: 'churn:retention', req: {} },
+  { label: 'churn:survival', method: 'churn:survival', req: {} },
+  { label: 'channels:query', method: 'channels:query', req: {} },
+  { label: 'activity:query', method: 'activity:query', req: {} },
+  { label: 'features:query (first page)', method: 'features:query', req: { offset: 0, limit: 100 } },
+  { label: 'behaviours:counts (defaults)', method: 'behaviours:counts', req: { behaviours: defaultBehaviours() } },
+  { label: 'behaviours:query (week)', method: 'behaviours:query', req: { period: 'week' } },
+  { label: 'quadrant:query', method: 'quadrant:query', req: {} },
+  { label: 'vvip:query', method: 'vvip:query', req: {} },
+];
+
+interface Statement {
+  sql: string;
+  params?: Params;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const originalRun = DuckDBConnection.prototype.run;
+const recorder = { isOn: false, statements: [] as Statement[] };
+DuckDBConnection.prototype.run = function (this: DuckDBConnection, sql, values, types) {
+  // A copy of the parameters: a caller may reuse and change its array for the next statement.
+  if (recorder.isOn) recorder.statements.push({ sql, params: values === undefined ? undefined : Array.isArray(values) ? [...values] : { ...values } });
+  return originalRun.call(this, sql, values, types);
+};
+
+async function main(): Promise<void> {
+  const [projectPath, tempRoot, runsArg, explainDir] = process.argv.slice(2) as [string, string, string | undefined, string | undefined];
+  const runs = Number(runsArg ?? 5);
+  // repoRoot given explicitly: tempPaths' default uses __dirname, which tsx's ESM mode lacks.
+  const ctx = createContext('cli', tempPaths(tempRoot, path.resolve(import.meta.dirname, '../..')));
+  const call = inProcessClient(createHandlers(ctx));
+  const opened = await call('project:open', { path: projectPath });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const db = ctx.project!.db;
+
+  /** Replays statements bare on a fresh connection; returns the total and the time of each. */
+  async function replay(statements: Statement[]): Promise<{ total: number; each: number[] }> {
+    return db.use(async (sql) => {
+      const each: number[] = [];
+      for (const s of statements) {
+        const t = performance.now();
+        await originalRun.call(sql.raw, s.sql, s.params);
+        each.push(performance.now() - t);
+      }
+      return { total: each.reduce((a, b) => a + b, 0), each };
+    });
+  }
+
+  // A yardstick for the machine's state: the bare scan the metrics bench also times.
+  const baseline: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t = performance.now();
+    await db.all(`SELECT CAST(timezone('Asia/Shanghai', sent_at) AS DATE) AS d, count(*)::INTEGER AS n FROM messages GROUP BY d`);
+    if (i > 0) baseline.push(performance.now() - t);
+  }
+  const loadBefore = os.loadavg()[0]!;
+
+  const results: CaseResult[] = [];
+  for (const c of analysisCases) {
+    let t = performance.now();
+    const first = await call(c.method, c.req);
+    const firstMs = performance.now() - t;
+    if (!first.ok) {
+      const isMissing = first.error.code === 'UNKNOWN_METHOD' || (first.error.code === 'INTERNAL' && /尚未实现|not a function/.test(first.error.message));
+      results.push({ label: c.label, status: isMissing ? 'not available' : 'error', reason: `${first.error.code}: ${first.error.message}` });
+      continue;
+    }
+    const times: number[] = [];
+    let statements: Statement[] = [];
+    for (let i = 0; i < runs; i++) {
+      recorder.statements = [];
+      recorder.isOn = true;
+      t = performance.now();
+      const r = await call(c.method, c.req);
+      times.push(performance.now() - t);
+      recorder.isOn = false;
+      if (!r.ok) throw new Error(`${c.label} failed on run ${i + 2}: ${r.error.message}`);
+      statements = recorder.statements;
+    }
+    const result: CaseResult = { label: c.label, status: 'ok', firstMs, medianMs: median(times), statements: statements.length };
+    try {
+      await replay(statements); // warm-up
+      const totals: number[] = [];
+      const each: number[][] = statements.map(() => []);
+      for (let i = 0; i < runs; i++) {
+        const r = await replay(statements);
+        totals.push(r.total);
+        r.each.forEach((ms, k) => each[k]!.push(ms));
+      }
+      result.rawMs = median(totals);
+      const perStatement = each.map(median);
+      const k = perStatement.indexOf(Math.max(...perStatement));
+      if (k >= 0) {
+        result.slowest = { ms: perStatement[k]!, sql: statements[k]!.sql };
+        if (explainDir && result.medianMs! >= TARGET_MS) {
+          const ex = await explain(statements[k]!, c.label, explainDir);
+          result.explainFile = ex.file;
+          result.explainTop = ex.top;
+        }
+      }
+    } catch (e) {
+      result.rawError = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    }
+    results.push(result);
+    process.stderr.write(`  ${c.label}: ${result.medianMs!.toFixed(1)} ms\n`);
+  }
+  await call('project:close', {});
+  reportPhase({ cases: JSON.stringify(results), baselineMs: median(baseline), loadBefore, loadAfter: os.loadavg()[0]!, cpus: os.cpus().length });
+
+  /**
+   * Writes DuckDB's EXPLAIN ANALYZE of one statement to a file, the operators that took longest
+   * first; returns the file and the top three operators in one line each.
+   */
+  async function explain(s: Statement, label: string, dir: string): Promise<{ file: string; top: string[] }> {
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${label.replace(/[^a-z0-9]+/gi, '_')}.txt`);
+    const [json, text] = await db.use(async (sql) => [
+      (await sql.all<{ explain_value: string }>(`EXPLAIN (ANALYZE, FORMAT json) ${s.sql}`, s.params))[0]!.explain_value,
+      (await sql.all<{ explain_value: string }>(`EXPLAIN ANALYZE ${s.sql}`, s.params)).map((r) => r.explain_value).join('\n'),
+    ]);
+    const ops = operators(JSON.parse(json) as PlanNode).sort((a, b) => b.seconds - a.seconds);
+    const lines = ops.slice(0, 15).map((o) => `${(o.seconds * 1000).toFixed(1).padStart(9)} ms ${String(o.rows).padStart(10)} rows  ${o.name}  ${o.info}`);
+    writeFileSync(file, `${s.sql}\n\n-- operators by time (summed over threads):\n${lines.join('\n')}\n\n${text}\n`);
+    return { file, top: lines.slice(0, 3).map((l) => l.trim()) };
+  }
+}
+
+/** A node of DuckDB's JSON profile. */
+interface PlanNode {
+  operator_name?: string;
+  operator_timing?: number;
+  operator_cardinality?: number;
+  extra_info?: Record<string, unknown>;
+  children?: PlanNode[];
+}
+
+/** Every operator of a profile with its own time, rows out and what it works on (CTE, table, join condition …). */
+function operators(node: PlanNode): { name: string; seconds: number; rows: number; info: string }[] {
+  const info = node.extra_info ?? {};
+  const what = ['CTE Name', 'Table', 'Conditions', 'Groups', 'Aggregates', 'Function'].find((k) => info[k] !== undefined);
+  const own = node.operator_name
+    ? [{ name: node.operator_name, seconds: node.operator_timing ?? 0, rows: node.operator_cardinality ?? 0, info: what ? `${what}: ${String(info[what]).replace(/\s+/g, ' ').slice(0, 120)}` : '' }]
+    : [];
+  return [...own, ...(node.children ?? []).flatMap(operators)];
+}
+
+await main();
