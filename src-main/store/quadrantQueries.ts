@@ -1,7 +1,7 @@
 /**
  * The satisfaction × loyalty quadrant (DESIGN §4 Quadrant) over a relation of per-person
- * features (one row per person: pid, name and every FeatureId column — featuresSql in the app,
- * a plain table in tests).
+ * features (one row per person: pid, name and every FeatureId column — the cached table of
+ * featuresCache.ts in the app, a hand-written table in tests).
  *
  * Score mode. Each axis value is Σ weight × normalised feature, where
  * - every empty feature (no purchase → no average order value, no survey → no score) counts as 0
@@ -27,8 +27,6 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { featureIds, type AxisTerm, type FeatureId, type QuadrantAxis, type QuadrantDefinition, type QuadrantResult, type QuadrantType } from '../api/contract';
 import { AppError } from '../core/appError';
 import { criteriaSql } from '../core/definitions/criteria';
-import { readDefinition } from './definitionsStore';
-import { featuresParams, featuresSql, resolveAsOf } from './featuresQueries';
 import type { Sql } from './projectDb';
 
 /** A relation of per-person features and the named parameters its SQL needs. */
@@ -36,17 +34,6 @@ export interface FeatureSource {
   /** A table name or a parenthesised SELECT with columns pid, name and the feature ids. */
   relation: string;
   params: Record<string, DuckDBValue>;
-}
-
-/**
- * The project's per-person features as the quadrant reads them: every person of the scope (all
- * groups when none is given) at the last day with data, key behaviours as saved.
- */
-export async function projectFeatureSource(sql: Sql, timeZone: string, groups: string[] | undefined): Promise<FeatureSource> {
-  const behaviours = await readDefinition(sql, 'behaviours');
-  const asOf = await resolveAsOf(sql, timeZone);
-  const hasScope = !!groups && groups.length > 0;
-  return { relation: `(${featuresSql({ hasScope, behaviours })})`, params: featuresParams({ groups, asOf, timeZone }) };
 }
 
 /** Type index of the unclassified people (rule mode). */
@@ -179,10 +166,8 @@ export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: F
   checkQuadrant(def);
   const params: Record<string, DuckDBValue> = { ...source.params };
   const reader = await sql.raw.runAndReadAll(quadrantSql(def, source.relation, params), params);
-  // An empty result has no chunks, and then no columns either.
-  const cols: Record<string, DuckDBValue[] | undefined> = reader.getColumnsObject();
-  const pids = (cols.pid ?? []) as string[];
-  const type = (cols.type ?? []) as number[];
+  // Read by column: one array per column, no object per person. An empty result has no columns at all.
+  const [pids = [], names = [], x = [], y = [], type = [], tx = [], ty = []] = reader.getColumns() as [string[], (string | null)[], number[], number[], number[], (number | null)[], (number | null)[]];
   const total = pids.length;
   const tally = new Map<number, number>();
   for (const t of type) tally.set(t, (tally.get(t) ?? 0) + 1);
@@ -190,21 +175,12 @@ export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: F
   const counts: QuadrantResult['counts'] = def.types.map((t, i) => ({ type: t.type, label: t.label, count: tally.get(i) ?? 0, share: share(tally.get(i) ?? 0) }));
   const unclassified = tally.get(UNCLASSIFIED) ?? 0;
   counts.push({ type: 'unclassified', label: '未分类', count: unclassified, share: share(unclassified) });
-  const resolved = (axis: QuadrantAxis, col: DuckDBValue[] | undefined): number | null => {
+  const resolved = (axis: QuadrantAxis, value: number | null | undefined): number | null => {
     if (def.mode === 'rule') return null;
     if (axis.threshold.kind === 'fixed') return axis.threshold.value;
-    return total === 0 ? null : ((col?.[0] as number | null) ?? null);
+    return value ?? null;
   };
-  return {
-    thresholdX: resolved(def.x, cols.tx),
-    thresholdY: resolved(def.y, cols.ty),
-    pids,
-    names: (cols.name ?? []) as (string | null)[],
-    x: (cols.x ?? []) as number[],
-    y: (cols.y ?? []) as number[],
-    type,
-    counts,
-  };
+  return { thresholdX: resolved(def.x, tx[0]), thresholdY: resolved(def.y, ty[0]), pids, names, x, y, type, counts };
 }
 
 /** One person of a type, as exported: axis values and the features the definition reads. */

@@ -1,30 +1,13 @@
-import type { FeatureId, QuadrantDefinition } from '../contract';
+import type { QuadrantDefinition } from '../contract';
 import { AppError } from '../../core/appError';
 import { exportFile, type ExportColumn } from '../../core/export/xlsx';
 import { readDefinition, writeDefinition } from '../../store/definitionsStore';
 import type { Sql } from '../../store/projectDb';
-import { checkQuadrant, projectFeatureSource, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../store/quadrantQueries';
+import { featuresTable } from '../../store/featuresCache';
+import { featureHeaders } from '../../store/featuresGrid';
+import { checkQuadrant, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../store/quadrantQueries';
 import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
-
-/**
- * Column headers of the features in the export. The renderer's locale/features.ts holds the same
- * labels for the screens; the Node side may not import the renderer, so the sheet has its own.
- */
-const featureHeaders: Record<FeatureId, string> = {
-  purchases: '购买次数',
-  gmv: 'GMV',
-  aov: '客单价',
-  purchase_months_3m: '近3个月有购买的月数',
-  days_since_last_purchase: '距上次购买天数',
-  repurchase_90d: '90天内复购',
-  referrals: '推荐入群人数',
-  referrals_bought: '推荐且购买人数',
-  messages: '发言数',
-  key_behaviours: '关键行为得分',
-  tenure_days: '入群天数',
-  survey_score: '满意度评分',
-};
 
 const UNCLASSIFIED_LABEL = '未分类';
 
@@ -47,7 +30,7 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
       const project = requireProject(ctx);
       return project.db.use(async (sql) => {
         const def = await definitionOf(sql, req.quadrant);
-        return queryQuadrant(sql, def, await projectFeatureSource(sql, project.timeZone, req.groups));
+        return queryQuadrant(sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }));
       });
     },
 
@@ -59,7 +42,7 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
         if (req.type !== 'unclassified' && index < 0) throw new AppError('DEFINITION_INVALID', `四象限定义中没有类型 ${req.type}`);
         const entry = index >= 0 ? def.types[index]! : null;
         const label = entry?.label ?? UNCLASSIFIED_LABEL;
-        const people = await quadrantPeople(sql, def, await projectFeatureSource(sql, project.timeZone, req.groups), index);
+        const people = await quadrantPeople(sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }), index);
         const features = usedFeatures(def);
         const rows = people.map((p) => ({
           ...p,
