@@ -884,6 +884,8 @@ export const requestSchemas = {
   'churn:query': z.object({ ...analysisScope, period: z.enum(['day', 'week', 'month']).default('week') }),
   'churn:retention': z.object(analysisScope),
   'churn:survival': z.object({ ...analysisScope, by: z.enum(['none', 'channel', 'group']).default('none') }),
+  /** The churn events of churn:query as an xlsx file (Chinese headers and labels). */
+  'churn:export': z.object(analysisScope),
   'channels:query': z.object({ ...analysisScope, dimension: channelDimension.default('add_way') }),
   'channels:costs': empty,
   'channels:saveCosts': z.object({ costs: definitionSchemas.channelCosts }),
@@ -967,6 +969,7 @@ export interface Responses {
   'churn:query': ChurnResult;
   'churn:retention': RetentionCohort[];
   'churn:survival': SurvivalCurve[];
+  'churn:export': ExportFile;
   'channels:query': ChannelRow[];
   'channels:costs': ChannelCost[];
   'channels:saveCosts': ChannelCost[];

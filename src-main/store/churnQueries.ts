@@ -22,8 +22,9 @@
  * before the event, else from being added as a contact (customer list, else the 流失客户 row).
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { AnalysisScope, ChurnEvent, ChurnResult, ChurnStage, ChurnWay, Period, RetentionCohort, SurvivalCurve } from '../api/contract';
+import type { AnalysisScope, ChurnEvent, ChurnResult, ChurnStage, ChurnWay, ExportFile, Period, RetentionCohort, SurvivalCurve } from '../api/contract';
 import { kaplanMeier } from '../core/analysis/survival';
+import { exportFile } from '../core/export/xlsx';
 import { membershipCtes, personCtes, scopeCondition, scopeParams } from './analysisBase';
 import { identityCtes } from './identity';
 import { queryMetrics } from './metricsQueries';
@@ -228,6 +229,49 @@ export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period): Promi
   const events = await queryChurnEvents(sql, q);
   const series = await queryChurnSeries(sql, q, period);
   return { events, series, breakdowns: churnBreakdowns(events) };
+}
+
+/** Chinese labels of the exported list (the view has the same in src-renderer/locale/churn.ts). */
+const wayLabels: Record<ChurnWay, string> = {
+  left_group: '主动退群',
+  removed: '被移出群',
+  customer_deleted_staff: '客户删除员工',
+  staff_deleted_customer: '员工删除客户',
+};
+const stageLabels: Record<ChurnStage, string> = {
+  added_not_joined: '已添加未入群',
+  joined_not_bought: '已入群未购买',
+  bought_once: '购买过一次',
+  repeat_buyer: '复购客户',
+};
+
+/** The churn events of the scope as an xlsx file, one row per event as the list shows it. */
+export async function exportChurnEvents(sql: Sql, q: ChurnQuery): Promise<ExportFile> {
+  const events = await queryChurnEvents(sql, q);
+  const range = [q.from, q.to].filter(Boolean).join('至');
+  const rows = events.map((e) => ({
+    ...e,
+    left_at: e.left_at.replace('T', ' '),
+    how: wayLabels[e.how],
+    stage: stageLabels[e.stage],
+    pid: e.pid ?? '未匹配',
+  }));
+  return exportFile(`流失记录${range ? `_${range}` : ''}.xlsx`, [
+    {
+      name: '流失记录',
+      columns: [
+        { key: 'left_at', header: '流失时间', width: 20 },
+        { key: 'name', header: '昵称', width: 18 },
+        { key: 'how', header: '流失方式', width: 14 },
+        { key: 'group_name', header: '群', width: 18 },
+        { key: 'stage', header: '所处阶段', width: 14 },
+        { key: 'channel', header: '来源渠道', width: 16 },
+        { key: 'tenure_days', header: '在群天数', width: 10 },
+        { key: 'pid', header: '成员ID', width: 24 },
+      ],
+      rows,
+    },
+  ]);
 }
 
 // ── Retention and survival ──────────────────────────────────────────────────────────────────

@@ -58,6 +58,8 @@ export const churnText = {
   emptyBreakdown: '没有流失记录',
   listTitle: '流失名单',
   listCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 条`,
+  exportXlsx: '导出 xlsx',
+  exporting: '正在导出…',
   listNote: '退群：当天结束时已不在所选群中的最后一次退群；删除联系人：来自“流失客户”导出，每条记录一行，未能匹配到成员的记录也列出（无成员ID）。',
   col: {
     left_at: '流失时间',

@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChurnEvent, Period } from '../../src-main/api/contract';
-import { churnBreakdowns, queryChurn, queryChurnEvents, queryRetention, querySurvival, tenureBucket, type ChurnQuery } from '../../src-main/store/churnQueries';
+import { churnBreakdowns, exportChurnEvents, queryChurn, queryChurnEvents, queryRetention, querySurvival, tenureBucket, type ChurnQuery } from '../../src-main/store/churnQueries';
 import { queryMetrics } from '../../src-main/store/metricsQueries';
 import type { Sql } from '../../src-main/store/projectDb';
 import { fillChurnFixture } from './churnFixture';
@@ -94,6 +95,22 @@ describe('churn events', () => {
       ['carol', 'removed', 'B'],
       ['dave', 'left_group', 'B'],
     ]);
+  });
+});
+
+describe('churn export', () => {
+  it('writes the listed events to xlsx with Chinese headers and labels, a row tied to nobody marked 未匹配', async () => {
+    const file = await use((sql) => exportChurnEvents(sql, { from: '2024-01-06', to: '2024-01-07', timeZone: tz }));
+    expect(file.fileName).toBe('流失记录_2024-01-06至2024-01-07.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('流失记录')!;
+    const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(['流失时间', '昵称', '流失方式', '群', '所处阶段', '来源渠道', '在群天数', '成员ID']);
+    // 陌生人 on 01-06 (tied to nobody), then carol removed from B on Sunday 23:59:59; empty cells stay empty.
+    expect(values(2)).toEqual(['2024-01-06 09:00:00', '陌生人', '客户删除员工', undefined, '已添加未入群', undefined, 5, '未匹配']);
+    expect(values(3)).toEqual(['2024-01-07 23:59:59', '小卡', '被移出群', 'B', '已入群未购买', '公众号', 5, 'carol']);
+    expect(ws.rowCount).toBe(3);
   });
 });
 

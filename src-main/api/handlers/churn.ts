@@ -1,5 +1,5 @@
 import { checkDateRange } from '../../store/analysisBase';
-import { queryChurn, queryRetention, querySurvival } from '../../store/churnQueries';
+import { exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../store/churnQueries';
 import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
@@ -21,6 +21,11 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
       const project = requireProject(ctx);
       checkDateRange(req);
       return project.db.use((sql) => querySurvival(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }, req.by));
+    },
+    'churn:export': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use((sql) => exportChurnEvents(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }));
     },
   };
 }

@@ -1,12 +1,16 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ChurnResult, Period, SurvivalCurve } from '../../../src-main/api/contract';
+import { call } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ScopeBar } from '../../components/ScopeBar';
 import { breakdownKeys, churnText, type BreakdownKey } from '../../locale/churn';
 import { periodText } from '../../locale/zh-CN';
 import { selectCohorts, selectCurves, selectIsLoading, selectPeriod, selectResult, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
-import { selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
+import { platform } from '../../platform';
+import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
+import { reportError } from '../../store/toasts';
+import { xlsxBlob } from '../features/featuresColumns';
 import { breakdownOption, churnSeriesOption, retentionOption, survivalOption } from './churnChartOptions';
 import { churnColumns, churnListRows } from './churnColumns';
 import './churn.css';
@@ -104,9 +108,12 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
     <section className="card churn-list">
       <div className="churn-head">
         <h3>{churnText.listTitle}</h3>
-        <span className="muted" data-testid="churn-list-count" data-count={rows.length}>
-          {churnText.listCount(rows.length)}
-        </span>
+        <div className="churn-list-actions">
+          <span className="muted" data-testid="churn-list-count" data-count={rows.length}>
+            {churnText.listCount(rows.length)}
+          </span>
+          <ExportButton isDisabled={rows.length === 0} />
+        </div>
       </div>
       <p className="muted churn-note">{churnText.listNote}</p>
       {result && rows.length === 0 ? (
@@ -119,6 +126,26 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Saves the listed events (the same scope) as an xlsx file made on the Node side. */
+function ExportButton({ isDisabled }: { isDisabled: boolean }) {
+  const [isExporting, setIsExporting] = useState(false);
+  async function exportXlsx() {
+    setIsExporting(true);
+    try {
+      const r = await call('churn:export', scopeRequest(useScope.getState()));
+      if (!r.ok) return reportError(r.error);
+      platform.saveDownload(r.value.fileName, xlsxBlob(r.value.base64));
+    } finally {
+      setIsExporting(false);
+    }
+  }
+  return (
+    <button type="button" disabled={isDisabled || isExporting} onClick={() => void exportXlsx()} data-testid="churn-export">
+      {isExporting ? churnText.exporting : churnText.exportXlsx}
+    </button>
   );
 }
 
