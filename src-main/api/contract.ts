@@ -374,6 +374,16 @@ export interface CustomerPath {
   stages: PathStage[];
 }
 
+/** The path as the editor gets it: the saved (or default) path, the bindable sources, the default to reset to. */
+export interface CustomerPathInfo {
+  path: CustomerPath;
+  sources: StageSourceInfo[];
+  /** Whether `path` is saved in the project (false: it is the default). */
+  isSaved: boolean;
+  /** The default path built from the project's data (for 恢复默认路径). */
+  defaultPath: CustomerPath;
+}
+
 /** A data source a stage can be bound to, with what the project holds of it. */
 export interface StageSourceInfo {
   source: StageSource;
@@ -961,8 +971,8 @@ export interface Responses {
   'templates:delete': MappingTemplate[];
   'templates:export': string;
   'templates:import': MappingTemplate[];
-  'path:get': { path: CustomerPath; sources: StageSourceInfo[]; isSaved: boolean };
-  'path:save': { path: CustomerPath; sources: StageSourceInfo[]; isSaved: boolean };
+  'path:get': CustomerPathInfo;
+  'path:save': CustomerPathInfo;
   'funnel:query': FunnelResult;
   'funnel:lost': LostPerson[];
   'funnel:exportLost': ExportFile;

@@ -1,11 +1,26 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { checkDateRange } from '../../store/analysisBase';
+import { exportLost, queryFunnel, queryLost } from '../../store/funnelQueries';
+import { loadPath } from '../../store/pathQueries';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the funnel work lands: every method answers with a clear error.
-export function funnelHandlers(_ctx: AppContext): DomainHandlers<'funnel'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** The funnel over the saved customer path (DESIGN §4 Funnel), in the project's time zone. */
+export function funnelHandlers(ctx: AppContext): DomainHandlers<'funnel'> {
+  return {
+    'funnel:query': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => queryFunnel(sql, req, await loadPath(sql), project.timeZone));
+    },
+    'funnel:lost': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => queryLost(sql, req, await loadPath(sql), project.timeZone));
+    },
+    'funnel:exportLost': async (req) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => exportLost(sql, req, await loadPath(sql), project.timeZone));
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'funnel'>;
 }

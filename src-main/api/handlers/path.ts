@@ -1,11 +1,18 @@
-import { AppError } from '../../core/appError';
-import type { AppContext } from '../context';
+import { writeDefinition } from '../../store/definitionsStore';
+import { checkedPath, readPath } from '../../store/pathQueries';
+import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
-// PLACEHOLDER until the path work lands: every method answers with a clear error.
-export function pathHandlers(_ctx: AppContext): DomainHandlers<'path'> {
-  const missing = async (): Promise<never> => {
-    throw new AppError('INTERNAL', '尚未实现');
+/** The customer path of the open project (DESIGN §2 step 1): read with the bindable sources, save. */
+export function pathHandlers(ctx: AppContext): DomainHandlers<'path'> {
+  return {
+    'path:get': async () => requireProject(ctx).db.use((sql) => readPath(sql)),
+    'path:save': async (req) => {
+      const path = checkedPath(req.path);
+      return requireProject(ctx).db.use(async (sql) => {
+        await writeDefinition(sql, 'path', path);
+        return readPath(sql);
+      });
+    },
   };
-  return new Proxy({}, { get: () => missing }) as DomainHandlers<'path'>;
 }

@@ -1,14 +1,91 @@
-import type { AnalysisCommandSpec } from './types';
+import type { FunnelStage } from '../../api/contract';
 import { AppError } from '../../core/appError';
+import { biggestDrop } from '../../store/funnelQueries';
+import { mustCall, type AnalysisCommandSpec, type CliValues } from './types';
 
-// PLACEHOLDER until the funnel command lands.
-export const funnelCommand: AnalysisCommandSpec<null> = {
+/** Options of `funnel`, checked. */
+interface FunnelParams {
+  mode: 'period' | 'cohort';
+  windowDays: number;
+  breakdown: 'channel' | 'staff' | 'tag' | null;
+}
+
+/** Columns of the output, one row per stage (DESIGN §6: rates in percent, unrounded; empty rates null). */
+export const FUNNEL_COLUMNS = [
+  'stage_index',
+  'stage_id',
+  'stage_name',
+  'source',
+  'count',
+  'step_rate',
+  'step_low',
+  'step_high',
+  'overall_rate',
+  'overall_low',
+  'overall_high',
+  'drop_off',
+  'is_biggest_drop',
+  'ttc_median_days',
+  'ttc_p25_days',
+  'ttc_p75_days',
+] as const;
+
+const usageError = (message: string) => new AppError('INVALID_REQUEST', message);
+
+function parseFunnel(values: CliValues, positionals: string[]): FunnelParams {
+  if (positionals.length > 0) throw usageError(`funnel 命令不接受文件参数：“${positionals[0]}”`);
+  const mode = (values.mode as string | undefined) ?? 'period';
+  if (mode !== 'period' && mode !== 'cohort') throw usageError(`--mode 只能是 period | cohort，收到“${mode}”`);
+  const breakdown = values.breakdown as string | undefined;
+  if (breakdown !== undefined && !['channel', 'staff', 'tag'].includes(breakdown)) throw usageError(`--breakdown 只能是 channel | staff | tag，收到“${breakdown}”`);
+  const window = values.window as string | undefined;
+  if (window !== undefined && !/^[1-9]\d{0,2}$/.test(window)) throw usageError(`--window 需要 1–365 的天数，收到“${window}”`);
+  const windowDays = window === undefined ? 14 : Number(window);
+  if (windowDays > 365) throw usageError(`--window 需要 1–365 的天数，收到“${window}”`);
+  if (mode === 'period' && (breakdown !== undefined || window !== undefined)) {
+    throw usageError(`--${breakdown !== undefined ? 'breakdown' : 'window'} 只适用于 --mode cohort`);
+  }
+  return { mode, windowDays, breakdown: (breakdown as FunnelParams['breakdown']) ?? null };
+}
+
+/** One output row of a stage. */
+function stageRow(s: FunnelStage, index: number, biggest: number | null): Record<string, unknown> {
+  return {
+    stage_index: index,
+    stage_id: s.id,
+    stage_name: s.name,
+    source: s.source,
+    count: s.count,
+    step_rate: s.step.rate,
+    step_low: s.step.low,
+    step_high: s.step.high,
+    overall_rate: s.overall.rate,
+    overall_low: s.overall.low,
+    overall_high: s.overall.high,
+    drop_off: s.dropOff,
+    is_biggest_drop: biggest === index,
+    ttc_median_days: s.timeToConvert?.median ?? null,
+    ttc_p25_days: s.timeToConvert?.p25 ?? null,
+    ttc_p75_days: s.timeToConvert?.p75 ?? null,
+  };
+}
+
+/** `funnel`: the funnel over the project's saved customer path, one row per stage (per breakdown value). */
+export const funnelCommand: AnalysisCommandSpec<FunnelParams> = {
   name: 'funnel',
-  usage: 'funnel --project P.qunxi [--format json|csv]',
-  options: {},
+  usage: 'funnel    --project P.qunxi [--mode period|cohort] [--window 天数] [--breakdown channel|staff|tag]\n                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]',
+  options: { mode: { type: 'string' }, window: { type: 'string' }, breakdown: { type: 'string' } },
   hasRange: true,
-  parse: () => null,
-  run: async () => {
-    throw new AppError('INTERNAL', '尚未实现');
+  parse: parseFunnel,
+  async run(call, params, scope) {
+    const r = await mustCall(call, 'funnel:query', { ...scope, mode: params.mode, windowDays: params.windowDays, breakdown: params.breakdown });
+    const range = r.from && r.to ? `${r.from} 至 ${r.to}` : '无数据';
+    const skipped = r.skipped.length ? `，跳过 ${r.skipped.length} 个按天汇总的阶段（${r.skipped.map((s) => s.name).join('、')}）` : '';
+    if (r.breakdown) {
+      const rows = r.breakdown.flatMap((b) => b.stages.map((s, i) => ({ breakdown: b.value, ...stageRow(s, i, biggestDrop(b.stages)) })));
+      return { columns: ['breakdown', ...FUNNEL_COLUMNS], rows, summary: `漏斗（同期群）${range}：${r.stages.length} 个阶段 × ${r.breakdown.length} 个分组${skipped}` };
+    }
+    const rows = r.stages.map((s, i) => stageRow(s, i, r.biggestDrop));
+    return { columns: [...FUNNEL_COLUMNS], rows, summary: `漏斗（${r.mode === 'period' ? '时段计数' : '同期群'}）${range}：${r.stages.length} 个阶段${skipped}` };
   },
 };
