@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import type { DataQuery, Req, Responses } from '../../../src-main/api/contract';
+
+/** Calls the API from the page (same origin, token cookie), as the e2e tests' reference. */
+export async function apiCall<K extends 'features:query' | 'vvip:query'>(page: Page, method: K, req: Req<K>): Promise<Responses[K]> {
+  const r = await page.evaluate(
+    async ([m, body]) => {
+      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [method, JSON.stringify(req)] as const,
+  );
+  if (!r.ok) throw new Error(r.error?.message ?? `${method} failed`);
+  return r.value as Responses[K];
+}
+
+/** The customer-360 view (客户360): the server-paged feature grid, its row count and export. */
+export class FeaturesPage {
+  constructor(private readonly page: Page) {}
+
+  /** Waits until the first page has arrived and returns the row count the view shows. */
+  async total(): Promise<number> {
+    const el = this.page.getByTestId('features-total');
+    await el.waitFor();
+    return Number(await el.getAttribute('data-total'));
+  }
+
+  asOf() {
+    return this.page.getByTestId('features-as-of');
+  }
+
+  /** Clicks a column header (ag-grid cycles ascending → descending → none). */
+  async clickHeader(colId: string): Promise<void> {
+    await this.page.getByTestId('features-grid').locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-label`).click();
+  }
+
+  /** The text of one cell of a displayed row (rows are matched by row-index: the name column is pinned). */
+  async cell(rowIndex: number, colId: string): Promise<string> {
+    const cell = this.page.getByTestId('features-grid').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
+    await cell.waitFor();
+    return (await cell.innerText()).trim();
+  }
+
+  /** Waits until the first displayed row shows `pid` (after a sort the grid reloads its pages). */
+  async waitFirstRow(pid: string): Promise<void> {
+    await this.page
+      .getByTestId('features-grid')
+      .locator(`.ag-row[row-index="0"] .ag-cell[col-id="pid"]`, { hasText: pid })
+      .first()
+      .waitFor();
+  }
+
+  /** The API's page for the same scope, sort and filter. */
+  query(q: Partial<DataQuery> = {}): Promise<Responses['features:query']> {
+    return apiCall(this.page, 'features:query', { offset: 0, limit: 10, ...q });
+  }
+
+  /** Clicks 导出 xlsx and returns the download's file name and bytes. */
+  async exportXlsx(): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('features-export').click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  }
+}

@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import type { Responses, VvipDefinition } from '../../../src-main/api/contract';
+import { apiCall } from './FeaturesPage';
+
+/** The VVIP view: rule grid, live figures, people list, save and export. */
+export class VvipPage {
+  constructor(private readonly page: Page) {}
+
+  /** Waits until the result of the current rules is shown (nothing loading, a count present). */
+  async waitSettled(): Promise<void> {
+    await this.page.waitForSelector('[data-testid="vvip-view"][aria-busy="false"] [data-testid="vvip-count-note"]');
+  }
+
+  /** The VVIP count as shown (digits only). */
+  async count(): Promise<number> {
+    await this.waitSettled();
+    return Number((await this.page.getByTestId('vvip-count').innerText()).replace(/[^0-9]/g, ''));
+  }
+
+  async text(testId: 'vvip-count' | 'vvip-gmv' | 'vvip-gmv-share' | 'vvip-people-share' | 'vvip-sentence' | 'vvip-count-note'): Promise<string> {
+    return (await this.page.getByTestId(testId).innerText()).trim();
+  }
+
+  /** Types a number into the 值 cell of a rule row (a double click opens the editor). */
+  async setValue(rowIndex: number, value: number): Promise<void> {
+    const cell = this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`);
+    await cell.dblclick();
+    const input = cell.locator('input');
+    await input.fill(String(value));
+    await input.press('Enter');
+  }
+
+  /** The 值 cell of a rule row as shown. */
+  async value(rowIndex: number): Promise<string> {
+    const cell = this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`);
+    await cell.waitFor();
+    return (await cell.innerText()).trim();
+  }
+
+  /** Picks the 比较 of a rule row by its label (≥, > …). */
+  async setOp(rowIndex: number, label: string): Promise<void> {
+    await this.page.getByTestId(`vvip-rules-op-${rowIndex}`).selectOption({ label });
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByTestId('vvip-rules-undo').click();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('vvip-save').click();
+    await this.page.getByTestId('vvip-unsaved').waitFor({ state: 'detached' });
+  }
+
+  isUnsaved() {
+    return this.page.getByTestId('vvip-unsaved').isVisible();
+  }
+
+  /** The API's answer for some rules (the saved ones when absent). */
+  query(vvip?: VvipDefinition): Promise<Responses['vvip:query']> {
+    return apiCall(this.page, 'vvip:query', vvip ? { vvip } : {});
+  }
+
+  /** The pid of a displayed row of the people list. */
+  async listedPid(rowIndex: number): Promise<string> {
+    const cell = this.page.getByTestId('vvip-people').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="pid"]`).first();
+    await cell.waitFor();
+    return (await cell.innerText()).trim();
+  }
+}
