@@ -104,12 +104,16 @@ kb_scores AS (
 scoped_by_asof AS (
   SELECT s.* FROM scoped s, cutoff c WHERE s.join_time IS NULL OR s.join_time < c.t_end
 ),
+-- One pass over the messages: per sender, the group messages of the scope (without a scope, every
+-- sender up to $asOf is a person, one-to-one chats included, with 0 group messages if so).
+msg_counts AS (
+  SELECT m.sender_id AS pid, count(*) FILTER (WHERE m.group_name IS NOT NULL AND ${inScope}) AS n
+  FROM messages m, cutoff c
+  WHERE m.sent_at < c.t_end${opts.hasScope ? ` AND ${inScope}` : ''}
+  GROUP BY m.sender_id
+),
 people AS (
-  ${
-    opts.hasScope
-      ? `SELECT DISTINCT pid FROM scoped_by_asof`
-      : `SELECT pid FROM scoped_by_asof UNION SELECT m.sender_id FROM messages m, cutoff c WHERE m.sent_at < c.t_end`
-  }
+  ${opts.hasScope ? `SELECT DISTINCT pid FROM scoped_by_asof` : `SELECT pid FROM scoped_by_asof UNION SELECT pid FROM msg_counts`}
 ),
 person_groups AS (
   SELECT pid, array_to_string(list_sort(list(DISTINCT group_name)), '、') AS groups FROM scoped_by_asof GROUP BY pid
@@ -122,12 +126,6 @@ tenure AS (
          max(i.eday) AS last_leave_day
   FROM island_days i, cutoff c WHERE i.sday <= c.as_of
   GROUP BY i.pid
-),
-msg_counts AS (
-  SELECT m.sender_id AS pid, count(*) AS n
-  FROM messages m, cutoff c
-  WHERE m.group_name IS NOT NULL AND ${inScope} AND m.sent_at < c.t_end
-  GROUP BY m.sender_id
 ),
 buys AS (
   SELECT o.pid, o.paid_at, o.net, CAST(timezone($tz, o.paid_at) AS DATE) AS d
