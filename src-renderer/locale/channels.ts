@@ -1,0 +1,59 @@
+// Chinese texts of the channel analysis view (渠道).
+import type { ChannelRow } from '../../src-main/api/contract';
+
+type Dimension = ChannelRow['dimension'];
+
+/** The three acquisition dimensions, as the toggle and the cost grid name them. */
+export const dimensionText = {
+  add_way: '添加方式',
+  channel_code: '渠道活码',
+  source: '来源渠道',
+} satisfies Record<Dimension, string>;
+
+export const channelsText = {
+  loading: '正在计算…',
+  note:
+    '按所选日期内“添加为客户”的人归因（客户列表的添加时间；同一人被多位员工添加时取最早的一次），并跟踪到数据末尾：' +
+    '入群 = 添加后在所选群中待过；活跃 = 添加后在群内发过言（在群期间）；转化 = 添加后有已付款且未全额退款的订单；' +
+    '流失 = 添加后退群且现在已不在所选群中，或被删除 / 删除了员工。没有值的客户归入“（未知渠道）”。',
+  costNote:
+    '录入的成本视为所选时段内该渠道的总成本，优先于导入的“渠道投放”花费；没有录入时使用导入花费在所选日期内的合计，两者都没有时成本为空（-）。',
+  totals: (added: string, converted: string, gmv: string, cost: string) => `新增客户 ${added} 人 · 转化 ${converted} 人 · GMV ${gmv} · 成本 ${cost}`,
+  empty: '所选日期内没有新增客户（请导入客户列表，或调整日期）',
+  chartPeople: '各渠道新增与转化',
+  chartRoi: '各渠道 ROI',
+  roiEmpty: '没有可计算 ROI 的渠道（需要大于 0 的成本）',
+  gridTitle: '渠道明细',
+  costsTitle: '渠道成本',
+  save: '保存成本',
+  saving: '正在保存…',
+  saved: '已保存',
+  unsaved: '有未保存的修改',
+  revert: '放弃修改',
+  adCostsTitle: '导入的渠道投放花费（所选日期内）',
+  adCostsEmpty: '所选日期内没有导入的渠道投放数据',
+  col: {
+    channel: '渠道',
+    added: '新增客户',
+    joined: '入群人数',
+    join_rate: '入群率',
+    active: '活跃人数',
+    converted: '转化人数',
+    conversion_rate: '转化率',
+    gmv: 'GMV',
+    churned: '流失人数',
+    cost: '成本',
+    cost_per_acquisition: '获客成本',
+    cost_per_conversion: '转化成本',
+    roi: 'ROI',
+  },
+  costCol: { dimension: '维度', channel: '渠道名称', cost: '成本（元）' },
+  adCol: { channel: '渠道', days: '天数', impressions: '曝光', clicks: '点击', cost: '花费' },
+  problems: {
+    blank: '渠道名称不能为空',
+    duplicate: (channel: string) => `“${channel}”重复：同一维度的渠道只能录入一次`,
+    negative: '成本不能小于 0',
+  },
+  series: { added: '新增客户', converted: '转化人数', roi: 'ROI' },
+  axisPeople: '人数',
+};
