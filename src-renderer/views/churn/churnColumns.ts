@@ -6,21 +6,21 @@ import { churnStageText, churnText, churnWayText } from '../../locale/churn';
 export const formatLeftAt = (iso: string): string => iso.replace('T', ' ');
 
 /**
- * A churn event as the list holds it: the Chinese labels of its way and stage are row fields,
- * so the grid's text filter and sort work on what the user reads.
+ * A churn event as the list holds it: the time as shown and the Chinese labels of its way and
+ * stage are the row's fields, so the grid's text filter and sort work on what the user reads.
  */
 export type ChurnListRow = ChurnEvent & { how_text: string; stage_text: string };
 
 /** The rows of the churn list. */
 export function churnListRows(events: readonly ChurnEvent[]): ChurnListRow[] {
-  return events.map((e) => ({ ...e, how_text: churnWayText[e.how], stage_text: churnStageText[e.stage] }));
+  return events.map((e) => ({ ...e, left_at: formatLeftAt(e.left_at), how_text: churnWayText[e.how], stage_text: churnStageText[e.stage] }));
 }
 
 /** Columns of the churn list (client-side sort and filter). */
 export function churnColumns(): GridColumn<ChurnListRow>[] {
   const col = churnText.col;
   return [
-    { field: 'left_at', headerName: col.left_at, width: 170, filter: 'text', format: (v) => formatLeftAt(String(v)) },
+    { field: 'left_at', headerName: col.left_at, width: 170, filter: 'text' },
     { field: 'name', headerName: col.name, flex: 1, filter: 'text', format: (v) => (v === null ? '-' : String(v)) },
     { field: 'how_text', headerName: col.how, width: 130, filter: 'text' },
     { field: 'group_name', headerName: col.group_name, flex: 1, filter: 'text', format: (v) => (v === null ? '-' : String(v)) },

@@ -8,10 +8,10 @@ const events: ChurnEvent[] = [
 ];
 
 describe('churn list', () => {
-  it('carries the Chinese way and stage as fields, so the grid filters and sorts what the user reads', () => {
-    expect(churnListRows(events).map((r) => [r.how_text, r.stage_text])).toEqual([
-      ['被移出群', '已入群未购买'],
-      ['客户删除员工', '已添加未入群'],
+  it('carries the time as shown and the Chinese way and stage as fields, so the grid filters and sorts what the user reads', () => {
+    expect(churnListRows(events).map((r) => [r.left_at, r.how_text, r.stage_text])).toEqual([
+      ['2024-01-07 23:59:59', '被移出群', '已入群未购买'],
+      ['2024-01-06 09:00:00', '客户删除员工', '已添加未入群'],
     ]);
   });
 
