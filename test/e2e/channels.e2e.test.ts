@@ -88,6 +88,23 @@ describe('browser mode: 渠道 on the demo project', () => {
     const after = await api('channels:query', { dimension: 'source' });
     await expect.poll(() => channels.gridRows(fields)).toEqual(shown(after));
     expect(await channels.chartHasInk('channels-roi-chart')).toBe(true);
+
+    // A block pasted from Excel lands in the grid (a second row is added for it), undo takes it back, redo again.
+    const [second, third] = bySource.slice(1, 3) as [typeof target, typeof target];
+    await channels.pasteBlock(`${second.channel}\t800\n${third.channel}\t600`);
+    await expect.poll(() => channels.costChannels()).toEqual([target.channel, second.channel, third.channel]);
+    await channels.undo();
+    await expect.poll(() => channels.costChannels()).toEqual([target.channel, '']);
+    await channels.redo();
+    await expect.poll(() => channels.costChannels()).toEqual([target.channel, second.channel, third.channel]);
+    await channels.save();
+    await expect.poll(() => channels.cell(second.channel, 'cost_per_acquisition')).toBe(money(800 / second.added));
+    expect(await channels.cell(third.channel, 'cost_per_acquisition')).toBe(money(600 / third.added));
+    expect(await api('channels:costs', {})).toEqual([
+      { dimension: 'source', channel: target.channel, cost: 1150 },
+      { dimension: 'source', channel: second.channel, cost: 800 },
+      { dimension: 'source', channel: third.channel, cost: 600 },
+    ]);
     await s.page.screenshot({ path: path.join(process.env.QUNXI_SCREENSHOTS ?? s.root, 'channels.png'), fullPage: true });
     await s.page.locator('.tab-body').evaluate((el) => el.scrollTo(0, 0));
     await s.page.screenshot({ path: path.join(process.env.QUNXI_SCREENSHOTS ?? s.root, 'channels-top.png'), fullPage: true });

@@ -54,6 +54,28 @@ export class ChannelsPage {
     }
   }
 
+  /** Adds a row and pastes a tab-separated block (as copied from Excel) starting at its channel cell. */
+  async pasteBlock(block: string): Promise<void> {
+    const grid = this.page.getByTestId('channel-costs');
+    const before = await grid.locator('.ag-row').count();
+    await this.page.getByTestId('channel-costs-add').click();
+    const cell = grid.locator(`.ag-row[row-index="${before}"] .ag-cell[col-id="channel"]`);
+    await cell.click();
+    await cell.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      (document.activeElement ?? el).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, block);
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByTestId('channel-costs-undo').click();
+  }
+
+  async redo(): Promise<void> {
+    await this.page.getByTestId('channel-costs-redo').click();
+  }
+
   async save(): Promise<void> {
     await this.page.getByTestId('channel-costs-save').click();
   }
