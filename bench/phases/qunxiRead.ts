@@ -13,8 +13,10 @@ const sniffed = await sniffFile(file, ctx.fileName, ctx.limits);
 if (sniffed.format !== 'xlsx') throw new Error(`${file} is not an xlsx`);
 let rows = 0;
 let cells = 0;
-for await (const row of xlsxRows(file, sniffed.entries, ctx).rows) {
-  rows++;
-  for (const v of row.cells) if (v !== undefined && v !== null) cells++;
+for await (const batch of xlsxRows(file, sniffed.entries, ctx).batches) {
+  for (const row of batch) {
+    rows++;
+    for (const v of row.cells) if (v !== undefined && v !== null) cells++;
+  }
 }
 reportPhase({ rows: rows - 1, cells, ms: performance.now() - started });

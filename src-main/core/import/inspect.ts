@@ -16,7 +16,7 @@ import { fieldSpec, type FieldType } from './kinds';
 import { isContinuation } from './parseExport';
 import { resolveLimits } from './reader/limits';
 import { openZipEntry, type ZipEntry } from './reader/zip';
-import { csvRows, type SourceRow } from './rowSource';
+import { csvRows, eachRow, type SourceRow } from './rowSource';
 import { sniffFile } from './sniff';
 import { cellText, cleanText, parseDateOnly, parseMoney, parseNumber, parsePercent, parsePhone, parseTime, type NumberParse, type RawCell } from './values';
 
@@ -105,7 +105,7 @@ async function csvHead(filePath: string, fileName: string, format: { encoding: P
   const source = csvRows(input, path.basename(fileName), format, { fileName, limits: resolveLimits() });
   const rows: SourceRow[] = [];
   try {
-    for await (const row of source.rows) {
+    for await (const row of eachRow(source)) {
       rows.push(row);
       if (rows.length >= HEAD_ROWS) break;
     }

@@ -294,32 +294,34 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
     await handle(row);
   };
 
-  for await (const row of source.rows) {
-    if (mapping) {
-      if (lastHeader && row.sheet === mappedSheet) {
-        // Past the header of the mapped sheet: straight to the row (what handleMapped would do).
+  for await (const batch of source.batches) {
+    for (const row of batch) {
+      if (mapping) {
+        if (lastHeader && row.sheet === mappedSheet) {
+          // Past the header of the mapped sheet: straight to the row (what handleMapped would do).
+          const written = handle(row);
+          if (written) await written;
+        } else {
+          await handleMapped(row);
+        }
+        continue;
+      }
+      if (row.sheet !== sheet) {
+        if (sheet !== null) for (const r of pending.length && !header ? decideHeader() : []) await handle(r);
+        pending = [];
+        sheet = row.sheet;
+        header = null;
+      }
+      if (header) {
         const written = handle(row);
         if (written) await written;
-      } else {
-        await handleMapped(row);
+        continue;
       }
-      continue;
-    }
-    if (row.sheet !== sheet) {
-      if (sheet !== null) for (const r of pending.length && !header ? decideHeader() : []) await handle(r);
-      pending = [];
-      sheet = row.sheet;
-      header = null;
-    }
-    if (header) {
-      const written = handle(row);
-      if (written) await written;
-      continue;
-    }
-    pending.push(row);
-    if (pending.length >= HEADER_SCAN_ROWS) {
-      for (const r of decideHeader()) await handle(r);
-      pending = [];
+      pending.push(row);
+      if (pending.length >= HEADER_SCAN_ROWS) {
+        for (const r of decideHeader()) await handle(r);
+        pending = [];
+      }
     }
   }
   if (!mapping && sheet !== null && !header) for (const r of decideHeader()) await handle(r);

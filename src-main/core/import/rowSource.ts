@@ -7,7 +7,7 @@ import { Transform, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../appError';
 import { formatBytes, formatCount, type ImportLimits } from './reader/limits';
-import { readSharedStrings, readSheetRows } from './reader/sheetXml';
+import { readSharedStrings, readSheetRowBatches } from './reader/sheetXml';
 import { openZipEntry, ZipSizeLieError, type ZipEntry } from './reader/zip';
 import { DELIMITER_LINES, detectDelimiter, isAscii, isUtf8, truncated, type TextEncoding } from './sniff';
 import type { RawCell } from './values';
@@ -24,12 +24,17 @@ export interface SourceRow {
 
 /** A stream of rows plus what is known about the workbook. */
 export interface RowSource {
-  /** The rows in file order. */
-  rows: AsyncIterable<SourceRow>;
+  /** The rows in file order, in batches (one per chunk read: an async step per row cost more than the row). */
+  batches: AsyncIterable<SourceRow[]>;
   /** Whether serial dates count from 1904 (known once the workbook part has been read). */
   isDate1904(): boolean;
   /** Share of the data read so far, 0–1, or null when it cannot be known. */
   fraction(): number | null;
+}
+
+/** The rows of a source one by one, for readers of a few rows. */
+export async function* eachRow(source: RowSource): AsyncGenerator<SourceRow> {
+  for await (const batch of source.batches) yield* batch;
 }
 
 /** Counts bytes passing through, for the progress fraction. */
@@ -114,7 +119,7 @@ export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext
   const count = cellCounter(ctx, false);
   let sheetBytes = 0;
   let bytesRead = 0;
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* batches(): AsyncGenerator<SourceRow[]> {
     const byName = new Map(entries.map((f) => [f.path, f]));
     const open = (entry: ZipEntry, onBytes?: (n: number) => void) => openZipEntry(filePath, entry, onBytes);
     try {
@@ -132,9 +137,13 @@ export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext
       sheetBytes = sheets.reduce((n, s) => n + s.entry.uncompressedSize, 0);
       for (const { name, entry } of sheets) {
         const xml = await open(entry, (n) => (bytesRead += n));
-        for await (const row of readSheetRows(xml, sharedStrings)) {
-          const out: SourceRow = { sheet: name, rowNumber: row.rowNumber, cells: row.cells };
-          count(out);
+        for await (const rows of readSheetRowBatches(xml, sharedStrings)) {
+          const out: SourceRow[] = new Array<SourceRow>(rows.length);
+          for (let i = 0; i < rows.length; i++) {
+            const row = rows[i]!;
+            out[i] = { sheet: name, rowNumber: row.rowNumber, cells: row.cells };
+            count(out[i]!);
+          }
           yield out;
         }
       }
@@ -143,7 +152,7 @@ export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext
     }
   }
   return {
-    rows: rows(),
+    batches: batches(),
     isDate1904: () => !!parts.properties?.model?.date1904,
     fraction: () => (sheetBytes > 0 ? Math.min(1, bytesRead / sheetBytes) : null),
   };
@@ -261,7 +270,7 @@ export interface CsvFormat {
 /** Rows of a CSV stream in UTF-8 (with or without BOM), GB18030 or UTF-16 with BOM; separator `,`, tab or `;`. */
 export function csvRows(input: Readable, sheet: string, format: CsvFormat, ctx: ReadContext, fraction: () => number | null = () => null): RowSource {
   const count = cellCounter(ctx, true);
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* batches(): AsyncGenerator<SourceRow[]> {
     const parser = new CsvParser();
     const decode = csvDecoder(format.encoding);
     let skip = format.bomLength;
@@ -277,17 +286,13 @@ export function csvRows(input: Readable, sheet: string, format: CsvFormat, ctx: 
       // A UTF-8 BOM the sniffer did not strip is still not part of the header.
       if (rowNumber === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       if (text === '') continue;
-      for (const cells of parser.push(text)) {
-        const row = { sheet, rowNumber: ++rowNumber, cells };
-        count(row);
-        yield row;
-      }
+      const batch = parser.push(text).map((cells) => ({ sheet, rowNumber: ++rowNumber, cells }));
+      batch.forEach(count);
+      if (batch.length > 0) yield batch;
     }
-    for (const cells of parser.end()) {
-      const row = { sheet, rowNumber: ++rowNumber, cells };
-      count(row);
-      yield row;
-    }
+    const last = parser.end().map((cells) => ({ sheet, rowNumber: ++rowNumber, cells }));
+    last.forEach(count);
+    if (last.length > 0) yield last;
   }
-  return { rows: rows(), isDate1904: () => false, fraction };
+  return { batches: batches(), isDate1904: () => false, fraction };
 }

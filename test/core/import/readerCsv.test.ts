@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../src-main/core/import/importFile';
 import { defaultLimits } from '../../../src-main/core/import/reader/limits';
-import { csvRows, type CsvFormat } from '../../../src-main/core/import/rowSource';
+import { csvRows, eachRow, type CsvFormat } from '../../../src-main/core/import/rowSource';
 import { detectDelimiter, sniffText } from '../../../src-main/core/import/sniff';
 import { memberships, tempProject } from './helpers';
 
@@ -64,7 +64,7 @@ describe('importing CSV in every encoding the tools write', () => {
 async function readAll(chunks: Buffer[], format: CsvFormat): Promise<string[][]> {
   const source = csvRows(Readable.from(chunks), 'x.csv', format, { fileName: 'x.csv', limits: defaultLimits });
   const out: string[][] = [];
-  for await (const row of source.rows) out.push(row.cells as string[]);
+  for await (const row of eachRow(source)) out.push(row.cells as string[]);
   return out;
 }
 

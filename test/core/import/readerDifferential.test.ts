@@ -15,7 +15,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveLimits } from '../../../src-main/core/import/reader/limits';
-import { xlsxRows } from '../../../src-main/core/import/rowSource';
+import { eachRow, xlsxRows } from '../../../src-main/core/import/rowSource';
 import { sniffFile } from '../../../src-main/core/import/sniff';
 import { cellText, parseTime, type RawCell } from '../../../src-main/core/import/values';
 import { buildZip } from '../../fixtures/bad/builders';
@@ -104,7 +104,7 @@ async function readWithOurs(file: string, dates: DateCells): Promise<{ cells: Ce
   const order: string[] = [];
   const raws: { sheet: string; rowNumber: number; cells: RawCell[] }[] = [];
   let last = { sheet: '', row: 0 };
-  for await (const row of source.rows) {
+  for await (const row of eachRow(source)) {
     if (row.sheet !== last.sheet) {
       order.push(row.sheet);
       last = { sheet: row.sheet, row: 0 };

@@ -1,9 +1,16 @@
 /**
  * A fast reader of the two big parts of an .xlsx: worksheet rows and the shared-string table.
  * Both are regular, machine-written XML, so complete `<row>` / `<si>` elements are cut out of
- * the decoded text and read with a few regular expressions instead of a general SAX parser
- * (exceljs's saxes-based reader was two thirds of a 1M-row import). Text content cannot hold a
- * raw `<`, so element boundaries found by string search are real ones.
+ * the decoded text by string search instead of a general SAX parser (exceljs's saxes-based
+ * reader was two thirds of a 1M-row import). Text content cannot hold a raw `<`, so element
+ * boundaries found by string search are real ones.
+ *
+ * A row is read by a hand-written scanner for the shapes machine-written sheets use (`<c r="B2"
+ * t="s"><v>…</v></c>`); any row with another shape (inline strings, unusual attributes, odd
+ * nesting) is read by the regular expressions that define the semantics ({@link regexRow}),
+ * so the scanner only ever has to agree with them on the shapes it accepts.
+ * Rows come out in batches, one per decoded chunk: an async iteration per row cost more than
+ * reading the row.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { RawCell } from '../values';
@@ -46,12 +53,25 @@ function rootPrefix(text: string, root: string): string | null {
   return m ? (m[1] ? `${m[1]}:` : '') : null;
 }
 
+/** Whether a UTF-16 code unit is white space to a regular expression's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Complete elements of one decoded chunk: the chunk's text and, flat, each element's `[start, end)` (from `<tag` to its closing tag). */
+interface ElementBatch {
+  text: string;
+  spans: number[];
+  prefix: string;
+}
+
 /**
- * Cuts complete elements named `tag` out of streamed text and hands each one over, from its
- * opening `<tag` to its closing tag. Self-closing elements of that name carry no content and
- * are skipped.
+ * Cuts complete elements named `tag` out of streamed text, a batch per chunk. Self-closing
+ * elements of that name carry no content and are skipped.
  */
-async function* elements(xml: AsyncIterable<Buffer>, root: string, tag: string): AsyncGenerator<{ text: string; prefix: string }> {
+async function* elementBatches(xml: AsyncIterable<Buffer>, root: string, tag: string): AsyncGenerator<ElementBatch> {
   const decoder = new StringDecoder('utf8');
   let buf = '';
   let prefix: string | null = null;
@@ -65,16 +85,23 @@ async function* elements(xml: AsyncIterable<Buffer>, root: string, tag: string):
       open = `<${prefix}${tag}`;
       close = `</${prefix}${tag}>`;
     }
+    const spans: number[] = [];
     let pos = 0;
     for (let end = buf.indexOf(close, pos); end >= 0; end = buf.indexOf(close, pos)) {
       let start = buf.lastIndexOf(open, end);
       // `<row` also starts `<rowBreaks`; `<si` never has a longer sibling, but check alike.
-      while (start >= 0 && !/[\s>/]/.test(buf[start + open.length] ?? '')) start = buf.lastIndexOf(open, start - 1);
-      if (start >= pos) yield { text: buf.slice(start, end), prefix };
+      while (start >= 0 && !isTagEnd(buf.charCodeAt(start + open.length))) start = buf.lastIndexOf(open, start - 1);
+      if (start >= pos) spans.push(start, end);
       pos = end + close.length;
     }
+    if (spans.length > 0) yield { text: buf, spans, prefix };
     buf = buf.slice(pos);
   }
+}
+
+/** Whether a code unit ends a tag name: white space, `>` or `/`. */
+function isTagEnd(c: number): boolean {
+  return c === 62 || c === 47 || isSpace(c);
 }
 
 /**
@@ -93,7 +120,24 @@ function richText(xml: string, p: string, isEscaped = true): string {
 /** The shared-string table of `xl/sharedStrings.xml`, in index order. */
 export async function readSharedStrings(xml: AsyncIterable<Buffer>): Promise<string[]> {
   const out: string[] = [];
-  for await (const { text, prefix } of elements(xml, 'sst', 'si')) out.push(richText(text, prefix));
+  for await (const { text, spans, prefix } of elementBatches(xml, 'sst', 'si')) {
+    // The common item is one plain run, `<si><t>…</t></si>`: read without a regular expression.
+    const plainOpen = `<${prefix}si><${prefix}t>`;
+    const plainClose = `</${prefix}t>`;
+    for (let k = 0; k < spans.length; k += 2) {
+      const start = spans[k]!;
+      const end = spans[k + 1]!;
+      if (text.startsWith(plainOpen, start)) {
+        const from = start + plainOpen.length;
+        const to = end - plainClose.length;
+        if (to >= from && text.startsWith(plainClose, to) && text.indexOf('<', from) === to) {
+          out.push(decodeXmlText(text.slice(from, to)));
+          continue;
+        }
+      }
+      out.push(richText(text.slice(start, end), prefix));
+    }
+  }
   return out;
 }
 
@@ -109,80 +153,507 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : n - 1;
 }
 
-/** Per-prefix regular expressions of a worksheet. */
+/** Per-prefix regular expressions and tags of a worksheet. */
 function sheetPatterns(p: string) {
   return {
+    prefix: p,
     cell: new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, 'g'),
     value: new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`),
     inline: new RegExp(`<${p}is>([\\s\\S]*?)</${p}is>`),
     run: new RegExp(`<${p}r[\\s>]`),
   };
 }
+type SheetPatterns = ReturnType<typeof sheetPatterns>;
 
 const ROW_NUMBER = /^<[^>]*?\sr="(\d+)"/;
 const CELL_REF = /\sr="([A-Z]+)/;
 const CELL_TYPE = /\st="(\w+)"/;
 
-/**
- * Rows of a worksheet part, as exceljs's reader gave them with styles ignored: numbers,
- * strings (shared, inline and formula results), booleans; a formula without a cached result
- * and an error cell are null.
- */
-export async function* readSheetRows(xml: AsyncIterable<Buffer>, sharedStrings: string[]): AsyncGenerator<SheetRow> {
-  let patterns: ReturnType<typeof sheetPatterns> | null = null;
-  let patternsFor = '';
-  let lastRow = 0;
-  for await (const { text, prefix } of elements(xml, 'worksheet', 'row')) {
-    if (!patterns || patternsFor !== prefix) {
-      patterns = sheetPatterns(prefix);
-      patternsFor = prefix;
+/** A cell's value from its type and the text of its `<v>`, as exceljs's reader gives it with styles ignored. */
+function cellValue(type: string, v: string, sharedStrings: string[]): RawCell | undefined {
+  switch (type) {
+    case 's':
+      return sharedStrings[Number(v)] ?? null;
+    case 'str':
+      // A formula's cached string. Unlike exceljs, `_xHHHH_` escapes (Excel's `_x000D_`) are decoded.
+      return decodeXmlText(v);
+    case 'b':
+      return v === '1' || v === 'true';
+    case 'e':
+      return undefined;
+    case 'd':
+      // An ISO date cell is wall-clock time: without a zone, read it as UTC fields (as
+      // values.ts reads Dates), not in the process's zone as `new Date` would.
+      return new Date(/T.*(?:Z|[+-]\d\d:?\d\d)$|^[^T]*$/.test(v) ? v : `${v}Z`);
+    default: {
+      const n = Number(v);
+      return Number.isNaN(n) ? decodeXmlText(v) : n;
     }
-    const rowNumber = Number(ROW_NUMBER.exec(text)?.[1] ?? lastRow + 1);
-    lastRow = rowNumber;
-    const cells: RawCell[] = [];
-    let col = -1;
-    const cell = patterns.cell;
-    cell.lastIndex = 0;
-    for (let m = cell.exec(text); m; m = cell.exec(text)) {
-      const attrs = m[1]!;
-      const ref = CELL_REF.exec(attrs);
-      col = ref ? columnOf(ref[1]!) : col + 1;
-      const body = m[2];
-      if (!body) continue;
-      const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
-      if (type === 'inlineStr') {
-        const is = patterns.inline.exec(body);
-        // exceljs decodes `_xHHHH_` in the runs of an inline rich string but not in a plain `<is><t>`.
-        cells[col] = is ? richText(is[1]!, prefix, patterns.run.test(is[1]!)) : null;
+  }
+}
+
+/**
+ * The cells of a row's text by the regular expressions: the definition of how a row reads
+ * (numbers, strings shared, inline and formula results, booleans; a formula without a cached
+ * result and an error cell are empty).
+ */
+function regexRow(text: string, ps: SheetPatterns, sharedStrings: string[]): RawCell[] {
+  const cells: RawCell[] = [];
+  let col = -1;
+  const cell = ps.cell;
+  cell.lastIndex = 0;
+  for (let m = cell.exec(text); m; m = cell.exec(text)) {
+    const attrs = m[1]!;
+    const ref = CELL_REF.exec(attrs);
+    col = ref ? columnOf(ref[1]!) : col + 1;
+    const body = m[2];
+    if (!body) continue;
+    const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
+    if (type === 'inlineStr') {
+      const is = ps.inline.exec(body);
+      // exceljs decodes `_xHHHH_` in the runs of an inline rich string but not in a plain `<is><t>`.
+      cells[col] = is ? richText(is[1]!, ps.prefix, ps.run.test(is[1]!)) : null;
+      continue;
+    }
+    const v = ps.value.exec(body)?.[1];
+    // An empty `<v></v>` (openpyxl's formula without a cached result) holds no value.
+    if (!v) continue;
+    const value = cellValue(type, v, sharedStrings);
+    if (value !== undefined) cells[col] = value;
+  }
+  return cells;
+}
+
+/**
+ * Buffer's own decoders without `toString`'s argument handling, which cost more than the
+ * decoding of a short value. Undocumented but long-standing; `toString` stands in without them.
+ */
+interface BufferSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+const hasSlices = typeof (Buffer.prototype as unknown as Partial<BufferSlices>).latin1Slice === 'function' && typeof (Buffer.prototype as unknown as Partial<BufferSlices>).utf8Slice === 'function';
+
+/** The UTF-8 text of `b[from, to)`; `isAsciiOnly` when no byte is ≥ 0x80. */
+function textOf(b: Buffer, from: number, to: number, isAsciiOnly: boolean): string {
+  if (!hasSlices) return b.toString(isAsciiOnly ? 'latin1' : 'utf8', from, to);
+  const slices = b as unknown as BufferSlices;
+  return isAsciiOnly ? slices.latin1Slice(from, to) : slices.utf8Slice(from, to);
+}
+
+/** Code units of an ASCII string, for comparing with bytes. */
+function ascii(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+/** Whether `b` holds `pattern` at `at`. */
+function bytesAt(b: Uint8Array, at: number, pattern: Uint8Array): boolean {
+  if (at + pattern.length > b.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (b[at + k] !== pattern[k]) return false;
+  return true;
+}
+
+/** Whether an ASCII byte is white space to `\s` (a byte ≥ 0x80 starts a character the scanner does not judge). */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** Byte patterns of a worksheet's tags, for one namespace prefix. */
+function bytePatterns(p: string) {
+  return {
+    cOpen: ascii(`<${p}c`),
+    cClose: ascii(`</${p}c>`),
+    vOpen: ascii(`<${p}v>`),
+    vTag: ascii(`<${p}v`),
+    vClose: ascii(`</${p}v>`),
+    rowOpen: ascii(`<${p}row r="`),
+    rowTag: ascii(`<${p}row`),
+    isOpen: ascii(`<${p}is>`),
+    isClose: ascii(`</${p}is>`),
+    tTag: ascii(`<${p}t`),
+    tClose: ascii(`</${p}t>`),
+    rowClose: ascii(`</${p}row>`),
+  };
+}
+type BytePatterns = ReturnType<typeof bytePatterns>;
+
+const CHAR_QUOTE = 34;
+const CHAR_LT = 60;
+const CHAR_GT = 62;
+const CHAR_SLASH = 47;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `Number()` of the ASCII text `b[from, to)` when it is plain decimal (`-?\d+(\.\d+)?`, at most
+ * 15 digits), else undefined. Exact: an integer below 2^53 divided by a power of ten up to 1e15
+ * is correctly rounded, as `Number()` is.
+ */
+function plainNumber(b: Uint8Array, from: number, to: number): number | undefined {
+  let k = from;
+  const isNegative = b[k] === 45;
+  if (isNegative) k++;
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; k < to; k++) {
+    const c = b[k]!;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0 && digits > 0) {
+      scale = 0;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0 || digits > 15 || scale === 0) return undefined;
+  const n = scale > 0 ? m / POW10[scale]! : m;
+  return isNegative ? -n : n;
+}
+
+/** Text of a `<v>`: the bytes as UTF-8, then by the cell type as {@link cellValue} reads it. */
+function byteCellValue(b: Buffer, from: number, to: number, type: number, isAsciiOnly: boolean, hasEscapes: boolean, sharedStrings: string[]): RawCell | undefined {
+  if (type === TYPE_SHARED) {
+    const i = plainNumber(b, from, to);
+    return i === undefined ? cellValue('s', b.toString('utf8', from, to), sharedStrings) : (sharedStrings[i] ?? null);
+  }
+  if (type === TYPE_NUMBER) {
+    const n = plainNumber(b, from, to);
+    if (n !== undefined) return n;
+  }
+  const raw = textOf(b, from, to, isAsciiOnly);
+  if (type === TYPE_STRING) return hasEscapes ? decodeXmlText(raw) : raw;
+  if (type === TYPE_NUMBER) {
+    const n = Number(raw);
+    return Number.isNaN(n) ? (hasEscapes ? decodeXmlText(raw) : raw) : n;
+  }
+  return cellValue(type === TYPE_BOOLEAN ? 'b' : type === TYPE_ERROR ? 'e' : 'd', raw, sharedStrings);
+}
+
+const TYPE_NUMBER = 0;
+const TYPE_SHARED = 1;
+const TYPE_STRING = 2;
+const TYPE_BOOLEAN = 3;
+const TYPE_ERROR = 4;
+const TYPE_DATE = 5;
+const TYPE_INLINE = 6;
+const INLINE_STR = ascii('inlineStr');
+
+/** Where {@link inlineText} found the text of an inline string, and what it holds. */
+const inline = { from: 0, to: 0, isAsciiOnly: true, hasEscapes: false };
+
+/**
+ * Reads the body of an inline-string cell from `at` when it is exactly `<is><t>…</t></is></c>`
+ * (the `<t>` may carry attributes): the text's bytes go to {@link inline}; returns the position
+ * after `</c>`, or -1 for any other shape.
+ */
+function inlineText(b: Uint8Array, at: number, end: number, ps: BytePatterns): number {
+  if (!bytesAt(b, at, ps.isOpen) || !bytesAt(b, at + ps.isOpen.length, ps.tTag)) return -1;
+  let k = at + ps.isOpen.length + ps.tTag.length;
+  if (b[k] !== CHAR_GT) {
+    // `<t xml:space="preserve">`: white space, then anything but `>`, as `<t(?:\s[^>]*)?>`.
+    if (!isAsciiSpace(b[k]!)) return -1;
+    while (k < end && b[k] !== CHAR_GT) k++;
+    if (b[k - 1] === CHAR_SLASH) return -1;
+  }
+  const from = k + 1;
+  let isAsciiOnly = true;
+  let hasEscapes = false;
+  for (k = from; k < end; k++) {
+    const c = b[k]!;
+    if (c === CHAR_LT) break;
+    if (c >= 0x80) isAsciiOnly = false;
+    else if (c === 38 || c === 13) hasEscapes = true;
+  }
+  if (!bytesAt(b, k, ps.tClose)) return -1;
+  const to = k;
+  k += ps.tClose.length;
+  if (!bytesAt(b, k, ps.isClose)) return -1;
+  k += ps.isClose.length;
+  if (!bytesAt(b, k, ps.cClose)) return -1;
+  inline.from = from;
+  inline.to = to;
+  inline.isAsciiOnly = isAsciiOnly;
+  inline.hasEscapes = hasEscapes;
+  return k + ps.cClose.length;
+}
+
+/** The cell type of the attribute value `b[from, to)`; -1 for one the scanner leaves to the regular expressions. */
+function typeOf(b: Uint8Array, from: number, to: number): number {
+  const n = to - from;
+  if (n === 0) return -1;
+  for (let k = from; k < to; k++) {
+    const c = b[k]!;
+    // `\w+` only; anything else is CELL_TYPE's business.
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return -1;
+  }
+  const c0 = b[from];
+  if (n === 1) return c0 === 115 ? TYPE_SHARED : c0 === 98 ? TYPE_BOOLEAN : c0 === 101 ? TYPE_ERROR : c0 === 100 ? TYPE_DATE : TYPE_NUMBER;
+  if (n === 3 && c0 === 115 && b[from + 1] === 116 && b[from + 2] === 114) return TYPE_STRING;
+  if (n === 9 && bytesAt(b, from, INLINE_STR)) return TYPE_INLINE;
+  return TYPE_NUMBER;
+}
+
+/**
+ * Position of the closing quote of the first attribute `X="` (X one ASCII letter, preceded by
+ * white space) in `b[from, to)`, with the value's start in `found.at`; -1 when absent, -2 when
+ * present in a shape the scanner leaves to the regular expressions.
+ */
+function attrEnd(b: Uint8Array, from: number, to: number, name: number, found: { at: number }): number {
+  for (let k = from; k + 2 < to; k++) {
+    if (b[k] !== name || b[k + 1] !== 61 || b[k + 2] !== CHAR_QUOTE) continue;
+    if (k - 1 < from || !isAsciiSpace(b[k - 1]!)) return -2;
+    for (let q = k + 3; q < to; q++) {
+      if (b[q] === CHAR_QUOTE) {
+        found.at = k + 3;
+        return q;
+      }
+    }
+    return -2;
+  }
+  return -1;
+}
+
+const found = { at: 0 };
+/** Where {@link scanRow} found the row's `</row>`. */
+const scanned = { end: 0 };
+
+/**
+ * The cells of the row whose content starts at `start`, up to its `</row>` (at `scanned.end`)
+ * before `end`, by the scanner; null when the row has a shape the scanner leaves to
+ * {@link regexRow}. Accepts cells whose attributes hold at most one `r="…"`
+ * (upper-case letters, then digits) and one `t="…"` (word characters, not an inline string),
+ * and whose body is empty or has one plain `<v>` (after a formula, say) before `</c>`.
+ */
+function scanRow(b: Buffer, start: number, end: number, ps: BytePatterns, sharedStrings: string[]): RawCell[] | null {
+  const cells: RawCell[] = [];
+  const { cOpen, cClose, vOpen, vTag, vClose, rowClose, rowTag } = ps;
+  let col = -1;
+  let i = start;
+  for (;;) {
+    // The next tag: the row's end, a cell (CELL's `<c\b`: `<col…` is no cell), or something to skip.
+    while (i < end && b[i] !== CHAR_LT) i++;
+    if (i >= end) return null;
+    if (bytesAt(b, i, rowClose)) {
+      scanned.end = i;
+      return cells;
+    }
+    if (!bytesAt(b, i, cOpen)) {
+      if (bytesAt(b, i, rowTag)) return null;
+      i++;
+      continue;
+    }
+    const a0 = i + cOpen.length;
+    const after = b[a0]!;
+    if ((after >= 48 && after <= 57) || (after >= 65 && after <= 90) || (after >= 97 && after <= 122) || after === 95) {
+      i++;
+      continue;
+    }
+    let gt = a0;
+    while (gt < end && b[gt] !== CHAR_GT) gt++;
+    if (gt >= end) return null;
+    const isEmpty = gt - 1 >= a0 && b[gt - 1] === CHAR_SLASH;
+    const a1 = isEmpty ? gt - 1 : gt;
+    // The first `r="` decides, as CELL_REF's first match does; the scanner takes only upper-case letters there.
+    const refEnd = attrEnd(b, a0, a1, 114, found);
+    if (refEnd === -2) return null;
+    if (refEnd >= 0) {
+      let n = 0;
+      let k = found.at;
+      for (; k < refEnd; k++) {
+        const c = b[k]!;
+        if (c < 65 || c > 90) break;
+        n = n * 26 + (c - 64);
+      }
+      if (k === found.at) return null;
+      col = n - 1;
+    } else {
+      col++;
+    }
+    if (isEmpty) {
+      i = gt + 1;
+      continue;
+    }
+    let type = TYPE_NUMBER;
+    const typeEnd = attrEnd(b, a0, a1, 116, found);
+    if (typeEnd === -2) return null;
+    if (typeEnd >= 0) {
+      type = typeOf(b, found.at, typeEnd);
+      if (type < 0) return null;
+    }
+    if (type === TYPE_INLINE) {
+      // Only the plain `<is><t>…</t></is>` (exceljs decodes no `_xHHHH_` there); rich text goes the long way.
+      const at = inlineText(b, gt + 1, end, ps);
+      if (at < 0) return null;
+      cells[col] = inline.hasEscapes ? decodeEntities(textOf(b, inline.from, inline.to, inline.isAsciiOnly)) : textOf(b, inline.from, inline.to, inline.isAsciiOnly);
+      i = at;
+      continue;
+    }
+    // Body: up to the first `</c>`, noting the first `<v>` and where its text ends.
+    let vFrom = -1;
+    let vTo = -1;
+    let cEnd = -1;
+    let isAsciiOnly = true;
+    let hasEscapes = false;
+    for (let k = gt + 1; k < end; k++) {
+      if (b[k] !== CHAR_LT) continue;
+      if (bytesAt(b, k, cClose)) {
+        cEnd = k;
+        break;
+      }
+      if (bytesAt(b, k, rowClose)) return null;
+      if (vFrom < 0 && bytesAt(b, k, vTag)) {
+        if (!bytesAt(b, k, vOpen)) return null;
+        vFrom = k + vOpen.length;
+        let e = vFrom;
+        for (; e < end; e++) {
+          const c = b[e]!;
+          if (c === CHAR_LT) break;
+          if (c >= 0x80) isAsciiOnly = false;
+          // `&` entities, a CR (end-of-line handling) and `_x` escapes need decoding.
+          else if (c === 38 || c === 13 || c === 95) hasEscapes = true;
+        }
+        if (!bytesAt(b, e, vClose)) return null;
+        vTo = e;
+        k = e + vClose.length - 1;
+      }
+    }
+    if (cEnd < 0) return null;
+    i = cEnd + cClose.length;
+    if (cEnd === gt + 1 || vFrom < 0 || vTo === vFrom) continue;
+    const value = byteCellValue(b, vFrom, vTo, type, isAsciiOnly, hasEscapes, sharedStrings);
+    if (value !== undefined) cells[col] = value;
+  }
+}
+
+/** The number in the row's `r="…"`, or NaN. */
+function rowNumberOf(b: Buffer, start: number, end: number, rowOpen: Uint8Array): number {
+  if (bytesAt(b, start, rowOpen)) {
+    // `<row r="123"`: ROW_NUMBER's first possible match, read by hand.
+    let n = 0;
+    let k = start + rowOpen.length;
+    for (let c = b[k]!; c >= 48 && c <= 57; c = b[++k]!) n = n * 10 + (c - 48);
+    const digits = k - start - rowOpen.length;
+    // Up to 15 digits the sum is exact; longer numbers go to Number() as the regex reading does.
+    if (digits > 0 && digits <= 15 && b[k] === CHAR_QUOTE) return n;
+  }
+  let gt = start;
+  while (gt < end && b[gt] !== CHAR_GT) gt++;
+  return Number(ROW_NUMBER.exec(b.toString('utf8', start, Math.min(end, gt + 1)))?.[1] ?? Number.NaN);
+}
+
+/**
+ * The regular reading of `b[from, to)`: each `</row>` closes the last `<row` before it (after
+ * the previous row), read by {@link regexRow}. Returns the last row number.
+ */
+function cutRows(b: Buffer, from: number, to: number, open: Buffer, close: Buffer, ps: SheetPatterns, sharedStrings: string[], lastRow: number, rows: SheetRow[]): number {
+  let last = lastRow;
+  let pos = from;
+  for (let end = b.indexOf(close, pos); end >= 0 && end < to; end = b.indexOf(close, pos)) {
+    let start = b.lastIndexOf(open, end);
+    // `<row` also starts `<rowBreaks`.
+    while (start >= 0 && !endsTagName(b, start + open.length)) start = start > 0 ? b.lastIndexOf(open, start - 1) : -1;
+    if (start >= pos) {
+      const text = b.toString('utf8', start, end);
+      const rowNumber = Number(ROW_NUMBER.exec(text)?.[1] ?? last + 1);
+      last = rowNumber;
+      rows.push({ rowNumber, cells: regexRow(text, ps, sharedStrings) });
+    }
+    pos = end + close.length;
+  }
+  return last;
+}
+
+/** Whether the character starting at byte `at` ends a tag name (white space, `>` or `/`). */
+function endsTagName(b: Buffer, at: number): boolean {
+  const c = b[at];
+  if (c === undefined) return false;
+  if (c < 0x80) return c === CHAR_GT || c === CHAR_SLASH || isAsciiSpace(c);
+  return isSpace(b.toString('utf8', at, Math.min(b.length, at + 4)).charCodeAt(0));
+}
+
+/**
+ * Rows of a worksheet part in batches, one per chunk of bytes, as exceljs's reader gave them
+ * with styles ignored: numbers, strings (shared, inline and formula results), booleans; a
+ * formula without a cached result and an error cell are null. Works on the bytes: only the
+ * values become strings (`<`, `>` and `"` never occur inside a multi-byte UTF-8 character).
+ */
+export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStrings: string[]): AsyncGenerator<SheetRow[]> {
+  let prefix: string | null = null;
+  let head = '';
+  let patterns: SheetPatterns | null = null;
+  let bytes: BytePatterns | null = null;
+  let open = Buffer.alloc(0);
+  let close = Buffer.alloc(0);
+  let lastRow = 0;
+  let left: Buffer | null = null;
+  for await (const chunk of xml) {
+    const b: Buffer = left && left.length > 0 ? Buffer.concat([left, chunk]) : chunk;
+    left = null;
+    if (prefix === null) {
+      // The root element's prefix, from the text so far (it is near the start).
+      head = b.toString('utf8', 0, Math.min(b.length, 64 * 1024));
+      prefix = rootPrefix(head, 'worksheet');
+      if (prefix === null) {
+        left = b;
         continue;
       }
-      const v = patterns.value.exec(body)?.[1];
-      // An empty `<v></v>` (openpyxl's formula without a cached result) holds no value.
-      if (!v) continue;
-      switch (type) {
-        case 's':
-          cells[col] = sharedStrings[Number(v)] ?? null;
-          break;
-        case 'str':
-          // A formula's cached string. Unlike exceljs, `_xHHHH_` escapes (Excel's `_x000D_`) are decoded.
-          cells[col] = decodeXmlText(v);
-          break;
-        case 'b':
-          cells[col] = v === '1' || v === 'true';
-          break;
-        case 'e':
-          break;
-        case 'd':
-          // An ISO date cell is wall-clock time: without a zone, read it as UTC fields (as
-          // values.ts reads Dates), not in the process's zone as `new Date` would.
-          cells[col] = new Date(/T.*(?:Z|[+-]\d\d:?\d\d)$|^[^T]*$/.test(v) ? v : `${v}Z`);
-          break;
-        default: {
-          const n = Number(v);
-          cells[col] = Number.isNaN(n) ? decodeXmlText(v) : n;
-        }
-      }
+      patterns = sheetPatterns(prefix);
+      bytes = bytePatterns(prefix);
+      open = Buffer.from(`<${prefix}row`, 'latin1');
+      close = Buffer.from(`</${prefix}row>`, 'latin1');
     }
-    yield { rowNumber, cells };
+    // Complete rows only: up to the chunk's last `</row>`; the rest waits for the next chunk.
+    const lastClose = b.lastIndexOf(close);
+    if (lastClose < 0) {
+      left = b;
+      continue;
+    }
+    const limit = lastClose + close.length;
+    const rows: SheetRow[] = [];
+    const ps = bytes!;
+    let pos = 0;
+    while (pos < limit) {
+      // The next `<row` start tag.
+      let s = pos;
+      while (s < limit && !(b[s] === CHAR_LT && bytesAt(b, s, ps.rowTag) && endsTagName(b, s + ps.rowTag.length))) s++;
+      if (s >= limit) break;
+      let gt = s + ps.rowTag.length;
+      while (gt < limit && b[gt] !== CHAR_GT) gt++;
+      const isEmptyRow = b[gt - 1] === CHAR_SLASH;
+      const cells = isEmptyRow || gt >= limit ? null : scanRow(b, gt + 1, limit, ps, sharedStrings);
+      if (cells) {
+        const n = rowNumberOf(b, s, gt + 1, ps.rowOpen);
+        const rowNumber = Number.isNaN(n) ? lastRow + 1 : n;
+        lastRow = rowNumber;
+        rows.push({ rowNumber, cells });
+        pos = scanned.end + close.length;
+        continue;
+      }
+      // Anything else (a row the scanner leaves to the regular expressions, an empty `<row/>`,
+      // odd nesting): the rest of the complete part is cut as the regular reading cuts it.
+      lastRow = cutRows(b, pos, limit, open, close, patterns!, sharedStrings, lastRow, rows);
+      pos = limit;
+    }
+    left = b.subarray(limit);
+    if (rows.length > 0) yield rows;
   }
+}
+
+/** Rows of a worksheet part one by one (see {@link readSheetRowBatches}). */
+export async function* readSheetRows(xml: AsyncIterable<Buffer>, sharedStrings: string[]): AsyncGenerator<SheetRow> {
+  for await (const rows of readSheetRowBatches(xml, sharedStrings)) yield* rows;
+}
+
+/** The regular-expression reading of one row, `<row …>…</row>`, for tests that hold the scanner to it. */
+export function readRowByRegex(rowXml: string, sharedStrings: string[], prefix = ''): RawCell[] {
+  const close = `</${prefix}row>`;
+  return regexRow(rowXml.endsWith(close) ? rowXml.slice(0, -close.length) : rowXml, sheetPatterns(prefix), sharedStrings);
+}
+
+/** The scanner's reading of one row, `<row …>…</row>`, or null where it leaves the row to the regular expressions. */
+export function readRowByScanner(rowXml: string, sharedStrings: string[], prefix = ''): RawCell[] | null {
+  const b = Buffer.from(rowXml, 'utf8');
+  return scanRow(b, b.indexOf('>') + 1, b.length, bytePatterns(prefix), sharedStrings);
 }

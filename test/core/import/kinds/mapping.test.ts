@@ -9,8 +9,9 @@ import type { RowSource, SourceRow } from '../../../../src-main/core/import/rowS
 function sheets(content: Record<string, unknown[][]>): RowSource {
   const rows: SourceRow[] = Object.entries(content).flatMap(([sheet, rs]) => rs.map((cells, i) => ({ sheet, rowNumber: i + 1, cells })));
   return {
-    rows: (async function* () {
-      yield* rows;
+    // One row a batch, so every batch boundary a reader can produce is crossed.
+    batches: (async function* () {
+      for (const row of rows) yield [row];
     })(),
     isDate1904: () => false,
     fraction: () => null,
