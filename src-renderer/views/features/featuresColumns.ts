@@ -67,7 +67,7 @@ export function featureGridColumns(behaviours: BehaviourColumn[], opts: { isServ
       width: 90,
       format: (v) => (v ? featuresText.yes : featuresText.no),
     },
-    feature('purchases', 90),
+    feature('purchases', 100),
     feature('gmv', 120),
     feature('aov', 110),
     text('first_purchase', c.first_purchase, 160),

@@ -135,7 +135,7 @@ export function VvipView() {
             )}
           </p>
         </section>
-        <section className="vvip-figures" aria-live="polite">
+        <section className={`vvip-figures${isValid ? '' : ' is-stale'}`} aria-live="polite">
           <Figure label={vvipText.count} value={result ? formatCount(result.count) : '-'} note={result ? vvipText.ofPeople(result.total_people) : ''} testId="vvip-count" />
           <Figure
             label={vvipText.peopleShare}
