@@ -48,6 +48,7 @@ describe('browser mode: 流失与留存 on the demo project', () => {
     const weekTotal = weekly.series.reduce((n, r) => n + r.churned, 0);
     await expect.poll(() => s.page.getByTestId('churn-total').innerText()).toBe(weekTotal.toLocaleString('zh-CN'));
     for (const key of ['stage', 'how', 'tenure']) expect(await churn.chartHasInk(`churn-breakdown-${key}`)).toBe(true);
+    expect(await churn.exportList()).toBe('流失记录.xlsx');
 
     await churn.choosePeriod('day');
     const daily = await api('churn:query', { period: 'day' });

@@ -43,6 +43,12 @@ export class ChurnPage {
     return rows.sort((a, b) => a.index - b.index).map((r) => r.text);
   }
 
+  /** Clicks 导出 xlsx and returns the name of the file the browser is given. */
+  async exportList(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('churn-export').click()]);
+    return download.suggestedFilename();
+  }
+
   /** Shown medians of the survival curves. */
   async medians(): Promise<string[]> {
     return this.page.getByTestId('churn-median').allInnerTexts();
