@@ -1,0 +1,145 @@
+// The quadrant editor's state as plain data: the definition with row keys for the grids, the
+// conversions to and from the contract's QuadrantDefinition, the checks the UI shows before it
+// asks the Node side, and the rows of one type's people list.
+import type { AxisTerm, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../../../src-main/api/contract';
+import type { DefinitionColumn } from '../../components/definitionGridTypes';
+import { featureIds, featureLabels } from '../../locale/features';
+import { normaliseLabels, quadrantText } from '../../locale/quadrant';
+import { rulesAreValid, toDefinition as rulesDefinition, toRows as ruleRows, type RuleRow } from '../vvip/vvipRules';
+
+/** A term row of an axis grid, with a key that survives edits, moves and undo. */
+export interface TermRow extends AxisTerm {
+  key: string;
+}
+
+/** One axis as the editor holds it. */
+export interface AxisEditor {
+  terms: TermRow[];
+  threshold: QuadrantAxis['threshold'];
+}
+
+/** One type as the editor holds it; the list order is the rule-mode priority. */
+export interface TypeEditor {
+  type: QuadrantType;
+  label: string;
+  strategy: string;
+  rules: RuleRow[];
+}
+
+/** The whole definition being edited (one undo history). */
+export interface QuadrantEditor {
+  mode: QuadrantDefinition['mode'];
+  x: AxisEditor;
+  y: AxisEditor;
+  types: TypeEditor[];
+}
+
+/** The axes by name. */
+export type AxisName = 'x' | 'y';
+
+let nextKey = 0;
+const newKey = () => `term-${++nextKey}`;
+
+/** The editor state of a saved (or default) definition. */
+export function toEditor(def: QuadrantDefinition): QuadrantEditor {
+  const axis = (a: QuadrantAxis): AxisEditor => ({ terms: a.terms.map((t) => ({ ...t, key: newKey() })), threshold: { ...a.threshold } });
+  return {
+    mode: def.mode,
+    x: axis(def.x),
+    y: axis(def.y),
+    types: def.types.map((t) => ({ type: t.type, label: t.label, strategy: t.strategy, rules: ruleRows({ rules: t.rules }) })),
+  };
+}
+
+/** The definition the editor stands for (row keys dropped). */
+export function toDefinition(e: QuadrantEditor): QuadrantDefinition {
+  const axis = (a: AxisEditor): QuadrantAxis => ({ terms: a.terms.map(({ feature, weight, normalise }) => ({ feature, weight, normalise })), threshold: { ...a.threshold } });
+  return {
+    mode: e.mode,
+    x: axis(e.x),
+    y: axis(e.y),
+    types: e.types.map((t) => ({ type: t.type, label: t.label, strategy: t.strategy, rules: rulesDefinition(t.rules).rules })),
+  };
+}
+
+/** A fresh term for 添加行: messages, weight 1, percentile. */
+export function newTermRow(): TermRow {
+  return { key: newKey(), feature: 'messages', weight: 1, normalise: 'percentile' };
+}
+
+/** The terms grid's columns: 特征, 权重, 标准化. */
+export function termColumns(): DefinitionColumn<TermRow>[] {
+  const c = quadrantText.termColumns;
+  return [
+    { field: 'feature', headerName: c.feature, flex: 2, type: 'select', options: featureIds.map((f) => ({ value: f, label: featureLabels[f] })) },
+    { field: 'weight', headerName: c.weight, width: 90, type: 'number', validate: (row) => (Number.isFinite(row.weight) ? null : '需要一个数字') },
+    {
+      field: 'normalise',
+      headerName: c.normalise,
+      width: 120,
+      type: 'select',
+      options: (Object.keys(normaliseLabels) as AxisTerm['normalise'][]).map((v) => ({ value: v, label: normaliseLabels[v] })),
+    },
+  ];
+}
+
+/** Why a threshold cannot be used; null when fine. */
+export function thresholdProblem(t: QuadrantAxis['threshold']): string | null {
+  if (!Number.isFinite(t.value)) return quadrantText.thresholdProblems.notNumber;
+  if (t.kind === 'percentile' && (t.value < 0 || t.value > 100)) return quadrantText.thresholdProblems.percentileRange;
+  return null;
+}
+
+/** Whether the Node side can compute the definition (the same checks its schema and checkQuadrant make). */
+export function isDefinitionValid(def: QuadrantDefinition): boolean {
+  const axisOk = (a: QuadrantAxis) => thresholdProblem(a.threshold) === null && a.terms.every((t) => Number.isFinite(t.weight));
+  const labelsOk = def.types.every((t) => t.label.trim() !== '' && t.label.length <= 200);
+  return axisOk(def.x) && axisOk(def.y) && labelsOk && def.types.every((t) => rulesAreValid(t.rules));
+}
+
+/** The editor with one axis replaced. */
+export function withAxis(e: QuadrantEditor, name: AxisName, axis: AxisEditor): QuadrantEditor {
+  return { ...e, [name]: axis };
+}
+
+/** The editor with one type (by position) changed. */
+export function withType(e: QuadrantEditor, index: number, patch: Partial<TypeEditor>): QuadrantEditor {
+  return { ...e, types: e.types.map((t, i) => (i === index ? { ...t, ...patch } : t)) };
+}
+
+/** The editor with the type at `index` moved one place up (−1) or down (+1) in priority; unchanged at the ends. */
+export function moveType(e: QuadrantEditor, index: number, delta: -1 | 1): QuadrantEditor {
+  const to = index + delta;
+  if (to < 0 || to >= e.types.length) return e;
+  const types = [...e.types];
+  [types[index], types[to]] = [types[to]!, types[index]!];
+  return { ...e, types };
+}
+
+/** One person of a type's list. */
+export interface PersonRow {
+  pid: string;
+  name: string | null;
+  x: number;
+  y: number;
+}
+
+/** The people of one type index (−1: unclassified) from the columnar result. */
+export function peopleOfType(result: QuadrantResult, index: number): PersonRow[] {
+  const rows: PersonRow[] = [];
+  for (let i = 0; i < result.type.length; i++) {
+    if (result.type[i] === index) rows.push({ pid: result.pids[i]!, name: result.names[i] ?? null, x: result.x[i]!, y: result.y[i]! });
+  }
+  return rows;
+}
+
+/** The type index of a count card: its position among the types, −1 for unclassified. */
+export function countIndex(result: QuadrantResult, type: QuadrantType | 'unclassified'): number {
+  return type === 'unclassified' ? -1 : result.counts.findIndex((c) => c.type === type);
+}
+
+/** An axis value or threshold for display: up to 4 decimals, no trailing zeros. */
+export function formatValue(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '-';
+  return String(Math.round(v * 10000) / 10000);
+}

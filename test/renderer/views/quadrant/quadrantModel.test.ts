@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { QuadrantDefinition, QuadrantResult } from '../../../../src-main/api/contract';
+import { defaultQuadrant } from '../../../../src-main/core/definitions/defaults';
+import {
+  countIndex,
+  formatValue,
+  isDefinitionValid,
+  moveType,
+  peopleOfType,
+  termColumns,
+  thresholdProblem,
+  toDefinition,
+  toEditor,
+  withAxis,
+  withType,
+} from '../../../../src-renderer/views/quadrant/quadrantModel';
+
+describe('quadrant editor model', () => {
+  it('round-trips a definition through the editor, every row with its own key', () => {
+    const def = { ...defaultQuadrant(), mode: 'rule' as const };
+    const editor = toEditor(def);
+    expect(toDefinition(editor)).toEqual(def);
+    const keys = [...editor.x.terms, ...editor.y.terms].map((t) => t.key).concat(editor.types.flatMap((t) => t.rules.map((r) => r.key)));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('moves a type up or down in priority and leaves the ends alone', () => {
+    const editor = toEditor(defaultQuadrant());
+    expect(editor.types.map((t) => t.type)).toEqual(['loyal', 'bargain', 'needy', 'low']);
+    expect(moveType(editor, 2, -1).types.map((t) => t.type)).toEqual(['loyal', 'needy', 'bargain', 'low']);
+    expect(moveType(editor, 0, 1).types.map((t) => t.type)).toEqual(['bargain', 'loyal', 'needy', 'low']);
+    expect(moveType(editor, 0, -1)).toBe(editor);
+    expect(moveType(editor, 3, 1)).toBe(editor);
+  });
+
+  it('edits one axis or one type without touching the rest', () => {
+    const editor = toEditor(defaultQuadrant());
+    const x = { ...editor.x, threshold: { kind: 'fixed' as const, value: 0.7 } };
+    const edited = withType(withAxis(editor, 'x', x), 3, { label: '沉睡型' });
+    const def = toDefinition(edited);
+    expect(def.x.threshold).toEqual({ kind: 'fixed', value: 0.7 });
+    expect(def.y).toEqual(defaultQuadrant().y);
+    expect(def.types.map((t) => t.label)).toEqual(['忠实型', '羊毛型', '需求型', '沉睡型']);
+  });
+
+  it('flags thresholds and definitions the Node side would refuse', () => {
+    expect(thresholdProblem({ kind: 'percentile', value: 100 })).toBeNull();
+    expect(thresholdProblem({ kind: 'percentile', value: 100.5 })).toBe('百分位须在 0 到 100 之间');
+    expect(thresholdProblem({ kind: 'fixed', value: -3 })).toBeNull();
+    expect(thresholdProblem({ kind: 'fixed', value: Number.NaN })).toBe('阈值需要一个数字');
+    const def = defaultQuadrant();
+    expect(isDefinitionValid(def)).toBe(true);
+    const bad = (patch: Partial<QuadrantDefinition>) => isDefinitionValid({ ...def, ...patch });
+    expect(bad({ y: { ...def.y, threshold: { kind: 'percentile', value: -1 } } })).toBe(false);
+    expect(bad({ types: def.types.map((t, i) => (i === 0 ? { ...t, label: '  ' } : t)) })).toBe(false);
+    expect(bad({ types: def.types.map((t, i) => (i === 0 ? { ...t, rules: [{ join: 'and', field: 'repurchase_90d', op: '=', value: 2 }] } : t)) })).toBe(false);
+  });
+
+  it('describes the terms grid: feature labels, a number weight and the three normalisations', () => {
+    const [feature, weight, normalise] = termColumns();
+    expect(feature!.options!.find((o) => o.value === 'survey_score')!.label).toBe('满意度评分');
+    expect(weight!.type).toBe('number');
+    expect(normalise!.options!.map((o) => o.label)).toEqual(['原值', '最小-最大', '百分位']);
+  });
+
+  it('lists the people of one type from the columnar result', () => {
+    const r: QuadrantResult = {
+      thresholdX: null,
+      thresholdY: null,
+      pids: ['a', 'b', 'c'],
+      names: ['甲', null, '丙'],
+      x: [1, 2, 3],
+      y: [4, 5, 6],
+      type: [1, -1, 1],
+      counts: [
+        { type: 'needy', label: '需求型', count: 0, share: 0 },
+        { type: 'loyal', label: '忠实型', count: 2, share: 200 / 3 },
+        { type: 'bargain', label: '羊毛型', count: 0, share: 0 },
+        { type: 'low', label: '低需求', count: 0, share: 0 },
+        { type: 'unclassified', label: '未分类', count: 1, share: 100 / 3 },
+      ],
+    };
+    expect(countIndex(r, 'loyal')).toBe(1);
+    expect(peopleOfType(r, countIndex(r, 'loyal'))).toEqual([
+      { pid: 'a', name: '甲', x: 1, y: 4 },
+      { pid: 'c', name: '丙', x: 3, y: 6 },
+    ]);
+    expect(peopleOfType(r, countIndex(r, 'unclassified'))).toEqual([{ pid: 'b', name: null, x: 2, y: 5 }]);
+  });
+
+  it('shows values with at most four decimals', () => {
+    expect(formatValue(0.123456)).toBe('0.1235');
+    expect(formatValue(2)).toBe('2');
+    expect(formatValue(null)).toBe('-');
+  });
+});
