@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { QuadrantDefinition, QuadrantResult } from '../../../../src-main/api/contract';
-import { defaultQuadrant } from '../../../../src-main/core/definitions/defaults';
 import {
   countIndex,
   formatValue,
@@ -14,6 +13,27 @@ import {
   withAxis,
   withType,
 } from '../../../../src-renderer/views/quadrant/quadrantModel';
+
+/** A definition shaped like the default one (the renderer tests may not import the Node side's defaults). */
+function defaultQuadrant(): QuadrantDefinition {
+  return {
+    mode: 'score',
+    x: {
+      terms: [
+        { feature: 'survey_score', weight: 1, normalise: 'minmax' },
+        { feature: 'messages', weight: 0.5, normalise: 'percentile' },
+      ],
+      threshold: { kind: 'percentile', value: 50 },
+    },
+    y: { terms: [{ feature: 'purchases', weight: 1, normalise: 'percentile' }], threshold: { kind: 'percentile', value: 50 } },
+    types: [
+      { type: 'loyal', label: '忠实型', strategy: '重点维护', rules: [{ join: 'and', field: 'purchase_months_3m', op: '>=', value: 3 }, { join: 'and', field: 'referrals_bought', op: '>=', value: 1 }] },
+      { type: 'bargain', label: '羊毛型', strategy: '控制优惠成本', rules: [{ join: 'and', field: 'aov', op: '<', value: 50 }] },
+      { type: 'needy', label: '需求型', strategy: '按需触达', rules: [{ join: 'and', field: 'repurchase_90d', op: '=', value: 0 }] },
+      { type: 'low', label: '低需求', strategy: '低成本维护', rules: [{ join: 'or', field: 'purchases', op: '<=', value: 1 }] },
+    ],
+  };
+}
 
 describe('quadrant editor model', () => {
   it('round-trips a definition through the editor, every row with its own key', () => {
