@@ -697,7 +697,7 @@ export interface QuadrantDefinition {
 
 /** The quadrant of the current data. */
 export interface QuadrantResult {
-  /** Resolved thresholds (percentile thresholds become numbers); null in rule mode. */
+  /** Resolved thresholds (percentile thresholds become numbers); null in rule mode, and for a percentile no value reaches (nobody is high: everyone tied, or no people). */
   thresholdX: number | null;
   thresholdY: number | null;
   /** Columnar points, one per person: axis values and type index into `types` (-1 = unclassified). */
