@@ -24,13 +24,41 @@ export function normaliseTypes(msgTypes: string[]): string[] {
   return [...new Set(msgTypes.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))];
 }
 
+/** Characters with a meaning in RE2 besides `|`. */
+const REGEX_META = /[\\.+*?()[\]{}^$]/;
+/** Quantifiers that make the character before them optional. */
+const OPTIONAL_AFTER = /^[*?{]/;
+
+/**
+ * The SQL of "content matches the RE2 expression", as regexp_matches (a match anywhere) means it,
+ * written cheaper where that is exact: RE2 costs some 0.15 µs per message, which on millions of
+ * messages is most of the query. A list of plain alternatives (`打卡|签到`) becomes contains() of
+ * each; an expression without `|` that starts with plain characters (`#[^#\s]+`) is first
+ * narrowed with contains() of them.
+ */
+export function regexMatchSql(pattern: string, column = 'content'): string {
+  if (pattern === '') return 'TRUE';
+  if (!REGEX_META.test(pattern)) {
+    const alternatives = pattern.split('|');
+    // An empty alternative matches any text (but, as regexp_matches, not a missing one).
+    if (alternatives.includes('')) return `${column} IS NOT NULL`;
+    return `(${[...new Set(alternatives)].map((a) => `contains(${column}, ${textSql(a)})`).join(' OR ')})`;
+  }
+  const regex = `regexp_matches(${column}, ${textSql(pattern)})`;
+  if (pattern.includes('|')) return regex;
+  const meta = pattern.search(REGEX_META);
+  // The plain start, less its last character when a quantifier makes that one optional.
+  const prefix = OPTIONAL_AFTER.test(pattern.slice(meta)) ? pattern.slice(0, Math.max(0, meta - 1)) : pattern.slice(0, meta);
+  return prefix === '' ? regex : `(contains(${column}, ${textSql(prefix)}) AND ${regex})`;
+}
+
 /** The SQL condition "this message matches the rule" over the columns `msg_type` and `content` of `messages`. */
 function matchSql(b: KeyBehaviour): string {
   const types = normaliseTypes(b.msgTypes);
   const typeCond = types.length === 0 ? 'TRUE' : `lower(trim(msg_type)) IN (${types.map(textSql).join(', ')})`;
   let contentCond = 'TRUE';
   if (b.isRegex) {
-    if (b.pattern !== '') contentCond = `regexp_matches(content, ${textSql(b.pattern)})`;
+    contentCond = regexMatchSql(b.pattern);
   } else if (b.pattern.trim() !== '') {
     // Keywords are case-insensitive (CheckIn = checkin); lower() of the literal is folded once.
     contentCond = `contains(lower(content), lower(${textSql(b.pattern.trim())}))`;
@@ -39,38 +67,44 @@ function matchSql(b: KeyBehaviour): string {
 }
 
 /**
- * The CTE that counts, per person and behaviour (and per `partition` columns, e.g. a period),
- * the hits of `hits` — a relation with (pid, behaviour_id, t, d, …partition) — and keeps the
- * people for whom the behaviour counts: at least min_count hits, and when the rule has a window,
- * min_count of them within window_days consecutive local days (hits on days 1 and 7 are within
- * a 7-day window, hits on days 1 and 8 are not). Defines `<name>(pid, behaviour_id, …partition,
- * occurrences)` with occurrences = all hits of the person in the partition. Needs `kb_defs`.
+ * The CTEs that count, per person and behaviour (and per `partition` columns, e.g. a period), the
+ * hits of `hits` — a relation with (pid, behaviour_id, t, …partition) — and keep the people for
+ * whom the behaviour counts: at least min_count hits, and when the rule has a window, min_count
+ * of them within window_days consecutive local days (hits on days 1 and 7 are within a 7-day
+ * window, hits on days 1 and 8 are not). Defines `<name>(pid, behaviour_id, …partition,
+ * occurrences)`, occurrences = all hits of the person in the partition, and `<name>_all` the same
+ * for everyone with a hit plus `is_counted`. Needs `kb_defs` and `$tz`.
  */
 export function behaviourCountingCtes(name: string, hits: string, partition: string[] = []): string {
-  const part = partition.map((c) => `, ${c}`).join('');
-  const samePart = partition.map((c) => ` AND b.${c} = a.${c}`).join('');
-  const sameCount = partition.map((c) => ` AND w.${c} = c.${c}`).join('');
+  const cols = (alias: string) => partition.map((c) => `, ${alias}.${c}`).join('');
+  const same = (x: string, y: string) => partition.map((c) => ` AND ${x}.${c} = ${y}.${c}`).join('');
   return `
+-- Local days are needed for the windowed rules only: the time-zone conversion is the costly part.
 ${name}_ranked AS (
-  SELECT h.pid, h.behaviour_id${part}, h.d,
-         row_number() OVER (PARTITION BY h.pid, h.behaviour_id${part} ORDER BY h.t) AS rn
-  FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id
-  WHERE k.window_days IS NOT NULL AND k.min_count > 1
+  SELECT *, rn + min_count - 1 AS rn_last FROM (
+    SELECT h.pid, h.behaviour_id${cols('h')}, CAST(timezone($tz, h.t) AS DATE) AS d, k.window_days, k.min_count,
+           row_number() OVER (PARTITION BY h.pid, h.behaviour_id${cols('h')} ORDER BY h.t) AS rn
+    FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id
+    WHERE k.window_days IS NOT NULL AND k.min_count > 1
+  )
 ),
 -- Some window holds min_count hits exactly when some hit and the one min_count − 1 hits later are that close.
 ${name}_windowed AS (
-  SELECT DISTINCT a.pid, a.behaviour_id${partition.map((c) => `, a.${c}`).join('')}
+  SELECT DISTINCT a.pid, a.behaviour_id${cols('a')}
   FROM ${name}_ranked a
-  JOIN kb_defs k ON k.behaviour_id = a.behaviour_id
-  JOIN ${name}_ranked b ON b.pid = a.pid AND b.behaviour_id = a.behaviour_id${samePart} AND b.rn = a.rn + k.min_count - 1
-  WHERE b.d - a.d < k.window_days
+  JOIN ${name}_ranked b ON b.pid = a.pid AND b.behaviour_id = a.behaviour_id${same('b', 'a')} AND b.rn = a.rn_last
+  WHERE b.d - a.d < a.window_days
+),
+-- Everyone with a hit, and whether the behaviour counts for them.
+${name}_all AS (
+  SELECT c.pid, c.behaviour_id${cols('c')}, c.occurrences,
+         c.occurrences >= k.min_count AND (k.window_days IS NULL OR k.min_count = 1 OR w.pid IS NOT NULL) AS is_counted
+  FROM (SELECT h.pid, h.behaviour_id${cols('h')}, CAST(count(*) AS INTEGER) AS occurrences FROM ${hits} h GROUP BY ALL) c
+  JOIN kb_defs k ON k.behaviour_id = c.behaviour_id
+  LEFT JOIN ${name}_windowed w ON w.pid = c.pid AND w.behaviour_id = c.behaviour_id${same('w', 'c')}
 ),
 ${name} AS (
-  SELECT c.pid, c.behaviour_id${partition.map((col) => `, c.${col}`).join('')}, c.occurrences
-  FROM (SELECT pid, behaviour_id${part}, CAST(count(*) AS INTEGER) AS occurrences FROM ${hits} GROUP BY ALL) c
-  JOIN kb_defs k ON k.behaviour_id = c.behaviour_id
-  LEFT JOIN ${name}_windowed w ON w.pid = c.pid AND w.behaviour_id = c.behaviour_id${sameCount}
-  WHERE c.occurrences >= k.min_count AND (k.window_days IS NULL OR k.min_count = 1 OR w.pid IS NOT NULL)
+  SELECT pid, behaviour_id${partition.map((c) => `, ${c}`).join('')}, occurrences FROM ${name}_all WHERE is_counted
 )`;
 }
 
@@ -82,49 +116,35 @@ ${name} AS (
  *   `group_name`; one-to-one chats never count) matching a rule: type in msgTypes (trimmed,
  *   case-insensitive; none listed = any type) and content containing the keyword
  *   (case-insensitive) or matching the RE2 regular expression (empty pattern = any content);
- *   t the instant, d the local day in `$tz`;
+ *   t the instant, d the local day in `$tz`; `kb_hit_times` is the same without d, cheaper
+ *   where the day is not needed;
  * - `kb_people(pid, behaviour_id, occurrences)` the people for whom the rule counts over all
  *   the data (see {@link behaviourCountingCtes}), occurrences = all their hits of it.
  */
 export function behaviourCtes(behaviours: KeyBehaviour[], inScope: string): string {
   const enabled = behaviours.filter((b) => b.enabled);
-  if (enabled.length === 0) {
-    return `
-kb_defs AS (
-  SELECT CAST(NULL AS VARCHAR) AS behaviour_id, CAST(NULL AS VARCHAR) AS name, CAST(NULL AS INTEGER) AS min_count,
-         CAST(NULL AS INTEGER) AS window_days, CAST(NULL AS DOUBLE) AS weight, CAST(NULL AS INTEGER) AS position
-  WHERE FALSE
-),
-kb_hits AS (
-  -- $tz is referenced as in the non-empty form, so the statement binds the same parameters either way.
-  SELECT CAST(NULL AS VARCHAR) AS pid, CAST(NULL AS VARCHAR) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t,
-         CAST(timezone($tz, CAST(NULL AS TIMESTAMPTZ)) AS DATE) AS d
-  WHERE FALSE
-),
-${behaviourCountingCtes('kb_people', 'kb_hits')}`;
-  }
   const defs = enabled
     .map((b, i) => `(${textSql(b.id)}, ${textSql(b.name)}, ${b.minCount | 0}, ${b.windowDays === null ? 'NULL' : b.windowDays | 0}, ${Number(b.weight)}, ${i})`)
     .join(',\n    ');
-  const ids = enabled.map((b) => `CASE WHEN ${matchSql(b)} THEN ${textSql(b.id)} END`).join(',\n      ');
+  // One filtered scan per rule: DuckDB evaluates each rule's conditions only where its cheaper ones held.
+  const scans = enabled
+    .map((b) => `SELECT sender_id AS pid, ${textSql(b.id)} AS behaviour_id, sent_at AS t FROM messages
+    WHERE group_name IS NOT NULL AND ${inScope} AND ${matchSql(b)}`)
+    .join('\n    UNION ALL ');
+  const none = `SELECT CAST(NULL AS VARCHAR) AS pid, CAST(NULL AS VARCHAR) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t WHERE FALSE`;
   return `
 kb_defs AS (
-  SELECT behaviour_id, name, CAST(min_count AS INTEGER) AS min_count, CAST(window_days AS INTEGER) AS window_days,
-         CAST(weight AS DOUBLE) AS weight, CAST(position AS INTEGER) AS position
-  FROM (VALUES
-    ${defs}
-  ) AS v(behaviour_id, name, min_count, window_days, weight, position)
+  SELECT CAST(behaviour_id AS VARCHAR) AS behaviour_id, CAST(name AS VARCHAR) AS name, CAST(min_count AS INTEGER) AS min_count,
+         CAST(window_days AS INTEGER) AS window_days, CAST(weight AS DOUBLE) AS weight, CAST(position AS INTEGER) AS position
+  FROM (${enabled.length ? `VALUES\n    ${defs}` : `SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE FALSE`}) AS v(behaviour_id, name, min_count, window_days, weight, position)
 ),
--- One scan of the messages: each message yields one row per rule it matches.
+kb_hit_times AS (
+    ${enabled.length ? scans : none}
+),
 kb_hits AS (
-  SELECT pid, behaviour_id, t, CAST(timezone($tz, t) AS DATE) AS d FROM (
-    SELECT sender_id AS pid, sent_at AS t, unnest(list_filter([
-      ${ids}
-    ], x -> x IS NOT NULL)) AS behaviour_id
-    FROM messages WHERE group_name IS NOT NULL AND ${inScope}
-  )
+  SELECT pid, behaviour_id, t, CAST(timezone($tz, t) AS DATE) AS d FROM kb_hit_times
 ),
-${behaviourCountingCtes('kb_people', 'kb_hits')}`;
+${behaviourCountingCtes('kb_people', 'kb_hit_times')}`;
 }
 
 /** RE2's error texts (DuckDB's regular expressions) in Chinese, by the start of the message. */
@@ -200,14 +220,15 @@ export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[],
   const usable = byPosition(behaviours).map((b, i) => ({ ...b, enabled: !errors.has(i) }));
   const rows = await sql.all<{ behaviour_id: string; people: number; occurrences: number }>(
     `WITH ${behaviourCtes(usable, scopeCondition(scope.groups))},
+     ${rangeCte(`(SELECT CAST($from AS DATE) AS lo, CAST($to AS DATE) AS hi)`)},
      kb_range_hits AS (
-       SELECT * FROM kb_hits WHERE ($from IS NULL OR d >= CAST($from AS DATE)) AND ($to IS NULL OR d <= CAST($to AS DATE))
+       SELECT h.* FROM kb_hit_times h, kb_range r WHERE (r.lo_t IS NULL OR h.t >= r.lo_t) AND (r.hi_t IS NULL OR h.t < r.hi_t)
      ),
      ${behaviourCountingCtes('kb_range_people', 'kb_range_hits')}
-     SELECT k.behaviour_id,
-            CAST((SELECT count(*) FROM kb_range_people p WHERE p.behaviour_id = k.behaviour_id) AS INTEGER) AS people,
-            CAST((SELECT count(*) FROM kb_range_hits h WHERE h.behaviour_id = k.behaviour_id) AS INTEGER) AS occurrences
-     FROM kb_defs k`,
+     SELECT k.behaviour_id, CAST(coalesce(p.n, 0) AS INTEGER) AS people, CAST(coalesce(p.occurrences, 0) AS INTEGER) AS occurrences
+     FROM kb_defs k
+     LEFT JOIN (SELECT behaviour_id, count(*) FILTER (WHERE is_counted) AS n, sum(occurrences) AS occurrences
+                FROM kb_range_people_all GROUP BY ALL) p ON p.behaviour_id = k.behaviour_id`,
     scopeParams(scope, timeZone),
   );
   const byId = new Map(rows.map((r) => [r.behaviour_id, r]));
@@ -215,6 +236,14 @@ export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[],
     const r = byId.get(String(i));
     return { id: b.id, people: r?.people ?? 0, occurrences: r?.occurrences ?? 0, error: errors.get(i) ?? null };
   });
+}
+
+/** `kb_range(lo, hi, lo_t, hi_t)`: local days lo … hi of `source` and the instants where they start and end. */
+function rangeCte(source: string): string {
+  return `
+kb_range AS (
+  SELECT lo, hi, timezone($tz, CAST(lo AS TIMESTAMP)) AS lo_t, timezone($tz, CAST(hi + 1 AS TIMESTAMP)) AS hi_t FROM ${source}
+)`;
 }
 
 /**
@@ -262,18 +291,21 @@ export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[],
          FROM kb_bounds WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi
        )
      ),
+     ${rangeCte('(SELECT min(ps) AS lo, max(pe) AS hi FROM kb_periods)')},
+     -- Only the hits of the periods get a local day (the time-zone conversion is the costly part).
      kb_period_hits AS (
-       SELECT h.pid, h.behaviour_id, h.t, h.d, ${key('h.d')} AS ps FROM kb_hits h
-       SEMI JOIN kb_periods p ON p.ps = ${key('h.d')}
+       SELECT h.pid, h.behaviour_id, h.t, ${key('CAST(timezone($tz, h.t) AS DATE)')} AS ps
+       FROM kb_hit_times h JOIN kb_range r ON h.t >= r.lo_t AND h.t < r.hi_t
      ),
      ${behaviourCountingCtes('kb_period_people', 'kb_period_hits', ['ps'])},
-     kb_people_by AS (SELECT behaviour_id, ps, count(*) AS n FROM kb_period_people GROUP BY ALL),
-     kb_hits_by AS (SELECT behaviour_id, ps, count(*) AS n FROM kb_period_hits GROUP BY ALL)
+     kb_by AS (
+       SELECT behaviour_id, ps, count(*) FILTER (WHERE is_counted) AS people, sum(occurrences) AS occurrences
+       FROM kb_period_people_all GROUP BY ALL
+     )
      SELECT k.behaviour_id AS id, strftime(p.ps, '%Y-%m-%d') AS period_start, strftime(p.pe, '%Y-%m-%d') AS period_end,
-            CAST(coalesce(pb.n, 0) AS INTEGER) AS people, CAST(coalesce(hb.n, 0) AS INTEGER) AS occurrences
+            CAST(coalesce(b.people, 0) AS INTEGER) AS people, CAST(coalesce(b.occurrences, 0) AS INTEGER) AS occurrences
      FROM kb_defs k CROSS JOIN kb_periods p
-     LEFT JOIN kb_people_by pb ON pb.behaviour_id = k.behaviour_id AND pb.ps = p.ps
-     LEFT JOIN kb_hits_by hb ON hb.behaviour_id = k.behaviour_id AND hb.ps = p.ps
+     LEFT JOIN kb_by b ON b.behaviour_id = k.behaviour_id AND b.ps = p.ps
      ORDER BY k.position, p.ps`,
     scopeParams(scope, timeZone),
   );
@@ -297,9 +329,7 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
      ${personCtes()},
      ${behaviourCtes(behaviours, inScope)},
      ${boundsCte(inScope)},
-     kb_range AS (
-       SELECT lo, hi, timezone($tz, CAST(lo AS TIMESTAMP)) AS lo_t, timezone($tz, CAST(hi + 1 AS TIMESTAMP)) AS hi_t FROM kb_bounds
-     ),
+     ${rangeCte('kb_bounds')},
      kb_population AS (
        SELECT DISTINCT i.pid FROM islands i, kb_range r WHERE i.s < r.hi_t AND i.e > r.lo_t
      ),
@@ -310,7 +340,7 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
        JOIN kb_range r ON o.paid_at >= r.lo_t AND o.paid_at < r.hi_t
      ),
      kb_range_hits AS (
-       SELECT h.* FROM kb_hits h JOIN kb_range r ON h.d BETWEEN r.lo AND r.hi
+       SELECT h.* FROM kb_hit_times h JOIN kb_range r ON h.t >= r.lo_t AND h.t < r.hi_t
      ),
      ${behaviourCountingCtes('kb_range_people', 'kb_range_hits')},
      kb_doers AS (

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BehaviourResult, KeyBehaviour } from '../../src-main/api/contract';
-import { behaviourCtes, checkRegex, queryBehaviourCounts, queryBehaviourSeries, usableBehaviours } from '../../src-main/store/behaviourQueries';
+import { behaviourCtes, checkRegex, queryBehaviourCounts, queryBehaviourSeries, regexMatchSql, usableBehaviours } from '../../src-main/store/behaviourQueries';
 import { insertMessages, tempProject, type TempProject } from './projectFixture';
 
 /**
@@ -231,5 +231,30 @@ describe('series per period', () => {
   it('whole periods that intersect the range', async () => {
     const rows = of(await series('week', { from: '2024-01-09', to: '2024-01-09' }), 'win');
     expect(rows).toEqual([{ period_start: '2024-01-08', period_end: '2024-01-14', people: 1, occurrences: 4 }]);
+  });
+});
+
+describe('regular expressions written cheaper', () => {
+  it('match exactly the texts regexp_matches matches', async () => {
+    const patterns = ['打卡|签到', '#[^#\\s]+', '报名', 'ab*c', 'ab+c', 'a{2}b', 'x|', '(?i)hello', '^报名\\d+$', 'a.c', 'o\'w'];
+    const texts = ['今天打卡', '签到', '打', '#话题# 聊', '#', '# x', 'ac', 'abc', 'abbc', 'aab', 'b', '', 'HeLLo', '报名12', 'a c', "o'w", null];
+    const rows = await t.project.db.use((sql) =>
+      sql.all<{ pattern: string; content: string | null; cheap: boolean | null; exact: boolean | null }>(
+        patterns
+          .map((p) => {
+            const lit = `'${p.replaceAll("'", "''")}'`;
+            return `SELECT ${lit} AS pattern, content, ${regexMatchSql(p)} AS cheap, regexp_matches(content, ${lit}) AS exact
+                    FROM (SELECT unnest([${texts.map((x) => (x === null ? 'NULL' : `'${x.replaceAll("'", "''")}'`)).join(', ')}]) AS content)`;
+          })
+          .join(' UNION ALL '),
+      ),
+    );
+    expect(rows).toHaveLength(patterns.length * texts.length);
+    const differ = rows.filter((r) => Boolean(r.cheap) !== Boolean(r.exact));
+    expect(differ).toEqual([]);
+    // And the cheaper forms are used where they apply.
+    expect(regexMatchSql('打卡|签到')).toBe("(contains(content, '打卡') OR contains(content, '签到'))");
+    expect(regexMatchSql('#[^#\\s]+')).toBe("(contains(content, '#') AND regexp_matches(content, '#[^#\\s]+'))");
+    expect(regexMatchSql('ab*c')).toBe("(contains(content, 'a') AND regexp_matches(content, 'ab*c'))");
   });
 });
