@@ -38,7 +38,7 @@ describe('VVIP on the demo project', () => {
     const expected = await vvip.query(edited);
     expect(expected.count).not.toBe(saved.count);
     await vvip.setValue(0, 500);
-    await s.page.getByTestId('vvip-count').filter({ hasText: expected.count.toLocaleString('zh-CN') }).waitFor();
+    await vvip.waitCount(expected.count);
     expect(await vvip.count()).toBe(expected.count);
     expect(await vvip.text('vvip-gmv-share')).toBe(`${expected.gmv_share!.toFixed(2)}%`);
     expect(await vvip.isUnsaved()).toBe(true);
@@ -51,6 +51,30 @@ describe('VVIP on the demo project', () => {
     await workspace.openTab('vvip');
     expect(await vvip.value(0)).toBe('500');
     expect(await vvip.count()).toBe(expected.count);
+    expect(await vvip.isUnsaved()).toBe(false);
+  });
+
+  it('takes a block pasted from Excel, adding rows, and undoes it in one step', async () => {
+    const vvip = new VvipPage(s.page);
+    const saved = await vvip.query();
+    // 值 of row 3 becomes 300 and a fourth row (a new row: 或 GMV ≥ …) gets 50.
+    await vvip.pasteAtValue(2, '300\n50');
+    const pasted: VvipDefinition = {
+      rules: [
+        { join: 'and', field: 'gmv', op: '>=', value: 500 },
+        { join: 'or', field: 'referrals_bought', op: '>=', value: 2 },
+        { join: 'or', field: 'messages', op: '>=', value: 300 },
+        { join: 'or', field: 'gmv', op: '>=', value: 50 },
+      ],
+    };
+    const expected = await vvip.query(pasted);
+    expect(expected.count).not.toBe(saved.count);
+    await vvip.waitCount(expected.count);
+    expect(await vvip.value(3)).toBe('50');
+    expect(await vvip.text('vvip-sentence')).toContain('（发言数 ≥ 300） 或 （GMV ≥ 50）');
+
+    await vvip.undo();
+    await vvip.waitCount(saved.count);
     expect(await vvip.isUnsaved()).toBe(false);
   });
 });

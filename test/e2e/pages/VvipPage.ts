@@ -30,6 +30,24 @@ export class VvipPage {
     await input.press('Enter');
   }
 
+  /**
+   * Pastes a block of text copied from Excel (tab-separated, one line per row) with a rule row's
+   * 值 cell focused, as Ctrl+V would deliver it.
+   */
+  async pasteAtValue(rowIndex: number, text: string): Promise<void> {
+    await this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`).click();
+    await this.page.evaluate((data) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', data);
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** Waits until the count shown is `n`. */
+  async waitCount(n: number): Promise<void> {
+    await this.page.getByTestId('vvip-count').filter({ hasText: new RegExp(`^${n.toLocaleString('zh-CN')}$`) }).waitFor();
+  }
+
   /** The 值 cell of a rule row as shown. */
   async value(rowIndex: number): Promise<string> {
     const cell = this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`);
