@@ -1,0 +1,75 @@
+import { useEffect, useMemo } from 'react';
+import type { AnalysisScope, FunnelStage } from '../../../src-main/api/contract';
+import { DataGrid } from '../../components/DataGrid';
+import { funnelText } from '../../locale/funnel';
+import { platform } from '../../platform';
+import { selectExporting, selectLost, selectLostLoading, selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
+import { xlsxBlob } from '../features/featuresColumns';
+import { lostColumns } from './funnelColumns';
+
+const tx = funnelText.lost;
+
+/** Props of {@link LostPanel}. */
+export interface LostPanelProps {
+  scope: AnalysisScope;
+  /** The cohort's stages (per-person stages only). */
+  stages: FunnelStage[];
+  /** Index of the cohort's biggest drop: the step shown until the user picks one. */
+  biggestDrop: number | null;
+  /** Changes whenever the funnel is reloaded (data, path), so the list follows it. */
+  reloadKey: unknown;
+}
+
+/** 流失名单: pick a step of the cohort, see the people lost there, export them to xlsx. */
+export function LostPanel({ scope, stages, biggestDrop, reloadKey }: LostPanelProps) {
+  const step = useFunnel(selectLostStep);
+  const windowDays = useFunnel(selectWindowDays);
+  const lost = useFunnel(selectLost);
+  const isLoading = useFunnel(selectLostLoading);
+  const isExporting = useFunnel(selectExporting);
+  const { setLostStep, loadLost, exportLost } = useFunnel.getState();
+  const columns = useMemo(() => lostColumns(), []);
+  // The biggest drop until the user picks a step; a shorter path may leave the chosen step behind.
+  const shown = Math.min(Math.max(1, step ?? biggestDrop ?? 1), stages.length - 1);
+
+  useEffect(() => {
+    void loadLost(scope, shown);
+  }, [scope, shown, windowDays, reloadKey, loadLost]);
+
+  async function download() {
+    const file = await exportLost(scope, shown);
+    if (file) platform.saveDownload(file.fileName, xlsxBlob(file.base64));
+  }
+
+  return (
+    <section className="card funnel-lost" data-testid="funnel-lost">
+      <div className="toolbar">
+        <h3>{tx.title}</h3>
+        <label className="field inline">
+          <span>{tx.step}</span>
+          <select value={shown} onChange={(e) => setLostStep(Number(e.currentTarget.value))} data-testid="funnel-lost-step">
+            {stages.slice(1).map((s, i) => (
+              <option key={s.id} value={i + 1}>
+                {tx.stepOption(stages[i]!.name, s.name, s.dropOff)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted" data-testid="funnel-lost-count">
+          {isLoading || !lost ? funnelText.loading : tx.count(lost.length)}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={() => void download()} disabled={isExporting || !lost || lost.length === 0} data-testid="funnel-lost-export">
+          {isExporting ? tx.exporting : tx.export}
+        </button>
+      </div>
+      {lost && lost.length === 0 && !isLoading ? (
+        <p className="muted">{tx.empty}</p>
+      ) : (
+        <div className="grid-box funnel-lost-grid">
+          <DataGrid columns={columns} rows={lost ?? []} rowId={(p) => p.pid} testId="funnel-lost-grid" />
+        </div>
+      )}
+    </section>
+  );
+}
