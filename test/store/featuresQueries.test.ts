@@ -108,6 +108,15 @@ describe('featuresTable', () => {
     expect(rows).toEqual(expectedAll);
   });
 
+  it('answers two simultaneous requests for the same day with the same table, without a write conflict', async () => {
+    const ask = () => t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: '2024-03-15' }));
+    const [a, b] = await Promise.all([ask(), ask()]);
+    expect(b.relation).toBe(a.relation);
+    const ann = await t.project.db.use((sql) => sql.one<FeatureRow>(`SELECT * FROM ${a.relation} WHERE pid = 'ann'`));
+    // On 03-15: orders of 01-31, 02-01 and 03-10 (¥350), two check-ins.
+    expect(ann).toMatchObject({ purchases: 3, gmv: 350, kb_checkin: 2, days_since_last_purchase: 5 });
+  });
+
   it('computes at the last day with data by default, and per scope', async () => {
     const latest = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ }));
     expect(latest.asOf).toBe('2024-04-06');
