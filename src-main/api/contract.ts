@@ -918,6 +918,8 @@ export const requestSchemas = {
   'behaviours:activeBy': z.object({ activeBy: definitionSchemas.activeBy.optional() }),
   /** Message types present in the group messages, most frequent first, for the types multiselect. */
   'behaviours:msgTypes': empty,
+  /** The default key behaviours, for 恢复默认 (nothing is saved). */
+  'behaviours:defaults': empty,
   'quadrant:get': empty,
   'quadrant:save': z.object({ quadrant: definitionSchemas.quadrant }),
   /** The quadrant of a (possibly unsaved) definition; the saved one when absent. */
@@ -994,6 +996,7 @@ export interface Responses {
   'behaviours:query': BehaviourResult;
   'behaviours:activeBy': { activeBy: 'message' | 'behaviour' };
   'behaviours:msgTypes': { msgType: string; count: number }[];
+  'behaviours:defaults': KeyBehaviour[];
   'quadrant:get': QuadrantDefinition;
   'quadrant:save': QuadrantDefinition;
   'quadrant:query': QuadrantResult;

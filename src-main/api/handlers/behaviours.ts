@@ -1,4 +1,5 @@
 import { AppError } from '../../core/appError';
+import { defaultBehaviours } from '../../core/definitions/defaults';
 import { checkDateRange } from '../../store/analysisBase';
 import {
   behaviourErrors,
@@ -56,5 +57,6 @@ export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'
         activeBy: req.activeBy ? await writeDefinition(sql, 'activeBy', req.activeBy) : await readActiveBy(sql),
       })),
     'behaviours:msgTypes': async () => requireProject(ctx).db.use((sql) => queryMsgTypes(sql)),
+    'behaviours:defaults': async () => defaultBehaviours(),
   };
 }
