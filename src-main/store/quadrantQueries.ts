@@ -8,8 +8,9 @@
  *   before it is normalised, and booleans count as 0 / 1;
  * - raw: the value itself;
  * - minmax: (v − min) / (max − min) over the people, 0 when max = min (everyone alike);
- * - percentile: DuckDB percent_rank() = (rank − 1) / (n − 1), ties sharing the lowest rank, so the
- *   lowest value is 0 and the highest 1; 0 for a single person.
+ * - percentile: the percent rank (rank − 1) / (n − 1) of DuckDB's percent_rank(), ties sharing the
+ *   lowest rank, so the lowest value is 0 and the highest 1; 0 for a single person. It is computed
+ *   from the count of people per value (rank − 1 = people strictly below), not by sorting everyone.
  * A fixed threshold is the number typed. A percentile threshold p (0–100) is the lowest axis value
  * that has at least p % of the people strictly below it: a person is high when at least p % of
  * the people score lower. Neither quantile_cont nor quantile_disc serves here: when more than half
@@ -53,18 +54,26 @@ export function checkQuadrant(def: QuadrantDefinition): void {
 
 const quote = (feature: FeatureId) => `"${feature}"`;
 const valueCol = (feature: FeatureId) => `"v_${feature}"`;
+/** The CTE of a feature's distinct values with the count of people strictly below each. */
+const belowCte = (feature: FeatureId) => `"q_below_${feature}"`;
 
-/** A term's normalised value over the `q_values` CTE. */
+/**
+ * A term's normalised value over `q_values v`, `q_stats s` (n, and min / max of the min-max
+ * features) and the feature's `q_below_<feature>` joined on its value (percentile features).
+ * The percent rank is (people strictly below) / (n − 1), which is percent_rank() without a sort
+ * of every person: the people are grouped by value first.
+ */
 function normalisedSql(term: AxisTerm): string {
-  const v = valueCol(term.feature);
+  const v = `v.${valueCol(term.feature)}`;
+  const min = `s."min_${term.feature}"`;
+  const max = `s."max_${term.feature}"`;
   switch (term.normalise) {
     case 'raw':
       return v;
     case 'minmax':
-      return `CASE WHEN max(${v}) OVER () = min(${v}) OVER () THEN CAST(0 AS DOUBLE)
-                   ELSE (${v} - min(${v}) OVER ()) / (max(${v}) OVER () - min(${v}) OVER ()) END`;
+      return `CASE WHEN ${max} = ${min} THEN CAST(0 AS DOUBLE) ELSE (${v} - ${min}) / (${max} - ${min}) END`;
     case 'percentile':
-      return `percent_rank() OVER (ORDER BY ${v})`;
+      return `CASE WHEN s.n <= 1 THEN CAST(0 AS DOUBLE) ELSE CAST(${belowCte(term.feature)}.below AS DOUBLE) / CAST(s.n - 1 AS DOUBLE) END`;
   }
 }
 
@@ -79,13 +88,21 @@ function axisSql(name: 'x' | 'y', axis: QuadrantAxis, params: Record<string, Duc
     .join(' + ');
 }
 
-/** The resolved threshold of an axis over `q_ranked` (see the module comment for percentiles). */
+/** Distinct values of a column of `source` with the count of rows strictly below each. */
+function belowSql(column: string, source: string): string {
+  return `SELECT value, sum(c) OVER (ORDER BY value ROWS UNBOUNDED PRECEDING) - c AS below
+    FROM (SELECT ${column} AS value, count(*) AS c FROM ${source} GROUP BY ALL)`;
+}
+
+/**
+ * The resolved threshold of an axis (see the module comment for percentiles): the typed number,
+ * or the lowest axis value with at least p % of the people strictly below it.
+ */
 function thresholdSql(name: 'x' | 'y', axis: QuadrantAxis, params: Record<string, DuckDBValue>): string {
   params[`q${name}_t`] = axis.threshold.value;
-  // Both are aggregates, so q_thresholds is one row whatever the kinds.
   return axis.threshold.kind === 'fixed'
-    ? `max(CAST($q${name}_t AS DOUBLE))`
-    : `min(${name}) FILTER (WHERE ${name}_below * 100.0 >= CAST($q${name}_t AS DOUBLE) * n)`;
+    ? `CAST($q${name}_t AS DOUBLE)`
+    : `(SELECT min(value) FROM (${belowSql(name, 'q_axes')}), q_stats s WHERE below * 100.0 >= CAST($q${name}_t AS DOUBLE) * s.n)`;
 }
 
 /** Index of a type in the definition's list. */
@@ -129,33 +146,37 @@ export interface QuadrantSqlOptions {
 export function quadrantSql(def: QuadrantDefinition, relation: string, params: Record<string, DuckDBValue>, opts: QuadrantSqlOptions = {}): string {
   const terms = [...def.x.terms, ...def.y.terms];
   const valueFeatures = [...new Set(terms.map((t) => t.feature))];
+  const minmax = [...new Set(terms.filter((t) => t.normalise === 'minmax').map((t) => t.feature))];
+  const percentile = [...new Set(terms.filter((t) => t.normalise === 'percentile').map((t) => t.feature))];
   const carried = opts.features ?? [];
   const values = valueFeatures.map((f) => `coalesce(CAST(f.${quote(f)} AS DOUBLE), CAST(0 AS DOUBLE)) AS ${valueCol(f)}`);
   // Carried as numbers (booleans 0 / 1, decimals as doubles) so every export cell is numeric.
   const carriedCols = carried.map((f) => `CAST(f.${quote(f)} AS DOUBLE) AS ${quote(f)}`);
-  const carriedOut = carried.map((f) => `a.${quote(f)}`);
+  const stats = minmax.map((f) => `, min(${valueCol(f)}) AS "min_${f}", max(${valueCol(f)}) AS "max_${f}"`).join('');
+  const belowCtes = percentile.map((f) => `,\n${belowCte(f)} AS (${belowSql(valueCol(f), 'q_values')})`).join('');
+  const belowJoins = percentile.map((f) => `\n  JOIN ${belowCte(f)} ON ${belowCte(f)}.value = v.${valueCol(f)}`).join('');
   if (opts.onlyType !== undefined) params.q_type = opts.onlyType;
+  const isScore = def.mode === 'score';
   return `
 WITH f AS (SELECT * FROM ${relation}),
 q_values AS (
   SELECT f.pid, f.name, ${ruleTypeSql(def)} AS rule_type${values.map((v) => `,\n         ${v}`).join('')}${carriedCols.map((c) => `, ${c}`).join('')}
   FROM f
 ),
+q_stats AS (
+  SELECT count(*) AS n${stats} FROM q_values
+)${belowCtes},
 q_axes AS (
-  SELECT pid, name, rule_type, CAST(${axisSql('x', def.x, params)} AS DOUBLE) AS x, CAST(${axisSql('y', def.y, params)} AS DOUBLE) AS y${carried.map((f) => `, ${quote(f)}`).join('')}
-  FROM q_values
-),
-q_ranked AS (
-  SELECT x, y, rank() OVER (ORDER BY x) - 1 AS x_below, rank() OVER (ORDER BY y) - 1 AS y_below, count(*) OVER () AS n
-  FROM q_axes
+  SELECT v.pid, v.name, v.rule_type, CAST(${axisSql('x', def.x, params)} AS DOUBLE) AS x, CAST(${axisSql('y', def.y, params)} AS DOUBLE) AS y${carried.map((f) => `, v.${quote(f)}`).join('')}
+  FROM q_values v CROSS JOIN q_stats s${belowJoins}
 ),
 q_thresholds AS (
-  SELECT ${thresholdSql('x', def.x, params)} AS tx, ${thresholdSql('y', def.y, params)} AS ty FROM q_ranked
+  SELECT ${isScore ? thresholdSql('x', def.x, params) : 'CAST(NULL AS DOUBLE)'} AS tx, ${isScore ? thresholdSql('y', def.y, params) : 'CAST(NULL AS DOUBLE)'} AS ty
 ),
 q_typed AS (
   SELECT a.*, t.tx, t.ty, CAST(${typeSql(def)} AS INTEGER) AS type FROM q_axes a CROSS JOIN q_thresholds t
 )
-SELECT a.pid, a.name, a.x, a.y, a.type, a.tx, a.ty${carriedOut.map((c) => `, ${c}`).join('')}
+SELECT a.pid, a.name, a.x, a.y, a.type, a.tx, a.ty${carried.map((f) => `, a.${quote(f)}`).join('')}
 FROM q_typed a
 ${opts.onlyType !== undefined ? 'WHERE a.type = $q_type' : ''}
 ORDER BY a.pid`;

@@ -131,6 +131,42 @@ describe('quadrant score mode: axis values', () => {
   });
 });
 
+describe('quadrant score mode: against DuckDB and a brute force', () => {
+  it('ranks like percent_rank() and resolves percentile thresholds like counting below, on 2,000 people with ties', async () => {
+    // messages 0–39 with many ties (and a block of zeros), purchases 0–4; deterministic spread.
+    const people: FeaturePerson[] = Array.from({ length: 2000 }, (_, i) => ({
+      pid: `p${String(i).padStart(4, '0')}`,
+      messages: i % 3 === 0 ? 0 : (i * 7919) % 40,
+      purchases: (i * 104729) % 5,
+    }));
+    db = await featuresDb(people);
+    const def = scoreDefinition(
+      { terms: [{ feature: 'messages', weight: 1, normalise: 'percentile' }], threshold: pct(37.5) },
+      { terms: [{ feature: 'purchases', weight: 1, normalise: 'raw' }], threshold: pct(62) },
+    );
+    const result = await quadrantOf(db, def);
+    const duck = await db.use((sql) =>
+      sql.all<{ pid: string; pr: number }>(`SELECT pid, percent_rank() OVER (ORDER BY messages) AS pr FROM person_features ORDER BY pid`),
+    );
+    expect(result.pids).toEqual(duck.map((r) => r.pid));
+    expect(result.x).toEqual(duck.map((r) => r.pr));
+    // Brute force: the lowest value with at least p % of the people strictly below it.
+    const resolve = (values: number[], p: number) => {
+      const below = (v: number) => values.filter((w) => w < v).length;
+      const ok = [...new Set(values)].filter((v) => below(v) * 100 >= p * values.length);
+      return ok.length ? Math.min(...ok) : null;
+    };
+    expect(result.thresholdX).not.toBeNull();
+    expect(result.thresholdX).toBe(resolve(result.x, 37.5));
+    expect(result.thresholdY).toBe(resolve(result.y, 62));
+    const expectedTypes = result.x.map((x, i) => {
+      const [hx, hy] = [x >= result.thresholdX!, result.y[i]! >= result.thresholdY!];
+      return hx && hy ? 'loyal' : hx ? 'needy' : hy ? 'bargain' : 'low';
+    });
+    expect(Object.values(typesByPid(result, def))).toEqual(expectedTypes);
+  });
+});
+
 describe('quadrant score mode: percentile thresholds', () => {
   /** People p1… with these purchase counts on y (x: messages 0 for all, threshold 0 → everyone high on x). */
   const withPurchases = (counts: number[]): FeaturePerson[] => counts.map((purchases, i) => ({ pid: `p${i + 1}`, purchases }));
