@@ -70,4 +70,34 @@ describe('四象限 on the demo project', () => {
     expect(await quadrant.thresholdValue('x')).toBe('80');
     expect(await quadrant.isUnsaved()).toBe(false);
   });
+
+  it('in rule mode counts by priority, reorders it with 上移, and refuses a percentile above 100 without recomputing', async () => {
+    const quadrant = new QuadrantPage(s.page);
+    // Continues on the reopened demo project, 四象限 open.
+    const saved = await quadrant.saved();
+    await quadrant.chooseMode('rule');
+    const ruleDef = { ...saved, mode: 'rule' as const };
+    const byRules = await quadrant.query({ quadrant: ruleDef });
+    await expect.poll(() => quadrant.counts()).toEqual(Object.fromEntries(byRules.counts.map((c) => [c.type, c.count])));
+
+    // 需求型 one place up, above 羊毛型: the API's answer for that order is what the cards show.
+    const needyAt = ruleDef.types.findIndex((t) => t.type === 'needy');
+    const reordered = { ...ruleDef, types: [...ruleDef.types] };
+    [reordered.types[needyAt - 1], reordered.types[needyAt]] = [reordered.types[needyAt]!, reordered.types[needyAt - 1]!];
+    const expected = await quadrant.query({ quadrant: reordered });
+    expect(expected.counts.map((c) => c.count)).not.toEqual(byRules.counts.map((c) => c.count));
+    await s.page.getByTestId('quadrant-up-needy').click();
+    await expect.poll(() => quadrant.counts()).toEqual(Object.fromEntries(expected.counts.map((c) => [c.type, c.count])));
+    expect(await s.page.getByTestId('quadrant-type-needy').getAttribute('data-priority')).toBe(String(needyAt));
+    await s.page.screenshot({ path: path.join(process.env.QUNXI_SCREENSHOTS ?? s.root, 'quadrant-rule.png'), fullPage: true });
+
+    // Back to score mode (one undo step per edit), then a percentile of 150 is refused on the spot.
+    await quadrant.undo();
+    await quadrant.undo();
+    await expect.poll(() => quadrant.counts()).toEqual(cardCounts(await quadrant.query()));
+    await quadrant.setThreshold('y', 150);
+    await s.page.getByTestId('quadrant-invalid').waitFor();
+    expect(await s.page.getByTestId('quadrant-save').isDisabled()).toBe(true);
+    expect(await quadrant.counts()).toEqual(cardCounts(await quadrant.query()));
+  });
 });
