@@ -98,6 +98,18 @@ describe('behaviours handlers', () => {
     await call('behaviours:activeBy', { activeBy: 'message' });
   });
 
+  it('gives the defaults for 恢复默认 without saving them', async () => {
+    const r = await call('behaviours:defaults', {});
+    expect(r.ok && r.value.map((b) => b.name)).toEqual(['打卡', '话题参与', '关键字回复', '接龙', '红包']);
+    expect(await call('behaviours:get', {})).toEqual({ ok: true, value: rules });
+  });
+
+  it('says no project is open when none is', async () => {
+    const client = inProcessClient(createHandlers(createContext('test', tempPaths(t.dir))));
+    const r = await client('behaviours:counts', { behaviours: rules });
+    expect(r.ok ? null : r.error.code).toBe('PROJECT_NOT_OPEN');
+  });
+
   it('refuses a reversed range', async () => {
     const r = await call('behaviours:query', { from: '2024-02-01', to: '2024-01-01' });
     expect(r.ok ? null : r.error.code).toBe('INVALID_REQUEST');
