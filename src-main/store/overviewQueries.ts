@@ -8,7 +8,9 @@
  * leave, a group message, an order paid by a member), as the metrics define their default range.
  */
 import type { FunnelStage, MetricsRow, OverviewResult } from '../api/contract';
+import { queryFunnel } from './funnelQueries';
 import { queryMetrics } from './metricsQueries';
+import { loadPath } from './pathQueries';
 import type { Sql } from './projectDb';
 
 /** Weeks the small trend shows, this week included. */
@@ -45,7 +47,8 @@ export function overviewOfWeeks(rows: readonly MetricsRow[]): Omit<OverviewResul
 
 /**
  * The overview of the scope. One metrics query over every week with data (its cost is the scan
- * of the scope's events, hardly the number of weeks), then the funnel of the latest week.
+ * of the scope's events, hardly the number of weeks), then the period-count funnel of the latest
+ * week, as the funnel view computes it for that week.
  */
 export async function queryOverview(sql: Sql, q: OverviewQuery): Promise<OverviewResult> {
   const rows = await queryMetrics(sql, { period: 'week', groups: q.groups, timeZone: q.timeZone });
@@ -54,8 +57,9 @@ export async function queryOverview(sql: Sql, q: OverviewQuery): Promise<Overvie
   return { ...weeks, funnel };
 }
 
-/** The period-count funnel of one week over the saved customer path. */
-async function weekFunnel(_sql: Sql, _q: OverviewQuery, _week: { from: string; to: string }): Promise<FunnelStage[]> {
-  // The funnel store (funnelQueries.ts) is not there yet.
-  return [];
+/** The period-count funnel of one week over the saved customer path (the default path when none is saved). */
+async function weekFunnel(sql: Sql, q: OverviewQuery, week: { from: string; to: string }): Promise<FunnelStage[]> {
+  const req = { mode: 'period', ...week, groups: q.groups, windowDays: 14, breakdown: null } as const;
+  const funnel = await queryFunnel(sql, req, await loadPath(sql), q.timeZone);
+  return funnel.stages;
 }

@@ -65,6 +65,17 @@ describe('overview of the demo project', () => {
     expect((await overview.churnCount().innerText()).trim()).toBe(String(thisWeek.churned_members));
     expect(await overview.chartHasInk('overview-trend')).toBe(true);
 
+    // The mini funnel is the funnel view's period-count funnel of that week, stage by stage.
+    const funnel = await s.page.evaluate(async (body) => {
+      const res = await fetch('/api/funnel:query', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return ((await res.json()) as { value: { stages: { id: string; count: number }[] } }).value;
+    }, JSON.stringify({ mode: 'period', from: api.week_start, to: api.week_end }));
+    expect(api.funnel.map((f) => [f.id, f.count])).toEqual(funnel.stages.map((f) => [f.id, f.count]));
+    expect(api.funnel.length).toBeGreaterThanOrEqual(2);
+    expect(api.funnel.some((f) => f.count > 0), JSON.stringify(api.funnel.map((f) => [f.id, f.count]))).toBe(true);
+    expect(await overview.funnelCounts()).toEqual(Object.fromEntries(api.funnel.map((f) => [f.id, f.count.toLocaleString('zh-CN')])));
+    expect(await overview.chartHasInk('overview-funnel')).toBe(true);
+
     await s.page.screenshot({ path: path.join(process.env.QUNXI_SCREENSHOTS ?? s.root, 'overview-demo.png'), fullPage: true });
 
     await overview.openFunnel();

@@ -3,7 +3,9 @@ import type { MetricsRow } from '../../src-main/api/contract';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
+import { queryFunnel } from '../../src-main/store/funnelQueries';
 import { queryMetrics } from '../../src-main/store/metricsQueries';
+import { loadPath } from '../../src-main/store/pathQueries';
 import { overviewOfWeeks, previousWeekStart, queryOverview } from '../../src-main/store/overviewQueries';
 import { tempPaths } from '../support/tempDirs';
 import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from './projectFixture';
@@ -28,6 +30,8 @@ import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProjec
  * The last event of the whole project, and of B, is Monday 01-15 00:00:00 local: the latest week is
  * W3, though in UTC every W3 event is a Sunday. A's last event is Sunday 01-14 23:59:59: its latest
  * week is W2.
+ *
+ * No path is saved and the customer list has no 添加时间, so the funnel is the default 入群 → 付费下单.
  */
 const spells = [
   { group: 'C', id: 'carl', join: '2023-10-02 10:00:00+08' },
@@ -79,6 +83,8 @@ function week(
 let t: TempProject;
 const TZ = 'Asia/Shanghai';
 const overview = (groups?: string[]) => t.project.db.use((sql) => queryOverview(sql, { groups, timeZone: TZ }));
+const funnelCounts = (o: { funnel: { id: string; count: number; step: { rate: number | null } }[] }) =>
+  o.funnel.map((f) => [f.id, f.count, f.step.rate]);
 const weekly = (groups?: string[]) => t.project.db.use((sql) => queryMetrics(sql, { period: 'week', groups, timeZone: TZ }));
 
 beforeAll(async () => {
@@ -107,6 +113,24 @@ describe('overview over the hand-computed fixture', () => {
     expect(o.thisWeek).toEqual(rows.at(-1));
     expect(o.lastWeek).toEqual(rows.at(-2));
     expect(o.trend).toEqual(rows.slice(-12));
+  });
+
+  it('counts the funnel of the latest week over the path, as the funnel view does for that week', async () => {
+    const o = await overview();
+    // W3: dee joins B (Mon 00:00:00); cy's first paid order (Mon 00:00:00).
+    expect(funnelCounts(o)).toEqual([
+      ['join', 1, null],
+      ['pay', 1, 100],
+    ]);
+    const direct = await t.project.db.use(async (sql) =>
+      queryFunnel(sql, { mode: 'period', from: '2024-01-15', to: '2024-01-21', windowDays: 14, breakdown: null }, await loadPath(sql), TZ),
+    );
+    expect(o.funnel).toEqual(direct.stages);
+    // A in W2: ann, bob and dee join; ann's first paid order (bob's was refunded in full).
+    expect(funnelCounts(await overview(['A']))).toEqual([
+      ['join', 3, null],
+      ['pay', 1, 100 / 3],
+    ]);
   });
 
   it('keeps the last 12 weeks in the trend, oldest first', async () => {
