@@ -137,6 +137,8 @@ export interface QuadrantSqlOptions {
   features?: FeatureId[];
   /** Keep only the people of this type index. */
   onlyType?: number;
+  /** Order the rows by pid (default true). */
+  isOrdered?: boolean;
 }
 
 /**
@@ -179,17 +181,43 @@ q_typed AS (
 SELECT a.pid, a.name, a.x, a.y, a.type, a.tx, a.ty${carried.map((f) => `, a.${quote(f)}`).join('')}
 FROM q_typed a
 ${opts.onlyType !== undefined ? 'WHERE a.type = $q_type' : ''}
-ORDER BY a.pid`;
+${opts.isOrdered === false ? '' : 'ORDER BY a.pid'}`;
 }
 
-/** The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points). */
+/** Separator of the ids and names read as one string each (see {@link queryQuadrant}). */
+const SEP = '\x1f';
+
+/**
+ * The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points), in pid
+ * order.
+ *
+ * The client library decodes text value by value, which for 100,000 ids and names costs more than
+ * the scoring itself; so the numbers come one row per person and the ids and names in one extra,
+ * last row, each joined into one string with U+001F (replaced by a space in the rare text that
+ * holds it). An empty name reads as none (person_names never yields an empty one).
+ */
 export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: FeatureSource): Promise<QuadrantResult> {
   checkQuadrant(def);
   const params: Record<string, DuckDBValue> = { ...source.params };
-  const reader = await sql.raw.runAndReadAll(quadrantSql(def, source.relation, params), params);
-  // Read by column: one array per column, no object per person. An empty result has no columns at all.
-  const [pids = [], names = [], x = [], y = [], type = [], tx = [], ty = []] = reader.getColumns() as [string[], (string | null)[], number[], number[], number[], (number | null)[], (number | null)[]];
-  const total = pids.length;
+  const points = quadrantSql(def, source.relation, params, { isOrdered: false });
+  const reader = await sql.raw.runAndReadAll(
+    `WITH q AS (SELECT *, row_number() OVER (ORDER BY pid) AS i FROM (${points}))
+     SELECT x, y, type, tx, ty, NULL AS pids, NULL AS names, i FROM q
+     UNION ALL
+     SELECT NULL, NULL, NULL, NULL, NULL,
+            string_agg(replace(pid, chr(31), ' '), chr(31) ORDER BY i),
+            string_agg(coalesce(replace(name, chr(31), ' '), ''), chr(31) ORDER BY i), NULL
+     FROM q
+     ORDER BY i NULLS LAST`,
+    params,
+  );
+  const [xs, ys, types, txs, tys, pidTexts, nameTexts] = reader.getColumns() as [number[], number[], number[], (number | null)[], (number | null)[], (string | null)[], (string | null)[]];
+  const total = xs.length - 1;
+  const x = xs.slice(0, total);
+  const y = ys.slice(0, total);
+  const type = types.slice(0, total);
+  const pids = total === 0 ? [] : pidTexts[total]!.split(SEP);
+  const names = total === 0 ? [] : nameTexts[total]!.split(SEP).map((n) => (n === '' ? null : n));
   const tally = new Map<number, number>();
   for (const t of type) tally.set(t, (tally.get(t) ?? 0) + 1);
   const share = (count: number) => (total === 0 ? null : (count * 100) / total);
@@ -201,7 +229,7 @@ export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: F
     if (axis.threshold.kind === 'fixed') return axis.threshold.value;
     return value ?? null;
   };
-  return { thresholdX: resolved(def.x, tx[0]), thresholdY: resolved(def.y, ty[0]), pids, names, x, y, type, counts };
+  return { thresholdX: resolved(def.x, txs[0]), thresholdY: resolved(def.y, tys[0]), pids, names, x, y, type, counts };
 }
 
 /** One person of a type, as exported: axis values and the features the definition reads. */

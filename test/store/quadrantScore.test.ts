@@ -131,6 +131,21 @@ describe('quadrant score mode: axis values', () => {
   });
 });
 
+describe('quadrant points', () => {
+  it('come in pid order with their names: none stays none, and a unit separator inside a name reads as a space', async () => {
+    db = await featuresDb([
+      { pid: 'b', name: '小\u001f李', messages: 2 },
+      { pid: 'a', name: null, messages: 1 },
+      { pid: 'c', name: '=HYPERLINK("x")', messages: 3 },
+    ]);
+    const result = await quadrantOf(db, scoreDefinition(rawAxis('messages', fixed(2)), rawAxis('purchases', fixed(1))));
+    expect(result.pids).toEqual(['a', 'b', 'c']);
+    expect(result.names).toEqual([null, '小 李', '=HYPERLINK("x")']);
+    expect(result.x).toEqual([1, 2, 3]);
+    expect(result.type).toEqual([3, 2, 2]);
+  });
+});
+
 describe('quadrant score mode: against DuckDB and a brute force', () => {
   it('ranks like percent_rank() and resolves percentile thresholds like counting below, on 2,000 people with ties', async () => {
     // messages 0–39 with many ties (and a block of zeros), purchases 0–4; deterministic spread.
