@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../../../src-main/api/contract';
-import { matchesCriteria } from '../../../../src-main/core/definitions/criteria';
 import { ruleColumns, rulesAreValid, rulesSentence, toDefinition, toRows, valueProblem } from '../../../../src-renderer/views/vvip/vvipRules';
 
 const rule = (field: Criterion['field'], op: Criterion['op'], value: number, join: Criterion['join'] = 'and'): Criterion => ({ join, field, op, value });
@@ -27,9 +26,10 @@ describe('rulesSentence', () => {
   it('reads AND before OR, as the query does', () => {
     const rules = [rule('gmv', '>=', 100), rule('purchases', '>', 1), rule('messages', '>=', 2, 'or')];
     expect(rulesSentence(rules)).toBe('（GMV ≥ 100 且 购买次数 > 1） 或 （发言数 ≥ 2）');
-    // The sentence and the evaluation agree: bob (GMV 60, 2 messages) is in through the second group.
-    expect(matchesCriteria(rules, { gmv: 60, purchases: 1, messages: 2 })).toBe(true);
-    expect(matchesCriteria(rules, { gmv: 100, purchases: 1, messages: 1 })).toBe(false);
+    // Several AND rows after an OR stay one group.
+    expect(rulesSentence([rule('gmv', '>=', 1000), rule('messages', '>=', 200, 'or'), rule('tenure_days', '>', 30)])).toBe(
+      '（GMV ≥ 1000） 或 （发言数 ≥ 200 且 入群天数 > 30）',
+    );
   });
 
   it('needs no parentheses for one group, and is empty without rules', () => {
