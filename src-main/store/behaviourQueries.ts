@@ -67,13 +67,39 @@ function matchSql(b: KeyBehaviour): string {
 }
 
 /**
+ * `kb_tz(off_us)`: the offset of `$tz` from UTC in microseconds when it is the same all through the
+ * messages' time span (Asia/Shanghai has had no daylight saving since 1991), else NULL. Checked
+ * every 7 days of the span and at its end, so any daylight-saving season or change of the zone's
+ * offset shows up as a second value.
+ */
+const tzCte = `
+kb_tz AS (
+  SELECT CASE WHEN count(DISTINCT off) = 1 THEN any_value(off) END AS off_us FROM (
+    SELECT epoch_us(timezone($tz, x)) - epoch_us(x) AS off FROM (
+      SELECT unnest(generate_series(lo, hi, INTERVAL 7 DAY)) AS x FROM (SELECT min(sent_at) AS lo, max(sent_at) AS hi FROM messages)
+      UNION ALL SELECT max(sent_at) FROM messages
+    )
+  )
+)`;
+
+/**
+ * The local day of the instant `col` in `$tz`, with `kb_tz` joined as `z`: plain arithmetic on a
+ * fixed offset (about a seventh of the time of the time-zone library, which over a million hits is
+ * most of a query), the library where the offset changes.
+ */
+export function localDaySql(col: string): string {
+  return `CASE WHEN z.off_us IS NOT NULL THEN CAST(DATE '1970-01-01' + CAST(floor((epoch_us(${col}) + z.off_us) / 86400000000) AS INTEGER) AS DATE)
+          ELSE CAST(timezone($tz, ${col}) AS DATE) END`;
+}
+
+/**
  * The CTEs that count, per person and behaviour (and per `partition` columns, e.g. a period), the
  * hits of `hits` — a relation with (pid, behaviour_id, t, …partition) — and keep the people for
  * whom the behaviour counts: at least min_count hits, and when the rule has a window, min_count
  * of them within window_days consecutive local days (hits on days 1 and 7 are within a 7-day
  * window, hits on days 1 and 8 are not). Defines `<name>(pid, behaviour_id, …partition,
  * occurrences)`, occurrences = all hits of the person in the partition, and `<name>_all` the same
- * for everyone with a hit plus `is_counted`. Needs `kb_defs` and `$tz`.
+ * for everyone with a hit plus `is_counted`. Needs `kb_defs`, `kb_tz` and `$tz`.
  */
 export function behaviourCountingCtes(name: string, hits: string, partition: string[] = []): string {
   const cols = (alias: string) => partition.map((c) => `, ${alias}.${c}`).join('');
@@ -82,9 +108,9 @@ export function behaviourCountingCtes(name: string, hits: string, partition: str
 -- Local days are needed for the windowed rules only: the time-zone conversion is the costly part.
 ${name}_ranked AS (
   SELECT *, rn + min_count - 1 AS rn_last FROM (
-    SELECT h.pid, h.behaviour_id${cols('h')}, CAST(timezone($tz, h.t) AS DATE) AS d, k.window_days, k.min_count,
+    SELECT h.pid, h.behaviour_id${cols('h')}, ${localDaySql('h.t')} AS d, k.window_days, k.min_count,
            row_number() OVER (PARTITION BY h.pid, h.behaviour_id${cols('h')} ORDER BY h.t) AS rn
-    FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id
+    FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id, kb_tz z
     WHERE k.window_days IS NOT NULL AND k.min_count > 1
   )
 ),
@@ -112,6 +138,7 @@ ${name} AS (
  * CTE fragments (no leading WITH; put `identityCtes()` and the membership CTEs first if needed)
  * over the ENABLED rules of `behaviours`, which must all be {@link usableBehaviours}:
  * - `kb_defs(behaviour_id, name, min_count, window_days, weight, position)` the enabled rules;
+ * - `kb_tz(off_us)` the zone's fixed offset, if it has one (see {@link localDaySql});
  * - `kb_hits(pid, behaviour_id, t, d)` each group message of the scope (`inScope` over
  *   `group_name`; one-to-one chats never count) matching a rule: type in msgTypes (trimmed,
  *   case-insensitive; none listed = any type) and content containing the keyword
@@ -138,11 +165,12 @@ kb_defs AS (
          CAST(window_days AS INTEGER) AS window_days, CAST(weight AS DOUBLE) AS weight, CAST(position AS INTEGER) AS position
   FROM (${enabled.length ? `VALUES\n    ${defs}` : `SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE FALSE`}) AS v(behaviour_id, name, min_count, window_days, weight, position)
 ),
+${tzCte},
 kb_hit_times AS (
     ${enabled.length ? scans : none}
 ),
 kb_hits AS (
-  SELECT pid, behaviour_id, t, CAST(timezone($tz, t) AS DATE) AS d FROM kb_hit_times
+  SELECT pid, behaviour_id, t, ${localDaySql('t')} AS d FROM kb_hit_times, kb_tz z
 ),
 ${behaviourCountingCtes('kb_people', 'kb_hit_times')}`;
 }
@@ -294,8 +322,8 @@ export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[],
      ${rangeCte('(SELECT min(ps) AS lo, max(pe) AS hi FROM kb_periods)')},
      -- Only the hits of the periods get a local day (the time-zone conversion is the costly part).
      kb_period_hits AS (
-       SELECT h.pid, h.behaviour_id, h.t, ${key('CAST(timezone($tz, h.t) AS DATE)')} AS ps
-       FROM kb_hit_times h JOIN kb_range r ON h.t >= r.lo_t AND h.t < r.hi_t
+       SELECT h.pid, h.behaviour_id, h.t, ${key(localDaySql('h.t'))} AS ps
+       FROM kb_hit_times h JOIN kb_range r ON h.t >= r.lo_t AND h.t < r.hi_t, kb_tz z
      ),
      ${behaviourCountingCtes('kb_period_people', 'kb_period_hits', ['ps'])},
      kb_by AS (

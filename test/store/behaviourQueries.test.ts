@@ -258,3 +258,38 @@ describe('regular expressions written cheaper', () => {
     expect(regexMatchSql('ab*c')).toBe("(contains(content, 'a') AND regexp_matches(content, 'ab*c'))");
   });
 });
+
+describe('local days in other time zones', () => {
+  // A fixed offset (Kolkata +05:30, Bogotá −05:00) takes the arithmetic path; New York's daylight saving the library's.
+  const cases: { zone: string; fixed: boolean; messages: [string, string][] }[] = [
+    { zone: 'Asia/Kolkata', fixed: true, messages: [['2024-01-01 23:59:59+05:30', '2024-01-01'], ['2024-01-02 00:00:00+05:30', '2024-01-02']] },
+    { zone: 'America/Bogota', fixed: true, messages: [['2024-01-01 23:59:59-05', '2024-01-01'], ['2024-01-02 00:00:00-05', '2024-01-02']] },
+    {
+      zone: 'America/New_York',
+      fixed: false,
+      messages: [
+        ['2024-01-15 23:30:00-05', '2024-01-15'],
+        ['2024-07-01 23:30:00-04', '2024-07-01'],
+        ['2024-07-02 00:00:00-04', '2024-07-02'],
+      ],
+    },
+  ];
+  for (const { zone, fixed, messages: list } of cases) {
+    it(`${zone}: each hit on its local day`, async () => {
+      const p = await tempProject(zone);
+      try {
+        await insertMessages(p.project, list.map(([at]) => ({ id: 'z', group: 'G', at, type: 'vote' })));
+        const rows = await p.project.db.use((sql) =>
+          sql.all<{ d: string; off: string | null }>(
+            `WITH ${behaviourCtes([rules[4]!], 'TRUE')} SELECT strftime(d, '%Y-%m-%d') AS d, (SELECT off_us FROM kb_tz) AS off FROM kb_hits ORDER BY t`,
+            { tz: zone },
+          ),
+        );
+        expect(rows.map((r) => r.d)).toEqual(list.map(([, d]) => d));
+        expect(rows.every((r) => (r.off !== null) === fixed)).toBe(true);
+      } finally {
+        await p.dispose();
+      }
+    });
+  }
+});
