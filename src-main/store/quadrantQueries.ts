@@ -184,40 +184,54 @@ ${opts.onlyType !== undefined ? 'WHERE a.type = $q_type' : ''}
 ${opts.isOrdered === false ? '' : 'ORDER BY a.pid'}`;
 }
 
-/** Separator of the ids and names read as one string each (see {@link queryQuadrant}). */
+/** Separator of the ids and names read as one string each (see {@link readPoints}). */
 const SEP = '\x1f';
 
+/** The points of a quadrant query, in pid order. */
+interface Points {
+  pids: string[];
+  names: (string | null)[];
+  x: number[];
+  y: number[];
+  type: number[];
+  tx: number | null;
+  ty: number | null;
+}
+
 /**
- * The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points), in pid
- * order.
- *
- * The client library decodes text value by value, which for 100,000 ids and names costs more than
- * the scoring itself; so the numbers come one row per person and the ids and names in one extra,
- * last row, each joined into one string with U+001F (replaced by a space in the rare text that
- * holds it). An empty name reads as none (person_names never yields an empty one).
+ * Runs the points query. The client library decodes text value by value, which for 100,000 ids
+ * and names costs more than the scoring itself; so the numbers come one row per person and the ids
+ * and names in one extra, last row, each joined into one string with U+001F. Null when a text holds
+ * that separator itself (the split would not line up) and `isSanitised` is off.
  */
-export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: FeatureSource): Promise<QuadrantResult> {
-  checkQuadrant(def);
-  const params: Record<string, DuckDBValue> = { ...source.params };
-  const points = quadrantSql(def, source.relation, params, { isOrdered: false });
+async function readPoints(sql: Sql, query: string, params: Record<string, DuckDBValue>, isSanitised: boolean): Promise<Points | null> {
+  const text = (col: string) => (isSanitised ? `replace(${col}, chr(31), ' ')` : col);
   const reader = await sql.raw.runAndReadAll(
-    `WITH q AS (SELECT *, row_number() OVER (ORDER BY pid) AS i FROM (${points}))
+    `WITH q AS (SELECT *, row_number() OVER (ORDER BY pid) AS i FROM (${query}))
      SELECT x, y, type, tx, ty, NULL AS pids, NULL AS names, i FROM q
      UNION ALL
-     SELECT NULL, NULL, NULL, NULL, NULL,
-            string_agg(replace(pid, chr(31), ' '), chr(31) ORDER BY i),
-            string_agg(coalesce(replace(name, chr(31), ' '), ''), chr(31) ORDER BY i), NULL
+     SELECT NULL, NULL, NULL, NULL, NULL, string_agg(${text('pid')}, chr(31) ORDER BY i), string_agg(coalesce(${text('name')}, ''), chr(31) ORDER BY i), NULL
      FROM q
      ORDER BY i NULLS LAST`,
     params,
   );
   const [xs, ys, types, txs, tys, pidTexts, nameTexts] = reader.getColumns() as [number[], number[], number[], (number | null)[], (number | null)[], (string | null)[], (string | null)[]];
   const total = xs.length - 1;
-  const x = xs.slice(0, total);
-  const y = ys.slice(0, total);
-  const type = types.slice(0, total);
   const pids = total === 0 ? [] : pidTexts[total]!.split(SEP);
+  // An empty name reads as none (person_names never yields an empty one).
   const names = total === 0 ? [] : nameTexts[total]!.split(SEP).map((n) => (n === '' ? null : n));
+  if (pids.length !== total || names.length !== total) return null;
+  return { pids, names, x: xs.slice(0, total), y: ys.slice(0, total), type: types.slice(0, total), tx: txs[0] ?? null, ty: tys[0] ?? null };
+}
+
+/** The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points), in pid order. */
+export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: FeatureSource): Promise<QuadrantResult> {
+  checkQuadrant(def);
+  const params: Record<string, DuckDBValue> = { ...source.params };
+  const query = quadrantSql(def, source.relation, params, { isOrdered: false });
+  // The rare text holding U+001F costs a second run with the separator replaced by a space.
+  const { pids, names, x, y, type, tx, ty } = (await readPoints(sql, query, params, false)) ?? (await readPoints(sql, query, params, true))!;
+  const total = pids.length;
   const tally = new Map<number, number>();
   for (const t of type) tally.set(t, (tally.get(t) ?? 0) + 1);
   const share = (count: number) => (total === 0 ? null : (count * 100) / total);
@@ -229,7 +243,7 @@ export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: F
     if (axis.threshold.kind === 'fixed') return axis.threshold.value;
     return value ?? null;
   };
-  return { thresholdX: resolved(def.x, txs[0]), thresholdY: resolved(def.y, tys[0]), pids, names, x, y, type, counts };
+  return { thresholdX: resolved(def.x, tx), thresholdY: resolved(def.y, ty), pids, names, x, y, type, counts };
 }
 
 /** One person of a type, as exported: axis values and the features the definition reads. */
