@@ -157,7 +157,7 @@ export function BehavioursView() {
 function ActiveByToggle({ value, onChange }: { value: 'message' | 'behaviour' | null; onChange: (v: 'message' | 'behaviour') => void }) {
   const text = behavioursText.activeBy;
   return (
-    <div className="behaviours-active-by" title={text.note}>
+    <div className="behaviours-active-by" title={text.detail}>
       <span>{text.label}</span>
       <div className="segmented" role="radiogroup" aria-label={text.label}>
         {(['message', 'behaviour'] as const).map((v) => (
@@ -166,7 +166,9 @@ function ActiveByToggle({ value, onChange }: { value: 'message' | 'behaviour' | 
           </button>
         ))}
       </div>
-      <span className="muted small behaviours-active-note">{text.note}</span>
+      <span className="muted small behaviours-active-note" data-testid="active-by-note">
+        {text.note}
+      </span>
     </div>
   );
 }
