@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession, type E2eSession } from './harness';
 import { BehavioursPage } from './pages/BehavioursPage';
+import { MetricsPage } from './pages/MetricsPage';
 import { StartPage } from './pages/StartPage';
 import { WorkspacePage } from './pages/WorkspacePage';
 
@@ -78,12 +79,29 @@ describe('key behaviours on the demo project', () => {
     expect(await kb.saved()).toEqual(edited);
   });
 
-  it('switches what counts as activity for the metrics', async () => {
+  it('switches what counts as activity, and 指标 shows the active members it gives', async () => {
     const kb = new BehavioursPage(s.page);
+    const workspace = new WorkspacePage(s.page);
+    const metrics = new MetricsPage(s.page);
     expect(await kb.activeBy()).toEqual({ activeBy: 'message' });
+    const byMessage = await kb.metrics('week');
     await kb.setActiveBy('behaviour');
     expect(await kb.activeBy()).toEqual({ activeBy: 'behaviour' });
+    const byBehaviour = await kb.metrics('week');
+    // A week where fewer members did a key behaviour than wrote at all (the demo's image senders, say).
+    const i = byBehaviour.findIndex((r, k) => r.active_members < byMessage[k]!.active_members);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const week = byBehaviour[i]!;
+
+    await workspace.openTab('metrics');
+    await metrics.choosePeriod('week');
+    expect(await metrics.cell(week.period_start, 'active_members')).toBe(count(week.active_members));
+
+    await workspace.openTab('behaviours');
     await kb.setActiveBy('message');
     expect(await kb.activeBy()).toEqual({ activeBy: 'message' });
+    await workspace.openTab('metrics');
+    await metrics.choosePeriod('week');
+    expect(await metrics.cell(week.period_start, 'active_members')).toBe(count(byMessage[i]!.active_members));
   });
 });

@@ -101,4 +101,7 @@ export class BehavioursPage {
   activeBy(): Promise<Responses['behaviours:activeBy']> {
     return api(this.page, 'behaviours:activeBy', {});
   }
+  metrics(period: 'day' | 'week' | 'month'): Promise<Responses['metrics:query']> {
+    return api(this.page, 'metrics:query', { period });
+  }
 }
