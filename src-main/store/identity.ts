@@ -39,19 +39,40 @@ const maskedExpr = (phone: string, flag: string) => `(coalesce(${flag}, false) O
 const phoneExpr = (phone: string, flag: string) =>
   `CASE WHEN ${maskedExpr(phone, flag)} THEN NULL ELSE nullif(regexp_replace(regexp_replace(coalesce(${phone}, ''), '[^0-9]', '', 'g'), '^86(1[0-9]{10})$', '\\1'), '') END`;
 
+/** The in-memory database attached to a project's DuckDB instance that holds its derived tables (derivedTables.ts). */
+export const DERIVED_DB = 'qx_derived';
+
+/** SQL of every person id: the member id space of group members and message senders. */
+export const PEOPLE_SQL = `SELECT member_id AS pid FROM memberships UNION SELECT sender_id FROM messages`;
+
 /**
- * The identity CTEs (without the leading WITH), each named `id_*`:
+ * The identity CTEs for analyses (without the leading WITH), read from the derived tables the
+ * project keeps current (derivedTables.ts), so no analysis pays for matching again:
  * - `id_people(pid)` every person id;
+ * - `id_matched(kind, rid, pid, matched_by)` each row of customers, orders, churn and survey with
+ *   its person (NULL: none), rid the row's rowid;
+ * - `id_orders(pid, paid_at, paid, refunded)` every order with its person, for the metrics.
+ */
+export function identityCtes(): string {
+  return `
+id_people AS (SELECT pid FROM ${DERIVED_DB}.id_people),
+id_matched AS (SELECT kind, rid, pid, matched_by FROM ${DERIVED_DB}.id_matched),
+id_orders AS (SELECT pid, paid_at, paid, refunded FROM ${DERIVED_DB}.id_orders)`;
+}
+
+/**
+ * The identity CTEs computed from the tables (without the leading WITH), each named `id_*`:
+ * - `id_people(pid)` every person id (from `people`, a relation; default computed here);
  * - `id_rows(kind, rid, import_id, source_row, name, phone_raw, eu, uid, phone, is_masked)` the
  *   rows to tie, of customers, orders, churn and survey, keys cleaned;
  * - `id_matched(kind, rid, pid, matched_by)` each of those rows with its person (NULL: none);
  * - `id_orders(pid, paid_at, paid, refunded)` every order with its person, for the metrics.
  */
-export function identityCtes(): string {
+export function rawIdentityCtes(people = `(${PEOPLE_SQL})`): string {
   const allowNickname = `EXISTS (SELECT 1 FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}' AND value = 'true')`;
   return `
 id_people AS (
-  SELECT member_id AS pid FROM memberships UNION SELECT sender_id FROM messages
+  SELECT pid FROM ${people}
 ),
 id_rows AS (
   SELECT 'customers' AS kind, rowid AS rid, import_id, source_row, ${clean('customer_name')} AS name, phone AS phone_raw,
@@ -130,7 +151,7 @@ const reasonExpr = `
 /** The rows that matched nobody, with the columns of {@link UnmatchedRow} plus the tie-breakers kind and rid. */
 export function unmatchedSql(): string {
   return `(
-WITH ${identityCtes()}
+WITH ${rawIdentityCtes()}
 SELECT r.kind, coalesce(i.file_name, '') AS file_name, r.source_row AS row_number, r.name, r.phone_raw AS phone,
        ${reasonExpr} AS reason, r.rid
 FROM id_matched m
@@ -167,7 +188,7 @@ export async function writeAllowNickname(sql: Sql, isAllowed: boolean): Promise<
 /** How each row of the identity kinds was tied, for tests and diagnostics: kind, source row, person, rule. */
 export function queryMatches(sql: Sql): Promise<{ kind: string; source_row: number | null; pid: string | null; matched_by: string | null }[]> {
   return sql.all(
-    `WITH ${identityCtes()}
+    `WITH ${rawIdentityCtes()}
      SELECT m.kind, r.source_row, m.pid, m.matched_by FROM id_matched m JOIN id_rows r ON r.kind = m.kind AND r.rid = m.rid
      ORDER BY m.kind, r.source_row`,
   );

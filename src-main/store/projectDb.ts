@@ -64,8 +64,26 @@ export class ProjectDb {
     return new ProjectDb(instance, path, !!opts.readOnly);
   }
 
+  /** Work every `use` waits for first (see {@link ProjectDb.setPreparer}). */
+  private preparer: ((db: ProjectDb) => Promise<void>) | null = null;
+
+  /**
+   * Sets work that runs (on its own connections, through {@link ProjectDb.useUnprepared}) before
+   * every `use` and `transaction`: the project keeps its derived tables current this way (see
+   * derivedTables.ts). It must be cheap when there is nothing to do.
+   */
+  setPreparer(preparer: ((db: ProjectDb) => Promise<void>) | null): void {
+    this.preparer = preparer;
+  }
+
   /** Runs `fn` on a fresh connection, closing it afterwards. */
   async use<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (this.preparer) await this.preparer(this);
+    return this.useUnprepared(fn);
+  }
+
+  /** Like {@link ProjectDb.use} without the preparer: for the preparer itself. */
+  async useUnprepared<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
     const conn = await this.instance.connect();
     try {
       // Session time zone fixed to UTC: local days are always computed with an explicit zone.

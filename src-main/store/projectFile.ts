@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/appError';
+import { refreshDerived } from './derivedTables';
 import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
 import { APP_MARKER, createSchema, DEFAULT_TIME_ZONE, FORMAT_VERSION, migrations, readMeta } from './schema';
 
@@ -159,6 +160,8 @@ export async function openProjectFile(p: string): Promise<OpenProject> {
   }
   try {
     await migrate(db, version);
+    // From here on every use of the database first brings the derived tables up to date.
+    db.setPreparer(refreshDerived);
     const timeZone = (await db.use((sql) => readMeta(sql, 'time_zone'))) ?? DEFAULT_TIME_ZONE;
     openInThisProcess.add(abs);
     return { path: abs, db, timeZone };

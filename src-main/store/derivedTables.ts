@@ -1,0 +1,88 @@
+/**
+ * Derived tables: what every analysis would otherwise recompute from the imported tables, kept
+ * current for the open project.
+ *
+ * Tying customers, orders, churn and survey rows to people (identity.ts) reads every message
+ * sender and every row of those tables: about a second on 100,000 people and 2,000,000
+ * messages, paid again by every query of every analysis. So the project computes it once per
+ * state of the data into an in-memory database attached to its DuckDB instance (`qx_derived`,
+ * shared by all its connections, never written to the project file) and the analyses read
+ * `identityCtes()` from there.
+ *
+ * The state of the data is a fingerprint read before every use of the database (a dozen
+ * metadata-cheap aggregates, see {@link dataFingerprint}): row counts and highest rowids of the
+ * tables identity reads (an import, a removal, and DuckDB compacting rowids after deletes all move
+ * them), the imports (an order update arrives with one) and the nickname-matching setting. When it
+ * differs from the one the tables were built from, they are rebuilt before the caller runs.
+ */
+import { DERIVED_DB, PEOPLE_SQL, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
+import type { ProjectDb, Sql } from './projectDb';
+
+/** Tables whose rows identity depends on. */
+const SOURCE_TABLES = ['memberships', 'messages', 'customers', 'orders', 'churn_events', 'survey_responses'] as const;
+
+/**
+ * One string that changes whenever the data the derived tables (or other caches) are built from
+ * changes: per table its row count and highest rowid, the imports, and the identity setting.
+ */
+export async function dataFingerprint(sql: Sql): Promise<string> {
+  const parts = SOURCE_TABLES.map((t) => `(SELECT count(*) || ':' || coalesce(max(rowid), -1) FROM ${t})`);
+  const row = await sql.one<{ f: string }>(
+    `SELECT concat_ws('|', ${parts.join(', ')},
+       (SELECT count(*) || ':' || coalesce(max(import_id), 0) || ':' || coalesce(CAST(max(imported_at) AS VARCHAR), '') FROM imports),
+       (SELECT count(*) FROM row_updates),
+       (SELECT coalesce(max(value), '') FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}')) AS f`,
+  );
+  return row?.f ?? '';
+}
+
+/** Builds the derived tables from the current data. */
+async function build(sql: Sql): Promise<void> {
+  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB}`);
+  await sql.run(`CREATE OR REPLACE TABLE ${DERIVED_DB}.id_people AS ${PEOPLE_SQL}`);
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_matched AS
+     WITH ${rawIdentityCtes(`${DERIVED_DB}.id_people`)}
+     SELECT kind, rid, pid, matched_by FROM id_matched`,
+  );
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_orders AS
+     SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
+     FROM orders o JOIN ${DERIVED_DB}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
+  );
+}
+
+interface State {
+  /** Fingerprint the tables were built from. */
+  built: string | null;
+  /** A check or build under way: every caller waits for the same one. */
+  running: Promise<void> | null;
+}
+
+const states = new WeakMap<ProjectDb, State>();
+
+/** Brings the derived tables of `db` up to date with its data (the preparer of an open project). */
+export async function refreshDerived(db: ProjectDb): Promise<void> {
+  let state = states.get(db);
+  if (!state) {
+    state = { built: null, running: null };
+    states.set(db, state);
+  }
+  const s = state;
+  // Callers arriving while a check runs share it: they all see the tables it leaves.
+  if (s.running) return s.running;
+  s.running = (async () => {
+    try {
+      await db.useUnprepared(async (sql) => {
+        const fingerprint = await dataFingerprint(sql);
+        if (fingerprint === s.built) return;
+        s.built = null;
+        await build(sql);
+        s.built = fingerprint;
+      });
+    } finally {
+      s.running = null;
+    }
+  })();
+  return s.running;
+}
