@@ -8,7 +8,7 @@
  */
 import type { AnalysisScope, BehaviourCount, BehaviourResult, Definitions, KeyBehaviour, LiftRow, Period } from '../api/contract';
 import { lift } from '../core/analysis/lift';
-import { membershipCtes, personCtes, scopeCondition, scopeParams } from './analysisBase';
+import { fixedOffsetCte, localDaySql, membershipCtes, personCtes, scopeCondition, scopeParams } from './analysisBase';
 import { readDefinition } from './definitionsStore';
 import { identityCtes } from './identity';
 import { periodSql } from './metricsQueries';
@@ -66,31 +66,8 @@ function matchSql(b: KeyBehaviour): string {
   return `(${typeCond}) AND (${contentCond})`;
 }
 
-/**
- * `kb_tz(off_us)`: the offset of `$tz` from UTC in microseconds when it is the same all through the
- * messages' time span (Asia/Shanghai has had no daylight saving since 1991), else NULL. Checked
- * every 7 days of the span and at its end, so any daylight-saving season or change of the zone's
- * offset shows up as a second value.
- */
-const tzCte = `
-kb_tz AS (
-  SELECT CASE WHEN count(DISTINCT off) = 1 THEN any_value(off) END AS off_us FROM (
-    SELECT epoch_us(timezone($tz, x)) - epoch_us(x) AS off FROM (
-      SELECT unnest(generate_series(lo, hi, INTERVAL 7 DAY)) AS x FROM (SELECT min(sent_at) AS lo, max(sent_at) AS hi FROM messages)
-      UNION ALL SELECT max(sent_at) FROM messages
-    )
-  )
-)`;
-
-/**
- * The local day of the instant `col` in `$tz`, with `kb_tz` joined as `z`: plain arithmetic on a
- * fixed offset (about a seventh of the time of the time-zone library, which over a million hits is
- * most of a query), the library where the offset changes.
- */
-export function localDaySql(col: string): string {
-  return `CASE WHEN z.off_us IS NOT NULL THEN CAST(DATE '1970-01-01' + CAST(floor((epoch_us(${col}) + z.off_us) / 86400000000) AS INTEGER) AS DATE)
-          ELSE CAST(timezone($tz, ${col}) AS DATE) END`;
-}
+/** `kb_tz(off_us)`: the zone's fixed offset, if it has one (analysisBase.ts). */
+const tzCte = fixedOffsetCte('kb_tz');
 
 /**
  * The CTEs that count, per person and behaviour (and per `partition` columns, e.g. a period), the
