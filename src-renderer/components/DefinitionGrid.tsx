@@ -148,7 +148,7 @@ export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) 
         editable: false,
         sortable: false,
         type: 'rightAligned',
-        cellClass: 'cell-live',
+        cellClass: ['cell-live', 'ag-right-aligned-cell'],
         valueGetter: (p) => (p.data ? x.value(p.data) : ''),
         cellRenderer: (p: { data?: R; node: { rowIndex: number | null } }) =>
           p.data ? <span data-testid={x.testId ? `${x.testId}-${p.node.rowIndex ?? 0}` : undefined}>{x.value(p.data)}</span> : null,
@@ -292,6 +292,8 @@ export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) 
         enterNavigatesVerticallyAfterEdit
         singleClickEdit={false}
         tooltipShowDelay={200}
+        // Popup editors (several choices) above the page, not clipped by a short grid.
+        popupParent={typeof document === 'undefined' ? undefined : document.body}
       />
       {(problems.length > 0 || pasteNote) && (
         <ul className="definition-grid-problems" data-testid={testId && `${testId}-problems`}>

@@ -66,7 +66,7 @@ describe('quadrant command', () => {
       { pid: 'm2', name: '阿二', x: 1, y: 0.5, type: 'bargain', type_label: '羊毛型' },
       { pid: 'm3', name: '阿三', x: 0, y: 0, type: 'low', type_label: '低需求' },
     ]);
-    expect(r.stderr).toContain('3 人：忠实型 1，羊毛型 1，需求型 0，低需求 1');
+    expect(r.stderr).toContain('3 人：忠实型 1，羊毛型 1，低需求 1，需求型 0');
   });
 
   it('limits to --group and writes CSV', async () => {

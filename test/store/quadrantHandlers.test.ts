@@ -91,19 +91,19 @@ describe('quadrant handlers', () => {
     expect(saved.names).toEqual(['老王', '小李', '=1+2', '阿四']);
     expect(saved.x).toEqual([3, 1, 2, 0]);
     expect(saved.y).toEqual([2, 1, 0, 0]);
-    expect(saved.counts.map((c) => [c.label, c.count])).toEqual([['铁粉', 1], ['羊毛型', 1], ['需求型', 1], ['低需求', 1], ['未分类', 0]]);
+    expect(saved.counts.map((c) => [c.label, c.count])).toEqual([['铁粉', 1], ['羊毛型', 1], ['低需求', 1], ['需求型', 1], ['未分类', 0]]);
 
     // Unsaved: loyalty needs 2 purchases now, so u2 drops to 低需求.
     const unsaved = { ...definition(), y: { ...definition().y, threshold: { kind: 'fixed' as const, value: 2 } } };
     const r = ok(await call('quadrant:query', { quadrant: unsaved }));
-    expect(r.counts.map((c) => [c.type, c.count, c.share])).toEqual([['loyal', 1, 25], ['bargain', 0, 0], ['needy', 1, 25], ['low', 2, 50], ['unclassified', 0, 0]]);
+    expect(r.counts.map((c) => [c.type, c.count, c.share])).toEqual([['loyal', 1, 25], ['bargain', 0, 0], ['low', 2, 50], ['needy', 1, 25], ['unclassified', 0, 0]]);
     expect(r.thresholdY).toBe(2);
 
     const b = ok(await call('quadrant:query', { groups: ['B'], quadrant: definition() }));
     expect(b.pids).toEqual(['u2', 'u3', 'u4']);
     expect(b.x).toEqual([1, 2, 0]);
     expect(b.y).toEqual([1, 0, 0]);
-    expect(b.counts.map((c) => [c.type, c.count])).toEqual([['loyal', 0], ['bargain', 1], ['needy', 1], ['low', 1], ['unclassified', 0]]);
+    expect(b.counts.map((c) => [c.type, c.count])).toEqual([['loyal', 0], ['bargain', 1], ['low', 1], ['needy', 1], ['unclassified', 0]]);
   });
 
   it('exports the people of one type as xlsx with their values, label, strategy and features, formulas neutralised', async () => {

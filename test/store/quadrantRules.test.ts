@@ -93,15 +93,15 @@ describe('quadrant rule mode', () => {
   it('classifies by the DESIGN seed rules (the default definition in rule mode)', async () => {
     /**
      * Default order and rules: 忠实型 purchase_months_3m ≥ 3 and referrals_bought ≥ 1;
-     * 羊毛型 aov < 50 and referrals = 0; 需求型 repurchase_90d = 0 (no); 低需求 purchases ≤ 1.
+     * 羊毛型 aov < 50 and referrals = 0; 低需求 purchases ≤ 1; 需求型 repurchase_90d = 0 (no).
      *   s1 months 3, referrals_bought 1, aov 30, referrals 2, repurchase yes → 忠实型 (also no 羊毛: referrals 2)
      *   s2 months 3, referrals_bought 0, aov 30, referrals 0, repurchase yes → 羊毛型 (忠实型 needs a referral who bought)
      *   s3 aov 49.99, referrals 0, repurchase no                           → 羊毛型 (just below 50, before 需求型)
      *   s4 aov 50, referrals 0, repurchase no, purchases 3                  → 需求型 (50 is not below 50)
-     *   s5 never bought: aov —, repurchase no, purchases 0                  → 需求型 (empty aov is no 羊毛; no repurchase)
+     *   s5 never bought: aov —, repurchase no, purchases 0                  → 低需求 (empty aov is no 羊毛; at most one purchase)
      *   s6 aov 120, referrals 1, repurchase yes, purchases 4, months 2     → 未分类
-     * 低需求 comes after 需求型: everyone with at most one purchase has no repurchase either, so with the
-     * seed order it is never reached (counted 0 here).
+     * 低需求 comes before 需求型: everyone with at most one purchase has no repurchase either, so the
+     * other order would never reach it.
      */
     db = await featuresDb([
       { pid: 's1', purchase_months_3m: 3, referrals_bought: 1, aov: 30, referrals: 2, repurchase_90d: true, purchases: 6 },
@@ -113,7 +113,7 @@ describe('quadrant rule mode', () => {
     ]);
     const def: QuadrantDefinition = { ...defaultQuadrant(), mode: 'rule' };
     const result = await quadrantOf(db, def);
-    expect(typesByPid(result, def)).toEqual({ s1: 'loyal', s2: 'bargain', s3: 'bargain', s4: 'needy', s5: 'needy', s6: 'unclassified' });
-    expect(result.counts.map((c) => [c.label, c.count])).toEqual([['忠实型', 1], ['羊毛型', 2], ['需求型', 2], ['低需求', 0], ['未分类', 1]]);
+    expect(typesByPid(result, def)).toEqual({ s1: 'loyal', s2: 'bargain', s3: 'bargain', s4: 'needy', s5: 'low', s6: 'unclassified' });
+    expect(result.counts.map((c) => [c.label, c.count])).toEqual([['忠实型', 1], ['羊毛型', 2], ['低需求', 1], ['需求型', 1], ['未分类', 1]]);
   });
 });

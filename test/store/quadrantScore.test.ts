@@ -56,12 +56,12 @@ describe('quadrant score mode: axis values', () => {
     expect(typesByPid(result, def)).toEqual({ a: 'loyal', b: 'loyal', c: 'low', d: 'needy', e: 'bargain' });
     expect(result.thresholdX).toBe(4);
     expect(result.thresholdY).toBe(5);
-    // The default definition lists loyal, bargain, needy, low; unclassified comes last and is 0 in score mode.
+    // The default definition lists loyal, bargain, low, needy; unclassified comes last and is 0 in score mode.
     expect(result.counts).toEqual([
       { type: 'loyal', label: '忠实型', count: 2, share: 40 },
       { type: 'bargain', label: '羊毛型', count: 1, share: 20 },
-      { type: 'needy', label: '需求型', count: 1, share: 20 },
       { type: 'low', label: '低需求', count: 1, share: 20 },
+      { type: 'needy', label: '需求型', count: 1, share: 20 },
       { type: 'unclassified', label: '未分类', count: 0, share: 0 },
     ]);
   });
@@ -142,7 +142,8 @@ describe('quadrant points', () => {
     expect(result.pids).toEqual(['a', 'b', 'c']);
     expect(result.names).toEqual([null, '小 李', '=HYPERLINK("x")']);
     expect(result.x).toEqual([1, 2, 3]);
-    expect(result.type).toEqual([3, 2, 2]);
+    // Indexes into the default types: loyal 0, bargain 1, low 2, needy 3 (a is low, b and c needy).
+    expect(result.type).toEqual([2, 3, 3]);
   });
 });
 

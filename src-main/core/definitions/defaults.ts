@@ -23,7 +23,9 @@ export function defaultBehaviours(): KeyBehaviour[] {
 
 /**
  * Score mode over survey score (satisfaction) and purchases / repurchase months / referrals
- * (loyalty), median thresholds; the rule-mode seeds are DESIGN §4's examples.
+ * (loyalty), median thresholds; the rule-mode seeds are DESIGN §4's examples, in a priority order
+ * where each can match: 低需求 (at most one purchase) before 需求型 (no repurchase within 90 days),
+ * which would otherwise take everyone with one purchase first.
  */
 export function defaultQuadrant(): QuadrantDefinition {
   return {
@@ -63,16 +65,16 @@ export function defaultQuadrant(): QuadrantDefinition {
         ],
       },
       {
-        type: 'needy',
-        label: '需求型',
-        strategy: '按需触达：在需求出现时推送相关商品与内容，提升复购。',
-        rules: [{ join: 'and', field: 'repurchase_90d', op: '=', value: 0 }],
-      },
-      {
         type: 'low',
         label: '低需求',
         strategy: '低成本维护：群内内容培育，定期唤醒。',
         rules: [{ join: 'and', field: 'purchases', op: '<=', value: 1 }],
+      },
+      {
+        type: 'needy',
+        label: '需求型',
+        strategy: '按需触达：在需求出现时推送相关商品与内容，提升复购。',
+        rules: [{ join: 'and', field: 'repurchase_90d', op: '=', value: 0 }],
       },
     ],
   };
