@@ -8,17 +8,17 @@
  * into an in-memory database attached to the project's DuckDB instance (`qx_features`, shared by
  * every connection of the instance, never written to the project file), and pages are read from it.
  *
- * The data version is what every change of the data leaves behind: the imports table (an import or
- * a removal adds or deletes a row there, an order update arrives with an import) and the row
- * counts of the tables the features read. The last few tables are kept; older ones are dropped.
+ * The data version is derivedTables.ts's fingerprint of the data (row counts and highest rowids of
+ * the imported tables, the imports, the nickname setting). The last few tables are kept; older
+ * ones are dropped.
  */
 import { createHash } from 'node:crypto';
 import type { KeyBehaviour } from '../api/contract';
 import { usableBehaviours } from './behaviourQueries';
 import { readDefinition } from './definitionsStore';
 import { behaviourColumns, featuresParams, featuresSql, resolveAsOf } from './featuresQueries';
-import { ALLOW_NICKNAME_KEY } from './identity';
-import { sqlLiteral, type Sql } from './projectDb';
+import { dataFingerprint } from './derivedTables';
+import type { Sql } from './projectDb';
 
 /** Name of the attached in-memory database holding the computed tables. */
 const CACHE_DB = 'qx_features';
@@ -62,19 +62,12 @@ async function attachCache(sql: Sql): Promise<void> {
 
 /** The database file and everything the features depend on, as one string. */
 async function inputsKey(sql: Sql, req: FeaturesRequest): Promise<string> {
-  const row = await sql.one<Record<string, string | number | null>>(
+  const row = await sql.one<{ path: string | null; behaviours: string | null }>(
     `SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS path,
-            (SELECT count(*) || '/' || coalesce(max(import_id), 0) || '/' || coalesce(CAST(max(imported_at) AS VARCHAR), '') FROM imports) AS imports,
-            (SELECT CAST(count(*) AS INTEGER) FROM memberships) AS memberships,
-            (SELECT CAST(count(*) AS INTEGER) FROM messages) AS messages,
-            (SELECT CAST(count(*) AS INTEGER) FROM orders) AS orders,
-            (SELECT CAST(count(*) AS INTEGER) FROM customers) AS customers,
-            (SELECT CAST(count(*) AS INTEGER) FROM survey_responses) AS surveys,
-            (SELECT value FROM meta WHERE key = ${sqlLiteral(ALLOW_NICKNAME_KEY)}) AS nickname,
             (SELECT value FROM definitions WHERE key = 'behaviours') AS behaviours`,
   );
   const groups = [...new Set(req.groups ?? [])].sort();
-  return JSON.stringify({ ...row, groups, asOf: req.asOf ?? null, timeZone: req.timeZone });
+  return JSON.stringify({ ...row, data: await dataFingerprint(sql), groups, asOf: req.asOf ?? null, timeZone: req.timeZone });
 }
 
 async function compute(sql: Sql, key: string, tableName: string, req: FeaturesRequest): Promise<FeaturesTable> {
