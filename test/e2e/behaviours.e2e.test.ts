@@ -95,13 +95,13 @@ describe('key behaviours on the demo project', () => {
 
     await workspace.openTab('metrics');
     await metrics.choosePeriod('week');
-    expect(await metrics.cell(week.period_start, 'active_members')).toBe(count(week.active_members));
+    await expect.poll(() => metrics.cell(week.period_start, 'active_members')).toBe(count(week.active_members));
 
     await workspace.openTab('behaviours');
     await kb.setActiveBy('message');
     expect(await kb.activeBy()).toEqual({ activeBy: 'message' });
     await workspace.openTab('metrics');
     await metrics.choosePeriod('week');
-    expect(await metrics.cell(week.period_start, 'active_members')).toBe(count(byMessage[i]!.active_members));
+    await expect.poll(() => metrics.cell(week.period_start, 'active_members')).toBe(count(byMessage[i]!.active_members));
   });
 });

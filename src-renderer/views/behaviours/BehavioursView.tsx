@@ -11,11 +11,18 @@ import { behavioursText } from '../../locale/behaviours';
 import { periodText } from '../../locale/zh-CN';
 import { selectProject, useProject } from '../../store/project';
 import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
+import { useMetrics } from '../../store/metrics';
 import { reportError } from '../../store/toasts';
 import { behavioursChartOption, type BehaviourMeasure } from './behavioursChartOption';
 import { behaviourColumns, countableRules, liveText, msgTypeOptions, newBehaviourRow, rowsAreValid, toDefinition, toRows, type BehaviourRow } from './behaviourRows';
 import { liftColumns } from './liftColumns';
 import './behaviours.css';
+
+/** The key behaviours can change 活跃用户数 (activeBy): the metrics and every figure built on them reload. */
+function figuresChanged(): void {
+  void useMetrics.getState().load();
+  useScope.getState().dataChanged();
+}
 
 /** How long the grid must stay unchanged before the live counts are recomputed. */
 const DEBOUNCE_MS = 300;
@@ -95,6 +102,7 @@ export function BehavioursView() {
     if (!r.ok) return reportError(r.error);
     reset(toRows(r.value));
     setSavedVersion((v) => v + 1);
+    figuresChanged();
   }
 
   async function restoreDefaults() {
@@ -107,6 +115,7 @@ export function BehavioursView() {
     const r = await call('behaviours:activeBy', { activeBy: next });
     if (!r.ok) return reportError(r.error);
     setActiveBy(r.value.activeBy);
+    figuresChanged();
   }
 
   return (

@@ -21,7 +21,8 @@ export class FeaturesPage {
   /** Waits until the first page has arrived and returns the row count the view shows. */
   async total(): Promise<number> {
     const el = this.page.getByTestId('features-total');
-    await el.waitFor();
+    // The first page waits for the feature table to be computed: generous on a loaded CI machine.
+    await el.waitFor({ timeout: 90_000 });
     return Number(await el.getAttribute('data-total'));
   }
 
