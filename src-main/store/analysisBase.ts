@@ -9,6 +9,7 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisScope } from '../api/contract';
 import { AppError } from '../core/appError';
 import { isCalendarDate } from '../core/metrics/calendar';
+import { DERIVED_DB } from './identity';
 
 /** The SQL condition "group_name is in the scope" and whether a scope was given. */
 export function scopeCondition(groups: string[] | undefined, column = 'group_name'): string {
@@ -114,16 +115,11 @@ island_days AS (
 }
 
 /**
- * What the project knows of each person beyond membership (needs `identityCtes()`):
- * - `person_customer(pid, customer_name, staff, added_at, add_way, channel, channel_code, tags)` from
- *   the customer list, the earliest-added row of the person when several staff added them;
- * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
- * - `paid_orders(pid, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
- *   refunded (net = paid − refunded, never below 0).
+ * The SQL of the per-person facts derivedTables.ts keeps (needs `identityCtes()`, or the raw
+ * identity CTEs while building them): see {@link personCtes} for what each means.
  */
-export function personCtes(): string {
-  return `
-person_customer AS (
+export const personFactsSql = {
+  person_customer: `
   SELECT m.pid,
          arg_min(c.customer_name, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS customer_name,
          arg_min(c.staff, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS staff,
@@ -134,17 +130,32 @@ person_customer AS (
          arg_min(nullif(trim(c.tags), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS tags
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE m.pid IS NOT NULL
-  GROUP BY m.pid
-),
-person_names AS (
+  GROUP BY m.pid`,
+  // Blank names never win: a whitespace-only name is no name. (The cheap <> '' test first, trim only on what passes.)
+  person_names: (personCustomer: string) => `
   SELECT p.pid, coalesce(mn.name, sn.name, pc.customer_name) AS name
   FROM id_people p
   LEFT JOIN (SELECT member_id AS pid, arg_max(member_name, coalesce(join_time, '-infinity'::TIMESTAMPTZ)) AS name
-             FROM memberships WHERE nullif(trim(member_name), '') IS NOT NULL GROUP BY member_id) mn ON mn.pid = p.pid
+             FROM memberships WHERE member_name <> '' AND trim(member_name) <> '' GROUP BY member_id) mn ON mn.pid = p.pid
   LEFT JOIN (SELECT sender_id AS pid, arg_max(sender_name, sent_at) AS name
-             FROM messages WHERE nullif(trim(sender_name), '') IS NOT NULL GROUP BY sender_id) sn ON sn.pid = p.pid
-  LEFT JOIN person_customer pc ON pc.pid = p.pid
-),
+             FROM messages WHERE sender_name <> '' AND trim(sender_name) <> '' GROUP BY sender_id) sn ON sn.pid = p.pid
+  LEFT JOIN ${personCustomer} pc ON pc.pid = p.pid`,
+};
+
+/**
+ * What the project knows of each person beyond membership (needs `identityCtes()`):
+ * - `person_customer(pid, customer_name, staff, added_at, add_way, channel, channel_code, tags)` from
+ *   the customer list, the earliest-added row of the person when several staff added them;
+ * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
+ * - `paid_orders(pid, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
+ *   refunded (net = paid − refunded, never below 0).
+ * The first two are read from the project's derived tables (derivedTables.ts): they do not depend
+ * on the scope, and naming people reads every message.
+ */
+export function personCtes(): string {
+  return `
+person_customer AS (SELECT * FROM ${DERIVED_DB}.person_customer),
+person_names AS (SELECT * FROM ${DERIVED_DB}.person_names),
 paid_orders AS (
   SELECT pid, paid_at, paid, refunded, greatest(paid - refunded, 0) AS net
   FROM id_orders WHERE pid IS NOT NULL AND paid_at IS NOT NULL AND refunded < paid

@@ -7,7 +7,8 @@
  * messages, paid again by every query of every analysis. So the project computes it once per
  * state of the data into an in-memory database attached to its DuckDB instance (`qx_derived`,
  * shared by all its connections, never written to the project file) and the analyses read
- * `identityCtes()` from there.
+ * `identityCtes()` from there; likewise the scope-free facts of a person (`personCtes()`: customer
+ * list attributes and names, the latter reading every message).
  *
  * The state of the data is a fingerprint read before every use of the database (a dozen
  * metadata-cheap aggregates, see {@link dataFingerprint}): row counts and highest rowids of the
@@ -15,6 +16,7 @@
  * them), the imports (an order update arrives with one) and the nickname-matching setting. When it
  * differs from the one the tables were built from, they are rebuilt before the caller runs.
  */
+import { personFactsSql } from './analysisBase';
 import { DERIVED_DB, PEOPLE_SQL, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
 import type { ProjectDb, Sql } from './projectDb';
 
@@ -50,6 +52,11 @@ async function build(sql: Sql): Promise<void> {
      SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
      FROM orders o JOIN ${DERIVED_DB}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
   );
+  const cached = `id_people AS (SELECT pid FROM ${DERIVED_DB}.id_people), id_matched AS (SELECT * FROM ${DERIVED_DB}.id_matched)`;
+  await sql.run(`CREATE OR REPLACE TABLE ${DERIVED_DB}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${DERIVED_DB}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${DERIVED_DB}.person_customer`)}`,
+  );
 }
 
 interface State {
@@ -60,6 +67,16 @@ interface State {
 }
 
 const states = new WeakMap<ProjectDb, State>();
+
+/**
+ * Forgets what the derived tables were built from, so the next use rebuilds them. Every write of
+ * the app goes through an import, a removal or the identity setting, which the fingerprint sees;
+ * a write that changes rows in place without them (a test's UPDATE) must call this.
+ */
+export function invalidateDerived(db: ProjectDb): void {
+  const state = states.get(db);
+  if (state) state.built = null;
+}
 
 /** Brings the derived tables of `db` up to date with its data (the preparer of an open project). */
 export async function refreshDerived(db: ProjectDb): Promise<void> {

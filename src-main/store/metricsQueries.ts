@@ -55,6 +55,10 @@ ${fixedOffsetCte('tz_fixed')},
 msgs AS (
   SELECT sender_id AS pid, sent_at AS t, ${localDaySql('sent_at', 'z')} AS d
   FROM messages, tz_fixed z WHERE group_name IS NOT NULL AND ${inScope}
+    -- Only what whole periods intersecting [from, to] can need (a month at most on either side; local
+    -- days are at most 14 hours from UTC), so a 12-week query does not read a year of messages.
+    AND ($from IS NULL OR sent_at >= CAST(CAST($from AS DATE) - INTERVAL 32 DAY AS TIMESTAMPTZ))
+    AND ($to IS NULL OR sent_at < CAST(CAST($to AS DATE) + INTERVAL 33 DAY AS TIMESTAMPTZ))
 ),
 ${activeMsgs},
 -- Members at the end of day d = islands started on or before d minus islands ended on or before d.

@@ -20,6 +20,7 @@
  * 流失客户: alice 客户删除员工 Fri 01-05 20:00; erin 员工删除客户 Wed 01-10 11:00; frank 客户删除员工 01-05
  * 14:00; 陌生人 (no id, no phone: tied to nobody) added 01-01 08:00, 流失方式 blank, 01-06 09:00.
  */
+import { invalidateDerived } from '../../src-main/store/derivedTables';
 import type { OpenProject } from '../../src-main/store/projectFile';
 import { insertCustomers, insertMessages, insertOrders } from './projectFixture';
 
@@ -102,6 +103,8 @@ async function insertChannels(project: OpenProject): Promise<void> {
     await sql.run(set, ['群二维码', null, '2023-12-28 10:00:00+08', 'erin']);
     await sql.run(set, ['扫码添加', null, '2023-12-20 10:00:00+08', 'frank']);
   });
+  // In-place updates are no import: the derived person facts must be rebuilt.
+  invalidateDerived(project.db);
 }
 
 /** Fills a project with the fixture above. */

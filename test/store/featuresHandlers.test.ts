@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
+import { invalidateDerived } from '../../src-main/store/derivedTables';
 import { tempPaths } from '../support/tempDirs';
 import { AS_OF, expectedAll, insertFeaturesFixture } from './featuresFixture';
 import { tempProject, type TempProject } from './projectFixture';
@@ -29,6 +30,8 @@ beforeAll(async () => {
   await insertFeaturesFixture(t.project);
   // A nickname a spreadsheet would run as a formula.
   await t.project.db.use((sql) => sql.run(`UPDATE memberships SET member_name = '=HYPERLINK("x")' WHERE member_id = 'eve'`));
+  // An in-place UPDATE is no import: tell the derived tables (names) to rebuild.
+  invalidateDerived(t.project.db);
   const ctx = createContext('test', tempPaths(t.dir));
   ctx.project = t.project;
   call = inProcessClient(createHandlers(ctx));
