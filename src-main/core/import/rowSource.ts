@@ -4,10 +4,10 @@
  * written to disk on the way.
  */
 import { Transform, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError } from '../appError';
 import { formatBytes, formatCount, type ImportLimits } from './reader/limits';
 import { readSharedStrings, readSheetRowBatches } from './reader/sheetXml';
+import { readWorkbookPart, readWorkbookRels, type WorkbookInfo } from './reader/workbookParts';
 import { openZipEntry, ZipSizeLieError, type ZipEntry } from './reader/zip';
 import { DELIMITER_LINES, detectDelimiter, isAscii, isUtf8, truncated, type TextEncoding } from './sniff';
 import type { RawCell } from './values';
@@ -45,24 +45,6 @@ export function byteCounter(onBytes: (n: number) => void): Transform {
       cb(null, chunk);
     },
   });
-}
-
-/**
- * The parts of exceljs's streaming WorkbookReader used here: only the small workbook part and
- * its relationships (sheet names, order, 1904 flag). Its own `parse()` reads the zip front to
- * back through unzipper, spilling any worksheet that precedes the workbook part to a temp file,
- * and it sometimes loses the last entries of the zip under load ("reading 'sheets' of
- * undefined"). Reading the central directory ourselves (sizes checked before inflating, see
- * sniff.ts) and feeding the parts in dependency order avoids both, and lets the fraction follow
- * the worksheet bytes. Worksheets and shared strings go through reader/sheetXml.ts, which is
- * several times faster than exceljs's SAX reader on these regular parts.
- */
-interface WorkbookReaderParts {
-  model?: { sheets?: { name: string; id: number; rId: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-  workbookRels?: { Id: string; Target: string }[];
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseRels(entry: Readable): Promise<void>;
 }
 
 /** Zip part name of a relationship target relative to `xl/`. */
@@ -106,31 +88,32 @@ function zipReadError(e: unknown, fileName: string): unknown {
   return e;
 }
 
-/** Rows of every worksheet of an .xlsx file, in workbook order, from its checked zip directory. */
+/**
+ * Rows of every worksheet of an .xlsx file, in workbook order, from its checked zip directory.
+ * The parts are read in dependency order (workbook, relationships, shared strings, sheets),
+ * each from its own directory entry (sizes checked before inflating, see sniff.ts), so the
+ * fraction follows the worksheet bytes. The workbook part and its relationships go through
+ * exceljs's parsers (reader/workbookParts.ts); worksheets and shared strings through
+ * reader/sheetXml.ts, which is several times faster than exceljs's SAX reader on those
+ * regular parts.
+ */
 export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext): RowSource {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    hyperlinks: 'ignore',
-    // Date cells then arrive as serial numbers, which time columns read as serials anyway
-    // (with the workbook's 1904 flag); skipping styles halves the parse time.
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  const parts = reader as unknown as WorkbookReaderParts;
   const count = cellCounter(ctx, false);
+  let workbook: WorkbookInfo | null = null;
   let sheetBytes = 0;
   let bytesRead = 0;
   async function* batches(): AsyncGenerator<SourceRow[]> {
     const byName = new Map(entries.map((f) => [f.path, f]));
     const open = (entry: ZipEntry, onBytes?: (n: number) => void) => openZipEntry(filePath, entry, onBytes);
     try {
-      await parts._parseWorkbook(await open(byName.get('xl/workbook.xml')!));
-      const rels = byName.get('xl/_rels/workbook.xml.rels');
-      if (rels) await parts._parseRels(await open(rels));
+      workbook = await readWorkbookPart(await open(byName.get('xl/workbook.xml')!));
+      const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
+      const rels = relsEntry ? await readWorkbookRels(await open(relsEntry)) : [];
       const shared = byName.get('xl/sharedStrings.xml');
       const sharedStrings = shared ? await readSharedStrings(await open(shared)) : [];
-      const sheets = (parts.model?.sheets ?? [])
+      const sheets = workbook.sheets
         .map((s) => {
-          const target = parts.workbookRels?.find((r) => r.Id === s.rId)?.Target;
+          const target = rels.find((r) => r.Id === s.rId)?.Target;
           return { name: s.name, entry: target ? byName.get(partName(target)) : undefined };
         })
         .filter((s): s is { name: string; entry: ZipEntry } => !!s.entry);
@@ -138,11 +121,11 @@ export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext
       for (const { name, entry } of sheets) {
         const xml = await open(entry, (n) => (bytesRead += n));
         for await (const rows of readSheetRowBatches(xml, sharedStrings)) {
-          const out: SourceRow[] = new Array<SourceRow>(rows.length);
-          for (let i = 0; i < rows.length; i++) {
-            const row = rows[i]!;
-            out[i] = { sheet: name, rowNumber: row.rowNumber, cells: row.cells };
-            count(out[i]!);
+          // The reader's rows become source rows in place: one object a row, not two.
+          const out = rows as SourceRow[];
+          for (const row of out) {
+            row.sheet = name;
+            count(row);
           }
           yield out;
         }
@@ -153,7 +136,7 @@ export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext
   }
   return {
     batches: batches(),
-    isDate1904: () => !!parts.properties?.model?.date1904,
+    isDate1904: () => !!(workbook as WorkbookInfo | null)?.isDate1904,
     fraction: () => (sheetBytes > 0 ? Math.min(1, bytesRead / sheetBytes) : null),
   };
 }

@@ -253,6 +253,11 @@ function bytesAt(b: Uint8Array, at: number, pattern: Uint8Array): boolean {
   return true;
 }
 
+/** Whether a byte may be part of an attribute name the scanner accepts (letters, digits, `_`, `:`, `-`, `.`). */
+function isNameByte(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
+}
+
 /** Whether an ASCII byte is white space to `\s` (a byte ≥ 0x80 starts a character the scanner does not judge). */
 function isAsciiSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -281,6 +286,19 @@ const CHAR_QUOTE = 34;
 const CHAR_LT = 60;
 const CHAR_GT = 62;
 const CHAR_SLASH = 47;
+/** What a byte of element text tells the scanner: nothing (0), the text's end (`<`), a byte of a non-ASCII character, or something to decode. */
+const TEXT_END = 1;
+const TEXT_HIGH = 2;
+const TEXT_ESCAPE = 4;
+const TEXT_BYTE = (() => {
+  const t = new Uint8Array(256);
+  t[CHAR_LT] = TEXT_END;
+  for (let c = 0x80; c < 256; c++) t[c] = TEXT_HIGH;
+  // `&` entities, a CR (end-of-line handling) and `_x` escapes.
+  for (const c of [38, 13, 95]) t[c] = TEXT_ESCAPE;
+  return t;
+})();
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
@@ -395,27 +413,6 @@ function typeOf(b: Uint8Array, from: number, to: number): number {
   return TYPE_NUMBER;
 }
 
-/**
- * Position of the closing quote of the first attribute `X="` (X one ASCII letter, preceded by
- * white space) in `b[from, to)`, with the value's start in `found.at`; -1 when absent, -2 when
- * present in a shape the scanner leaves to the regular expressions.
- */
-function attrEnd(b: Uint8Array, from: number, to: number, name: number, found: { at: number }): number {
-  for (let k = from; k + 2 < to; k++) {
-    if (b[k] !== name || b[k + 1] !== 61 || b[k + 2] !== CHAR_QUOTE) continue;
-    if (k - 1 < from || !isAsciiSpace(b[k - 1]!)) return -2;
-    for (let q = k + 3; q < to; q++) {
-      if (b[q] === CHAR_QUOTE) {
-        found.at = k + 3;
-        return q;
-      }
-    }
-    return -2;
-  }
-  return -1;
-}
-
-const found = { at: 0 };
 /** Where {@link scanRow} found the row's `</row>`. */
 const scanned = { end: 0 };
 
@@ -450,37 +447,65 @@ function scanRow(b: Buffer, start: number, end: number, ps: BytePatterns, shared
       i++;
       continue;
     }
-    let gt = a0;
-    while (gt < end && b[gt] !== CHAR_GT) gt++;
-    if (gt >= end) return null;
-    const isEmpty = gt - 1 >= a0 && b[gt - 1] === CHAR_SLASH;
-    const a1 = isEmpty ? gt - 1 : gt;
-    // The first `r="` decides, as CELL_REF's first match does; the scanner takes only upper-case letters there.
-    const refEnd = attrEnd(b, a0, a1, 114, found);
-    if (refEnd === -2) return null;
-    if (refEnd >= 0) {
-      let n = 0;
-      let k = found.at;
-      for (; k < refEnd; k++) {
-        const c = b[k]!;
-        if (c < 65 || c > 90) break;
-        n = n * 26 + (c - 64);
+    // Attributes, read in one pass: `name="value"` pairs after white space, up to `>` or `/>`.
+    // Only the names `r` and `t` matter; anything that is not such a plain sequence (no white
+    // space between pairs, a `>` inside a value, single quotes, a name twice) goes to the
+    // regular expressions, which the accepted sequences cannot read otherwise: their first
+    // `\sr="` and `\st="` are then these attributes.
+    let k = a0;
+    let gt = -1;
+    let isEmpty = false;
+    let hasRef = false;
+    let type = TYPE_NUMBER;
+    let hasType = false;
+    for (;;) {
+      let c = b[k]!;
+      if (c === CHAR_GT) {
+        gt = k;
+        break;
       }
-      if (k === found.at) return null;
-      col = n - 1;
-    } else {
-      col++;
+      if (c === CHAR_SLASH && b[k + 1] === CHAR_GT) {
+        gt = k + 1;
+        isEmpty = true;
+        break;
+      }
+      if (!isAsciiSpace(c) || k >= end) return null;
+      while (isAsciiSpace(b[k]!)) k++;
+      c = b[k]!;
+      if (c === CHAR_GT || c === CHAR_SLASH) continue;
+      const nameStart = k;
+      while (isNameByte(b[k]!)) k++;
+      if (k === nameStart || b[k] !== 61 || b[k + 1] !== CHAR_QUOTE) return null;
+      const isOneLetter = k - nameStart === 1;
+      const valueStart = k + 2;
+      k = valueStart;
+      while (k < end && b[k] !== CHAR_QUOTE && b[k] !== CHAR_GT) k++;
+      if (b[k] !== CHAR_QUOTE || k >= end) return null;
+      if (isOneLetter && b[nameStart] === 114) {
+        // r: the column from its letters (CELL_REF's `[A-Z]+`).
+        if (hasRef) return null;
+        hasRef = true;
+        let n = 0;
+        let j = valueStart;
+        for (; j < k; j++) {
+          const d = b[j]!;
+          if (d < 65 || d > 90) break;
+          n = n * 26 + (d - 64);
+        }
+        if (j === valueStart) return null;
+        col = n - 1;
+      } else if (isOneLetter && b[nameStart] === 116) {
+        if (hasType) return null;
+        hasType = true;
+        type = typeOf(b, valueStart, k);
+        if (type < 0) return null;
+      }
+      k++;
     }
+    if (!hasRef) col++;
     if (isEmpty) {
       i = gt + 1;
       continue;
-    }
-    let type = TYPE_NUMBER;
-    const typeEnd = attrEnd(b, a0, a1, 116, found);
-    if (typeEnd === -2) return null;
-    if (typeEnd >= 0) {
-      type = typeOf(b, found.at, typeEnd);
-      if (type < 0) return null;
     }
     if (type === TYPE_INLINE) {
       // Only the plain `<is><t>…</t></is>` (exceljs decodes no `_xHHHH_` there); rich text goes the long way.
@@ -490,7 +515,26 @@ function scanRow(b: Buffer, start: number, end: number, ps: BytePatterns, shared
       i = at;
       continue;
     }
-    // Body: up to the first `</c>`, noting the first `<v>` and where its text ends.
+    // The common body, `<v>…</v></c>`, straight through.
+    if (bytesAt(b, gt + 1, vOpen)) {
+      const from = gt + 1 + vOpen.length;
+      let e = from;
+      let flags = 0;
+      for (; e < end; e++) {
+        const f = TEXT_BYTE[b[e]!]!;
+        if (f === 0) continue;
+        if (f === TEXT_END) break;
+        flags |= f;
+      }
+      if (bytesAt(b, e, vClose) && bytesAt(b, e + vClose.length, cClose)) {
+        i = e + vClose.length + cClose.length;
+        if (e === from) continue;
+        const value = byteCellValue(b, from, e, type, (flags & TEXT_HIGH) === 0, (flags & TEXT_ESCAPE) !== 0, sharedStrings);
+        if (value !== undefined) cells[col] = value;
+        continue;
+      }
+    }
+    // Any other body: up to the first `</c>`, noting the first `<v>` and where its text ends.
     let vFrom = -1;
     let vTo = -1;
     let cEnd = -1;
@@ -587,16 +631,27 @@ export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStr
   let open = Buffer.alloc(0);
   let close = Buffer.alloc(0);
   let lastRow = 0;
-  let left: Buffer | null = null;
+  // The part of the last chunk after its last complete row waits at the start of `work`, where
+  // the next chunk is appended: one buffer for the whole part instead of one a chunk (the
+  // allocations, not the copying, cost: they grew the process's memory).
+  let work = Buffer.allocUnsafe(256 * 1024);
+  let leftLength = 0;
   for await (const chunk of xml) {
-    const b: Buffer = left && left.length > 0 ? Buffer.concat([left, chunk]) : chunk;
-    left = null;
+    const size = leftLength + chunk.length;
+    if (size > work.length) {
+      const grown = Buffer.allocUnsafe(Math.max(size, 2 * work.length));
+      work.copy(grown, 0, 0, leftLength);
+      work = grown;
+    }
+    chunk.copy(work, leftLength);
+    const b = work.subarray(0, size);
+    leftLength = 0;
     if (prefix === null) {
       // The root element's prefix, from the text so far (it is near the start).
       head = b.toString('utf8', 0, Math.min(b.length, 64 * 1024));
       prefix = rootPrefix(head, 'worksheet');
       if (prefix === null) {
-        left = b;
+        leftLength = size;
         continue;
       }
       patterns = sheetPatterns(prefix);
@@ -607,7 +662,7 @@ export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStr
     // Complete rows only: up to the chunk's last `</row>`; the rest waits for the next chunk.
     const lastClose = b.lastIndexOf(close);
     if (lastClose < 0) {
-      left = b;
+      leftLength = size;
       continue;
     }
     const limit = lastClose + close.length;
@@ -636,7 +691,9 @@ export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStr
       lastRow = cutRows(b, pos, limit, open, close, patterns!, sharedStrings, lastRow, rows);
       pos = limit;
     }
-    left = b.subarray(limit);
+    // Overlapping copy: Buffer#copy moves like memmove.
+    work.copy(work, 0, limit, size);
+    leftLength = size - limit;
     if (rows.length > 0) yield rows;
   }
 }

@@ -159,7 +159,9 @@ export async function openZipEntry(filePath: string, entry: ZipEntry, onBytes?: 
       cb(null, chunk);
     },
   });
-  const raw = createReadStream(filePath, { start, end: start + Math.max(0, entry.compressedSize) - 1, highWaterMark: 256 * 1024 });
+  // 64 KiB reads: larger buffers outlived the young generation and piled up as external memory
+  // until a full GC (~3 MB more per 65k rows parsed, 50 MB over a 1M-row sheet).
+  const raw = createReadStream(filePath, { start, end: start + Math.max(0, entry.compressedSize) - 1, highWaterMark: 64 * 1024 });
   if (entry.compressedSize === 0) {
     raw.destroy();
     guard.end();
