@@ -2,7 +2,8 @@
  * Header recognition (DESIGN §3): which row holds the headers, which kind of export it is and
  * which column carries which field, driven by the kind registry. Pure functions over header text.
  */
-import { importKinds, type ImportKind } from '../../api/contract';
+// Types only: the contract's values would load zod into the parsing worker, whose start-up it slowed.
+import type { ImportKind } from '../../api/contract';
 import { kindSpecs } from './kinds';
 import { cleanText, type RawCell } from './values';
 
@@ -116,7 +117,8 @@ export function headerCells(row: RawCell[], above: RawCell[] | undefined): RawCe
  * so the caller can name the missing column.
  */
 export function chooseHeader(rows: RawCell[][], kind?: ImportKind): HeaderChoice | null {
-  const kinds: readonly ImportKind[] = kind ? [kind] : importKinds;
+  // The registry lists the kinds in the contract's order (test/core/import/kinds/mapping.test.ts).
+  const kinds = kind ? [kind] : (Object.keys(kindSpecs) as ImportKind[]);
   let usable: HeaderChoice | null = null;
   let unusable: HeaderChoice | null = null;
   rows.slice(0, HEADER_SCAN_ROWS).forEach((row, rowIndex) => {

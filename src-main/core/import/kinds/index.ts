@@ -5,7 +5,8 @@
  * staging and merging are all driven from here; the mapping grid reads it through
  * {@link kindInfo}.
  */
-import { importKinds, type ImportKind, type KindField, type KindInfo } from '../../../api/contract';
+// Types only: the contract's values would load zod into the parsing worker, whose start-up it slowed.
+import type { ImportKind, KindField, KindInfo } from '../../../api/contract';
 
 /** Value type of a field (the contract's). */
 export type FieldType = KindField['type'];
@@ -317,9 +318,9 @@ export function fieldSpec(kind: ImportKind, id: string): FieldSpec | undefined {
   return kindSpecs[kind].fields.find((x) => x.id === id);
 }
 
-/** Every kind with its Chinese name and fields, for `import:kinds` and the mapping grid. */
+/** Every kind with its Chinese name and fields, for `import:kinds` and the mapping grid (in the contract's order, as kindSpecs lists them). */
 export function kindInfo(): KindInfo[] {
-  return importKinds.map((kind) => {
+  return (Object.keys(kindSpecs) as ImportKind[]).map((kind) => {
     const s = kindSpecs[kind];
     return { kind, label: s.label, fields: s.fields.map(({ id, label, type, isRequired }) => ({ id, label, type, isRequired })) };
   });

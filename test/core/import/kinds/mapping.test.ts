@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableMapping } from '../../../../src-main/api/contract';
+import { importKinds, type TableMapping } from '../../../../src-main/api/contract';
 import { isAppError } from '../../../../src-main/core/appError';
 import { kindInfo, kindSpecs } from '../../../../src-main/core/import/kinds';
 import { parseExport, type ParsedRecord } from '../../../../src-main/core/import/parseExport';
@@ -83,5 +83,9 @@ describe('the kind registry', () => {
     const members = info.find((k) => k.kind === 'members')!;
     expect(members.fields.filter((x) => x.isRequired).map((x) => x.id)).toEqual(['group_name', 'member_id', 'unionid']);
     expect(kindSpecs.contact_stats.fields.find((x) => x.id === 'reply_rate')?.type).toBe('percent');
+  });
+
+  it("lists the kinds in the contract's order (the registry does not load the contract's values)", () => {
+    expect(kindInfo().map((k) => k.kind)).toEqual([...importKinds]);
   });
 });
