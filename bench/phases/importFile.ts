@@ -17,7 +17,7 @@ try {
     { tempDir, onProgress: (p) => (writeStarted ||= p.phase === 'writing' ? performance.now() : 0) },
   );
   const ms = performance.now() - started;
-  // parseMs: hash + worker parse to NDJSON; the rest is DuckDB staging and merge.
+  // parseMs: hash, worker parse and loading the chunks into staging, overlapped; the rest is finishing the staging, the merge and the checkpoint.
   reportPhase({ rows: record.rowsRead, added: record.rowsAdded, ms, parseMs: writeStarted - started, kind: record.kind });
 } catch (e) {
   // A kind the importer cannot take yet is reported as skipped, with the reason, not as a failed bench.

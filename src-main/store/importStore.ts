@@ -1,10 +1,10 @@
 /**
- * SQL of the importer: staging NDJSON from the parsing worker and merging it into the project
- * tables. Every function runs on the caller's connection, so the import transaction spans them all.
+ * SQL of the importer: the import records, the generic merge of staged records into the project
+ * tables, and removing an import. Loading the parsing worker's files is importLoad.ts. Every
+ * function runs on the caller's connection, so the import transaction spans them all.
  */
 import type { ImportKind, ImportRecord } from '../api/contract';
-import type { Params, ProjectDb, Sql } from './projectDb';
-import { MEMBERSHIP_KEY } from './schema';
+import type { ProjectDb, Sql } from './projectDb';
 
 /** Rows added and skipped by a merge. */
 export interface MergeCounts {
@@ -84,19 +84,13 @@ export async function insertImport(sql: Sql, rec: ImportRecord): Promise<void> {
   );
 }
 
-/** Runs a write and returns how many rows it changed. */
-async function changed(sql: Sql, query: string, params?: Params): Promise<number> {
-  const result = await sql.raw.run(query, params);
-  return Number(result.rowsChanged);
-}
-
-/** Wall-clock text in the project zone, or an ISO instant ending in Z, as TIMESTAMPTZ. */
-function timeExpr(col: string): string {
+/** Wall-clock text in the project zone (bound as `$tz`), or an ISO instant ending in Z, as TIMESTAMPTZ. */
+export function timeExpr(col: string): string {
   return `CASE WHEN ${col} IS NULL THEN NULL WHEN ${col} LIKE '%Z' THEN ${col}::TIMESTAMPTZ ELSE timezone($tz, ${col}::TIMESTAMP) END`;
 }
 
 /** Table names a merge may write (bound into no statement as identifiers unless they are in this list). */
-const DATA_TABLES = [
+export const DATA_TABLES = [
   'memberships',
   'messages',
   'customers',
@@ -114,7 +108,7 @@ const DATA_TABLES = [
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /** Records the rows of a staging table that `table` already holds: this import contained them too, so removing their first import keeps them. */
-async function recordContained(sql: Sql, table: DataTable, stage: string, importId: number): Promise<void> {
+export async function recordContained(sql: Sql, table: DataTable, stage: string, importId: number): Promise<void> {
   await sql.run(
     `INSERT INTO import_rows (import_id, table_name, row_key)
      SELECT DISTINCT $id, $table, s.row_key FROM ${stage} AS s WHERE s.row_key IN (SELECT row_key FROM ${table})`,
@@ -122,140 +116,13 @@ async function recordContained(sql: Sql, table: DataTable, stage: string, import
   );
 }
 
-/**
- * Loads member NDJSON into the temp table `stage_members`, times converted to instants and
- * duplicate spells within the file (same group, member and join time) reduced to one, preferring
- * the row that knows a leave time.
- */
-export async function stageMembers(sql: Sql, ndjsonPath: string, timeZone: string): Promise<void> {
-  await sql.run(
-    `CREATE OR REPLACE TEMP TABLE stage_members AS
-     WITH raw AS (
-       SELECT seq, source_row, group_name, member_id, member_name, member_type, ${timeExpr('join_time')} AS join_time, join_way, inviter,
-              ${timeExpr('leave_time')} AS leave_time, leave_way
-       FROM read_json($path, format = 'newline_delimited', columns = {
-         seq: 'BIGINT', source_row: 'INTEGER', group_name: 'VARCHAR', member_id: 'VARCHAR', member_name: 'VARCHAR', member_type: 'VARCHAR',
-         join_time: 'VARCHAR', join_way: 'VARCHAR', inviter: 'VARCHAR', leave_time: 'VARCHAR', leave_way: 'VARCHAR'})
-       WHERE group_name IS NOT NULL AND member_id IS NOT NULL
-     )
-     SELECT ${MEMBERSHIP_KEY} AS row_key, * EXCLUDE (rn) FROM (
-       SELECT *, row_number() OVER (PARTITION BY group_name, member_id, join_time ORDER BY leave_time NULLS LAST, seq) AS rn FROM raw
-     ) WHERE rn = 1`,
-    { path: ndjsonPath, tz: timeZone },
-  );
-}
-
-/**
- * Merges `stage_members` into `memberships`: a spell keyed by (group, member, join time) is
- * added once; an existing open spell whose later export shows a leave gets that leave filled in,
- * remembering which import filled it so removing that import reopens the spell.
- */
-export async function mergeMembers(sql: Sql, importId: number, rowsRead: number): Promise<MergeCounts> {
-  await recordContained(sql, 'memberships', 'stage_members', importId);
-  const filled = await changed(
-    sql,
-    `UPDATE memberships AS m SET leave_time = s.leave_time, leave_way = s.leave_way, leave_import_id = $id
-     FROM stage_members AS s
-     WHERE m.row_key = s.row_key AND m.leave_time IS NULL AND s.leave_time IS NOT NULL`,
-    { id: importId },
-  );
-  const inserted = await changed(
-    sql,
-    `INSERT INTO memberships (row_key, group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id, source_row)
-     SELECT s.row_key, s.group_name, s.member_id, s.member_name, s.member_type, s.join_time, s.join_way, s.inviter, s.leave_time, s.leave_way, $id, s.source_row
-     FROM stage_members AS s
-     WHERE s.row_key NOT IN (SELECT row_key FROM memberships)`,
-    { id: importId },
-  );
-  const added = inserted + filled;
-  return { added, skipped: rowsRead - added };
-}
-
-/**
- * Loads message NDJSON into the temp table `stage_messages` with its `row_key`: a hash of
- * sender, group, instant, type and content plus the occurrence of that identical message
- * within the file, so repeated "+1"s in one second all survive and a re-import matches them.
- */
-export async function stageMessages(sql: Sql, ndjsonPath: string, timeZone: string): Promise<void> {
-  await sql.run(
-    `CREATE OR REPLACE TEMP TABLE stage_messages AS
-     WITH raw AS (
-       SELECT seq, source_row, sender_id, sender_name, group_name, ${timeExpr('sent_at')} AS sent_at, msg_type, content
-       FROM read_json($path, format = 'newline_delimited', columns = {
-         seq: 'BIGINT', source_row: 'INTEGER', sender_id: 'VARCHAR', sender_name: 'VARCHAR', group_name: 'VARCHAR', sent_at: 'VARCHAR',
-         msg_type: 'VARCHAR', content: 'VARCHAR'})
-       WHERE sender_id IS NOT NULL AND sent_at IS NOT NULL
-     ), numbered AS (
-       SELECT *, row_number() OVER (PARTITION BY sender_id, group_name, sent_at, msg_type, content ORDER BY seq) AS occurrence FROM raw
-     )
-     SELECT md5(to_json([sender_id, group_name, epoch_us(sent_at)::VARCHAR, msg_type, content, occurrence::VARCHAR])::VARCHAR) AS row_key,
-            sender_id, sender_name, group_name, sent_at, msg_type, content, source_row
-     FROM numbered`,
-    { path: ndjsonPath, tz: timeZone },
-  );
-}
-
-/** Merges `stage_messages` into `messages`, adding only row keys not present yet. */
-export async function mergeMessages(sql: Sql, importId: number, rowsRead: number): Promise<MergeCounts> {
-  await recordContained(sql, 'messages', 'stage_messages', importId);
-  const added = await changed(
-    sql,
-    `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id, source_row)
-     SELECT s.row_key, s.sender_id, s.sender_name, s.group_name, s.sent_at, s.msg_type, s.content, $id, s.source_row
-     FROM stage_messages AS s
-     WHERE s.row_key NOT IN (SELECT row_key FROM messages)`,
-    { id: importId },
-  );
-  return { added, skipped: rowsRead - added };
-}
-
-/** Value type of a staged column (the kind registry's field types). */
-export type StageType = 'text' | 'time' | 'date' | 'number' | 'money' | 'percent' | 'phone' | 'json';
-
-/** SQL type of a staged column, and how its NDJSON text is turned into it. */
-function stageColumn(name: string, type: StageType): { json: string; select: string } {
-  const id = sqlIdentSafe(name);
-  switch (type) {
-    case 'time':
-      return { json: 'VARCHAR', select: `${timeExpr(id)} AS ${id}` };
-    case 'date':
-      return { json: 'VARCHAR', select: `${id}::DATE AS ${id}` };
-    case 'money':
-      return { json: 'DOUBLE', select: `${id}::DECIMAL(18, 2) AS ${id}` };
-    case 'number':
-    case 'percent':
-      return { json: 'DOUBLE', select: id };
-    default:
-      return { json: 'VARCHAR', select: id };
-  }
-}
+/** Value type of a staged column: the kind registry's field types, plus the bookkeeping columns' own. */
+export type StageType = 'text' | 'time' | 'date' | 'number' | 'money' | 'percent' | 'phone' | 'json' | 'integer' | 'bigint' | 'boolean';
 
 /** Column names come from the kind registry, never from a file; still, only plain identifiers pass. */
-function sqlIdentSafe(name: string): string {
+export function sqlIdentSafe(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a column name: ${name}`);
   return name;
-}
-
-/**
- * Loads the NDJSON records of any kind into the temp table `stage_raw`, one row per data row
- * with `seq`, `sheet`, `source_row` and every field typed; a phone field adds `is_phone_masked`.
- */
-export async function stageRecords(sql: Sql, ndjsonPath: string, timeZone: string, fields: { id: string; type: StageType }[]): Promise<void> {
-  const cols = fields.map((x) => ({ id: sqlIdentSafe(x.id), ...stageColumn(x.id, x.type) }));
-  const hasPhone = fields.some((x) => x.type === 'phone');
-  const json = [`seq: 'BIGINT'`, `sheet: 'VARCHAR'`, `source_row: 'INTEGER'`, ...cols.map((c) => `${c.id}: '${c.json}'`)];
-  const select = ['seq', 'sheet', 'source_row', ...cols.map((c) => c.select)];
-  if (hasPhone) {
-    json.push(`is_phone_masked: 'BOOLEAN'`);
-    select.push('is_phone_masked');
-  }
-  await sql.run(
-    `CREATE OR REPLACE TEMP TABLE stage_raw AS
-     SELECT ${select.join(', ')} FROM read_json($path, format = 'newline_delimited', columns = {${json.join(', ')}})`,
-    // DuckDB refuses a bound parameter the statement does not use.
-    fields.some((x) => x.type === 'time') ? { path: ndjsonPath, tz: timeZone } : { path: ndjsonPath },
-  );
-  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_touched (seq BIGINT)`);
 }
 
 /** How staged records land in one table. */
@@ -282,7 +149,7 @@ export interface MergeTarget {
 }
 
 /** SQL of a row's natural key (JSON text) over the staged columns, or NULL when no alternative applies. */
-function naturalKeySql(target: MergeTarget): string {
+export function naturalKeySql(target: MergeTarget): string {
   const asText = (f: string) => (target.types[f] === 'time' ? `epoch_us(${sqlIdentSafe(f)})::VARCHAR` : `${sqlIdentSafe(f)}::VARCHAR`);
   const present = (f: string) =>
     target.types[f] === 'phone' ? `(${sqlIdentSafe(f)} IS NOT NULL AND NOT coalesce(is_phone_masked, false))` : `${sqlIdentSafe(f)} IS NOT NULL`;
@@ -353,21 +220,9 @@ export async function mergedCounts(sql: Sql, rowsRead: number): Promise<MergeCou
   return { added, skipped: rowsRead - added };
 }
 
-/** Problems of the staged rows that were still imported: masked phones, which never match anyone. */
-export async function stagedProblems(sql: Sql, phoneField: string | null, label: string, limit = 5): Promise<{ count: number; lines: string[] }> {
-  if (!phoneField) return { count: 0, lines: [] };
-  const field = sqlIdentSafe(phoneField);
-  const count = await sql.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM stage_raw WHERE is_phone_masked`);
-  const rows = await sql.all<{ sheet: string | null; source_row: number; phone: string }>(
-    `SELECT sheet, source_row, ${field} AS phone FROM stage_raw WHERE is_phone_masked ORDER BY seq LIMIT ${Math.trunc(limit)}`,
-  );
-  const lines = rows.map((r) => `${r.sheet ? `工作表“${r.sheet}”` : ''}第 ${r.source_row} 行“${label}”列：号码“${r.phone}”已打码，已保留但不会用于匹配客户`);
-  return { count: Number(count?.n ?? 0), lines };
-}
-
 /** Drops the staging tables of this connection. */
 export async function dropStaging(sql: Sql): Promise<void> {
-  for (const t of ['stage_members', 'stage_messages', 'stage_raw', 'stage_target', 'stage_touched']) await sql.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['stage_raw', 'stage_target', 'stage_touched']) await sql.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /**

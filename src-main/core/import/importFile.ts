@@ -1,34 +1,20 @@
 /**
- * Imports one export file into a project: hash, parse in a worker thread into NDJSON, then
- * stage and merge into the project tables in one transaction. All or nothing: on any error or
- * cancel the project is exactly as before and the temporary files are gone.
+ * Imports one export file into a project: hashes it while a worker thread parses it into CSV
+ * chunks, each written into the project tables as it comes (importWrite.ts), all in one
+ * transaction. All or nothing: on any error or cancel the project is exactly as before and the
+ * temporary files are gone.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportKind, ImportRecord, TableMapping } from '../../api/contract';
 import type { OpenProject } from '../../store/projectFile';
-import type { Sql } from '../../store/projectDb';
-import {
-  dropStaging,
-  findImportByHash,
-  insertImport,
-  mergeMembers,
-  mergeMessages,
-  mergedCounts,
-  mergeTarget,
-  nextImportId,
-  stagedProblems,
-  stageMembers,
-  stageMessages,
-  stageRecords,
-  type MergeCounts,
-} from '../../store/importStore';
+import { findImportByHash } from '../../store/importStore';
 import { AppError } from '../appError';
-import type { ImportLimits } from './reader/limits';
-import { kindSpecs } from './kinds';
-import { mergeTargets, stageFields } from './kinds/targets';
-import { cancelledError, runParseWorker } from './runWorker';
+import { writeImport, isOutOfMemory, type WriteJob } from './importWrite';
+import { resolveLimits, type ImportLimits } from './reader/limits';
+import type { ChunkSize } from './stagingCsv';
+import { cancelledError } from './runWorker';
 
 /** Progress of an import, for a status display. */
 export interface ImportProgress {
@@ -44,7 +30,7 @@ export interface ImportProgress {
 
 /** Options of {@link importFile}. */
 export interface ImportOptions {
-  /** Folder for the NDJSON hand-over file. */
+  /** Folder for the CSV hand-over files. */
   tempDir: string;
   /** Forced kind; detected from the headers otherwise. */
   kind?: ImportKind;
@@ -56,29 +42,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Size limits other than the defaults (tests use small ones). */
   limits?: Partial<ImportLimits>;
-}
-
-/** Stages the NDJSON of any kind and merges it into its tables; returns the counts and the problems found. */
-async function stageAndMerge(sql: Sql, kind: ImportKind, ndjsonPath: string, timeZone: string, importId: number, rowsRead: number, throwIfCancelled: () => void) {
-  const noProblems = { count: 0, lines: [] as string[] };
-  if (kind === 'members') {
-    await stageMembers(sql, ndjsonPath, timeZone);
-    throwIfCancelled();
-    return { counts: await mergeMembers(sql, importId, rowsRead), problems: noProblems };
-  }
-  if (kind === 'messages') {
-    await stageMessages(sql, ndjsonPath, timeZone);
-    throwIfCancelled();
-    return { counts: await mergeMessages(sql, importId, rowsRead), problems: noProblems };
-  }
-  const spec = kindSpecs[kind];
-  await stageRecords(sql, ndjsonPath, timeZone, stageFields(spec));
-  throwIfCancelled();
-  for (const target of mergeTargets(kind)) await mergeTarget(sql, target, importId);
-  const counts: MergeCounts = await mergedCounts(sql, rowsRead);
-  const phone = spec.fields.find((x) => x.type === 'phone');
-  const problems = await stagedProblems(sql, phone?.id ?? null, phone?.label ?? '');
-  return { counts, problems };
+  /** Chunk size of the hand-over other than the default (tests use small ones, to cross chunk boundaries). */
+  chunkSize?: ChunkSize;
 }
 
 /** Per project file, the tail of the queue of imports waiting to write: one writer at a time. */
@@ -99,17 +64,13 @@ function queueWrite<T>(projectPath: string, fn: () => Promise<T>): Promise<T> {
 async function hashFile(filePath: string, fileName: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   try {
-    for await (const chunk of createReadStream(filePath, { highWaterMark: 1024 * 1024, signal })) hash.update(chunk as Buffer);
+    // 64 KiB reads: 1 MB buffers outlived the young generation and piled up until a full GC.
+    for await (const chunk of createReadStream(filePath, { highWaterMark: 64 * 1024, signal })) hash.update(chunk as Buffer);
   } catch (e) {
     if (signal?.aborted) throw cancelledError(fileName);
     throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取文件“${fileName}”：${(e as Error).message.split('\n')[0]}`, { file: fileName });
   }
   return hash.digest('hex');
-}
-
-/** What an identical file's re-import returns: the earlier import, with nothing added this time. */
-function alreadyImported(earlier: ImportRecord): ImportRecord {
-  return { ...earlier, rowsAdded: 0, rowsSkipped: earlier.rowsRead };
 }
 
 /**
@@ -129,50 +90,57 @@ export async function importFile(project: OpenProject, source: { path: string; f
     throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
   }
   opts.onProgress?.({ phase: 'reading', rowsRead: 0, fraction: 0, kind: opts.kind ?? null });
-  const fileHash = await hashFile(source.path, fileName, opts.signal);
-  const earlier = await project.db.use((sql) => findImportByHash(sql, fileHash));
-  if (earlier) return alreadyImported(earlier);
+  // Hashed meanwhile: the parse stops early when an earlier import has the same bytes (or the hash cannot be taken).
+  const stop = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+  const hashed = hashFile(source.path, fileName, opts.signal).then(async (fileHash) => {
+    // Only a shortcut: the import looks again in its transaction, so a lookup that fails (say,
+    // under the import's memory limit) just does not stop the parse.
+    const earlier = await project.db.use((sql) => findImportByHash(sql, fileHash)).catch(() => undefined);
+    if (earlier) stop.abort();
+    return { fileHash, earlier };
+  });
+  hashed.catch(() => stop.abort());
 
-  const jobDir = path.join(opts.tempDir, `import-${randomUUID()}`);
-  const ndjsonPath = path.join(jobDir, 'rows.ndjson');
-  await fs.mkdir(jobDir, { recursive: true });
+  const job: WriteJob = {
+    filePath: source.path,
+    fileName,
+    jobDir: path.join(opts.tempDir, `import-${randomUUID()}`),
+    kind: opts.kind,
+    mapping: opts.mapping,
+    limits: opts.limits,
+    chunkSize: opts.chunkSize,
+    signal,
+    hashed,
+    throwIfCancelled,
+    onReading: (p) => opts.onProgress?.({ phase: 'reading', ...p }),
+    onWriting: (rowsRead, kind) => opts.onProgress?.({ phase: 'writing', rowsRead, fraction: 1, kind }),
+  };
+  const memoryMb = project.db.path === ':memory:' ? null : resolveLimits(opts.limits).dbMemoryMb;
   try {
-    const summary = await runParseWorker(
-      { filePath: source.path, fileName, outPath: ndjsonPath, kind: opts.mapping?.kind ?? opts.kind, limits: opts.limits, mapping: opts.mapping, timeZone: project.timeZone },
-      { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'reading', ...p }) },
-    );
-    throwIfCancelled();
-    return await queueWrite(project.path, async () => {
-      throwIfCancelled();
-      opts.onProgress?.({ phase: 'writing', rowsRead: summary.rowsRead, fraction: 1, kind: summary.kind });
-      const record = await project.db.transaction(async (sql) => {
-        const again = await findImportByHash(sql, fileHash);
-        if (again) return alreadyImported(again);
-        const importId = await nextImportId(sql);
-        const { counts, problems } = await stageAndMerge(sql, summary.kind, ndjsonPath, project.timeZone, importId, summary.rowsRead, throwIfCancelled);
-        await dropStaging(sql);
-        throwIfCancelled();
-        const rec: ImportRecord = {
-          importId,
-          fileName,
-          fileHash,
-          kind: summary.kind,
-          importedAt: new Date().toISOString(),
-          rowsRead: summary.rowsRead,
-          rowsAdded: counts.added,
-          rowsSkipped: counts.skipped,
-          problemCount: problems.count,
-          problems: problems.lines,
-        };
-        await insertImport(sql, rec);
-        return rec;
-      });
-      // The import is committed (and durable in the WAL) whatever the checkpoint does; a failed
-      // checkpoint is retried by the next one or on close, so it does not fail the import.
-      await project.db.checkpoint().catch(() => undefined);
-      return record;
+    // One writer per project: the rows go into the project tables while the file is parsed.
+    const record = await queueWrite(project.path, async () => {
+      try {
+        return await writeImport(project, job, memoryMb);
+      } catch (e) {
+        // The memory limit is this importer's economy, not the user's problem: should DuckDB not
+        // manage within it, the import (rolled back) runs again without one.
+        if (memoryMb === null || !isOutOfMemory(e)) throw e;
+        await fs.rm(job.jobDir, { recursive: true, force: true });
+        return writeImport(project, job, null);
+      }
+    }).catch((e: unknown) => {
+      if (isOutOfMemory(e)) {
+        throw new AppError('IMPORT_TOO_LARGE', `导入“${fileName}”时内存不足，请按时间段分开导出后再导入`, { file: fileName });
+      }
+      throw e;
     });
+    // The import is committed (and durable in the WAL) whatever the checkpoint does; a failed
+    // checkpoint is retried by the next one or on close, so it does not fail the import.
+    await project.db.checkpoint().catch(() => undefined);
+    return record;
   } finally {
-    await fs.rm(jobDir, { recursive: true, force: true }).catch(() => undefined);
+    await hashed.catch(() => undefined);
+    await fs.rm(job.jobDir, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -1,17 +1,20 @@
 /**
- * Parses one export file into an NDJSON file of normalised records (one JSON object a line),
- * the hand-over format between the parsing worker and the store. Runs inside the worker.
+ * Parses one export file into CSV chunk files of normalised records (stagingCsv.ts), the
+ * hand-over between the parsing worker and the store: each finished chunk is announced at
+ * once, so the store loads it while the next one is parsed. Runs inside the worker.
  */
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import type { ImportKind, TableMapping } from '../../api/contract';
 import { AppError, isAppError } from '../appError';
+import { kindSpecs } from './kinds';
+import { loadPlan } from './kinds/targets';
 import { parseExport, type ParseSummary } from './parseExport';
 import { resolveLimits, type ImportLimits } from './reader/limits';
 import { byteCounter, csvRows, xlsxRows, type RowSource } from './rowSource';
 import { sniffFile } from './sniff';
+import { StagingCsvWriter, type ChunkSize, type StagingChunk } from './stagingCsv';
 
 /** Progress of a parse. */
 export interface ParseProgress {
@@ -23,16 +26,41 @@ export interface ParseProgress {
   kind: ImportKind | null;
 }
 
-/** Records buffered before one write to the NDJSON file. */
-const WRITE_BATCH = 2000;
+/** Rows kept with a masked phone number (which never matches anyone): how many, and the first few. */
+export interface MaskedPhones {
+  count: number;
+  /** The first rows, in file order: sheet (null for CSV), row number and the phone as stored. */
+  first: { sheet: string | null; row: number; phone: string }[];
+}
 
-/** Parses `filePath` into NDJSON at `outPath`; throws AppError on any failure the user can act on. */
-export async function parseFileToNdjson(
-  filePath: string,
-  fileName: string,
-  outPath: string,
-  opts: { kind?: ImportKind; mapping?: TableMapping; timeZone?: string; onProgress?: (p: ParseProgress) => void; limits?: Partial<ImportLimits> } = {},
-): Promise<ParseSummary> {
+/** What a parse found, with the problems of the rows it kept. */
+export interface ParseResult extends ParseSummary {
+  maskedPhones: MaskedPhones;
+}
+
+/** Masked phones listed by name in an import's problems. */
+const MASKED_LISTED = 5;
+
+/** A chunk file of one kind's records, ready to load. */
+export interface ParsedChunk extends StagingChunk {
+  kind: ImportKind;
+}
+
+/** Options of {@link parseFileToChunks}. */
+export interface ParseFileOptions {
+  kind?: ImportKind;
+  mapping?: TableMapping;
+  timeZone?: string;
+  limits?: Partial<ImportLimits>;
+  onProgress?: (p: ParseProgress) => void;
+  /** Receives each chunk file once written; a returned promise is awaited before parsing on. */
+  onChunk: (chunk: ParsedChunk) => void | Promise<void>;
+  /** Chunk size other than the default (tests use small ones). */
+  chunkSize?: ChunkSize;
+}
+
+/** Parses `filePath` into CSV chunk files in `outDir`; throws AppError on any failure the user can act on. */
+export async function parseFileToChunks(filePath: string, fileName: string, outDir: string, opts: ParseFileOptions): Promise<ParseResult> {
   const ctx = { fileName, limits: resolveLimits(opts.limits) };
   const sniffed = await sniffFile(filePath, fileName, ctx.limits);
   let bytes = 0;
@@ -43,7 +71,8 @@ export async function parseFileToNdjson(
     source = xlsxRows(filePath, sniffed.entries, ctx);
   } else {
     const size = (await fs.stat(filePath)).size;
-    input = createReadStream(filePath, { highWaterMark: 256 * 1024 });
+    // 64 KiB reads, as for xlsx parts (reader/zip.ts): larger buffers pile up until a full GC.
+    input = createReadStream(filePath, { highWaterMark: 64 * 1024 });
     // pipeline, not pipe: a read error must reach the row loop instead of being dropped.
     const counted = byteCounter((n) => (bytes += n));
     pipeline(input, counted, () => undefined);
@@ -51,18 +80,9 @@ export async function parseFileToNdjson(
   }
   const progress = (rowsRead: number) => opts.onProgress?.({ rowsRead, fraction: source.fraction(), kind });
 
-  const out = createWriteStream(outPath, { encoding: 'utf8' });
-  // A write error (disk full) surfaces at the next flush rather than as an unhandled event.
-  let writeError: Error | null = null;
-  out.on('error', (e) => (writeError ??= e));
-  let batch: string[] = [];
-  const flush = async () => {
-    if (writeError) throw writeError;
-    if (batch.length === 0) return;
-    const text = batch.join('\n') + '\n';
-    batch = [];
-    if (!out.write(text)) await once(out, 'drain');
-  };
+  let writer: StagingCsvWriter | null = null;
+  let phoneField: string | null = null;
+  const maskedPhones: MaskedPhones = { count: 0, first: [] };
   try {
     const summary = await parseExport(source, {
       fileName,
@@ -71,22 +91,25 @@ export async function parseFileToNdjson(
       mapping: opts.mapping,
       timeZone: opts.timeZone,
       emit: (record) => {
-        batch.push(JSON.stringify(record));
-        return batch.length >= WRITE_BATCH ? flush() : undefined;
+        if (record.is_phone_masked === true) {
+          if (maskedPhones.count++ < MASKED_LISTED) maskedPhones.first.push({ sheet: record.sheet, row: record.source_row, phone: String(record[phoneField!]) });
+        }
+        return writer!.add(record);
       },
       onKind: (k) => {
         kind = k;
+        const found = k;
+        phoneField = kindSpecs[k].fields.find((x) => x.type === 'phone')?.id ?? null;
+        const fields = loadPlan(k).columns.map((c) => c.id);
+        writer = new StagingCsvWriter(outDir, fields, (chunk) => opts.onChunk({ ...chunk, kind: found }), opts.chunkSize);
         progress(0);
       },
       onRows: progress,
     });
-    await flush();
-    out.end();
-    await once(out, 'finish');
+    await (writer as StagingCsvWriter | null)?.flush();
     opts.onProgress?.({ rowsRead: summary.rowsRead, fraction: 1, kind });
-    return summary;
+    return { ...summary, maskedPhones };
   } catch (e) {
-    out.destroy();
     input?.destroy();
     if (isAppError(e)) throw e;
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../appError';
-import type { ParseProgress } from './parseFile';
+import { bundledWorker } from './devWorkerBundle';
+import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import { resolveLimits } from './reader/limits';
-import type { ParseSummary } from './parseExport';
-import type { WorkerMessage, WorkerTask } from './workerProtocol';
+import type { MainMessage, WorkerMessage, WorkerTask } from './workerProtocol';
 
 /**
  * The worker script next to this module: the TypeScript source under tsx / vitest, or the
@@ -34,9 +34,11 @@ function tsxEsmApi(): string {
 const WORKER_YOUNG_GENERATION_MB = 96;
 
 /**
- * Starts the worker. A bundled .js entry starts directly. A .ts source needs tsx inside the
- * thread: Node 20 does not apply `--import tsx` from a worker's execArgv to the worker's entry
- * module, so a tiny eval bootstrap registers tsx's loader first and then imports the source.
+ * Starts the worker. A bundled .js entry starts directly. A .ts source is bundled first
+ * (devWorkerBundle.ts) and started without the parent's `--import tsx`, which would load tsx's
+ * hooks into the thread for nothing. Failing that, it needs tsx inside the thread: Node 20 does
+ * not apply `--import tsx` from a worker's execArgv to the worker's entry module, so a tiny eval
+ * bootstrap registers tsx's loader first and then imports the source.
  */
 function startWorker(file: string, task: WorkerTask): Worker {
   // A heap cap turns a runaway parse into a worker error instead of taking the app down with it.
@@ -44,6 +46,8 @@ function startWorker(file: string, task: WorkerTask): Worker {
   // cuts scavenges (GC was ~40% of a 100k-row parse's profile) for a few tens of MB.
   const resourceLimits = { maxOldGenerationSizeMb: resolveLimits(task.limits).workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   if (!file.endsWith('.ts')) return new Worker(file, { workerData: task, resourceLimits });
+  const bundle = bundledWorker(file);
+  if (bundle) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
   const tsxApi = pathToFileURL(tsxEsmApi()).href;
   const entry = pathToFileURL(file).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
@@ -65,11 +69,24 @@ export function cancelledError(fileName: string): AppError {
   return new AppError('IMPORT_CANCELLED', `已取消导入“${fileName}”`, { file: fileName });
 }
 
-/** Runs the parse in a worker thread; rejects with IMPORT_CANCELLED when `signal` aborts. */
-export function runParseWorker(
-  task: WorkerTask,
-  opts: { onProgress?: (p: ParseProgress) => void; signal?: AbortSignal; workerFile?: string } = {},
-): Promise<ParseSummary> {
+/** Options of {@link runParseWorker}. */
+export interface RunWorkerOptions {
+  onProgress?: (p: ParseProgress) => void;
+  /**
+   * Loads a chunk file the worker finished. Called one chunk at a time, in order; the worker is
+   * told when each is done (it waits when too many are pending). A rejection fails the parse.
+   */
+  onChunk?: (chunk: ParsedChunk) => Promise<void>;
+  signal?: AbortSignal;
+  workerFile?: string;
+}
+
+/**
+ * Runs the parse in a worker thread; rejects with IMPORT_CANCELLED when `signal` aborts. Settles
+ * only once the thread is gone and no chunk is being loaded, so the caller may then roll back
+ * and remove the files.
+ */
+export function runParseWorker(task: WorkerTask, opts: RunWorkerOptions = {}): Promise<ParseResult> {
   if (opts.signal?.aborted) return Promise.reject(cancelledError(task.fileName));
   let worker: Worker;
   try {
@@ -78,21 +95,39 @@ export function runParseWorker(
     return Promise.reject(e instanceof AppError ? e : workerCrashError(task.fileName, { error: e as Error }, resolveLimits(task.limits).workerHeapMb));
   }
   const heapMb = resolveLimits(task.limits).workerHeapMb;
-  return new Promise<ParseSummary>((resolve, reject) => {
+  return new Promise<ParseResult>((resolve, reject) => {
     let isSettled = false;
+    /** The chunk loads, one after the other. */
+    let loading: Promise<void> = Promise.resolve();
     const settle = (fn: () => void) => {
       if (isSettled) return;
       isSettled = true;
       opts.signal?.removeEventListener('abort', onAbort);
-      // Settle only once the thread is gone, so its files are closed before the caller removes them.
-      void worker.terminate().then(fn, fn);
+      // Settle only once the thread is gone (its files closed) and the load under way has ended.
+      const after = () => void loading.then(fn, fn);
+      void worker.terminate().then(after, after);
     };
     const onAbort = () => settle(() => reject(cancelledError(task.fileName)));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') opts.onProgress?.({ rowsRead: m.rowsRead, fraction: m.fraction, kind: m.kind });
-      else if (m.type === 'done') settle(() => resolve({ kind: m.kind, confidence: m.confidence, rowsRead: m.rowsRead }));
-      else settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)));
+      else if (m.type === 'chunk') {
+        const { type: _type, ...chunk } = m;
+        loading = loading.then(async () => {
+          if (isSettled) return;
+          try {
+            await opts.onChunk?.(chunk);
+          } catch (e) {
+            settle(() => reject(e));
+            return;
+          }
+          if (!isSettled) worker.postMessage({ type: 'loaded' } satisfies MainMessage);
+        });
+      } else if (m.type === 'done') {
+        // The last chunks may still be loading: done once they are.
+        const { type: _done, ...summary } = m;
+        void loading.then(() => settle(() => resolve(summary)));
+      } else settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)));
     });
     worker.on('error', (error) => settle(() => reject(workerCrashError(task.fileName, { error }, heapMb))));
     worker.on('exit', (exitCode) => settle(() => reject(workerCrashError(task.fileName, { exitCode }, heapMb))));

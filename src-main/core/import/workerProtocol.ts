@@ -1,7 +1,7 @@
 import type { ApiError, ImportKind, TableMapping } from '../../api/contract';
-import type { ParseProgress } from './parseFile';
-import type { ParseSummary } from './parseExport';
+import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import type { ImportLimits } from './reader/limits';
+import type { ChunkSize } from './stagingCsv';
 
 /** What the main side hands the parsing worker. */
 export interface WorkerTask {
@@ -9,8 +9,8 @@ export interface WorkerTask {
   filePath: string;
   /** Name for messages. */
   fileName: string;
-  /** NDJSON file to write. */
-  outPath: string;
+  /** Folder for the CSV chunk files. */
+  outDir: string;
   /** Forced kind. */
   kind?: ImportKind;
   /** Size limits other than the defaults (tests use small ones). */
@@ -19,7 +19,16 @@ export interface WorkerTask {
   mapping?: TableMapping;
   /** Project time zone, for values that need it while parsing. */
   timeZone?: string;
+  /** Chunk size other than the default (tests use small ones). */
+  chunkSize?: ChunkSize;
 }
 
 /** What the worker posts back. */
-export type WorkerMessage = ({ type: 'progress' } & ParseProgress) | ({ type: 'done' } & ParseSummary) | { type: 'error'; error: ApiError };
+export type WorkerMessage =
+  | ({ type: 'progress' } & ParseProgress)
+  | ({ type: 'chunk' } & ParsedChunk)
+  | ({ type: 'done' } & ParseResult)
+  | { type: 'error'; error: ApiError };
+
+/** What the main side posts to the worker: a chunk it has loaded (and removed). */
+export type MainMessage = { type: 'loaded' };

@@ -143,7 +143,7 @@ describe('a crashing parse worker', () => {
     const exit = path.join(env.dir, 'exit.mjs');
     await writeFile(exit, 'process.exit(3);\n');
     for (const workerFile of [crash, exit]) {
-      const task = { filePath: path.join(env.dir, 'x.xlsx'), fileName: '群成员.xlsx', outPath: path.join(env.dir, 'out.ndjson') };
+      const task = { filePath: path.join(env.dir, 'x.xlsx'), fileName: '群成员.xlsx', outDir: env.dir };
       const e: unknown = await runParseWorker(task, { workerFile }).catch((err: unknown) => err);
       expect(isAppError(e) && { code: e.code, message: e.message }).toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: expect.stringContaining('群成员.xlsx') as string });
     }
@@ -152,7 +152,7 @@ describe('a crashing parse worker', () => {
   it('running out of its heap ends as IMPORT_TOO_LARGE', async () => {
     const hog = path.join(env.dir, 'hog.mjs');
     await writeFile(hog, 'const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: 1 }));\n');
-    const task = { filePath: hog, fileName: '大文件.xlsx', outPath: path.join(env.dir, 'out.ndjson'), limits: { workerHeapMb: 32 } };
+    const task = { filePath: hog, fileName: '大文件.xlsx', outDir: env.dir, limits: { workerHeapMb: 32 } };
     const e: unknown = await runParseWorker(task, { workerFile: hog }).catch((err: unknown) => err);
     expect(isAppError(e) && e.code).toBe('IMPORT_TOO_LARGE');
   });

@@ -12,6 +12,11 @@ export interface ImportLimits {
   maxCells: number;
   /** Old-generation heap of the parsing worker, in MB: a last line of defence, not a budget. */
   workerHeapMb: number;
+  /**
+   * DuckDB's memory limit while an import writes, in MB (beyond it DuckDB drops cached blocks
+   * and spills to disk). An import that runs out of it is retried without one.
+   */
+  dbMemoryMb: number;
 }
 
 /** Defaults: far above any real community export, far below what takes a desktop down. */
@@ -21,6 +26,7 @@ export const defaultLimits: ImportLimits = {
   ratioFloorBytes: 16 * 1024 ** 2,
   maxCells: 50_000_000,
   workerHeapMb: 2048,
+  dbMemoryMb: 96,
 };
 
 /** The defaults with `overrides` applied. */
