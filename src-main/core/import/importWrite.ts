@@ -101,9 +101,10 @@ export function duckdbBytesText(bytes: number): string {
  * - one thread: the parsing worker keeps a core busy and DuckDB's loading, keying and
  *   compressing take the other; more DuckDB threads only contend with the worker and cost more
  *   CPU in all (1M messages: 2.6 → 2.2 s loading, 0.5 → 0.2 s settling);
- * - a memory limit (`memoryMb`, none when null): DuckDB otherwise keeps every block it wrote for
- *   the import cached (~100 MB per 1M messages on top of the process); under the limit it drops
- *   them (they are on disk) and spills what it must to `<project>.tmp`.
+ * - a memory limit (`memoryMb` more than DuckDB holds already, none when null): DuckDB otherwise
+ *   keeps every block it wrote for the import cached (~100 MB per 1M messages on top of the
+ *   process); under the limit it drops them (they are on disk) and spills what it must to
+ *   `<project>.tmp`.
  * Both are settings of the database, not of the connection: reads made meanwhile share them.
  * Restoring needs care: in DuckDB 1.5 `RESET memory_limit` restores the setting's value but not
  * the buffer pool's actual limit (every later query stays held to the import's limit and fails
@@ -113,20 +114,27 @@ export function duckdbBytesText(bytes: number): string {
  */
 async function withImportSettings<T>(project: OpenProject, memoryMb: number | null, fn: () => Promise<T>): Promise<T> {
   const defaultMemory = duckdbDefaultMemory();
-  const before = await project.db.use(async (sql) => {
+  const before = await project.db.useUnprepared(async (sql) => {
     const row = (await sql.one<{ threads: string; memory_limit: string }>(
       `SELECT current_setting('threads')::VARCHAR AS threads, current_setting('memory_limit')::VARCHAR AS memory_limit`,
     ))!;
     const isLimited = memoryMb !== null && row.memory_limit === duckdbBytesText(defaultMemory);
     await sql.run('SET threads = 1');
-    if (isLimited) await sql.run(`SET memory_limit = '${Math.max(MIN_MEMORY_MB, Math.trunc(memoryMb!))}MB'`);
+    if (isLimited) {
+      // On top of what DuckDB holds that it could not just drop: in-memory tables (the analyses'
+      // derived tables) and the like; cached blocks of the file (BASE_TABLE) it can.
+      const held = await sql.one<{ mb: number }>(
+        `SELECT ceil(coalesce(sum(memory_usage_bytes), 0) / 1e6)::INTEGER AS mb FROM duckdb_memory() WHERE tag <> 'BASE_TABLE'`,
+      );
+      await sql.run(`SET memory_limit = '${Math.max(MIN_MEMORY_MB, Math.trunc(memoryMb!) + Number(held?.mb ?? 0))}MB'`);
+    }
     return { threads: Math.max(1, Number.parseInt(row.threads, 10) || 1), isLimited };
   });
   try {
     return await fn();
   } finally {
     const restore = () =>
-      project.db.use(async (sql) => {
+      project.db.useUnprepared(async (sql) => {
         await sql.run(`SET threads = ${before.threads}`);
         if (before.isLimited) await sql.run(`SET memory_limit = '${defaultMemory}B'`);
       });
@@ -150,7 +158,7 @@ export function isOutOfMemory(e: unknown): boolean {
  */
 export async function writeImport(project: OpenProject, job: WriteJob, memoryMb: number | null): Promise<ImportRecord> {
   return withImportSettings(project, memoryMb, () =>
-    project.db.use((sql) =>
+    project.db.useUnprepared((sql) =>
       inTransaction(sql, async () => {
         job.throwIfCancelled();
         await fs.mkdir(job.jobDir, { recursive: true });

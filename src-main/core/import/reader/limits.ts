@@ -13,8 +13,9 @@ export interface ImportLimits {
   /** Old-generation heap of the parsing worker, in MB: a last line of defence, not a budget. */
   workerHeapMb: number;
   /**
-   * DuckDB's memory limit while an import writes, in MB (beyond it DuckDB drops cached blocks
-   * and spills to disk). An import that runs out of it is retried without one.
+   * DuckDB's memory while an import writes, in MB beyond what it already holds (beyond it DuckDB
+   * drops cached blocks and spills to disk; 1M messages need ~12). An import that runs out of it
+   * is retried without a limit.
    */
   dbMemoryMb: number;
 }
@@ -26,7 +27,7 @@ export const defaultLimits: ImportLimits = {
   ratioFloorBytes: 16 * 1024 ** 2,
   maxCells: 50_000_000,
   workerHeapMb: 2048,
-  dbMemoryMb: 96,
+  dbMemoryMb: 48,
 };
 
 /** The defaults with `overrides` applied. */
