@@ -51,7 +51,14 @@ export interface ParseOptions {
   /** Project time zone, for days of epoch instants. */
   timeZone?: string;
   /** Receives each record, in file order; a returned promise is awaited, so a slow writer slows the reader. */
-  emit: (record: ParsedRecord) => void | Promise<void>;
+  emit?: (record: ParsedRecord) => void | Promise<void>;
+  /**
+   * Receives each record instead of `emit` as its values, in the order of `keys` (the keys the
+   * record would have, the same array for every row of a header): the importer's fast path,
+   * which spares building an object a row (adding a record's keys one by one, by name, was most
+   * of the normalising cost). The array is the callee's to keep.
+   */
+  emitValues?: (values: RecordValue[], keys: readonly string[]) => void | Promise<void>;
   /** Called once the kind is known. */
   onKind?: (kind: ImportKind, confidence: number) => void;
   /** Called every {@link PROGRESS_EVERY} rows with the count so far. */
@@ -174,22 +181,40 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
 
   const numberParsers: Partial<Record<FieldSpec['type'], (v: RawCell) => NumberParse>> = { number: parseNumber, money: parseMoney, percent: parsePercent };
 
-  /** Per header, its kind's fields with their columns, looked up once instead of per row. */
-  const plans = new Map<SheetHeader, { field: FieldSpec; cols: number[]; isRest: boolean }[]>();
+  /** How one header's rows become records, worked out once instead of per row. */
+  interface RecordPlan {
+    /** Its kind's fields with their columns and their place in the values. */
+    fields: { field: FieldSpec; cols: number[]; isRest: boolean; slot: number }[];
+    /** The record's keys in value order: seq, sheet, source_row, the fields, is_phone_masked for a kind with a phone. */
+    keys: string[];
+    /** Place of is_phone_masked, or -1. */
+    maskSlot: number;
+    /** Places of the id and of the unionid that stands in for a blank one (members, messages), or -1. */
+    idSlot: number;
+    unionSlot: number;
+  }
+  const plans = new Map<SheetHeader, RecordPlan>();
   const planOf = (h: SheetHeader) => {
     let plan = plans.get(h);
     if (!plan) {
       const spec = kindSpecs[h.kind];
-      plan = spec.fields.map((field) => ({ field, cols: h.columns[field.id] ?? [], isRest: field.id === spec.restField }));
+      const keys = ['seq', 'sheet', 'source_row'];
+      const fields = spec.fields.map((field) => ({ field, cols: h.columns[field.id] ?? [], isRest: field.id === spec.restField, slot: keys.push(field.id) - 1 }));
+      const maskSlot = spec.fields.some((x) => x.type === 'phone') ? keys.push('is_phone_masked') - 1 : -1;
+      const id = h.kind === 'members' ? 'member_id' : h.kind === 'messages' ? 'sender_id' : null;
+      plan = { fields, keys, maskSlot, idSlot: id ? keys.indexOf(id) : -1, unionSlot: id ? keys.indexOf('unionid') : -1 };
       plans.set(h, plan);
     }
     return plan;
   };
 
-  /** The record of one data row. */
-  const toRecord = (row: SourceRow, h: SheetHeader): ParsedRecord => {
-    const rec: ParsedRecord = { seq: rowsRead, sheet: opts.isCsv ? null : row.sheet, source_row: row.rowNumber };
-    for (const { field, cols, isRest } of planOf(h)) {
+  /** The values of one data row's record, in the order of its plan's keys. */
+  const toValues = (row: SourceRow, h: SheetHeader, plan: RecordPlan): RecordValue[] => {
+    const values = new Array<RecordValue>(plan.keys.length).fill(null);
+    values[0] = rowsRead;
+    values[1] = opts.isCsv ? null : row.sheet;
+    values[2] = row.rowNumber;
+    for (const { field, cols, isRest, slot } of plan.fields) {
       if (isRest) {
         // Every unmapped column with a number in it, by header (e.g. 公众号 follows per source).
         const rest: Record<string, number> = {};
@@ -197,7 +222,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
           const p = parseNumber(row.cells[col]);
           if (p.ok && p.value !== null) rest[h.labels[col] || `列${col + 1}`] = p.value;
         }
-        rec[field.id] = Object.keys(rest).length ? JSON.stringify(rest) : null;
+        values[slot] = Object.keys(rest).length ? JSON.stringify(rest) : null;
         continue;
       }
       const col = cols[0];
@@ -205,43 +230,52 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       switch (field.type) {
         case 'text': {
           if (cols.length <= 1) {
-            rec[field.id] = col === undefined ? null : cleanText(raw);
+            values[slot] = col === undefined ? null : cleanText(raw);
             break;
           }
           // Duplicated headers (two 分销员 columns) keep both values, each once.
-          const values = [...new Set(cols.map((c) => cleanText(row.cells[c])).filter((v): v is string => v !== null))];
-          rec[field.id] = values.length ? values.join('、') : null;
+          const found = [...new Set(cols.map((c) => cleanText(row.cells[c])).filter((v): v is string => v !== null))];
+          values[slot] = found.length ? found.join('、') : null;
           break;
         }
         case 'time': {
           const p = parseTime(raw, source.isDate1904());
           if (!p.ok) throw badValue(row, col!, field, '日期时间');
-          rec[field.id] = p.value;
+          values[slot] = p.value;
           break;
         }
         case 'date': {
           const p = parseDateOnly(raw, source.isDate1904(), opts.timeZone);
           if (!p.ok) throw badValue(row, col!, field, '日期');
-          rec[field.id] = p.value;
+          values[slot] = p.value;
           break;
         }
         case 'phone': {
           const p = parsePhone(raw);
-          rec[field.id] = p?.phone ?? null;
-          rec.is_phone_masked = p?.isMasked ?? null;
+          values[slot] = p?.phone ?? null;
+          values[plan.maskSlot] = p?.isMasked ?? null;
           break;
         }
         default: {
           const p = numberParsers[field.type]!(raw);
           if (!p.ok) throw badValue(row, col!, field, field.type === 'money' ? '金额' : field.type === 'percent' ? '百分比' : '数字');
-          rec[field.id] = p.value;
+          values[slot] = p.value;
         }
       }
     }
     // No id column, or a blank id: the unionid identifies the person instead.
-    if (h.kind === 'members') rec.member_id ??= rec.unionid;
-    if (h.kind === 'messages') rec.sender_id ??= rec.unionid;
-    return rec;
+    if (plan.idSlot >= 0 && values[plan.idSlot] === null) values[plan.idSlot] = plan.unionSlot >= 0 ? values[plan.unionSlot]! : null;
+    return values;
+  };
+
+  /** Hands one data row's record over, as values or as an object. */
+  const emitRow = (row: SourceRow, h: SheetHeader): void | Promise<void> => {
+    const plan = planOf(h);
+    const values = toValues(row, h, plan);
+    if (opts.emitValues) return opts.emitValues(values, plan.keys);
+    const rec = {} as ParsedRecord;
+    for (let i = 0; i < values.length; i++) rec[plan.keys[i]!] = values[i]!;
+    return opts.emit?.(rec);
   };
 
   /** Handles one row; returns a promise only when the writer needs awaiting (most rows need none). */
@@ -261,7 +295,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
     // when its first cell sits where the header's text has it (its rowText begins with `first` empty cells).
     if (h.text.startsWith(firstText, first) && rowText(cells) === h.text) return;
     rowsRead++;
-    const written = opts.emit(toRecord(row, h));
+    const written = emitRow(row, h);
     // Most emits only buffer; awaiting only real promises keeps the per-row cost low.
     if (written) return written.then(progress);
     progress();

@@ -83,6 +83,8 @@ export async function parseFileToChunks(filePath: string, fileName: string, outD
   let writer: StagingCsvWriter | null = null;
   let phoneField: string | null = null;
   const maskedPhones: MaskedPhones = { count: 0, first: [] };
+  /** Places of is_phone_masked, the phone, the sheet and the row in the values of the last keys seen. */
+  let at = { keys: null as readonly string[] | null, mask: -1, phone: -1, sheet: -1, row: -1 };
   try {
     const summary = await parseExport(source, {
       fileName,
@@ -90,11 +92,12 @@ export async function parseFileToChunks(filePath: string, fileName: string, outD
       kind: opts.kind,
       mapping: opts.mapping,
       timeZone: opts.timeZone,
-      emit: (record) => {
-        if (record.is_phone_masked === true) {
-          if (maskedPhones.count++ < MASKED_LISTED) maskedPhones.first.push({ sheet: record.sheet, row: record.source_row, phone: String(record[phoneField!]) });
+      emitValues: (values, keys) => {
+        if (keys !== at.keys) at = { keys, mask: keys.indexOf('is_phone_masked'), phone: phoneField ? keys.indexOf(phoneField) : -1, sheet: keys.indexOf('sheet'), row: keys.indexOf('source_row') };
+        if (at.mask >= 0 && values[at.mask] === true && maskedPhones.count++ < MASKED_LISTED) {
+          maskedPhones.first.push({ sheet: values[at.sheet] as string | null, row: values[at.row] as number, phone: String(values[at.phone]) });
         }
-        return writer!.add(record);
+        return writer!.add(values, keys);
       },
       onKind: (k) => {
         kind = k;

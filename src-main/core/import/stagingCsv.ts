@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ParsedRecord } from './parseExport';
+import type { RecordValue } from './parseExport';
 
 /** The CSV dialect of the chunk files, for the reader. */
 export const STAGING_CSV = {
@@ -66,19 +66,30 @@ export class StagingCsvWriter {
     this.buf = Buffer.allocUnsafe(size.bytes + 64 * 1024);
   }
 
-  /** Adds a record; returns a promise when a chunk was handed over and the hand-over is asynchronous. */
-  add(rec: ParsedRecord): void | Promise<void> {
-    const fields = this.fields;
-    for (let f = 0; f < fields.length; f++) {
+  /** Where each field of the file is in the values of records with `keys` (-1: not there), for the last keys seen. */
+  private slots: number[] = [];
+  private slotsFor: readonly string[] | null = null;
+
+  /**
+   * Adds a record given as values in the order of `keys` (parseExport's `emitValues`); returns a
+   * promise when a chunk was handed over and the hand-over is asynchronous.
+   */
+  add(values: readonly RecordValue[], keys: readonly string[]): void | Promise<void> {
+    if (keys !== this.slotsFor) {
+      this.slots = this.fields.map((f) => keys.indexOf(f));
+      this.slotsFor = keys;
+    }
+    const slots = this.slots;
+    for (let f = 0; f < slots.length; f++) {
       if (f > 0) this.byte(DELIMITER);
-      const v = rec[fields[f]!];
+      const slot = slots[f]!;
+      const v = slot < 0 ? null : values[slot];
       if (v === null || v === undefined) continue;
       if (typeof v === 'string') this.text(v);
       else if (typeof v === 'number') {
         if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) this.integer(v);
         else this.ascii(String(v));
-      }
-      else this.ascii(v ? 'true' : 'false');
+      } else this.ascii(v ? 'true' : 'false');
     }
     this.byte(LF);
     this.rows++;

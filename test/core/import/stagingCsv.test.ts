@@ -32,7 +32,8 @@ const plan: LoadPlan = {
 async function roundTrip(records: ParsedRecord[], size = { rows: 3, bytes: 1024 * 1024 }): Promise<{ rows: Record<string, unknown>[]; chunks: StagingChunk[] }> {
   const chunks: StagingChunk[] = [];
   const writer = new StagingCsvWriter(env.tempDir, ['seq', 'source_row', 'name', 'amount', 'is_phone_masked'], (c) => void chunks.push(c), size);
-  for (const r of records) await writer.add(r);
+  const keys = ['seq', 'sheet', 'source_row', 'name', 'amount', 'is_phone_masked'];
+  for (const r of records) await writer.add(keys.map((k) => r[k] ?? null), keys);
   await writer.flush();
   const rows = await env.project.db.use(async (sql) => {
     await beginLoad(sql, plan);

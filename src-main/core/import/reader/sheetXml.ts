@@ -426,17 +426,21 @@ const scanned = { end: 0 };
 function scanRow(b: Buffer, start: number, end: number, ps: BytePatterns, sharedStrings: string[]): RawCell[] | null {
   const cells: RawCell[] = [];
   const { cOpen, cClose, vOpen, vTag, vClose, rowClose, rowTag } = ps;
+  // Without a namespace prefix (nearly every sheet) the tags are compared byte by byte here:
+  // the general pattern comparison was a quarter of the scanner's time.
+  const isPlain = cOpen.length === 2;
   let col = -1;
   let i = start;
   for (;;) {
     // The next tag: the row's end, a cell (CELL's `<c\b`: `<col…` is no cell), or something to skip.
     while (i < end && b[i] !== CHAR_LT) i++;
     if (i >= end) return null;
-    if (bytesAt(b, i, rowClose)) {
+    const next = b[i + 1];
+    if (next === CHAR_SLASH && (isPlain ? b[i + 2] === 114 && b[i + 3] === 111 && b[i + 4] === 119 && b[i + 5] === CHAR_GT : bytesAt(b, i, rowClose))) {
       scanned.end = i;
       return cells;
     }
-    if (!bytesAt(b, i, cOpen)) {
+    if (!(isPlain ? next === 99 : bytesAt(b, i, cOpen))) {
       if (bytesAt(b, i, rowTag)) return null;
       i++;
       continue;
@@ -516,7 +520,7 @@ function scanRow(b: Buffer, start: number, end: number, ps: BytePatterns, shared
       continue;
     }
     // The common body, `<v>…</v></c>`, straight through.
-    if (bytesAt(b, gt + 1, vOpen)) {
+    if (isPlain ? b[gt + 1] === CHAR_LT && b[gt + 2] === 118 && b[gt + 3] === CHAR_GT : bytesAt(b, gt + 1, vOpen)) {
       const from = gt + 1 + vOpen.length;
       let e = from;
       let flags = 0;
@@ -526,7 +530,10 @@ function scanRow(b: Buffer, start: number, end: number, ps: BytePatterns, shared
         if (f === TEXT_END) break;
         flags |= f;
       }
-      if (bytesAt(b, e, vClose) && bytesAt(b, e + vClose.length, cClose)) {
+      const isClosed = isPlain
+        ? b[e] === CHAR_LT && b[e + 1] === CHAR_SLASH && b[e + 2] === 118 && b[e + 3] === CHAR_GT && b[e + 4] === CHAR_LT && b[e + 5] === CHAR_SLASH && b[e + 6] === 99 && b[e + 7] === CHAR_GT
+        : bytesAt(b, e, vClose) && bytesAt(b, e + vClose.length, cClose);
+      if (isClosed) {
         i = e + vClose.length + cClose.length;
         if (e === from) continue;
         const value = byteCellValue(b, from, e, type, (flags & TEXT_HIGH) === 0, (flags & TEXT_ESCAPE) !== 0, sharedStrings);
