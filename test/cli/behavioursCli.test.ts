@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/run';
+import { runCliIn } from '../support/cliInProcess';
 import { fillLiftFixture } from '../store/behaviourFixture';
 import { closeProject, tempProject, type TempProject } from '../store/projectFixture';
 
 // The project is the hand-computed fixture of test/store/behaviourFixture.ts (rules 打卡 and 无人).
 
-const repoRoot = path.resolve(__dirname, '../..');
 let t: TempProject;
 let file: string;
 
@@ -18,18 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
-async function qunxi(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(t.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(t.dir, 'projects'), QUNXI_TEMP_DIR: path.join(t.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
-}
+/** The command line in-process, its folders under the test's temp folder. */
+const qunxi = (...argv: string[]) => runCliIn(t.dir, ...argv);
 
 describe('command line: behaviours', () => {
   it('prints the weekly series of every enabled behaviour as JSON', async () => {

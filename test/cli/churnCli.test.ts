@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src-main/cli/args';
-import { runCli } from '../../src-main/cli/run';
+import { runCliIn } from '../support/cliInProcess';
 import { fillChurnFixture } from '../store/churnFixture';
 import { closeProject, tempProject, type TempProject } from '../store/projectFixture';
 
 // The project is the hand-computed fixture of test/store/churnFixture.ts; the figures are worked out there and in churnQueries.test.ts.
 
-const repoRoot = path.resolve(__dirname, '../..');
 let t: TempProject;
 let file: string;
 
@@ -19,18 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
-async function qunxi(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(t.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(t.dir, 'projects'), QUNXI_TEMP_DIR: path.join(t.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
-}
+/** The command line in-process, its folders under the test's temp folder. */
+const qunxi = (...argv: string[]) => runCliIn(t.dir, ...argv);
 
 describe('command line: churn and retention', () => {
   it('prints the weekly churn series as JSON, rates in percent unrounded, an empty rate null', async () => {

@@ -1,29 +1,17 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/run';
+import { runCliIn } from '../support/cliInProcess';
 import { AS_OF, expectedAll, expectedScopeA, insertFeaturesFixture } from '../store/featuresFixture';
 import { closeProject, tempProject, type TempProject } from '../store/projectFixture';
 import { tempDir } from '../support/tempDirs';
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 let tmp: ReturnType<typeof tempDir>;
 let fixture: TempProject;
 let project: string;
 
 /** Runs the CLI in-process with every app folder inside the temp root. */
-async function qunxi(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(tmp.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(tmp.dir, 'projects'), QUNXI_TEMP_DIR: path.join(tmp.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
-}
+/** The command line in-process, its folders under the test's temp folder. */
+const qunxi = (...argv: string[]) => runCliIn(tmp.dir, ...argv);
 
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
 const byPid = <R extends { pid: string }>(rows: R[]) => [...rows].sort((a, b) => (a.pid < b.pid ? -1 : 1));

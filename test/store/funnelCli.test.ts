@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wilson } from '../../src-main/core/analysis/stats';
-import { runCli } from '../../src-main/cli/run';
+import { runCliIn } from '../support/cliInProcess';
 import { writeDefinition } from '../../src-main/store/definitionsStore';
 import { buildFunnelFixture, fullPath } from './funnelFixture';
 import { closeProject, tempProject, type TempProject } from './projectFixture';
 
-const repoRoot = path.resolve(__dirname, '../..');
 let t: TempProject;
 let file: string;
 
@@ -24,18 +22,8 @@ beforeAll(async () => {
 afterAll(async () => t?.dispose());
 
 /** Runs the CLI in-process with every app folder inside the temp folder. */
-async function qunxi(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(t.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(t.dir, 'projects'), QUNXI_TEMP_DIR: path.join(t.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
-}
+/** The command line in-process, its folders under the test's temp folder. */
+const qunxi = (...argv: string[]) => runCliIn(t.dir, ...argv);
 
 const week = ['--from', '2024-03-04', '--to', '2024-03-10'];
 
