@@ -10,35 +10,18 @@
  */
 import type { ActivityCell, AnalysisScope } from '../api/contract';
 import { membershipCtes, scopeCondition, scopeParams } from './analysisBase';
+import { countPeopleSql, memberFactsParams, memberMsgsCtes } from './memberFacts';
 import type { Sql } from './projectDb';
 
 /** The SQL of {@link queryActivity}; exported so tests can EXPLAIN it. */
 export function activitySql(groups: string[] | undefined): string {
+  const scoped = !!groups && groups.length > 0;
   return `
 WITH
 ${membershipCtes(scopeCondition(groups))},
-msgs AS (
-  SELECT sender_id AS pid, sent_at AS t
-  FROM messages
-  WHERE group_name IS NOT NULL AND ${scopeCondition(groups)}
-    AND (CAST($from AS DATE) IS NULL OR sent_at >= timezone($tz, CAST(CAST($from AS DATE) AS TIMESTAMP)))
-    AND (CAST($to AS DATE) IS NULL OR sent_at < timezone($tz, CAST(CAST($to AS DATE) + INTERVAL 1 DAY AS TIMESTAMP)))
-),
--- Local weekday and hour from 15-minute UTC buckets: every zone offset in use is a multiple of 15
--- minutes, so a bucket never straddles a local hour, and the zone conversion (the costly part) runs
--- once per bucket (≤ 35,040 a year) instead of once per message.
-member_msgs AS (
-  SELECT m.pid, CAST(floor(epoch_ms(m.t) / 900000) AS BIGINT) AS b
-  FROM msgs m JOIN islands i ON i.pid = m.pid AND m.t >= i.s AND m.t < i.e
-),
-bucket_cells AS (
-  SELECT b, isodow(lt) AS weekday, hour(lt) AS hour
-  FROM (SELECT b, timezone($tz, to_timestamp(b * 900)) AS lt FROM (SELECT DISTINCT b FROM member_msgs))
-),
+${memberMsgsCtes('member_msgs', scoped, `($from IS NULL OR d >= CAST($from AS DATE)) AND ($to IS NULL OR d <= CAST($to AS DATE))`)},
 counts AS (
-  SELECT c.weekday, c.hour, count(*) AS messages, count(DISTINCT m.pid) AS people
-  FROM member_msgs m JOIN bucket_cells c ON c.b = m.b
-  GROUP BY ALL
+  SELECT isodow(d) AS weekday, h AS hour, count(*) AS messages, ${countPeopleSql()} AS people FROM member_msgs GROUP BY ALL
 ),
 cells AS (
   SELECT w.range AS weekday, h.range AS hour FROM range(1, 8) w CROSS JOIN range(0, 24) h
@@ -50,6 +33,6 @@ ORDER BY c.weekday, c.hour`;
 }
 
 /** All 168 cells, Monday 0 时 first, zeros included. */
-export function queryActivity(sql: Sql, scope: AnalysisScope, timeZone: string): Promise<ActivityCell[]> {
-  return sql.all<ActivityCell>(activitySql(scope.groups), scopeParams(scope, timeZone));
+export async function queryActivity(sql: Sql, scope: AnalysisScope, timeZone: string): Promise<ActivityCell[]> {
+  return sql.all<ActivityCell>(activitySql(scope.groups), { ...scopeParams(scope, timeZone), ...(await memberFactsParams(sql)) });
 }

@@ -10,6 +10,7 @@ import type { AnalysisScope } from '../api/contract';
 import { AppError } from '../core/appError';
 import { isCalendarDate } from '../core/metrics/calendar';
 import { DERIVED_DB } from './identity';
+import { FACTS_CHECKED, factsTzCte, islandsSql } from './memberFacts';
 
 /** The SQL condition "group_name is in the scope" and whether a scope was given. */
 export function scopeCondition(groups: string[] | undefined, column = 'group_name'): string {
@@ -68,49 +69,38 @@ export function localDaySql(col: string, alias = 'z'): string {
 }
 
 /**
- * Membership of the scope (DESIGN §4 "Member state"):
- * - `scoped(pid, group_name, join_time, leave_time)` spells in the scope's groups;
+ * Membership of the scope (DESIGN §4 "Member state"), read from the derived tables
+ * (memberFacts.ts), whose local days are the project time zone's (`$tz` must be it):
+ * - `scoped(pid, group_name, join_time, leave_time)` spells in the scope's groups, as imported;
  * - `joins` / `leaves (pid, group_name, t, d)` events with their local day;
- * - `spells(pid, group_name, s, e)` each join to the first leave from that group at or after it;
- * - `islands(pid, s, e)` membership of the scope as disjoint intervals (touching spells merge),
- *   e = infinity while still a member;
- * - `island_days(pid, s, e, sday, eday)` the same with local days, eday NULL while a member.
+ * - `spells(pid, group_name, s, e, sday, eday)` each join to the first leave from that group at or after it;
+ * - `islands(pid, s, e, sday, eday)` membership of the scope as disjoint intervals (touching spells
+ *   merge), e = infinity and eday NULL while still a member; without a scope (`inScope` 'TRUE',
+ *   as {@link scopeCondition} gives it) the precomputed islands of all groups;
+ * - `island_days` the same (the name the analyses have always read the days under);
+ * - `facts_tz(ok)` the check of the time zone.
  */
 export function membershipCtes(inScope: string): string {
+  const D = DERIVED_DB;
+  const islands = inScope === 'TRUE' ? `SELECT pid, s, e, sday, eday FROM ${D}.islands_all WHERE ${FACTS_CHECKED}` : islandsSql('spells');
   return `
 scoped AS (
   SELECT member_id AS pid, group_name, join_time, leave_time FROM memberships WHERE ${inScope}
 ),
+${factsTzCte},
 joins AS (
-  SELECT DISTINCT pid, group_name, join_time AS t, CAST(timezone($tz, join_time) AS DATE) AS d
-  FROM scoped WHERE join_time IS NOT NULL
+  SELECT pid, group_name, t, d FROM ${D}.joins WHERE ${inScope} AND ${FACTS_CHECKED}
 ),
 leaves AS (
-  SELECT DISTINCT pid, group_name, leave_time AS t, CAST(timezone($tz, leave_time) AS DATE) AS d
-  FROM scoped WHERE leave_time IS NOT NULL
+  SELECT pid, group_name, t, d FROM ${D}.leaves WHERE ${inScope} AND ${FACTS_CHECKED}
 ),
 spells AS (
-  SELECT j.pid, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e
-  FROM joins j ASOF LEFT JOIN leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t
+  SELECT pid, group_name, s, e, sday, eday FROM ${D}.spells WHERE ${inScope} AND ${FACTS_CHECKED}
 ),
--- Gaps and islands: a spell starts a new island unless an earlier spell of the person reaches it (touching merges).
-marked AS (
-  SELECT pid, s, e,
-    CASE WHEN max(e) OVER (PARTITION BY pid ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= s
-         THEN 0 ELSE 1 END AS starts_island
-  FROM spells WHERE e > s
-),
-numbered AS (
-  SELECT pid, s, e, sum(starts_island) OVER (PARTITION BY pid ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
-  FROM marked
-),
-islands AS (
-  SELECT pid, min(s) AS s, max(e) AS e FROM numbered GROUP BY pid, island
+islands AS (${islands}
 ),
 island_days AS (
-  SELECT pid, s, e, CAST(timezone($tz, s) AS DATE) AS sday,
-         CASE WHEN isinf(e) THEN NULL ELSE CAST(timezone($tz, e) AS DATE) END AS eday
-  FROM islands
+  SELECT pid, s, e, sday, eday FROM islands
 )`;
 }
 

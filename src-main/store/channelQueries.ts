@@ -34,7 +34,8 @@
 import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../api/contract';
 import { AppError } from '../core/appError';
 import { membershipCtes, personCtes, scopeCondition, scopeParams } from './analysisBase';
-import { identityCtes } from './identity';
+import { DERIVED_DB, identityCtes } from './identity';
+import { memberMsgsCtes } from './memberFacts';
 import type { Sql } from './projectDb';
 
 /** Which column of a channel the analysis groups by. */
@@ -89,13 +90,14 @@ joined AS (
   SELECT DISTINCT c.pkey FROM cohort c JOIN islands i ON i.pid = c.pid
   WHERE c.added_at IS NULL OR i.e > c.added_at
 ),
+${memberMsgsCtes('member_msgs', !!groups && groups.length > 0)},
+-- Each person's last message while a member: active since being added when it is not before that.
+last_member_msg AS (
+  SELECT p.pid, m.t FROM (SELECT pno, max(t) AS t FROM member_msgs GROUP BY pno) m JOIN ${DERIVED_DB}.id_people p ON p.pno = m.pno
+),
 active AS (
-  SELECT DISTINCT c.pkey
-  FROM cohort c
-  JOIN messages m ON m.sender_id = c.pid
-  JOIN islands i ON i.pid = m.sender_id AND m.sent_at >= i.s AND m.sent_at < i.e
-  WHERE m.group_name IS NOT NULL AND ${scopeCondition(groups, 'm.group_name')}
-    AND (c.added_at IS NULL OR m.sent_at >= c.added_at)
+  SELECT DISTINCT c.pkey FROM cohort c JOIN last_member_msg m ON m.pid = c.pid
+  WHERE c.added_at IS NULL OR m.t >= c.added_at
 ),
 converted AS (
   SELECT c.pkey, sum(o.net) AS gmv

@@ -8,24 +8,28 @@
  * state of the data into an in-memory database attached to its DuckDB instance (`qx_derived`,
  * shared by all its connections, never written to the project file) and the analyses read
  * `identityCtes()` from there; likewise the scope-free facts of a person (`personCtes()`: customer
- * list attributes and names, the latter reading every message).
+ * list attributes and names, the latter reading every message), and the membership spells and
+ * per-message facts of memberFacts.ts.
  *
  * The state of the data is a fingerprint read before every use of the database (a dozen
  * metadata-cheap aggregates, see {@link dataFingerprint}): row counts and highest rowids of the
  * tables identity reads (an import, a removal, and DuckDB compacting rowids after deletes all move
- * them), the imports (an order update arrives with one) and the nickname-matching setting. When it
+ * them), the imports (an order update arrives with one), the nickname-matching setting and the time
+ * zone (memberFacts.ts keeps local days). When it
  * differs from the one the tables were built from, they are rebuilt before the caller runs.
  */
 import { personFactsSql } from './analysisBase';
-import { DERIVED_DB, PEOPLE_SQL, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
+import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
+import { buildMemberFacts } from './memberFacts';
 import type { ProjectDb, Sql } from './projectDb';
+import { DEFAULT_TIME_ZONE, readMeta } from './schema';
 
 /** Tables whose rows identity depends on. */
 const SOURCE_TABLES = ['memberships', 'messages', 'customers', 'orders', 'churn_events', 'survey_responses'] as const;
 
 /**
  * One string that changes whenever the data the derived tables (or other caches) are built from
- * changes: per table its row count and highest rowid, the imports, and the identity setting.
+ * changes: per table its row count and highest rowid, the imports, the identity setting and the time zone.
  */
 export async function dataFingerprint(sql: Sql): Promise<string> {
   const parts = SOURCE_TABLES.map((t) => `(SELECT count(*) || ':' || coalesce(max(rowid), -1) FROM ${t})`);
@@ -33,7 +37,8 @@ export async function dataFingerprint(sql: Sql): Promise<string> {
     `SELECT concat_ws('|', ${parts.join(', ')},
        (SELECT count(*) || ':' || coalesce(max(import_id), 0) || ':' || coalesce(CAST(max(imported_at) AS VARCHAR), '') FROM imports),
        (SELECT count(*) FROM row_updates),
-       (SELECT coalesce(max(value), '') FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}')) AS f`,
+       (SELECT coalesce(max(value), '') FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}'),
+       (SELECT coalesce(max(value), '') FROM meta WHERE key = 'time_zone')) AS f`,
   );
   return row?.f ?? '';
 }
@@ -41,7 +46,7 @@ export async function dataFingerprint(sql: Sql): Promise<string> {
 /** Builds the derived tables from the current data. */
 async function build(sql: Sql): Promise<void> {
   await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB}`);
-  await sql.run(`CREATE OR REPLACE TABLE ${DERIVED_DB}.id_people AS ${PEOPLE_SQL}`);
+  await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE);
   await sql.run(
     `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_matched AS
      WITH ${rawIdentityCtes(`${DERIVED_DB}.id_people`)}

@@ -1,8 +1,9 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { KeyBehaviour, MetricsRow, Period } from '../api/contract';
-import { fixedOffsetCte, localDaySql, membershipCtes } from './analysisBase';
+import { membershipCtes } from './analysisBase';
 import { behaviourCtes, readActiveBehaviours } from './behaviourQueries';
 import { identityCtes } from './identity';
+import { countPeopleSql, memberFactsParams, memberMsgsCtes } from './memberFacts';
 import type { Sql } from './projectDb';
 
 /** What a metrics query asks for; dates are local ISO dates of the project time zone. */
@@ -42,25 +43,27 @@ export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: 
   const pct = (num: string, den: string) => `CAST(${num} AS DOUBLE) / CAST(${den} AS DOUBLE)`;
   /** 环比 in percent; empty when the previous period's figure is 0 (or there were no data then, which is 0 too). */
   const wow = (cur: string, prev: string) => `CASE WHEN coalesce(${prev}, 0) = 0 THEN NULL ELSE ${pct(`(coalesce(${cur}, 0) - ${prev}) * 100`, prev)} END`;
-  // The messages that make a member active: any group message, or (the widened definition) the hits of an
-  // enabled key behaviour, whatever its minimum count and window ("at least one active behaviour on D").
-  const activeMsgs = activeBehaviours
-    ? `${behaviourCtes(activeBehaviours, inScope)},\nactive_msgs AS (SELECT pid, t, d FROM kb_hits)`
-    : `active_msgs AS (SELECT pid, t, d FROM msgs)`;
+  // What makes a member active: a group message (memberFacts.ts has each one's day and whether it
+  // was sent while a member), or (the widened definition) the hits of an enabled key behaviour,
+  // whatever its minimum count and window ("at least one active behaviour on D").
+  const activeCtes = activeBehaviours
+    ? `${behaviourCtes(activeBehaviours, inScope)},
+active_by AS (
+  SELECT ps, count(*) AS n FROM (
+    SELECT DISTINCT ${key('h.d')} AS ps, h.pid FROM kb_hits h JOIN islands i ON h.pid = i.pid AND h.t >= i.s AND h.t < i.e
+  ) GROUP BY ps
+)`
+    : `active_by AS (
+  SELECT ${key('d')} AS ps, ${countPeopleSql()} AS n FROM member_msgs GROUP BY ps
+)`;
   return `
 WITH
 ${identityCtes()},
 ${membershipCtes(inScope)},
-${fixedOffsetCte('tz_fixed')},
-msgs AS (
-  SELECT sender_id AS pid, sent_at AS t, ${localDaySql('sent_at', 'z')} AS d
-  FROM messages, tz_fixed z WHERE group_name IS NOT NULL AND ${inScope}
-    -- Only what whole periods intersecting [from, to] can need (a month at most on either side; local
-    -- days are at most 14 hours from UTC), so a 12-week query does not read a year of messages.
-    AND ($from IS NULL OR sent_at >= CAST(CAST($from AS DATE) - INTERVAL 32 DAY AS TIMESTAMPTZ))
-    AND ($to IS NULL OR sent_at < CAST(CAST($to AS DATE) + INTERVAL 33 DAY AS TIMESTAMPTZ))
-),
-${activeMsgs},
+-- Only what whole periods intersecting [from, to] can need (a month at most on either side), so a
+-- 12-week query does not read a year of messages.
+${memberMsgsCtes('member_msgs', hasScope, `($from IS NULL OR d >= CAST($from AS DATE) - INTERVAL 31 DAY) AND ($to IS NULL OR d <= CAST($to AS DATE) + INTERVAL 31 DAY)`)},
+${activeCtes},
 -- Members at the end of day d = islands started on or before d minus islands ended on or before d.
 deltas AS (
   SELECT d, sum(delta) AS delta FROM (
@@ -87,7 +90,8 @@ conv_by AS (
   FROM member_orders GROUP BY ALL
 ),
 event_days AS (
-  SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM msgs UNION ALL SELECT d FROM member_orders
+  SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM member_orders
+  UNION ALL SELECT min(d) FROM member_msgs_all UNION ALL SELECT max(d) FROM member_msgs_all
 ),
 bounds AS (
   SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
@@ -108,14 +112,6 @@ totals AS (
 ),
 new_by AS (
   SELECT ${key('d')} AS ps, count(DISTINCT pid) AS n FROM joins GROUP BY ALL
-),
--- Active: an active message in the scope sent while the sender was a member of the scope.
--- (Distinct pairs first, then a plain count: much cheaper than count(DISTINCT) over millions of messages.)
-active_by AS (
-  SELECT ps, count(*) AS n FROM (
-    SELECT DISTINCT ${key('m.d')} AS ps, m.pid
-    FROM active_msgs m JOIN islands i ON m.pid = i.pid AND m.t >= i.s AND m.t < i.e
-  ) GROUP BY ps
 ),
 -- Churned: a leave in the period and no membership at the end of the period's last day.
 leavers AS (
@@ -168,6 +164,7 @@ export async function queryMetrics(sql: Sql, q: MetricsQuery): Promise<MetricsRo
   const hasScope = !!q.groups && q.groups.length > 0;
   const activeBehaviours = q.activeBehaviours === undefined ? await readActiveBehaviours(sql) : q.activeBehaviours;
   const params: Record<string, DuckDBValue> = { tz: q.timeZone, from: q.from ?? null, to: q.to ?? null };
+  if (!activeBehaviours) Object.assign(params, await memberFactsParams(sql));
   if (hasScope) params.groups = listValue(q.groups!);
   return sql.all<MetricsRow>(metricsSql(q.period, hasScope, activeBehaviours), params);
 }

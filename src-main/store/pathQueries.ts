@@ -20,6 +20,7 @@ import { membershipCtes, personCtes, scopeCondition } from './analysisBase';
 import { readSavedDefinition } from './definitionsStore';
 import { identityCtes } from './identity';
 import type { Sql } from './projectDb';
+import { DEFAULT_TIME_ZONE, readMeta } from './schema';
 
 /** Chinese labels and kinds of the stage sources. */
 export const stageSourceText: Record<StageSource, { label: string; kind: 'aggregate' | 'person' }> = {
@@ -158,8 +159,9 @@ export async function stageSourceInfo(sql: Sql): Promise<StageSourceInfo[]> {
   const counts = allSources
     .map((s) => `(SELECT count(${isAggregateSource(s) ? '*' : 'DISTINCT pkey'}) FROM ${sourceCte(s)})::INTEGER AS ${s}`)
     .join(',\n  ');
-  // No figure here depends on local days; the zone only has to be a valid one for the shared CTEs.
-  const row = await sql.one<Record<StageSource, number>>(`WITH ${funnelBaseCtes(allSources, undefined)}\nSELECT ${counts}`, { tz: 'UTC' });
+  // No figure here depends on local days; the shared CTEs read the derived ones, which are the project zone's.
+  const tz = (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE;
+  const row = await sql.one<Record<StageSource, number>>(`WITH ${funnelBaseCtes(allSources, undefined)}\nSELECT ${counts}`, { tz });
   return allSources.map((source) => ({
     source,
     label: stageSourceText[source].label,
