@@ -2,69 +2,22 @@
  * Key behaviours (DESIGN §4 Key behaviours): which messages are hits of which user-defined rule,
  * and which people "did" a behaviour (at least minCount hits within windowDays days).
  *
- * The rules are user text. They reach the SQL as quoted literals (never raw), so that DuckDB
- * compiles each regular expression once instead of once per message; a regular expression RE2
- * refuses would fail the whole statement, so callers pass only {@link usableBehaviours}.
+ * The match of a rule is behaviourHits.ts's; a regular expression RE2 refuses would fail the whole
+ * statement, so callers pass only {@link usableBehaviours}. The features and the widened activity
+ * match in the statement ({@link behaviourCtes}); the key-behaviour view's own queries read the
+ * rules' kept hit tables (behaviourHits.ts ruleHitTables).
  */
 import type { AnalysisScope, BehaviourCount, BehaviourResult, Definitions, KeyBehaviour, LiftRow, Period } from '../api/contract';
 import { lift } from '../core/analysis/lift';
 import { fixedOffsetCte, localDaySql, membershipCtes, personCtes, scopeCondition, scopeParams } from './analysisBase';
+import { matchSql, ruleHitTables, textSql } from './behaviourHits';
 import { readDefinition } from './definitionsStore';
-import { identityCtes } from './identity';
+import { DERIVED_DB, identityCtes } from './identity';
+import { countPeopleSql, FACTS_CHECKED, factsTzCte, gnoInScope, memberFactsParams } from './memberFacts';
 import { periodSql } from './metricsQueries';
-import { sqlLiteral, type Sql } from './projectDb';
+import type { Sql } from './projectDb';
 
-/** A text value as an SQL expression; NUL characters (legal in JSON, not in a literal) become chr(0). */
-function textSql(value: string): string {
-  return value.split('\u0000').map(sqlLiteral).join(' || chr(0) || ');
-}
-
-/** Message types of a rule as the SQL compares them: trimmed, lower-case, blanks dropped. */
-export function normaliseTypes(msgTypes: string[]): string[] {
-  return [...new Set(msgTypes.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))];
-}
-
-/** Characters with a meaning in RE2 besides `|`. */
-const REGEX_META = /[\\.+*?()[\]{}^$]/;
-/** Quantifiers that make the character before them optional. */
-const OPTIONAL_AFTER = /^[*?{]/;
-
-/**
- * The SQL of "content matches the RE2 expression", as regexp_matches (a match anywhere) means it,
- * written cheaper where that is exact: RE2 costs some 0.15 µs per message, which on millions of
- * messages is most of the query. A list of plain alternatives (`打卡|签到`) becomes contains() of
- * each; an expression without `|` that starts with plain characters (`#[^#\s]+`) is first
- * narrowed with contains() of them.
- */
-export function regexMatchSql(pattern: string, column = 'content'): string {
-  if (pattern === '') return 'TRUE';
-  if (!REGEX_META.test(pattern)) {
-    const alternatives = pattern.split('|');
-    // An empty alternative matches any text (but, as regexp_matches, not a missing one).
-    if (alternatives.includes('')) return `${column} IS NOT NULL`;
-    return `(${[...new Set(alternatives)].map((a) => `contains(${column}, ${textSql(a)})`).join(' OR ')})`;
-  }
-  const regex = `regexp_matches(${column}, ${textSql(pattern)})`;
-  if (pattern.includes('|')) return regex;
-  const meta = pattern.search(REGEX_META);
-  // The plain start, less its last character when a quantifier makes that one optional.
-  const prefix = OPTIONAL_AFTER.test(pattern.slice(meta)) ? pattern.slice(0, Math.max(0, meta - 1)) : pattern.slice(0, meta);
-  return prefix === '' ? regex : `(contains(${column}, ${textSql(prefix)}) AND ${regex})`;
-}
-
-/** The SQL condition "this message matches the rule" over the columns `msg_type` and `content` of `messages`. */
-function matchSql(b: KeyBehaviour): string {
-  const types = normaliseTypes(b.msgTypes);
-  const typeCond = types.length === 0 ? 'TRUE' : `lower(trim(msg_type)) IN (${types.map(textSql).join(', ')})`;
-  let contentCond = 'TRUE';
-  if (b.isRegex) {
-    contentCond = regexMatchSql(b.pattern);
-  } else if (b.pattern.trim() !== '') {
-    // Keywords are case-insensitive (CheckIn = checkin); lower() of the literal is folded once.
-    contentCond = `contains(lower(content), lower(${textSql(b.pattern.trim())}))`;
-  }
-  return `(${typeCond}) AND (${contentCond})`;
-}
+export { normaliseTypes, regexMatchSql } from './behaviourHits';
 
 /** `kb_tz(off_us)`: the zone's fixed offset, if it has one (analysisBase.ts). */
 const tzCte = fixedOffsetCte('kb_tz');
@@ -76,18 +29,19 @@ const tzCte = fixedOffsetCte('kb_tz');
  * of them within window_days consecutive local days (hits on days 1 and 7 are within a 7-day
  * window, hits on days 1 and 8 are not). Defines `<name>(pid, behaviour_id, …partition,
  * occurrences)`, occurrences = all hits of the person in the partition, and `<name>_all` the same
- * for everyone with a hit plus `is_counted`. Needs `kb_defs`, `kb_tz` and `$tz`.
+ * for everyone with a hit plus `is_counted`. Needs `kb_defs`, and `kb_tz` and `$tz` unless the hits
+ * carry their local day `d` (`hasDays`).
  */
-export function behaviourCountingCtes(name: string, hits: string, partition: string[] = []): string {
+export function behaviourCountingCtes(name: string, hits: string, partition: string[] = [], hasDays = false): string {
   const cols = (alias: string) => partition.map((c) => `, ${alias}.${c}`).join('');
   const same = (x: string, y: string) => partition.map((c) => ` AND ${x}.${c} = ${y}.${c}`).join('');
   return `
 -- Local days are needed for the windowed rules only: the time-zone conversion is the costly part.
 ${name}_ranked AS (
   SELECT *, rn + min_count - 1 AS rn_last FROM (
-    SELECT h.pid, h.behaviour_id${cols('h')}, ${localDaySql('h.t')} AS d, k.window_days, k.min_count,
+    SELECT h.pid, h.behaviour_id${cols('h')}, ${hasDays ? 'h.d' : localDaySql('h.t')} AS d, k.window_days, k.min_count,
            row_number() OVER (PARTITION BY h.pid, h.behaviour_id${cols('h')} ORDER BY h.t) AS rn
-    FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id, kb_tz z
+    FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id${hasDays ? '' : ', kb_tz z'}
     WHERE k.window_days IS NOT NULL AND k.min_count > 1
   )
 ),
@@ -112,6 +66,61 @@ ${name} AS (
 }
 
 /**
+ * `kb_defs(behaviour_id, name, min_count, window_days, weight, position)`: the rules given, in
+ * order; behaviour_id the rule's id, or its position (an INTEGER, cheaper to group on) when `isNumbered`.
+ */
+function kbDefsCte(enabled: readonly KeyBehaviour[], isNumbered = false): string {
+  const defs = enabled
+    .map((b, i) => `(${isNumbered ? i : textSql(b.id)}, ${textSql(b.name)}, ${b.minCount | 0}, ${b.windowDays === null ? 'NULL' : b.windowDays | 0}, ${Number(b.weight)}, ${i})`)
+    .join(',\n    ');
+  return `
+kb_defs AS (
+  SELECT CAST(behaviour_id AS ${isNumbered ? 'INTEGER' : 'VARCHAR'}) AS behaviour_id, CAST(name AS VARCHAR) AS name, CAST(min_count AS INTEGER) AS min_count,
+         CAST(window_days AS INTEGER) AS window_days, CAST(weight AS DOUBLE) AS weight, CAST(position AS INTEGER) AS position
+  FROM (${enabled.length ? `VALUES\n    ${defs}` : `SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE FALSE`}) AS v(behaviour_id, name, min_count, window_days, weight, position)
+)`;
+}
+
+/**
+ * The key-behaviour view's CTEs over the rules' kept hit tables (behaviourHits.ts; `tables[i]` of
+ * `enabled[i]`): `kb_defs` and `kb_hit_times(pid, behaviour_id, t, d)` the hits in the scope's
+ * groups (`$groups` when `scoped`), pid being the person NUMBER (memberFacts.ts id_people.pno),
+ * behaviour_id the rule's position in `enabled` (see {@link kbDefsCte}) and d the local day.
+ * Needs `facts_tz` (memberFacts.ts factsTzCte, which the membership CTEs hold).
+ */
+function keptHitsCtes(enabled: readonly KeyBehaviour[], tables: readonly string[], scoped: boolean): string {
+  const scans = enabled.map((_, i) => `SELECT pno AS pid, ${i} AS behaviour_id, t, d FROM ${tables[i]} WHERE ${gnoInScope(scoped)}`);
+  const none = `SELECT CAST(NULL AS INTEGER) AS pid, CAST(NULL AS INTEGER) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t, CAST(NULL AS DATE) AS d WHERE FALSE`;
+  return `${kbDefsCte(enabled, true)},
+kb_hit_times AS (
+  SELECT * FROM (${scans.length ? scans.join('\n    UNION ALL ') : none}) WHERE ${FACTS_CHECKED}
+)`;
+}
+
+/**
+ * `<name>(behaviour_id, …partition, people, occurrences)` over kept hits (`hits`, as
+ * {@link keptHitsCtes} gives them): per rule and partition, the people for whom the rule counts on
+ * those hits and all their hits. A rule one hit satisfies (min_count ≤ 1) counts its distinct
+ * senders in a bitstring (memberFacts.ts countPeopleSql: needs `$max_pno`); the others go through
+ * {@link behaviourCountingCtes}, per person.
+ */
+function keptCountsCtes(name: string, hits: string, partition: string[] = []): string {
+  const cols = partition.map((c) => `, ${c}`).join('');
+  return `
+${name}_multi_hits AS (
+  SELECT h.* FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count > 1
+),
+${behaviourCountingCtes(`${name}_multi`, `${name}_multi_hits`, partition, true)},
+${name} AS (
+  SELECT h.behaviour_id${partition.map((c) => `, h.${c}`).join('')}, ${countPeopleSql('h.pid')} AS people, count(*) AS occurrences
+  FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count <= 1
+  GROUP BY ALL
+  UNION ALL
+  SELECT behaviour_id${cols}, count(*) FILTER (WHERE is_counted), sum(occurrences) FROM ${name}_multi_all GROUP BY ALL
+)`;
+}
+
+/**
  * CTE fragments (no leading WITH; put `identityCtes()` and the membership CTEs first if needed)
  * over the ENABLED rules of `behaviours`, which must all be {@link usableBehaviours}:
  * - `kb_defs(behaviour_id, name, min_count, window_days, weight, position)` the enabled rules;
@@ -127,9 +136,6 @@ ${name} AS (
  */
 export function behaviourCtes(behaviours: KeyBehaviour[], inScope: string): string {
   const enabled = behaviours.filter((b) => b.enabled);
-  const defs = enabled
-    .map((b, i) => `(${textSql(b.id)}, ${textSql(b.name)}, ${b.minCount | 0}, ${b.windowDays === null ? 'NULL' : b.windowDays | 0}, ${Number(b.weight)}, ${i})`)
-    .join(',\n    ');
   // One filtered scan per rule: DuckDB evaluates each rule's conditions only where its cheaper ones held.
   const scans = enabled
     .map((b) => `SELECT sender_id AS pid, ${textSql(b.id)} AS behaviour_id, sent_at AS t FROM messages
@@ -137,11 +143,7 @@ export function behaviourCtes(behaviours: KeyBehaviour[], inScope: string): stri
     .join('\n    UNION ALL ');
   const none = `SELECT CAST(NULL AS VARCHAR) AS pid, CAST(NULL AS VARCHAR) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t WHERE FALSE`;
   return `
-kb_defs AS (
-  SELECT CAST(behaviour_id AS VARCHAR) AS behaviour_id, CAST(name AS VARCHAR) AS name, CAST(min_count AS INTEGER) AS min_count,
-         CAST(window_days AS INTEGER) AS window_days, CAST(weight AS DOUBLE) AS weight, CAST(position AS INTEGER) AS position
-  FROM (${enabled.length ? `VALUES\n    ${defs}` : `SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE FALSE`}) AS v(behaviour_id, name, min_count, window_days, weight, position)
-),
+${kbDefsCte(enabled)},
 ${tzCte},
 kb_hit_times AS (
     ${enabled.length ? scans : none}
@@ -222,21 +224,20 @@ function byPosition(behaviours: KeyBehaviour[]): KeyBehaviour[] {
  */
 export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope, timeZone: string): Promise<BehaviourCount[]> {
   const errors = await behaviourErrors(sql, behaviours);
-  const usable = byPosition(behaviours).map((b, i) => ({ ...b, enabled: !errors.has(i) }));
-  const rows = await sql.all<{ behaviour_id: string; people: number; occurrences: number }>(
-    `WITH ${behaviourCtes(usable, scopeCondition(scope.groups))},
-     ${rangeCte(`(SELECT CAST($from AS DATE) AS lo, CAST($to AS DATE) AS hi)`)},
+  const usable = byPosition(behaviours).filter((_, i) => !errors.has(i));
+  const tables = await ruleHitTables(sql, usable);
+  const rows = await sql.all<{ behaviour_id: number; people: number; occurrences: number }>(
+    `WITH ${factsTzCte},
+     ${keptHitsCtes(usable, tables, !!scope.groups?.length)},
      kb_range_hits AS (
-       SELECT h.* FROM kb_hit_times h, kb_range r WHERE (r.lo_t IS NULL OR h.t >= r.lo_t) AND (r.hi_t IS NULL OR h.t < r.hi_t)
+       SELECT * FROM kb_hit_times WHERE (CAST($from AS DATE) IS NULL OR d >= CAST($from AS DATE)) AND (CAST($to AS DATE) IS NULL OR d <= CAST($to AS DATE))
      ),
-     ${behaviourCountingCtes('kb_range_people', 'kb_range_hits')}
-     SELECT k.behaviour_id, CAST(coalesce(p.n, 0) AS INTEGER) AS people, CAST(coalesce(p.occurrences, 0) AS INTEGER) AS occurrences
-     FROM kb_defs k
-     LEFT JOIN (SELECT behaviour_id, count(*) FILTER (WHERE is_counted) AS n, sum(occurrences) AS occurrences
-                FROM kb_range_people_all GROUP BY ALL) p ON p.behaviour_id = k.behaviour_id`,
-    scopeParams(scope, timeZone),
+     ${keptCountsCtes('kb_range_counts', 'kb_range_hits')}
+     SELECT k.behaviour_id, CAST(coalesce(p.people, 0) AS INTEGER) AS people, CAST(coalesce(p.occurrences, 0) AS INTEGER) AS occurrences
+     FROM kb_defs k LEFT JOIN kb_range_counts p ON p.behaviour_id = k.behaviour_id`,
+    { ...scopeParams(scope, timeZone), ...(await memberFactsParams(sql)) },
   );
-  const byId = new Map(rows.map((r) => [r.behaviour_id, r]));
+  const byId = new Map(rows.map((r) => [usable[r.behaviour_id]!.id, r]));
   return behaviours.map((b, i) => {
     const r = byId.get(String(i));
     return { id: b.id, people: r?.people ?? 0, occurrences: r?.occurrences ?? 0, error: errors.get(i) ?? null };
@@ -254,16 +255,14 @@ kb_range AS (
 /**
  * `kb_bounds(lo, hi)`: the local days of the analysis — [from, to] where given, else the first and
  * last day with a join, a leave or a group message in the scope (as the metrics default them).
+ * Needs the membership CTEs.
  */
-function boundsCte(inScope: string): string {
+function boundsCte(groups: string[] | undefined): string {
   return `
-kb_msg_span AS (
-  SELECT min(sent_at) AS first_t, max(sent_at) AS last_t FROM messages WHERE group_name IS NOT NULL AND ${inScope}
-),
 kb_event_days AS (
   SELECT d FROM joins UNION ALL SELECT d FROM leaves
-  UNION ALL SELECT CAST(timezone($tz, first_t) AS DATE) FROM kb_msg_span
-  UNION ALL SELECT CAST(timezone($tz, last_t) AS DATE) FROM kb_msg_span
+  UNION ALL SELECT min(d) FROM ${DERIVED_DB}.msgs WHERE ${gnoInScope(!!groups?.length)} AND ${FACTS_CHECKED}
+  UNION ALL SELECT max(d) FROM ${DERIVED_DB}.msgs WHERE ${gnoInScope(!!groups?.length)} AND ${FACTS_CHECKED}
 ),
 kb_bounds AS (
   SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
@@ -284,36 +283,32 @@ type SeriesRow = BehaviourResult['series'][number];
  */
 export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope & { period: Period }, timeZone: string): Promise<SeriesRow[]> {
   const { key, step } = periodSql[scope.period];
-  const inScope = scopeCondition(scope.groups);
-  return sql.all<SeriesRow>(
+  const enabled = behaviours.filter((b) => b.enabled);
+  const tables = await ruleHitTables(sql, enabled);
+  const rows = await sql.all<Omit<SeriesRow, 'id'> & { id: number }>(
     `WITH
-     ${membershipCtes(inScope)},
-     ${behaviourCtes(behaviours, inScope)},
-     ${boundsCte(inScope)},
+     ${membershipCtes(scopeCondition(scope.groups))},
+     ${keptHitsCtes(enabled, tables, !!scope.groups?.length)},
+     ${boundsCte(scope.groups)},
      kb_periods AS (
        SELECT ps, CAST(ps + ${step} - INTERVAL 1 DAY AS DATE) AS pe FROM (
          SELECT CAST(unnest(generate_series(CAST(${key('lo')} AS TIMESTAMP), CAST(${key('hi')} AS TIMESTAMP), ${step})) AS DATE) AS ps
          FROM kb_bounds WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi
        )
      ),
-     ${rangeCte('(SELECT min(ps) AS lo, max(pe) AS hi FROM kb_periods)')},
-     -- Only the hits of the periods get a local day (the time-zone conversion is the costly part).
      kb_period_hits AS (
-       SELECT h.pid, h.behaviour_id, h.t, ${key(localDaySql('h.t'))} AS ps
-       FROM kb_hit_times h JOIN kb_range r ON h.t >= r.lo_t AND h.t < r.hi_t, kb_tz z
+       SELECT h.pid, h.behaviour_id, h.t, h.d, ${key('h.d')} AS ps
+       FROM kb_hit_times h, (SELECT min(ps) AS lo, max(pe) AS hi FROM kb_periods) r WHERE h.d BETWEEN r.lo AND r.hi
      ),
-     ${behaviourCountingCtes('kb_period_people', 'kb_period_hits', ['ps'])},
-     kb_by AS (
-       SELECT behaviour_id, ps, count(*) FILTER (WHERE is_counted) AS people, sum(occurrences) AS occurrences
-       FROM kb_period_people_all GROUP BY ALL
-     )
+     ${keptCountsCtes('kb_by', 'kb_period_hits', ['ps'])}
      SELECT k.behaviour_id AS id, strftime(p.ps, '%Y-%m-%d') AS period_start, strftime(p.pe, '%Y-%m-%d') AS period_end,
             CAST(coalesce(b.people, 0) AS INTEGER) AS people, CAST(coalesce(b.occurrences, 0) AS INTEGER) AS occurrences
      FROM kb_defs k CROSS JOIN kb_periods p
      LEFT JOIN kb_by b ON b.behaviour_id = k.behaviour_id AND b.ps = p.ps
      ORDER BY k.position, p.ps`,
-    scopeParams(scope, timeZone),
+    { ...scopeParams(scope, timeZone), ...(await memberFactsParams(sql)) },
   );
+  return rows.map((r) => ({ ...r, id: enabled[r.id]!.id }));
 }
 
 /**
@@ -326,14 +321,15 @@ export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[],
  * Rates in percent and the lift with its Katz interval (core/analysis/lift.ts).
  */
 export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope, timeZone: string): Promise<LiftRow[]> {
-  const inScope = scopeCondition(scope.groups);
-  const rows = await sql.all<{ id: string; name: string; population: number; converted: number; doers: number; doers_converted: number }>(
+  const enabled = behaviours.filter((b) => b.enabled);
+  const tables = await ruleHitTables(sql, enabled);
+  const rows = await sql.all<{ id: number; name: string; population: number; converted: number; doers: number; doers_converted: number }>(
     `WITH
      ${identityCtes()},
-     ${membershipCtes(inScope)},
+     ${membershipCtes(scopeCondition(scope.groups))},
      ${personCtes()},
-     ${behaviourCtes(behaviours, inScope)},
-     ${boundsCte(inScope)},
+     ${keptHitsCtes(enabled, tables, !!scope.groups?.length)},
+     ${boundsCte(scope.groups)},
      ${rangeCte('kb_bounds')},
      kb_population AS (
        SELECT DISTINCT i.pid FROM islands i, kb_range r WHERE i.s < r.hi_t AND i.e > r.lo_t
@@ -345,29 +341,41 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
        JOIN kb_range r ON o.paid_at >= r.lo_t AND o.paid_at < r.hi_t
      ),
      kb_range_hits AS (
-       SELECT h.* FROM kb_hit_times h JOIN kb_range r ON h.t >= r.lo_t AND h.t < r.hi_t
+       SELECT h.* FROM kb_hit_times h, kb_range r WHERE h.d BETWEEN r.lo AND r.hi
      ),
-     ${behaviourCountingCtes('kb_range_people', 'kb_range_hits')},
-     kb_doers AS (
-       SELECT rp.behaviour_id, rp.pid, c.pid IS NOT NULL AS is_converted
-       FROM kb_range_people rp SEMI JOIN kb_population p ON p.pid = rp.pid
-       LEFT JOIN kb_converted c ON c.pid = rp.pid
+     kb_multi_hits AS (
+       SELECT h.* FROM kb_range_hits h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count > 1
+     ),
+     ${behaviourCountingCtes('kb_multi_people', 'kb_multi_hits', [], true)},
+     -- Sets of people as bitstrings over person numbers (memberFacts.ts), so "doers who were in the
+     -- population and converted" is an AND of bits: the doers of a rule one hit satisfies are its
+     -- senders, the others' come from the per-person counting.
+     kb_doer_bits AS (
+       SELECT h.behaviour_id, bitstring_agg(h.pid, 1, $max_pno) AS bits
+       FROM kb_range_hits h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count <= 1 GROUP BY h.behaviour_id
+       UNION ALL
+       SELECT behaviour_id, bitstring_agg(pid, 1, $max_pno) FROM kb_multi_people GROUP BY behaviour_id
+     ),
+     kb_population_bits AS (
+       SELECT count(*) AS n, bitstring_agg(n.pno, 1, $max_pno) AS bits FROM kb_population p JOIN ${DERIVED_DB}.id_people n ON n.pid = p.pid
+     ),
+     kb_converted_bits AS (
+       SELECT count(*) AS n, bitstring_agg(n.pno, 1, $max_pno) AS bits FROM kb_converted c JOIN ${DERIVED_DB}.id_people n ON n.pid = c.pid
      )
      SELECT k.behaviour_id AS id, k.name,
-            CAST((SELECT count(*) FROM kb_population) AS INTEGER) AS population,
-            CAST((SELECT count(*) FROM kb_converted) AS INTEGER) AS converted,
-            CAST(count(d.pid) AS INTEGER) AS doers,
-            CAST(count(d.pid) FILTER (WHERE d.is_converted) AS INTEGER) AS doers_converted
-     FROM kb_defs k LEFT JOIN kb_doers d ON d.behaviour_id = k.behaviour_id
-     GROUP BY k.behaviour_id, k.name, k.position
+            CAST(pop.n AS INTEGER) AS population,
+            CAST(conv.n AS INTEGER) AS converted,
+            CAST(coalesce(bit_count(d.bits & pop.bits), 0) AS INTEGER) AS doers,
+            CAST(coalesce(bit_count(d.bits & conv.bits), 0) AS INTEGER) AS doers_converted
+     FROM kb_defs k LEFT JOIN kb_doer_bits d ON d.behaviour_id = k.behaviour_id, kb_population_bits pop, kb_converted_bits conv
      ORDER BY k.position`,
-    scopeParams(scope, timeZone),
+    { ...scopeParams(scope, timeZone), ...(await memberFactsParams(sql)) },
   );
   return rows.map((r) => {
     const others = r.population - r.doers;
     const othersConverted = r.converted - r.doers_converted;
     return {
-      id: r.id,
+      id: enabled[r.id]!.id,
       name: r.name,
       doers: r.doers,
       doers_converted: r.doers_converted,

@@ -9,7 +9,7 @@
  * shared by all its connections, never written to the project file) and the analyses read
  * `identityCtes()` from there; likewise the scope-free facts of a person (`personCtes()`: customer
  * list attributes and names, the latter reading every message), and the membership spells and
- * per-message facts of memberFacts.ts.
+ * per-message facts of memberFacts.ts (the key-behaviour hit tables of behaviourHits.ts go with them).
  *
  * The state of the data is a fingerprint read before every use of the database (a dozen
  * metadata-cheap aggregates, see {@link dataFingerprint}): row counts and highest rowids of the
@@ -20,6 +20,7 @@
  */
 import { personFactsSql } from './analysisBase';
 import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
+import { dropHitTables } from './behaviourHits';
 import { buildMemberFacts } from './memberFacts';
 import type { ProjectDb, Sql } from './projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from './schema';
@@ -46,6 +47,7 @@ export async function dataFingerprint(sql: Sql): Promise<string> {
 /** Builds the derived tables from the current data. */
 async function build(sql: Sql): Promise<void> {
   await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB}`);
+  await dropHitTables(sql);
   await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE);
   await sql.run(
     `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_matched AS

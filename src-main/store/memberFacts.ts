@@ -13,8 +13,9 @@
  *   (analysisBase.ts membershipCtes);
  * - `islands_all(pid, s, e, sday, eday)` membership of all groups as disjoint intervals
  *   ({@link islandsSql}): the islands of a query without a scope;
- * - `msgs(pno, gno, t, d, h, own)` every group message (one-to-one chats never count as activity)
- *   with its local day and hour in the project's time zone and `own`: whether the sender was a
+ * - `msgs(rid, pno, gno, t, d, h, own)` every group message (one-to-one chats never count as
+ *   activity), rid its rowid in `messages`, with its local day and hour in the project's time zone
+ *   and `own`: whether the sender was a
  *   member of the message's own group at that instant;
  * - `facts_info(tz, max_pno)` the zone of the local days and the highest person number.
  *
@@ -56,13 +57,13 @@ export async function buildMemberFacts(sql: Sql, tz: string): Promise<void> {
   await sql.run(
     `CREATE OR REPLACE TABLE ${D}.msgs AS
      WITH m AS (
-       SELECT sender_id AS pid, group_name, sent_at AS t, timezone($tz, sent_at) AS lt FROM messages WHERE group_name IS NOT NULL
+       SELECT rowid AS rid, sender_id AS pid, group_name, sent_at AS t, timezone($tz, sent_at) AS lt FROM messages WHERE group_name IS NOT NULL
      ),
      own AS (
        SELECT DISTINCT m.pid, m.group_name, m.t FROM m JOIN ${D}.spells s
        ON s.pid = m.pid AND s.group_name = m.group_name AND m.t >= s.s AND m.t < s.e
      )
-     SELECT p.pno, g.gno, m.t, CAST(m.lt AS DATE) AS d, CAST(hour(m.lt) AS TINYINT) AS h, o.pid IS NOT NULL AS own
+     SELECT m.rid, p.pno, g.gno, m.t, CAST(m.lt AS DATE) AS d, CAST(hour(m.lt) AS TINYINT) AS h, o.pid IS NOT NULL AS own
      FROM m JOIN ${D}.id_people p ON p.pid = m.pid JOIN ${D}.group_nos g ON g.group_name = m.group_name
      LEFT JOIN own o ON o.pid = m.pid AND o.group_name = m.group_name AND o.t = m.t`,
     { tz },

@@ -28,10 +28,22 @@ export class Sql {
     await this.conn.run(sql, params);
   }
 
-  /** Runs a query and returns its rows as plain objects. */
+  /**
+   * Runs a query and returns its rows as plain objects (values as getRowObjectsJson gives them).
+   * Converted column by column, then put into rows: the client library's row-wise conversion
+   * visits each value through the chunk, some 8× slower on tens of thousands of rows.
+   */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const reader = await this.conn.runAndReadAll(sql, params);
-    return reader.getRowObjectsJson() as T[];
+    const names = reader.deduplicatedColumnNames();
+    const columns = reader.getColumnsJson();
+    const rows: Row[] = new Array<Row>(reader.currentRowCount);
+    for (let r = 0; r < rows.length; r++) {
+      const row: Row = {};
+      for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![r];
+      rows[r] = row;
+    }
+    return rows as T[];
   }
 
   /** Runs a query and returns its first row, or undefined. */
