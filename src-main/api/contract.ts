@@ -477,7 +477,10 @@ export interface ChurnEvent {
 
 /** Churn over time and its breakdowns. */
 export interface ChurnResult {
+  /** The events, oldest first: all of them up to 2,000 (CHURN_LIST_LIMIT; `listAll` lifts it), else the latest 2,000. */
   events: ChurnEvent[];
+  /** Every event of the scope and range (what the breakdowns and the export count). */
+  eventCount: number;
   /** Per period: people who churned (DESIGN §4 churned_members) and the rate over members at the end of the previous period. */
   series: { period_start: string; period_end: string; churned: number; members_before: number; churn_rate: number | null }[];
   breakdowns: Record<'stage' | 'channel' | 'tenure' | 'group' | 'how', { value: string; count: number; share: number | null }[]>;
@@ -891,7 +894,7 @@ export const requestSchemas = {
   /** People of the cohort who reached stage `stageIndex - 1` but not `stageIndex` (cohort mode). */
   'funnel:lost': z.object({ ...analysisScope, windowDays: z.number().int().min(1).max(365).default(14), stageIndex: z.number().int().min(1).max(29) }),
   'funnel:exportLost': z.object({ ...analysisScope, windowDays: z.number().int().min(1).max(365).default(14), stageIndex: z.number().int().min(1).max(29) }),
-  'churn:query': z.object({ ...analysisScope, period: z.enum(['day', 'week', 'month']).default('week') }),
+  'churn:query': z.object({ ...analysisScope, period: z.enum(['day', 'week', 'month']).default('week'), listAll: z.boolean().optional() }),
   'churn:retention': z.object(analysisScope),
   'churn:survival': z.object({ ...analysisScope, by: z.enum(['none', 'channel', 'group']).default('none') }),
   /** The churn events of churn:query as an xlsx file (Chinese headers and labels). */

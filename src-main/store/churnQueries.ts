@@ -48,8 +48,8 @@ const inRange = (t: string) => `
   (CAST($from AS DATE) IS NULL OR CAST(timezone($tz, ${t}) AS DATE) >= CAST($from AS DATE))
   AND (CAST($to AS DATE) IS NULL OR CAST(timezone($tz, ${t}) AS DATE) <= CAST($to AS DATE))`;
 
-/** The SQL of {@link queryChurnEvents}; exported so tests can EXPLAIN it. */
-export function churnEventsSql(groups: string[] | undefined): string {
+/** The SQL of {@link queryChurnEvents} (with the instant `t` of each event when `withInstant`); exported so tests can EXPLAIN it. */
+export function churnEventsSql(groups: string[] | undefined, withInstant = false): string {
   const inScope = scopeCondition(groups);
   const isScoped = hasScope({ groups });
   return `
@@ -115,7 +115,7 @@ SELECT pid, name, strftime(timezone($tz, t), '%Y-%m-%dT%H:%M:%S') AS left_at, ho
             WHEN orders = 1 THEN 'bought_once'
             ELSE 'repeat_buyer' END AS stage,
        channel,
-       CASE WHEN since <= t THEN ${wholeDays('since', 't')} END AS tenure_days
+       CASE WHEN since <= t THEN ${wholeDays('since', 't')} END AS tenure_days${withInstant ? ', t' : ''}
 FROM described
 ORDER BY t, how, pid NULLS LAST, name, group_name`;
 }
@@ -154,7 +154,7 @@ export async function queryChurnSeries(sql: Sql, q: ChurnQuery, period: Period):
   // One period earlier than asked, for the first period's members_before. Without `from`, the
   // series starts at the first day with data, before which no one was a member.
   const first = q.from ? periodStartOf(q.from, period) : null;
-  const rows = await queryMetrics(sql, { period, from: first ? addDays(first, -1) : undefined, to: q.to, groups: q.groups, timeZone: q.timeZone });
+  const rows = await queryMetrics(sql, { period, from: first ? addDays(first, -1) : undefined, to: q.to, groups: q.groups, timeZone: q.timeZone, isMembershipOnly: true });
   const series: ChurnResult['series'] = [];
   let before = 0;
   for (const r of rows) {
@@ -205,30 +205,71 @@ export function tenureBucket(days: number | null): string {
  * most events first.
  */
 export function churnBreakdowns(events: readonly ChurnEvent[]): ChurnResult['breakdowns'] {
-  const count = (key: (e: ChurnEvent) => string, fixed: readonly string[] | null) => {
+  return breakdownsOf(events.map((e) => ({ ...e, n: 1 })));
+}
+
+/** The breakdown dimensions and each one's value of an event (fields absent in a row count as unknown). */
+type Tally = Partial<Pick<ChurnEvent, 'stage' | 'channel' | 'tenure_days' | 'group_name' | 'how'>> & { n: number };
+
+/**
+ * {@link churnBreakdowns} over rows that each stand for `n` events, per dimension: every event in
+ * the rows a dimension reads (the events themselves, or one grouping set per dimension from SQL).
+ */
+function breakdownsOf(rows: readonly Tally[], rowsOf: (dim: keyof ChurnResult['breakdowns']) => readonly Tally[] = () => rows): ChurnResult['breakdowns'] {
+  const count = (dim: keyof ChurnResult['breakdowns'], key: (e: Tally) => string, fixed: readonly string[] | null) => {
     const counts = new Map<string, number>((fixed ?? []).map((v) => [v, 0]));
-    for (const e of events) {
+    let total = 0;
+    for (const e of rowsOf(dim)) {
       const v = key(e);
-      counts.set(v, (counts.get(v) ?? 0) + 1);
+      counts.set(v, (counts.get(v) ?? 0) + e.n);
+      total += e.n;
     }
     const entries = [...counts.entries()];
     if (!fixed) entries.sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]));
-    return entries.map(([value, n]) => ({ value, count: n, share: events.length === 0 ? null : (n * 100) / events.length }));
+    return entries.map(([value, n]) => ({ value, count: n, share: total === 0 ? null : (n * 100) / total }));
   };
   return {
-    stage: count((e) => e.stage, stageOrder),
-    channel: count((e) => e.channel ?? UNKNOWN_VALUE, null),
-    tenure: count((e) => tenureBucket(e.tenure_days), tenureBuckets.map((b) => b.value)),
-    group: count((e) => e.group_name ?? UNKNOWN_VALUE, null),
-    how: count((e) => e.how, wayOrder),
+    stage: count('stage', (e) => e.stage!, stageOrder),
+    channel: count('channel', (e) => e.channel ?? UNKNOWN_VALUE, null),
+    tenure: count('tenure', (e) => tenureBucket(e.tenure_days ?? null), tenureBuckets.map((b) => b.value)),
+    group: count('group', (e) => e.group_name ?? UNKNOWN_VALUE, null),
+    how: count('how', (e) => e.how!, wayOrder),
   };
 }
 
-/** Events, series and breakdowns of churn:query. */
-export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period): Promise<ChurnResult> {
-  const events = await queryChurnEvents(sql, q);
-  const series = await queryChurnSeries(sql, q, period);
-  return { events, series, breakdowns: churnBreakdowns(events) };
+/** Most events churn:query lists; more are counted, broken down and exported, not listed. */
+export const CHURN_LIST_LIMIT = 2000;
+
+/** The order of the list: oldest first. */
+const eventOrder = (desc = '') => `t${desc}, how${desc}, pid${desc} NULLS LAST, name${desc}, group_name${desc}`;
+
+/**
+ * Events, series and breakdowns of churn:query. The events are computed once into a temporary
+ * table of the query's connection, then counted, broken down (one grouping set per dimension) and
+ * listed: all of them up to `listLimit` (default {@link CHURN_LIST_LIMIT}; null: every one, for the
+ * CLI), else the latest that many, oldest first.
+ */
+export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period, listLimit: number | null = CHURN_LIST_LIMIT): Promise<ChurnResult> {
+  const table = 'qx_churn_events';
+  await sql.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${churnEventsSql(q.groups, true)}`, scopeParams(q, q.timeZone));
+  try {
+    const limit = listLimit === null ? '' : `LIMIT ${Math.max(0, Math.floor(listLimit))}`;
+    const events = await sql.all<ChurnEvent>(
+      `SELECT pid, name, left_at, how, group_name, stage, channel, tenure_days
+       FROM (SELECT * FROM ${table} ORDER BY ${eventOrder(' DESC')} ${limit}) ORDER BY ${eventOrder()}`,
+    );
+    const sets = await sql.all<Tally & { dim: keyof ChurnResult['breakdowns'] }>(
+      `SELECT CASE WHEN grouping(stage) = 0 THEN 'stage' WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(tenure_days) = 0 THEN 'tenure'
+                   WHEN grouping(group_name) = 0 THEN 'group' ELSE 'how' END AS dim,
+              stage, channel, tenure_days, group_name, how, CAST(count(*) AS INTEGER) AS n
+       FROM ${table} GROUP BY GROUPING SETS ((stage), (channel), (tenure_days), (group_name), (how))`,
+    );
+    const series = await queryChurnSeries(sql, q, period);
+    const eventCount = sets.filter((r) => r.dim === 'how').reduce((n, r) => n + r.n, 0);
+    return { events, eventCount, series, breakdowns: breakdownsOf(sets, (dim) => sets.filter((r) => r.dim === dim)) };
+  } finally {
+    await sql.run(`DROP TABLE IF EXISTS ${table}`);
+  }
 }
 
 /** Chinese labels of the exported list (the view has the same in src-renderer/locale/churn.ts). */

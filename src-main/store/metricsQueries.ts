@@ -23,6 +23,12 @@ export interface MetricsQuery {
    * these key behaviours (usable ones only: see behaviourQueries); undefined = the project's setting.
    */
   activeBehaviours?: KeyBehaviour[] | null;
+  /**
+   * Compute the membership figures (total, new, churned) and the conversions only: active_members
+   * and active_rate come back 0 and null, for callers that do not show them (churn's series) and
+   * should not pay for reading every message's membership.
+   */
+  isMembershipOnly?: boolean;
 }
 
 /**
@@ -36,7 +42,7 @@ export const periodSql: Record<Period, { key: (d: string) => string; step: strin
 };
 
 /** The SQL of {@link queryMetrics}; exported so tests can EXPLAIN it. */
-export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: KeyBehaviour[] | null = null): string {
+export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: KeyBehaviour[] | null = null, isMembershipOnly = false): string {
   const { key, step } = periodSql[period];
   const inScope = hasScope ? `list_contains($groups, group_name)` : `TRUE`;
   const periodEnd = (ps: string) => `CAST(${ps} + ${step} - INTERVAL 1 DAY AS DATE)`;
@@ -46,7 +52,9 @@ export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: 
   // What makes a member active: a group message (memberFacts.ts has each one's day and whether it
   // was sent while a member), or (the widened definition) the hits of an enabled key behaviour,
   // whatever its minimum count and window ("at least one active behaviour on D").
-  const activeCtes = activeBehaviours
+  const activeCtes = isMembershipOnly
+    ? `active_by AS (SELECT CAST(NULL AS DATE) AS ps, 0 AS n WHERE FALSE)`
+    : activeBehaviours
     ? `${behaviourCtes(activeBehaviours, inScope)},
 active_by AS (
   SELECT ps, count(*) AS n FROM (
@@ -131,7 +139,7 @@ SELECT strftime(p.ps, '%Y-%m-%d') AS period_start,
        CAST(coalesce(nb.n, 0) AS INTEGER) AS new_members,
        CAST(coalesce(ab.n, 0) AS INTEGER) AS active_members,
        -- active × 100 is exact, so the one division gives the correctly rounded percentage.
-       CASE WHEN t.members = 0 THEN NULL ELSE CAST(coalesce(ab.n, 0) * 100 AS DOUBLE) / CAST(t.members AS DOUBLE) END AS active_rate,
+       CASE WHEN t.members = 0 OR ${isMembershipOnly} THEN NULL ELSE CAST(coalesce(ab.n, 0) * 100 AS DOUBLE) / CAST(t.members AS DOUBLE) END AS active_rate,
        CAST(coalesce(cb.n, 0) AS INTEGER) AS churned_members,
        CAST(coalesce(cv.converted, 0) AS INTEGER) AS converted_members,
        CASE WHEN t.members = 0 THEN NULL ELSE ${pct('coalesce(cv.converted, 0) * 100', 't.members')} END AS conversion_rate,
@@ -162,9 +170,10 @@ ORDER BY p.ps`;
  */
 export async function queryMetrics(sql: Sql, q: MetricsQuery): Promise<MetricsRow[]> {
   const hasScope = !!q.groups && q.groups.length > 0;
-  const activeBehaviours = q.activeBehaviours === undefined ? await readActiveBehaviours(sql) : q.activeBehaviours;
+  const isMembershipOnly = q.isMembershipOnly ?? false;
+  const activeBehaviours = isMembershipOnly ? null : q.activeBehaviours === undefined ? await readActiveBehaviours(sql) : q.activeBehaviours;
   const params: Record<string, DuckDBValue> = { tz: q.timeZone, from: q.from ?? null, to: q.to ?? null };
-  if (!activeBehaviours) Object.assign(params, await memberFactsParams(sql));
+  if (!activeBehaviours && !isMembershipOnly) Object.assign(params, await memberFactsParams(sql));
   if (hasScope) params.groups = listValue(q.groups!);
-  return sql.all<MetricsRow>(metricsSql(q.period, hasScope, activeBehaviours), params);
+  return sql.all<MetricsRow>(metricsSql(q.period, hasScope, activeBehaviours, isMembershipOnly), params);
 }

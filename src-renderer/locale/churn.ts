@@ -58,6 +58,8 @@ export const churnText = {
   emptyBreakdown: '没有流失记录',
   listTitle: '流失名单',
   listCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 条`,
+  listCountTruncated: (shown: number, total: number) =>
+    `共 ${total.toLocaleString('zh-CN')} 条，列表显示最近 ${shown.toLocaleString('zh-CN')} 条（图表按全部计算，导出 xlsx 含全部）`,
   exportXlsx: '导出 xlsx',
   exporting: '正在导出…',
   listNote:

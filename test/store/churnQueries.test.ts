@@ -147,6 +147,18 @@ describe('churn breakdowns', () => {
     expect(breakdowns.tenure.map((b) => [b.value, b.count])).toEqual([['0-7', 6], ['8-30', 0], ['31-90', 0], ['91-180', 0], ['180+', 0]]);
   });
 
+  it('lists the latest events beyond the list limit, oldest first, and counts and breaks down every one', async () => {
+    const all = await events({ groups: AB });
+    expect(all).toHaveLength(6);
+    const r = await use((sql) => queryChurn(sql, { groups: AB, timeZone: tz }, 'week', 2));
+    expect(r.eventCount).toBe(6);
+    expect(r.events).toEqual(all.slice(-2));
+    expect(r.breakdowns).toEqual(churnBreakdowns(all));
+    const every = await use((sql) => queryChurn(sql, { groups: AB, timeZone: tz }, 'week', null));
+    expect(every.events).toEqual(all);
+    expect(every.eventCount).toBe(6);
+  });
+
   it('puts tenures in their buckets at the edges and lists unknown tenures; no events give empty shares', () => {
     expect([0, 7, 8, 30, 31, 90, 91, 180, 181, null].map(tenureBucket)).toEqual(['0-7', '0-7', '8-30', '8-30', '31-90', '31-90', '91-180', '91-180', '180+', '']);
     const one = { ...scopedEvents[0]!, tenure_days: null };

@@ -1,5 +1,5 @@
 import { checkDateRange } from '../../store/analysisBase';
-import { exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../store/churnQueries';
+import { CHURN_LIST_LIMIT, exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../store/churnQueries';
 import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../contract';
 
@@ -10,7 +10,7 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
       const project = requireProject(ctx);
       checkDateRange(req);
       const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
-      return project.db.use((sql) => queryChurn(sql, q, req.period));
+      return project.db.use((sql) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT));
     },
     'churn:retention': async (req) => {
       const project = requireProject(ctx);

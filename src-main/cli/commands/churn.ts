@@ -48,7 +48,7 @@ export const churnCommand: AnalysisCommandSpec<ChurnParams> = {
       const medians = curves.map((c) => `${c.label} ${c.n} 人，中位留存 ${c.median_days === null ? '未到' : `${c.median_days} 天`}`);
       return { columns: survivalColumns, rows: pick(survivalColumns, rows), summary: curves.length ? medians.join('；') : '范围内没有入群的人' };
     }
-    const result = await mustCall(call, 'churn:query', { ...scope, period: params.period });
+    const result = await mustCall(call, 'churn:query', { ...scope, period: params.period, listAll: params.show === 'list' });
     if (params.show === 'list') {
       return { columns: listColumns, rows: pick(listColumns, result.events), summary: `${result.events.length} 个流失事件` };
     }

@@ -104,13 +104,14 @@ function Breakdown({ name, items }: { name: BreakdownKey; items: ChurnResult['br
 function ListPanel({ result }: { result: ChurnResult | null }) {
   const columns = useMemo(() => churnColumns(), []);
   const rows = useMemo(() => churnListRows(result?.events ?? []), [result]);
+  const total = result?.eventCount ?? rows.length;
   return (
     <section className="card churn-list">
       <div className="churn-head">
         <h3>{churnText.listTitle}</h3>
         <div className="churn-list-actions">
-          <span className="muted" data-testid="churn-list-count" data-count={rows.length}>
-            {churnText.listCount(rows.length)}
+          <span className="muted" data-testid="churn-list-count" data-count={rows.length} data-total={total}>
+            {total > rows.length ? churnText.listCountTruncated(rows.length, total) : churnText.listCount(rows.length)}
           </span>
           <ExportButton isDisabled={rows.length === 0} />
         </div>
