@@ -48,7 +48,10 @@ const inRange = (t: string) => `
   (CAST($from AS DATE) IS NULL OR CAST(timezone($tz, ${t}) AS DATE) >= CAST($from AS DATE))
   AND (CAST($to AS DATE) IS NULL OR CAST(timezone($tz, ${t}) AS DATE) <= CAST($to AS DATE))`;
 
-/** The SQL of {@link queryChurnEvents} (with the instant `t` of each event when `withInstant`); exported so tests can EXPLAIN it. */
+/**
+ * The SQL of {@link queryChurnEvents}, oldest first; with `withInstant`, unordered and with the
+ * instant `t` of each event (for {@link queryChurn}'s table). Exported so tests can EXPLAIN it.
+ */
 export function churnEventsSql(groups: string[] | undefined, withInstant = false): string {
   const inScope = scopeCondition(groups);
   const isScoped = hasScope({ groups });
@@ -117,7 +120,7 @@ SELECT pid, name, strftime(timezone($tz, t), '%Y-%m-%dT%H:%M:%S') AS left_at, ho
        channel,
        CASE WHEN since <= t THEN ${wholeDays('since', 't')} END AS tenure_days${withInstant ? ', t' : ''}
 FROM described
-ORDER BY t, how, pid NULLS LAST, name, group_name`;
+${withInstant ? '' : 'ORDER BY t, how, pid NULLS LAST, name, group_name'}`;
 }
 
 /** The churn events of the scope within [from, to], oldest first (see the module comment for the rules). */

@@ -199,29 +199,36 @@ interface Points {
 }
 
 /**
- * Runs the points query. The client library decodes text value by value, which for 100,000 ids
- * and names costs more than the scoring itself; so the numbers come one row per person and the ids
- * and names in one extra, last row, each joined into one string with U+001F. Null when a text holds
- * that separator itself (the split would not line up) and `isSanitised` is off.
+ * Runs the points query. The client library reads every value of a result separately, which for
+ * 100,000 people costs more than the scoring itself, the more so the more columns: so the points
+ * go into a temporary table of the connection, the numbers come back as three columns (x, y, type)
+ * and the ids and names in one row, each joined into one string with U+001F. A text that holds the
+ * separator itself is read with it replaced by a space (the split would not line up otherwise).
  */
-async function readPoints(sql: Sql, query: string, params: Record<string, DuckDBValue>, isSanitised: boolean): Promise<Points | null> {
-  const text = (col: string) => (isSanitised ? `replace(${col}, chr(31), ' ')` : col);
-  const reader = await sql.raw.runAndReadAll(
-    `WITH q AS (SELECT *, row_number() OVER (ORDER BY pid) AS i FROM (${query}))
-     SELECT x, y, type, tx, ty, NULL AS pids, NULL AS names, i FROM q
-     UNION ALL
-     SELECT NULL, NULL, NULL, NULL, NULL, string_agg(${text('pid')}, chr(31) ORDER BY i), string_agg(coalesce(${text('name')}, ''), chr(31) ORDER BY i), NULL
-     FROM q
-     ORDER BY i NULLS LAST`,
-    params,
-  );
-  const [xs, ys, types, txs, tys, pidTexts, nameTexts] = reader.getColumns() as [number[], number[], number[], (number | null)[], (number | null)[], (string | null)[], (string | null)[]];
-  const total = xs.length - 1;
-  const pids = total === 0 ? [] : pidTexts[total]!.split(SEP);
-  // An empty name reads as none (person_names never yields an empty one).
-  const names = total === 0 ? [] : nameTexts[total]!.split(SEP).map((n) => (n === '' ? null : n));
-  if (pids.length !== total || names.length !== total) return null;
-  return { pids, names, x: xs.slice(0, total), y: ys.slice(0, total), type: types.slice(0, total), tx: txs[0] ?? null, ty: tys[0] ?? null };
+async function readPoints(sql: Sql, query: string, params: Record<string, DuckDBValue>): Promise<Points> {
+  const table = 'qx_quadrant_points';
+  await sql.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT *, row_number() OVER (ORDER BY pid) AS i FROM (${query})`, params);
+  try {
+    const numbers = await sql.raw.runAndReadAll(`SELECT x, y, type FROM ${table} ORDER BY i`);
+    // No rows: no columns either.
+    const [x = [], y = [], type = []] = numbers.getColumns() as number[][];
+    const texts = async (isSanitised: boolean) => {
+      const text = (col: string) => (isSanitised ? `replace(${col}, chr(31), ' ')` : col);
+      const row = await sql.one<{ tx: number | null; ty: number | null; pids: string | null; names: string | null }>(
+        `SELECT any_value(tx) AS tx, any_value(ty) AS ty, string_agg(${text('pid')}, chr(31) ORDER BY i) AS pids,
+                string_agg(coalesce(${text('name')}, ''), chr(31) ORDER BY i) AS names
+         FROM ${table}`,
+      );
+      const pids = x.length === 0 ? [] : row!.pids!.split(SEP);
+      // An empty name reads as none (person_names never yields an empty one).
+      const names = x.length === 0 ? [] : row!.names!.split(SEP).map((n) => (n === '' ? null : n));
+      return pids.length === x.length && names.length === x.length ? { pids, names, tx: row?.tx ?? null, ty: row?.ty ?? null } : null;
+    };
+    const { pids, names, tx, ty } = (await texts(false)) ?? (await texts(true))!;
+    return { pids, names, x, y, type, tx, ty };
+  } finally {
+    await sql.run(`DROP TABLE IF EXISTS ${table}`);
+  }
 }
 
 /** The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points), in pid order. */
@@ -229,8 +236,7 @@ export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: F
   checkQuadrant(def);
   const params: Record<string, DuckDBValue> = { ...source.params };
   const query = quadrantSql(def, source.relation, params, { isOrdered: false });
-  // The rare text holding U+001F costs a second run with the separator replaced by a space.
-  const { pids, names, x, y, type, tx, ty } = (await readPoints(sql, query, params, false)) ?? (await readPoints(sql, query, params, true))!;
+  const { pids, names, x, y, type, tx, ty } = await readPoints(sql, query, params);
   const total = pids.length;
   const tally = new Map<number, number>();
   for (const t of type) tally.set(t, (tally.get(t) ?? 0) + 1);
