@@ -40,6 +40,10 @@ export interface PhaseReport {
   cases: CaseResult[];
   /** Median of a bare scan of every message grouped by local day: how fast the machine is right now. */
   baselineMs: number;
+  /** Opening the project and its first use: the derived tables (identity, membership, message facts) built. */
+  derivedBuildMs: number;
+  /** Memory of DuckDB's in-memory tables after all the cases (derived, hit and feature tables), MB. */
+  inMemoryTablesMb: number;
   /** One-minute load average before and after the measurements, and the CPUs. */
   loadBefore: number;
   loadAfter: number;
@@ -87,6 +91,7 @@ function reportLines(sizes: ProjectSizes, runs: number, report: PhaseReport): st
       `(median of ${runs} runs after a first call; target < ${TARGET_MS} ms):`,
     `  machine: ${report.cpus} CPUs, load average ${fmt(report.loadBefore, 1)} → ${fmt(report.loadAfter, 1)}; ` +
       `yardstick (bare scan of all messages grouped by local day) ${fmt(report.baselineMs, 1)} ms`,
+    `  project:open and the first use of the database, which builds the derived tables (identity, membership, message facts): ${fmt(report.derivedBuildMs)} ms; in-memory tables after all the cases: ${fmt(report.inMemoryTablesMb)} MB`,
     `  ${'method'.padEnd(36)}${'median'.padStart(9)}${'first'.padStart(9)}${'raw SQL'.padStart(9)}${'ratio'.padStart(7)}${'stmts'.padStart(7)}  target`,
   ];
   for (const r of results) {
