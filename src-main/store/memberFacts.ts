@@ -53,19 +53,23 @@ export async function buildMemberFacts(sql: Sql, tz: string): Promise<void> {
     { tz },
   );
   await sql.run(`CREATE OR REPLACE TABLE ${D}.islands_all AS ${islandsSql(`${D}.spells`)}`);
-  // The zone conversion (the costly part) once per message here instead of in every query.
+  // The zone conversion (the costly part) once per message here instead of in every query. A
+  // message is its own group's when the latest spell of the sender in that group started at or
+  // before it has not ended by then: an earlier spell cannot reach further, since each spell ends
+  // at the first leave after its join (an ASOF join on numbers, half the time of a range join).
   await sql.run(
     `CREATE OR REPLACE TABLE ${D}.msgs AS
      WITH m AS (
-       SELECT rowid AS rid, sender_id AS pid, group_name, sent_at AS t, timezone($tz, sent_at) AS lt FROM messages WHERE group_name IS NOT NULL
+       SELECT m.rowid AS rid, p.pno, g.gno, m.sent_at AS t, timezone($tz, m.sent_at) AS lt
+       FROM messages m JOIN ${D}.id_people p ON p.pid = m.sender_id JOIN ${D}.group_nos g ON g.group_name = m.group_name
+       WHERE m.group_name IS NOT NULL
      ),
-     own AS (
-       SELECT DISTINCT m.pid, m.group_name, m.t FROM m JOIN ${D}.spells s
-       ON s.pid = m.pid AND s.group_name = m.group_name AND m.t >= s.s AND m.t < s.e
+     numbered_spells AS (
+       SELECT p.pno, g.gno, s.s, s.e
+       FROM ${D}.spells s JOIN ${D}.id_people p ON p.pid = s.pid JOIN ${D}.group_nos g ON g.group_name = s.group_name
      )
-     SELECT m.rid, p.pno, g.gno, m.t, CAST(m.lt AS DATE) AS d, CAST(hour(m.lt) AS TINYINT) AS h, o.pid IS NOT NULL AS own
-     FROM m JOIN ${D}.id_people p ON p.pid = m.pid JOIN ${D}.group_nos g ON g.group_name = m.group_name
-     LEFT JOIN own o ON o.pid = m.pid AND o.group_name = m.group_name AND o.t = m.t`,
+     SELECT m.rid, m.pno, m.gno, m.t, CAST(m.lt AS DATE) AS d, CAST(hour(m.lt) AS TINYINT) AS h, coalesce(s.e > m.t, false) AS own
+     FROM m ASOF LEFT JOIN numbered_spells s ON s.pno = m.pno AND s.gno = m.gno AND m.t >= s.s`,
     { tz },
   );
   await sql.run(
