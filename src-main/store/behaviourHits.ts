@@ -8,11 +8,11 @@
  *
  * Matching reads the content of every group message: a few hundred milliseconds on 2,000,000
  * messages, per rule. The view asks again on every change of period, range or scope and, while
- * the user edits one rule, for all the others too; so {@link ruleHitTables} keeps each rule's hits
+ * the user edits one rule, for all the others too; so {@link withRuleHitTables} keeps each rule's hits
  * over the whole project — person and group number, instant, local day — in a table of the
  * derived database named after the rule's match condition, and the queries only filter and count
  * them. The tables go when the data change (derivedTables.ts drops them with the other derived
- * tables) and beyond {@link MAX_HIT_TABLES}, least recently used first.
+ * tables) and beyond {@link MAX_HIT_TABLES}, least recently used first (none a running query reads).
  */
 import { createHash } from 'node:crypto';
 import type { KeyBehaviour } from '../api/contract';
@@ -93,21 +93,34 @@ async function tableExists(sql: Sql, name: string): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** The last call of {@link ruleHitTables} in this process: calls run one after the other. */
+/** The last call of {@link withRuleHitTables} in this process: their table keeping runs one after the other. */
 let queue: Promise<unknown> = Promise.resolve();
+/** Hit tables a running query reads, with how many read each: never dropped meanwhile. */
+const inUse = new Map<string, number>();
 
 /**
- * The hit table of each rule, in order, made where missing: `(pno, gno, t, d)` per group message
- * the rule matches, read from memberFacts.ts's msgs (person and group numbers, d the local day in
- * the project's zone). Calls are queued, so two requests for a new rule make its table once and
- * the list of tables (for dropping the least recently used) is never written twice at once.
+ * Runs `query` with the hit table of each rule, in order, made where missing: `(pno, gno, t, d)`
+ * per group message the rule matches, read from memberFacts.ts's msgs (person and group numbers,
+ * d the local day in the project's zone). The keeping is queued, so two requests for a new rule
+ * make its table once and the list of tables is never written twice at once; the tables `query`
+ * reads are not dropped (as least recently used) by another request until it is done.
  */
-export function ruleHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<string[]> {
+export async function withRuleHitTables<T>(sql: Sql, rules: readonly KeyBehaviour[], query: (tables: string[]) => Promise<T>): Promise<T> {
   const run = queue.then(() => keepHitTables(sql, rules));
   queue = run.catch(() => undefined);
-  return run;
+  const names = await run;
+  try {
+    return await query(names.map((n) => `${DERIVED_DB}.${n}`));
+  } finally {
+    for (const n of names) {
+      const left = (inUse.get(n) ?? 1) - 1;
+      if (left > 0) inUse.set(n, left);
+      else inUse.delete(n);
+    }
+  }
 }
 
+/** Makes the missing tables, marks them in use, and drops the least recently used beyond {@link MAX_HIT_TABLES}. */
 async function keepHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<string[]> {
   await sql.run(`CREATE TABLE IF NOT EXISTS ${ENTRIES} (name VARCHAR PRIMARY KEY, used_at TIMESTAMP)`);
   const names: string[] = [];
@@ -127,10 +140,12 @@ async function keepHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<
   if (used.length > 0) {
     await sql.run(`INSERT OR REPLACE INTO ${ENTRIES} VALUES ${used.map((n) => `(${sqlLiteral(n)}, now())`).join(', ')}`);
   }
-  const stale = await sql.all<{ name: string }>(`SELECT name FROM ${ENTRIES} ORDER BY used_at DESC, name OFFSET ${Math.max(MAX_HIT_TABLES, used.length)}`);
-  for (const s of stale) {
-    await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${s.name}`);
-    await sql.run(`DELETE FROM ${ENTRIES} WHERE name = ?`, [s.name]);
+  const older = await sql.all<{ name: string }>(`SELECT name FROM ${ENTRIES} ORDER BY used_at DESC, name OFFSET ${Math.max(MAX_HIT_TABLES, used.length)}`);
+  for (const { name } of older.filter((o) => !inUse.has(o.name))) {
+    await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${name}`);
+    await sql.run(`DELETE FROM ${ENTRIES} WHERE name = ?`, [name]);
   }
-  return names.map((n) => `${DERIVED_DB}.${n}`);
+  // Marked last, with nothing left to fail, so a failure never leaves a table marked for good.
+  for (const n of names) inUse.set(n, (inUse.get(n) ?? 0) + 1);
+  return names;
 }

@@ -5,12 +5,12 @@
  * The match of a rule is behaviourHits.ts's; a regular expression RE2 refuses would fail the whole
  * statement, so callers pass only {@link usableBehaviours}. The features and the widened activity
  * match in the statement ({@link behaviourCtes}); the key-behaviour view's own queries read the
- * rules' kept hit tables (behaviourHits.ts ruleHitTables).
+ * rules' kept hit tables (behaviourHits.ts withRuleHitTables).
  */
 import type { AnalysisScope, BehaviourCount, BehaviourResult, Definitions, KeyBehaviour, LiftRow, Period } from '../api/contract';
 import { lift } from '../core/analysis/lift';
 import { fixedOffsetCte, localDaySql, membershipCtes, personCtes, scopeCondition, scopeParams } from './analysisBase';
-import { matchSql, ruleHitTables, textSql } from './behaviourHits';
+import { matchSql, textSql, withRuleHitTables } from './behaviourHits';
 import { readDefinition } from './definitionsStore';
 import { DERIVED_DB, identityCtes } from './identity';
 import { countPeopleSql, FACTS_CHECKED, factsTzCte, gnoInScope, memberFactsParams } from './memberFacts';
@@ -225,8 +225,8 @@ function byPosition(behaviours: KeyBehaviour[]): KeyBehaviour[] {
 export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope, timeZone: string): Promise<BehaviourCount[]> {
   const errors = await behaviourErrors(sql, behaviours);
   const usable = byPosition(behaviours).filter((_, i) => !errors.has(i));
-  const tables = await ruleHitTables(sql, usable);
-  const rows = await sql.all<{ behaviour_id: number; people: number; occurrences: number }>(
+  const rows = await withRuleHitTables(sql, usable, async (tables) =>
+    sql.all<{ behaviour_id: number; people: number; occurrences: number }>(
     `WITH ${factsTzCte},
      ${keptHitsCtes(usable, tables, !!scope.groups?.length)},
      kb_range_hits AS (
@@ -236,6 +236,7 @@ export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[],
      SELECT k.behaviour_id, CAST(coalesce(p.people, 0) AS INTEGER) AS people, CAST(coalesce(p.occurrences, 0) AS INTEGER) AS occurrences
      FROM kb_defs k LEFT JOIN kb_range_counts p ON p.behaviour_id = k.behaviour_id`,
     { ...scopeParams(scope, timeZone), ...(await memberFactsParams(sql)) },
+    ),
   );
   const byId = new Map(rows.map((r) => [usable[r.behaviour_id]!.id, r]));
   return behaviours.map((b, i) => {
@@ -284,8 +285,8 @@ type SeriesRow = BehaviourResult['series'][number];
 export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope & { period: Period }, timeZone: string): Promise<SeriesRow[]> {
   const { key, step } = periodSql[scope.period];
   const enabled = behaviours.filter((b) => b.enabled);
-  const tables = await ruleHitTables(sql, enabled);
-  const rows = await sql.all<Omit<SeriesRow, 'id'> & { id: number }>(
+  const rows = await withRuleHitTables(sql, enabled, async (tables) =>
+    sql.all<Omit<SeriesRow, 'id'> & { id: number }>(
     `WITH
      ${membershipCtes(scopeCondition(scope.groups))},
      ${keptHitsCtes(enabled, tables, !!scope.groups?.length)},
@@ -307,6 +308,7 @@ export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[],
      LEFT JOIN kb_by b ON b.behaviour_id = k.behaviour_id AND b.ps = p.ps
      ORDER BY k.position, p.ps`,
     { ...scopeParams(scope, timeZone), ...(await memberFactsParams(sql)) },
+    ),
   );
   return rows.map((r) => ({ ...r, id: enabled[r.id]!.id }));
 }
@@ -322,8 +324,8 @@ export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[],
  */
 export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope, timeZone: string): Promise<LiftRow[]> {
   const enabled = behaviours.filter((b) => b.enabled);
-  const tables = await ruleHitTables(sql, enabled);
-  const rows = await sql.all<{ id: number; name: string; population: number; converted: number; doers: number; doers_converted: number }>(
+  const rows = await withRuleHitTables(sql, enabled, async (tables) =>
+    sql.all<{ id: number; name: string; population: number; converted: number; doers: number; doers_converted: number }>(
     `WITH
      ${identityCtes()},
      ${membershipCtes(scopeCondition(scope.groups))},
@@ -370,6 +372,7 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
      FROM kb_defs k LEFT JOIN kb_doer_bits d ON d.behaviour_id = k.behaviour_id, kb_population_bits pop, kb_converted_bits conv
      ORDER BY k.position`,
     { ...scopeParams(scope, timeZone), ...(await memberFactsParams(sql)) },
+    ),
   );
   return rows.map((r) => {
     const others = r.population - r.doers;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyBehaviour } from '../../src-main/api/contract';
-import { MAX_HIT_TABLES } from '../../src-main/store/behaviourHits';
+import { MAX_HIT_TABLES, withRuleHitTables } from '../../src-main/store/behaviourHits';
 import { queryBehaviourCounts, queryBehaviourLift, queryBehaviourSeries } from '../../src-main/store/behaviourQueries';
 import { DERIVED_DB } from '../../src-main/store/identity';
 import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from './projectFixture';
@@ -68,6 +68,27 @@ describe('kept hits of key-behaviour rules', () => {
     for (const r of many) await counts([r]);
     expect((await hitTables()).length).toBe(MAX_HIT_TABLES);
     expect(brief(await counts([rule('打卡'), ...many.slice(0, 2)]))).toEqual(['3/4', '0/0', '0/0']);
+    expect((await hitTables()).length).toBe(MAX_HIT_TABLES);
+  });
+
+  it('never drops a table a running query reads, however many rules come meanwhile', async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let isHolding = () => false;
+    const held = t.project.db.use((sql) =>
+      withRuleHitTables(sql, [rule('打卡 day')], async ([table]) => {
+        isHolding = () => true;
+        await gate;
+        return sql.all<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`);
+      }),
+    );
+    await expect.poll(() => isHolding()).toBe(true);
+    for (let i = 0; i < MAX_HIT_TABLES + 3; i++) await counts([rule(`另一个${i}`)]);
+    expect((await hitTables()).length).toBe(MAX_HIT_TABLES + 1);
+    release();
+    expect(await held).toEqual([{ n: 1 }]);
+    // Once it is done, the next request drops it with the other least recently used tables.
+    await counts([rule('再一个')]);
     expect((await hitTables()).length).toBe(MAX_HIT_TABLES);
   });
 
