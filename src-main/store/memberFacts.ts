@@ -15,8 +15,7 @@
  *   ({@link islandsSql}): the islands of a query without a scope;
  * - `msgs(rid, pno, gno, t, d, h, own)` every group message (one-to-one chats never count as
  *   activity), rid its rowid in `messages`, with its local day and hour in the project's time zone
- *   and `own`: whether the sender was a
- *   member of the message's own group at that instant;
+ *   and `own`: whether the sender was a member of the message's own group at that instant;
  * - `facts_info(tz, max_pno)` the zone of the local days and the highest person number.
  *
  * `own` is what makes "a message while a member of the scope" cheap: the message's group is in
