@@ -220,7 +220,8 @@ function byPosition(behaviours: KeyBehaviour[]): KeyBehaviour[] {
  * Live counts of (possibly unsaved) rules, disabled ones included, over the scope's groups and,
  * when given, the local days [from, to]: occurrences = matching messages, people = people for
  * whom the rule counts (min_count / window) on those messages. A rule whose regular expression
- * RE2 refuses gets its error and zeros; the others are still counted, in one scan.
+ * RE2 refuses gets its error and zeros; the others are still counted, from their kept hit tables
+ * (only a rule not seen before reads the messages).
  */
 export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[], scope: AnalysisScope, timeZone: string): Promise<BehaviourCount[]> {
   const errors = await behaviourErrors(sql, behaviours);
