@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Method, Req, Responses } from '../../src-main/api/contract';
 import { startSession, type E2eSession } from './harness';
 import { ActivityPage } from './pages/ActivityPage';
 import { StartPage } from './pages/StartPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { callApi } from './pages/api';
 
 const weekdays = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -19,19 +19,6 @@ describe('browser mode: 活跃时段 on the demo project', () => {
   // Opening the demo builds it with the real importer first: give it time on a busy machine.
   const TIMEOUT = 240_000;
 
-  /** Calls the API from the page, as the UI does (same origin, the token cookie riding along). */
-  async function api<K extends Method>(method: K, req: Req<K>): Promise<Responses[K]> {
-    const r = await s.page.evaluate(
-      async ({ method, req }) => {
-        const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req), credentials: 'same-origin' });
-        return res.json();
-      },
-      { method, req },
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value as Responses[K];
-  }
-
   it('draws the heatmap and recommends the three slots with the most active people', async () => {
     const start = new StartPage(s.page);
     const workspace = new WorkspacePage(s.page);
@@ -41,7 +28,7 @@ describe('browser mode: 活跃时段 on the demo project', () => {
     await workspace.openTab('activity');
 
     expect(await activity.heatmapHasInk()).toBe(true);
-    const cells = await api('activity:query', {});
+    const cells = await callApi(s.page, 'activity:query', {});
     expect(cells).toHaveLength(168);
     const total = cells.reduce((n, c) => n + c.messages, 0);
     expect(total).toBeGreaterThan(0);

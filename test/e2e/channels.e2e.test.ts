@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Method, Req, Responses } from '../../src-main/api/contract';
+import type { Responses } from '../../src-main/api/contract';
 import { startSession, type E2eSession } from './harness';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { StartPage } from './pages/StartPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { callApi } from './pages/api';
 
 const fields = ['channel', 'added', 'joined', 'active', 'converted', 'gmv', 'churned', 'cost', 'cost_per_acquisition', 'cost_per_conversion', 'roi'] as const;
 
@@ -41,19 +42,6 @@ describe('browser mode: 渠道 on the demo project', () => {
   // Opening the demo builds it with the real importer first: give it time on a busy machine.
   const TIMEOUT = 240_000;
 
-  /** Calls the API from the page, as the UI does (same origin, the token cookie riding along). */
-  async function api<K extends Method>(method: K, req: Req<K>): Promise<Responses[K]> {
-    const r = await s.page.evaluate(
-      async ({ method, req }) => {
-        const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req), credentials: 'same-origin' });
-        return res.json();
-      },
-      { method, req },
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value as Responses[K];
-  }
-
   it('shows the API rows per dimension, and a typed cost gives the cost per acquisition once saved', async () => {
     const start = new StartPage(s.page);
     const workspace = new WorkspacePage(s.page);
@@ -63,12 +51,12 @@ describe('browser mode: 渠道 on the demo project', () => {
     await workspace.openTab('channels');
 
     // 添加方式 first (the default): the demo's customers were all added by scanning a QR code.
-    const byAddWay = await api('channels:query', { dimension: 'add_way' });
+    const byAddWay = await callApi(s.page, 'channels:query', { dimension: 'add_way' });
     expect(byAddWay.length).toBeGreaterThan(0);
     await expect.poll(() => channels.gridRows(fields)).toEqual(shown(byAddWay));
 
     await channels.chooseDimension('source');
-    const bySource = await api('channels:query', { dimension: 'source' });
+    const bySource = await callApi(s.page, 'channels:query', { dimension: 'source' });
     expect(bySource.length).toBeGreaterThan(1);
     await expect.poll(() => channels.gridRows(fields)).toEqual(shown(bySource));
     expect(bySource.every((r) => r.cost === null)).toBe(true);
@@ -84,8 +72,8 @@ describe('browser mode: 渠道 on the demo project', () => {
     // ¥1,150 over the people added through the channel, shown in yuan with 2 decimals.
     await expect.poll(() => channels.cell(target.channel, 'cost_per_acquisition')).toBe(money(1150 / target.added));
     expect(await channels.cell(target.channel, 'cost')).toBe('¥1,150.00');
-    expect(await api('channels:costs', {})).toEqual([{ dimension: 'source', channel: target.channel, cost: 1150 }]);
-    const after = await api('channels:query', { dimension: 'source' });
+    expect(await callApi(s.page, 'channels:costs', {})).toEqual([{ dimension: 'source', channel: target.channel, cost: 1150 }]);
+    const after = await callApi(s.page, 'channels:query', { dimension: 'source' });
     await expect.poll(() => channels.gridRows(fields)).toEqual(shown(after));
     expect(await channels.chartHasInk('channels-roi-chart')).toBe(true);
 
@@ -100,7 +88,7 @@ describe('browser mode: 渠道 on the demo project', () => {
     await channels.save();
     await expect.poll(() => channels.cell(second.channel, 'cost_per_acquisition')).toBe(money(800 / second.added));
     expect(await channels.cell(third.channel, 'cost_per_acquisition')).toBe(money(600 / third.added));
-    expect(await api('channels:costs', {})).toEqual([
+    expect(await callApi(s.page, 'channels:costs', {})).toEqual([
       { dimension: 'source', channel: target.channel, cost: 1150 },
       { dimension: 'source', channel: second.channel, cost: 800 },
       { dimension: 'source', channel: third.channel, cost: 600 },

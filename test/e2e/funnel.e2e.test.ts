@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Method, Req, Responses } from '../../src-main/api/contract';
 import { startSession, type E2eSession } from './harness';
 import { FunnelPage } from './pages/FunnelPage';
 import { StartPage } from './pages/StartPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { callApi } from './pages/api';
 
 describe('browser mode: 路径与漏斗 on the demo project', () => {
   let s: E2eSession;
@@ -18,19 +18,6 @@ describe('browser mode: 路径与漏斗 on the demo project', () => {
   const TIMEOUT = 240_000;
   const shot = (name: string) => s.page.screenshot({ path: path.join(process.env.QUNXI_SCREENSHOTS ?? s.root, name), fullPage: true });
 
-  /** Calls the API from the page, as the UI does (same origin, the token cookie riding along). */
-  async function api<K extends Method>(method: K, req: Req<K>): Promise<Responses[K]> {
-    const r = await s.page.evaluate(
-      async ({ method, req }) => {
-        const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req), credentials: 'same-origin' });
-        return res.json();
-      },
-      { method, req },
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value as Responses[K];
-  }
-
   it(
     'draws the funnel with the API’s counts, renames a stage and undoes it, switches to cohort mode and opens the lost list',
     async () => {
@@ -42,7 +29,7 @@ describe('browser mode: 路径与漏斗 on the demo project', () => {
       await workspace.openTab('funnel');
 
       // Period mode over the default path: the table shows what the API answers for the same request.
-      const period = await api('funnel:query', { mode: 'period' });
+      const period = await callApi(s.page, 'funnel:query', { mode: 'period' });
       expect(period.stages.length).toBeGreaterThanOrEqual(2);
       expect(period.stages[0]!.count).toBeGreaterThan(0);
       await expect.poll(() => funnel.tableColumn('count'), { timeout: 30_000 }).toEqual(period.stages.map((x) => x.count.toLocaleString('zh-CN')));
@@ -67,14 +54,14 @@ describe('browser mode: 路径与漏斗 on the demo project', () => {
       await expect(funnel.unsavedMarker().isVisible()).resolves.toBe(true);
       await s.page.getByTestId('path-save').click();
       await expect.poll(() => funnel.unsavedMarker().count()).toBe(0);
-      const saved = await api('path:get', {});
+      const saved = await callApi(s.page, 'path:get', {});
       expect(saved.isSaved).toBe(true);
       expect(saved.path.stages.map((x) => x.name)).toEqual(['加微信', ...names.slice(1)]);
       await expect.poll(async () => (await funnel.tableColumn('name')).map((n) => n.replace(/\s+▼.*$/, ''))).toEqual(['加微信', ...names.slice(1)]);
 
       // Cohort mode: the per-person stages, counts as the API gives them.
       await funnel.chooseMode('cohort');
-      const cohort = await api('funnel:query', { mode: 'cohort' });
+      const cohort = await callApi(s.page, 'funnel:query', { mode: 'cohort' });
       expect(cohort.stages.length).toBeGreaterThanOrEqual(2);
       await expect.poll(() => funnel.tableColumn('count'), { timeout: 30_000 }).toEqual(cohort.stages.map((x) => x.count.toLocaleString('zh-CN')));
       expect(await funnel.chartHasInk()).toBe(true);
@@ -86,7 +73,7 @@ describe('browser mode: 路径与漏斗 on the demo project', () => {
 
       // The lost list opens on the biggest drop and holds the people the API lists there, as many as its drop-off.
       const step = cohort.biggestDrop!;
-      const lost = await api('funnel:lost', { stageIndex: step });
+      const lost = await callApi(s.page, 'funnel:lost', { stageIndex: step });
       expect(lost.length).toBe(cohort.stages[step]!.dropOff);
       await expect.poll(() => funnel.lostCount().innerText(), { timeout: 30_000 }).toBe(`共 ${lost.length.toLocaleString('zh-CN')} 人`);
       await expect.poll(() => funnel.lostGridRows()).toBe(lost.length);
@@ -96,12 +83,12 @@ describe('browser mode: 路径与漏斗 on the demo project', () => {
 
       // Another step: the list follows the choice.
       await funnel.chooseLostStep(1);
-      const first = await api('funnel:lost', { stageIndex: 1 });
+      const first = await callApi(s.page, 'funnel:lost', { stageIndex: 1 });
       await expect.poll(() => funnel.lostCount().innerText(), { timeout: 30_000 }).toBe(`共 ${first.length.toLocaleString('zh-CN')} 人`);
 
       // Broken down by channel: one funnel per value, the table holds every value's stages.
       await funnel.chooseBreakdown('channel');
-      const byChannel = await api('funnel:query', { mode: 'cohort', breakdown: 'channel' });
+      const byChannel = await callApi(s.page, 'funnel:query', { mode: 'cohort', breakdown: 'channel' });
       expect(byChannel.breakdown!.length).toBeGreaterThan(0);
       await expect
         .poll(() => funnel.tableColumn('group'), { timeout: 30_000 })

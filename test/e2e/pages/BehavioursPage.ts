@@ -1,18 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { Method, Req, Responses } from '../../../src-main/api/contract';
-
-/** Calls the API from the page, as the app does (the session cookie authorises it). */
-async function api<K extends Method>(page: Page, method: K, req: Req<K>): Promise<Responses[K]> {
-  const r = await page.evaluate(
-    async ([m, body]) => {
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, JSON.stringify(req)] as const,
-  );
-  if (!r.ok) throw new Error(r.error?.message ?? `${method} failed`);
-  return r.value as Responses[K];
-}
+import type { Req, Responses } from '../../../src-main/api/contract';
+import { callApi } from './api';
 
 /** The key-behaviours view (关键行为): rule grid with live counts, save, activity setting, trend and lift. */
 export class BehavioursPage {
@@ -90,18 +78,18 @@ export class BehavioursPage {
 
   /** The API's answers. */
   saved(): Promise<Responses['behaviours:get']> {
-    return api(this.page, 'behaviours:get', {});
+    return callApi(this.page, 'behaviours:get', {});
   }
   counts(req: Req<'behaviours:counts'>): Promise<Responses['behaviours:counts']> {
-    return api(this.page, 'behaviours:counts', req);
+    return callApi(this.page, 'behaviours:counts', req);
   }
   query(req: Req<'behaviours:query'>): Promise<Responses['behaviours:query']> {
-    return api(this.page, 'behaviours:query', req);
+    return callApi(this.page, 'behaviours:query', req);
   }
   activeBy(): Promise<Responses['behaviours:activeBy']> {
-    return api(this.page, 'behaviours:activeBy', {});
+    return callApi(this.page, 'behaviours:activeBy', {});
   }
   metrics(period: 'day' | 'week' | 'month'): Promise<Responses['metrics:query']> {
-    return api(this.page, 'metrics:query', { period });
+    return callApi(this.page, 'metrics:query', { period });
   }
 }

@@ -1,18 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { DataQuery, Req, Responses } from '../../../src-main/api/contract';
-
-/** Calls the API from the page (same origin, token cookie), as the e2e tests' reference. */
-export async function apiCall<K extends 'features:query' | 'vvip:query'>(page: Page, method: K, req: Req<K>): Promise<Responses[K]> {
-  const r = await page.evaluate(
-    async ([m, body]) => {
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, JSON.stringify(req)] as const,
-  );
-  if (!r.ok) throw new Error(r.error?.message ?? `${method} failed`);
-  return r.value as Responses[K];
-}
+import type { DataQuery, Responses } from '../../../src-main/api/contract';
+import { callApi } from './api';
 
 /** The customer-360 view (客户360): the server-paged feature grid, its row count and export. */
 export class FeaturesPage {
@@ -53,7 +41,7 @@ export class FeaturesPage {
 
   /** The API's page for the same scope, sort and filter. */
   query(q: Partial<DataQuery> = {}): Promise<Responses['features:query']> {
-    return apiCall(this.page, 'features:query', { offset: 0, limit: 10, ...q });
+    return callApi(this.page, 'features:query', { offset: 0, limit: 10, ...q });
   }
 
   /** Clicks 导出 xlsx and returns the download's file name and bytes. */

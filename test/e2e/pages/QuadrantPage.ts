@@ -1,18 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { Method, QuadrantType, Req, Responses } from '../../../src-main/api/contract';
-
-/** Calls the API from the page, with the page's session (same origin, token cookie). */
-async function api<K extends Method>(page: Page, method: K, req: Req<K>): Promise<Responses[K]> {
-  const r = await page.evaluate(
-    async ([m, body]) => {
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, JSON.stringify(req)] as const,
-  );
-  if (!r.ok) throw new Error(r.error?.message ?? `${method} failed`);
-  return r.value as Responses[K];
-}
+import type { QuadrantType, Req, Responses } from '../../../src-main/api/contract';
+import { callApi } from './api';
 
 /** Count of each card as shown, keyed by type. */
 export type ShownCounts = Partial<Record<QuadrantType | 'unclassified', number>>;
@@ -103,17 +91,17 @@ export class QuadrantPage {
 
   /** The API's answer for a definition (the saved one when absent). */
   query(req: Req<'quadrant:query'> = {}): Promise<Responses['quadrant:query']> {
-    return api(this.page, 'quadrant:query', req);
+    return callApi(this.page, 'quadrant:query', req);
   }
 
   /** The open project's file. */
   async projectPath(): Promise<string> {
-    const info = await api(this.page, 'project:current', {});
+    const info = await callApi(this.page, 'project:current', {});
     if (!info) throw new Error('no project open');
     return info.path;
   }
 
   saved(): Promise<Responses['quadrant:get']> {
-    return api(this.page, 'quadrant:get', {});
+    return callApi(this.page, 'quadrant:get', {});
   }
 }

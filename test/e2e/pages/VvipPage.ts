@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Responses, VvipDefinition } from '../../../src-main/api/contract';
-import { apiCall } from './FeaturesPage';
+import { callApi } from './api';
 
 /** The VVIP view: rule grid, live figures, people list, save and export. */
 export class VvipPage {
@@ -75,7 +75,7 @@ export class VvipPage {
 
   /** The API's answer for some rules (the saved ones when absent). */
   query(vvip?: VvipDefinition): Promise<Responses['vvip:query']> {
-    return apiCall(this.page, 'vvip:query', vvip ? { vvip } : {});
+    return callApi(this.page, 'vvip:query', vvip ? { vvip } : {});
   }
 
   /** The pid of a displayed row of the people list. */
