@@ -13,7 +13,7 @@ import { fixedOffsetCte, localDaySql, membershipCtes, personCtes, scopeCondition
 import { matchSql, textSql, withRuleHitTables } from './behaviourHits';
 import { readDefinition } from './definitionsStore';
 import { DERIVED_DB, identityCtes } from './identity';
-import { countPeopleSql, FACTS_CHECKED, factsTzCte, gnoInScope, memberFactsParams } from './memberFacts';
+import { countPeopleSql, FACTS_CHECKED, factsTzCte, gnoInScope, memberFactsParams, peopleBitsSql } from './memberFacts';
 import { periodSql } from './metricsQueries';
 import type { Sql } from './projectDb';
 
@@ -354,16 +354,16 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
      -- population and converted" is an AND of bits: the doers of a rule one hit satisfies are its
      -- senders, the others' come from the per-person counting.
      kb_doer_bits AS (
-       SELECT h.behaviour_id, bitstring_agg(h.pid, 1, $max_pno) AS bits
+       SELECT h.behaviour_id, ${peopleBitsSql('h.pid')} AS bits
        FROM kb_range_hits h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count <= 1 GROUP BY h.behaviour_id
        UNION ALL
-       SELECT behaviour_id, bitstring_agg(pid, 1, $max_pno) FROM kb_multi_people GROUP BY behaviour_id
+       SELECT behaviour_id, ${peopleBitsSql('pid')} FROM kb_multi_people GROUP BY behaviour_id
      ),
      kb_population_bits AS (
-       SELECT count(*) AS n, bitstring_agg(n.pno, 1, $max_pno) AS bits FROM kb_population p JOIN ${DERIVED_DB}.id_people n ON n.pid = p.pid
+       SELECT count(*) AS n, ${peopleBitsSql('n.pno')} AS bits FROM kb_population p JOIN ${DERIVED_DB}.id_people n ON n.pid = p.pid
      ),
      kb_converted_bits AS (
-       SELECT count(*) AS n, bitstring_agg(n.pno, 1, $max_pno) AS bits FROM kb_converted c JOIN ${DERIVED_DB}.id_people n ON n.pid = c.pid
+       SELECT count(*) AS n, ${peopleBitsSql('n.pno')} AS bits FROM kb_converted c JOIN ${DERIVED_DB}.id_people n ON n.pid = c.pid
      )
      SELECT k.behaviour_id AS id, k.name,
             CAST(pop.n AS INTEGER) AS population,

@@ -114,13 +114,18 @@ facts_tz AS (
 export const FACTS_CHECKED = `(SELECT ok FROM facts_tz)`;
 
 /**
- * The number of distinct people among the `pno` values of a group of rows: the bits they set in
- * one bitstring (about 2× faster than DISTINCT over millions of rows). Needs `$max_pno`
- * ({@link memberFactsParams}).
+ * The set of people among the `pno` values of a group of rows as a bitstring, one bit per person
+ * number (sets of the same statement AND together). Needs `$max_pno` ({@link memberFactsParams}).
  */
-export const countPeopleSql = (pno = 'pno') => `bit_count(bitstring_agg(${pno}, 1, $max_pno))`;
+export const peopleBitsSql = (pno = 'pno') => `bitstring_agg(${pno}, 1, $max_pno)`;
 
-/** The named parameters {@link countPeopleSql} needs. */
+/**
+ * The number of distinct people among the `pno` values of a group of rows: the bits they set in
+ * {@link peopleBitsSql} (about 2× faster than DISTINCT over millions of rows).
+ */
+export const countPeopleSql = (pno = 'pno') => `bit_count(${peopleBitsSql(pno)})`;
+
+/** The named parameters {@link peopleBitsSql} and {@link countPeopleSql} need. */
 export async function memberFactsParams(sql: Sql): Promise<{ max_pno: number }> {
   const row = await sql.one<{ max_pno: number }>(`SELECT CAST(max_pno AS INTEGER) AS max_pno FROM ${DERIVED_DB}.facts_info`);
   return { max_pno: row?.max_pno ?? 1 };
