@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BehaviourCount, BehaviourResult, KeyBehaviour, Period } from '../../../src-main/api/contract';
+import type { BehaviourCount, BehaviourResult, Period } from '../../../src-main/api/contract';
 import { call } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { gridHeight } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
+import { useLiveQuery } from '../../components/useLiveQuery';
 import { useUndoable } from '../../components/useUndoable';
 import { behavioursText } from '../../locale/behaviours';
 import { periodText } from '../../locale/zh-CN';
@@ -62,26 +63,14 @@ export function BehavioursView() {
     };
   }, [projectPath, dataVersion, reset]);
 
-  // Live counts of the rows as they are (unsaved), debounced; late answers are dropped.
-  const [counts, setCounts] = useState<ReadonlyMap<string, BehaviourCount>>(new Map());
-  const [isCounting, setIsCounting] = useState(false);
-  const latestCount = useRef(0);
-  const countKey = JSON.stringify(countableRules(rows.value));
-  useEffect(() => {
-    if (!isLoaded) return;
-    const id = ++latestCount.current;
-    setIsCounting(true);
-    const timer = setTimeout(() => {
-      const behaviours = JSON.parse(countKey) as KeyBehaviour[];
-      void call('behaviours:counts', { ...JSON.parse(scopeKey), behaviours }).then((r) => {
-        if (id !== latestCount.current) return;
-        setIsCounting(false);
-        if (!r.ok) return reportError(r.error);
-        setCounts(new Map(r.value.map((c) => [c.id, c])));
-      });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [countKey, scopeKey, isLoaded, dataVersion]);
+  // Live counts of the rows as they are (unsaved).
+  const live = useLiveQuery('behaviours:counts', { ...scopeRequest({ groups, from, to }), behaviours: countableRules(rows.value) }, {
+    isReady: isLoaded,
+    delayMs: DEBOUNCE_MS,
+    version: dataVersion,
+  });
+  const isCounting = live.isLoading;
+  const counts = useMemo<ReadonlyMap<string, BehaviourCount>>(() => new Map((live.result ?? []).map((c) => [c.id, c])), [live.result]);
 
   const errors = useMemo(() => new Map([...counts].filter(([, c]) => c.error !== null).map(([id, c]) => [id, c.error!])), [counts]);
   const typeOptions = useMemo(() => msgTypeOptions(msgTypes, rows.value), [msgTypes, rows.value]);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { QuadrantDefinition, QuadrantResult, QuadrantType } from '../../../src-main/api/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { QuadrantType } from '../../../src-main/api/contract';
 import { call } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
+import { useLiveQuery } from '../../components/useLiveQuery';
 import { useUndoable } from '../../components/useUndoable';
 import { quadrantText } from '../../locale/quadrant';
 import { platform } from '../../platform';
@@ -41,12 +42,9 @@ export function QuadrantView() {
   const editor = useUndoable<QuadrantEditor>(emptyEditor);
   const { reset, set } = editor;
   const [isLoaded, setIsLoaded] = useState(false);
-  const [result, setResult] = useState<QuadrantResult | null>(null);
-  const [isLoading, setIsLoading] = useState(false);
   const [isSaving, setIsSaving] = useState(false);
   const [isExporting, setIsExporting] = useState(false);
   const [selected, setSelected] = useState<Selected | null>(null);
-  const latest = useRef(0);
 
   useEffect(() => {
     let isLive = true;
@@ -63,30 +61,14 @@ export function QuadrantView() {
   }, [projectPath, reset]);
 
   const definition = useMemo(() => toDefinition(editor.value), [editor.value]);
-  const definitionKey = JSON.stringify(definition);
   const isValid = isDefinitionValid(definition);
 
-  // The result follows the editors as the user types (the unsaved definition), debounced; a late
-  // answer to an older definition is dropped.
-  useEffect(() => {
-    if (!isLoaded) return;
-    const id = ++latest.current;
-    if (!isValid) {
-      setIsLoading(false);
-      return;
-    }
-    setIsLoading(true);
-    const timer = setTimeout(() => {
-      const quadrant = JSON.parse(definitionKey) as QuadrantDefinition;
-      void call('quadrant:query', { quadrant, ...(groups.length ? { groups } : {}) }).then((r) => {
-        if (id !== latest.current) return;
-        setIsLoading(false);
-        if (r.ok) setResult(r.value);
-        else reportError(r.error);
-      });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [definitionKey, isValid, isLoaded, groups, dataVersion]);
+  // The result follows the editors as the user types (the unsaved definition).
+  const { result, isLoading } = useLiveQuery('quadrant:query', isValid ? { quadrant: definition, ...(groups.length ? { groups } : {}) } : null, {
+    isReady: isLoaded,
+    delayMs: DEBOUNCE_MS,
+    version: dataVersion,
+  });
 
   const update = useCallback((f: (e: QuadrantEditor) => QuadrantEditor) => set(f(editor.value)), [set, editor.value]);
 

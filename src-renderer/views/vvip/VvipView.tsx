@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { VvipDefinition, VvipResult } from '../../../src-main/api/contract';
+import { useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { ScopeBar } from '../../components/ScopeBar';
+import { useLiveQuery } from '../../components/useLiveQuery';
 import { useUndoable } from '../../components/useUndoable';
 import { vvipText } from '../../locale/vvip';
 import { platform } from '../../platform';
@@ -28,11 +28,8 @@ export function VvipView() {
   const rules = useUndoable<RuleRow[]>([]);
   const { reset } = rules;
   const [isLoaded, setIsLoaded] = useState(false);
-  const [result, setResult] = useState<VvipResult | null>(null);
-  const [isLoading, setIsLoading] = useState(false);
   const [isSaving, setIsSaving] = useState(false);
   const [isExporting, setIsExporting] = useState(false);
-  const latest = useRef(0);
 
   useEffect(() => {
     let isLive = true;
@@ -48,29 +45,14 @@ export function VvipView() {
   }, [projectPath, reset]);
 
   const definition = useMemo(() => toDefinition(rules.value), [rules.value]);
-  const definitionKey = JSON.stringify(definition);
   const isValid = rulesAreValid(definition.rules);
 
-  // The result follows the grid as the user edits (unsaved rules), debounced; late answers are dropped.
-  useEffect(() => {
-    if (!isLoaded) return;
-    const id = ++latest.current;
-    if (!isValid) {
-      setIsLoading(false);
-      return;
-    }
-    setIsLoading(true);
-    const timer = setTimeout(() => {
-      const vvip = JSON.parse(definitionKey) as VvipDefinition;
-      void call('vvip:query', { vvip, ...(groups.length ? { groups } : {}) }).then((r) => {
-        if (id !== latest.current) return;
-        setIsLoading(false);
-        if (r.ok) setResult(r.value);
-        else reportError(r.error);
-      });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [definitionKey, isValid, isLoaded, groups, dataVersion]);
+  // The result follows the grid as the user edits (unsaved rules).
+  const { result, isLoading } = useLiveQuery('vvip:query', isValid ? { vvip: definition, ...(groups.length ? { groups } : {}) } : null, {
+    isReady: isLoaded,
+    delayMs: DEBOUNCE_MS,
+    version: dataVersion,
+  });
 
   async function save() {
     setIsSaving(true);
