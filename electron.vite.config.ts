@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/app/main.ts'),
-          importWorker: resolve(__dirname, 'src-main/core/import/worker.ts'),
+          importWorker: resolve(__dirname, 'src-main/import/worker.ts'),
         },
       },
     },

@@ -32,8 +32,8 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'No Node modules in the renderer.' },
-            { group: ['**/src-main/**', '!**/src-main/api/contract'], message: 'The renderer may import only the API contract (types).' },
-            { group: ['**/src-main/api/contract'], allowTypeImports: true, message: 'Import the API contract with `import type` only.' },
+            { group: ['**/src-main/**', '!**/src-main/contract'], message: 'The renderer may import only the API contract (types).' },
+            { group: ['**/src-main/contract'], allowTypeImports: true, message: 'Import the API contract with `import type` only.' },
           ],
         },
       ],
@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Core logic and the store know nothing of Electron or React.
-    files: ['src-main/core/**/*.ts', 'src-main/store/**/*.ts', 'src-main/api/**/*.ts', 'src-main/server/**/*.ts', 'src-main/cli/**/*.ts'],
+    files: ['src-main/{contract,locale,db,analysis,import,export,api,server,cli}/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -2,9 +2,10 @@
 // export files, no importer, so 100,000 people and 2,000,000 messages take seconds, not minutes.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { closeProjectFile, createProjectFile } from '../src-main/store/projectFile';
-import { MEMBERSHIP_KEY, FORMAT_VERSION } from '../src-main/store/schema';
-import type { Sql } from '../src-main/store/projectDb';
+import { closeProjectFile, createProjectFile } from '../src-main/db/projectFile';
+import { MEMBERSHIP_KEY, FORMAT_VERSION } from '../src-main/db/schema';
+import type { Sql } from '../src-main/db/projectDb';
+import { withDerivedTables } from '../src-main/analysis/base/derivedTables';
 
 /** Sizes of a generated project. */
 export interface ProjectSizes {
@@ -54,7 +55,7 @@ export async function ensureProject(dir: string, sizes: ProjectSizes, log: (line
 
 /** Creates a project with the real code and fills it in SQL (see {@link fillProject}). */
 export async function generateProject(file: string, sizes: ProjectSizes): Promise<void> {
-  const project = await createProjectFile(file, 'Asia/Shanghai');
+  const project = await createProjectFile(file, 'Asia/Shanghai', withDerivedTables);
   try {
     await project.db.transaction((sql) => fillProject(sql, sizes));
   } finally {

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { writeCustomersXlsx, writeMembersXlsx, writeMessagesXlsx, type BenchSizes } from './generate';
 import { freshProfile, hasSoffice, sofficeConvert } from './phases/soffice';
 import { pathToFileURL } from 'node:url';
-import { bundledWorker } from '../src-main/core/import/devWorkerBundle';
-import { resolveWorkerFile } from '../src-main/core/import/runWorker';
+import { bundledWorker } from '../src-main/import/devWorkerBundle';
+import { resolveWorkerFile } from '../src-main/import/runWorker';
 
 const root = path.resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -78,7 +78,7 @@ if (!existsSync(customersFile)) {
 }
 
 // The app ships the parsing worker prebuilt (electron-vite's importWorker.js); run from the
-// sources it is bundled on first use and cached (src-main/core/import/devWorkerBundle.ts). Build
+// sources it is bundled on first use and cached (src-main/import/devWorkerBundle.ts). Build
 // it here, as the app's build does, so the first timed import does not pay for it.
 bundledWorker(resolveWorkerFile(pathToFileURL(path.join(root, 'src-main', 'core', 'import', 'runWorker.ts')).href));
 

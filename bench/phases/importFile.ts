@@ -1,13 +1,14 @@
 // Imports one export into a project with the real importer (worker + DuckDB), as the app does.
 import path from 'node:path';
-import { importFile } from '../../src-main/core/import/importFile';
-import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-main/store/projectFile';
+import { importFile } from '../../src-main/import/importFile';
+import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-main/db/projectFile';
 import { existsSync } from 'node:fs';
-import { isAppError } from '../../src-main/core/appError';
+import { isAppError } from '../../src-main/contract/appError';
 import { reportPhase } from './report';
+import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
 
 const [projectPath, file, tempDir] = process.argv.slice(2) as [string, string, string];
-const project = existsSync(projectPath) ? await openProjectFile(projectPath) : await createProjectFile(projectPath);
+const project = existsSync(projectPath) ? await openProjectFile(projectPath, withDerivedTables) : await createProjectFile(projectPath, undefined, withDerivedTables);
 const started = performance.now();
 let writeStarted = 0;
 try {

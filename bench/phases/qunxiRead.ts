@@ -1,9 +1,9 @@
 // Qunxi's own xlsx reader alone (sniff + zip directory + row scanner), touching every cell:
 // the part of an import that competes with the exceljs and LibreOffice readers directly.
 import path from 'node:path';
-import { defaultLimits } from '../../src-main/core/import/reader/limits';
-import { xlsxRows } from '../../src-main/core/import/rowSource';
-import { sniffFile } from '../../src-main/core/import/sniff';
+import { defaultLimits } from '../../src-main/import/reader/limits';
+import { xlsxRows } from '../../src-main/import/rowSource';
+import { sniffFile } from '../../src-main/import/sniff';
 import { reportPhase } from './report';
 
 const file = process.argv[2]!;

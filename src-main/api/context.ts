@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../core/appError';
-import type { OpenProject } from '../store/projectFile';
-import type { AppMode } from './contract';
+import { AppError } from '../contract/appError';
+import type { OpenProject } from '../db/projectFile';
+import type { AppMode } from '../contract';
 
 /** Where the app keeps things on this machine. */
 export interface AppPaths {

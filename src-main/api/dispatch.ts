@@ -1,5 +1,5 @@
-import { requestSchemas, type Api, type Method, type Result, type Responses } from './contract';
-import { toApiError } from '../core/appError';
+import { requestSchemas, type Api, type Method, type Result, type Responses } from '../contract';
+import { toApiError } from '../contract/appError';
 
 /** Whether a string names a method of the API. */
 export function isMethod(name: string): name is Method {

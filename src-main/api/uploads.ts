@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { AppError } from '../core/appError';
+import { AppError } from '../contract/appError';
 import type { AppPaths } from './context';
 
 const UPLOAD_ID = /^[0-9a-f-]{36}$/;

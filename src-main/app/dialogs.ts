@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { NativeDialogs } from '../api/context';
-import { PROJECT_EXT } from '../store/projectFile';
+import { PROJECT_EXT } from '../db/projectFile';
 
 /** File-type filters of the dialogs. */
 export const PROJECT_FILTERS = [{ name: '群析项目', extensions: ['qunxi'] }];

@@ -1,6 +1,6 @@
 /** IPC registration: the one channel that serves the whole API to the app's own pages. */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Api, Result } from '../api/contract';
+import type { Api, Result } from '../contract';
 import { dispatch } from '../api/dispatch';
 import { isAppUrl } from './appUrls';
 import { IPC_CHANNEL } from './ipcChannel';

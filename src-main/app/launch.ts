@@ -4,8 +4,8 @@
  * pure; running it goes through the API like any other caller.
  */
 import path from 'node:path';
-import type { ApiClient, ImportJob, ProjectInfo } from '../api/contract';
-import { PROJECT_EXT } from '../store/projectFile';
+import type { ApiClient, ImportJob, ProjectInfo } from '../contract';
+import { PROJECT_EXT } from '../db/projectFile';
 
 /** Exports the importer reads when a file is double-clicked or dropped on the app icon. */
 const SHEET_EXT = /\.(xlsx|xls|csv)$/i;

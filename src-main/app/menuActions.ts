@@ -4,7 +4,7 @@
  * reads the new state through the API like on any start.
  */
 import type { NativeDialogs } from '../api/context';
-import type { ApiClient, Result } from '../api/contract';
+import type { ApiClient, Result } from '../contract';
 import { runLaunch } from './launch';
 
 /** The menu's file commands. */

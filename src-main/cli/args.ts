@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { importKinds, type ImportKind, type Period } from '../api/contract';
-import { AppError } from '../core/appError';
-import { isCalendarDate } from '../core/metrics/calendar';
+import { importKinds, type ImportKind, type Period } from '../contract';
+import { AppError } from '../contract/appError';
+import { isCalendarDate } from '../analysis/base/calendar';
 import { analysisCommands } from './commands';
 import type { CliValues } from './commands/types';
 

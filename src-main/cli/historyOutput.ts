@@ -1,4 +1,4 @@
-import type { ImportRecord } from '../api/contract';
+import type { ImportRecord } from '../contract';
 import { csvCell } from './output';
 
 /** Column order of `imports --format csv`, the {@link ImportRecord} keys. */

@@ -1,5 +1,5 @@
-import type { ImportRecord, MetricsRow } from '../api/contract';
-import { kindSpecs } from '../core/import/kinds';
+import type { ImportRecord, MetricsRow } from '../contract';
+import { kindSpecs } from '../import/kinds';
 
 /** Column order of the metrics output, the DESIGN §4 ids. */
 export const METRICS_COLUMNS = [

@@ -1,12 +1,12 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ApiError, ImportJob, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../api/contract';
+import type { ApiError, ImportJob, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
 import { createContext, defaultPaths } from '../api/context';
 import { inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
-import { AppError, isAppError, toApiError } from '../core/appError';
-import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../store/templateStore';
+import { AppError, isAppError, toApiError } from '../contract/appError';
+import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../import/templateStore';
 import { analysisCommands } from './commands';
 import { parseCliArgs, USAGE, type AnalysisCommand, type ImportCommand, type ImportsCommand, type MetricsCommand, type TemplatesCommand } from './args';
 import { historyToCsv, historyToJson } from './historyOutput';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Api, ApiError, Result } from '../api/contract';
+import type { Api, ApiError, Result } from '../contract';
 import type { AppPaths } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { newUploadId, uploadPath } from '../api/uploads';

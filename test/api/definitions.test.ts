@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Definitions } from '../../src-main/api/contract';
+import type { Definitions } from '../../src-main/contract';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
-import { defaultBehaviours, defaultQuadrant, defaultVvip } from '../../src-main/core/definitions/defaults';
+import { defaultBehaviours, defaultQuadrant, defaultVvip } from '../../src-main/db/definitionDefaults';
 import { tempDir, tempPaths } from '../support/tempDirs';
 
 /** Definitions travel with the project file and as a template document between projects. */

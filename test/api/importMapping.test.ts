@@ -4,17 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type AppContext } from '../../src-main/api/context';
 import { importHandlers } from '../../src-main/api/handlers/import';
 import { templateHandlers } from '../../src-main/api/handlers/templates';
-import { importKinds, type ImportJob, type TableMapping } from '../../src-main/api/contract';
-import { closeProjectFile, createProjectFile } from '../../src-main/store/projectFile';
-import { writeCsv, writeXlsx } from '../core/import/helpers';
+import { importKinds, type ImportJob, type TableMapping } from '../../src-main/contract';
+import { closeProjectFile, createProjectFile } from '../../src-main/db/projectFile';
+import { writeCsv, writeXlsx } from '../import/helpers';
 import { tempDir, tempPaths } from '../support/tempDirs';
+import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
 
 let tmp: ReturnType<typeof tempDir>;
 let ctx: AppContext;
 beforeEach(async () => {
   tmp = tempDir('qunxi-import-mapping-');
   ctx = createContext('test', tempPaths(tmp.dir));
-  ctx.project = await createProjectFile(path.join(tmp.dir, 'p.qunxi'));
+  ctx.project = await createProjectFile(path.join(tmp.dir, 'p.qunxi'), undefined, withDerivedTables);
 });
 afterEach(async () => {
   if (ctx.project) await closeProjectFile(ctx.project);

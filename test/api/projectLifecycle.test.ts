@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
-import { ProjectDb } from '../../src-main/store/projectDb';
-import { FORMAT_VERSION } from '../../src-main/store/schema';
+import { ProjectDb } from '../../src-main/db/projectDb';
+import { FORMAT_VERSION } from '../../src-main/db/schema';
 import { tempDir, tempPaths } from '../support/tempDirs';
 
 const repoRoot = path.resolve(__dirname, '../..');

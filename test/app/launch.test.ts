@@ -1,6 +1,6 @@
 import './noElectron';
 import { describe, expect, it } from 'vitest';
-import type { ApiClient, Result } from '../../src-main/api/contract';
+import type { ApiClient, Result } from '../../src-main/contract';
 import { planLaunch, projectNameForImport, runLaunch } from '../../src-main/app/launch';
 
 describe('launch plan', () => {

@@ -1,7 +1,7 @@
 import './noElectron';
 import { describe, expect, it } from 'vitest';
 import type { NativeDialogs } from '../../src-main/api/context';
-import type { ApiClient, Result } from '../../src-main/api/contract';
+import type { ApiClient, Result } from '../../src-main/contract';
 import { createNativeDialogs, type DialogApi } from '../../src-main/app/dialogs';
 import { menuTemplate } from '../../src-main/app/menu';
 import { createMenuActions } from '../../src-main/app/menuActions';

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { generateProject, projectFileName, QUICK_SIZES, FULL_SIZES, type ProjectSizes } from '../../bench/generateProject';
-import { closeProjectFile, openProjectFile, type OpenProject } from '../../src-main/store/projectFile';
-import { queryMetrics } from '../../src-main/store/metricsQueries';
+import { closeProjectFile, openProjectFile, type OpenProject } from '../../src-main/db/projectFile';
+import { queryMetrics } from '../../src-main/analysis/metrics/metricsQueries';
 import { tempDir } from '../support/tempDirs';
+import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
 
 const tiny: ProjectSizes = { people: 400, messages: 4000, orders: 300, groups: 20 };
 
@@ -14,7 +15,7 @@ const one = async <T>(sql: string) => (await project.db.all<T>(sql))[0]!;
 beforeAll(async () => {
   tmp = tempDir('qunxi-bench-');
   await generateProject(path.join(tmp.dir, 'a.qunxi'), tiny);
-  project = await openProjectFile(path.join(tmp.dir, 'a.qunxi'));
+  project = await openProjectFile(path.join(tmp.dir, 'a.qunxi'), withDerivedTables);
 }, 60_000);
 afterAll(async () => {
   if (project) await closeProjectFile(project);
@@ -80,7 +81,7 @@ describe('the analyses bench project generator', () => {
     const digest = `SELECT (SELECT sum(hash(member_id, group_name, join_time, leave_time)) FROM memberships)::VARCHAR AS m,
                            (SELECT sum(hash(sender_id, group_name, sent_at, content)) FROM messages)::VARCHAR AS msg,
                            (SELECT sum(hash(order_no, paid_at, paid_amount, refunded_amount, buyer_phone)) FROM orders)::VARCHAR AS o`;
-    const b = await openProjectFile(other);
+    const b = await openProjectFile(other, withDerivedTables);
     try {
       expect((await b.db.all(digest))[0]).toEqual((await project.db.all(digest))[0]);
     } finally {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
-import { writeCsv } from '../core/import/helpers';
+import { writeCsv } from '../import/helpers';
 import { tempDir } from '../support/tempDirs';
 
 const repoRoot = path.resolve(__dirname, '../..');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliIn } from '../support/cliInProcess';
-import { fillLiftFixture } from '../store/behaviourFixture';
-import { closeProject, tempProject, type TempProject } from '../store/projectFixture';
+import { fillLiftFixture } from '../analysis/behaviours/behaviourFixture';
+import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
 
-// The project is the hand-computed fixture of test/store/behaviourFixture.ts (rules 打卡 and 无人).
+// The project is the hand-computed fixture of test/analysis/behaviours/behaviourFixture.ts (rules 打卡 and 无人).
 
 let t: TempProject;
 let file: string;

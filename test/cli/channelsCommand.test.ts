@@ -2,9 +2,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src-main/cli/args';
 import { runCli } from '../../src-main/cli/run';
-import { writeDefinition } from '../../src-main/store/definitionsStore';
-import { expectedAddWayAll, expectedSourceMarch, insertChannelFixture, typedCosts } from '../store/channelFixture';
-import { closeProject, tempProject, type TempProject } from '../store/projectFixture';
+import { writeDefinition } from '../../src-main/db/definitionsStore';
+import { expectedAddWayAll, expectedSourceMarch, insertChannelFixture, typedCosts } from '../analysis/channels/channelFixture';
+import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
 import { tempDir } from '../support/tempDirs';
 
 const repoRoot = path.resolve(__dirname, '../..');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src-main/cli/args';
 import { runCliIn } from '../support/cliInProcess';
-import { fillChurnFixture } from '../store/churnFixture';
-import { closeProject, tempProject, type TempProject } from '../store/projectFixture';
+import { fillChurnFixture } from '../analysis/churn/churnFixture';
+import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
 
-// The project is the hand-computed fixture of test/store/churnFixture.ts; the figures are worked out there and in churnQueries.test.ts.
+// The project is the hand-computed fixture of test/analysis/churn/churnFixture.ts; the figures are worked out there and in churnQueries.test.ts.
 
 let t: TempProject;
 let file: string;

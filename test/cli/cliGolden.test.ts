@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldenCommands, goldenFile, goldenProjects } from '../support/cliGolden';
+import { goldenCommands, goldenFile, goldenProjects } from './goldenCases';
 import { runCliIn } from '../support/cliInProcess';
 import { tempDir } from '../support/tempDirs';
 

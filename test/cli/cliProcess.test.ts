@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-main/api/contract';
+import type { MetricsRow } from '../../src-main/contract';
 import { METRICS_COLUMNS } from '../../src-main/cli/output';
-import { referenceMetrics, type RefMembership, type RefMessage, type RefOrder } from '../store/metricsReference';
+import { referenceMetrics, type RefMembership, type RefMessage, type RefOrder } from '../analysis/metrics/metricsReference';
 import { expectedDaily, expectedWeekly, writeCommunityFixture } from '../support/communityFixture';
 
 const repoRoot = path.resolve(__dirname, '../..');

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportRecord } from '../../src-main/api/contract';
+import type { ImportRecord } from '../../src-main/contract';
 import { parseCliArgs } from '../../src-main/cli/args';
 import { runCli } from '../../src-main/cli/run';
-import { writeCsv, writeXlsx } from '../core/import/helpers';
+import { writeCsv, writeXlsx } from '../import/helpers';
 import { tempDir } from '../support/tempDirs';
 
 const repoRoot = path.resolve(__dirname, '../..');

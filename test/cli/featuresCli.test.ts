@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliIn } from '../support/cliInProcess';
-import { AS_OF, expectedAll, expectedScopeA, insertFeaturesFixture } from '../store/featuresFixture';
-import { closeProject, tempProject, type TempProject } from '../store/projectFixture';
+import { AS_OF, expectedAll, expectedScopeA, insertFeaturesFixture } from '../analysis/features/featuresFixture';
+import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
 import { tempDir } from '../support/tempDirs';
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-main/api/contract';
+import type { MetricsRow } from '../../src-main/contract';
 import { importSummary, metricsToCsv, metricsToJson } from '../../src-main/cli/output';
 
 const rows: MetricsRow[] = [

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultQuadrant } from '../../src-main/core/definitions/defaults';
+import { defaultQuadrant } from '../../src-main/db/definitionDefaults';
 import { parseCliArgs } from '../../src-main/cli/args';
 import { runCli } from '../../src-main/cli/run';
-import { writeDefinition } from '../../src-main/store/definitionsStore';
-import { closeProject, insertMessages, insertSpells, tempProject, type TempProject } from '../store/projectFixture';
+import { writeDefinition } from '../../src-main/db/definitionsStore';
+import { closeProject, insertMessages, insertSpells, tempProject, type TempProject } from '../support/projectFixture';
 
 const repoRoot = path.resolve(__dirname, '../..');
 

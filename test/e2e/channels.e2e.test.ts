@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Responses } from '../../src-main/api/contract';
+import type { Responses } from '../../src-main/contract';
 import { startSession, type E2eSession } from './harness';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { StartPage } from './pages/StartPage';

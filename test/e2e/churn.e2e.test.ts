@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChurnResult } from '../../src-main/api/contract';
+import type { ChurnResult } from '../../src-main/contract';
 import { startSession, type E2eSession } from './harness';
 import { ChurnPage } from './pages/ChurnPage';
 import { StartPage } from './pages/StartPage';

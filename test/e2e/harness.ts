@@ -49,7 +49,7 @@ export async function startSession(): Promise<E2eSession> {
       await browser.close();
       await server.close();
       if (ctx.project) {
-        const { closeProjectFile } = await import('../../src-main/store/projectFile');
+        const { closeProjectFile } = await import('../../src-main/db/projectFile');
         await closeProjectFile(ctx.project);
         ctx.project = null;
       }

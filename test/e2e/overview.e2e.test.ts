@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../src-main/api/contract';
+import type { MetricsRow } from '../../src-main/contract';
 import { startSession, type E2eSession } from './harness';
 import { overviewCardIds, OverviewPage, type OverviewCardId } from './pages/OverviewPage';
 import { StartPage } from './pages/StartPage';

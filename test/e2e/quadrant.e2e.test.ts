@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuadrantDefinition, QuadrantResult } from '../../src-main/api/contract';
+import type { QuadrantDefinition, QuadrantResult } from '../../src-main/contract';
 import { startSession, type E2eSession } from './harness';
 import { QuadrantPage, type ShownCounts } from './pages/QuadrantPage';
 import { StartPage } from './pages/StartPage';

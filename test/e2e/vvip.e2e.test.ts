@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VvipDefinition } from '../../src-main/api/contract';
+import type { VvipDefinition } from '../../src-main/contract';
 import { startSession, type E2eSession } from './harness';
 import { StartPage } from './pages/StartPage';
 import { VvipPage } from './pages/VvipPage';

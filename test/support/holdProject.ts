@@ -1,7 +1,8 @@
 // Opens a project in a separate process and keeps it open until stdin closes: a stand-in for "another Qunxi window".
-import { openProjectFile, closeProjectFile } from '../../src-main/store/projectFile';
+import { openProjectFile, closeProjectFile } from '../../src-main/db/projectFile';
+import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
 
-const project = await openProjectFile(process.argv[2]!);
+const project = await openProjectFile(process.argv[2]!, withDerivedTables);
 process.stdout.write('ready\n');
 process.stdin.resume();
 process.stdin.on('end', async () => {

@@ -1,7 +1,7 @@
-import { queryActivity } from '../../store/activityQueries';
-import { checkDateRange } from '../../store/analysisBase';
+import { queryActivity } from '../../analysis/activity/activityQueries';
+import { checkDateRange } from '../../analysis/base/analysisBase';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** Activity by local weekday × hour (DESIGN §2), in the project's time zone. */
 export function activityHandlers(ctx: AppContext): DomainHandlers<'activity'> {

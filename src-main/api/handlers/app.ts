@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 import pkg from '../../../package.json' with { type: 'json' };
 
 /** Facts about the running app. */

@@ -1,6 +1,6 @@
-import { AppError } from '../../core/appError';
-import { defaultBehaviours } from '../../core/definitions/defaults';
-import { checkDateRange } from '../../store/analysisBase';
+import { AppError } from '../../contract/appError';
+import { defaultBehaviours } from '../../db/definitionDefaults';
+import { checkDateRange } from '../../analysis/base/analysisBase';
 import {
   behaviourErrors,
   queryBehaviourCounts,
@@ -9,11 +9,11 @@ import {
   queryMsgTypes,
   readActiveBy,
   readUsableBehaviours,
-} from '../../store/behaviourQueries';
-import { readDefinition, writeDefinition } from '../../store/definitionsStore';
-import type { Sql } from '../../store/projectDb';
+} from '../../analysis/behaviours/behaviourQueries';
+import { readDefinition, writeDefinition } from '../../db/definitionsStore';
+import type { Sql } from '../../db/projectDb';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers, KeyBehaviour } from '../contract';
+import type { DomainHandlers, KeyBehaviour } from '../../contract';
 
 /** Refuses a rule list the analyses could not use: two rows with one id, or a regular expression RE2 rejects. */
 async function checkBehaviours(sql: Sql, behaviours: KeyBehaviour[]): Promise<void> {

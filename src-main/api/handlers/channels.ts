@@ -1,8 +1,8 @@
-import { checkDateRange } from '../../store/analysisBase';
-import { checkChannelCosts, queryAdCosts, queryChannels } from '../../store/channelQueries';
-import { readDefinition, writeDefinition } from '../../store/definitionsStore';
+import { checkDateRange } from '../../analysis/base/analysisBase';
+import { checkChannelCosts, queryAdCosts, queryChannels } from '../../analysis/channels/channelQueries';
+import { readDefinition, writeDefinition } from '../../db/definitionsStore';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** Channel analysis and its cost table (DESIGN §4 Channel), in the project's time zone. */
 export function channelsHandlers(ctx: AppContext): DomainHandlers<'channels'> {

@@ -1,7 +1,8 @@
-import { checkDateRange } from '../../store/analysisBase';
-import { CHURN_LIST_LIMIT, exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../store/churnQueries';
+import { checkDateRange } from '../../analysis/base/analysisBase';
+import { CHURN_LIST_LIMIT, exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../analysis/churn/churnQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
+import { exportFile } from '../../export/xlsx';
 
 /** Churn, retention cohorts and membership survival of the open project (DESIGN §4 Churn). */
 export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
@@ -25,7 +26,7 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
     'churn:export': async (req) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return project.db.use((sql) => exportChurnEvents(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }));
+      return exportFile(await project.db.use((sql) => exportChurnEvents(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone })));
     },
   };
 }

@@ -1,6 +1,6 @@
-import { queryMembers, queryMessages } from '../../store/dataQueries';
+import { queryMembers, queryMessages } from '../../analysis/base/dataQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** Pages of raw rows for the data grids (ag-grid's infinite row model). */
 export function dataHandlers(ctx: AppContext): DomainHandlers<'data'> {

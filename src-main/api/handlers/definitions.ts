@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { definitionSchemas, type Definitions } from '../../api/contract';
-import { AppError } from '../../core/appError';
-import { readDefinition, writeDefinition, type DefinitionKey } from '../../store/definitionsStore';
-import { readPath } from '../../store/pathQueries';
+import { definitionSchemas, type Definitions } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { readDefinition, writeDefinition, type DefinitionKey } from '../../db/definitionsStore';
+import { readPath } from '../../analysis/funnel/pathQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** Format marker of a definitions document, so a mapping-templates file is not mistaken for one. */
 const DOCUMENT_FORMAT = 'qunxi-definitions';

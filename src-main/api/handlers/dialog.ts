@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** Native dialogs through the shell's port; null where there is none (browser mode, CLI). */
 export function dialogHandlers(ctx: AppContext): DomainHandlers<'dialog'> {

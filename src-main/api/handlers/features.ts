@@ -1,9 +1,9 @@
-import { checkDateRange } from '../../store/analysisBase';
-import { featuresTable } from '../../store/featuresCache';
-import { allFeatureRows, featuresSheet, queryFeaturesPage } from '../../store/featuresGrid';
-import { exportFile } from '../../core/export/xlsx';
+import { checkDateRange } from '../../analysis/base/analysisBase';
+import { featuresTable } from '../../analysis/features/featuresCache';
+import { allFeatureRows, featuresSheet, queryFeaturesPage } from '../../analysis/features/featuresGrid';
+import { exportFile } from '../../export/xlsx';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** The customer-360 grid (issue 5): every person's features, paged from a cached table, and its export. */
 export function featuresHandlers(ctx: AppContext): DomainHandlers<'features'> {
@@ -23,7 +23,7 @@ export function featuresHandlers(ctx: AppContext): DomainHandlers<'features'> {
       return project.db.use(async (sql) => {
         const table = await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone });
         const rows = await allFeatureRows(sql, table, req, project.timeZone);
-        return exportFile(`客户360_${table.asOf}.xlsx`, [featuresSheet('客户360', table, rows)]);
+        return exportFile({ fileName: `客户360_${table.asOf}.xlsx`, sheets: [featuresSheet('客户360', table, rows)] });
       });
     },
   };

@@ -1,6 +1,6 @@
-import { queryUnmatched, readAllowNickname, writeAllowNickname } from '../../store/identity';
+import { queryUnmatched, readAllowNickname, writeAllowNickname } from '../../analysis/base/identity';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** Identity of people across exports (DESIGN §3): rows that matched nobody, and the nickname setting. */
 export function identityHandlers(ctx: AppContext): DomainHandlers<'identity'> {

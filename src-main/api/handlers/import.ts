@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { AppError, toApiError } from '../../core/appError';
-import { importFile } from '../../core/import/importFile';
-import { inspectFile } from '../../core/import/inspect';
-import { kindInfo } from '../../core/import/kinds';
-import { listImports, removeImport } from '../../store/importStore';
-import type { OpenProject } from '../../store/projectFile';
-import { DEFAULT_TIME_ZONE } from '../../store/schema';
-import { fieldsOfMapping, listTemplates, saveTemplate } from '../../store/templateStore';
+import { AppError, toApiError } from '../../contract/appError';
+import { importFile } from '../../import/importFile';
+import { inspectFile } from '../../import/inspect';
+import { kindInfo } from '../../import/kinds';
+import { listImports, removeImport } from '../../db/importStore';
+import type { OpenProject } from '../../db/projectFile';
+import { DEFAULT_TIME_ZONE } from '../../db/schema';
+import { fieldsOfMapping, listTemplates, saveTemplate } from '../../import/templateStore';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers, ImportJob, ImportKind, ImportSource, TableMapping } from '../contract';
+import type { DomainHandlers, ImportJob, ImportKind, ImportSource, TableMapping } from '../../contract';
 import { uploadPath } from '../uploads';
 
 interface JobEntry {

@@ -1,4 +1,4 @@
-import type { Api } from '../contract';
+import type { Api } from '../../contract';
 import type { AppContext } from '../context';
 import { appHandlers } from './app';
 import { pathHandlers } from './path';

@@ -1,7 +1,7 @@
-import { checkDateRange } from '../../store/analysisBase';
-import { queryMetrics } from '../../store/metricsQueries';
+import { checkDateRange } from '../../analysis/base/analysisBase';
+import { queryMetrics } from '../../analysis/metrics/metricsQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** Community metrics of the open project (DESIGN §4), in the project's time zone. */
 export function metricsHandlers(ctx: AppContext): DomainHandlers<'metrics'> {

@@ -1,6 +1,6 @@
-import { queryOverview } from '../../store/overviewQueries';
+import { queryOverview } from '../../analysis/overview/overviewQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** The overview page of the open project: the latest week with data, in the project's time zone. */
 export function overviewHandlers(ctx: AppContext): DomainHandlers<'overview'> {

@@ -1,7 +1,7 @@
-import { writeDefinition } from '../../store/definitionsStore';
-import { checkedPath, readPath } from '../../store/pathQueries';
+import { writeDefinition } from '../../db/definitionsStore';
+import { checkedPath, readPath } from '../../analysis/funnel/pathQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** The customer path of the open project (DESIGN §2 step 1): read with the bindable sources, save. */
 export function pathHandlers(ctx: AppContext): DomainHandlers<'path'> {

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { AppError } from '../../core/appError';
-import { closeProjectFile, copyProjectTo, createProjectFile, openProjectFile, PROJECT_EXT, type OpenProject } from '../../store/projectFile';
-import { projectSummary } from '../../store/projectSummary';
-import { listProjects, readRecent, touchRecent } from '../../store/recentProjects';
+import { AppError } from '../../contract/appError';
+import { closeProjectFile, copyProjectTo, createProjectFile, openProjectFile, PROJECT_EXT, type OpenProject } from '../../db/projectFile';
+import { projectSummary } from '../../db/projectSummary';
+import { listProjects, readRecent, touchRecent } from '../../db/recentProjects';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers, ProjectInfo } from '../contract';
-import { buildDemoProject } from '../../core/demo';
+import type { DomainHandlers, ProjectInfo } from '../../contract';
+import { buildDemoProject } from '../../import/demo';
+import { withDerivedTables } from '../../analysis/base/derivedTables';
 
 /** A file name for a project typed by name: path separators and control characters removed. */
 export function projectFileName(name: string): string {
@@ -33,14 +34,14 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
     'project:new': async (req) => {
       if (!req.path && !req.name) throw new AppError('INVALID_REQUEST', '请给新项目一个名称或保存位置');
       const target = req.path ? path.resolve(req.path) : path.join(ctx.paths.projectsDir, projectFileName(req.name!));
-      const project = await createProjectFile(target);
+      const project = await createProjectFile(target, undefined, withDerivedTables);
       await closeCurrent(ctx);
       return adopt(ctx, project);
     },
     'project:open': async (req) => {
       const target = path.resolve(req.path);
       if (ctx.project?.path === target) return projectSummary(ctx.project);
-      const project = await openProjectFile(target);
+      const project = await openProjectFile(target, withDerivedTables);
       await closeCurrent(ctx);
       return adopt(ctx, project);
     },
@@ -58,7 +59,7 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
       if (target === project.path) return projectSummary(project);
       await copyProjectTo(project, target);
       await closeCurrent(ctx);
-      return adopt(ctx, await openProjectFile(target));
+      return adopt(ctx, await openProjectFile(target, withDerivedTables));
     },
     'project:close': async () => {
       await closeCurrent(ctx);

@@ -1,13 +1,14 @@
-import type { QuadrantDefinition } from '../contract';
-import { AppError } from '../../core/appError';
-import { exportFile, type ExportColumn } from '../../core/export/xlsx';
-import { readDefinition, writeDefinition } from '../../store/definitionsStore';
-import type { Sql } from '../../store/projectDb';
-import { featuresTable } from '../../store/featuresCache';
-import { featureHeaders } from '../../store/featuresGrid';
-import { checkQuadrant, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../store/quadrantQueries';
+import type { QuadrantDefinition } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { exportFile } from '../../export/xlsx';
+import { sheetOf, type ExportColumn } from '../../analysis/base/exportSheet';
+import { readDefinition, writeDefinition } from '../../db/definitionsStore';
+import type { Sql } from '../../db/projectDb';
+import { featuresTable } from '../../analysis/features/featuresCache';
+import { featureHeaders } from '../../analysis/features/featuresGrid';
+import { checkQuadrant, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 const UNCLASSIFIED_LABEL = '未分类';
 
@@ -60,7 +61,7 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
           ...features.map((f) => ({ key: f, header: featureHeaders[f] })),
         ];
         // The label is the user's text: keep it out of the file name's forbidden characters.
-        return exportFile(`四象限_${label.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, [{ name: label, columns, rows }]);
+        return exportFile({ fileName: `四象限_${label.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, sheets: [sheetOf({ name: label, columns, rows })] });
       });
     },
   };

@@ -1,6 +1,6 @@
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
-import { deleteTemplate, listTemplates, saveTemplate, templatesFromDocument, templatesToDocument } from '../../store/templateStore';
+import type { DomainHandlers } from '../../contract';
+import { deleteTemplate, listTemplates, saveTemplate, templatesFromDocument, templatesToDocument } from '../../import/templateStore';
 
 /**
  * Mapping templates of the open project: list, delete, and export / import as a JSON document

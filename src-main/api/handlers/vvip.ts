@@ -1,12 +1,12 @@
-import type { VvipDefinition } from '../contract';
-import { exportFile } from '../../core/export/xlsx';
-import { readDefinition, writeDefinition } from '../../store/definitionsStore';
-import { featuresTable } from '../../store/featuresCache';
-import { featuresSheet } from '../../store/featuresGrid';
-import type { Sql } from '../../store/projectDb';
-import { queryVvip, vvipPeople } from '../../store/vvipQueries';
+import type { VvipDefinition } from '../../contract';
+import { exportFile } from '../../export/xlsx';
+import { readDefinition, writeDefinition } from '../../db/definitionsStore';
+import { featuresTable } from '../../analysis/features/featuresCache';
+import { featuresSheet } from '../../analysis/features/featuresGrid';
+import type { Sql } from '../../db/projectDb';
+import { queryVvip, vvipPeople } from '../../analysis/vvip/vvipQueries';
 import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../contract';
 
 /** The rules a request asks for: the unsaved ones it carries, else the saved ones (or the default). */
 async function rulesOf(sql: Sql, unsaved: VvipDefinition | undefined): Promise<VvipDefinition> {
@@ -34,7 +34,7 @@ export function vvipHandlers(ctx: AppContext): DomainHandlers<'vvip'> {
         const def = await rulesOf(sql, req.vvip);
         const table = await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone });
         const people = await vvipPeople(sql, table, def.rules);
-        return exportFile(`VVIP_${table.asOf}.xlsx`, [featuresSheet('VVIP', table, people)]);
+        return exportFile({ fileName: `VVIP_${table.asOf}.xlsx`, sheets: [featuresSheet('VVIP', table, people)] });
       });
     },
   };

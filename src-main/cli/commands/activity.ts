@@ -1,4 +1,4 @@
-import { AppError } from '../../core/appError';
+import { AppError } from '../../contract/appError';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = ['weekday', 'hour', 'messages', 'people'];

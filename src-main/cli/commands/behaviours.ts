@@ -1,5 +1,5 @@
-import type { Period } from '../../api/contract';
-import { AppError } from '../../core/appError';
+import type { Period } from '../../contract';
+import { AppError } from '../../contract/appError';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 /** What `behaviours` prints: the series per behaviour and period (default) or the lift rows. */

@@ -1,5 +1,5 @@
-import type { ChannelRow } from '../../api/contract';
-import { AppError } from '../../core/appError';
+import type { ChannelRow } from '../../contract';
+import { AppError } from '../../contract/appError';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 type Dimension = ChannelRow['dimension'];

@@ -1,5 +1,5 @@
-import type { Period } from '../../api/contract';
-import { AppError } from '../../core/appError';
+import type { Period } from '../../contract';
+import { AppError } from '../../contract/appError';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 type SurvivalBy = 'none' | 'channel' | 'group';

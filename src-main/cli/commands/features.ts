@@ -1,6 +1,6 @@
-import type { FeatureRow } from '../../api/contract';
-import { AppError } from '../../core/appError';
-import { isCalendarDate } from '../../core/metrics/calendar';
+import type { FeatureRow } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { isCalendarDate } from '../../analysis/base/calendar';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 /** Rows per features:query call (the API's page limit). */

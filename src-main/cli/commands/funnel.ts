@@ -1,6 +1,6 @@
-import type { FunnelStage } from '../../api/contract';
-import { AppError } from '../../core/appError';
-import { biggestDrop } from '../../store/funnelQueries';
+import type { FunnelStage } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { biggestDrop } from '../../analysis/funnel/funnelQueries';
 import { mustCall, type AnalysisCommandSpec, type CliValues } from './types';
 
 /** Options of `funnel`, checked. */

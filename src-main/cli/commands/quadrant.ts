@@ -1,4 +1,4 @@
-import { AppError } from '../../core/appError';
+import { AppError } from '../../contract/appError';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = ['pid', 'name', 'x', 'y', 'type', 'type_label'];

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/appError';
+import { AppError } from '../../contract/appError';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = ['cohort_week', 'size', 'weeks_since_join', 'retained_count', 'retained_rate'];

@@ -5,7 +5,7 @@
  * the project, calls `run` and prints the rows (DESIGN §6 conventions: JSON array of objects on
  * stdout, rates in percent unrounded, empty rates null, messages on stderr).
  */
-import type { AnalysisScope, Method, Responses, Result } from '../../api/contract';
+import type { AnalysisScope, Method, Responses, Result } from '../../contract';
 
 /** The API as the CLI calls it. */
 export type CliClient = <K extends Method>(name: K, req: unknown) => Promise<Result<Responses[K]>>;

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Req, Responses } from '../../../src-main/api/contract';
+import type { Req, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 
 /** The key-behaviours view (关键行为): rule grid with live counts, save, activity setting, trend and lift. */

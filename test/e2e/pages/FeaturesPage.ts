@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { DataQuery, Responses } from '../../../src-main/api/contract';
+import type { DataQuery, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 
 /** The customer-360 view (客户360): the server-paged feature grid, its row count and export. */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { OverviewResult } from '../../../src-main/api/contract';
+import type { OverviewResult } from '../../../src-main/contract';
 
 /** Ids of the key-figure cards, in order. */
 export const overviewCardIds = ['total_members', 'new_members', 'active_rate', 'churned_members', 'converted_members', 'conversion_rate', 'gmv'] as const;

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { QuadrantType, Req, Responses } from '../../../src-main/api/contract';
+import type { QuadrantType, Req, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 
 /** Count of each card as shown, keyed by type. */

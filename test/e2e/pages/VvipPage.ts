@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Responses, VvipDefinition } from '../../../src-main/api/contract';
+import type { Responses, VvipDefinition } from '../../../src-main/contract';
 import { callApi } from './api';
 
 /** The VVIP view: rule grid, live figures, people list, save and export. */

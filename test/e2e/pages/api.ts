@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Method, Req, Responses } from '../../../src-main/api/contract';
+import type { Method, Req, Responses } from '../../../src-main/contract';
 
 /**
  * Calls the API from the page, as the UI does (same origin, the session's token cookie riding

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KindInfo, TablePreview } from '../../../src-main/api/contract';
+import type { KindInfo, TablePreview } from '../../../src-main/contract';
 import { duplicateFields, isQuickReady, missingFields, withField } from '../../../src-renderer/store/mappingRules';
 
 const orders: KindInfo = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityCell } from '../../../../src-main/api/contract';
+import type { ActivityCell } from '../../../../src-main/contract';
 import { activityHeatmapOption, topSlots } from '../../../../src-renderer/views/activity/activityChartOption';
 
 /** The 168 cells with a few busy ones: `weekday-hour` → [messages, people]. */

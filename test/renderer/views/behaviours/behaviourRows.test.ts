@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BehaviourCount, KeyBehaviour } from '../../../../src-main/api/contract';
+import type { BehaviourCount, KeyBehaviour } from '../../../../src-main/contract';
 import { parseCell } from '../../../../src-renderer/components/definitionGridModel';
 import {
   behaviourColumns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BehaviourResult, LiftRow } from '../../../../src-main/api/contract';
+import type { BehaviourResult, LiftRow } from '../../../../src-main/contract';
 import { behavioursChartOption } from '../../../../src-renderer/views/behaviours/behavioursChartOption';
 import { formatInterval, formatLift, liftColumns } from '../../../../src-renderer/views/behaviours/liftColumns';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelRow } from '../../../../src-main/api/contract';
+import type { ChannelRow } from '../../../../src-main/contract';
 import { adCostColumns, channelColumns, channelGridRows } from '../../../../src-renderer/views/channels/channelsColumns';
 import { channelPeopleOption, channelRoiOption } from '../../../../src-renderer/views/channels/channelsChartOption';
 import { costColumns, fromEditRows, hasCostProblems, newCostRow, toEditRows } from '../../../../src-renderer/views/channels/costGrid';

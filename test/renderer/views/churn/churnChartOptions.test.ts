@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChurnResult, RetentionCohort, SurvivalCurve } from '../../../../src-main/api/contract';
+import type { ChurnResult, RetentionCohort, SurvivalCurve } from '../../../../src-main/contract';
 import { breakdownLabel, breakdownOption, churnSeriesOption, GAP, MAX_BARS, MAX_CURVES_SHOWN, retentionOption, survivalOption } from '../../../../src-renderer/views/churn/churnChartOptions';
 
 type Series = { name: string; type: string; yAxisIndex?: number; step?: string; data: unknown[]; label?: { show?: boolean; formatter?: (p: unknown) => string } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChurnEvent } from '../../../../src-main/api/contract';
+import type { ChurnEvent } from '../../../../src-main/contract';
 import { churnColumns, churnListRows } from '../../../../src-renderer/views/churn/churnColumns';
 
 const events: ChurnEvent[] = [

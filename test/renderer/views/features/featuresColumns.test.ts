@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureIds as contractFeatureIds, type FeatureRow } from '../../../../src-main/api/contract';
+import { featureIds as contractFeatureIds, type FeatureRow } from '../../../../src-main/contract';
 import { featureIds, featureLabels } from '../../../../src-renderer/locale/features';
 import { featureGridColumns, formatFeature } from '../../../../src-renderer/views/features/featuresColumns';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FunnelResult, FunnelStage } from '../../../../src-main/api/contract';
+import type { FunnelResult, FunnelStage } from '../../../../src-main/contract';
 import { DROP_COLOR, MAX_PANELS, funnelChartOption, stageColors, stageLabel } from '../../../../src-renderer/views/funnel/funnelChartOption';
 
 const st = (name: string, count: number, dropOff: number | null, overall: number | null = null): FunnelStage => ({

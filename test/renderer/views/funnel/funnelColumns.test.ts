@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FunnelResult, FunnelStage } from '../../../../src-main/api/contract';
+import type { FunnelResult, FunnelStage } from '../../../../src-main/contract';
 import { biggestDropOf, formatDropOff, formatRateCI, formatTimeToConvert, funnelColumns, resultRows } from '../../../../src-renderer/views/funnel/funnelColumns';
 
 const none = { rate: null, low: null, high: null };

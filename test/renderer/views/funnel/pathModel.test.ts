@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PathStage, StageSourceInfo } from '../../../../src-main/api/contract';
+import type { PathStage, StageSourceInfo } from '../../../../src-main/contract';
 import { checkPath, nameProblem, newStage, pathColumns, pathSummary, sourceOptions } from '../../../../src-renderer/views/funnel/pathModel';
 
 const sources: StageSourceInfo[] = [

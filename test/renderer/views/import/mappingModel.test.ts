@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TablePreview } from '../../../../src-main/api/contract';
+import type { TablePreview } from '../../../../src-main/contract';
 import { withField } from '../../../../src-renderer/store/mappingRules';
 import { fieldOptions, mappingGridRows, previewGrid } from '../../../../src-renderer/views/import/mappingModel';
 

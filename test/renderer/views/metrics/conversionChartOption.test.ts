@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../../../src-main/api/contract';
+import type { MetricsRow } from '../../../../src-main/contract';
 import { conversionChartOption } from '../../../../src-renderer/views/metrics/conversionChartOption';
 
 const week = (start: string, end: string, converted: number, gmv: number): MetricsRow => ({

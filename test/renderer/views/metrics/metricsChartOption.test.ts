@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../../../src-main/api/contract';
+import type { MetricsRow } from '../../../../src-main/contract';
 import { GAP, metricsChartOption } from '../../../../src-renderer/views/metrics/metricsChartOption';
 
 const day = (d: string, total: number, rate: number | null): MetricsRow => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../../../src-main/api/contract';
+import type { MetricsRow } from '../../../../src-main/contract';
 import { metricsColumns } from '../../../../src-renderer/views/metrics/metricsColumns';
 import { formatGrowth, formatMoney, formatRate, periodLabel } from '../../../../src-renderer/views/metrics/metricsFormat';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FunnelStage, MetricsRow } from '../../../../src-main/api/contract';
+import type { FunnelStage, MetricsRow } from '../../../../src-main/contract';
 import { miniFunnelOption, trendChartOption } from '../../../../src-renderer/views/overview/overviewChartOption';
 
 const week = (start: string, total: number, rate: number | null): MetricsRow => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsRow } from '../../../../src-main/api/contract';
+import type { MetricsRow } from '../../../../src-main/contract';
 import { changeView, overviewCards, weekChange, weekChurnRate } from '../../../../src-renderer/views/overview/overviewFormat';
 
 const row = (over: Partial<MetricsRow>): MetricsRow => ({

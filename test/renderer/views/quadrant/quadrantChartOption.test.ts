@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QuadrantResult } from '../../../../src-main/api/contract';
+import type { QuadrantResult } from '../../../../src-main/contract';
 import { LARGE_THRESHOLD, pointTooltip, pointsByType, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
 
 /** Five people over types loyal(0), bargain(1), needy(2), low(3); e is unclassified. */

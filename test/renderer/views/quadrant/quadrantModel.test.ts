@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QuadrantDefinition, QuadrantResult } from '../../../../src-main/api/contract';
+import type { QuadrantDefinition, QuadrantResult } from '../../../../src-main/contract';
 import {
   countIndex,
   formatValue,

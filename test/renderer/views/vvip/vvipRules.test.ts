@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Criterion } from '../../../../src-main/api/contract';
+import type { Criterion } from '../../../../src-main/contract';
 import { ruleColumns, rulesAreValid, rulesSentence, toDefinition, toRows, valueProblem } from '../../../../src-renderer/views/vvip/vvipRules';
 
 const rule = (field: Criterion['field'], op: Criterion['op'], value: number, join: Criterion['join'] = 'and'): Criterion => ({ join, field, op, value });

@@ -1,0 +1,153 @@
+/**
+ * SQL building blocks every analysis shares, so "member of the scope", "a person's channel" and
+ * "a paid order" mean the same thing in the metrics, the funnel, churn, channels and features.
+ *
+ * All CTEs expect the named parameter `$tz` (the project time zone) and, when a scope is given,
+ * `$groups` (a VARCHAR list). They are fragments of one WITH list: put `identityCtes()` first.
+ */
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { AnalysisScope } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { isCalendarDate } from './calendar';
+import { DERIVED_DB } from './identity';
+import { FACTS_CHECKED, factsTzCte, islandsSql } from './memberFacts';
+
+/** The SQL condition "group_name is in the scope" and whether a scope was given. */
+export function scopeCondition(groups: string[] | undefined, column = 'group_name'): string {
+  return groups && groups.length > 0 ? `list_contains($groups, ${column})` : 'TRUE';
+}
+
+/** Named parameters of a scoped query: `$tz`, `$from`, `$to` and `$groups` when the scope has groups. */
+export function scopeParams(scope: AnalysisScope, timeZone: string): Record<string, DuckDBValue> {
+  const params: Record<string, DuckDBValue> = { tz: timeZone, from: scope.from ?? null, to: scope.to ?? null };
+  if (scope.groups && scope.groups.length > 0) params.groups = listValue(scope.groups);
+  return params;
+}
+
+/** Rejects impossible dates and a reversed range with a message naming the field. */
+export function checkDateRange(scope: { from?: string; to?: string }): void {
+  for (const [field, value] of [['from', scope.from], ['to', scope.to]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) throw new AppError('INVALID_REQUEST', `${field} 不是有效日期：${value}`, { field });
+  }
+  if (scope.from && scope.to && scope.from > scope.to) {
+    throw new AppError('INVALID_REQUEST', `开始日期 ${scope.from} 晚于结束日期 ${scope.to}`, { from: scope.from, to: scope.to });
+  }
+}
+
+/**
+ * `<name>(off_us)`: the offset of `$tz` from UTC in microseconds when it is the same all through
+ * the data's time span (messages, joins and leaves, payments — Asia/Shanghai has had no daylight
+ * saving since 1991), else NULL. Checked every 7 days of the span and at its end, so a
+ * daylight-saving season or a change of the zone's offset shows up as a second value.
+ */
+export function fixedOffsetCte(name: string): string {
+  return `
+${name} AS (
+  SELECT CASE WHEN count(DISTINCT off) = 1 THEN any_value(off) END AS off_us FROM (
+    SELECT epoch_us(timezone($tz, x)) - epoch_us(x) AS off FROM (
+      SELECT unnest(generate_series(lo, hi, INTERVAL 7 DAY)) AS x FROM (
+        SELECT least(min(lo), min(hi)) AS lo, greatest(max(lo), max(hi)) AS hi FROM (
+          SELECT min(sent_at) AS lo, max(sent_at) AS hi FROM messages
+          UNION ALL SELECT min(join_time), max(coalesce(leave_time, join_time)) FROM memberships
+          UNION ALL SELECT min(paid_at), max(paid_at) FROM orders
+        ) WHERE lo IS NOT NULL
+      )
+      UNION ALL SELECT greatest((SELECT max(sent_at) FROM messages), (SELECT max(coalesce(leave_time, join_time)) FROM memberships), (SELECT max(paid_at) FROM orders))
+    ) WHERE x IS NOT NULL
+  )
+)`;
+}
+
+/**
+ * The local day of the instant `col` in `$tz`, with a {@link fixedOffsetCte} joined as `alias`:
+ * plain arithmetic on a fixed offset (about a seventh of the time of the time-zone library, which
+ * over millions of messages is most of a query), the library where the offset changes.
+ */
+export function localDaySql(col: string, alias = 'z'): string {
+  return `CASE WHEN ${alias}.off_us IS NOT NULL THEN CAST(DATE '1970-01-01' + CAST(floor((epoch_us(${col}) + ${alias}.off_us) / 86400000000) AS INTEGER) AS DATE)
+          ELSE CAST(timezone($tz, ${col}) AS DATE) END`;
+}
+
+/**
+ * Membership of the scope (DESIGN §4 "Member state"), read from the derived tables
+ * (memberFacts.ts), whose local days are the project time zone's (`$tz` must be it):
+ * - `scoped(pid, group_name, join_time, leave_time)` spells in the scope's groups, as imported;
+ * - `joins` / `leaves (pid, group_name, t, d)` events with their local day;
+ * - `spells(pid, group_name, s, e, sday, eday)` each join to the first leave from that group at or after it;
+ * - `islands(pid, s, e, sday, eday)` membership of the scope as disjoint intervals (touching spells
+ *   merge), e = infinity and eday NULL while still a member; without a scope (`inScope` 'TRUE',
+ *   as {@link scopeCondition} gives it) the precomputed islands of all groups;
+ * - `island_days` the same (the name the analyses have always read the days under);
+ * - `facts_tz(ok)` the check of the time zone.
+ */
+export function membershipCtes(inScope: string): string {
+  const D = DERIVED_DB;
+  const islands = inScope === 'TRUE' ? `SELECT pid, s, e, sday, eday FROM ${D}.islands_all WHERE ${FACTS_CHECKED}` : islandsSql('spells');
+  return `
+scoped AS (
+  SELECT member_id AS pid, group_name, join_time, leave_time FROM memberships WHERE ${inScope}
+),
+${factsTzCte},
+joins AS (
+  SELECT pid, group_name, t, d FROM ${D}.joins WHERE ${inScope} AND ${FACTS_CHECKED}
+),
+leaves AS (
+  SELECT pid, group_name, t, d FROM ${D}.leaves WHERE ${inScope} AND ${FACTS_CHECKED}
+),
+spells AS (
+  SELECT pid, group_name, s, e, sday, eday FROM ${D}.spells WHERE ${inScope} AND ${FACTS_CHECKED}
+),
+islands AS (${islands}
+),
+island_days AS (
+  SELECT pid, s, e, sday, eday FROM islands
+)`;
+}
+
+/**
+ * The SQL of the per-person facts derivedTables.ts keeps (needs `identityCtes()`, or the raw
+ * identity CTEs while building them): see {@link personCtes} for what each means.
+ */
+export const personFactsSql = {
+  person_customer: `
+  SELECT m.pid,
+         arg_min(c.customer_name, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS customer_name,
+         arg_min(c.staff, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS staff,
+         min(c.added_at) AS added_at,
+         arg_min(nullif(trim(c.add_way), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS add_way,
+         arg_min(nullif(trim(c.channel), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel,
+         arg_min(nullif(trim(c.channel_code), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel_code,
+         arg_min(nullif(trim(c.tags), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS tags
+  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+  WHERE m.pid IS NOT NULL
+  GROUP BY m.pid`,
+  // Blank names never win: a whitespace-only name is no name. (The cheap <> '' test first, trim only on what passes.)
+  person_names: (personCustomer: string) => `
+  SELECT p.pid, coalesce(mn.name, sn.name, pc.customer_name) AS name
+  FROM id_people p
+  LEFT JOIN (SELECT member_id AS pid, arg_max(member_name, coalesce(join_time, '-infinity'::TIMESTAMPTZ)) AS name
+             FROM memberships WHERE member_name <> '' AND trim(member_name) <> '' GROUP BY member_id) mn ON mn.pid = p.pid
+  LEFT JOIN (SELECT sender_id AS pid, arg_max(sender_name, sent_at) AS name
+             FROM messages WHERE sender_name <> '' AND trim(sender_name) <> '' GROUP BY sender_id) sn ON sn.pid = p.pid
+  LEFT JOIN ${personCustomer} pc ON pc.pid = p.pid`,
+};
+
+/**
+ * What the project knows of each person beyond membership (needs `identityCtes()`):
+ * - `person_customer(pid, customer_name, staff, added_at, add_way, channel, channel_code, tags)` from
+ *   the customer list, the earliest-added row of the person when several staff added them;
+ * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
+ * - `paid_orders(pid, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
+ *   refunded (net = paid − refunded, never below 0).
+ * The first two are read from the project's derived tables (derivedTables.ts): they do not depend
+ * on the scope, and naming people reads every message.
+ */
+export function personCtes(): string {
+  return `
+person_customer AS (SELECT * FROM ${DERIVED_DB}.person_customer),
+person_names AS (SELECT * FROM ${DERIVED_DB}.person_names),
+paid_orders AS (
+  SELECT pid, paid_at, paid, refunded, greatest(paid - refunded, 0) AS net
+  FROM id_orders WHERE pid IS NOT NULL AND paid_at IS NOT NULL AND refunded < paid
+)`;
+}

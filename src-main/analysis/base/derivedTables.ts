@@ -1,0 +1,120 @@
+/**
+ * Derived tables: what every analysis would otherwise recompute from the imported tables, kept
+ * current for the open project.
+ *
+ * Tying customers, orders, churn and survey rows to people (identity.ts) reads every message
+ * sender and every row of those tables: about a second on 100,000 people and 2,000,000
+ * messages, paid again by every query of every analysis. So the project computes it once per
+ * state of the data into an in-memory database attached to its DuckDB instance (`qx_derived`,
+ * shared by all its connections, never written to the project file) and the analyses read
+ * `identityCtes()` from there; likewise the scope-free facts of a person (`personCtes()`: customer
+ * list attributes and names, the latter reading every message), and the membership spells and
+ * per-message facts of memberFacts.ts (the key-behaviour hit tables of behaviourHits.ts go with them).
+ *
+ * The state of the data is a fingerprint read before every use of the database (a dozen
+ * metadata-cheap aggregates, see {@link dataFingerprint}): row counts and highest rowids of the
+ * tables identity reads (an import, a removal, and DuckDB compacting rowids after deletes all move
+ * them), the imports (an order update arrives with one), the nickname-matching setting and the time
+ * zone (memberFacts.ts keeps local days). When it
+ * differs from the one the tables were built from, they are rebuilt before the caller runs.
+ */
+import { personFactsSql } from './analysisBase';
+import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
+import { dropHitTables } from './behaviourHits';
+import { buildMemberFacts } from './memberFacts';
+import type { ProjectDb, Sql } from '../../db/projectDb';
+import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
+
+/** Tables whose rows identity depends on. */
+const SOURCE_TABLES = ['memberships', 'messages', 'customers', 'orders', 'churn_events', 'survey_responses'] as const;
+
+/**
+ * One string that changes whenever the data the derived tables (or other caches) are built from
+ * changes: per table its row count and highest rowid, the imports, the identity setting and the time zone.
+ */
+export async function dataFingerprint(sql: Sql): Promise<string> {
+  // One simple aggregate per row (a UNION ALL): planned and run in a few milliseconds, where the
+  // same as scalar subqueries of one row took some 30 (it is paid before every use of the database).
+  const parts = [
+    ...SOURCE_TABLES.map((t) => `SELECT count(*) || ':' || coalesce(max(rowid), -1) AS v FROM ${t}`),
+    `SELECT count(*) || ':' || coalesce(max(import_id), 0) || ':' || coalesce(epoch_us(max(imported_at)), 0) AS v FROM imports`,
+    `SELECT CAST(count(*) AS VARCHAR) AS v FROM row_updates`,
+    `SELECT coalesce(max(value), '') AS v FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}'`,
+    `SELECT coalesce(max(value), '') AS v FROM meta WHERE key = 'time_zone'`,
+  ];
+  const rows = await sql.all<{ i: number; v: string }>(parts.map((p, i) => `SELECT ${i} AS i, v FROM (${p})`).join('\nUNION ALL '));
+  return rows
+    .sort((a, b) => a.i - b.i)
+    .map((r) => r.v)
+    .join('|');
+}
+
+/** Builds the derived tables from the current data. */
+async function build(sql: Sql): Promise<void> {
+  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB}`);
+  await dropHitTables(sql);
+  await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE);
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_matched AS
+     WITH ${rawIdentityCtes(`${DERIVED_DB}.id_people`)}
+     SELECT kind, rid, pid, matched_by FROM id_matched`,
+  );
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_orders AS
+     SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
+     FROM orders o JOIN ${DERIVED_DB}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
+  );
+  const cached = `id_people AS (SELECT pid FROM ${DERIVED_DB}.id_people), id_matched AS (SELECT * FROM ${DERIVED_DB}.id_matched)`;
+  await sql.run(`CREATE OR REPLACE TABLE ${DERIVED_DB}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${DERIVED_DB}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${DERIVED_DB}.person_customer`)}`,
+  );
+}
+
+interface State {
+  /** Fingerprint the tables were built from. */
+  built: string | null;
+  /** A check or build under way: every caller waits for the same one. */
+  running: Promise<void> | null;
+}
+
+const states = new WeakMap<ProjectDb, State>();
+
+/**
+ * Forgets what the derived tables were built from, so the next use rebuilds them. Every write of
+ * the app goes through an import, a removal or the identity setting, which the fingerprint sees;
+ * a write that changes rows in place without them (a test's UPDATE) must call this.
+ */
+export function invalidateDerived(db: ProjectDb): void {
+  const state = states.get(db);
+  if (state) state.built = null;
+}
+
+/** Brings the derived tables of `db` up to date with its data (the preparer of an open project). */
+export async function refreshDerived(db: ProjectDb): Promise<void> {
+  let state = states.get(db);
+  if (!state) {
+    state = { built: null, running: null };
+    states.set(db, state);
+  }
+  const s = state;
+  // Callers arriving while a check runs share it: they all see the tables it leaves.
+  if (s.running) return s.running;
+  s.running = (async () => {
+    try {
+      await db.useUnprepared(async (sql) => {
+        const fingerprint = await dataFingerprint(sql);
+        if (fingerprint === s.built) return;
+        s.built = null;
+        await build(sql);
+        s.built = fingerprint;
+      });
+    } finally {
+      s.running = null;
+    }
+  })();
+  return s.running;
+}
+
+/** Open options under which every use of a project first brings its derived tables up to date. */
+export const withDerivedTables = { prepare: refreshDerived } as const;

@@ -1,0 +1,195 @@
+/**
+ * Identity (DESIGN §3): tying rows of customers, orders, churn and survey exports to people.
+ *
+ * A person is an id of the member id space: `memberships.member_id` and `messages.sender_id`
+ * (an external userid, or a unionid where the export had no userid). Other rows are matched,
+ * in order of trust, by
+ *   1. external userid — the row's external_userid is a person id;
+ *   2. unionid — the row's unionid is a person id, or is the unionid of exactly one customer
+ *      whose external_userid is a person id;
+ *   3. full phone — the row's phone (never a masked one) is the phone of customers that rule 1
+ *      or 2 tied to exactly one person (orders reach members this way: 买家手机号 → 客户列表.手机号
+ *      → 客户列表.external_userid → 成员ID);
+ *   4. nickname — only when the project allows it (meta `identity.allow_nickname` = 'true'):
+ *      the row's name is the nickname of exactly one person. Customer, order, churn and survey
+ *      rows carry no group, so "within a group" can only mean "unambiguous among the members";
+ *      a nickname two people share never matches.
+ * Ambiguous keys (one phone or unionid for two people) never match: a wrong match is worse than none.
+ *
+ * Everything is SQL: {@link identityCtes} is a list of CTEs that other queries (metrics) put
+ * in front of their own, so the setting is read inside the same statement.
+ */
+import type { TablePage, UnmatchedRow } from '../../contract';
+import { queryGrid, type GridQuery, type TableSpec } from './dataQueries';
+import type { Sql } from '../../db/projectDb';
+
+/** Meta key of the nickname-matching setting. */
+export const ALLOW_NICKNAME_KEY = 'identity.allow_nickname';
+
+/** A text column with blanks as NULL. */
+const clean = (col: string) => `nullif(trim(${col}), '')`;
+
+/** Whether a phone is masked: flagged by the importer, or showing `*`. */
+const maskedExpr = (phone: string, flag: string) => `(coalesce(${flag}, false) OR coalesce(contains(${phone}, '*'), false))`;
+
+/**
+ * A full phone as digits (country code 86 dropped), or NULL when blank, masked or too short
+ * to be a phone at all. Both sides of a phone match go through this.
+ */
+const phoneExpr = (phone: string, flag: string) =>
+  `CASE WHEN ${maskedExpr(phone, flag)} THEN NULL ELSE nullif(regexp_replace(regexp_replace(coalesce(${phone}, ''), '[^0-9]', '', 'g'), '^86(1[0-9]{10})$', '\\1'), '') END`;
+
+/** The in-memory database attached to a project's DuckDB instance that holds its derived tables (derivedTables.ts). */
+export const DERIVED_DB = 'qx_derived';
+
+/** SQL of every person id: the member id space of group members and message senders. */
+export const PEOPLE_SQL = `SELECT member_id AS pid FROM memberships UNION SELECT sender_id FROM messages`;
+
+/**
+ * The identity CTEs for analyses (without the leading WITH), read from the derived tables the
+ * project keeps current (derivedTables.ts), so no analysis pays for matching again:
+ * - `id_people(pid)` every person id;
+ * - `id_matched(kind, rid, pid, matched_by)` each row of customers, orders, churn and survey with
+ *   its person (NULL: none), rid the row's rowid;
+ * - `id_orders(pid, paid_at, paid, refunded)` every order with its person, for the metrics.
+ */
+export function identityCtes(): string {
+  return `
+id_people AS (SELECT pid FROM ${DERIVED_DB}.id_people),
+id_matched AS (SELECT kind, rid, pid, matched_by FROM ${DERIVED_DB}.id_matched),
+id_orders AS (SELECT pid, paid_at, paid, refunded FROM ${DERIVED_DB}.id_orders)`;
+}
+
+/**
+ * The identity CTEs computed from the tables (without the leading WITH), each named `id_*`:
+ * - `id_people(pid)` every person id (from `people`, a relation; default computed here);
+ * - `id_rows(kind, rid, import_id, source_row, name, phone_raw, eu, uid, phone, is_masked)` the
+ *   rows to tie, of customers, orders, churn and survey, keys cleaned;
+ * - `id_matched(kind, rid, pid, matched_by)` each of those rows with its person (NULL: none);
+ * - `id_orders(pid, paid_at, paid, refunded)` every order with its person, for the metrics.
+ */
+export function rawIdentityCtes(people = `(${PEOPLE_SQL})`): string {
+  const allowNickname = `EXISTS (SELECT 1 FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}' AND value = 'true')`;
+  return `
+id_people AS (
+  SELECT pid FROM ${people}
+),
+id_rows AS (
+  SELECT 'customers' AS kind, rowid AS rid, import_id, source_row, ${clean('customer_name')} AS name, phone AS phone_raw,
+         ${clean('external_userid')} AS eu, ${clean('unionid')} AS uid, ${phoneExpr('phone', 'is_phone_masked')} AS phone,
+         ${maskedExpr('phone', 'is_phone_masked')} AS is_masked
+  FROM customers
+  UNION ALL
+  SELECT 'orders', rowid, import_id, source_row, ${clean('buyer_name')}, buyer_phone, NULL, NULL,
+         ${phoneExpr('buyer_phone', 'is_phone_masked')}, ${maskedExpr('buyer_phone', 'is_phone_masked')}
+  FROM orders
+  UNION ALL
+  SELECT 'churn', rowid, import_id, source_row, ${clean('customer_name')}, phone, ${clean('external_userid')}, ${clean('unionid')},
+         ${phoneExpr('phone', 'is_phone_masked')}, ${maskedExpr('phone', 'is_phone_masked')}
+  FROM churn_events
+  UNION ALL
+  SELECT 'survey', rowid, import_id, source_row, ${clean('respondent_name')}, phone, ${clean('external_userid')}, ${clean('unionid')},
+         ${phoneExpr('phone', 'is_phone_masked')}, ${maskedExpr('phone', 'is_phone_masked')}
+  FROM survey_responses
+),
+-- Rule 2's second half: a unionid that customers tie to exactly one person.
+id_unionids AS (
+  SELECT c.uid, min(c.eu) AS pid FROM id_rows c SEMI JOIN id_people p ON p.pid = c.eu
+  WHERE c.kind = 'customers' AND c.uid IS NOT NULL
+  GROUP BY c.uid HAVING count(DISTINCT c.eu) = 1
+),
+-- Rows tied by rules 1–2 (the strong keys).
+id_strong AS (
+  SELECT r.kind, r.rid, coalesce(pe.pid, pu.pid, ux.pid) AS pid,
+         CASE WHEN pe.pid IS NOT NULL THEN 'external_userid' WHEN coalesce(pu.pid, ux.pid) IS NOT NULL THEN 'unionid' END AS matched_by
+  FROM id_rows r
+  LEFT JOIN id_people pe ON pe.pid = r.eu
+  LEFT JOIN id_people pu ON pu.pid = r.uid
+  LEFT JOIN id_unionids ux ON ux.uid = r.uid
+),
+-- Full phones of the customer list, with the people customers with that phone were tied to by rules 1–2.
+id_phones AS (
+  SELECT c.phone, count(DISTINCT s.pid) AS people, min(s.pid) AS pid
+  FROM id_rows c JOIN id_strong s ON s.kind = c.kind AND s.rid = c.rid
+  WHERE c.kind = 'customers' AND c.phone IS NOT NULL
+  GROUP BY c.phone
+),
+-- Nicknames of exactly one person; empty unless the project allows nickname matching.
+id_nicknames AS (
+  SELECT name, min(pid) AS pid FROM (
+    SELECT DISTINCT trim(member_name) AS name, member_id AS pid FROM memberships
+    WHERE ${allowNickname} AND nullif(trim(member_name), '') IS NOT NULL
+  ) GROUP BY name HAVING count(*) = 1
+),
+id_matched AS (
+  SELECT s.kind, s.rid,
+         coalesce(s.pid, CASE WHEN ph.people = 1 THEN ph.pid END, nk.pid) AS pid,
+         CASE WHEN s.pid IS NOT NULL THEN s.matched_by WHEN ph.people = 1 THEN 'phone' WHEN nk.pid IS NOT NULL THEN 'nickname' END AS matched_by
+  FROM id_strong s
+  JOIN id_rows r ON r.kind = s.kind AND r.rid = s.rid
+  LEFT JOIN id_phones ph ON ph.phone = r.phone
+  LEFT JOIN id_nicknames nk ON nk.name = r.name
+),
+id_orders AS (
+  SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
+  FROM orders o JOIN id_matched m ON m.kind = 'orders' AND m.rid = o.rowid
+)`;
+}
+
+/** Why an unmatched row matched nobody, most telling reason first (Chinese: shown to the user). */
+const reasonExpr = `
+  CASE
+    WHEN r.eu IS NULL AND r.uid IS NULL AND r.phone IS NULL AND r.is_masked THEN '手机号已打码'
+    WHEN r.eu IS NULL AND r.uid IS NULL AND r.phone IS NULL THEN '没有 external_userid、unionid 或手机号'
+    WHEN r.phone IS NOT NULL AND ph.people > 1 THEN '这个手机号对应多个成员'
+    WHEN r.phone IS NOT NULL AND r.kind <> 'customers' AND ph.phone IS NULL THEN '客户列表中没有这个手机号'
+    WHEN r.phone IS NOT NULL AND r.kind <> 'customers' THEN '客户列表中这个手机号的客户不在群成员中'
+    WHEN r.phone IS NOT NULL AND r.eu IS NULL AND r.uid IS NULL THEN '这个手机号对不上任何群成员'
+    ELSE 'external_userid / unionid 不在群成员或客户列表中'
+  END`;
+
+/** The rows that matched nobody, with the columns of {@link UnmatchedRow} plus the tie-breakers kind and rid. */
+export function unmatchedSql(): string {
+  return `(
+WITH ${rawIdentityCtes()}
+SELECT r.kind, coalesce(i.file_name, '') AS file_name, r.source_row AS row_number, r.name, r.phone_raw AS phone,
+       ${reasonExpr} AS reason, r.rid
+FROM id_matched m
+JOIN id_rows r ON r.kind = m.kind AND r.rid = m.rid
+LEFT JOIN id_phones ph ON ph.phone = r.phone
+LEFT JOIN (SELECT import_id, any_value(file_name) AS file_name FROM imports GROUP BY import_id) i ON i.import_id = r.import_id
+WHERE m.pid IS NULL
+) AS unmatched`;
+}
+
+const unmatchedSpec: TableSpec<UnmatchedRow> = {
+  table: unmatchedSql(),
+  columns: { kind: 'text', file_name: 'text', row_number: 'number', name: 'text', phone: 'text', reason: 'text' },
+  // Unsorted, the list reads like the files: by kind, file and row number.
+  tiebreak: ['kind', 'file_name', 'row_number NULLS LAST', 'rid'],
+};
+
+/** A page of rows that matched nobody, paged, sorted and filtered like the data grids. */
+export function queryUnmatched(sql: Sql, q: GridQuery, timeZone: string): Promise<TablePage<UnmatchedRow>> {
+  return queryGrid(sql, unmatchedSpec, q, timeZone);
+}
+
+/** Whether the project allows matching by nickname (default off). */
+export async function readAllowNickname(sql: Sql): Promise<boolean> {
+  const row = await sql.one<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, [ALLOW_NICKNAME_KEY]);
+  return row?.value === 'true';
+}
+
+/** Stores the nickname-matching setting. */
+export async function writeAllowNickname(sql: Sql, isAllowed: boolean): Promise<void> {
+  await sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`, [ALLOW_NICKNAME_KEY, isAllowed ? 'true' : 'false']);
+}
+
+/** How each row of the identity kinds was tied, for tests and diagnostics: kind, source row, person, rule. */
+export function queryMatches(sql: Sql): Promise<{ kind: string; source_row: number | null; pid: string | null; matched_by: string | null }[]> {
+  return sql.all(
+    `WITH ${rawIdentityCtes()}
+     SELECT m.kind, r.source_row, m.pid, m.matched_by FROM id_matched m JOIN id_rows r ON r.kind = m.kind AND r.rid = m.rid
+     ORDER BY m.kind, r.source_row`,
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Scope-free facts of membership and group messages, kept in the derived database
+ * (derivedTables.ts) so the analyses that read every message do not redo, per query, what
+ * depends only on the data:
+ *
+ * - `id_people(pid, pno)` every person with a dense integer number: the message-sized tables
+ *   carry the number, not the id text, so their joins and DISTINCTs hash integers;
+ * - `group_nos(group_name, gno)` every group with a number, likewise;
+ * - `joins`, `leaves(pid, group_name, t, d)` the distinct join and leave events with their local day;
+ * - `spells(pid, group_name, s, e, sday, eday)` each join into a group to the first leave from that
+ *   group at or after it (e = infinity, eday NULL while still a member) — the ASOF join of DESIGN
+ *   §4's member state, over every group; a scope only selects its groups' spells
+ *   (analysisBase.ts membershipCtes);
+ * - `islands_all(pid, s, e, sday, eday)` membership of all groups as disjoint intervals
+ *   ({@link islandsSql}): the islands of a query without a scope;
+ * - `msgs(rid, pno, gno, t, d, h, own)` every group message (one-to-one chats never count as
+ *   activity), rid its rowid in `messages`, with its local day and hour in the project's time zone
+ *   and `own`: whether the sender was a member of the message's own group at that instant;
+ * - `facts_info(tz, max_pno)` the zone of the local days and the highest person number.
+ *
+ * `own` is what makes "a message while a member of the scope" cheap: the message's group is in
+ * the scope whenever the message is, so an own message is always one of a member of the scope,
+ * whatever the scope. Only the others (a leaver's last words, a sender absent from the member
+ * export, a member of another group of the scope writing in this one) need the exact check
+ * against the scope's islands — {@link memberMsgsCtes} does both.
+ */
+import { DERIVED_DB, PEOPLE_SQL } from './identity';
+import type { Sql } from '../../db/projectDb';
+
+/** Builds the tables above (`id_people` first: identity reads it) for the project time zone `tz`. */
+export async function buildMemberFacts(sql: Sql, tz: string): Promise<void> {
+  const D = DERIVED_DB;
+  const day = (col: string) => `CAST(timezone($tz, ${col}) AS DATE)`;
+  await sql.run(`CREATE OR REPLACE TABLE ${D}.id_people AS
+    SELECT pid, CAST(row_number() OVER (ORDER BY pid) AS INTEGER) AS pno FROM (${PEOPLE_SQL})`);
+  await sql.run(`CREATE OR REPLACE TABLE ${D}.group_nos AS
+    SELECT group_name, CAST(row_number() OVER (ORDER BY group_name) AS INTEGER) AS gno
+    FROM (SELECT group_name FROM memberships UNION SELECT group_name FROM messages WHERE group_name IS NOT NULL)`);
+  for (const [table, col] of [['joins', 'join_time'], ['leaves', 'leave_time']] as const) {
+    await sql.run(
+      `CREATE OR REPLACE TABLE ${D}.${table} AS
+       SELECT DISTINCT member_id AS pid, group_name, ${col} AS t, ${day(col)} AS d FROM memberships WHERE ${col} IS NOT NULL`,
+      { tz },
+    );
+  }
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${D}.spells AS
+     SELECT *, ${day('s')} AS sday, CASE WHEN isinf(e) THEN NULL ELSE ${day('e')} END AS eday FROM (
+       SELECT j.pid, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e
+       FROM ${D}.joins j ASOF LEFT JOIN ${D}.leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t
+     )`,
+    { tz },
+  );
+  await sql.run(`CREATE OR REPLACE TABLE ${D}.islands_all AS ${islandsSql(`${D}.spells`)}`);
+  // The zone conversion (the costly part) once per message here instead of in every query. A
+  // message is its own group's when the latest spell of the sender in that group started at or
+  // before it has not ended by then: an earlier spell cannot reach further, since each spell ends
+  // at the first leave after its join (an ASOF join on numbers, half the time of a range join).
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${D}.msgs AS
+     WITH m AS (
+       SELECT m.rowid AS rid, p.pno, g.gno, m.sent_at AS t, timezone($tz, m.sent_at) AS lt
+       FROM messages m JOIN ${D}.id_people p ON p.pid = m.sender_id JOIN ${D}.group_nos g ON g.group_name = m.group_name
+       WHERE m.group_name IS NOT NULL
+     ),
+     numbered_spells AS (
+       SELECT p.pno, g.gno, s.s, s.e
+       FROM ${D}.spells s JOIN ${D}.id_people p ON p.pid = s.pid JOIN ${D}.group_nos g ON g.group_name = s.group_name
+     )
+     SELECT m.rid, m.pno, m.gno, m.t, CAST(m.lt AS DATE) AS d, CAST(hour(m.lt) AS TINYINT) AS h, coalesce(s.e > m.t, false) AS own
+     FROM m ASOF LEFT JOIN numbered_spells s ON s.pno = m.pno AND s.gno = m.gno AND m.t >= s.s`,
+    { tz },
+  );
+  await sql.run(
+    `CREATE OR REPLACE TABLE ${D}.facts_info AS
+     SELECT CAST($tz AS VARCHAR) AS tz, greatest(coalesce((SELECT max(pno) FROM ${D}.id_people), 0), 1) AS max_pno`,
+    { tz },
+  );
+}
+
+/**
+ * Membership of the scope as disjoint intervals (DESIGN §4 member state), from `spells(pid, s, e,
+ * sday, eday)`: a spell starts a new island unless an earlier spell of the person reaches it
+ * (touching spells merge); empty spells (e = s) hold no instant and are left out. Gives
+ * `(pid, s, e, sday, eday)`, e = infinity and eday NULL while still a member; the local days are
+ * the spells' (the day of the earliest start, of the latest end).
+ */
+export function islandsSql(spells: string): string {
+  return `
+  SELECT pid, min(s) AS s, max(e) AS e, min(sday) AS sday, CASE WHEN bool_or(eday IS NULL) THEN NULL ELSE max(eday) END AS eday
+  FROM (
+    SELECT *, sum(starts_island) OVER (PARTITION BY pid ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
+    FROM (
+      SELECT pid, s, e, sday, eday,
+        CASE WHEN max(e) OVER (PARTITION BY pid ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= s
+             THEN 0 ELSE 1 END AS starts_island
+      FROM ${spells} WHERE e > s
+    )
+  )
+  GROUP BY pid, island`;
+}
+
+/**
+ * `facts_tz(ok)`: TRUE when `$tz` is the zone the derived local days are in (the project's), else
+ * the statement fails rather than count the wrong days. Filter every read of them with {@link FACTS_CHECKED}.
+ */
+export const factsTzCte = `
+facts_tz AS (
+  SELECT CASE WHEN tz = $tz THEN TRUE ELSE error('derived local days are in ' || tz || ', not ' || $tz) END AS ok
+  FROM ${DERIVED_DB}.facts_info
+)`;
+
+/** The condition a read of derived local days carries (needs {@link factsTzCte}). */
+export const FACTS_CHECKED = `(SELECT ok FROM facts_tz)`;
+
+/**
+ * The set of people among the `pno` values of a group of rows as a bitstring, one bit per person
+ * number (sets of the same statement AND together). Needs `$max_pno` ({@link memberFactsParams}).
+ */
+export const peopleBitsSql = (pno = 'pno') => `bitstring_agg(${pno}, 1, $max_pno)`;
+
+/**
+ * The number of distinct people among the `pno` values of a group of rows: the bits they set in
+ * {@link peopleBitsSql} (about 2× faster than DISTINCT over millions of rows).
+ */
+export const countPeopleSql = (pno = 'pno') => `bit_count(${peopleBitsSql(pno)})`;
+
+/** The named parameters {@link peopleBitsSql} and {@link countPeopleSql} need. */
+export async function memberFactsParams(sql: Sql): Promise<{ max_pno: number }> {
+  const row = await sql.one<{ max_pno: number }>(`SELECT CAST(max_pno AS INTEGER) AS max_pno FROM ${DERIVED_DB}.facts_info`);
+  return { max_pno: row?.max_pno ?? 1 };
+}
+
+/** The SQL condition "group number `col` is in the scope" (`$groups`) when `scoped`, else TRUE. */
+export function gnoInScope(scoped: boolean, col = 'gno'): string {
+  return scoped ? `${col} IN (SELECT gno FROM ${DERIVED_DB}.group_nos WHERE list_contains($groups, group_name))` : 'TRUE';
+}
+
+/**
+ * CTEs (no leading WITH; after the membership CTEs, whose `islands` and `facts_tz` they read):
+ * - `<name>_all(pno, t, d, h, own)` the group messages of the scope (`$groups` when `scoped`),
+ *   `where` applied (over those columns);
+ * - `<name>(pno, t, d, h)` those sent while the sender was a member of the scope (DESIGN §4 active).
+ * The local days are the project time zone's (see {@link factsTzCte}).
+ */
+export function memberMsgsCtes(name: string, scoped: boolean, where = 'TRUE'): string {
+  const D = DERIVED_DB;
+  return `
+${name}_all AS (
+  SELECT pno, t, d, h, own FROM ${D}.msgs WHERE ${gnoInScope(scoped)} AND (${where}) AND ${FACTS_CHECKED}
+),
+${name} AS (
+  SELECT pno, t, d, h FROM ${name}_all WHERE own
+  UNION ALL
+  SELECT m.pno, m.t, m.d, m.h
+  FROM ${name}_all m JOIN ${D}.id_people p ON p.pno = m.pno JOIN islands i ON i.pid = p.pid AND m.t >= i.s AND m.t < i.e
+  WHERE NOT m.own
+)`;
+}

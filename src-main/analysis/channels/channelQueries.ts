@@ -1,0 +1,217 @@
+/**
+ * Channel analysis (DESIGN §4 Channel): per acquisition channel, the people added through it and
+ * what became of them, with the cost of the channel.
+ *
+ * Cohort attribution — the figures of a channel are about the people ADDED through it in
+ * [from, to] (客户列表.添加时间, local days of the project time zone), followed to the end of the
+ * data (no upper bound: what a cohort did later is what its acquisition bought):
+ * - added — people whose first add falls in the range. A person's channel is the value of the
+ *   earliest-added customer row that has one (`person_customer`); a customer row tied to no group
+ *   member is still a person added, keyed by its own external_userid, else unionid, else the row.
+ *   A blank value is the channel {@link UNKNOWN_CHANNEL}. Members with no customer row were never
+ *   "added" as far as the data knows and are left out. With no range every customer counts, even
+ *   one without an add time; with a range, those are left out (their add day is unknown).
+ *   The customer list carries no group, so `added` is the same whatever groups are in scope.
+ * - joined — of them, who were members of the scope at some instant at or after being added: a
+ *   join after the add, or already in a group of the scope when added (members who add the staff
+ *   are acquired into the group as well). Always ≤ added.
+ * - active — who sent a message in a group of the scope while a member of it (DESIGN "active"),
+ *   at or after being added. Always ≤ joined.
+ * - converted — who have a paid, not fully refunded order (`paid_orders`) paid at or after being
+ *   added, member or not (the channel brought the buyer). Orders reach people only through the
+ *   identity rules (analysis/base/identity.ts), so a customer tied to no member has no orders.
+ * - gmv — the sum of paid − refunded (never below 0) of those orders.
+ * - churned — who, after being added, left the scope and are not members of it at the end of the
+ *   data; or whose contact was lost: a 流失客户 record at or after being added (or without a
+ *   time), or every customer-list row of theirs in status 已流失.
+ *
+ * Cost: a cost typed in the cost grid for (dimension, channel) wins and is taken as the cost of
+ * the period analysed; else the imported 渠道投放 花费 of the rows whose 渠道 equals the value,
+ * summed over [from, to]; null when neither. Channels with a typed cost but nobody added still get
+ * a row (money spent for nobody is worth seeing); imported costs only attach to values that have
+ * people, since 渠道投放 names need not be values of the dimension shown.
+ */
+import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { DERIVED_DB, identityCtes } from '../base/identity';
+import { memberMsgsCtes } from '../base/memberFacts';
+import type { Sql } from '../../db/projectDb';
+
+/** Which column of a channel the analysis groups by. */
+export type ChannelDimension = ChannelRow['dimension'];
+
+/** The value of people whose customer row has no value in the dimension. */
+export const UNKNOWN_CHANNEL = '（未知渠道）';
+
+/** The customer-list column of each dimension: 添加方式, 来源二维码 (state), 渠道. A closed map, never user text. */
+const dimensionColumn: Record<ChannelDimension, 'add_way' | 'channel_code' | 'channel'> = {
+  add_way: 'add_way',
+  channel_code: 'channel_code',
+  source: 'channel',
+};
+
+/** Local-day range condition over a TIMESTAMPTZ column; open ends when $from / $to are NULL. */
+const inRange = (col: string) => `
+  (CAST($from AS DATE) IS NULL OR ${col} >= timezone($tz, CAST(CAST($from AS DATE) AS TIMESTAMP)))
+  AND (CAST($to AS DATE) IS NULL OR ${col} < timezone($tz, CAST(CAST($to AS DATE) + INTERVAL 1 DAY AS TIMESTAMP)))`;
+
+/** The key of a row tied to no person: its own external_userid, else unionid (the same for customers and 流失客户 rows). */
+const ownKey = (alias: string) => `coalesce('eu:' || nullif(trim(${alias}.external_userid), ''), 'uid:' || nullif(trim(${alias}.unionid), ''))`;
+
+/** The SQL of the per-channel people and GMV (no costs); exported so tests can EXPLAIN it. */
+export function channelSql(dimension: ChannelDimension, groups: string[] | undefined): string {
+  const col = dimensionColumn[dimension];
+  const inScope = scopeCondition(groups);
+  return `
+WITH
+${identityCtes()},
+${membershipCtes(inScope)},
+${personCtes()},
+-- Every customer row with the key of its person: the person it is tied to, else its own ids, else the row.
+customer_keys AS (
+  SELECT c.rowid AS rid, m.pid, coalesce(m.pid, ${ownKey('c')}, 'row:' || c.rowid) AS pkey
+  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+),
+added_people AS (
+  SELECT pid AS pkey, pid, added_at, ${col} AS value FROM person_customer
+  UNION ALL
+  SELECT k.pkey, NULL, min(c.added_at), arg_min(nullif(trim(c.${col}), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ))
+  FROM customer_keys k JOIN customers c ON c.rowid = k.rid
+  WHERE k.pid IS NULL
+  GROUP BY k.pkey
+),
+cohort AS (
+  SELECT pkey, pid, added_at, coalesce(value, $unknown) AS channel
+  FROM added_people
+  WHERE (CAST($from AS DATE) IS NULL AND CAST($to AS DATE) IS NULL) OR (added_at IS NOT NULL AND ${inRange('added_at')})
+),
+joined AS (
+  SELECT DISTINCT c.pkey FROM cohort c JOIN islands i ON i.pid = c.pid
+  WHERE c.added_at IS NULL OR i.e > c.added_at
+),
+${memberMsgsCtes('member_msgs', !!groups && groups.length > 0)},
+-- Each person's last message while a member: active since being added when it is not before that.
+last_member_msg AS (
+  SELECT p.pid, m.t FROM (SELECT pno, max(t) AS t FROM member_msgs GROUP BY pno) m JOIN ${DERIVED_DB}.id_people p ON p.pno = m.pno
+),
+active AS (
+  SELECT DISTINCT c.pkey FROM cohort c JOIN last_member_msg m ON m.pid = c.pid
+  WHERE c.added_at IS NULL OR m.t >= c.added_at
+),
+converted AS (
+  SELECT c.pkey, sum(o.net) AS gmv
+  FROM cohort c JOIN paid_orders o ON o.pid = c.pid
+  WHERE c.added_at IS NULL OR o.paid_at >= c.added_at
+  GROUP BY c.pkey
+),
+deletions AS (
+  SELECT coalesce(m.pid, ${ownKey('e')}) AS pkey, e.churned_at
+  FROM churn_events e JOIN id_matched m ON m.kind = 'churn' AND m.rid = e.rowid
+),
+lost_contacts AS (
+  SELECT k.pkey FROM customer_keys k JOIN customers c ON c.rowid = k.rid
+  GROUP BY k.pkey HAVING bool_and(coalesce(trim(c.status), '') = '已流失')
+),
+churned AS (
+  SELECT c.pkey FROM cohort c JOIN leaves l ON l.pid = c.pid
+  WHERE (c.added_at IS NULL OR l.t >= c.added_at)
+    AND NOT EXISTS (SELECT 1 FROM islands i WHERE i.pid = c.pid AND isinf(i.e))
+  UNION
+  SELECT c.pkey FROM cohort c JOIN deletions d ON d.pkey = c.pkey
+  WHERE c.added_at IS NULL OR d.churned_at IS NULL OR d.churned_at >= c.added_at
+  UNION
+  SELECT c.pkey FROM cohort c JOIN lost_contacts lc ON lc.pkey = c.pkey
+)
+SELECT c.channel,
+       CAST(count(*) AS INTEGER) AS added,
+       CAST(count(j.pkey) AS INTEGER) AS joined,
+       CAST(count(a.pkey) AS INTEGER) AS active,
+       CAST(count(v.pkey) AS INTEGER) AS converted,
+       -- Sums stay DECIMAL (exact cents) until here.
+       CAST(coalesce(sum(v.gmv), 0) AS DOUBLE) AS gmv,
+       CAST(count(x.pkey) AS INTEGER) AS churned
+FROM cohort c
+LEFT JOIN joined j ON j.pkey = c.pkey
+LEFT JOIN active a ON a.pkey = c.pkey
+LEFT JOIN converted v ON v.pkey = c.pkey
+LEFT JOIN (SELECT DISTINCT pkey FROM churned) x ON x.pkey = c.pkey
+GROUP BY c.channel`;
+}
+
+/** The imported 渠道投放 totals per channel over the local days [from, to] (all days when open). */
+export function queryAdCosts(sql: Sql, scope: Pick<AnalysisScope, 'from' | 'to'>): Promise<AdCostRow[]> {
+  return sql.all<AdCostRow>(
+    `SELECT trim(channel) AS channel,
+            CAST(count(DISTINCT stat_date) AS INTEGER) AS days,
+            CAST(sum(impressions) AS DOUBLE) AS impressions,
+            CAST(sum(clicks) AS DOUBLE) AS clicks,
+            CAST(sum(cost) AS DOUBLE) AS cost
+     FROM ad_costs
+     WHERE nullif(trim(channel), '') IS NOT NULL
+       AND (CAST($from AS DATE) IS NULL OR stat_date >= CAST($from AS DATE))
+       AND (CAST($to AS DATE) IS NULL OR stat_date <= CAST($to AS DATE))
+     GROUP BY 1
+     ORDER BY cost DESC NULLS LAST, channel`,
+    { from: scope.from ?? null, to: scope.to ?? null },
+  );
+}
+
+/** A ratio, null when the denominator is 0 or either side is unknown (DESIGN §4: never 0, never infinity). */
+const ratio = (num: number | null, den: number | null): number | null => (num === null || den === null || den === 0 ? null : num / den);
+
+/** A channel row with its cost and the figures that follow from it. */
+export function withCost(row: Omit<ChannelRow, 'cost' | 'cost_per_acquisition' | 'cost_per_conversion' | 'roi'>, cost: number | null): ChannelRow {
+  return {
+    ...row,
+    cost,
+    cost_per_acquisition: ratio(cost, row.added),
+    cost_per_conversion: ratio(cost, row.converted),
+    roi: cost === null ? null : ratio((row.gmv - cost) * 100, cost),
+  };
+}
+
+type PeopleRow = Pick<ChannelRow, 'channel' | 'added' | 'joined' | 'active' | 'converted' | 'gmv' | 'churned'>;
+
+/**
+ * The channel rows of a dimension (see the file comment for every definition), the most added
+ * first, {@link UNKNOWN_CHANNEL} last. `typedCosts` are the cost grid's rows (any dimension).
+ */
+export async function queryChannels(
+  sql: Sql,
+  scope: AnalysisScope,
+  dimension: ChannelDimension,
+  typedCosts: readonly ChannelCost[],
+  timeZone: string,
+): Promise<ChannelRow[]> {
+  const people = await sql.all<PeopleRow>(channelSql(dimension, scope.groups), { ...scopeParams(scope, timeZone), unknown: UNKNOWN_CHANNEL });
+  const imported = new Map((await queryAdCosts(sql, scope)).map((r) => [r.channel, r.cost]));
+  const typed = new Map(typedCosts.filter((c) => c.dimension === dimension).map((c) => [c.channel.trim(), c.cost]));
+
+  const rows = people.map((p) => withCost({ dimension, ...p }, typed.get(p.channel) ?? imported.get(p.channel) ?? null));
+  const seen = new Set(people.map((p) => p.channel));
+  for (const [channel, cost] of typed) {
+    if (!seen.has(channel)) rows.push(withCost({ dimension, channel, added: 0, joined: 0, active: 0, converted: 0, gmv: 0, churned: 0 }, cost));
+  }
+  return rows.sort(
+    (a, b) => Number(a.channel === UNKNOWN_CHANNEL) - Number(b.channel === UNKNOWN_CHANNEL) || b.added - a.added || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0),
+  );
+}
+
+/**
+ * The cost grid as it will be saved: channel names trimmed; a blank name or a second row for the
+ * same (dimension, channel) refuses the whole table (all or nothing), naming the row (1-based).
+ */
+export function checkChannelCosts(costs: readonly ChannelCost[]): ChannelCost[] {
+  const seen = new Map<string, number>();
+  return costs.map((c, i) => {
+    const channel = c.channel.trim();
+    if (!channel) throw new AppError('DEFINITION_INVALID', `第 ${i + 1} 行：渠道名称为空`, { row: i + 1 });
+    if (!Number.isFinite(c.cost) || c.cost < 0) throw new AppError('DEFINITION_INVALID', `第 ${i + 1} 行：成本必须是不小于 0 的数字`, { row: i + 1 });
+    const key = `${c.dimension}\u0000${channel}`;
+    const first = seen.get(key);
+    if (first !== undefined) throw new AppError('DEFINITION_INVALID', `第 ${i + 1} 行与第 ${first} 行是同一个渠道“${channel}”`, { row: i + 1 });
+    seen.set(key, i + 1);
+    return { dimension: c.dimension, channel, cost: c.cost };
+  });
+}

@@ -1,0 +1,229 @@
+/**
+ * The per-person feature table (客户360, issue 5): one row per person with what the quadrant,
+ * VVIP and lookalike scoring work from. Every feature is computed in the project time zone at
+ * the end of the local day `$asOf` (events after it do not exist yet):
+ *
+ * - people: every person of the project (identity's `id_people`: group members and message
+ *   senders) who had joined a group or sent a message by `$asOf`; with a scope, the people who had
+ *   joined one of its groups by then (present or past members). `is_member`: a member of the scope
+ *   at the end of `$asOf` (DESIGN §4 member state); `groups`: the scope groups they had joined,
+ *   sorted, joined by '、'.
+ * - `purchases`: paid orders not fully refunded (analysisBase `paid_orders`) paid on or before
+ *   `$asOf`, whether or not the buyer was a member then (the person's purchasing power, unlike
+ *   the community's conversions); `gmv`: Σ net (paid − refunded); `aov`: gmv / purchases, empty
+ *   without purchases; `first_purchase` / `last_purchase`: local 'YYYY-MM-DD HH:MM:SS'.
+ * - `purchase_months_3m`: how many of the calendar months `$asOf`'s month and the two before
+ *   hold at least one purchase (0–3), months of local days.
+ * - `days_since_last_purchase`: `$asOf` − local day of the last purchase; empty without purchases.
+ * - `repurchase_90d`: some purchase falls at most 90 local days after the purchase before it
+ *   (day difference ≤ 90; a second order the same day counts).
+ * - `referrals`: people who joined a scope group on or before `$asOf` with this person as
+ *   邀请人, each counted once. Exports name the inviter by nickname only, so an inviter is tied to
+ *   the one person who has that group nickname (any group, trimmed); a nickname two people share
+ *   ties to nobody, and an inviter who never appears as a member (a staff account) to nobody.
+ *   This match is always on: it reads the inviter column, not the rows identity matching ties.
+ *   A join without a join time counts (it cannot be placed after `$asOf`).
+ *   `referrals_bought`: those of them with a purchase on or before `$asOf`.
+ * - `messages`: messages in groups of the scope (one-to-one chats never count) sent on or before `$asOf`.
+ * - `key_behaviours`: Σ over enabled key behaviours of weight × occurrences (behaviourQueries'
+ *   `kb_people`), plus one `kb_<id>` column per enabled behaviour with its occurrences.
+ * - `tenure_days`: local days from the first join into the scope to `$asOf` for a member, to the
+ *   last leave from the scope otherwise; empty for who never joined by `$asOf`.
+ * - `survey_score`: the score of the person's latest survey response (tied by identity, kind
+ *   'survey') submitted on or before `$asOf`.
+ * - `channel` (the customer list's 渠道, else its 添加方式), `staff`, `tags`: analysisBase `person_customer`.
+ */
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { KeyBehaviour } from '../../contract';
+import { membershipCtes, personCtes } from '../base/analysisBase';
+import { behaviourCountingCtes, behaviourCtes } from '../behaviours/behaviourQueries';
+import { identityCtes } from '../base/identity';
+import { sqlLiteral, type Sql } from '../../db/projectDb';
+
+/** Options of {@link featuresSql}. */
+export interface FeaturesSqlOptions {
+  /** Whether `$groups` is bound (a scope of some groups). */
+  hasScope: boolean;
+  /**
+   * The key behaviours; the enabled ones give `kb_<id>` columns and the key_behaviours score.
+   * They must be behaviourQueries' `usableBehaviours` (a regular expression RE2 refuses fails the statement).
+   */
+  behaviours: KeyBehaviour[];
+}
+
+/** Behaviour ids safe to become a column name (`kb_<id>`); others count in the score only. */
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The first behaviour of each id (a repeated id would count its messages twice). */
+function uniqueById(behaviours: KeyBehaviour[]): KeyBehaviour[] {
+  const seen = new Set<string>();
+  return behaviours.filter((b) => !seen.has(b.id) && (seen.add(b.id), true));
+}
+
+/** The enabled behaviours that get a `kb_<id>` column, in definition order. */
+export function behaviourColumns(behaviours: KeyBehaviour[]): { id: string; name: string; column: `kb_${string}` }[] {
+  return uniqueById(behaviours.filter((b) => b.enabled)).filter((b) => SAFE_ID.test(b.id)).map((b) => ({ id: b.id, name: b.name, column: `kb_${b.id}` as const }));
+}
+
+/**
+ * One statement (WITH … SELECT) with one row per person and the columns of `FeatureRow`.
+ * Parameters: `$tz`, `$asOf` (DATE) and `$groups` when `hasScope` (see {@link featuresParams}).
+ */
+export function featuresSql(opts: FeaturesSqlOptions): string {
+  const inScope = opts.hasScope ? `list_contains($groups, group_name)` : `TRUE`;
+  const behaviours = uniqueById(opts.behaviours.filter((b) => b.enabled));
+  const kbSelect = behaviourColumns(behaviours)
+    .map((c) => `,\n       CAST(coalesce(kb.${c.column}, 0) AS INTEGER) AS "${c.column}"`)
+    .join('');
+  const kbPivot = behaviourColumns(behaviours)
+    .map((c) => `,\n         sum(p.occurrences) FILTER (WHERE p.behaviour_id = ${sqlLiteral(c.id)}) AS ${c.column}`)
+    .join('');
+  return `
+WITH
+${identityCtes()},
+${membershipCtes(inScope)},
+${personCtes()},
+-- The end of $asOf as an instant: events strictly before it happened "on or before $asOf".
+cutoff AS (
+  SELECT timezone($tz, CAST(CAST($asOf AS DATE) AS TIMESTAMP) + INTERVAL 1 DAY) AS t_end,
+         CAST($asOf AS DATE) AS as_of,
+         CAST(date_trunc('month', CAST($asOf AS DATE)) - INTERVAL 2 MONTH AS DATE) AS months_from
+),
+${behaviourCtes(behaviours, inScope)},
+-- Key behaviours as of $asOf: the hits up to its end, counted with the rules' minimum count and window.
+kb_asof_hits AS (
+  SELECT h.* FROM kb_hits h, cutoff c WHERE h.t < c.t_end
+),
+${behaviourCountingCtes('kb_asof_people', 'kb_asof_hits')},
+kb_scores AS (
+  SELECT p.pid, sum(k.weight * p.occurrences) AS score${kbPivot}
+  FROM kb_asof_people p JOIN kb_defs k ON k.behaviour_id = p.behaviour_id
+  GROUP BY p.pid
+),
+-- Spells of the scope begun by $asOf (a spell without a join time cannot be placed after it).
+scoped_by_asof AS (
+  SELECT s.* FROM scoped s, cutoff c WHERE s.join_time IS NULL OR s.join_time < c.t_end
+),
+-- One pass over the messages: per sender, the group messages of the scope (without a scope, every
+-- sender up to $asOf is a person, one-to-one chats included, with 0 group messages if so).
+msg_counts AS (
+  SELECT m.sender_id AS pid, count(*) FILTER (WHERE m.group_name IS NOT NULL AND ${inScope}) AS n
+  FROM messages m, cutoff c
+  WHERE m.sent_at < c.t_end${opts.hasScope ? ` AND ${inScope}` : ''}
+  GROUP BY m.sender_id
+),
+people AS (
+  ${opts.hasScope ? `SELECT DISTINCT pid FROM scoped_by_asof` : `SELECT pid FROM scoped_by_asof UNION SELECT pid FROM msg_counts`}
+),
+person_groups AS (
+  SELECT pid, array_to_string(list_sort(list(DISTINCT group_name)), '、') AS groups FROM scoped_by_asof GROUP BY pid
+),
+-- Membership up to $asOf: islands started by then; a member when one of them is still open at its end.
+tenure AS (
+  SELECT i.pid,
+         bool_or(i.eday IS NULL OR i.eday > c.as_of) AS is_member,
+         min(i.sday) AS first_day,
+         max(i.eday) AS last_leave_day
+  FROM island_days i, cutoff c WHERE i.sday <= c.as_of
+  GROUP BY i.pid
+),
+buys AS (
+  SELECT o.pid, o.paid_at, o.net, CAST(timezone($tz, o.paid_at) AS DATE) AS d
+  FROM paid_orders o, cutoff c WHERE o.paid_at < c.t_end
+),
+buy_gaps AS (
+  SELECT pid, paid_at, net, d, d - lag(d) OVER (PARTITION BY pid ORDER BY paid_at) AS gap FROM buys
+),
+purchase_stats AS (
+  SELECT b.pid,
+         count(*) AS purchases,
+         sum(b.net) AS gmv,
+         min(b.paid_at) AS first_at,
+         max(b.paid_at) AS last_at,
+         max(b.d) AS last_day,
+         count(DISTINCT date_trunc('month', b.d)) FILTER (WHERE b.d >= c.months_from) AS months_3m,
+         coalesce(bool_or(b.gap <= 90), false) AS repurchase_90d
+  FROM buy_gaps b, cutoff c GROUP BY b.pid
+),
+-- Nicknames of exactly one person, to read the 邀请人 column.
+nick_owners AS (
+  SELECT name, min(pid) AS pid FROM (
+    SELECT DISTINCT trim(member_name) AS name, member_id AS pid FROM memberships WHERE nullif(trim(member_name), '') IS NOT NULL
+  ) GROUP BY name HAVING count(*) = 1
+),
+referred AS (
+  SELECT DISTINCT n.pid AS referrer, m.member_id AS referee
+  FROM memberships m JOIN nick_owners n ON n.name = trim(m.inviter), cutoff c
+  WHERE ${inScope} AND m.member_id <> n.pid AND (m.join_time IS NULL OR m.join_time < c.t_end)
+),
+referral_stats AS (
+  SELECT r.referrer AS pid, count(*) AS referrals, count(ps.pid) AS referrals_bought
+  FROM referred r LEFT JOIN purchase_stats ps ON ps.pid = r.referee
+  GROUP BY r.referrer
+),
+survey_latest AS (
+  SELECT m.pid, arg_max(s.score, coalesce(s.submitted_at, '-infinity'::TIMESTAMPTZ)) AS score
+  FROM survey_responses s JOIN id_matched m ON m.kind = 'survey' AND m.rid = s.rowid, cutoff c
+  WHERE m.pid IS NOT NULL AND s.score IS NOT NULL AND (s.submitted_at IS NULL OR s.submitted_at < c.t_end)
+  GROUP BY m.pid
+)
+SELECT p.pid,
+       pn.name,
+       coalesce(pc.channel, pc.add_way) AS channel,
+       pc.staff,
+       pc.tags,
+       pg.groups,
+       coalesce(t.is_member, false) AS is_member,
+       CAST(coalesce(ps.purchases, 0) AS INTEGER) AS purchases,
+       -- Sums stay DECIMAL (exact cents) until here.
+       CAST(coalesce(ps.gmv, 0) AS DOUBLE) AS gmv,
+       CASE WHEN coalesce(ps.purchases, 0) = 0 THEN NULL ELSE CAST(ps.gmv AS DOUBLE) / ps.purchases END AS aov,
+       strftime(timezone($tz, ps.first_at), '%Y-%m-%d %H:%M:%S') AS first_purchase,
+       strftime(timezone($tz, ps.last_at), '%Y-%m-%d %H:%M:%S') AS last_purchase,
+       CAST(coalesce(ps.months_3m, 0) AS INTEGER) AS purchase_months_3m,
+       CAST(c.as_of - ps.last_day AS INTEGER) AS days_since_last_purchase,
+       coalesce(ps.repurchase_90d, false) AS repurchase_90d,
+       CAST(coalesce(rs.referrals, 0) AS INTEGER) AS referrals,
+       CAST(coalesce(rs.referrals_bought, 0) AS INTEGER) AS referrals_bought,
+       CAST(coalesce(mc.n, 0) AS INTEGER) AS messages,
+       CAST(coalesce(kb.score, 0) AS DOUBLE) AS key_behaviours,
+       CAST(CASE WHEN t.is_member THEN c.as_of - t.first_day ELSE t.last_leave_day - t.first_day END AS INTEGER) AS tenure_days,
+       sl.score AS survey_score${kbSelect}
+FROM people p
+CROSS JOIN cutoff c
+LEFT JOIN person_names pn ON pn.pid = p.pid
+LEFT JOIN person_customer pc ON pc.pid = p.pid
+LEFT JOIN person_groups pg ON pg.pid = p.pid
+LEFT JOIN tenure t ON t.pid = p.pid
+LEFT JOIN msg_counts mc ON mc.pid = p.pid
+LEFT JOIN purchase_stats ps ON ps.pid = p.pid
+LEFT JOIN referral_stats rs ON rs.pid = p.pid
+LEFT JOIN survey_latest sl ON sl.pid = p.pid
+LEFT JOIN kb_scores kb ON kb.pid = p.pid`;
+}
+
+/** Named parameters of {@link featuresSql}. */
+export function featuresParams(opts: { groups?: string[]; asOf: string; timeZone: string }): Record<string, DuckDBValue> {
+  const params: Record<string, DuckDBValue> = { tz: opts.timeZone, asOf: opts.asOf };
+  if (opts.groups && opts.groups.length > 0) params.groups = listValue(opts.groups);
+  return params;
+}
+
+/**
+ * The day the features are computed at: `asOf` when given, else the last local day with any
+ * data (a join, a leave, a message or a paid order); today's local date in an empty project.
+ */
+export async function resolveAsOf(sql: Sql, timeZone: string, asOf?: string): Promise<string> {
+  if (asOf) return asOf;
+  const row = await sql.one<{ d: string | null }>(
+    `SELECT strftime(CAST(timezone($tz, max(t)) AS DATE), '%Y-%m-%d') AS d FROM (
+       SELECT max(join_time) AS t FROM memberships
+       UNION ALL SELECT max(leave_time) FROM memberships
+       UNION ALL SELECT max(sent_at) FROM messages
+       UNION ALL SELECT max(paid_at) FROM orders
+     )`,
+    { tz: timeZone },
+  );
+  if (row?.d) return row.d;
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

@@ -1,0 +1,238 @@
+/**
+ * The customer path (DESIGN §2 step 1): the saved one, or a default made of the stages the
+ * project has data for; what the project holds for each source a stage can bind; and the SQL
+ * of each source's events, which the funnel (funnelQueries.ts) counts and follows.
+ *
+ * Who a "person" is: the identity pid (analysis/base/identity.ts). Customer-list rows that match no
+ * member (people added as contacts who never joined a group or wrote in one) are not in
+ * `id_people`; they are keyed by their own id — external_userid, else unionid, else the row —
+ * so 添加客服微信 counts them and the drop from there to 入群 shows.
+ *
+ * Scope (the selected groups): joins, messages and invitations count only in the scope's groups.
+ * Customers and orders carry no group: with a scope they count for the people who were ever
+ * members of a group of the scope (at any time, not only in the period); without a scope,
+ * every customer row and every order tied to a person counts. Aggregate tables (ad costs,
+ * 公众号, 联系客户统计) have no groups and are the same whatever the scope.
+ */
+import type { CustomerPath, CustomerPathInfo, PathStage, StageSource, StageSourceInfo } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { membershipCtes, personCtes, scopeCondition } from '../base/analysisBase';
+import { readSavedDefinition } from '../../db/definitionsStore';
+import { identityCtes } from '../base/identity';
+import type { Sql } from '../../db/projectDb';
+import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
+
+/** Chinese labels and kinds of the stage sources. */
+export const stageSourceText: Record<StageSource, { label: string; kind: 'aggregate' | 'person' }> = {
+  ad_impressions: { label: '广告曝光（渠道投放·曝光）', kind: 'aggregate' },
+  ad_clicks: { label: '广告点击（渠道投放·点击）', kind: 'aggregate' },
+  oa_new_follows: { label: '公众号新关注（公众号用户分析）', kind: 'aggregate' },
+  contact_new: { label: '新增客户（联系客户统计）', kind: 'aggregate' },
+  person_added: { label: '添加为客户（客户列表·添加时间）', kind: 'person' },
+  person_joined: { label: '入群（群成员·入群时间）', kind: 'person' },
+  person_active: { label: '在群内发言（聊天记录）', kind: 'person' },
+  person_first_paid: { label: '首次付费下单（订单）', kind: 'person' },
+  person_repurchase: { label: '复购（第二笔付费订单）', kind: 'person' },
+  person_referral: { label: '推荐好友入群（群成员·邀请人）', kind: 'person' },
+};
+
+/** Sources that are a daily figure of an imported table (period-count mode only). */
+export type AggregateSource = 'ad_impressions' | 'ad_clicks' | 'oa_new_follows' | 'contact_new';
+/** Sources that are events of people (the cohort mode can follow them). */
+export type PersonSource = Exclude<StageSource, AggregateSource>;
+
+/** Whether a source is a daily aggregate figure. */
+export function isAggregateSource(source: StageSource): source is AggregateSource {
+  return stageSourceText[source].kind === 'aggregate';
+}
+
+/**
+ * A row that is a day's total rather than one staff member's or channel's share: no staff /
+ * channel, or one of the words exports put on their total rows.
+ */
+const isTotalRow = (col: string) => `coalesce(trim(${col}), '') IN ('', '合计', '总计', '汇总', '全部')`;
+
+/**
+ * A daily figure `(d, v)` from rows split by a dimension (staff, channel): a day that has a total
+ * row counts that row (it already includes every split row of the day, and possibly staff or
+ * channels the export did not list); a day without one counts the sum of its split rows.
+ * The natural keys (date, staff) and (date, channel) make at most one row per split per day.
+ */
+const dailyFigure = (table: string, value: string, split: string | null) => `
+  SELECT stat_date AS d,
+         ${split ? `CASE WHEN bool_or(is_total) THEN sum(v) FILTER (WHERE is_total) ELSE sum(v) END` : 'sum(v)'} AS v
+  FROM (SELECT stat_date, CAST(${value} AS DOUBLE) AS v${split ? `, ${isTotalRow(split)} AS is_total` : ''}
+        FROM ${table} WHERE ${value} IS NOT NULL)
+  GROUP BY stat_date`;
+
+/** SQL of each aggregate source's daily figure `(d DATE, v DOUBLE)`. */
+const aggregateSql: Record<AggregateSource, string> = {
+  ad_impressions: dailyFigure('ad_costs', 'impressions', 'channel'),
+  ad_clicks: dailyFigure('ad_costs', 'clicks', 'channel'),
+  oa_new_follows: dailyFigure('official_account_daily', 'new_follows', null),
+  contact_new: dailyFigure('contact_stats', 'new_customers', 'staff'),
+};
+
+/** Limits a person-keyed query to the people ever in the scope (only when a scope is given). */
+const inScopePeople = (isScoped: boolean, col: string) => (isScoped ? `AND ${col} IN (SELECT pid FROM scope_people)` : '');
+
+/**
+ * SQL of each per-person source's events `(pkey, t)`. A person may have several events of a
+ * source (every add, join, message, invitation); 首次付费 and 复购 are one event each: the
+ * person's first and second paid order that was not fully refunded.
+ */
+function personEventSql(source: PersonSource, groups: string[] | undefined): string {
+  const isScoped = !!groups && groups.length > 0;
+  switch (source) {
+    case 'person_added':
+      return `SELECT pkey, t FROM fn_customers WHERE t IS NOT NULL`;
+    case 'person_joined':
+      return `SELECT pid AS pkey, t FROM joins`;
+    case 'person_active':
+      return `SELECT sender_id AS pkey, sent_at AS t FROM messages WHERE group_name IS NOT NULL AND ${scopeCondition(groups)}`;
+    case 'person_first_paid':
+      return `SELECT pid AS pkey, paid_at AS t FROM fn_paid WHERE n = 1 ${inScopePeople(isScoped, 'pid')}`;
+    case 'person_repurchase':
+      return `SELECT pid AS pkey, paid_at AS t FROM fn_paid WHERE n = 2 ${inScopePeople(isScoped, 'pid')}`;
+    case 'person_referral':
+      // The inviter is named by member id, or by a nickname only one member of that group has.
+      return `
+  SELECT coalesce(by_id.pid, by_name.pid) AS pkey, s.join_time AS t
+  FROM memberships s
+  LEFT JOIN (SELECT DISTINCT member_id AS pid FROM memberships) by_id ON by_id.pid = trim(s.inviter)
+  LEFT JOIN (
+    SELECT group_name, trim(member_name) AS name, min(member_id) AS pid FROM memberships
+    WHERE nullif(trim(member_name), '') IS NOT NULL GROUP BY ALL HAVING count(DISTINCT member_id) = 1
+  ) by_name ON by_name.group_name = s.group_name AND by_name.name = trim(s.inviter)
+  WHERE ${scopeCondition(groups, 's.group_name')} AND s.join_time IS NOT NULL AND nullif(trim(s.inviter), '') IS NOT NULL
+    AND coalesce(by_id.pid, by_name.pid) IS NOT NULL AND coalesce(by_id.pid, by_name.pid) <> s.member_id`;
+  }
+}
+
+/** Name of the CTE holding a source's events (`pkey, t`) or daily figure (`d, v`). */
+export const sourceCte = (source: StageSource): string => `src_${source}`;
+
+/**
+ * The CTEs every funnel query puts after `identityCtes()`, `membershipCtes(inScope)` and
+ * `personCtes()`:
+ * - `scope_people(pid)` people ever in a group of the scope (only with a scope);
+ * - `fn_customers(pkey, is_person, t, customer_name, staff, add_way, channel, tags)` every customer
+ *   row with its person key (see the file comment), limited to the scope's people with a scope;
+ * - `fn_paid(pid, paid_at, n)` paid orders numbered per person in time order;
+ * - `src_<source>` for each source given: events `(pkey, t)` or a daily figure `(d, v)`.
+ */
+export function sourceCtes(sources: readonly StageSource[], groups: string[] | undefined): string {
+  const isScoped = !!groups && groups.length > 0;
+  const parts = [
+    ...(isScoped ? [`scope_people AS (SELECT DISTINCT pid FROM scoped)`] : []),
+    `fn_customers AS (
+  SELECT coalesce(m.pid, nullif(trim(c.external_userid), ''), nullif(trim(c.unionid), ''), 'row:' || c.import_id || ':' || coalesce(c.source_row, c.rowid)) AS pkey,
+         m.pid IS NOT NULL AS is_person, c.added_at AS t, nullif(trim(c.customer_name), '') AS customer_name,
+         nullif(trim(c.staff), '') AS staff, nullif(trim(c.add_way), '') AS add_way, nullif(trim(c.channel), '') AS channel,
+         nullif(trim(c.tags), '') AS tags
+  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+  WHERE TRUE ${isScoped ? 'AND m.pid IN (SELECT pid FROM scope_people)' : ''}
+)`,
+    `fn_paid AS (
+  SELECT pid, paid_at, row_number() OVER (PARTITION BY pid ORDER BY paid_at, net DESC) AS n FROM paid_orders
+)`,
+  ];
+  for (const source of new Set(sources)) {
+    const body = isAggregateSource(source) ? aggregateSql[source] : personEventSql(source, groups);
+    parts.push(`${sourceCte(source)} AS (${body}\n)`);
+  }
+  return parts.join(',\n');
+}
+
+/** Every CTE a funnel query needs, identity first (without the leading WITH). */
+export function funnelBaseCtes(sources: readonly StageSource[], groups: string[] | undefined): string {
+  return [identityCtes(), membershipCtes(scopeCondition(groups)), personCtes(), sourceCtes(sources, groups)].join(',\n');
+}
+
+const allSources = Object.keys(stageSourceText) as StageSource[];
+
+/**
+ * How much data the project holds per source, over every group: days with a figure for an
+ * aggregate source, people with at least one event for a per-person source.
+ */
+export async function stageSourceInfo(sql: Sql): Promise<StageSourceInfo[]> {
+  const counts = allSources
+    .map((s) => `(SELECT count(${isAggregateSource(s) ? '*' : 'DISTINCT pkey'}) FROM ${sourceCte(s)})::INTEGER AS ${s}`)
+    .join(',\n  ');
+  // No figure here depends on local days; the shared CTEs read the derived ones, which are the project zone's.
+  const tz = (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE;
+  const row = await sql.one<Record<StageSource, number>>(`WITH ${funnelBaseCtes(allSources, undefined)}\nSELECT ${counts}`, { tz });
+  return allSources.map((source) => ({
+    source,
+    label: stageSourceText[source].label,
+    kind: stageSourceText[source].kind,
+    available: Number(row?.[source] ?? 0),
+  }));
+}
+
+/** The default stages, in path order (DESIGN §2: 广告曝光 → 公众号关注 → 添加客服微信 → 入群 → 付费下单). */
+const defaultStages: { id: string; name: string; source: StageSource; always: boolean }[] = [
+  { id: 'ad', name: '广告曝光', source: 'ad_impressions', always: false },
+  { id: 'follow', name: '公众号关注', source: 'oa_new_follows', always: false },
+  { id: 'add', name: '添加客服微信', source: 'person_added', always: false },
+  { id: 'join', name: '入群', source: 'person_joined', always: true },
+  { id: 'pay', name: '付费下单', source: 'person_first_paid', always: true },
+];
+
+/** The default path over what the project holds: stages without data are left out, 入群 and 付费下单 always stay. */
+export function defaultPath(sources: Pick<StageSourceInfo, 'source' | 'available'>[]): CustomerPath {
+  const has = new Map(sources.map((s) => [s.source, s.available > 0]));
+  return { stages: defaultStages.filter((s) => s.always || has.get(s.source)).map(({ id, name, source }) => ({ id, name, source })) };
+}
+
+/** Whether the project holds data for the optional default stages (cheap: EXISTS probes only). */
+async function defaultPathFromData(sql: Sql): Promise<CustomerPath> {
+  const row = await sql.one<Record<'ad_impressions' | 'oa_new_follows' | 'person_added', boolean>>(`
+    SELECT EXISTS (SELECT 1 FROM ad_costs WHERE impressions IS NOT NULL) AS ad_impressions,
+           EXISTS (SELECT 1 FROM official_account_daily WHERE new_follows IS NOT NULL) AS oa_new_follows,
+           EXISTS (SELECT 1 FROM customers WHERE added_at IS NOT NULL) AS person_added`);
+  const flags = (['ad_impressions', 'oa_new_follows', 'person_added'] as const).map((source) => ({ source, available: row?.[source] ? 1 : 0 }));
+  return defaultPath(flags);
+}
+
+/** The saved path, or the default when none is saved (without counting the sources: for the analyses). */
+export async function loadPath(sql: Sql): Promise<CustomerPath> {
+  return (await readSavedDefinition(sql, 'path')) ?? defaultPathFromData(sql);
+}
+
+/** The saved path, or the default when none is saved, with what the project holds per source (for the editor). */
+export async function readPath(sql: Sql): Promise<CustomerPathInfo> {
+  const sources = await stageSourceInfo(sql);
+  const saved = await readSavedDefinition(sql, 'path');
+  const fallback = defaultPath(sources);
+  return { path: saved ?? fallback, sources, isSaved: saved !== null, defaultPath: fallback };
+}
+
+/** Most stages a path may have (the contract's limit). */
+export const MAX_STAGES = 30;
+
+/**
+ * Why a path cannot be saved, in Chinese, or null when it can: at least two stages, every name
+ * non-empty and unique, ids unique. (A source bound twice is allowed; the editor warns.)
+ */
+export function pathProblem(path: CustomerPath): string | null {
+  if (path.stages.length < 2) return '路径至少需要 2 个阶段';
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  for (const [i, s] of path.stages.entries()) {
+    const name = s.name.trim();
+    if (!name) return `第 ${i + 1} 个阶段没有名称`;
+    if (names.has(name)) return `阶段名称“${name}”重复`;
+    if (ids.has(s.id)) return `阶段编号“${s.id}”重复`;
+    names.add(name);
+    ids.add(s.id);
+  }
+  return null;
+}
+
+/** The path with names trimmed, or a DEFINITION_INVALID error naming the problem. */
+export function checkedPath(path: CustomerPath): CustomerPath {
+  const problem = pathProblem(path);
+  if (problem) throw new AppError('DEFINITION_INVALID', problem, { key: 'path' });
+  return { stages: path.stages.map((s): PathStage => ({ id: s.id, name: s.name.trim(), source: s.source })) };
+}

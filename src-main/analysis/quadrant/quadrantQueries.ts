@@ -1,0 +1,265 @@
+/**
+ * The satisfaction × loyalty quadrant (DESIGN §4 Quadrant) over a relation of per-person
+ * features (one row per person: pid, name and every FeatureId column — the cached table of
+ * featuresCache.ts in the app, a hand-written table in tests).
+ *
+ * Score mode. Each axis value is Σ weight × normalised feature, where
+ * - every empty feature (no purchase → no average order value, no survey → no score) counts as 0
+ *   before it is normalised, and booleans count as 0 / 1;
+ * - raw: the value itself;
+ * - minmax: (v − min) / (max − min) over the people, 0 when max = min (everyone alike);
+ * - percentile: the percent rank (rank − 1) / (n − 1) of DuckDB's percent_rank(), ties sharing the
+ *   lowest rank, so the lowest value is 0 and the highest 1; 0 for a single person. It is computed
+ *   from the count of people per value (rank − 1 = people strictly below), not by sorting everyone.
+ * A fixed threshold is the number typed. A percentile threshold p (0–100) is the lowest axis value
+ * that has at least p % of the people strictly below it: a person is high when at least p % of
+ * the people score lower. Neither quantile_cont nor quantile_disc serves here: when more than half
+ * the people tie at 0 (no orders yet, a common case), both put the median at 0 and "≥ 0" would make
+ * everyone high; counting the people strictly below keeps a tie block together and puts a block at
+ * the bottom low. With no ties this splits like quantile_cont (p = 50 over 1…8 → 5 and up are high).
+ * When no value has p % below it (everyone tied, or p = 100) nobody is high and the resolved
+ * threshold is null. High means value ≥ threshold; the exact boundary is high.
+ *
+ * Rule mode. Each type's criteria (analysis/base/criteria.ts) are checked in the order of
+ * `types`, the first match wins, and a person no rule matches is unclassified (type index −1).
+ * The axis values are computed all the same, for the scatter.
+ */
+import type { DuckDBValue } from '@duckdb/node-api';
+import { featureIds, type AxisTerm, type FeatureId, type QuadrantAxis, type QuadrantDefinition, type QuadrantResult, type QuadrantType } from '../../contract';
+import { AppError } from '../../contract/appError';
+import { criteriaSql } from '../base/criteria';
+import type { Sql } from '../../db/projectDb';
+
+/** A relation of per-person features and the named parameters its SQL needs. */
+export interface FeatureSource {
+  /** A table name or a parenthesised SELECT with columns pid, name and the feature ids. */
+  relation: string;
+  params: Record<string, DuckDBValue>;
+}
+
+/** Type index of the unclassified people (rule mode). */
+export const UNCLASSIFIED = -1;
+
+/** Rejects definitions the query cannot honour, naming the field (the grids flag the same cells). */
+export function checkQuadrant(def: QuadrantDefinition): void {
+  const missing = (['loyal', 'needy', 'bargain', 'low'] as const).filter((t) => !def.types.some((x) => x.type === t));
+  if (missing.length > 0) throw new AppError('DEFINITION_INVALID', `四象限定义缺少类型：${missing.join('、')}`, { field: 'types' });
+  for (const [name, axis] of [['x', def.x], ['y', def.y]] as const) {
+    const { kind, value } = axis.threshold;
+    if (kind === 'percentile' && (value < 0 || value > 100)) {
+      throw new AppError('DEFINITION_INVALID', `${name === 'x' ? '满意度' : '忠诚度'}的百分位阈值须在 0 到 100 之间：${value}`, { field: `${name}.threshold` });
+    }
+  }
+}
+
+const quote = (feature: FeatureId) => `"${feature}"`;
+const valueCol = (feature: FeatureId) => `"v_${feature}"`;
+/** The CTE of a feature's distinct values with the count of people strictly below each. */
+const belowCte = (feature: FeatureId) => `"q_below_${feature}"`;
+
+/**
+ * A term's normalised value over `q_values v`, `q_stats s` (n, and min / max of the min-max
+ * features) and the feature's `q_below_<feature>` joined on its value (percentile features).
+ * The percent rank is (people strictly below) / (n − 1), which is percent_rank() without a sort
+ * of every person: the people are grouped by value first.
+ */
+function normalisedSql(term: AxisTerm): string {
+  const v = `v.${valueCol(term.feature)}`;
+  const min = `s."min_${term.feature}"`;
+  const max = `s."max_${term.feature}"`;
+  switch (term.normalise) {
+    case 'raw':
+      return v;
+    case 'minmax':
+      return `CASE WHEN ${max} = ${min} THEN CAST(0 AS DOUBLE) ELSE (${v} - ${min}) / (${max} - ${min}) END`;
+    case 'percentile':
+      return `CASE WHEN s.n <= 1 THEN CAST(0 AS DOUBLE) ELSE CAST(${belowCte(term.feature)}.below AS DOUBLE) / CAST(s.n - 1 AS DOUBLE) END`;
+  }
+}
+
+/** The axis value expression: Σ weight × normalised feature, weights bound as `$q<axis>_w<i>`. */
+function axisSql(name: 'x' | 'y', axis: QuadrantAxis, params: Record<string, DuckDBValue>): string {
+  if (axis.terms.length === 0) return 'CAST(0 AS DOUBLE)';
+  return axis.terms
+    .map((term, i) => {
+      params[`q${name}_w${i}`] = term.weight;
+      return `CAST($q${name}_w${i} AS DOUBLE) * (${normalisedSql(term)})`;
+    })
+    .join(' + ');
+}
+
+/** Distinct values of a column of `source` with the count of rows strictly below each. */
+function belowSql(column: string, source: string): string {
+  return `SELECT value, sum(c) OVER (ORDER BY value ROWS UNBOUNDED PRECEDING) - c AS below
+    FROM (SELECT ${column} AS value, count(*) AS c FROM ${source} GROUP BY ALL)`;
+}
+
+/**
+ * The resolved threshold of an axis (see the module comment for percentiles): the typed number,
+ * or the lowest axis value with at least p % of the people strictly below it.
+ */
+function thresholdSql(name: 'x' | 'y', axis: QuadrantAxis, params: Record<string, DuckDBValue>): string {
+  params[`q${name}_t`] = axis.threshold.value;
+  return axis.threshold.kind === 'fixed'
+    ? `CAST($q${name}_t AS DOUBLE)`
+    : `(SELECT min(value) FROM (${belowSql(name, 'q_axes')}), q_stats s WHERE below * 100.0 >= CAST($q${name}_t AS DOUBLE) * s.n)`;
+}
+
+/** Index of a type in the definition's list. */
+const indexOf = (def: QuadrantDefinition, type: QuadrantType) => def.types.findIndex((t) => t.type === type);
+
+/** The type index of a person: geometric in score mode, first matching rule in rule mode. */
+function typeSql(def: QuadrantDefinition): string {
+  if (def.mode === 'rule') return 'rule_type';
+  return `CASE WHEN x >= tx AND y >= ty THEN ${indexOf(def, 'loyal')}
+               WHEN x >= tx THEN ${indexOf(def, 'needy')}
+               WHEN y >= ty THEN ${indexOf(def, 'bargain')}
+               ELSE ${indexOf(def, 'low')} END`;
+}
+
+/** The rule-mode type index over the features relation `f`. */
+function ruleTypeSql(def: QuadrantDefinition): string {
+  if (def.mode !== 'rule') return `${UNCLASSIFIED}`;
+  const whens = def.types.map((t, i) => `WHEN ${criteriaSql(t.rules, 'f')} THEN ${i}`);
+  return `CASE ${whens.join(' ')} ELSE ${UNCLASSIFIED} END`;
+}
+
+/** Features the axes and the rules of a definition read, in the contract's order. */
+export function usedFeatures(def: QuadrantDefinition): FeatureId[] {
+  const used = new Set<FeatureId>([...def.x.terms, ...def.y.terms].map((t) => t.feature));
+  if (def.mode === 'rule') for (const t of def.types) for (const r of t.rules) used.add(r.field);
+  return featureIds.filter((f) => used.has(f));
+}
+
+/** Options of {@link quadrantSql}. */
+export interface QuadrantSqlOptions {
+  /** Feature columns to carry to the output as they are (the export). */
+  features?: FeatureId[];
+  /** Keep only the people of this type index. */
+  onlyType?: number;
+  /** Order the rows by pid (default true). */
+  isOrdered?: boolean;
+}
+
+/**
+ * The SQL of the quadrant: one row per person (pid, name, x, y, type, tx, ty and the requested
+ * features), ordered by pid; fills `params` with the numbers it binds.
+ */
+export function quadrantSql(def: QuadrantDefinition, relation: string, params: Record<string, DuckDBValue>, opts: QuadrantSqlOptions = {}): string {
+  const terms = [...def.x.terms, ...def.y.terms];
+  const valueFeatures = [...new Set(terms.map((t) => t.feature))];
+  const minmax = [...new Set(terms.filter((t) => t.normalise === 'minmax').map((t) => t.feature))];
+  const percentile = [...new Set(terms.filter((t) => t.normalise === 'percentile').map((t) => t.feature))];
+  const carried = opts.features ?? [];
+  const values = valueFeatures.map((f) => `coalesce(CAST(f.${quote(f)} AS DOUBLE), CAST(0 AS DOUBLE)) AS ${valueCol(f)}`);
+  // Carried as numbers (booleans 0 / 1, decimals as doubles) so every export cell is numeric.
+  const carriedCols = carried.map((f) => `CAST(f.${quote(f)} AS DOUBLE) AS ${quote(f)}`);
+  const stats = minmax.map((f) => `, min(${valueCol(f)}) AS "min_${f}", max(${valueCol(f)}) AS "max_${f}"`).join('');
+  const belowCtes = percentile.map((f) => `,\n${belowCte(f)} AS (${belowSql(valueCol(f), 'q_values')})`).join('');
+  const belowJoins = percentile.map((f) => `\n  JOIN ${belowCte(f)} ON ${belowCte(f)}.value = v.${valueCol(f)}`).join('');
+  if (opts.onlyType !== undefined) params.q_type = opts.onlyType;
+  const isScore = def.mode === 'score';
+  return `
+WITH f AS (SELECT * FROM ${relation}),
+q_values AS (
+  SELECT f.pid, f.name, ${ruleTypeSql(def)} AS rule_type${values.map((v) => `,\n         ${v}`).join('')}${carriedCols.map((c) => `, ${c}`).join('')}
+  FROM f
+),
+q_stats AS (
+  SELECT count(*) AS n${stats} FROM q_values
+)${belowCtes},
+q_axes AS (
+  SELECT v.pid, v.name, v.rule_type, CAST(${axisSql('x', def.x, params)} AS DOUBLE) AS x, CAST(${axisSql('y', def.y, params)} AS DOUBLE) AS y${carried.map((f) => `, v.${quote(f)}`).join('')}
+  FROM q_values v CROSS JOIN q_stats s${belowJoins}
+),
+q_thresholds AS (
+  SELECT ${isScore ? thresholdSql('x', def.x, params) : 'CAST(NULL AS DOUBLE)'} AS tx, ${isScore ? thresholdSql('y', def.y, params) : 'CAST(NULL AS DOUBLE)'} AS ty
+),
+q_typed AS (
+  SELECT a.*, t.tx, t.ty, CAST(${typeSql(def)} AS INTEGER) AS type FROM q_axes a CROSS JOIN q_thresholds t
+)
+SELECT a.pid, a.name, a.x, a.y, a.type, a.tx, a.ty${carried.map((f) => `, a.${quote(f)}`).join('')}
+FROM q_typed a
+${opts.onlyType !== undefined ? 'WHERE a.type = $q_type' : ''}
+${opts.isOrdered === false ? '' : 'ORDER BY a.pid'}`;
+}
+
+/** Separator of the ids and names read as one string each (see {@link readPoints}). */
+const SEP = '\x1f';
+
+/** The points of a quadrant query, in pid order. */
+interface Points {
+  pids: string[];
+  names: (string | null)[];
+  x: number[];
+  y: number[];
+  type: number[];
+  tx: number | null;
+  ty: number | null;
+}
+
+/**
+ * Runs the points query. The client library reads every value of a result separately, which for
+ * 100,000 people costs more than the scoring itself, the more so the more columns: so the points
+ * go into a temporary table of the connection, the numbers come back as three columns (x, y, type)
+ * and the ids and names in one row, each joined into one string with U+001F. A text that holds the
+ * separator itself is read with it replaced by a space (the split would not line up otherwise).
+ */
+async function readPoints(sql: Sql, query: string, params: Record<string, DuckDBValue>): Promise<Points> {
+  const table = 'qx_quadrant_points';
+  await sql.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT *, row_number() OVER (ORDER BY pid) AS i FROM (${query})`, params);
+  try {
+    const numbers = await sql.raw.runAndReadAll(`SELECT x, y, type FROM ${table} ORDER BY i`);
+    // No rows: no columns either.
+    const [x = [], y = [], type = []] = numbers.getColumns() as number[][];
+    const texts = async (isSanitised: boolean) => {
+      const text = (col: string) => (isSanitised ? `replace(${col}, chr(31), ' ')` : col);
+      const row = await sql.one<{ tx: number | null; ty: number | null; pids: string | null; names: string | null }>(
+        `SELECT any_value(tx) AS tx, any_value(ty) AS ty, string_agg(${text('pid')}, chr(31) ORDER BY i) AS pids,
+                string_agg(coalesce(${text('name')}, ''), chr(31) ORDER BY i) AS names
+         FROM ${table}`,
+      );
+      const pids = x.length === 0 ? [] : row!.pids!.split(SEP);
+      // An empty name reads as none (person_names never yields an empty one).
+      const names = x.length === 0 ? [] : row!.names!.split(SEP).map((n) => (n === '' ? null : n));
+      return pids.length === x.length && names.length === x.length ? { pids, names, tx: row?.tx ?? null, ty: row?.ty ?? null } : null;
+    };
+    const { pids, names, tx, ty } = (await texts(false)) ?? (await texts(true))!;
+    return { pids, names, x, y, type, tx, ty };
+  } finally {
+    await sql.run(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
+
+/** The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points), in pid order. */
+export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: FeatureSource): Promise<QuadrantResult> {
+  checkQuadrant(def);
+  const params: Record<string, DuckDBValue> = { ...source.params };
+  const query = quadrantSql(def, source.relation, params, { isOrdered: false });
+  const { pids, names, x, y, type, tx, ty } = await readPoints(sql, query, params);
+  const total = pids.length;
+  const tally = new Map<number, number>();
+  for (const t of type) tally.set(t, (tally.get(t) ?? 0) + 1);
+  const share = (count: number) => (total === 0 ? null : (count * 100) / total);
+  const counts: QuadrantResult['counts'] = def.types.map((t, i) => ({ type: t.type, label: t.label, count: tally.get(i) ?? 0, share: share(tally.get(i) ?? 0) }));
+  const unclassified = tally.get(UNCLASSIFIED) ?? 0;
+  counts.push({ type: 'unclassified', label: '未分类', count: unclassified, share: share(unclassified) });
+  const resolved = (axis: QuadrantAxis, value: number | null | undefined): number | null => {
+    if (def.mode === 'rule') return null;
+    if (axis.threshold.kind === 'fixed') return axis.threshold.value;
+    return value ?? null;
+  };
+  return { thresholdX: resolved(def.x, tx), thresholdY: resolved(def.y, ty), pids, names, x, y, type, counts };
+}
+
+/** One person of a type, as exported: axis values and the features the definition reads. */
+export type QuadrantPerson = { pid: string; name: string | null; x: number; y: number } & Partial<Record<FeatureId, number | null>>;
+
+/** The people of one type index (−1: unclassified), with the features the definition reads. */
+export async function quadrantPeople(sql: Sql, def: QuadrantDefinition, source: FeatureSource, typeIndex: number): Promise<QuadrantPerson[]> {
+  checkQuadrant(def);
+  const params: Record<string, DuckDBValue> = { ...source.params };
+  const query = quadrantSql(def, source.relation, params, { features: usedFeatures(def), onlyType: typeIndex });
+  const rows = await sql.all<Record<string, unknown>>(query, params);
+  return rows.map(({ type: _type, tx: _tx, ty: _ty, ...rest }) => rest as QuadrantPerson);
+}

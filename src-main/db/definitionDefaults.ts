@@ -1,0 +1,97 @@
+/**
+ * Default definitions (DESIGN §4), used until the user saves their own. The customer path's
+ * default depends on the project's data and is built in analysis/funnel/pathQueries.ts.
+ */
+import type { Definitions, KeyBehaviour, QuadrantDefinition, VvipDefinition } from '../contract';
+
+/**
+ * 打卡, 话题参与, 关键字回复, 接龙, 红包: the key behaviours most community operators start from.
+ * A rule needs its type AND its content, so behaviours that exports write as text (会话存档 has no
+ * check-in or 接龙 type: members type "打卡第3天", "接龙 +1") match on the content of any type;
+ * 红包 is a message type (redpacket, external_redpacket in 会话存档, 红包 in other tools).
+ */
+export function defaultBehaviours(): KeyBehaviour[] {
+  const base = { isRegex: false, minCount: 1, windowDays: null, weight: 1, enabled: true, msgTypes: [] as string[], pattern: '' };
+  return [
+    { ...base, id: 'checkin', name: '打卡', pattern: '打卡|签到', isRegex: true },
+    { ...base, id: 'topic', name: '话题参与', pattern: '#[^#\\s]+', isRegex: true },
+    { ...base, id: 'keyword', name: '关键字回复', pattern: '报名|想要|怎么买|多少钱|求链接|请问', isRegex: true },
+    { ...base, id: 'solitaire', name: '接龙', pattern: '接龙' },
+    { ...base, id: 'redpacket', name: '红包', msgTypes: ['红包', 'redpacket', 'external_redpacket'], pattern: '' },
+  ];
+}
+
+/**
+ * Score mode over survey score (satisfaction) and purchases / repurchase months / referrals
+ * (loyalty), median thresholds; the rule-mode seeds are DESIGN §4's examples, in a priority order
+ * where each can match: 低需求 (at most one purchase) before 需求型 (no repurchase within 90 days),
+ * which would otherwise take everyone with one purchase first.
+ */
+export function defaultQuadrant(): QuadrantDefinition {
+  return {
+    mode: 'score',
+    x: {
+      terms: [
+        { feature: 'survey_score', weight: 1, normalise: 'minmax' },
+        { feature: 'messages', weight: 0.5, normalise: 'percentile' },
+      ],
+      threshold: { kind: 'percentile', value: 50 },
+    },
+    y: {
+      terms: [
+        { feature: 'purchases', weight: 1, normalise: 'percentile' },
+        { feature: 'purchase_months_3m', weight: 1, normalise: 'minmax' },
+        { feature: 'referrals', weight: 0.5, normalise: 'percentile' },
+      ],
+      threshold: { kind: 'percentile', value: 50 },
+    },
+    types: [
+      {
+        type: 'loyal',
+        label: '忠实型',
+        strategy: '重点维护：专属福利、优先体验新品，邀请成为推荐官。',
+        rules: [
+          { join: 'and', field: 'purchase_months_3m', op: '>=', value: 3 },
+          { join: 'and', field: 'referrals_bought', op: '>=', value: 1 },
+        ],
+      },
+      {
+        type: 'bargain',
+        label: '羊毛型',
+        strategy: '控制优惠成本：用满减、会员积分引导提高客单价。',
+        rules: [
+          { join: 'and', field: 'aov', op: '<', value: 50 },
+          { join: 'and', field: 'referrals', op: '=', value: 0 },
+        ],
+      },
+      {
+        type: 'low',
+        label: '低需求',
+        strategy: '低成本维护：群内内容培育，定期唤醒。',
+        rules: [{ join: 'and', field: 'purchases', op: '<=', value: 1 }],
+      },
+      {
+        type: 'needy',
+        label: '需求型',
+        strategy: '按需触达：在需求出现时推送相关商品与内容，提升复购。',
+        rules: [{ join: 'and', field: 'repurchase_90d', op: '=', value: 0 }],
+      },
+    ],
+  };
+}
+
+/** VVIP: strong purchasing power, or social influence, or a lively member who keeps the group going. */
+export function defaultVvip(): VvipDefinition {
+  return {
+    rules: [
+      { join: 'and', field: 'gmv', op: '>=', value: 1000 },
+      { join: 'or', field: 'referrals_bought', op: '>=', value: 2 },
+      { join: 'or', field: 'messages', op: '>=', value: 200 },
+    ],
+  };
+}
+
+/** Every definition without a path (see analysis/funnel/pathQueries.ts for that default). */
+export function defaultDefinitions(): Omit<Definitions, 'path'> {
+  return { behaviours: defaultBehaviours(), quadrant: defaultQuadrant(), vvip: defaultVvip(), channelCosts: [], activeBy: 'message' };
+}

@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../contract/appError';
+import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
+import { APP_MARKER, createSchema, DEFAULT_TIME_ZONE, FORMAT_VERSION, migrations, readMeta } from './schema';
+
+/** File extension of project files. */
+export const PROJECT_EXT = '.qunxi';
+
+/** Paths this process has open, so one process never opens a project twice. */
+const openInThisProcess = new Set<string>();
+
+/** Bytes 8–11 of every DuckDB database file. */
+const DUCKDB_MAGIC = 'DUCK';
+
+function fileLabel(p: string): string {
+  return path.basename(p);
+}
+
+/** A hidden sibling path for writing a file before it is renamed into place. */
+function tempSibling(target: string, purpose: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${purpose}-${randomBytes(4).toString('hex')}`);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p, fsConstants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Flushes a file's bytes to disk so a rename after it publishes complete content. */
+async function fsyncFile(p: string): Promise<void> {
+  const fh = await fs.open(p, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+async function removeQuietly(...paths: string[]): Promise<void> {
+  for (const p of paths) await fs.rm(p, { force: true }).catch(() => undefined);
+}
+
+/** The first 16 bytes of a file, or null when it cannot be read. */
+async function readHead(p: string): Promise<Buffer | null> {
+  try {
+    const fh = await fs.open(p, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      await fh.read(head, 0, 16, 0);
+      return head;
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function isDuckDbHead(head: Buffer): boolean {
+  return head.subarray(8, 12).toString('latin1') === DUCKDB_MAGIC;
+}
+
+/** Whether a DuckDB error says another process holds the file. */
+function isLockError(e: unknown): boolean {
+  return e instanceof Error && /lock/i.test(e.message);
+}
+
+/** Maps a DuckDB open failure to a stable, translated error; nothing has been written at this point. */
+function openFailure(p: string, e: unknown): AppError {
+  if (isLockError(e)) {
+    return new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(p)}”正被另一个程序打开，请先在那里关闭它`, { file: p });
+  }
+  return new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”不是群析项目文件，或由更新版本的数据库写入，无法打开`, { file: p });
+}
+
+/**
+ * Checks a file before anything may write to it: it must exist, be a DuckDB file, carry the
+ * Qunxi marker and a format version this build understands. Uses a read-only open, so a
+ * foreign or newer file is left byte-for-byte as it was.
+ */
+async function inspect(p: string): Promise<{ version: number }> {
+  const head = await readHead(p);
+  if (!head) throw new AppError('PROJECT_NOT_FOUND', `找不到项目文件“${fileLabel(p)}”`, { file: p });
+  if (!isDuckDbHead(head)) {
+    throw new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”不是群析项目文件`, { file: p });
+  }
+  let db: ProjectDb;
+  try {
+    db = await ProjectDb.open(p, { readOnly: true });
+  } catch (e) {
+    throw openFailure(p, e);
+  }
+  try {
+    const meta = await db
+      .use(async (sql) => ({ app: await readMeta(sql, 'app'), version: await readMeta(sql, 'format_version') }))
+      .catch(() => ({ app: undefined, version: undefined }));
+    if (meta.app !== APP_MARKER || meta.version === undefined) {
+      throw new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”不是群析项目文件`, { file: p });
+    }
+    const version = Number(meta.version);
+    if (!Number.isInteger(version) || version < 1) {
+      throw new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”的格式版本无法识别`, { file: p });
+    }
+    if (version > FORMAT_VERSION) {
+      throw new AppError(
+        'PROJECT_NEWER_VERSION',
+        `“${fileLabel(p)}”由更新版本的群析保存（格式 ${version}，本程序支持 ${FORMAT_VERSION}），请升级群析后再打开`,
+        { file: p, version, supported: FORMAT_VERSION },
+      );
+    }
+    return { version };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Brings an older file to the current format, one step per version, in one transaction. */
+async function migrate(db: ProjectDb, from: number): Promise<void> {
+  if (from === FORMAT_VERSION) return;
+  await db.transaction(async (sql) => {
+    for (let v = from; v < FORMAT_VERSION; v++) {
+      const step = migrations[v];
+      if (!step) throw new AppError('PROJECT_NOT_QUNXI', `无法从格式版本 ${v} 升级`, { version: v });
+      await step(sql);
+    }
+    await sql.run(`UPDATE meta SET value = ? WHERE key = 'format_version'`, [String(FORMAT_VERSION)]);
+  });
+  await db.checkpoint();
+}
+
+/** An open project file: the database plus what the app needs to know about it. */
+export interface OpenProject {
+  /** Absolute path of the `.qunxi` file. */
+  path: string;
+  /** The database, locked by this process. */
+  db: ProjectDb;
+  /** IANA time zone of the project. */
+  timeZone: string;
+}
+
+/** How a project is opened for the layers above the file. */
+export interface OpenOptions {
+  /**
+   * Work every use of the database waits for first: the analyses pass the refresh of their derived
+   * tables (analysis/base/derivedTables.ts), which this layer below them does not know.
+   */
+  prepare?: (db: ProjectDb) => Promise<void>;
+}
+
+/** Opens an existing project: validates it untouched, then locks, migrates and returns it. */
+export async function openProjectFile(p: string, options: OpenOptions = {}): Promise<OpenProject> {
+  const abs = path.resolve(p);
+  if (openInThisProcess.has(abs)) {
+    throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”已经打开`, { file: abs });
+  }
+  const { version } = await inspect(abs);
+  let db: ProjectDb;
+  try {
+    db = await ProjectDb.open(abs);
+  } catch (e) {
+    throw openFailure(abs, e);
+  }
+  try {
+    await migrate(db, version);
+    if (options.prepare) db.setPreparer(options.prepare);
+    const timeZone = (await db.use((sql) => readMeta(sql, 'time_zone'))) ?? DEFAULT_TIME_ZONE;
+    openInThisProcess.add(abs);
+    return { path: abs, db, timeZone };
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Creates a new, empty project. The file is built under a temporary name and renamed into
+ * place only when complete, so a crash never leaves a half-made project behind.
+ */
+export async function createProjectFile(p: string, timeZone = DEFAULT_TIME_ZONE, options: OpenOptions = {}): Promise<OpenProject> {
+  const abs = path.resolve(p);
+  if (await exists(abs)) {
+    throw new AppError('PROJECT_EXISTS', `文件“${fileLabel(abs)}”已存在`, { file: abs });
+  }
+  await fs.mkdir(path.dirname(abs), { recursive: true });
+  const tmp = tempSibling(abs, 'creating');
+  try {
+    const db = await ProjectDb.open(tmp);
+    try {
+      await db.transaction((sql) => createSchema(sql, timeZone));
+    } finally {
+      await db.close();
+    }
+    await fsyncFile(tmp);
+    await fs.rename(tmp, abs);
+  } catch (e) {
+    await removeQuietly(tmp, `${tmp}.wal`);
+    if (e instanceof AppError) throw e;
+    throw new AppError('PROJECT_SAVE_FAILED', `无法创建项目文件“${fileLabel(abs)}”：${(e as Error).message}`, { file: abs });
+  }
+  return openProjectFile(abs, options);
+}
+
+/**
+ * Writes a complete copy of an open project to `target`: the copy is written to a temporary
+ * sibling, flushed, then renamed over the target, so a failure leaves any previous file intact.
+ */
+export async function copyProjectTo(project: OpenProject, target: string): Promise<void> {
+  const abs = path.resolve(target);
+  if (abs === project.path) return;
+  if (openInThisProcess.has(abs)) {
+    throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”已经打开，不能覆盖`, { file: abs });
+  }
+  await assertNotHeldElsewhere(abs);
+  await fs.mkdir(path.dirname(abs), { recursive: true });
+  const tmp = tempSibling(abs, 'saving');
+  try {
+    await project.db.use(async (sql) => {
+      const row = await sql.one<{ name: string }>(`SELECT current_database() AS name`);
+      await sql.run(`ATTACH ${sqlLiteral(tmp)} AS qunxi_copy_target`);
+      try {
+        await sql.run(`COPY FROM DATABASE ${sqlIdent(row!.name)} TO qunxi_copy_target`);
+      } finally {
+        await sql.run(`DETACH qunxi_copy_target`);
+      }
+    });
+    await fsyncFile(tmp);
+    await fs.rename(tmp, abs);
+  } catch (e) {
+    await removeQuietly(tmp, `${tmp}.wal`);
+    if (e instanceof AppError) throw e;
+    throw new AppError('PROJECT_SAVE_FAILED', `保存到“${fileLabel(abs)}”失败，原文件未改动：${(e as Error).message}`, { file: abs });
+  }
+}
+
+/** Refuses to replace a project file that another process has open: its owner would lose its work. */
+async function assertNotHeldElsewhere(abs: string): Promise<void> {
+  const head = await readHead(abs);
+  if (!head || !isDuckDbHead(head)) return;
+  try {
+    const probe = await ProjectDb.open(abs, { readOnly: true });
+    await probe.close();
+  } catch (e) {
+    if (isLockError(e)) {
+      throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”正被另一个程序打开，不能覆盖`, { file: abs });
+    }
+  }
+}
+
+/** Closes a project, checkpointing it so the `.qunxi` file alone carries everything. */
+export async function closeProjectFile(project: OpenProject): Promise<void> {
+  try {
+    await project.db.close();
+  } finally {
+    openInThisProcess.delete(project.path);
+  }
+}

@@ -1,0 +1,29 @@
+import type { ProjectInfo } from '../contract';
+import type { OpenProject } from './projectFile';
+import { PROJECT_EXT } from './projectFile';
+import { FORMAT_VERSION } from './schema';
+import path from 'node:path';
+
+/** The summary the UI shows for an open project: groups present and table sizes. */
+export async function projectSummary(project: OpenProject): Promise<ProjectInfo> {
+  return project.db.use(async (sql) => {
+    const groups = await sql.all<{ group_name: string }>(
+      `SELECT group_name FROM memberships
+       UNION SELECT group_name FROM messages WHERE group_name IS NOT NULL
+       ORDER BY group_name`,
+    );
+    const counts = await sql.one<{ memberships: number; messages: number; people: number }>(
+      `SELECT (SELECT count(*) FROM memberships)::INTEGER AS memberships,
+              (SELECT count(*) FROM messages)::INTEGER AS messages,
+              (SELECT count(DISTINCT member_id) FROM memberships)::INTEGER AS people`,
+    );
+    return {
+      path: project.path,
+      name: path.basename(project.path, PROJECT_EXT),
+      formatVersion: FORMAT_VERSION,
+      timeZone: project.timeZone,
+      groups: groups.map((g) => g.group_name),
+      counts: counts ?? { memberships: 0, messages: 0, people: 0 },
+    };
+  });
+}

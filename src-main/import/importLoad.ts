@@ -1,0 +1,226 @@
+/**
+ * Writing an import's rows from the parsing worker's CSV files (import/stagingCsv.ts states
+ * their dialect) while the file is still being parsed, inside the import's transaction:
+ * - members, messages and every kind with a single plain target table go straight into that
+ *   table as each file arrives, keyed and with their import id, so DuckDB's compression of the
+ *   new rows overlaps the parse and nothing is held twice; once the file is read,
+ *   {@link settleLoad} applies the rules over the whole file (duplicates within it, rows the
+ *   project already had) to this import's rows, which are the only ones it changes;
+ * - kinds that update existing rows or roll item rows up (orders) are staged in the temp table
+ *   `stage_raw` and merged by importStore.mergeTarget.
+ * Rows of one import keep the file's order in the table (rowid order: each file is appended in
+ * order, one after the other), which is what "first" means below.
+ */
+import type { Params, Sql } from '../db/projectDb';
+import { mergedCounts, mergeTarget, naturalKeySql, sqlIdentSafe, timeExpr, type DataTable, type MergeCounts, type MergeTarget, type StageType } from '../db/importStore';
+import { MEMBERSHIP_KEY } from '../db/schema';
+
+/** A column of the hand-over files, in file order. */
+export interface StageColumn {
+  id: string;
+  type: StageType;
+}
+
+/** How an import's rows are written (see the module comment). */
+export type LoadPlan =
+  | { mode: 'members'; columns: StageColumn[] }
+  | { mode: 'messages'; columns: StageColumn[] }
+  | { mode: 'direct'; columns: StageColumn[]; target: MergeTarget }
+  | { mode: 'staged'; columns: StageColumn[]; targets: MergeTarget[] };
+
+/** What the CSV reader needs to know about a hand-over file. */
+export interface LoadFile {
+  path: string;
+  /** Bytes of its longest record. */
+  maxLineBytes: number;
+}
+
+/** SQL type of a column as the CSV reader reads it, and the expression that makes it the stored type. */
+function csvColumn(name: string, type: StageType): { csv: string; select: string } {
+  const id = sqlIdentSafe(name);
+  switch (type) {
+    case 'time':
+      return { csv: 'VARCHAR', select: `${timeExpr(id)} AS ${id}` };
+    case 'date':
+      return { csv: 'VARCHAR', select: `${id}::DATE AS ${id}` };
+    case 'money':
+      return { csv: 'DOUBLE', select: `${id}::DECIMAL(18, 2) AS ${id}` };
+    case 'number':
+    case 'percent':
+      return { csv: 'DOUBLE', select: id };
+    case 'integer':
+      return { csv: 'INTEGER', select: id };
+    case 'bigint':
+      return { csv: 'BIGINT', select: id };
+    case 'boolean':
+      return { csv: 'BOOLEAN', select: id };
+    default:
+      return { csv: 'VARCHAR', select: id };
+  }
+}
+
+/** Stored SQL type of a staged column. */
+function storedType(type: StageType): string {
+  const byType: Partial<Record<StageType, string>> = {
+    time: 'TIMESTAMPTZ',
+    date: 'DATE',
+    money: 'DECIMAL(18, 2)',
+    number: 'DOUBLE',
+    percent: 'DOUBLE',
+    integer: 'INTEGER',
+    bigint: 'BIGINT',
+    boolean: 'BOOLEAN',
+  };
+  return byType[type] ?? 'VARCHAR';
+}
+
+/** The table a plan writes directly. */
+function tableOf(plan: Exclude<LoadPlan, { mode: 'staged' }>): DataTable {
+  return plan.mode === 'members' ? 'memberships' : plan.mode === 'messages' ? 'messages' : plan.target.table;
+}
+
+/** SQL of a message's row_key for a given occurrence (an SQL expression) of the identical message within its file. */
+function messageKey(occurrence: string): string {
+  return `md5(to_json([sender_id, group_name, epoch_us(sent_at)::VARCHAR, msg_type, content, ${occurrence}])::VARCHAR)`;
+}
+
+/** Runs a write and returns how many rows it changed. */
+async function changed(sql: Sql, query: string, params?: Params): Promise<number> {
+  const result = await sql.raw.run(query, params);
+  return Number(result.rowsChanged);
+}
+
+/** Prepares the load of an import: the staging tables of a staged plan. */
+export async function beginLoad(sql: Sql, plan: LoadPlan): Promise<void> {
+  if (plan.mode !== 'staged') return;
+  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_raw (${plan.columns.map((c) => `${sqlIdentSafe(c.id)} ${storedType(c.type)}`).join(', ')})`);
+  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_touched (seq BIGINT)`);
+}
+
+/**
+ * Writes one hand-over file: times converted in the project zone, each row keyed. Members and
+ * messages without their key fields, and records no natural key applies to, cannot be stored
+ * and are left out.
+ */
+export async function loadFile(sql: Sql, plan: LoadPlan, file: LoadFile, timeZone: string, importId: number): Promise<void> {
+  const cols = plan.columns.map((c) => ({ id: sqlIdentSafe(c.id), ...csvColumn(c.id, c.type) }));
+  // The reader refuses a line longer than its limit: tell it the longest one (its buffer is twice that).
+  const maxLine = Math.max(1024 * 1024, Math.ceil(file.maxLineBytes * 1.1) + 1024);
+  const read = `read_csv($path, delim = '\u001f', quote = '"', escape = '"', header = false, auto_detect = false, new_line = '\\n',
+      allow_quoted_nulls = false, max_line_size = ${maxLine}, buffer_size = ${2 * maxLine}, columns = {${cols.map((c) => `${c.id}: '${c.csv}'`).join(', ')}})`;
+  const rows = `SELECT ${cols.map((c) => c.select).join(', ')} FROM ${read}`;
+  // DuckDB refuses a bound parameter the statement does not use.
+  const params: Params = { path: file.path };
+  if (plan.columns.some((c) => c.type === 'time')) params.tz = timeZone;
+  if (plan.mode === 'staged') {
+    await sql.run(`INSERT INTO stage_raw ${rows}`, params);
+    return;
+  }
+  params.id = importId;
+  if (plan.mode === 'members') {
+    await sql.run(
+      `INSERT INTO memberships (row_key, group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id, source_row)
+       SELECT ${MEMBERSHIP_KEY}, group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, $id, source_row
+       FROM (${rows}) WHERE group_name IS NOT NULL AND member_id IS NOT NULL`,
+      params,
+    );
+  } else if (plan.mode === 'messages') {
+    await sql.run(
+      `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id, source_row)
+       SELECT ${messageKey(`'1'`)}, sender_id, sender_name, group_name, sent_at, msg_type, content, $id, source_row
+       FROM (${rows}) WHERE sender_id IS NOT NULL AND sent_at IS NOT NULL`,
+      params,
+    );
+  } else {
+    const t = plan.target;
+    const targetCols = t.columns.map(sqlIdentSafe).join(', ');
+    const filter = t.requireAny?.length ? `WHERE ${t.requireAny.map((f) => `${sqlIdentSafe(f)} IS NOT NULL`).join(' OR ')}` : '';
+    await sql.run(
+      `INSERT INTO ${t.table} (row_key, ${targetCols}, import_id, source_row)
+       SELECT md5(natural_key), ${targetCols}, $id, source_row
+       FROM (SELECT *, ${naturalKeySql(t)} AS natural_key FROM (${rows}) ${filter}) WHERE natural_key IS NOT NULL`,
+      params,
+    );
+  }
+}
+
+/**
+ * A filter for this import's rows of `table` that may share their row_key with another of them:
+ * those whose key's 64-bit hash repeats (every repeated key, and rarely a colliding one, which
+ * the caller's grouping by the key itself then leaves alone). Grouping a million hashes takes a
+ * fraction of the memory of grouping the keys.
+ */
+function repeatedKeys(table: DataTable): string {
+  return `import_id = $id AND hash(row_key) IN (SELECT hash(row_key) FROM ${table} WHERE import_id = $id GROUP BY 1 HAVING count(*) > 1)`;
+}
+
+/**
+ * Of this import's rows of `table`, those whose row_key the project already had: recorded as
+ * contained (removing their first import keeps them) and dropped from this import.
+ */
+async function dropKnown(sql: Sql, table: DataTable, importId: number): Promise<void> {
+  const known = `import_id = $id AND row_key IN (SELECT row_key FROM ${table} WHERE import_id <> $id)`;
+  await sql.run(`INSERT INTO import_rows SELECT DISTINCT $id, $table, row_key FROM ${table} WHERE ${known}`, { id: importId, table });
+  await sql.run(`DELETE FROM ${table} WHERE ${known}`, { id: importId });
+}
+
+async function countOwn(sql: Sql, table: DataTable, importId: number): Promise<number> {
+  const row = await sql.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = $id`, { id: importId });
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Applies the whole-file rules to this import's rows once every file is written, and returns the counts:
+ * - members: duplicate spells within the file (same group, member and join time: the same
+ *   row_key) are reduced to one, preferring the row that knows a leave time, then the first; a
+ *   spell the project had is not added again, but when it was open and this file shows its
+ *   leave, the leave is filled in (remembering this import, so removing it reopens the spell);
+ * - messages: identical messages within the file are numbered in file order and the later ones
+ *   keyed by their occurrence, so repeated "+1"s in one second all survive and a re-import
+ *   matches them; messages the project had are not added again;
+ * - a direct kind: of rows with the same natural key within the file the first is kept; rows the
+ *   project had are not added again;
+ * - a staged kind: merged into each of its tables by importStore.mergeTarget.
+ * Only rows whose key occurs more than once in the file are renumbered or reduced, so the common
+ * case costs one grouping.
+ */
+export async function settleLoad(sql: Sql, plan: LoadPlan, importId: number, rowsRead: number): Promise<MergeCounts> {
+  if (plan.mode === 'staged') {
+    for (const target of plan.targets) await mergeTarget(sql, target, importId);
+    return mergedCounts(sql, rowsRead);
+  }
+  const table = tableOf(plan);
+  const id = { id: importId };
+  let filled = 0;
+  if (plan.mode === 'messages') {
+    await sql.run(
+      `UPDATE messages SET row_key = ${messageKey('d.occurrence::VARCHAR')}
+       FROM (SELECT rid, occurrence FROM (SELECT rowid AS rid, row_number() OVER (PARTITION BY row_key ORDER BY rowid) AS occurrence
+                                          FROM messages WHERE ${repeatedKeys('messages')})
+             WHERE occurrence > 1) AS d
+       WHERE messages.rowid = d.rid`,
+      id,
+    );
+    await dropKnown(sql, table, importId);
+  } else {
+    const order = plan.mode === 'members' ? 'leave_time NULLS LAST, rowid' : 'rowid';
+    await sql.run(
+      `DELETE FROM ${table} WHERE rowid IN (
+         SELECT rid FROM (SELECT rowid AS rid, row_number() OVER (PARTITION BY row_key ORDER BY ${order}) AS rn FROM ${table} WHERE ${repeatedKeys(table)})
+         WHERE rn > 1)`,
+      id,
+    );
+    if (plan.mode === 'members') {
+      filled = await changed(
+        sql,
+        `UPDATE memberships AS m SET leave_time = n.leave_time, leave_way = n.leave_way, leave_import_id = $id
+         FROM (SELECT row_key, leave_time, leave_way FROM memberships WHERE import_id = $id AND leave_time IS NOT NULL) AS n
+         WHERE m.row_key = n.row_key AND m.import_id <> $id AND m.leave_time IS NULL`,
+        id,
+      );
+    }
+    await dropKnown(sql, table, importId);
+  }
+  const added = (await countOwn(sql, table, importId)) + filled;
+  return { added, skipped: rowsRead - added };
+}

@@ -1,0 +1,281 @@
+/**
+ * Streaming row readers for .xlsx and .csv: rows come out one at a time, so memory is bounded
+ * by a row (plus the workbook's shared-string table), never by the file, and nothing is
+ * written to disk on the way.
+ */
+import { Transform, type Readable } from 'node:stream';
+import { AppError } from '../contract/appError';
+import { formatBytes, formatCount, type ImportLimits } from './reader/limits';
+import { readSharedStrings, readSheetRowBatches } from './reader/sheetXml';
+import { readWorkbookPart, readWorkbookRels, type WorkbookInfo } from './reader/workbookParts';
+import { openZipEntry, ZipSizeLieError, type ZipEntry } from './reader/zip';
+import { DELIMITER_LINES, detectDelimiter, isAscii, isUtf8, truncated, type TextEncoding } from './sniff';
+import type { RawCell } from './values';
+
+/** One row of a sheet. */
+export interface SourceRow {
+  /** Sheet name (the file name for CSV). */
+  sheet: string;
+  /** Row number as the spreadsheet shows it, 1-based. */
+  rowNumber: number;
+  /** Cell values, 0-based by column. */
+  cells: RawCell[];
+}
+
+/** A stream of rows plus what is known about the workbook. */
+export interface RowSource {
+  /** The rows in file order, in batches (one per chunk read: an async step per row cost more than the row). */
+  batches: AsyncIterable<SourceRow[]>;
+  /** Whether serial dates count from 1904 (known once the workbook part has been read). */
+  isDate1904(): boolean;
+  /** Share of the data read so far, 0–1, or null when it cannot be known. */
+  fraction(): number | null;
+}
+
+/** The rows of a source one by one, for readers of a few rows. */
+export async function* eachRow(source: RowSource): AsyncGenerator<SourceRow> {
+  for await (const batch of source.batches) yield* batch;
+}
+
+/** Counts bytes passing through, for the progress fraction. */
+export function byteCounter(onBytes: (n: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      onBytes(chunk.length);
+      cb(null, chunk);
+    },
+  });
+}
+
+/** Zip part name of a relationship target relative to `xl/`. */
+function partName(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+/** What the readers need besides the bytes. */
+export interface ReadContext {
+  /** File name for messages. */
+  fileName: string;
+  /** Size limits. */
+  limits: ImportLimits;
+}
+
+/** Counts cells against the limit; throws IMPORT_TOO_LARGE naming where the limit was crossed. */
+function cellCounter(ctx: ReadContext, isCsv: boolean): (row: SourceRow) => void {
+  let cells = 0;
+  return (row) => {
+    cells += row.cells.length;
+    if (cells <= ctx.limits.maxCells) return;
+    const where = isCsv ? `第 ${row.rowNumber} 行` : `工作表“${row.sheet}”第 ${row.rowNumber} 行`;
+    throw new AppError(
+      'IMPORT_TOO_LARGE',
+      `“${ctx.fileName}”读到${where}时单元格已超过上限 ${formatCount(ctx.limits.maxCells)} 个，请按时间段分开导出后再导入`,
+      { file: ctx.fileName, sheet: isCsv ? null : row.sheet, row: row.rowNumber, limit: ctx.limits.maxCells },
+    );
+  };
+}
+
+/** Turns what inflating a part can throw into the importer's codes. */
+function zipReadError(e: unknown, fileName: string): unknown {
+  if (e instanceof ZipSizeLieError) {
+    return new AppError('IMPORT_TOO_LARGE', `“${fileName}”中的“${e.entry.path}”解压后超过了它声明的大小（${formatBytes(e.entry.uncompressedSize)}），疑似压缩炸弹，已停止读取`, {
+      file: fileName,
+      part: e.entry.path,
+    });
+  }
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'Z_BUF_ERROR') return truncated(fileName, e instanceof Error ? e.message : String(e));
+  return e;
+}
+
+/**
+ * Rows of every worksheet of an .xlsx file, in workbook order, from its checked zip directory.
+ * The parts are read in dependency order (workbook, relationships, shared strings, sheets),
+ * each from its own directory entry (sizes checked before inflating, see sniff.ts), so the
+ * fraction follows the worksheet bytes. The workbook part and its relationships go through
+ * exceljs's parsers (reader/workbookParts.ts); worksheets and shared strings through
+ * reader/sheetXml.ts, which is several times faster than exceljs's SAX reader on those
+ * regular parts.
+ */
+export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext): RowSource {
+  const count = cellCounter(ctx, false);
+  let workbook: WorkbookInfo | null = null;
+  let sheetBytes = 0;
+  let bytesRead = 0;
+  async function* batches(): AsyncGenerator<SourceRow[]> {
+    const byName = new Map(entries.map((f) => [f.path, f]));
+    const open = (entry: ZipEntry, onBytes?: (n: number) => void) => openZipEntry(filePath, entry, onBytes);
+    try {
+      workbook = await readWorkbookPart(await open(byName.get('xl/workbook.xml')!));
+      const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
+      const rels = relsEntry ? await readWorkbookRels(await open(relsEntry)) : [];
+      const shared = byName.get('xl/sharedStrings.xml');
+      const sharedStrings = shared ? await readSharedStrings(await open(shared)) : [];
+      const sheets = workbook.sheets
+        .map((s) => {
+          const target = rels.find((r) => r.Id === s.rId)?.Target;
+          return { name: s.name, entry: target ? byName.get(partName(target)) : undefined };
+        })
+        .filter((s): s is { name: string; entry: ZipEntry } => !!s.entry);
+      sheetBytes = sheets.reduce((n, s) => n + s.entry.uncompressedSize, 0);
+      for (const { name, entry } of sheets) {
+        const xml = await open(entry, (n) => (bytesRead += n));
+        for await (const rows of readSheetRowBatches(xml, sharedStrings)) {
+          // The reader's rows become source rows in place: one object a row, not two.
+          const out = rows as SourceRow[];
+          for (const row of out) {
+            row.sheet = name;
+            count(row);
+          }
+          yield out;
+        }
+      }
+    } catch (e) {
+      throw zipReadError(e, ctx.fileName);
+    }
+  }
+  return {
+    batches: batches(),
+    isDate1904: () => !!(workbook as WorkbookInfo | null)?.isDate1904,
+    fraction: () => (sheetBytes > 0 ? Math.min(1, bytesRead / sheetBytes) : null),
+  };
+}
+
+/** Splits CSV text into records; quotes may hold separators and line breaks. */
+export class CsvParser {
+  private field = '';
+  private record: string[] = [];
+  private isQuoted = false;
+  private wasQuote = false;
+  private sep: string | null;
+
+  constructor(sep: string | null = null) {
+    this.sep = sep;
+  }
+
+  /** Text held back until enough lines are in to pick the separator. */
+  private head = '';
+
+  /** Feeds text; returns the records completed by it. */
+  push(input: string): string[][] {
+    let text = input;
+    if (this.sep === null) {
+      // The separator is chosen from the first lines (the header may sit below a title row).
+      this.head += text;
+      if (this.head.split('\n', DELIMITER_LINES + 1).length <= DELIMITER_LINES && this.head.length < 64 * 1024) return [];
+      this.sep = detectDelimiter(this.head);
+      text = this.head;
+      this.head = '';
+    }
+    const out: string[][] = [];
+    const sep = this.sep;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (this.isQuoted) {
+        if (ch === '"') {
+          if (text[i + 1] === '"') {
+            this.field += '"';
+            i++;
+          } else if (i + 1 === text.length) {
+            // A quote at the chunk end may be the first half of "": decide on the next chunk.
+            this.isQuoted = false;
+            this.wasQuote = true;
+          } else {
+            this.isQuoted = false;
+          }
+        } else {
+          this.field += ch;
+        }
+        continue;
+      }
+      if (this.wasQuote) {
+        this.wasQuote = false;
+        if (ch === '"') {
+          this.field += '"';
+          this.isQuoted = true;
+          continue;
+        }
+      }
+      if (ch === '"' && this.field === '') this.isQuoted = true;
+      else if (ch === sep) {
+        this.record.push(this.field);
+        this.field = '';
+      } else if (ch === '\n') {
+        this.record.push(this.field.endsWith('\r') ? this.field.slice(0, -1) : this.field);
+        out.push(this.record);
+        this.record = [];
+        this.field = '';
+      } else this.field += ch;
+    }
+    return out;
+  }
+
+  /** Flushes the last record when the file does not end with a line break. */
+  end(): string[][] {
+    let held: string[][] = [];
+    if (this.sep === null) {
+      this.sep = detectDelimiter(this.head);
+      held = this.push(this.head);
+      this.head = '';
+    }
+    if (this.field === '' && this.record.length === 0) return held;
+    this.record.push(this.field.endsWith('\r') ? this.field.slice(0, -1) : this.field);
+    const last = this.record;
+    this.record = [];
+    this.field = '';
+    return [...held, last];
+  }
+}
+
+/**
+ * A decoder for CSV bytes. With `encoding` null (the sniffed sample was ASCII) bytes pass as
+ * ASCII until the first chunk with other bytes, which decides between UTF-8 and GB18030.
+ */
+function csvDecoder(encoding: TextEncoding | null): (chunk: Buffer) => string {
+  let decoder: InstanceType<typeof TextDecoder> | null = encoding ? new TextDecoder(encoding) : null;
+  return (chunk) => {
+    if (!decoder) {
+      if (isAscii(chunk)) return chunk.toString('latin1');
+      decoder = new TextDecoder(isUtf8(chunk) ? 'utf-8' : 'gb18030');
+    }
+    return decoder.decode(chunk, { stream: true });
+  };
+}
+
+/** How a CSV stream is read, as sniff.ts found it. */
+export interface CsvFormat {
+  /** Text encoding; null when only ASCII was seen so far. */
+  encoding: TextEncoding | null;
+  /** Bytes of byte-order mark at the start of the stream. */
+  bomLength: number;
+}
+
+/** Rows of a CSV stream in UTF-8 (with or without BOM), GB18030 or UTF-16 with BOM; separator `,`, tab or `;`. */
+export function csvRows(input: Readable, sheet: string, format: CsvFormat, ctx: ReadContext, fraction: () => number | null = () => null): RowSource {
+  const count = cellCounter(ctx, true);
+  async function* batches(): AsyncGenerator<SourceRow[]> {
+    const parser = new CsvParser();
+    const decode = csvDecoder(format.encoding);
+    let skip = format.bomLength;
+    let rowNumber = 0;
+    for await (const raw of input as AsyncIterable<Buffer>) {
+      let chunk = raw;
+      if (skip > 0) {
+        const cut = Math.min(skip, chunk.length);
+        chunk = chunk.subarray(cut);
+        skip -= cut;
+      }
+      let text = decode(chunk);
+      // A UTF-8 BOM the sniffer did not strip is still not part of the header.
+      if (rowNumber === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text === '') continue;
+      const batch = parser.push(text).map((cells) => ({ sheet, rowNumber: ++rowNumber, cells }));
+      batch.forEach(count);
+      if (batch.length > 0) yield batch;
+    }
+    const last = parser.end().map((cells) => ({ sheet, rowNumber: ++rowNumber, cells }));
+    last.forEach(count);
+    if (last.length > 0) yield last;
+  }
+  return { batches: batches(), isDate1904: () => false, fraction };
+}

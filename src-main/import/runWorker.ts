@@ -1,0 +1,135 @@
+/** Main-side control of the parsing worker: start it, relay progress, stop it on cancel. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../contract/appError';
+import { bundledWorker } from './devWorkerBundle';
+import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
+import { resolveLimits } from './reader/limits';
+import type { MainMessage, WorkerMessage, WorkerTask } from './workerProtocol';
+
+/**
+ * The worker script next to this module: the TypeScript source under tsx / vitest, or the
+ * bundled `importWorker.js` that electron-vite writes beside the main bundle (which may sit
+ * one folder up when this code lives in a chunk).
+ */
+export function resolveWorkerFile(from: string = import.meta.url): string {
+  const candidates = ['./worker.ts', './importWorker.js', '../importWorker.js'].map((rel) => fileURLToPath(new URL(rel, from)));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new AppError('INTERNAL', `找不到导入工作线程脚本（${candidates.join('，')}）`);
+  return found;
+}
+
+/** Path of tsx's ESM register API (its CommonJS twin cannot be imported from a worker's eval). */
+function tsxEsmApi(): string {
+  const req = createRequire(import.meta.url);
+  const pkgPath = req.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return path.join(path.dirname(pkgPath), pkg.exports['./esm/api'].import.default);
+}
+
+/** Young-generation size of the parsing worker, MB. */
+const WORKER_YOUNG_GENERATION_MB = 96;
+
+/**
+ * Starts the worker. A bundled .js entry starts directly. A .ts source is bundled first
+ * (devWorkerBundle.ts) and started without the parent's `--import tsx`, which would load tsx's
+ * hooks into the thread for nothing. Failing that, it needs tsx inside the thread: Node 20 does
+ * not apply `--import tsx` from a worker's execArgv to the worker's entry module, so a tiny eval
+ * bootstrap registers tsx's loader first and then imports the source.
+ */
+function startWorker(file: string, task: WorkerTask): Worker {
+  // A heap cap turns a runaway parse into a worker error instead of taking the app down with it.
+  // The parse allocates short-lived strings per cell; a larger young generation than V8's default
+  // cuts scavenges (GC was ~40% of a 100k-row parse's profile) for a few tens of MB.
+  const resourceLimits = { maxOldGenerationSizeMb: resolveLimits(task.limits).workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData: task, resourceLimits });
+  const bundle = bundledWorker(file);
+  if (bundle) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
+  const tsxApi = pathToFileURL(tsxEsmApi()).href;
+  const entry = pathToFileURL(file).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: task, resourceLimits });
+}
+
+/** What a worker that died instead of answering means for the user: the file could not be read. */
+export function workerCrashError(fileName: string, cause: { error?: Error; exitCode?: number }, heapMb: number): AppError {
+  const code = (cause.error as { code?: string } | undefined)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new AppError('IMPORT_TOO_LARGE', `读取“${fileName}”时内存超过上限 ${heapMb} MB，文件过大，请按时间段分开导出后再导入`, { file: fileName, limit: heapMb });
+  }
+  const why = cause.error ? cause.error.message.split('\n')[0] : `退出码 ${cause.exitCode}`;
+  return new AppError('IMPORT_FILE_UNREADABLE', `读取“${fileName}”时导入线程意外中止（${why}），文件可能已损坏`, { file: fileName, detail: why });
+}
+
+/** Error thrown when an import is cancelled. */
+export function cancelledError(fileName: string): AppError {
+  return new AppError('IMPORT_CANCELLED', `已取消导入“${fileName}”`, { file: fileName });
+}
+
+/** Options of {@link runParseWorker}. */
+export interface RunWorkerOptions {
+  onProgress?: (p: ParseProgress) => void;
+  /**
+   * Loads a chunk file the worker finished. Called one chunk at a time, in order; the worker is
+   * told when each is done (it waits when too many are pending). A rejection fails the parse.
+   */
+  onChunk?: (chunk: ParsedChunk) => Promise<void>;
+  signal?: AbortSignal;
+  workerFile?: string;
+}
+
+/**
+ * Runs the parse in a worker thread; rejects with IMPORT_CANCELLED when `signal` aborts. Settles
+ * only once the thread is gone and no chunk is being loaded, so the caller may then roll back
+ * and remove the files.
+ */
+export function runParseWorker(task: WorkerTask, opts: RunWorkerOptions = {}): Promise<ParseResult> {
+  if (opts.signal?.aborted) return Promise.reject(cancelledError(task.fileName));
+  let worker: Worker;
+  try {
+    worker = startWorker(opts.workerFile ?? resolveWorkerFile(), task);
+  } catch (e) {
+    return Promise.reject(e instanceof AppError ? e : workerCrashError(task.fileName, { error: e as Error }, resolveLimits(task.limits).workerHeapMb));
+  }
+  const heapMb = resolveLimits(task.limits).workerHeapMb;
+  return new Promise<ParseResult>((resolve, reject) => {
+    let isSettled = false;
+    /** The chunk loads, one after the other. */
+    let loading: Promise<void> = Promise.resolve();
+    const settle = (fn: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      // Settle only once the thread is gone (its files closed) and the load under way has ended.
+      const after = () => void loading.then(fn, fn);
+      void worker.terminate().then(after, after);
+    };
+    const onAbort = () => settle(() => reject(cancelledError(task.fileName)));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') opts.onProgress?.({ rowsRead: m.rowsRead, fraction: m.fraction, kind: m.kind });
+      else if (m.type === 'chunk') {
+        const { type: _type, ...chunk } = m;
+        loading = loading.then(async () => {
+          if (isSettled) return;
+          try {
+            await opts.onChunk?.(chunk);
+          } catch (e) {
+            settle(() => reject(e));
+            return;
+          }
+          if (!isSettled) worker.postMessage({ type: 'loaded' } satisfies MainMessage);
+        });
+      } else if (m.type === 'done') {
+        // The last chunks may still be loading: done once they are.
+        const { type: _done, ...summary } = m;
+        void loading.then(() => settle(() => resolve(summary)));
+      } else settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)));
+    });
+    worker.on('error', (error) => settle(() => reject(workerCrashError(task.fileName, { error }, heapMb))));
+    worker.on('exit', (exitCode) => settle(() => reject(workerCrashError(task.fileName, { exitCode }, heapMb))));
+  });
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeatureRow } from '../../../src-main/contract';
+import { featuresTable } from '../../../src-main/analysis/features/featuresCache';
+import { featuresParams, featuresSql, resolveAsOf } from '../../../src-main/analysis/features/featuresQueries';
+import { AS_OF, expectedAll, expectedScopeA, fixtureBehaviours, insertFeaturesFixture } from './featuresFixture';
+import { insertImport, tempProject, type TempProject } from '../../support/projectFixture';
+
+const TZ = 'Asia/Shanghai';
+let t: TempProject;
+
+/** Every row of featuresSql, by pid. */
+function features(asOf: string, groups?: string[]): Promise<FeatureRow[]> {
+  return t.project.db.use((sql) =>
+    sql.all<FeatureRow>(
+      `SELECT * FROM (${featuresSql({ hasScope: !!groups, behaviours: fixtureBehaviours })}) ORDER BY pid`,
+      featuresParams({ groups, asOf, timeZone: TZ }),
+    ),
+  );
+}
+
+const byPid = (rows: FeatureRow[], pid: string) => rows.find((r) => r.pid === pid);
+
+beforeAll(async () => {
+  t = await tempProject(TZ);
+  await insertFeaturesFixture(t.project);
+});
+afterAll(async () => t?.dispose());
+
+describe('featuresSql (see featuresFixture.ts for the hand computation)', () => {
+  it('gives every person at the end of 2024-03-31 with every feature as computed by hand', async () => {
+    expect(await features(AS_OF)).toEqual(expectedAll);
+  });
+
+  it('counts months of local days: 23:59:59 on the last day of a month and 00:00:00 the next day are two months', async () => {
+    const rows = await features(AS_OF);
+    // ann: 01-31 23:59:59 and 02-01 00:00:00 (both January in UTC) + March → 3.
+    expect(byPid(rows, 'ann')?.purchase_months_3m).toBe(3);
+    // mia's 2023-12-31 23:59:59 is outside January–March; max's 2024-01-01 00:00:00 is inside.
+    expect([byPid(rows, 'mia')?.purchase_months_3m, byPid(rows, 'max')?.purchase_months_3m]).toEqual([0, 1]);
+  });
+
+  it('leaves a fully refunded order out and counts a partly refunded one at its net amount', async () => {
+    const ann = byPid(await features(AS_OF), 'ann');
+    // 100 + 50 + (300 − 100); the ¥80 order refunded in full is no purchase.
+    expect([ann?.purchases, ann?.gmv]).toEqual([3, 350]);
+  });
+
+  it('calls a purchase 90 local days after the one before a repurchase, 91 days not', async () => {
+    const rows = await features(AS_OF);
+    expect(byPid(rows, 'rae')?.repurchase_90d).toBe(true);
+    expect(byPid(rows, 'ray')?.repurchase_90d).toBe(false);
+  });
+
+  it('ties 邀请人 to the one person with that nickname, counts each referral once and those who bought', async () => {
+    const rows = await features(AS_OF);
+    expect([byPid(rows, 'ann')?.referrals, byPid(rows, 'ann')?.referrals_bought]).toEqual([2, 1]);
+    // hal was invited by 重名, which dan and dan2 share: nobody's referral.
+    expect([byPid(rows, 'dan')?.referrals, byPid(rows, 'dan2')?.referrals]).toEqual([0, 0]);
+  });
+
+  it('measures a re-joiner from the first join, and someone who left to the last leave', async () => {
+    const rows = await features(AS_OF);
+    expect([byPid(rows, 'eve')?.tenure_days, byPid(rows, 'eve')?.is_member]).toEqual([90, true]);
+    expect([byPid(rows, 'fay')?.tenure_days, byPid(rows, 'fay')?.is_member]).toEqual([37, false]);
+  });
+
+  it('takes the latest survey score submitted by the day', async () => {
+    expect(byPid(await features(AS_OF), 'ann')?.survey_score).toBe(6);
+  });
+
+  it('limits people, groups, messages, referrals and tenure to a scope', async () => {
+    expect(await features(AS_OF, ['A'])).toEqual(expectedScopeA);
+  });
+
+  it('computes at an earlier day as if later events had not happened', async () => {
+    const rows = await features('2024-02-29');
+    // ann on 02-29: orders 01-31 and 02-01 (¥150, Jan+Feb), bob and cat invited, bob bought 02-25,
+    // survey of 02-01, one check-in (weight 2), member since 01-02 (58 days).
+    expect(byPid(rows, 'ann')).toMatchObject({
+      purchases: 2, gmv: 150, aov: 75, purchase_months_3m: 2, days_since_last_purchase: 28, repurchase_90d: true,
+      referrals: 2, referrals_bought: 1, messages: 1, key_behaviours: 2, kb_checkin: 1, tenure_days: 58, survey_score: 9,
+    });
+    // bob left B on 02-20 and is back only on 03-01: not a member, tenure 02-01 → 02-20.
+    expect(byPid(rows, 'bob')).toMatchObject({ is_member: false, tenure_days: 19, messages: 0, key_behaviours: 0 });
+    // hal and ivy joined on 03-01, zed wrote on 03-10: not yet people.
+    expect(rows.map((r) => r.pid)).toEqual(['ann', 'bob', 'cat', 'dan', 'dan2', 'eve', 'fay', 'max', 'mia', 'rae', 'ray']);
+  });
+});
+
+describe('resolveAsOf', () => {
+  it('defaults to the last local day with a join, leave, message or paid order', async () => {
+    // gus joined 2024-04-06 00:30 local, still 04-05 in UTC.
+    expect(await t.project.db.use((sql) => resolveAsOf(sql, TZ))).toBe('2024-04-06');
+    expect(await t.project.db.use((sql) => resolveAsOf(sql, TZ, '2024-01-15'))).toBe('2024-01-15');
+  });
+});
+
+describe('featuresTable', () => {
+  it('computes the table once and reads it again while nothing changes', async () => {
+    const first = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: AS_OF }));
+    const again = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: AS_OF }));
+    expect(again.relation).toBe(first.relation);
+    expect(first.behaviours).toEqual([
+      { id: 'checkin', name: '打卡', column: 'kb_checkin' },
+      { id: 'kw', name: '报名', column: 'kb_kw' },
+    ]);
+    const rows = await t.project.db.use((sql) => sql.all<FeatureRow>(`SELECT * FROM ${first.relation} ORDER BY pid`));
+    expect(rows).toEqual(expectedAll);
+  });
+
+  it('answers two simultaneous requests for the same day with the same table, without a write conflict', async () => {
+    const ask = () => t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: '2024-03-15' }));
+    const [a, b] = await Promise.all([ask(), ask()]);
+    expect(b.relation).toBe(a.relation);
+    const ann = await t.project.db.use((sql) => sql.one<FeatureRow>(`SELECT * FROM ${a.relation} WHERE pid = 'ann'`));
+    // On 03-15: orders of 01-31, 02-01 and 03-10 (¥350), two check-ins.
+    expect(ann).toMatchObject({ purchases: 3, gmv: 350, kb_checkin: 2, days_since_last_purchase: 5 });
+  });
+
+  it('computes at the last day with data by default, and per scope', async () => {
+    const latest = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ }));
+    expect(latest.asOf).toBe('2024-04-06');
+    const scoped = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: AS_OF, groups: ['A'] }));
+    const rows = await t.project.db.use((sql) => sql.all<FeatureRow>(`SELECT * FROM ${scoped.relation} ORDER BY pid`));
+    expect(rows).toEqual(expectedScopeA);
+  });
+
+  it('recomputes after an import or a change of the key behaviours', async () => {
+    const before = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: AS_OF }));
+    await insertImport(t.project, 9, '新的导出.xlsx', 'messages');
+    const afterImport = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: AS_OF }));
+    expect(afterImport.relation).not.toBe(before.relation);
+    await t.project.db.use((sql) =>
+      sql.run(`UPDATE definitions SET value = ? WHERE key = 'behaviours'`, [JSON.stringify(fixtureBehaviours.slice(0, 1))]),
+    );
+    const afterEdit = await t.project.db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: AS_OF }));
+    expect(afterEdit.behaviours.map((b) => b.column)).toEqual(['kb_checkin']);
+    const ann = await t.project.db.use((sql) => sql.one<FeatureRow>(`SELECT * FROM ${afterEdit.relation} WHERE pid = 'ann'`));
+    expect(ann).toMatchObject({ key_behaviours: 4, kb_checkin: 2 });
+    expect(ann).not.toHaveProperty('kb_kw');
+  });
+});
+
+describe('an empty project', () => {
+  it('has no people, and its as-of day is today', async () => {
+    const empty = await tempProject(TZ);
+    try {
+      const table = await empty.project.db.use((sql) => featuresTable(sql, { timeZone: TZ }));
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      expect(table.asOf).toBe(today);
+      expect(await empty.project.db.use((sql) => sql.all(`SELECT * FROM ${table.relation}`))).toEqual([]);
+    } finally {
+      await empty.dispose();
+    }
+  });
+});

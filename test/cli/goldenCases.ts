@@ -1,0 +1,56 @@
+/**
+ * The CLI answers kept as golden files: every analysis command, as JSON, on the demo project and
+ * on a small generated project. Written once from the code before a move (`QUNXI_UPDATE_GOLDEN=1`)
+ * and compared byte for byte afterwards, so moving code cannot change a figure unnoticed.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { generateProject } from '../../bench/generateProject';
+import { runCliIn } from '../support/cliInProcess';
+
+export const goldenDir = path.resolve(__dirname, '../fixtures/golden');
+const demoDir = path.resolve(__dirname, '../../resources/demo');
+
+/** Each golden case: its file name and the CLI arguments after `--project P`. */
+export const goldenCommands: Array<{ name: string; args: string[] }> = [
+  { name: 'metrics-day', args: ['metrics', '--period', 'day'] },
+  { name: 'metrics-week', args: ['metrics', '--period', 'week'] },
+  { name: 'metrics-month', args: ['metrics', '--period', 'month'] },
+  { name: 'funnel-period', args: ['funnel', '--mode', 'period'] },
+  { name: 'funnel-cohort', args: ['funnel', '--mode', 'cohort'] },
+  { name: 'funnel-channel', args: ['funnel', '--mode', 'cohort', '--breakdown', 'channel'] },
+  { name: 'funnel-staff', args: ['funnel', '--mode', 'cohort', '--breakdown', 'staff'] },
+  { name: 'funnel-tag', args: ['funnel', '--mode', 'cohort', '--breakdown', 'tag'] },
+  { name: 'churn-week', args: ['churn', '--period', 'week'] },
+  { name: 'churn-list', args: ['churn', '--list'] },
+  { name: 'churn-survival-channel', args: ['churn', '--survival', 'channel'] },
+  { name: 'churn-survival-group', args: ['churn', '--survival', 'group'] },
+  { name: 'retention', args: ['retention'] },
+  { name: 'channels-add_way', args: ['channels', '--dimension', 'add_way'] },
+  { name: 'channels-channel_code', args: ['channels', '--dimension', 'channel_code'] },
+  { name: 'channels-source', args: ['channels', '--dimension', 'source'] },
+  { name: 'activity', args: ['activity'] },
+  { name: 'features', args: ['features'] },
+  { name: 'behaviours-week', args: ['behaviours', '--period', 'week'] },
+  { name: 'behaviours-lift', args: ['behaviours', '--lift'] },
+  { name: 'quadrant', args: ['quadrant'] },
+];
+
+/** Sizes of the generated golden project: small enough for the test suite, every table filled. */
+export const GOLDEN_SIZES = { people: 1_500, messages: 20_000, orders: 600, groups: 5 };
+
+/** Builds the two golden projects in `dir`: the demo (through the real importer) and a generated one. */
+export async function goldenProjects(dir: string): Promise<Record<'demo' | 'generated', string>> {
+  const demo = path.join(dir, 'demo.qunxi');
+  const files = readdirSync(demoDir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(demoDir, f));
+  const imported = await runCliIn(dir, 'import', '--project', demo, ...files);
+  if (imported.code !== 0) throw new Error(`demo import failed: ${imported.stderr}`);
+  const generated = path.join(dir, 'generated.qunxi');
+  await generateProject(generated, GOLDEN_SIZES);
+  return { demo, generated };
+}
+
+/** The golden file of one case. */
+export function goldenFile(project: string, name: string): string {
+  return path.join(goldenDir, `${project}.${name}.json`);
+}
