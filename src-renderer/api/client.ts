@@ -1,4 +1,4 @@
-import type { ApiClient, Method, Req, Responses, Result } from '../../src-main/api/contract';
+import type { ApiClient, Method, Req, Responses, Result } from '../../src-main/contract';
 import { electronBridge } from './electronTransport';
 import { httpCall } from './httpTransport';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/api/contract';
+import type { Result } from '../../src-main/contract';
 
 /** The bridge the Electron preload exposes on `window.qunxi` (contextIsolation on). */
 export interface QunxiBridge {

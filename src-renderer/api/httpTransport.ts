@@ -1,4 +1,4 @@
-import type { ApiError, Result } from '../../src-main/api/contract';
+import type { ApiError, Result } from '../../src-main/contract';
 
 // Browser mode: the page and the API share one origin, and the token cookie set by the
 // server's `/?token=` redirect rides along on every same-origin request.

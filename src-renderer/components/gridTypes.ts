@@ -1,7 +1,7 @@
 // Plain descriptions of grid columns and server-side pages. Views build these with pure
 // functions; only DataGrid.tsx turns them into ag-grid definitions.
 import type { ReactNode } from 'react';
-import type { ColumnFilter, DataQuery } from '../../src-main/api/contract';
+import type { ColumnFilter, DataQuery } from '../../src-main/contract';
 
 /** One choice of a {@link GridColumn.select} cell. */
 export interface SelectOption {

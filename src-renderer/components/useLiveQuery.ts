@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Method, Req, Responses } from '../../src-main/api/contract';
+import type { Method, Req, Responses } from '../../src-main/contract';
 import { call } from '../api/client';
 import { reportError } from '../store/toasts';
 

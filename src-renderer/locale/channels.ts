@@ -1,5 +1,5 @@
 // Chinese texts of the channel analysis view (渠道).
-import type { ChannelRow } from '../../src-main/api/contract';
+import type { ChannelRow } from '../../src-main/contract';
 
 type Dimension = ChannelRow['dimension'];
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/api/contract';
+import type { Result } from '../../src-main/contract';
 import { call } from '../api/client';
 import type { QunxiBridge } from '../api/electronTransport';
 import { downloadBlob } from './download';

@@ -1,4 +1,4 @@
-import type { ImportSource, Result } from '../../src-main/api/contract';
+import type { ImportSource, Result } from '../../src-main/contract';
 
 /** Outcome of asking the user for a project path. */
 export type PathChoice =

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChurnResult, Period, Result, RetentionCohort, SurvivalCurve } from '../../src-main/api/contract';
+import type { ChurnResult, Period, Result, RetentionCohort, SurvivalCurve } from '../../src-main/contract';
 import { call } from '../api/client';
 import { scopeRequest, useScope } from './scope';
 import { reportError } from './toasts';

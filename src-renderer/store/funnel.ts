@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AnalysisScope, FunnelResult, LostPerson } from '../../src-main/api/contract';
+import type { AnalysisScope, FunnelResult, LostPerson } from '../../src-main/contract';
 import { call } from '../api/client';
 import { reportError } from './toasts';
 

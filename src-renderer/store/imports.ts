@@ -10,7 +10,7 @@ import type {
   Result,
   TableMapping,
   TablePreview,
-} from '../../src-main/api/contract';
+} from '../../src-main/contract';
 import { call } from '../api/client';
 import { isQuickReady, missingFields, withField } from './mappingRules';
 import { reportError } from './toasts';

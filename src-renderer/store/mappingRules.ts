@@ -1,6 +1,6 @@
 // Rules of the mapping a user edits before an import: which required fields are missing and
 // whether a file can take the one-click path. Pure functions, shared by the store and the views.
-import type { KindInfo, TableMapping, TablePreview } from '../../src-main/api/contract';
+import type { KindInfo, TableMapping, TablePreview } from '../../src-main/contract';
 
 /** Detection at or above this confidence, with nothing missing, may be imported without review. */
 export const CONFIDENT = 0.8;

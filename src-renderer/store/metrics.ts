@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MetricsRow, Period } from '../../src-main/api/contract';
+import type { MetricsRow, Period } from '../../src-main/contract';
 import { call } from '../api/client';
 import { reportError } from './toasts';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AnalysisScope } from '../../src-main/api/contract';
+import type { AnalysisScope } from '../../src-main/contract';
 
 interface ScopeState {
   /** Selected groups; empty = every group of the project. */

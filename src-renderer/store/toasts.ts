@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ApiError } from '../../src-main/api/contract';
+import type { ApiError } from '../../src-main/contract';
 
 /** One error shown to the user. */
 export interface Toast {

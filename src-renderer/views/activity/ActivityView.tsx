@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { ActivityCell } from '../../../src-main/api/contract';
+import type { ActivityCell } from '../../../src-main/contract';
 import { Chart } from '../../components/Chart';
 import { ScopeBar } from '../../components/ScopeBar';
 import { activityText } from '../../locale/activity';

@@ -1,4 +1,4 @@
-import type { ActivityCell } from '../../../src-main/api/contract';
+import type { ActivityCell } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { activityText, weekdayText } from '../../locale/activity';
 

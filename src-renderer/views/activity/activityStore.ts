@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActivityCell, AnalysisScope } from '../../../src-main/api/contract';
+import type { ActivityCell, AnalysisScope } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { reportError } from '../../store/toasts';
 import type { ActivityMetric } from './activityChartOption';

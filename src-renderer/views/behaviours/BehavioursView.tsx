@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BehaviourCount, BehaviourResult, Period } from '../../../src-main/api/contract';
+import type { BehaviourCount, BehaviourResult, Period } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';

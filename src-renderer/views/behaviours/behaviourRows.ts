@@ -1,5 +1,5 @@
 // The key-behaviour grid as plain functions: rows ⇄ definitions, columns, checks, type choices.
-import type { BehaviourCount, KeyBehaviour } from '../../../src-main/api/contract';
+import type { BehaviourCount, KeyBehaviour } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import type { SelectOption } from '../../components/gridTypes';
 import { behavioursText } from '../../locale/behaviours';

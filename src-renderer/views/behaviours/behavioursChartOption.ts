@@ -1,4 +1,4 @@
-import type { BehaviourResult, Period } from '../../../src-main/api/contract';
+import type { BehaviourResult, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { behavioursText } from '../../locale/behaviours';
 import { periodLabel } from '../metrics/metricsFormat';

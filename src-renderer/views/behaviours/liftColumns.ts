@@ -1,4 +1,4 @@
-import type { LiftRow } from '../../../src-main/api/contract';
+import type { LiftRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { behavioursText } from '../../locale/behaviours';
 import { formatCount, formatRate } from '../metrics/metricsFormat';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { AdCostRow, ChannelRow } from '../../../src-main/api/contract';
+import type { AdCostRow, ChannelRow } from '../../../src-main/contract';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';

@@ -1,4 +1,4 @@
-import type { ChannelRow } from '../../../src-main/api/contract';
+import type { ChannelRow } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { channelsText } from '../../locale/channels';
 import { formatCount, formatRate } from '../metrics/metricsFormat';

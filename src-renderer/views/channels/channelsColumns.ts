@@ -1,4 +1,4 @@
-import type { AdCostRow, ChannelRow } from '../../../src-main/api/contract';
+import type { AdCostRow, ChannelRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { channelsText } from '../../locale/channels';
 import { formatCount, formatMoney, formatRate } from '../metrics/metricsFormat';

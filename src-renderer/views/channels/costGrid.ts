@@ -1,4 +1,4 @@
-import type { ChannelCost, ChannelRow } from '../../../src-main/api/contract';
+import type { ChannelCost, ChannelRow } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import { channelsText, dimensionText } from '../../locale/channels';
 

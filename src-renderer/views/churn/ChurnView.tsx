@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ChurnResult, Period, SurvivalCurve } from '../../../src-main/api/contract';
+import type { ChurnResult, Period, SurvivalCurve } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';

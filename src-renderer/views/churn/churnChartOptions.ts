@@ -1,5 +1,5 @@
 // Option builders of the churn view's charts: plain functions of the API's answers, unit-tested.
-import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/api/contract';
+import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { churnStageText, churnText, churnWayText, tenureText, type BreakdownKey } from '../../locale/churn';
 import { formatRate, periodLabel } from '../metrics/metricsFormat';

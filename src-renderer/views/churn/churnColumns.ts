@@ -1,4 +1,4 @@
-import type { ChurnEvent } from '../../../src-main/api/contract';
+import type { ChurnEvent } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { churnStageText, churnText, churnWayText } from '../../locale/churn';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { MemberRow, MessageRow } from '../../../src-main/api/contract';
+import type { MemberRow, MessageRow } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';

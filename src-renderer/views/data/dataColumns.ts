@@ -1,4 +1,4 @@
-import type { MemberRow, MessageRow } from '../../../src-main/api/contract';
+import type { MemberRow, MessageRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { t } from '../../locale/zh-CN';
 

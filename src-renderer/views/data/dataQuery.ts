@@ -1,4 +1,4 @@
-import type { ColumnFilter, DataQuery } from '../../../src-main/api/contract';
+import type { ColumnFilter, DataQuery } from '../../../src-main/contract';
 
 /** The sort entries ag-grid hands to a datasource. */
 export interface GridSortItem {

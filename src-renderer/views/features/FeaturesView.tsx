@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { DataQuery, FeatureRow } from '../../../src-main/api/contract';
+import type { DataQuery, FeatureRow } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';

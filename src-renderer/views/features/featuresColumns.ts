@@ -1,4 +1,4 @@
-import type { FeatureId, FeatureRow } from '../../../src-main/api/contract';
+import type { FeatureId, FeatureRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { featureHints, featureLabels, featuresText } from '../../locale/features';
 import { formatCount, formatMoney } from '../metrics/metricsFormat';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { FunnelResult } from '../../../src-main/api/contract';
+import type { FunnelResult } from '../../../src-main/contract';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ScopeBar } from '../../components/ScopeBar';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { AnalysisScope, FunnelStage } from '../../../src-main/api/contract';
+import type { AnalysisScope, FunnelStage } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
 import { funnelText } from '../../locale/funnel';
 import { platform } from '../../platform';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CustomerPathInfo, PathStage } from '../../../src-main/api/contract';
+import type { CustomerPathInfo, PathStage } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { useUndoable } from '../../components/useUndoable';

@@ -1,5 +1,5 @@
 // The funnel chart: one funnel, or one per breakdown value side by side (the largest cohorts).
-import type { FunnelResult, FunnelStage } from '../../../src-main/api/contract';
+import type { FunnelResult, FunnelStage } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { funnelText } from '../../locale/funnel';
 import { formatCount, formatRate } from '../metrics/metricsFormat';

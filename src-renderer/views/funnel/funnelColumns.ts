@@ -1,5 +1,5 @@
 // The rate table of the funnel: one row per stage, built as plain data for DataGrid.
-import type { FunnelResult, FunnelStage, LostPerson, RateCI, TimeToConvert } from '../../../src-main/api/contract';
+import type { FunnelResult, FunnelStage, LostPerson, RateCI, TimeToConvert } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { funnelText } from '../../locale/funnel';
 import { formatCount, formatRate } from '../metrics/metricsFormat';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportRecord } from '../../../src-main/api/contract';
+import type { ImportRecord } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
 import { gridHeight } from '../../components/gridTypes';
 import { ProgressBar } from '../../components/ProgressBar';

@@ -1,5 +1,5 @@
 import { useMemo, type KeyboardEvent } from 'react';
-import type { ImportKind } from '../../../src-main/api/contract';
+import type { ImportKind } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridTypes';
 import { importKindText, t } from '../../locale/zh-CN';

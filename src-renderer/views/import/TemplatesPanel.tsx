@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MappingTemplate } from '../../../src-main/api/contract';
+import type { MappingTemplate } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { gridHeight, type GridColumn } from '../../components/gridTypes';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ImportRecord } from '../../../src-main/api/contract';
+import type { ImportRecord } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { importKindText, t } from '../../locale/zh-CN';
 

@@ -1,6 +1,6 @@
 // Pure functions from an import preview and its edited mapping to what the mapping and
 // preview grids show.
-import type { ImportKind, KindInfo, PreviewCell, TableMapping, TablePreview } from '../../../src-main/api/contract';
+import type { ImportKind, KindInfo, PreviewCell, TableMapping, TablePreview } from '../../../src-main/contract';
 import type { SelectOption } from '../../components/gridTypes';
 import { IGNORE } from '../../store/mappingRules';
 

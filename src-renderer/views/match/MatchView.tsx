@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { UnmatchedRow } from '../../../src-main/api/contract';
+import type { UnmatchedRow } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';

@@ -1,4 +1,4 @@
-import type { UnmatchedRow } from '../../../src-main/api/contract';
+import type { UnmatchedRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { importKindText, t } from '../../locale/zh-CN';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { Period } from '../../../src-main/api/contract';
+import type { Period } from '../../../src-main/contract';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { periodText, t } from '../../locale/zh-CN';

@@ -1,4 +1,4 @@
-import type { MetricsRow, Period } from '../../../src-main/api/contract';
+import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { t } from '../../locale/zh-CN';
 import { formatCount, formatMoney, periodLabel } from './metricsFormat';

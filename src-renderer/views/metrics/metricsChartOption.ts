@@ -1,4 +1,4 @@
-import type { MetricsRow, Period } from '../../../src-main/api/contract';
+import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { periodPrefix, t } from '../../locale/zh-CN';
 import { formatRate, periodLabel } from './metricsFormat';

@@ -1,4 +1,4 @@
-import type { MetricsRow, Period } from '../../../src-main/api/contract';
+import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { periodPrefix, t } from '../../locale/zh-CN';
 import { formatCount, formatGrowth, formatMoney, formatRate, periodLabel } from './metricsFormat';

@@ -1,4 +1,4 @@
-import type { MetricsRow, Period } from '../../../src-main/api/contract';
+import type { MetricsRow, Period } from '../../../src-main/contract';
 
 /** A rate in percent with 2 decimals, or '-' when it has no denominator. */
 export function formatRate(rate: number | null | undefined): string {

@@ -1,4 +1,4 @@
-import type { FunnelStage, MetricsRow } from '../../../src-main/api/contract';
+import type { FunnelStage, MetricsRow } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { overviewText } from '../../locale/overview';
 import { formatRate } from '../metrics/metricsFormat';

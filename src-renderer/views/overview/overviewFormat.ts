@@ -1,4 +1,4 @@
-import type { MetricsRow } from '../../../src-main/api/contract';
+import type { MetricsRow } from '../../../src-main/contract';
 import { overviewCardLabels, overviewText } from '../../locale/overview';
 import { formatCount, formatMoney, formatRate } from '../metrics/metricsFormat';
 

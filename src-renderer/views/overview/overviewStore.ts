@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OverviewResult } from '../../../src-main/api/contract';
+import type { OverviewResult } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { reportError } from '../../store/toasts';
 

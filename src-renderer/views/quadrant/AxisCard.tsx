@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { QuadrantAxis } from '../../../src-main/api/contract';
+import type { QuadrantAxis } from '../../../src-main/contract';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import type { Undoable } from '../../components/useUndoable';
 import { quadrantText, thresholdKindLabels } from '../../locale/quadrant';

@@ -1,4 +1,4 @@
-import type { QuadrantResult, QuadrantType } from '../../../src-main/api/contract';
+import type { QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import { quadrantText, typeMeanings } from '../../locale/quadrant';
 import { formatRate } from '../metrics/metricsFormat';
 import { typeColors } from './quadrantChartOption';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { QuadrantType } from '../../../src-main/api/contract';
+import type { QuadrantType } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';

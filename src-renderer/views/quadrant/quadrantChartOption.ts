@@ -1,7 +1,7 @@
 // The quadrant scatter as an ECharts option: one series per type in its colour (unclassified last,
 // only when someone is), threshold lines in score mode, the person's name and values on hover.
 // Up to 100,000 points: large mode draws them in one pass, progressively.
-import type { QuadrantResult, QuadrantType } from '../../../src-main/api/contract';
+import type { QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { quadrantText } from '../../locale/quadrant';
 import { formatValue } from './quadrantModel';

@@ -1,7 +1,7 @@
 // The quadrant editor's state as plain data: the definition with row keys for the grids, the
 // conversions to and from the contract's QuadrantDefinition, the checks the UI shows before it
 // asks the Node side, and the rows of one type's people list.
-import type { AxisTerm, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../../../src-main/api/contract';
+import type { AxisTerm, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import { featureIds, featureLabels } from '../../locale/features';
 import { normaliseLabels, quadrantText } from '../../locale/quadrant';

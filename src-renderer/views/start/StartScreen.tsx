@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ProjectEntry } from '../../../src-main/api/contract';
+import type { ProjectEntry } from '../../../src-main/contract';
 import { t } from '../../locale/zh-CN';
 import { platform } from '../../platform';
 import { reportError } from '../../store/toasts';

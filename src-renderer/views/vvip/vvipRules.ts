@@ -1,4 +1,4 @@
-import type { Criterion, FeatureId, VvipDefinition } from '../../../src-main/api/contract';
+import type { Criterion, FeatureId, VvipDefinition } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import { featureIds, featureLabels } from '../../locale/features';
 import { joinLabels, opLabels, vvipText } from '../../locale/vvip';
