@@ -2,6 +2,62 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+/**
+ * The layers of DESIGN §5, bottom first: a folder of src-main may import only folders listed before
+ * it (VS Code's `code-layering`, one block per folder below). `locale` sits just above the contract
+ * because the renderer, the exports and the CLI all read it; `server` sits below `app` because the
+ * Electron shell reuses browser mode's security headers.
+ */
+const layers = ['contract', 'locale', 'db', 'analysis/stats', 'analysis/base', 'analysis', 'import', 'export', 'api', 'server', 'app', 'preload', 'cli'];
+
+/**
+ * The analyses of src-main/analysis/<domain>/ and the other analyses each may build on (besides
+ * base/ and stats/). An analysis not listed here may import none of its siblings.
+ */
+const analysisUses = {
+  metrics: ['behaviours'],
+  churn: ['metrics'],
+  features: ['behaviours'],
+  vvip: ['features'],
+  overview: ['funnel', 'metrics'],
+};
+const analysisDomains = ['activity', 'behaviours', 'channels', 'churn', 'features', 'funnel', 'metrics', 'overview', 'quadrant', 'vvip'];
+
+/** One lint block per layer: everything above it is out of bounds. */
+function layerBlocks() {
+  const blocks = [];
+  layers.forEach((layer, i) => {
+    const above = layers.slice(i + 1).filter((l) => !l.startsWith(`${layer}/`));
+    // analysis/<domain> files are the 'analysis' layer; base/ and stats/ are their own layers below.
+    const target = layer === 'analysis' ? analysisDomains.map((d) => `./src-main/analysis/${d}`) : [`./src-main/${layer}`];
+    const from = above.map((l) => (l === 'analysis' ? analysisDomains.map((d) => `./src-main/analysis/${d}`) : [`./src-main/${l}`])).flat();
+    if (layer !== 'analysis') from.push('./src-renderer');
+    blocks.push({
+      files: target.map((t) => `${t.slice(2)}/**/*.ts`),
+      rules: {
+        'import-x/no-restricted-paths': ['error', { zones: target.map((t) => ({ target: t, from, message: `${layer} is below ${above.join(', ')} (DESIGN §5 layers)` })) }],
+      },
+    });
+  });
+  for (const domain of analysisDomains) {
+    const allowed = analysisUses[domain] ?? [];
+    const from = analysisDomains.filter((d) => d !== domain && !allowed.includes(d)).map((d) => `./src-main/analysis/${d}`);
+    blocks.push({
+      files: [`src-main/analysis/${domain}/**/*.ts`],
+      rules: {
+        'import-x/no-restricted-paths': ['error', {
+          zones: [
+            { target: `./src-main/analysis/${domain}`, from, message: `analysis/${domain} may build on ${allowed.join(', ') || 'no other analysis'} only (analysisUses in eslint.config.js)` },
+            { target: `./src-main/analysis/${domain}`, from: layers.slice(layers.indexOf('analysis') + 1).map((l) => `./src-main/${l}`), message: 'analyses are below import, export, api and the shells (DESIGN §5 layers)' },
+          ],
+        }],
+      },
+    });
+  }
+  return blocks;
+}
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'http', 'net', 'stream', 'url', 'util', 'zlib'];
 
@@ -11,7 +67,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
+      // No file imports itself through others, type imports included (a cycle is a layering knot).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
@@ -32,7 +96,7 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'No Node modules in the renderer.' },
-            { group: ['**/src-main/**', '!**/src-main/contract'], message: 'The renderer may import only the API contract (types).' },
+            { group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/locale/**'], message: 'The renderer may import only the API contract (types) and the locale.' },
             { group: ['**/src-main/contract'], allowTypeImports: true, message: 'Import the API contract with `import type` only.' },
           ],
         },
@@ -56,4 +120,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerBlocks(),
 );
