@@ -96,7 +96,7 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'No Node modules in the renderer.' },
-            { group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/locale/**'], message: 'The renderer may import only the API contract (types) and the locale.' },
+            { group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/locale', '!**/src-main/locale/*'], message: 'The renderer may import only the API contract (types) and the locale.' },
             { group: ['**/src-main/contract'], allowTypeImports: true, message: 'Import the API contract with `import type` only.' },
           ],
         },

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { Toasts } from './components/Toasts';
-import { t } from './locale/zh-CN';
+import { t } from '../src-main/locale/zh-CN';
 import { useImports } from './store/imports';
 import { useNavigation } from './store/navigation';
 import { useScope } from './store/scope';

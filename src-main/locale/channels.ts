@@ -1,5 +1,5 @@
 // Chinese texts of the channel analysis view (渠道).
-import type { ChannelRow } from '../../src-main/contract';
+import type { ChannelRow } from '../contract';
 
 type Dimension = ChannelRow['dimension'];
 

@@ -1,5 +1,5 @@
 // Chinese texts of the churn, retention and survival view (流失与留存).
-import type { ChurnStage, ChurnWay } from '../../src-main/contract';
+import type { ChurnStage, ChurnWay } from '../contract';
 
 /** How a person left. */
 export const churnWayText = {

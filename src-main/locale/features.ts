@@ -1,6 +1,6 @@
 // Chinese texts of the customer-360 (per-person features) view. The feature labels are shared:
 // the quadrant and VVIP grids name features with them.
-import type { FeatureId } from '../../src-main/contract';
+import type { FeatureId } from '../contract';
 
 /**
  * Feature ids in the order the grids, selects and exports list them (the contract's order; the

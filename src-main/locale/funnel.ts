@@ -1,5 +1,5 @@
 // Chinese texts of the customer path editor and the funnel view.
-import type { StageSourceInfo } from '../../src-main/contract';
+import type { StageSourceInfo } from '../contract';
 
 export const funnelText = {
   path: {

@@ -1,5 +1,5 @@
 // Chinese texts of the satisfaction × loyalty quadrant view (四象限).
-import type { AxisTerm, QuadrantAxis, QuadrantType } from '../../src-main/contract';
+import type { AxisTerm, QuadrantAxis, QuadrantType } from '../contract';
 
 /** Labels of the 标准化 column. */
 export const normaliseLabels = { raw: '原值', minmax: '最小-最大', percentile: '百分位' } satisfies Record<AxisTerm['normalise'], string>;

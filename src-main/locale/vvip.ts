@@ -1,5 +1,5 @@
 // Chinese texts of the VVIP view.
-import type { Criterion } from '../../src-main/contract';
+import type { Criterion } from '../contract';
 
 /** Labels of the rule grid's 连接 column. */
 export const joinLabels = { and: '且', or: '或' } satisfies Record<Criterion['join'], string>;

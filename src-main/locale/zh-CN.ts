@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode, ImportJob, ImportKind, Period } from '../../src-main/contract';
+import type { ApiError, ErrorCode, ImportJob, ImportKind, Period } from '../contract';
 
 /** Chinese texts of every error code of the API contract. */
 export const errorText = {

@@ -5,7 +5,7 @@
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
-import { gridLocaleText } from '../locale/zh-CN';
+import { gridLocaleText } from '../../src-main/locale/zh-CN';
 import { gridTheme } from './agGrid';
 import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
 import type { DefinitionColumn, DefinitionGridProps } from './definitionGridTypes';

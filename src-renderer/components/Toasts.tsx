@@ -1,4 +1,4 @@
-import { describeError, t } from '../locale/zh-CN';
+import { describeError, t } from '../../src-main/locale/zh-CN';
 import { selectDismissToast, selectToasts, useToasts } from '../store/toasts';
 
 /** Error banners: translated code plus the server's message, each dismissable. */

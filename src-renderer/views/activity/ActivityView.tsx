@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { ActivityCell } from '../../../src-main/contract';
 import { Chart } from '../../components/Chart';
 import { ScopeBar } from '../../components/ScopeBar';
-import { activityText } from '../../locale/activity';
+import { activityText } from '../../../src-main/locale/activity';
 import { selectProject, useProject } from '../../store/project';
 import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
 import { activityHeatmapOption, topSlots, type ActivityMetric } from './activityChartOption';

@@ -1,6 +1,6 @@
 import type { ActivityCell } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { activityText, weekdayText } from '../../locale/activity';
+import { activityText, weekdayText } from '../../../src-main/locale/activity';
 
 /** What the heatmap colours by. */
 export type ActivityMetric = 'messages' | 'people';

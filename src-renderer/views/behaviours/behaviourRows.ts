@@ -2,7 +2,7 @@
 import type { BehaviourCount, KeyBehaviour } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import type { SelectOption } from '../../components/gridTypes';
-import { behavioursText } from '../../locale/behaviours';
+import { behavioursText } from '../../../src-main/locale/behaviours';
 import { formatCount } from '../metrics/metricsFormat';
 
 /** A row of the grid: a rule with its window as text ('' = no window), so the cell can be emptied. */

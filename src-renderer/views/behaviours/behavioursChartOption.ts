@@ -1,6 +1,6 @@
 import type { BehaviourResult, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { behavioursText } from '../../locale/behaviours';
+import { behavioursText } from '../../../src-main/locale/behaviours';
 import { periodLabel } from '../metrics/metricsFormat';
 
 /** What the trend chart counts per period. */

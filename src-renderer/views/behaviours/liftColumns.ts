@@ -1,6 +1,6 @@
 import type { LiftRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { behavioursText } from '../../locale/behaviours';
+import { behavioursText } from '../../../src-main/locale/behaviours';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 
 /** A lift as `1.23×`; '-' when empty. */

@@ -6,7 +6,7 @@ import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { gridHeight } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
 import { useUndoable } from '../../components/useUndoable';
-import { channelsText, dimensionText } from '../../locale/channels';
+import { channelsText, dimensionText } from '../../../src-main/locale/channels';
 import { selectProject, useProject } from '../../store/project';
 import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
 import { formatCount, formatMoney } from '../metrics/metricsFormat';

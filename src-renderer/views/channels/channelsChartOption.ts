@@ -1,6 +1,6 @@
 import type { ChannelRow } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { channelsText } from '../../locale/channels';
+import { channelsText } from '../../../src-main/locale/channels';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 
 const colors = { added: '#2f6fdb', converted: '#07a35a', gain: '#07a35a', loss: '#e5533d' };

@@ -1,6 +1,6 @@
 import type { AdCostRow, ChannelRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { channelsText } from '../../locale/channels';
+import { channelsText } from '../../../src-main/locale/channels';
 import { formatCount, formatMoney, formatRate } from '../metrics/metricsFormat';
 
 /** A channel row with the two rates the grid adds: joined / added and converted / added, in percent. */

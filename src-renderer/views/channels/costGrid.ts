@@ -1,6 +1,6 @@
 import type { ChannelCost, ChannelRow } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
-import { channelsText, dimensionText } from '../../locale/channels';
+import { channelsText, dimensionText } from '../../../src-main/locale/channels';
 
 type Dimension = ChannelRow['dimension'];
 

@@ -1,7 +1,7 @@
 // Option builders of the churn view's charts: plain functions of the API's answers, unit-tested.
 import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { churnStageText, churnText, churnWayText, tenureText, type BreakdownKey } from '../../locale/churn';
+import { churnStageText, churnText, churnWayText, tenureText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { formatRate, periodLabel } from '../metrics/metricsFormat';
 
 /** ECharts' marker of a missing value: a line breaks there instead of dropping to 0. */

@@ -1,6 +1,6 @@
 import type { ChurnEvent } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { churnStageText, churnText, churnWayText } from '../../locale/churn';
+import { churnStageText, churnText, churnWayText } from '../../../src-main/locale/churn';
 
 /** A local ISO date-time as the grids show times: `2024-01-07 23:59:59`. */
 export const formatLeftAt = (iso: string): string => iso.replace('T', ' ');

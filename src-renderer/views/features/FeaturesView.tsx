@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { featuresText } from '../../locale/features';
+import { featuresText } from '../../../src-main/locale/features';
 import { platform } from '../../platform';
 import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';
 import { reportError } from '../../store/toasts';

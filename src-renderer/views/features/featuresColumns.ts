@@ -1,6 +1,6 @@
 import type { FeatureId, FeatureRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { featureHints, featureLabels, featuresText } from '../../locale/features';
+import { featureHints, featureLabels, featuresText } from '../../../src-main/locale/features';
 import { formatCount, formatMoney } from '../metrics/metricsFormat';
 
 /** A key behaviour with its grid column (`kb_<id>`), as features:query lists them. */

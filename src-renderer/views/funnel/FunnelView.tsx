@@ -3,7 +3,7 @@ import type { FunnelResult } from '../../../src-main/contract';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ScopeBar } from '../../components/ScopeBar';
-import { funnelText } from '../../locale/funnel';
+import { funnelText } from '../../../src-main/locale/funnel';
 import {
   selectBreakdown,
   selectFunnelLoading,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { AnalysisScope, FunnelStage } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
-import { funnelText } from '../../locale/funnel';
+import { funnelText } from '../../../src-main/locale/funnel';
 import { platform } from '../../platform';
 import { selectExporting, selectLost, selectLostLoading, selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
 import { xlsxBlob } from '../features/featuresColumns';

@@ -3,7 +3,7 @@ import type { CustomerPathInfo, PathStage } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { useUndoable } from '../../components/useUndoable';
-import { funnelText } from '../../locale/funnel';
+import { funnelText } from '../../../src-main/locale/funnel';
 import { selectProject, useProject } from '../../store/project';
 import { selectDataVersion, useScope } from '../../store/scope';
 import { reportError } from '../../store/toasts';

@@ -1,7 +1,7 @@
 // The funnel chart: one funnel, or one per breakdown value side by side (the largest cohorts).
 import type { FunnelResult, FunnelStage } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { funnelText } from '../../locale/funnel';
+import { funnelText } from '../../../src-main/locale/funnel';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 import { biggestDropOf } from './funnelColumns';
 

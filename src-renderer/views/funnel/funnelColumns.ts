@@ -1,7 +1,7 @@
 // The rate table of the funnel: one row per stage, built as plain data for DataGrid.
 import type { FunnelResult, FunnelStage, LostPerson, RateCI, TimeToConvert } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { funnelText } from '../../locale/funnel';
+import { funnelText } from '../../../src-main/locale/funnel';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 
 /** One row of the rate table. */

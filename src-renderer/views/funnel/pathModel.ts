@@ -1,7 +1,7 @@
 // The path editor's grid columns and checks, as plain functions (the server checks the same on save).
 import type { PathStage, StageSource, StageSourceInfo } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
-import { funnelText } from '../../locale/funnel';
+import { funnelText } from '../../../src-main/locale/funnel';
 
 const tx = funnelText.path;
 

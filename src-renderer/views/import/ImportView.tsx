@@ -3,7 +3,7 @@ import type { ImportRecord } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
 import { gridHeight } from '../../components/gridTypes';
 import { ProgressBar } from '../../components/ProgressBar';
-import { describeError, importKindText, importPhaseText, importStateText, t } from '../../locale/zh-CN';
+import { describeError, importKindText, importPhaseText, importStateText, t } from '../../../src-main/locale/zh-CN';
 import { platform } from '../../platform';
 import { isEntryQuickReady, selectEntries, selectHistory, selectKinds, useImports, type ImportEntry } from '../../store/imports';
 import { reportError } from '../../store/toasts';

@@ -2,7 +2,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 import type { ImportKind } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridTypes';
-import { importKindText, t } from '../../locale/zh-CN';
+import { importKindText, t } from '../../../src-main/locale/zh-CN';
 import { currentTable, selectKinds, useImports, type ImportEntry } from '../../store/imports';
 import { duplicateFields, fieldLabels, IGNORE, missingFields } from '../../store/mappingRules';
 import { fieldOptions, kindOptions, mappingGridRows, previewGrid, type MappingGridRow, type PreviewGridRow } from './mappingModel';

@@ -3,7 +3,7 @@ import type { MappingTemplate } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { gridHeight, type GridColumn } from '../../components/gridTypes';
-import { importKindText, t } from '../../locale/zh-CN';
+import { importKindText, t } from '../../../src-main/locale/zh-CN';
 import { platform } from '../../platform';
 import { selectHistory, useImports } from '../../store/imports';
 import { reportError } from '../../store/toasts';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ImportRecord } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { importKindText, t } from '../../locale/zh-CN';
+import { importKindText, t } from '../../../src-main/locale/zh-CN';
 
 const count = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN') : '');
 

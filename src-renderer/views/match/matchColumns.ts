@@ -1,6 +1,6 @@
 import type { UnmatchedRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { importKindText, t } from '../../locale/zh-CN';
+import { importKindText, t } from '../../../src-main/locale/zh-CN';
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 

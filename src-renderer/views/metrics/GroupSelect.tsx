@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../locale/zh-CN';
+import { t } from '../../../src-main/locale/zh-CN';
 
 /** Props of {@link GroupSelect}. */
 export interface GroupSelectProps {

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { Period } from '../../../src-main/contract';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
-import { periodText, t } from '../../locale/zh-CN';
+import { periodText, t } from '../../../src-main/locale/zh-CN';
 import { selectFrom, selectIsLoading, selectPeriod, selectRows, selectSelectedGroups, selectTo, useMetrics } from '../../store/metrics';
 import { selectGroups, useProject } from '../../store/project';
 import { GroupSelect } from './GroupSelect';

@@ -1,6 +1,6 @@
 import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { periodPrefix, t } from '../../locale/zh-CN';
+import { periodPrefix, t } from '../../../src-main/locale/zh-CN';
 import { formatRate, periodLabel } from './metricsFormat';
 
 /** ECharts' marker of a missing value: the line breaks there instead of dropping to 0. */

@@ -1,6 +1,6 @@
 import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { periodPrefix, t } from '../../locale/zh-CN';
+import { periodPrefix, t } from '../../../src-main/locale/zh-CN';
 import { formatCount, formatGrowth, formatMoney, formatRate, periodLabel } from './metricsFormat';
 
 /** Metric ids shown in the grid, in order (DESIGN §4). */

@@ -1,6 +1,6 @@
 import type { FunnelStage, MetricsRow } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { overviewText } from '../../locale/overview';
+import { overviewText } from '../../../src-main/locale/overview';
 import { formatRate } from '../metrics/metricsFormat';
 
 /** ECharts' marker of a missing value: the line breaks there instead of dropping to 0. */

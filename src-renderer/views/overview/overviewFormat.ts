@@ -1,5 +1,5 @@
 import type { MetricsRow } from '../../../src-main/contract';
-import { overviewCardLabels, overviewText } from '../../locale/overview';
+import { overviewCardLabels, overviewText } from '../../../src-main/locale/overview';
 import { formatCount, formatMoney, formatRate } from '../metrics/metricsFormat';
 
 /** The metrics the key-figure cards show, in card order. */

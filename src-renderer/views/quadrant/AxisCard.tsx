@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { QuadrantAxis } from '../../../src-main/contract';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import type { Undoable } from '../../components/useUndoable';
-import { quadrantText, thresholdKindLabels } from '../../locale/quadrant';
+import { quadrantText, thresholdKindLabels } from '../../../src-main/locale/quadrant';
 import { CommitField } from './CommitField';
 import { formatValue, newTermRow, termColumns, thresholdProblem, type AxisEditor, type AxisName, type QuadrantEditor, type TermRow } from './quadrantModel';
 

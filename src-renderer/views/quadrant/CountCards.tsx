@@ -1,5 +1,5 @@
 import type { QuadrantResult, QuadrantType } from '../../../src-main/contract';
-import { quadrantText, typeMeanings } from '../../locale/quadrant';
+import { quadrantText, typeMeanings } from '../../../src-main/locale/quadrant';
 import { formatRate } from '../metrics/metricsFormat';
 import { typeColors } from './quadrantChartOption';
 

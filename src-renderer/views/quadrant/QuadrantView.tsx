@@ -7,7 +7,7 @@ import type { GridColumn } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { useUndoable } from '../../components/useUndoable';
-import { quadrantText } from '../../locale/quadrant';
+import { quadrantText } from '../../../src-main/locale/quadrant';
 import { platform } from '../../platform';
 import { selectProject, useProject } from '../../store/project';
 import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import type { Undoable } from '../../components/useUndoable';
-import { quadrantText, typeMeanings } from '../../locale/quadrant';
+import { quadrantText, typeMeanings } from '../../../src-main/locale/quadrant';
 import { newRuleRow, ruleColumns, rulesSentence, toDefinition as rulesDefinition, type RuleRow } from '../vvip/vvipRules';
 import { CommitField } from './CommitField';
 import { typeColors } from './quadrantChartOption';

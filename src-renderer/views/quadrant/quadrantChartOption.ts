@@ -3,7 +3,7 @@
 // Up to 100,000 points: large mode draws them in one pass, progressively.
 import type { QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { quadrantText } from '../../locale/quadrant';
+import { quadrantText } from '../../../src-main/locale/quadrant';
 import { formatValue } from './quadrantModel';
 
 /** Colour of each type (and of the unclassified), the same on the cards and in the chart. */

@@ -3,8 +3,8 @@
 // asks the Node side, and the rows of one type's people list.
 import type { AxisTerm, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
-import { featureIds, featureLabels } from '../../locale/features';
-import { normaliseLabels, quadrantText } from '../../locale/quadrant';
+import { featureIds, featureLabels } from '../../../src-main/locale/features';
+import { normaliseLabels, quadrantText } from '../../../src-main/locale/quadrant';
 import { rulesAreValid, toDefinition as rulesDefinition, toRows as ruleRows, type RuleRow } from '../vvip/vvipRules';
 
 /** A term row of an axis grid, with a key that survives edits, moves and undo. */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ProjectEntry } from '../../../src-main/contract';
-import { t } from '../../locale/zh-CN';
+import { t } from '../../../src-main/locale/zh-CN';
 import { platform } from '../../platform';
 import { reportError } from '../../store/toasts';
 import { selectBusy, selectFolder, selectRecent, useProject } from '../../store/project';

@@ -5,7 +5,7 @@ import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { ScopeBar } from '../../components/ScopeBar';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { useUndoable } from '../../components/useUndoable';
-import { vvipText } from '../../locale/vvip';
+import { vvipText } from '../../../src-main/locale/vvip';
 import { platform } from '../../platform';
 import { selectProject, useProject } from '../../store/project';
 import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';

@@ -1,7 +1,7 @@
 import type { Criterion, FeatureId, VvipDefinition } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
-import { featureIds, featureLabels } from '../../locale/features';
-import { joinLabels, opLabels, vvipText } from '../../locale/vvip';
+import { featureIds, featureLabels } from '../../../src-main/locale/features';
+import { joinLabels, opLabels, vvipText } from '../../../src-main/locale/vvip';
 
 /** A row of the rule grid: a criterion with a key that survives edits, moves and undo. */
 export interface RuleRow extends Criterion {

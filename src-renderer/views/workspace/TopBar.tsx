@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
-import { t } from '../../locale/zh-CN';
+import { t } from '../../../src-main/locale/zh-CN';
 import { platform } from '../../platform';
 import { selectBusy, selectProject, useProject } from '../../store/project';
 import { useScope } from '../../store/scope';

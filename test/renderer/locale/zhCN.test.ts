@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, errorText } from '../../../src-renderer/locale/zh-CN';
+import { describeError, errorText } from '../../../src-main/locale/zh-CN';
 
 describe('describeError', () => {
   it('puts the translated code before the message that names the place', () => {

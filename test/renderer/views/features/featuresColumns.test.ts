@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featureIds as contractFeatureIds, type FeatureRow } from '../../../../src-main/contract';
-import { featureIds, featureLabels } from '../../../../src-renderer/locale/features';
+import { featureIds, featureLabels } from '../../../../src-main/locale/features';
 import { featureGridColumns, formatFeature } from '../../../../src-renderer/views/features/featuresColumns';
 
 const row: FeatureRow = {
