@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { Toasts } from './components/Toasts';
-import { t } from '../src-main/locale/zh-CN';
+import { useLanguage } from './store/language';
+import { t } from '../src-main/locale/app';
 import { useImports } from './store/imports';
 import { useNavigation } from './store/navigation';
 import { useScope } from './store/scope';
@@ -12,6 +13,7 @@ import { Workspace } from './views/workspace/Workspace';
 /** The app: start screen or the open project, plus the error banners. */
 export function App() {
   const status = useProject(selectStatus);
+  const language = useLanguage();
   const projectPath = useProject((s) => s.project?.path ?? null);
 
   useEffect(() => {
@@ -39,7 +41,8 @@ export function App() {
   }, [projectPath]);
 
   return (
-    <div className="app" data-status={status}>
+    // Keyed by the language: a switch re-renders every view, memoised columns and chart options included.
+    <div className="app" data-status={status} key={language}>
       {status === 'loading' && <div className="loading muted">{t.start.loading}</div>}
       {status === 'start' && <StartScreen />}
       {status === 'open' && <Workspace key={projectPath ?? ''} />}

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { ColDef, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { gridLocaleText } from '../../src-main/locale/zh-CN';
+import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme } from './agGrid';
 import type { GridColumn, PageLoader } from './gridTypes';

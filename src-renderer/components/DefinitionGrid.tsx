@@ -5,24 +5,14 @@
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
-import { gridLocaleText } from '../../src-main/locale/zh-CN';
+import { definitionGridText, gridLocaleText } from '../../src-main/locale/common';
 import { gridTheme } from './agGrid';
 import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
 import type { DefinitionColumn, DefinitionGridProps } from './definitionGridTypes';
 
 export type { DefinitionColumn, DefinitionGridProps };
 
-const text = {
-  add: '添加行',
-  remove: '删除行',
-  up: '上移',
-  down: '下移',
-  undo: '撤销',
-  redo: '重做',
-  index: '#',
-  pasteHint: '可从 Excel 复制一块单元格，选中起始格后按 Ctrl+V 粘贴',
-  pasted: (n: number) => `已粘贴 ${n} 个单元格`,
-};
+const text = definitionGridText;
 
 /** A popup editor of several choices (ag-grid community has none). */
 function MultiSelectEditor(props: CustomCellEditorProps & { options: { value: string; label: string }[] }) {
@@ -42,7 +32,7 @@ function MultiSelectEditor(props: CustomCellEditorProps & { options: { value: st
         </label>
       ))}
       <button type="button" className="primary" onClick={() => props.stopEditing()}>
-        确定
+        {text.ok}
       </button>
     </div>
   );
@@ -165,12 +155,12 @@ export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) 
     let value: CellValue;
     if (column.type === 'number') {
       if (e.newValue === null || e.newValue === undefined || e.newValue === '') {
-        setPasteNote({ ok: null, problems: [`第 ${index + 1} 行「${column.headerName}」：需要一个数字`] });
+        setPasteNote({ ok: null, problems: [text.cellProblem(index + 1, column.headerName, text.needsNumber)] });
         return;
       }
       const parsed = typeof e.newValue === 'number' ? ({ ok: true, value: e.newValue } as const) : parseCell(column, String(e.newValue));
       if (!parsed.ok) {
-        setPasteNote({ ok: null, problems: [`第 ${index + 1} 行「${column.headerName}」：${parsed.reason}`] });
+        setPasteNote({ ok: null, problems: [text.cellProblem(index + 1, column.headerName, parsed.reason)] });
         return;
       }
       value = parsed.value;

@@ -1,4 +1,4 @@
-import { t } from '../../src-main/locale/zh-CN';
+import { t } from '../../src-main/locale/app';
 import { selectProject, useProject } from '../store/project';
 import { selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../store/scope';
 import { GroupSelect } from '../views/metrics/GroupSelect';

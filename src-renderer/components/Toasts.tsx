@@ -1,4 +1,5 @@
-import { describeError, t } from '../../src-main/locale/zh-CN';
+import { t } from '../../src-main/locale/app';
+import { describeError } from '../../src-main/locale/errors';
 import { selectDismissToast, selectToasts, useToasts } from '../store/toasts';
 
 /** Error banners: translated code plus the server's message, each dismissable. */

@@ -1,5 +1,6 @@
 // The pure parts of the definitions grid: turning typed or pasted text into values, pasting a
 // tab-separated block from Excel, and row moves. DefinitionGrid.tsx wires them to ag-grid.
+import { definitionGridText as gridText } from '../../src-main/locale/common';
 import type { DefinitionColumn } from './definitionGridTypes';
 
 /** A cell value of a definitions grid. */
@@ -8,7 +9,9 @@ export type CellValue = string | number | boolean | string[] | null;
 /** The result of parsing one cell's text: a value, or why it cannot be one. */
 export type Parsed = { ok: true; value: CellValue } | { ok: false; reason: string };
 
+// eslint-disable-next-line no-restricted-syntax -- recognition vocabulary of pasted cells (是/否 in any UI language), not UI text
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y', '是', '对', '启用', '✓', '√', 'x', '开']);
+// eslint-disable-next-line no-restricted-syntax -- recognition vocabulary of pasted cells, not UI text
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', '否', '不', '停用', '', '关']);
 
 /**
@@ -22,20 +25,20 @@ export function parseCell<R>(column: DefinitionColumn<R>, text: string): Parsed 
     case 'text':
       return { ok: true, value: raw };
     case 'number': {
-      if (raw === '') return { ok: false, reason: `“${column.headerName}”需要一个数字` };
+      if (raw === '') return { ok: false, reason: gridText.columnNeedsNumber(column.headerName) };
       const cleaned = raw.replace(/[,，\s¥￥]/g, '').replace(/%$/, '');
       const n = Number(cleaned);
-      return Number.isFinite(n) && cleaned !== '' ? { ok: true, value: n } : { ok: false, reason: `“${raw}”不是数字` };
+      return Number.isFinite(n) && cleaned !== '' ? { ok: true, value: n } : { ok: false, reason: gridText.notNumber(raw) };
     }
     case 'boolean': {
       const word = raw.toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, reason: `“${raw}”不是 是/否` };
+      return { ok: false, reason: gridText.notBoolean(raw) };
     }
     case 'select': {
       const option = (column.options ?? []).find((o) => o.value === raw || o.label === raw);
-      return option ? { ok: true, value: option.value } : { ok: false, reason: `“${raw}”不是“${column.headerName}”的可选项` };
+      return option ? { ok: true, value: option.value } : { ok: false, reason: gridText.notOption(raw, column.headerName) };
     }
     case 'multiselect': {
       const parts = raw.split(/[、,，;；|]/).map((p) => p.trim()).filter(Boolean);
@@ -127,7 +130,7 @@ export function applyPaste<R>(
   block.forEach((cells, i) => {
     const r = rowIndex + i;
     if (r >= maxRows) {
-      if (i === block.length - 1 || r === maxRows) problems.push(`最多 ${maxRows} 行，多余的行没有粘贴`);
+      if (i === block.length - 1 || r === maxRows) problems.push(gridText.tooManyRows(maxRows));
       return;
     }
     while (next.length <= r) next.push(newRow());
@@ -137,7 +140,7 @@ export function applyPaste<R>(
       if (!column) return;
       const parsed = parseCell(column, text);
       if (!parsed.ok) {
-        problems.push(`第 ${r + 1} 行「${column.headerName}」：${parsed.reason}`);
+        problems.push(gridText.cellProblem(r + 1, column.headerName, parsed.reason));
         return;
       }
       row = { ...row, [column.field]: parsed.value };
@@ -164,7 +167,7 @@ export function validationProblems<R>(rows: R[], columns: DefinitionColumn<R>[])
   rows.forEach((row, i) => {
     for (const c of columns) {
       const problem = c.validate?.(row, rows);
-      if (problem) lines.push(`第 ${i + 1} 行「${c.headerName}」：${problem}`);
+      if (problem) lines.push(gridText.cellProblem(i + 1, c.headerName, problem));
     }
   });
   return lines;

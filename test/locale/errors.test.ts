@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, errorText } from '../../../src-main/locale/zh-CN';
+import { describeError, errorText } from '../../src-main/locale/errors';
 
 describe('describeError', () => {
   it('puts the translated code before the message that names the place', () => {

@@ -9,7 +9,7 @@ import { ScopeBar } from '../../components/ScopeBar';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { useUndoable } from '../../components/useUndoable';
 import { behavioursText } from '../../../src-main/locale/behaviours';
-import { periodText } from '../../../src-main/locale/zh-CN';
+import { periodText } from '../../../src-main/locale/common';
 import { selectProject, useProject } from '../../store/project';
 import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
 import { useMetrics } from '../../store/metrics';

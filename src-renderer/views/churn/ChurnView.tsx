@@ -5,7 +5,7 @@ import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ScopeBar } from '../../components/ScopeBar';
 import { breakdownKeys, churnText, type BreakdownKey } from '../../../src-main/locale/churn';
-import { periodText } from '../../../src-main/locale/zh-CN';
+import { periodText } from '../../../src-main/locale/common';
 import { selectCohorts, selectCurves, selectIsLoading, selectPeriod, selectResult, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
 import { platform } from '../../platform';
 import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';

@@ -3,7 +3,7 @@ import type { MemberRow, MessageRow } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
-import { t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
 import { selectDataVersion, useImports } from '../../store/imports';
 import { reportError } from '../../store/toasts';
 import { memberColumns, messageColumns } from './dataColumns';

@@ -1,6 +1,6 @@
 import type { MemberRow, MessageRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
 
 const timeColumns = new Set<string>(['join_time', 'leave_time', 'sent_at']);
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));

@@ -2,12 +2,13 @@ import { useEffect, useMemo } from 'react';
 import type { AnalysisScope, FunnelStage } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
 import { funnelText } from '../../../src-main/locale/funnel';
+import { part } from '../../../src-main/locale/language';
 import { platform } from '../../platform';
 import { selectExporting, selectLost, selectLostLoading, selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
 import { xlsxBlob } from '../features/featuresColumns';
 import { lostColumns } from './funnelColumns';
 
-const tx = funnelText.lost;
+const tx = part(funnelText, 'lost');
 
 /** Props of {@link LostPanel}. */
 export interface LostPanelProps {

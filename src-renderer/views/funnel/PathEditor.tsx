@@ -4,12 +4,13 @@ import { call } from '../../api/client';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { useUndoable } from '../../components/useUndoable';
 import { funnelText } from '../../../src-main/locale/funnel';
+import { part } from '../../../src-main/locale/language';
 import { selectProject, useProject } from '../../store/project';
 import { selectDataVersion, useScope } from '../../store/scope';
 import { reportError } from '../../store/toasts';
 import { MAX_STAGES_IN_PATH, checkPath, newStage, pathColumns, pathSummary } from './pathModel';
 
-const tx = funnelText.path;
+const tx = part(funnelText, 'path');
 const stageId = (s: PathStage) => s.id;
 
 /** Props of {@link PathEditor}. */

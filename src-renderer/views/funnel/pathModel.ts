@@ -2,8 +2,9 @@
 import type { PathStage, StageSource, StageSourceInfo } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import { funnelText } from '../../../src-main/locale/funnel';
+import { part } from '../../../src-main/locale/language';
 
-const tx = funnelText.path;
+const tx = part(funnelText, 'path');
 
 /** Most stages a path may have (the contract's limit). */
 export const MAX_STAGES_IN_PATH = 30;

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ImportRecord } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { importKindText, t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
+import { importKindText } from '../../../src-main/locale/common';
 
 const count = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN') : '');
 

@@ -3,7 +3,7 @@ import type { UnmatchedRow } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
-import { t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
 import { platform } from '../../platform';
 import { notifyDataChanged, selectDataVersion, useImports } from '../../store/imports';
 import { reportError } from '../../store/toasts';

@@ -1,6 +1,7 @@
 import type { UnmatchedRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { importKindText, t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
+import { importKindText } from '../../../src-main/locale/common';
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 

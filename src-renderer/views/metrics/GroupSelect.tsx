@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
 
 /** Props of {@link GroupSelect}. */
 export interface GroupSelectProps {
@@ -35,7 +35,7 @@ export function GroupSelect({ groups, selected, onChange }: GroupSelectProps) {
       </button>
       {isOpen && (
         <div className="group-select-popup" role="listbox" aria-multiselectable="true">
-          {groups.length > 8 && <input className="group-select-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="搜索群名称" />}
+          {groups.length > 8 && <input className="group-select-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t.metrics.searchGroups} />}
           <button type="button" className="link" onClick={() => onChange([])} data-testid="group-select-all">
             {t.metrics.clearGroups}
           </button>

@@ -1,6 +1,6 @@
 import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
 import { formatCount, formatMoney, periodLabel } from './metricsFormat';
 
 const colors = { gmv: '#7a5af8', converted: '#07a35a' };

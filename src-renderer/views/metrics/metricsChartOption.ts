@@ -1,6 +1,7 @@
 import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
-import { periodPrefix, t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
+import { periodPrefix } from '../../../src-main/locale/common';
 import { formatRate, periodLabel } from './metricsFormat';
 
 /** ECharts' marker of a missing value: the line breaks there instead of dropping to 0. */

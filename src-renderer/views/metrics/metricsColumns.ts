@@ -1,6 +1,7 @@
 import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
-import { periodPrefix, t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
+import { periodPrefix } from '../../../src-main/locale/common';
 import { formatCount, formatGrowth, formatMoney, formatRate, periodLabel } from './metricsFormat';
 
 /** Metric ids shown in the grid, in order (DESIGN §4). */

@@ -3,7 +3,7 @@ import type { OverviewResult } from '../../../src-main/contract';
 import { Chart } from '../../components/Chart';
 import { ScopeBar } from '../../components/ScopeBar';
 import { overviewText } from '../../../src-main/locale/overview';
-import { t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
 import { navSections, useNavigation, type Tab } from '../../store/navigation';
 import { selectProject, useProject } from '../../store/project';
 import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';

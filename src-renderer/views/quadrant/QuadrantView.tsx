@@ -7,6 +7,7 @@ import type { GridColumn } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
 import { useLiveQuery } from '../../components/useLiveQuery';
 import { useUndoable } from '../../components/useUndoable';
+import { perLanguage } from '../../../src-main/locale/language';
 import { quadrantText } from '../../../src-main/locale/quadrant';
 import { platform } from '../../platform';
 import { selectProject, useProject } from '../../store/project';
@@ -25,12 +26,12 @@ const DEBOUNCE_MS = 200;
 
 type Selected = QuadrantType | 'unclassified';
 
-const listColumns: GridColumn<PersonRow>[] = [
+const listColumns = perLanguage((): GridColumn<PersonRow>[] => [
   { field: 'pid', headerName: quadrantText.listColumns.pid, flex: 1.2 },
   { field: 'name', headerName: quadrantText.listColumns.name, flex: 1, format: (v) => (v === null ? '' : String(v)) },
   { field: 'x', headerName: quadrantText.listColumns.x, width: 100, isNumeric: true, format: (v) => formatValue(v as number) },
   { field: 'y', headerName: quadrantText.listColumns.y, width: 100, isNumeric: true, format: (v) => formatValue(v as number) },
-];
+]);
 
 const emptyEditor: QuadrantEditor = { mode: 'score', x: { terms: [], threshold: { kind: 'percentile', value: 50 } }, y: { terms: [], threshold: { kind: 'percentile', value: 50 } }, types: [] };
 
@@ -174,7 +175,7 @@ export function QuadrantView() {
           </div>
           {selected && (
             <div className="grid-box quadrant-people">
-              <DataGrid columns={listColumns} rows={people} rowId={(r) => r.pid} testId="quadrant-people" />
+              <DataGrid columns={listColumns()} rows={people} rowId={(r) => r.pid} testId="quadrant-people" />
             </div>
           )}
         </div>

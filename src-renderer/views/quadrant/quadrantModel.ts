@@ -3,6 +3,7 @@
 // asks the Node side, and the rows of one type's people list.
 import type { AxisTerm, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
+import { definitionGridText } from '../../../src-main/locale/common';
 import { featureIds, featureLabels } from '../../../src-main/locale/features';
 import { normaliseLabels, quadrantText } from '../../../src-main/locale/quadrant';
 import { rulesAreValid, toDefinition as rulesDefinition, toRows as ruleRows, type RuleRow } from '../vvip/vvipRules';
@@ -72,7 +73,7 @@ export function termColumns(): DefinitionColumn<TermRow>[] {
   const c = quadrantText.termColumns;
   return [
     { field: 'feature', headerName: c.feature, flex: 2, type: 'select', options: featureIds.map((f) => ({ value: f, label: featureLabels[f] })) },
-    { field: 'weight', headerName: c.weight, width: 90, type: 'number', validate: (row) => (Number.isFinite(row.weight) ? null : '需要一个数字') },
+    { field: 'weight', headerName: c.weight, width: 90, type: 'number', validate: (row) => (Number.isFinite(row.weight) ? null : definitionGridText.needsNumber) },
     {
       field: 'normalise',
       headerName: c.normalise,

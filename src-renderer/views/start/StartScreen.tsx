@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ProjectEntry } from '../../../src-main/contract';
-import { t } from '../../../src-main/locale/zh-CN';
+import { LanguageSelect } from '../../components/LanguageSelect';
+import { t } from '../../../src-main/locale/app';
 import { platform } from '../../platform';
 import { reportError } from '../../store/toasts';
 import { selectBusy, selectFolder, selectRecent, useProject } from '../../store/project';
@@ -64,6 +65,7 @@ export function StartScreen() {
   return (
     <div className="start">
       <header className="start-header">
+        <LanguageSelect />
         <h1>{s.title}</h1>
         <p className="muted">{s.subtitle}</p>
       </header>

@@ -1,6 +1,7 @@
 import type { Criterion, FeatureId, VvipDefinition } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import { featureIds, featureLabels } from '../../../src-main/locale/features';
+import { definitionGridText } from '../../../src-main/locale/common';
 import { joinLabels, opLabels, vvipText } from '../../../src-main/locale/vvip';
 
 /** A row of the rule grid: a criterion with a key that survives edits, moves and undo. */
@@ -28,7 +29,7 @@ export function newRuleRow(): RuleRow {
 
 /** Why a row's value cannot mean anything for its feature; null when fine. */
 export function valueProblem(row: Pick<Criterion, 'field' | 'value'>): string | null {
-  if (!Number.isFinite(row.value)) return '需要一个数字';
+  if (!Number.isFinite(row.value)) return definitionGridText.needsNumber;
   if (row.field === 'repurchase_90d' && row.value !== 0 && row.value !== 1) return vvipText.booleanValue;
   if (row.field === 'purchase_months_3m' && (row.value < 0 || row.value > 3)) return vvipText.monthsValue;
   return null;

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
-import { t } from '../../../src-main/locale/zh-CN';
+import { LanguageSelect } from '../../components/LanguageSelect';
+import { t } from '../../../src-main/locale/app';
 import { platform } from '../../platform';
 import { selectBusy, selectProject, useProject } from '../../store/project';
 import { useScope } from '../../store/scope';
@@ -36,7 +37,7 @@ export function TopBar() {
     if (!choice.ok) return reportError(choice.error);
     if (choice.value.kind === 'path') await saveAs(choice.value.path);
     else if (choice.value.kind === 'form') {
-      setPath(project ? project.path.replace(/\.qunxi$/i, '') + '-副本.qunxi' : '');
+      setPath(project ? `${project.path.replace(/\.qunxi$/i, '')}${t.top.copySuffix}.qunxi` : '');
       setFormShown(true);
     }
   }
@@ -83,6 +84,7 @@ export function TopBar() {
             e.currentTarget.value = '';
           }}
         />
+        <LanguageSelect />
         <button type="button" data-testid="save-as" onClick={() => void onSaveAs()} disabled={busy !== null}>
           {t.top.saveAs}
         </button>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { t } from '../../../src-main/locale/zh-CN';
+import { t } from '../../../src-main/locale/app';
 import { onImportFinished, useImports } from '../../store/imports';
 import { useMetrics } from '../../store/metrics';
 import { useProject } from '../../store/project';

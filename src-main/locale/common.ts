@@ -1,0 +1,170 @@
+// Texts shared by several views and by the Node side: periods, import kinds and states, and the
+// grids' own texts (ag-grid's menus, the definitions grid).
+import type { ImportJob, ImportKind, Period } from '../contract';
+import { localized } from './language';
+
+/** Labels of the periods. */
+export const periodText = localized({
+  'zh-CN': { day: '日', week: '周', month: '月' } satisfies Record<Period, string>,
+  en: { day: 'day', week: 'week', month: 'month' },
+});
+
+/** Period word used in metric headers (当日 / 当周 / 当月). */
+export const periodPrefix = localized({
+  'zh-CN': { day: '当日', week: '当周', month: '当月' } satisfies Record<Period, string>,
+  en: { day: 'Daily', week: 'Weekly', month: 'Monthly' },
+});
+
+/** Names of the import kinds. */
+export const importKindText = localized({
+  'zh-CN': {
+    members: '群成员',
+    messages: '聊天记录',
+    customers: '客户列表',
+    customer_groups: '客户群列表',
+    group_stats: '群统计',
+    contact_stats: '联系客户统计',
+    churn: '流失客户',
+    orders: '订单',
+    official_account: '公众号用户分析',
+    ad_costs: '渠道投放',
+    survey: '满意度问卷',
+  } satisfies Record<ImportKind, string>,
+  en: {
+    members: 'Group members',
+    messages: 'Chat records',
+    customers: 'Customer list',
+    customer_groups: 'Customer group list',
+    group_stats: 'Group statistics',
+    contact_stats: 'Contact statistics',
+    churn: 'Churned customers',
+    orders: 'Orders',
+    official_account: 'Official account analysis',
+    ad_costs: 'Ad costs',
+    survey: 'Satisfaction survey',
+  },
+});
+
+/** Import job states. */
+export const importStateText = localized({
+  'zh-CN': { running: '导入中', done: '已完成', failed: '失败', cancelled: '已取消' } satisfies Record<ImportJob['state'], string>,
+  en: { running: 'Importing', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
+});
+
+/** Import job phases. */
+export const importPhaseText = localized({
+  'zh-CN': { reading: '读取中', writing: '写入中', finished: '完成' } satisfies Record<ImportJob['phase'], string>,
+  en: { reading: 'Reading', writing: 'Writing', finished: 'Finished' },
+});
+
+/** Texts of the editable definitions grid (components/DefinitionGrid.tsx and its model). */
+export const definitionGridText = localized({
+  'zh-CN': {
+    add: '添加行',
+    remove: '删除行',
+    up: '上移',
+    down: '下移',
+    undo: '撤销',
+    redo: '重做',
+    index: '#',
+    ok: '确定',
+    pasteHint: '可从 Excel 复制一块单元格，选中起始格后按 Ctrl+V 粘贴',
+    pasted: (n: number) => `已粘贴 ${n} 个单元格`,
+    needsNumber: '需要一个数字',
+    columnNeedsNumber: (header: string) => `“${header}”需要一个数字`,
+    notNumber: (raw: string) => `“${raw}”不是数字`,
+    notBoolean: (raw: string) => `“${raw}”不是 是/否`,
+    notOption: (raw: string, header: string) => `“${raw}”不是“${header}”的可选项`,
+    tooManyRows: (max: number) => `最多 ${max} 行，多余的行没有粘贴`,
+    cellProblem: (row: number, header: string, problem: string) => `第 ${row} 行「${header}」：${problem}`,
+  },
+  en: {
+    add: 'Add row',
+    remove: 'Delete row',
+    up: 'Up',
+    down: 'Down',
+    undo: 'Undo',
+    redo: 'Redo',
+    index: '#',
+    ok: 'OK',
+    pasteHint: 'You can copy a block of cells from Excel, select the first cell here and press Ctrl+V',
+    pasted: (n: number) => `Pasted ${n} ${n === 1 ? 'cell' : 'cells'}`,
+    needsNumber: 'Needs a number',
+    columnNeedsNumber: (header: string) => `“${header}” needs a number`,
+    notNumber: (raw: string) => `“${raw}” is not a number`,
+    notBoolean: (raw: string) => `“${raw}” is not yes/no`,
+    notOption: (raw: string, header: string) => `“${raw}” is not a choice of “${header}”`,
+    tooManyRows: (max: number) => `At most ${max} rows; the extra rows were not pasted`,
+    cellProblem: (row: number, header: string, problem: string) => `Row ${row} “${header}”: ${problem}`,
+  },
+});
+
+/** ag-grid's built-in texts (filter menus, overlays); the English ones are ag-grid's own defaults. */
+export const gridLocaleText = localized<Record<string, string>>({
+  'zh-CN': {
+    filterOoo: '筛选…',
+    contains: '包含',
+    notContains: '不包含',
+    equals: '等于',
+    notEqual: '不等于',
+    startsWith: '开头是',
+    endsWith: '结尾是',
+    blank: '为空',
+    notBlank: '不为空',
+    lessThan: '小于',
+    greaterThan: '大于',
+    lessThanOrEqual: '小于等于',
+    greaterThanOrEqual: '大于等于',
+    inRange: '介于',
+    inRangeStart: '从',
+    inRangeEnd: '到',
+    before: '早于',
+    after: '晚于',
+    andCondition: '且',
+    orCondition: '或',
+    applyFilter: '应用',
+    resetFilter: '重置',
+    clearFilter: '清除',
+    cancelFilter: '取消',
+    dateFormatOoo: 'yyyy-mm-dd',
+    loadingOoo: '加载中…',
+    loadingError: '加载失败',
+    noRowsToShow: '没有数据',
+    ariaFilterInput: '筛选输入',
+    sortAscending: '升序',
+    sortDescending: '降序',
+  },
+  en: {
+    filterOoo: 'Filter...',
+    contains: 'Contains',
+    notContains: 'Does not contain',
+    equals: 'Equals',
+    notEqual: 'Does not equal',
+    startsWith: 'Begins with',
+    endsWith: 'Ends with',
+    blank: 'Blank',
+    notBlank: 'Not blank',
+    lessThan: 'Less than',
+    greaterThan: 'Greater than',
+    lessThanOrEqual: 'Less than or equal to',
+    greaterThanOrEqual: 'Greater than or equal to',
+    inRange: 'Between',
+    inRangeStart: 'From',
+    inRangeEnd: 'To',
+    before: 'Before',
+    after: 'After',
+    andCondition: 'AND',
+    orCondition: 'OR',
+    applyFilter: 'Apply',
+    resetFilter: 'Reset',
+    clearFilter: 'Clear',
+    cancelFilter: 'Cancel',
+    dateFormatOoo: 'yyyy-mm-dd',
+    loadingOoo: 'Loading...',
+    loadingError: 'ERR',
+    noRowsToShow: 'No Rows To Show',
+    ariaFilterInput: 'Filter Input',
+    sortAscending: 'Sort Ascending',
+    sortDescending: 'Sort Descending',
+  },
+});

@@ -1,0 +1,100 @@
+// The errors a person sees: the title of every error code of the API contract, and the messages the
+// API boundary itself writes (unknown method, invalid request, internal error, no open project).
+import type { ApiError, ErrorCode } from '../contract';
+import { getLanguage, localized } from './language';
+
+/** Title of every error code of the API contract. */
+export const errorText = localized({
+  'zh-CN': {
+    INVALID_REQUEST: '请求无效',
+    UNKNOWN_METHOD: '未知的操作',
+    UNAUTHORIZED: '未授权：请使用启动时打印的带令牌地址打开',
+    INTERNAL: '内部错误',
+    PROJECT_NOT_OPEN: '尚未打开项目',
+    PROJECT_NOT_FOUND: '找不到项目文件',
+    PROJECT_EXISTS: '同名项目已存在',
+    PROJECT_LOCKED: '项目正被其他窗口或程序使用',
+    PROJECT_NEWER_VERSION: '项目文件来自更新版本的群析，请升级后再打开',
+    PROJECT_NOT_QUNXI: '这不是群析项目文件',
+    PROJECT_SAVE_FAILED: '项目保存失败',
+    IMPORT_FILE_NOT_FOUND: '找不到要导入的文件',
+    IMPORT_FILE_UNREADABLE: '文件无法读取',
+    IMPORT_UNRECOGNISED: '无法识别的导出文件类型',
+    IMPORT_NO_ROWS: '文件中没有数据行',
+    IMPORT_BAD_VALUE: '文件中有无法解析的值',
+    IMPORT_CANCELLED: '导入已取消',
+    IMPORT_JOB_NOT_FOUND: '找不到导入任务',
+    IMPORT_BUSY: '已有导入正在进行，请稍候',
+    IMPORT_EMPTY_FILE: '文件是空的',
+    IMPORT_TRUNCATED: '文件不完整（可能下载中断）',
+    IMPORT_PASSWORD_PROTECTED: '文件有密码保护，请先在 Excel 中取消密码再导入',
+    IMPORT_NOT_SPREADSHEET: '这不是表格文件',
+    IMPORT_LEGACY_XLS: '旧版 .xls 文件无法读取，请另存为 .xlsx',
+    IMPORT_TOO_LARGE: '文件过大',
+    IMPORT_NOT_FOUND: '找不到这次导入',
+    TEMPLATE_INVALID: '模板文件无效',
+    TEMPLATE_NOT_FOUND: '找不到模板',
+    DEFINITION_INVALID: '定义无效',
+    ANALYSIS_NO_DATA: '没有可分析的数据',
+  } satisfies Record<ErrorCode, string>,
+  en: {
+    INVALID_REQUEST: 'Invalid request',
+    UNKNOWN_METHOD: 'Unknown operation',
+    UNAUTHORIZED: 'Not authorised: open the address with the token printed at start-up',
+    INTERNAL: 'Internal error',
+    PROJECT_NOT_OPEN: 'No project is open',
+    PROJECT_NOT_FOUND: 'Project file not found',
+    PROJECT_EXISTS: 'A project with this name already exists',
+    PROJECT_LOCKED: 'The project is in use by another window or program',
+    PROJECT_NEWER_VERSION: 'The project file comes from a newer Qunxi: upgrade to open it',
+    PROJECT_NOT_QUNXI: 'This is not a Qunxi project file',
+    PROJECT_SAVE_FAILED: 'Saving the project failed',
+    IMPORT_FILE_NOT_FOUND: 'The file to import was not found',
+    IMPORT_FILE_UNREADABLE: 'The file cannot be read',
+    IMPORT_UNRECOGNISED: 'Unrecognised kind of export',
+    IMPORT_NO_ROWS: 'The file has no data rows',
+    IMPORT_BAD_VALUE: 'The file has a value that cannot be read',
+    IMPORT_CANCELLED: 'Import cancelled',
+    IMPORT_JOB_NOT_FOUND: 'Import job not found',
+    IMPORT_BUSY: 'Another import is running, please wait',
+    IMPORT_EMPTY_FILE: 'The file is empty',
+    IMPORT_TRUNCATED: 'The file is incomplete (the download may have been cut)',
+    IMPORT_PASSWORD_PROTECTED: 'The file is password-protected: remove the password in Excel first',
+    IMPORT_NOT_SPREADSHEET: 'This is not a spreadsheet',
+    IMPORT_LEGACY_XLS: 'Old .xls files cannot be read: save it as .xlsx',
+    IMPORT_TOO_LARGE: 'The file is too large',
+    IMPORT_NOT_FOUND: 'Import not found',
+    TEMPLATE_INVALID: 'Invalid template file',
+    TEMPLATE_NOT_FOUND: 'Template not found',
+    DEFINITION_INVALID: 'Invalid definition',
+    ANALYSIS_NO_DATA: 'No data to analyse',
+  },
+});
+
+/** One line for a person: the translated code, then the server's message when it adds something. */
+export function describeError(error: Pick<ApiError, 'code' | 'message'>): string {
+  const title = (errorText as Record<string, string>)[error.code] ?? error.code;
+  const message = error.message?.trim();
+  if (!message || message === title) return title;
+  return getLanguage() === 'en' ? `${title}: ${message}` : `${title}：${message}`;
+}
+
+/** Messages written at the API boundary and shared by several layers. */
+export const boundaryMessages = localized({
+  'zh-CN': {
+    unknownMethod: (name: string) => `未知的接口：${name}`,
+    invalidRequest: (where: string, issue: string) => `请求参数无效：${where} ${issue}`.trim(),
+    requestRoot: '(request)',
+    internal: (detail: string) => `内部错误：${detail}`,
+    projectNotOpen: '请先新建或打开一个项目',
+    untrustedCaller: '调用来自不受信任的页面，已拒绝',
+  },
+  en: {
+    unknownMethod: (name: string) => `Unknown method: ${name}`,
+    invalidRequest: (where: string, issue: string) => `Invalid request parameter: ${where} ${issue}`.trim(),
+    requestRoot: '(request)',
+    internal: (detail: string) => `Internal error: ${detail}`,
+    projectNotOpen: 'Create or open a project first',
+    untrustedCaller: 'The call came from an untrusted page and was refused',
+  },
+});

@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react';
+import { t } from '../../src-main/locale/app';
+import { getLanguage, isLanguage, onLanguageChange, setLanguage, type Language } from '../../src-main/locale/language';
+
+/** Where the chosen language is remembered between runs (only this key of the UI persists). */
+export const LANGUAGE_STORAGE_KEY = 'qunxi.language';
+
+function readSaved(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null; // storage blocked: the default language
+  }
+}
+
+function applyToDocument(): void {
+  document.documentElement.lang = getLanguage();
+  document.title = t.windowTitle;
+}
+
+/** Applies the remembered language before the first render: the text tables, `<html lang>`, the title. */
+export function initLanguage(): void {
+  const saved = readSaved();
+  if (isLanguage(saved)) setLanguage(saved);
+  applyToDocument();
+}
+
+/** Switches the UI to `language` and remembers it; the app re-renders through {@link useLanguage}. */
+export function chooseLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // not remembered, still switched
+  }
+  setLanguage(language);
+  applyToDocument();
+}
+
+/** The current language; a component using it re-renders on every switch. */
+export function useLanguage(): Language {
+  return useSyncExternalStore(onLanguageChange, getLanguage);
+}
