@@ -1,9 +1,9 @@
-import { requestSchemas, type Api, type Method, type Result, type Responses } from '../contract';
+import { contract, type Api, type Method, type Result, type Responses } from '../contract';
 import { toApiError } from '../contract/appError';
 
 /** Whether a string names a method of the API. */
 export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(requestSchemas, name);
+  return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
 /**
@@ -14,7 +14,7 @@ export async function dispatch(handlers: Api, name: string, rawReq: unknown): Pr
   if (!isMethod(name)) {
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` } };
   }
-  const parsed = requestSchemas[name].safeParse(rawReq ?? {});
+  const parsed = contract[name].request.safeParse(rawReq ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : '(request)';

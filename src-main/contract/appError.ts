@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from './index';
+import type { ApiError, ErrorCode } from './common';
 
 /** An expected failure with a stable code; thrown in core and store, turned into data at the API boundary. */
 export class AppError extends Error {

@@ -1,0 +1,44 @@
+/** The project file: create, open, save as, close, and the lists to pick one from. */
+import { z } from 'zod';
+import { empty, filePath } from './common';
+import { method } from './method';
+
+/** A summary of the open project. */
+export interface ProjectInfo {
+  /** Absolute path of the `.qunxi` file. */
+  path: string;
+  /** File name without extension. */
+  name: string;
+  /** Project file format version. */
+  formatVersion: number;
+  /** IANA time zone all figures are computed in. */
+  timeZone: string;
+  /** Names of the groups present in the data, sorted. */
+  groups: string[];
+  /** Row counts of the main tables. */
+  counts: { memberships: number; messages: number; people: number };
+}
+
+/** An entry of the recent-projects list or of the projects folder. */
+export interface ProjectEntry {
+  /** Absolute path. */
+  path: string;
+  /** File name without extension. */
+  name: string;
+  /** ISO time it was last opened (recent list) or modified (folder listing). */
+  at: string;
+  /** Whether the file still exists. */
+  exists: boolean;
+}
+
+/** The `project:*` methods. */
+export const projectMethods = {
+  'project:new': method<ProjectInfo>()(z.object({ path: filePath.optional(), name: z.string().min(1).max(200).optional() })),
+  'project:open': method<ProjectInfo>()(z.object({ path: filePath })),
+  'project:openDemo': method<ProjectInfo>()(empty),
+  'project:current': method<ProjectInfo | null>()(empty),
+  'project:saveAs': method<ProjectInfo>()(z.object({ path: filePath })),
+  'project:close': method<null>()(empty),
+  'project:recent': method<ProjectEntry[]>()(empty),
+  'project:list': method<ProjectEntry[]>()(empty),
+};
