@@ -46,6 +46,34 @@ export interface FeatureRow {
   [kb: `kb_${string}`]: number;
 }
 
+/**
+ * The columns of a {@link FeatureRow} in display order (grid, exports, CLI): `featureRowLeading`, then
+ * one `kb_<id>` column per enabled key behaviour, then `featureRowTrailing`.
+ */
+export const featureRowLeading = [
+  'pid',
+  'name',
+  'channel',
+  'staff',
+  'tags',
+  'groups',
+  'is_member',
+  'purchases',
+  'gmv',
+  'aov',
+  'first_purchase',
+  'last_purchase',
+  'purchase_months_3m',
+  'days_since_last_purchase',
+  'repurchase_90d',
+  'referrals',
+  'referrals_bought',
+  'messages',
+  'key_behaviours',
+] as const satisfies readonly (keyof FeatureRow & string)[];
+/** See {@link featureRowLeading}. */
+export const featureRowTrailing = ['tenure_days', 'survey_score'] as const satisfies readonly (keyof FeatureRow & string)[];
+
 /** A criterion row of the rule grids (quadrant rule mode, VVIP). */
 export interface Criterion {
   /** How this row joins the previous one; ignored on the first row. */

@@ -9,6 +9,7 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisScope } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { isCalendarDate } from './calendar';
+import { scopeMessages } from '../../locale/analysis';
 import { DERIVED_DB } from './identity';
 import { FACTS_CHECKED, factsTzCte, islandsSql } from './memberFacts';
 
@@ -27,10 +28,10 @@ export function scopeParams(scope: AnalysisScope, timeZone: string): Record<stri
 /** Rejects impossible dates and a reversed range with a message naming the field. */
 export function checkDateRange(scope: { from?: string; to?: string }): void {
   for (const [field, value] of [['from', scope.from], ['to', scope.to]] as const) {
-    if (value !== undefined && !isCalendarDate(value)) throw new AppError('INVALID_REQUEST', `${field} 不是有效日期：${value}`, { field });
+    if (value !== undefined && !isCalendarDate(value)) throw new AppError('INVALID_REQUEST', scopeMessages.notADate(field, value), { field });
   }
   if (scope.from && scope.to && scope.from > scope.to) {
-    throw new AppError('INVALID_REQUEST', `开始日期 ${scope.from} 晚于结束日期 ${scope.to}`, { from: scope.from, to: scope.to });
+    throw new AppError('INVALID_REQUEST', scopeMessages.fromAfterTo(scope.from, scope.to), { from: scope.from, to: scope.to });
   }
 }
 

@@ -8,12 +8,13 @@
  * never carries user text.
  */
 import { featureIds, type Criterion } from '../../contract';
+import { scopeMessages } from '../../locale/analysis';
 
 const ops = new Set(['>', '>=', '<', '<=', '=', '!=']);
 
 /** One SQL literal of a finite number. */
 function numberLiteral(value: number): string {
-  if (!Number.isFinite(value)) throw new Error(`不是有限数值：${value}`);
+  if (!Number.isFinite(value)) throw new Error(scopeMessages.notFinite(value));
   return `CAST(${String(value)} AS DOUBLE)`;
 }
 
@@ -26,8 +27,8 @@ export function criteriaSql(rules: Criterion[], alias = ''): string {
   const prefix = alias ? `${alias}.` : '';
   const groups: string[][] = [[]];
   rules.forEach((rule, i) => {
-    if (!(featureIds as readonly string[]).includes(rule.field)) throw new Error(`未知的特征：${rule.field}`);
-    if (!ops.has(rule.op)) throw new Error(`未知的比较符：${rule.op}`);
+    if (!(featureIds as readonly string[]).includes(rule.field)) throw new Error(scopeMessages.unknownFeature(rule.field));
+    if (!ops.has(rule.op)) throw new Error(scopeMessages.unknownOperator(rule.op));
     if (i > 0 && rule.join === 'or') groups.push([]);
     groups[groups.length - 1]!.push(`coalesce(CAST(${prefix}"${rule.field}" AS DOUBLE) ${rule.op} ${numberLiteral(rule.value)}, FALSE)`);
   });

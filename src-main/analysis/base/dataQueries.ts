@@ -1,6 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnFilter, MemberRow, MessageRow, ParsedReq, TablePage } from '../../contract';
 import { AppError } from '../../contract/appError';
+import { scopeMessages } from '../../locale/analysis';
 import type { Sql } from '../../db/projectDb';
 
 /** Paging, sorting and filtering of a data grid, as the handler receives it. */
@@ -64,7 +65,7 @@ class Where {
 }
 
 function unknownColumn(col: string): AppError {
-  return new AppError('INVALID_REQUEST', `未知的列：${col}`, { column: col });
+  return new AppError('INVALID_REQUEST', scopeMessages.unknownColumn(col), { column: col });
 }
 
 /** The column as the grid shows it: times as local 'YYYY-MM-DD HH:MM:SS'. */
@@ -84,7 +85,7 @@ function localDayExpr(col: string): string {
 
 function dayParam(where: Where, value: string | null | undefined, col: string): string {
   const m = value ? isoDay.exec(value) : null;
-  if (!m) throw new AppError('INVALID_REQUEST', `列 ${col} 的日期筛选缺少有效日期`, { column: col });
+  if (!m) throw new AppError('INVALID_REQUEST', scopeMessages.dateFilterNeedsDate(col), { column: col });
   return `CAST(${where.bind(m[0])} AS DATE)`;
 }
 
@@ -144,7 +145,7 @@ export async function queryGrid<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, t
   for (const [col, f] of Object.entries(q.filter)) {
     const kind = kindOf(col);
     if (f.filterType === 'date') {
-      if (kind !== 'time') throw new AppError('INVALID_REQUEST', `列 ${col} 不是时间列，不能按日期筛选`, { column: col });
+      if (kind !== 'time') throw new AppError('INVALID_REQUEST', scopeMessages.notATimeColumn(col), { column: col });
       where.add(dateCondition(where, col, f));
     } else {
       const cond = textCondition(where, filterExpr(col, kind), f);

@@ -15,6 +15,7 @@ import { readDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { countPeopleSql, FACTS_CHECKED, factsTzCte, gnoInScope, memberFactsParams, peopleBitsSql } from '../base/memberFacts';
 import { periodSql } from '../base/periods';
+import { behaviourMessages } from '../../locale/analysis';
 import type { Sql } from '../../db/projectDb';
 
 export { normaliseTypes, regexMatchSql } from '../base/behaviourHits';
@@ -154,22 +155,6 @@ kb_hits AS (
 ${behaviourCountingCtes('kb_people', 'kb_hit_times')}`;
 }
 
-/** RE2's error texts (DuckDB's regular expressions) in Chinese, by the start of the message. */
-const regexErrors: [string, string][] = [
-  ['invalid perl operator', '不支持的语法（RE2 不支持 (?= (?! (?<= 等前后断言）'],
-  ['invalid escape sequence', '无效的转义（RE2 不支持 \\1 等反向引用）'],
-  ['missing ]', '缺少 ]'],
-  ['missing )', '缺少 )'],
-  ['unexpected )', '多余的 )'],
-  ['missing argument to repetition operator', '重复符号 * + ? 前缺少内容'],
-  ['bad repetition operator', '重复符号用法错误'],
-  ['invalid repetition size', '重复次数 {m,n} 无效'],
-  ['invalid character class range', '字符范围无效'],
-  ['invalid character class', '字符类无效'],
-  ['invalid named capture group', '命名分组无效'],
-  ['trailing \\', '末尾多了一个 \\'],
-  ['invalid UTF-8', '含有无效字符'],
-];
 
 /**
  * Whether DuckDB (RE2, which differs from JavaScript's regular expressions) accepts `pattern`:
@@ -181,8 +166,9 @@ export async function checkRegex(sql: Sql, pattern: string): Promise<string | nu
     return null;
   } catch (e) {
     const detail = (e instanceof Error ? e.message : String(e)).replace(/^[A-Za-z ]*Error:\s*/, '');
-    const known = regexErrors.find(([prefix]) => detail.startsWith(prefix));
-    return `正则表达式无效：${known ? known[1] : detail}`;
+    // RE2's error texts by the start of the message, in the current language.
+    const known = Object.entries(behaviourMessages.regex).find(([prefix]) => detail.startsWith(prefix));
+    return behaviourMessages.invalidRegex(known ? known[1] : detail);
   }
 }
 

@@ -8,7 +8,7 @@
  * - added — people whose first add falls in the range. A person's channel is the value of the
  *   earliest-added customer row that has one (`person_customer`); a customer row tied to no group
  *   member is still a person added, keyed by its own external_userid, else unionid, else the row.
- *   A blank value is the channel {@link UNKNOWN_CHANNEL}. Members with no customer row were never
+ *   A blank value is the channel {@link unknownChannel}. Members with no customer row were never
  *   "added" as far as the data knows and are left out. With no range every customer counts, even
  *   one without an add time; with a range, those are left out (their add day is unknown).
  *   The customer list carries no group, so `added` is the same whatever groups are in scope.
@@ -33,6 +33,7 @@
  */
 import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../contract';
 import { AppError } from '../../contract/appError';
+import { channelMessages } from '../../locale/analysis';
 import { membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { memberMsgsCtes } from '../base/memberFacts';
@@ -42,7 +43,11 @@ import type { Sql } from '../../db/projectDb';
 export type ChannelDimension = ChannelRow['dimension'];
 
 /** The value of people whose customer row has no value in the dimension. */
-export const UNKNOWN_CHANNEL = '（未知渠道）';
+/** The customer-list status of a contact lost for good, as the Chinese exports write it (data). */
+const CHURNED_STATUS = '已流失'; // eslint-disable-line no-restricted-syntax -- recognition vocabulary of Chinese exports, not UI text
+
+/** The channel of customers without a value, in the current language. */
+export const unknownChannel = (): string => channelMessages.unknownChannel;
 
 /** The customer-list column of each dimension: 添加方式, 来源二维码 (state), 渠道. A closed map, never user text. */
 const dimensionColumn: Record<ChannelDimension, 'add_way' | 'channel_code' | 'channel'> = {
@@ -111,7 +116,7 @@ deletions AS (
 ),
 lost_contacts AS (
   SELECT k.pkey FROM customer_keys k JOIN customers c ON c.rowid = k.rid
-  GROUP BY k.pkey HAVING bool_and(coalesce(trim(c.status), '') = '已流失')
+  GROUP BY k.pkey HAVING bool_and(coalesce(trim(c.status), '') = '${CHURNED_STATUS}')
 ),
 churned AS (
   SELECT c.pkey FROM cohort c JOIN leaves l ON l.pid = c.pid
@@ -175,7 +180,7 @@ type PeopleRow = Pick<ChannelRow, 'channel' | 'added' | 'joined' | 'active' | 'c
 
 /**
  * The channel rows of a dimension (see the file comment for every definition), the most added
- * first, {@link UNKNOWN_CHANNEL} last. `typedCosts` are the cost grid's rows (any dimension).
+ * first, {@link unknownChannel} last. `typedCosts` are the cost grid's rows (any dimension).
  */
 export async function queryChannels(
   sql: Sql,
@@ -184,7 +189,7 @@ export async function queryChannels(
   typedCosts: readonly ChannelCost[],
   timeZone: string,
 ): Promise<ChannelRow[]> {
-  const people = await sql.all<PeopleRow>(channelSql(dimension, scope.groups), { ...scopeParams(scope, timeZone), unknown: UNKNOWN_CHANNEL });
+  const people = await sql.all<PeopleRow>(channelSql(dimension, scope.groups), { ...scopeParams(scope, timeZone), unknown: unknownChannel() });
   const imported = new Map((await queryAdCosts(sql, scope)).map((r) => [r.channel, r.cost]));
   const typed = new Map(typedCosts.filter((c) => c.dimension === dimension).map((c) => [c.channel.trim(), c.cost]));
 
@@ -194,7 +199,7 @@ export async function queryChannels(
     if (!seen.has(channel)) rows.push(withCost({ dimension, channel, added: 0, joined: 0, active: 0, converted: 0, gmv: 0, churned: 0 }, cost));
   }
   return rows.sort(
-    (a, b) => Number(a.channel === UNKNOWN_CHANNEL) - Number(b.channel === UNKNOWN_CHANNEL) || b.added - a.added || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0),
+    (a, b) => Number(a.channel === unknownChannel()) - Number(b.channel === unknownChannel()) || b.added - a.added || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0),
   );
 }
 
@@ -206,11 +211,11 @@ export function checkChannelCosts(costs: readonly ChannelCost[]): ChannelCost[] 
   const seen = new Map<string, number>();
   return costs.map((c, i) => {
     const channel = c.channel.trim();
-    if (!channel) throw new AppError('DEFINITION_INVALID', `第 ${i + 1} 行：渠道名称为空`, { row: i + 1 });
-    if (!Number.isFinite(c.cost) || c.cost < 0) throw new AppError('DEFINITION_INVALID', `第 ${i + 1} 行：成本必须是不小于 0 的数字`, { row: i + 1 });
+    if (!channel) throw new AppError('DEFINITION_INVALID', channelMessages.blankChannel(i + 1), { row: i + 1 });
+    if (!Number.isFinite(c.cost) || c.cost < 0) throw new AppError('DEFINITION_INVALID', channelMessages.badCost(i + 1), { row: i + 1 });
     const key = `${c.dimension}\u0000${channel}`;
     const first = seen.get(key);
-    if (first !== undefined) throw new AppError('DEFINITION_INVALID', `第 ${i + 1} 行与第 ${first} 行是同一个渠道“${channel}”`, { row: i + 1 });
+    if (first !== undefined) throw new AppError('DEFINITION_INVALID', channelMessages.sameChannel(i + 1, first, channel), { row: i + 1 });
     seen.set(key, i + 1);
     return { dimension: c.dimension, channel, cost: c.cost };
   });

@@ -28,7 +28,16 @@ import { sheetOf, type SheetExport } from '../base/exportSheet';
 import { membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
 import { queryMetrics } from '../metrics/metricsQueries';
+import { churnStageText, churnText, churnWayText } from '../../locale/churn';
+import { funnelMessages } from '../../locale/funnel';
 import type { Sql } from '../../db/projectDb';
+
+/* eslint-disable no-restricted-syntax -- recognition vocabulary of Chinese exports, not UI text */
+/** The word of a 退群方式 that means the member was removed by an admin. */
+const REMOVED_WORD = '移出';
+/** The 流失方式 texts meaning the staff member deleted the customer (the rest: the customer deleted the staff). */
+const STAFF_DELETED_PATTERN = '员工.*删除.*客户|被员工删除|^删除(了)?客户';
+/* eslint-enable no-restricted-syntax */
 
 /** The analysis scope with the project time zone. */
 export interface ChurnQuery extends AnalysisScope {
@@ -84,12 +93,12 @@ deletions AS (
 ),
 events AS (
   SELECT g.pid, li.name, g.t, li.group_name, CAST(NULL AS TIMESTAMPTZ) AS row_added_at,
-         CASE WHEN coalesce(contains(li.leave_way, '移出'), false) THEN 'removed' ELSE 'left_group' END AS how
+         CASE WHEN coalesce(contains(li.leave_way, '${REMOVED_WORD}'), false) THEN 'removed' ELSE 'left_group' END AS how
   FROM group_churn g JOIN leave_info li ON li.pid = g.pid AND li.t = g.t
   UNION ALL
   -- 流失方式: the customer deleting the staff member is what a 流失客户 export lists by default.
   SELECT pid, name, t, NULL, added_at,
-         CASE WHEN coalesce(regexp_matches(churn_way, '员工.*删除.*客户|被员工删除|^删除(了)?客户'), false)
+         CASE WHEN coalesce(regexp_matches(churn_way, '${STAFF_DELETED_PATTERN}'), false)
               THEN 'staff_deleted_customer' ELSE 'customer_deleted_staff' END
   FROM deletions
 ),
@@ -275,45 +284,33 @@ export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period, listLi
   }
 }
 
-/** Chinese labels of the exported list (the view has the same in src-renderer/locale/churn.ts). */
-const wayLabels: Record<ChurnWay, string> = {
-  left_group: '主动退群',
-  removed: '被移出群',
-  customer_deleted_staff: '客户删除员工',
-  staff_deleted_customer: '员工删除客户',
-};
-const stageLabels: Record<ChurnStage, string> = {
-  added_not_joined: '已添加未入群',
-  joined_not_bought: '已入群未购买',
-  bought_once: '购买过一次',
-  repeat_buyer: '复购客户',
-};
 
 /** The churn events of the scope as an xlsx file, one row per event as the list shows it. */
 export async function exportChurnEvents(sql: Sql, q: ChurnQuery): Promise<SheetExport> {
   const events = await queryChurnEvents(sql, q);
-  const range = [q.from, q.to].filter(Boolean).join('至');
+  const range = [q.from, q.to].filter(Boolean).join(funnelMessages.rangeJoin);
+  const col = churnText.col;
   const rows = events.map((e) => ({
     ...e,
     left_at: e.left_at.replace('T', ' '),
-    how: wayLabels[e.how],
-    stage: stageLabels[e.stage],
-    pid: e.pid ?? '未匹配',
+    how: churnWayText[e.how],
+    stage: churnStageText[e.stage],
+    pid: e.pid ?? churnText.unmatched,
   }));
   return {
-    fileName: `流失记录${range ? `_${range}` : ''}.xlsx`,
+    fileName: `${churnText.exportName}${range ? `_${range}` : ''}.xlsx`,
     sheets: [
       sheetOf({
-        name: '流失记录',
+        name: churnText.exportName,
         columns: [
-          { key: 'left_at', header: '流失时间', width: 20 },
-          { key: 'name', header: '昵称', width: 18 },
-          { key: 'how', header: '流失方式', width: 14 },
-          { key: 'group_name', header: '群', width: 18 },
-          { key: 'stage', header: '所处阶段', width: 14 },
-          { key: 'channel', header: '来源渠道', width: 16 },
-          { key: 'tenure_days', header: '在群天数', width: 10 },
-          { key: 'pid', header: '成员ID', width: 24 },
+          { key: 'left_at', header: col.left_at, width: 20 },
+          { key: 'name', header: col.name, width: 18 },
+          { key: 'how', header: col.how, width: 14 },
+          { key: 'group_name', header: col.group_name, width: 18 },
+          { key: 'stage', header: col.stage, width: 14 },
+          { key: 'channel', header: col.channel, width: 16 },
+          { key: 'tenure_days', header: col.tenure_days, width: 10 },
+          { key: 'pid', header: col.pid, width: 24 },
         ],
         rows,
       }),
@@ -414,8 +411,6 @@ export async function queryRetention(sql: Sql, q: ChurnQuery): Promise<Retention
 /** What a survival curve is split by. */
 export type SurvivalBy = 'none' | 'channel' | 'group';
 
-/** Labels of the curves that have no value of their own (the CLI prints them as they are). */
-export const survivalLabels = { all: '全部成员', unknownChannel: '未知渠道' } as const;
 
 /** The SQL of {@link querySurvival}: per curve label and whole day, the events and censorings. */
 export function survivalSql(groups: string[] | undefined, by: SurvivalBy): string {
@@ -459,8 +454,8 @@ FROM subjects GROUP BY ALL ORDER BY label, day`;
  */
 export async function querySurvival(sql: Sql, q: ChurnQuery, by: SurvivalBy): Promise<SurvivalCurve[]> {
   const params: Record<string, DuckDBValue> = scopeParams(q, q.timeZone);
-  if (by === 'none') params.all = survivalLabels.all;
-  if (by === 'channel') params.unknown = survivalLabels.unknownChannel;
+  if (by === 'none') params.all = churnText.allMembers;
+  if (by === 'channel') params.unknown = churnText.unknownChannel;
   const rows = await sql.all<{ label: string; day: number; events: number; censored: number }>(survivalSql(q.groups, by), params);
   const byLabel = new Map<string, typeof rows>();
   for (const r of rows) byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), r]);

@@ -22,6 +22,7 @@ import type { CustomerPath, FunnelResult, FunnelStage, LostPerson, ParsedReq, Pa
 import { wilson } from '../stats/wilson';
 import { AppError } from '../../contract/appError';
 import { sheetOf, type SheetExport } from '../base/exportSheet';
+import { funnelMessages, funnelText } from '../../locale/funnel';
 import { scopeParams } from '../base/analysisBase';
 import { funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
 import type { Sql } from '../../db/projectDb';
@@ -31,11 +32,8 @@ export type FunnelRequest = ParsedReq<'funnel:query'>;
 /** What a lost-list query asks for (the `funnel:lost` request). */
 export type LostRequest = ParsedReq<'funnel:lost'>;
 
-/** Breakdown value of people without a channel, staff or tag. */
-export const NO_VALUE = '（无）';
-
-/** Why the cohort mode leaves a stage out. */
-export const SKIP_AGGREGATE = '按天汇总的数据无法按人跟踪，同期群只跟踪按人统计的阶段';
+/** Breakdown value of people without a channel, staff or tag (a locale text without quotes, safe in SQL). */
+const noValue = () => funnelMessages.noValue;
 
 /**
  * A proportion k / n with its 95% Wilson interval. Between aggregate stages k may exceed n (they
@@ -162,15 +160,15 @@ fn_info AS (
 }
 
 /** Per-breakdown-dimension SQL of `dims(pkey, value)` over the cohort (a person may have several tags). */
-const dimsSql: Record<'channel' | 'staff' | 'tag', string> = {
-  channel: `SELECT r.pkey, coalesce(i.channel, '${NO_VALUE}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
-  staff: `SELECT r.pkey, coalesce(i.staff, '${NO_VALUE}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
+const dimsSql = (): Record<'channel' | 'staff' | 'tag', string> => ({
+  channel: `SELECT r.pkey, coalesce(i.channel, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
+  staff: `SELECT r.pkey, coalesce(i.staff, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
   // Tags split on , ， ; ； / 、 and white space; each person counts under each of their tags.
-  tag: `SELECT r.pkey, coalesce(g.tag, '${NO_VALUE}') AS value FROM r0 r LEFT JOIN (
+  tag: `SELECT r.pkey, coalesce(g.tag, '${noValue()}') AS value FROM r0 r LEFT JOIN (
     SELECT DISTINCT pkey, tag FROM (SELECT pkey, unnest(regexp_split_to_array(tags, '[,，;；/、\\s]+')) AS tag FROM fn_info WHERE tags IS NOT NULL)
     WHERE tag <> ''
   ) g ON g.pkey = r.pkey`,
-};
+});
 
 /** Days from entry; quantile_cont is the interpolation of stats.ts `quantile`. */
 const ttcAggregate = `count(*)::INTEGER AS n, quantile_cont((epoch(t) - epoch(t0)) / 86400, [0.25, 0.5, 0.75]) AS q`;
@@ -181,7 +179,7 @@ const ttcAggregate = `count(*)::INTEGER AS n, quantile_cont((epoch(t) - epoch(t0
  */
 export function cohortSql(stages: readonly PathStage[], groups: string[] | undefined, breakdown: FunnelRequest['breakdown']): string {
   return `
-WITH ${cohortCtes(stages, groups)}${breakdown ? `,\ndims AS (${dimsSql[breakdown]})` : ''},
+WITH ${cohortCtes(stages, groups)}${breakdown ? `,\ndims AS (${dimsSql()[breakdown]})` : ''},
 stats AS (
   SELECT NULL::VARCHAR AS value, k, ${ttcAggregate} FROM reached GROUP BY k
   ${breakdown ? `UNION ALL SELECT d.value, r.k, ${ttcAggregate} FROM reached r JOIN dims d ON d.pkey = r.pkey GROUP BY ALL` : ''}
@@ -220,7 +218,7 @@ async function periodFunnel(sql: Sql, req: FunnelRequest, stages: readonly PathS
 
 async function cohortFunnel(sql: Sql, req: FunnelRequest, path: CustomerPath, timeZone: string): Promise<FunnelResult> {
   const stages = path.stages.filter((s) => !isAggregateSource(s.source));
-  const skipped = path.stages.filter((s) => isAggregateSource(s.source)).map((s) => ({ id: s.id, name: s.name, reason: SKIP_AGGREGATE }));
+  const skipped = path.stages.filter((s) => isAggregateSource(s.source)).map((s) => ({ id: s.id, name: s.name, reason: funnelMessages.skipAggregate }));
   if (stages.length === 0) {
     return { mode: 'cohort', from: req.from ?? null, to: req.to ?? null, stages: [], biggestDrop: null, skipped, breakdown: req.breakdown ? [] : null };
   }
@@ -251,7 +249,7 @@ async function cohortFunnel(sql: Sql, req: FunnelRequest, path: CustomerPath, ti
  * times to convert and, when asked, one funnel per channel, staff or tag.
  */
 export async function queryFunnel(sql: Sql, req: ParsedReq<'funnel:query'>, path: CustomerPath, timeZone: string): Promise<FunnelResult> {
-  if (req.mode === 'period' && req.breakdown) throw new AppError('INVALID_REQUEST', '按渠道、员工或标签拆分只适用于同期群模式');
+  if (req.mode === 'period' && req.breakdown) throw new AppError('INVALID_REQUEST', funnelMessages.breakdownNeedsCohort);
   if (req.mode === 'cohort') return cohortFunnel(sql, req, path, timeZone);
   if (path.stages.length === 0) return { mode: 'period', from: req.from ?? null, to: req.to ?? null, stages: [], biggestDrop: null, skipped: [], breakdown: null };
   return periodFunnel(sql, req, path.stages, timeZone);
@@ -261,7 +259,7 @@ export async function queryFunnel(sql: Sql, req: ParsedReq<'funnel:query'>, path
 function lostStages(req: LostRequest, path: CustomerPath): PathStage[] {
   const stages = path.stages.filter((s) => !isAggregateSource(s.source));
   if (req.stageIndex >= stages.length) {
-    throw new AppError('INVALID_REQUEST', `同期群只有 ${stages.length} 个按人统计的阶段，没有第 ${req.stageIndex + 1} 个`, { stageIndex: req.stageIndex });
+    throw new AppError('INVALID_REQUEST', funnelMessages.noSuchCohortStage(stages.length, req.stageIndex + 1), { stageIndex: req.stageIndex });
   }
   return stages.slice(0, req.stageIndex + 1);
 }
@@ -291,19 +289,20 @@ export async function exportLost(sql: Sql, req: LostRequest, path: CustomerPath,
   const rows = await queryLost(sql, req, path, timeZone);
   const stages = lostStages(req, path);
   const step = `${stages[stages.length - 2]!.name}→${stages[stages.length - 1]!.name}`;
-  const range = [req.from, req.to].filter(Boolean).join('至');
+  const range = [req.from, req.to].filter(Boolean).join(funnelMessages.rangeJoin);
+  const lost = funnelText.lost;
   return {
-    fileName: `流失名单_${step}${range ? `_${range}` : ''}.xlsx`.replace(/[\\/:*?"<>|]/g, '_'),
+    fileName: `${lost.title}_${step}${range ? `_${range}` : ''}.xlsx`.replace(/[\\/:*?"<>|]/g, '_'),
     sheets: [
       sheetOf({
-        name: '流失名单',
+        name: lost.title,
         columns: [
-          { key: 'pid', header: '成员ID', width: 24 },
-          { key: 'name', header: '昵称', width: 18 },
-          { key: 'channel', header: '渠道', width: 14 },
-          { key: 'staff', header: '员工', width: 12 },
-          { key: 'entered_at', header: '进入时间', width: 20 },
-          { key: 'last_stage', header: '最后到达阶段', width: 16 },
+          { key: 'pid', header: lost.col.pid, width: 24 },
+          { key: 'name', header: lost.col.name, width: 18 },
+          { key: 'channel', header: lost.col.channel, width: 14 },
+          { key: 'staff', header: lost.col.staff, width: 12 },
+          { key: 'entered_at', header: lost.col.entered_at, width: 20 },
+          { key: 'last_stage', header: lost.col.last_stage, width: 16 },
         ],
         rows,
       }),

@@ -21,19 +21,20 @@ import { readSavedDefinition } from '../../db/definitionsStore';
 import { identityCtes } from '../base/identity';
 import type { Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
+import { defaultStageNames, funnelMessages, stageSourceText } from '../../locale/funnel';
 
-/** Chinese labels and kinds of the stage sources. */
-export const stageSourceText: Record<StageSource, { label: string; kind: 'aggregate' | 'person' }> = {
-  ad_impressions: { label: '广告曝光（渠道投放·曝光）', kind: 'aggregate' },
-  ad_clicks: { label: '广告点击（渠道投放·点击）', kind: 'aggregate' },
-  oa_new_follows: { label: '公众号新关注（公众号用户分析）', kind: 'aggregate' },
-  contact_new: { label: '新增客户（联系客户统计）', kind: 'aggregate' },
-  person_added: { label: '添加为客户（客户列表·添加时间）', kind: 'person' },
-  person_joined: { label: '入群（群成员·入群时间）', kind: 'person' },
-  person_active: { label: '在群内发言（聊天记录）', kind: 'person' },
-  person_first_paid: { label: '首次付费下单（订单）', kind: 'person' },
-  person_repurchase: { label: '复购（第二笔付费订单）', kind: 'person' },
-  person_referral: { label: '推荐好友入群（群成员·邀请人）', kind: 'person' },
+/** Kind of each stage source: a daily figure of an imported table, or events of people (labels: locale/funnel.ts). */
+const stageSourceKind: Record<StageSource, 'aggregate' | 'person'> = {
+  ad_impressions: 'aggregate',
+  ad_clicks: 'aggregate',
+  oa_new_follows: 'aggregate',
+  contact_new: 'aggregate',
+  person_added: 'person',
+  person_joined: 'person',
+  person_active: 'person',
+  person_first_paid: 'person',
+  person_repurchase: 'person',
+  person_referral: 'person',
 };
 
 /** Sources that are a daily figure of an imported table (period-count mode only). */
@@ -43,13 +44,14 @@ export type PersonSource = Exclude<StageSource, AggregateSource>;
 
 /** Whether a source is a daily aggregate figure. */
 export function isAggregateSource(source: StageSource): source is AggregateSource {
-  return stageSourceText[source].kind === 'aggregate';
+  return stageSourceKind[source] === 'aggregate';
 }
 
 /**
  * A row that is a day's total rather than one staff member's or channel's share: no staff /
  * channel, or one of the words exports put on their total rows.
  */
+// eslint-disable-next-line no-restricted-syntax -- recognition vocabulary of Chinese exports (total-row words), not UI text
 const isTotalRow = (col: string) => `coalesce(trim(${col}), '') IN ('', '合计', '总计', '汇总', '全部')`;
 
 /**
@@ -149,7 +151,7 @@ export function funnelBaseCtes(sources: readonly StageSource[], groups: string[]
   return [identityCtes(), membershipCtes(scopeCondition(groups)), personCtes(), sourceCtes(sources, groups)].join(',\n');
 }
 
-const allSources = Object.keys(stageSourceText) as StageSource[];
+const allSources = Object.keys(stageSourceKind) as StageSource[];
 
 /**
  * How much data the project holds per source, over every group: days with a figure for an
@@ -164,25 +166,25 @@ export async function stageSourceInfo(sql: Sql): Promise<StageSourceInfo[]> {
   const row = await sql.one<Record<StageSource, number>>(`WITH ${funnelBaseCtes(allSources, undefined)}\nSELECT ${counts}`, { tz });
   return allSources.map((source) => ({
     source,
-    label: stageSourceText[source].label,
-    kind: stageSourceText[source].kind,
+    label: stageSourceText[source],
+    kind: stageSourceKind[source],
     available: Number(row?.[source] ?? 0),
   }));
 }
 
-/** The default stages, in path order (DESIGN §2: 广告曝光 → 公众号关注 → 添加客服微信 → 入群 → 付费下单). */
-const defaultStages: { id: string; name: string; source: StageSource; always: boolean }[] = [
-  { id: 'ad', name: '广告曝光', source: 'ad_impressions', always: false },
-  { id: 'follow', name: '公众号关注', source: 'oa_new_follows', always: false },
-  { id: 'add', name: '添加客服微信', source: 'person_added', always: false },
-  { id: 'join', name: '入群', source: 'person_joined', always: true },
-  { id: 'pay', name: '付费下单', source: 'person_first_paid', always: true },
+/** The default stages, in path order (DESIGN §2: 广告曝光 → 公众号关注 → 添加客服微信 → 入群 → 付费下单); names in locale/funnel.ts. */
+const defaultStages: { id: keyof typeof defaultStageNames; source: StageSource; always: boolean }[] = [
+  { id: 'ad', source: 'ad_impressions', always: false },
+  { id: 'follow', source: 'oa_new_follows', always: false },
+  { id: 'add', source: 'person_added', always: false },
+  { id: 'join', source: 'person_joined', always: true },
+  { id: 'pay', source: 'person_first_paid', always: true },
 ];
 
 /** The default path over what the project holds: stages without data are left out, 入群 and 付费下单 always stay. */
 export function defaultPath(sources: Pick<StageSourceInfo, 'source' | 'available'>[]): CustomerPath {
   const has = new Map(sources.map((s) => [s.source, s.available > 0]));
-  return { stages: defaultStages.filter((s) => s.always || has.get(s.source)).map(({ id, name, source }) => ({ id, name, source })) };
+  return { stages: defaultStages.filter((s) => s.always || has.get(s.source)).map(({ id, source }) => ({ id, name: defaultStageNames[id], source })) };
 }
 
 /** Whether the project holds data for the optional default stages (cheap: EXISTS probes only). */
@@ -216,14 +218,14 @@ export const MAX_STAGES = 30;
  * non-empty and unique, ids unique. (A source bound twice is allowed; the editor warns.)
  */
 export function pathProblem(path: CustomerPath): string | null {
-  if (path.stages.length < 2) return '路径至少需要 2 个阶段';
+  if (path.stages.length < 2) return funnelMessages.tooFewStages;
   const names = new Set<string>();
   const ids = new Set<string>();
   for (const [i, s] of path.stages.entries()) {
     const name = s.name.trim();
-    if (!name) return `第 ${i + 1} 个阶段没有名称`;
-    if (names.has(name)) return `阶段名称“${name}”重复`;
-    if (ids.has(s.id)) return `阶段编号“${s.id}”重复`;
+    if (!name) return funnelMessages.stageUnnamed(i + 1);
+    if (names.has(name)) return funnelMessages.stageNameTwice(name);
+    if (ids.has(s.id)) return funnelMessages.stageIdTwice(s.id);
     names.add(name);
     ids.add(s.id);
   }

@@ -28,6 +28,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { featureIds, type AxisTerm, type FeatureId, type QuadrantAxis, type QuadrantDefinition, type QuadrantResult, type QuadrantType } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { criteriaSql } from '../base/criteria';
+import { quadrantMessages, quadrantText } from '../../locale/quadrant';
 import type { Sql } from '../../db/projectDb';
 
 /** A relation of per-person features and the named parameters its SQL needs. */
@@ -43,11 +44,11 @@ export const UNCLASSIFIED = -1;
 /** Rejects definitions the query cannot honour, naming the field (the grids flag the same cells). */
 export function checkQuadrant(def: QuadrantDefinition): void {
   const missing = (['loyal', 'needy', 'bargain', 'low'] as const).filter((t) => !def.types.some((x) => x.type === t));
-  if (missing.length > 0) throw new AppError('DEFINITION_INVALID', `四象限定义缺少类型：${missing.join('、')}`, { field: 'types' });
+  if (missing.length > 0) throw new AppError('DEFINITION_INVALID', quadrantMessages.missingTypes(missing), { field: 'types' });
   for (const [name, axis] of [['x', def.x], ['y', def.y]] as const) {
     const { kind, value } = axis.threshold;
     if (kind === 'percentile' && (value < 0 || value > 100)) {
-      throw new AppError('DEFINITION_INVALID', `${name === 'x' ? '满意度' : '忠诚度'}的百分位阈值须在 0 到 100 之间：${value}`, { field: `${name}.threshold` });
+      throw new AppError('DEFINITION_INVALID', quadrantMessages.percentileRange(name, value), { field: `${name}.threshold` });
     }
   }
 }
@@ -243,7 +244,7 @@ export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: F
   const share = (count: number) => (total === 0 ? null : (count * 100) / total);
   const counts: QuadrantResult['counts'] = def.types.map((t, i) => ({ type: t.type, label: t.label, count: tally.get(i) ?? 0, share: share(tally.get(i) ?? 0) }));
   const unclassified = tally.get(UNCLASSIFIED) ?? 0;
-  counts.push({ type: 'unclassified', label: '未分类', count: unclassified, share: share(unclassified) });
+  counts.push({ type: 'unclassified', label: quadrantText.unclassified, count: unclassified, share: share(unclassified) });
   const resolved = (axis: QuadrantAxis, value: number | null | undefined): number | null => {
     if (def.mode === 'rule') return null;
     if (axis.threshold.kind === 'fixed') return axis.threshold.value;

@@ -1,6 +1,7 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
 import { featuresTable } from '../../analysis/features/featuresCache';
 import { allFeatureRows, featuresSheet, queryFeaturesPage } from '../../analysis/features/featuresGrid';
+import { featuresText } from '../../locale/features';
 import { exportFile } from '../../export/xlsx';
 import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../../contract';
@@ -23,7 +24,7 @@ export function featuresHandlers(ctx: AppContext): DomainHandlers<'features'> {
       return project.db.use(async (sql) => {
         const table = await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone });
         const rows = await allFeatureRows(sql, table, req, project.timeZone);
-        return exportFile({ fileName: `客户360_${table.asOf}.xlsx`, sheets: [featuresSheet('客户360', table, rows)] });
+        return exportFile({ fileName: `${featuresText.title}_${table.asOf}.xlsx`, sheets: [featuresSheet(featuresText.title, table, rows)] });
       });
     },
   };

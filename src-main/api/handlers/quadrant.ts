@@ -5,12 +5,11 @@ import { sheetOf, type ExportColumn } from '../../analysis/base/exportSheet';
 import { readDefinition, writeDefinition } from '../../db/definitionsStore';
 import type { Sql } from '../../db/projectDb';
 import { featuresTable } from '../../analysis/features/featuresCache';
-import { featureHeaders } from '../../analysis/features/featuresGrid';
 import { checkQuadrant, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
 import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers } from '../../contract';
-
-const UNCLASSIFIED_LABEL = '未分类';
+import { featureLabels, featuresText } from '../../locale/features';
+import { quadrantMessages, quadrantText } from '../../locale/quadrant';
 
 /** The definition a request asks for: the unsaved one it carries, else the saved one (or the default). */
 async function definitionOf(sql: Sql, unsaved: QuadrantDefinition | undefined): Promise<QuadrantDefinition> {
@@ -40,28 +39,28 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
       return project.db.use(async (sql) => {
         const def = await definitionOf(sql, req.quadrant);
         const index = req.type === 'unclassified' ? UNCLASSIFIED : def.types.findIndex((t) => t.type === req.type);
-        if (req.type !== 'unclassified' && index < 0) throw new AppError('DEFINITION_INVALID', `四象限定义中没有类型 ${req.type}`);
+        if (req.type !== 'unclassified' && index < 0) throw new AppError('DEFINITION_INVALID', quadrantMessages.noSuchType(req.type));
         const entry = index >= 0 ? def.types[index]! : null;
-        const label = entry?.label ?? UNCLASSIFIED_LABEL;
+        const label = entry?.label ?? quadrantText.unclassified;
         const people = await quadrantPeople(sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }), index);
         const features = usedFeatures(def);
         const rows = people.map((p) => ({
           ...p,
           type_label: label,
           strategy: entry?.strategy ?? '',
-          ...(p.repurchase_90d === undefined ? {} : { repurchase_90d: p.repurchase_90d === null ? null : p.repurchase_90d ? '是' : '否' }),
+          ...(p.repurchase_90d === undefined ? {} : { repurchase_90d: p.repurchase_90d === null ? null : p.repurchase_90d ? featuresText.yes : featuresText.no }),
         }));
         const columns: ExportColumn<(typeof rows)[number]>[] = [
-          { key: 'pid', header: '成员ID', width: 24 },
-          { key: 'name', header: '昵称', width: 18 },
-          { key: 'x', header: '满意度', width: 10 },
-          { key: 'y', header: '忠诚度', width: 10 },
-          { key: 'type_label', header: '类型', width: 10 },
-          { key: 'strategy', header: '运营策略', width: 40 },
-          ...features.map((f) => ({ key: f, header: featureHeaders[f] })),
+          { key: 'pid', header: quadrantText.listColumns.pid, width: 24 },
+          { key: 'name', header: quadrantText.listColumns.name, width: 18 },
+          { key: 'x', header: quadrantText.listColumns.x, width: 10 },
+          { key: 'y', header: quadrantText.listColumns.y, width: 10 },
+          { key: 'type_label', header: quadrantMessages.typeColumn, width: 10 },
+          { key: 'strategy', header: quadrantText.strategy, width: 40 },
+          ...features.map((f) => ({ key: f, header: featureLabels[f] })),
         ];
         // The label is the user's text: keep it out of the file name's forbidden characters.
-        return exportFile({ fileName: `四象限_${label.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, sheets: [sheetOf({ name: label, columns, rows })] });
+        return exportFile({ fileName: quadrantMessages.exportFile(label.replace(/[\\/:*?"<>|]/g, '_')), sheets: [sheetOf({ name: label, columns, rows })] });
       });
     },
   };

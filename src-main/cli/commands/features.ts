@@ -1,4 +1,4 @@
-import type { FeatureRow } from '../../contract';
+import { featureRowLeading, featureRowTrailing, type FeatureRow } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { isCalendarDate } from '../../analysis/base/calendar';
 import { mustCall, type AnalysisCommandSpec } from './types';
@@ -6,29 +6,6 @@ import { mustCall, type AnalysisCommandSpec } from './types';
 /** Rows per features:query call (the API's page limit). */
 const PAGE = 5000;
 
-/** The FeatureRow fields before and after the key-behaviour columns, in the contract's order. */
-const leading: (keyof FeatureRow & string)[] = [
-  'pid',
-  'name',
-  'channel',
-  'staff',
-  'tags',
-  'groups',
-  'is_member',
-  'purchases',
-  'gmv',
-  'aov',
-  'first_purchase',
-  'last_purchase',
-  'purchase_months_3m',
-  'days_since_last_purchase',
-  'repurchase_90d',
-  'referrals',
-  'referrals_bought',
-  'messages',
-  'key_behaviours',
-];
-const trailing: (keyof FeatureRow & string)[] = ['tenure_days', 'survey_score'];
 
 /** `features`: one row per person with every feature at the end of a day (issue 5, customer 360). */
 export const featuresCommand: AnalysisCommandSpec<{ asOf?: string }> = {
@@ -62,7 +39,7 @@ export const featuresCommand: AnalysisCommandSpec<{ asOf?: string }> = {
       asOf = page.asOf;
       if (page.rows.length === 0 || rows.length >= page.total) break;
     }
-    const columns = [...leading, ...behaviours.map((b) => `kb_${b.id}`), ...trailing];
+    const columns = [...featureRowLeading, ...behaviours.map((b) => `kb_${b.id}`), ...featureRowTrailing];
     return {
       columns,
       rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, (r as unknown as Record<string, unknown>)[c] ?? null]))),
