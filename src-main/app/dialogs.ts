@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { NativeDialogs } from '../api/context';
 import { PROJECT_EXT } from '../db/projectFile';
+import { shellText } from '../locale/shell';
 
-/** File-type filters of the dialogs. */
-export const PROJECT_FILTERS = [{ name: '群析项目', extensions: ['qunxi'] }];
+/** File-type filters of the dialogs, named in the current language. */
+export const projectFilters = () => [{ name: shellText.projectFilter, extensions: ['qunxi'] }];
 /** Export files the importer reads. */
-export const SHEET_FILTERS = [
-  { name: '表格', extensions: ['xlsx', 'xls', 'csv'] },
-  { name: '所有文件', extensions: ['*'] },
+export const sheetFilters = () => [
+  { name: shellText.sheetFilter, extensions: ['xlsx', 'xls', 'csv'] },
+  { name: shellText.allFilesFilter, extensions: ['*'] },
 ];
 
 /** The dialog functions used, so tests can pass a fake. */
@@ -30,22 +31,22 @@ export function createNativeDialogs(dialog: DialogApi, getWindow: () => BaseWind
   };
   return {
     async openProject() {
-      const r = await open({ title: '打开群析项目', defaultPath: projectsDir, filters: PROJECT_FILTERS, properties: ['openFile'] });
+      const r = await open({ title: shellText.openProjectTitle, defaultPath: projectsDir, filters: projectFilters(), properties: ['openFile'] });
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
     },
     async saveProject(defaultName) {
-      const name = (defaultName ?? '未命名项目').replace(/[\\/:*?"<>|]/g, '_');
+      const name = (defaultName ?? shellText.untitled).replace(/[\\/:*?"<>|]/g, '_');
       const r = await save({
-        title: '保存群析项目',
+        title: shellText.saveProjectTitle,
         defaultPath: path.join(projectsDir, name.endsWith(PROJECT_EXT) ? name : `${name}${PROJECT_EXT}`),
-        filters: PROJECT_FILTERS,
+        filters: projectFilters(),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (r.canceled || !r.filePath) return null;
       return r.filePath.endsWith(PROJECT_EXT) ? r.filePath : `${r.filePath}${PROJECT_EXT}`;
     },
     async importFiles() {
-      const r = await open({ title: '选择要导入的导出文件', filters: SHEET_FILTERS, properties: ['openFile', 'multiSelections'] });
+      const r = await open({ title: shellText.importFilesTitle, filters: sheetFilters(), properties: ['openFile', 'multiSelections'] });
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
     },
   };

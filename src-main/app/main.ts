@@ -12,11 +12,13 @@ import { isAppUrl, preloadPath, rendererUrl } from './appUrls';
 import { createNativeDialogs } from './dialogs';
 import { registerIpc, trustedSenderCheck } from './ipc';
 import { planLaunch, runLaunch, type LaunchAction } from './launch';
+import { onLanguageChange } from '../locale/language';
 import { menuTemplate } from './menu';
 import { createMenuActions } from './menuActions';
 import { hardenSession, hardenWebContents } from './security';
 import { shellPaths } from './shellPaths';
 import { windowOptions } from './windowOptions';
+import { shellText } from '../locale/shell';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const appUrl = rendererUrl(app.getAppPath(), devServerUrl, app.isPackaged);
@@ -28,7 +30,7 @@ let hasClosedProject = false;
 const pendingFiles: string[] = [];
 
 function showError(message: string): void {
-  dialog.showErrorBox('群析', message);
+  dialog.showErrorBox(shellText.appName, message);
 }
 
 function run(task: () => Promise<void>): void {
@@ -65,7 +67,11 @@ async function start(): Promise<void> {
 
   const refresh = (): void => mainWindow?.webContents.reload();
   const actions = createMenuActions({ call, dialogs, refresh, showError });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', isDev: !!devServerUrl }, run)));
+  const setMenu = (): void =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', isDev: !!devServerUrl }, run)));
+  setMenu();
+  // The renderer's language switch reaches here through app:setLanguage; the menu follows it.
+  onLanguageChange(setMenu);
 
   app.on('second-instance', (_event, argv, cwd) => {
     focusWindow();

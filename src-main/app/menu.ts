@@ -1,5 +1,6 @@
-/** The Chinese application menu, as a plain template so it can be checked without Electron. */
+/** The application menu in the current language, as a plain template so it can be checked without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
+import { shellText } from '../locale/shell';
 import type { MenuActions } from './menuActions';
 
 /**
@@ -7,54 +8,55 @@ import type { MenuActions } from './menuActions';
  * unhandled rejection in the main process.
  */
 export function menuTemplate(actions: MenuActions, options: { isMac: boolean; isDev: boolean }, run: (task: () => Promise<void>) => void): MenuItemConstructorOptions[] {
+  const m = shellText.menu;
   const file: MenuItemConstructorOptions = {
-    label: '文件',
+    label: m.file,
     submenu: [
-      { label: '新建项目…', accelerator: 'CmdOrCtrl+N', click: () => run(actions.newProject) },
-      { label: '打开项目…', accelerator: 'CmdOrCtrl+O', click: () => run(actions.openProject) },
-      { label: '打开示例项目', click: () => run(actions.openDemo) },
+      { label: m.newProject, accelerator: 'CmdOrCtrl+N', click: () => run(actions.newProject) },
+      { label: m.openProject, accelerator: 'CmdOrCtrl+O', click: () => run(actions.openProject) },
+      { label: m.openDemo, click: () => run(actions.openDemo) },
       { type: 'separator' },
-      { label: '导入数据…', accelerator: 'CmdOrCtrl+I', click: () => run(actions.importFiles) },
-      { label: '另存为…', accelerator: 'CmdOrCtrl+Shift+S', click: () => run(actions.saveProjectAs) },
-      { label: '关闭项目', click: () => run(actions.closeProject) },
+      { label: m.importFiles, accelerator: 'CmdOrCtrl+I', click: () => run(actions.importFiles) },
+      { label: m.saveAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => run(actions.saveProjectAs) },
+      { label: m.closeProject, click: () => run(actions.closeProject) },
       { type: 'separator' },
-      { label: '退出', role: 'quit', accelerator: options.isMac ? 'Cmd+Q' : 'Ctrl+Q' },
+      { label: m.quit, role: 'quit', accelerator: options.isMac ? 'Cmd+Q' : 'Ctrl+Q' },
     ],
   };
   const edit: MenuItemConstructorOptions = {
-    label: '编辑',
+    label: m.edit,
     submenu: [
-      { label: '撤销', role: 'undo' },
-      { label: '重做', role: 'redo' },
+      { label: m.undo, role: 'undo' },
+      { label: m.redo, role: 'redo' },
       { type: 'separator' },
-      { label: '剪切', role: 'cut' },
-      { label: '复制', role: 'copy' },
-      { label: '粘贴', role: 'paste' },
-      { label: '全选', role: 'selectAll' },
+      { label: m.cut, role: 'cut' },
+      { label: m.copy, role: 'copy' },
+      { label: m.paste, role: 'paste' },
+      { label: m.selectAll, role: 'selectAll' },
     ],
   };
   const view: MenuItemConstructorOptions = {
-    label: '视图',
+    label: m.view,
     submenu: [
-      { label: '重新加载', role: 'reload' },
-      ...(options.isDev ? [{ label: '开发者工具', role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
+      { label: m.reload, role: 'reload' },
+      ...(options.isDev ? [{ label: m.devTools, role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
       { type: 'separator' },
-      { label: '实际大小', role: 'resetZoom' },
-      { label: '放大', role: 'zoomIn' },
-      { label: '缩小', role: 'zoomOut' },
+      { label: m.resetZoom, role: 'resetZoom' },
+      { label: m.zoomIn, role: 'zoomIn' },
+      { label: m.zoomOut, role: 'zoomOut' },
       { type: 'separator' },
-      { label: '全屏', role: 'togglefullscreen' },
+      { label: m.fullScreen, role: 'togglefullscreen' },
     ],
   };
   const windowMenu: MenuItemConstructorOptions = {
-    label: '窗口',
+    label: m.window,
     submenu: [
-      { label: '最小化', role: 'minimize' },
-      { label: '关闭窗口', role: 'close' },
+      { label: m.minimize, role: 'minimize' },
+      { label: m.closeWindow, role: 'close' },
     ],
   };
   const appMenu: MenuItemConstructorOptions[] = options.isMac
-    ? [{ label: '群析', submenu: [{ label: '关于群析', role: 'about' }, { type: 'separator' }, { label: '隐藏群析', role: 'hide' }, { label: '退出群析', role: 'quit' }] }]
+    ? [{ label: shellText.appName, submenu: [{ label: m.about, role: 'about' }, { type: 'separator' }, { label: m.hide, role: 'hide' }, { label: m.quitApp, role: 'quit' }] }]
     : [];
   return [...appMenu, file, edit, view, windowMenu];
 }

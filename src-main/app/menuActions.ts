@@ -6,6 +6,8 @@
 import type { NativeDialogs } from '../api/context';
 import type { ApiClient, Result } from '../contract';
 import { runLaunch } from './launch';
+import { boundaryMessages } from '../locale/errors';
+import { shellText } from '../locale/shell';
 
 /** The menu's file commands. */
 export interface MenuActions {
@@ -37,7 +39,7 @@ export function createMenuActions({ call, dialogs, refresh, showError }: MenuDep
   };
   return {
     async newProject() {
-      const target = await dialogs.saveProject('未命名项目');
+      const target = await dialogs.saveProject(shellText.untitled);
       if (target) settle(await call('project:new', { path: target }));
     },
     async openProject() {
@@ -57,7 +59,7 @@ export function createMenuActions({ call, dialogs, refresh, showError }: MenuDep
     async saveProjectAs() {
       const current = await call('project:current', {});
       if (!current.ok || !current.value) {
-        showError('请先新建或打开一个项目');
+        showError(boundaryMessages.projectNotOpen);
         return;
       }
       const target = await dialogs.saveProject(current.value.name);

@@ -1,7 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** Title of the main window. */
-export const WINDOW_TITLE = '群析 Qunxi';
+import { shellText } from '../locale/shell';
 
 /**
  * The main window's options. The renderer gets no Node, runs sandboxed and isolated from
@@ -9,7 +8,7 @@ export const WINDOW_TITLE = '群析 Qunxi';
  */
 export function windowOptions(preload: string): BrowserWindowConstructorOptions {
   return {
-    title: WINDOW_TITLE,
+    title: shellText.windowTitle,
     width: 1360,
     height: 860,
     minWidth: 960,

@@ -11,11 +11,19 @@
  * i18next or FormatJS would trade for runtime misses; two languages need no message format.
  */
 
-/** The languages of the UI, the first one the default. Kept in step with the contract's `languages`. */
-export const languages = ['zh-CN', 'en'] as const;
+import type { Language as ContractLanguage } from '../contract';
+
+/**
+ * The languages of the UI, the first one the default: the contract's list, repeated because the
+ * renderer may import only the contract's types (checked equal below).
+ */
+export const languages = ['zh-CN', 'en'] as const satisfies readonly ContractLanguage[];
 
 /** One language of the UI. */
 export type Language = (typeof languages)[number];
+
+// Fails to compile when the contract gains a language this list lacks.
+const _isComplete: Exclude<ContractLanguage, Language> extends never ? true : false = true;
 
 /** Each language by its own name, as the language switch lists it (the same in every language). */
 export const languageNames = { 'zh-CN': '中文', en: 'English' } satisfies Record<Language, string>;

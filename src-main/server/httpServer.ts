@@ -15,6 +15,8 @@ import { dispatch } from '../api/dispatch';
 import { newUploadId, uploadPath } from '../api/uploads';
 import { hasValidToken, isAllowedHost, isAllowedOrigin, isSameToken, newToken, tokenCookie } from './auth';
 import { SECURITY_HEADERS } from './securityHeaders';
+import { getLanguage } from '../locale/language';
+import { serverText } from '../locale/shell';
 import { mimeType, resolveStaticPath } from './staticFiles';
 
 /** Largest JSON body an API call may send. */
@@ -70,15 +72,19 @@ function wantsHtml(req: http.IncomingMessage): boolean {
   return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
-const UNAUTHORIZED_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>群析 · 需要访问令牌</title></head>
-<body><h1>需要访问令牌</h1><p>请使用终端中打印的完整网址（包含 <code>?token=</code>）打开群析浏览器模式。</p>
-<p>Open Qunxi with the full URL printed in the terminal (it includes <code>?token=</code>).</p></body></html>`;
+/** The page a browser without the token gets, in the server's language. */
+function unauthorizedPage(): string {
+  const s = serverText;
+  const aside = s.tokenPageAside ? `\n<p>${s.tokenPageAside}</p>` : '';
+  return `<!doctype html><html lang="${getLanguage()}"><head><meta charset="utf-8"><title>${s.tokenPageTitle}</title></head>
+<body><h1>${s.tokenPageHeading}</h1><p>${s.tokenPageBody}</p>${aside}</body></html>`;
+}
 
 function sendUnauthorized(req: http.IncomingMessage, res: http.ServerResponse): void {
   if (wantsHtml(req)) {
-    send(res, 401, UNAUTHORIZED_PAGE, 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
+    send(res, 401, unauthorizedPage(), 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
   } else {
-    sendJson(res, 401, failure('UNAUTHORIZED', '缺少或错误的访问令牌，请使用终端中打印的网址'));
+    sendJson(res, 401, failure('UNAUTHORIZED', serverText.badToken));
   }
 }
 
@@ -113,19 +119,19 @@ function isJsonContentType(header: string | undefined): boolean {
 
 async function handleApi(handlers: Api, method: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'POST') {
-    sendJson(res, 405, failure('INVALID_REQUEST', 'API 只接受 POST 请求'));
+    sendJson(res, 405, failure('INVALID_REQUEST', serverText.postOnly));
     return;
   }
   // A cross-site <form> can only send "simple" content types; requiring JSON forces a preflight it cannot pass.
   if (!isJsonContentType(req.headers['content-type'])) {
-    sendJson(res, 415, failure('INVALID_REQUEST', '请求的 Content-Type 必须是 application/json'));
+    sendJson(res, 415, failure('INVALID_REQUEST', serverText.jsonOnly));
     return;
   }
   let body: Buffer;
   try {
     body = await readBody(req, MAX_JSON_BYTES);
   } catch (e) {
-    if (e instanceof BodyTooLarge) sendJson(res, 413, failure('INVALID_REQUEST', '请求内容过大'));
+    if (e instanceof BodyTooLarge) sendJson(res, 413, failure('INVALID_REQUEST', serverText.bodyTooLarge));
     else res.destroy();
     return;
   }
@@ -134,7 +140,7 @@ async function handleApi(handlers: Api, method: string, req: http.IncomingMessag
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      sendJson(res, 400, failure('INVALID_REQUEST', '请求内容不是有效的 JSON'));
+      sendJson(res, 400, failure('INVALID_REQUEST', serverText.badJson));
       return;
     }
   }
@@ -143,17 +149,17 @@ async function handleApi(handlers: Api, method: string, req: http.IncomingMessag
 
 async function handleUpload(paths: AppPaths, limit: number, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'PUT') {
-    sendJson(res, 405, failure('INVALID_REQUEST', '上传只接受 PUT 请求'));
+    sendJson(res, 405, failure('INVALID_REQUEST', serverText.putOnly));
     return;
   }
   const name = url.searchParams.get('name');
   if (!name || name.length > 500) {
-    sendJson(res, 400, failure('INVALID_REQUEST', '上传缺少文件名（name 参数）'));
+    sendJson(res, 400, failure('INVALID_REQUEST', serverText.uploadNoName));
     return;
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) {
-    sendJson(res, 413, failure('INVALID_REQUEST', '上传的文件过大'));
+    sendJson(res, 413, failure('INVALID_REQUEST', serverText.uploadTooLarge));
     req.resume();
     return;
   }
@@ -164,8 +170,8 @@ async function handleUpload(paths: AppPaths, limit: number, url: URL, req: http.
     await pipeline(req, byteLimit(limit), createWriteStream(target, { flags: 'wx' }));
   } catch (e) {
     await fs.rm(target, { force: true });
-    if (e instanceof BodyTooLarge) sendJson(res, 413, failure('INVALID_REQUEST', '上传的文件过大'));
-    else if (!res.destroyed) sendJson(res, 500, failure('INTERNAL', '保存上传的文件失败'));
+    if (e instanceof BodyTooLarge) sendJson(res, 413, failure('INVALID_REQUEST', serverText.uploadTooLarge));
+    else if (!res.destroyed) sendJson(res, 500, failure('INTERNAL', serverText.uploadFailed));
     return;
   }
   sendJson(res, 200, { ok: true, value: { uploadId, name } } satisfies Result<{ uploadId: string; name: string }>);
@@ -173,12 +179,12 @@ async function handleUpload(paths: AppPaths, limit: number, url: URL, req: http.
 
 async function handleStatic(staticDir: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendJson(res, 405, failure('INVALID_REQUEST', '不支持的请求方法'));
+    sendJson(res, 405, failure('INVALID_REQUEST', serverText.badMethod));
     return;
   }
   const file = resolveStaticPath(staticDir, url.pathname);
   if (!file) {
-    send(res, 403, '禁止访问', 'text/plain; charset=utf-8');
+    send(res, 403, serverText.forbidden, 'text/plain; charset=utf-8');
     return;
   }
   let data: Buffer;
@@ -186,9 +192,9 @@ async function handleStatic(staticDir: string, url: URL, req: http.IncomingMessa
     data = await fs.readFile(file);
   } catch {
     if (url.pathname === '/') {
-      send(res, 503, '界面尚未构建：请先运行 npm run build / The UI is not built yet: run npm run build', 'text/plain; charset=utf-8');
+      send(res, 503, serverText.notBuilt, 'text/plain; charset=utf-8');
     } else {
-      send(res, 404, '未找到', 'text/plain; charset=utf-8');
+      send(res, 404, serverText.notFound, 'text/plain; charset=utf-8');
     }
     return;
   }
@@ -205,11 +211,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     // DNS rebinding: a foreign name resolving to 127.0.0.1 still sends its own Host.
     if (!isAllowedHost(req.headers.host, port)) {
-      sendJson(res, 421, failure('UNAUTHORIZED', '不允许的 Host 请求头'));
+      sendJson(res, 421, failure('UNAUTHORIZED', serverText.badHost));
       return;
     }
     if (!isAllowedOrigin(req.headers.origin, port)) {
-      sendJson(res, 403, failure('UNAUTHORIZED', '不允许跨站请求'));
+      sendJson(res, 403, failure('UNAUTHORIZED', serverText.crossSite));
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -245,7 +251,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = http.createServer((req, res) => {
     route(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '服务器内部错误'));
+      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', serverText.internal));
       else res.destroy();
     });
   });

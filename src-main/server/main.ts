@@ -10,11 +10,13 @@ import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { parseServeArgs } from './args';
 import { startServer, type RunningServer } from './httpServer';
+import { setLanguage } from '../locale/language';
+import { serverText } from '../locale/shell';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function fail(message: string): never {
-  process.stderr.write(`群析：${message}\n`);
+  process.stderr.write(`${serverText.failed(message)}\n`);
   process.exit(1);
 }
 
@@ -23,7 +25,7 @@ async function listen(start: (port: number) => Promise<RunningServer>, port: num
     return await start(port);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE' && !isExplicit) return start(0);
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`端口 ${port} 已被占用 / port ${port} is in use`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(serverText.portInUse(port));
     throw e;
   }
 }
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   } catch (e) {
     fail((e as Error).message);
   }
+  setLanguage(args.language);
   const paths = defaultPaths(repoRoot);
   const ctx = createContext('browser', paths);
   const handlers = createHandlers(ctx);
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
     await dispatch(handlers, 'project:close', {});
     fail((e as Error).message);
   }
-  process.stdout.write(`群析浏览器模式已启动：${running.url}\n`);
+  process.stdout.write(`${serverText.started(running.url)}\n`);
 
   let isClosing = false;
   const shutdown = async (): Promise<void> => {
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
     await running.close();
     // Closing checkpoints the project so the file is complete on disk.
     const closed = await dispatch(handlers, 'project:close', {});
-    if (!closed.ok) process.stderr.write(`群析：关闭项目失败：${closed.error.message}\n`);
+    if (!closed.ok) process.stderr.write(`${serverText.closeFailed(closed.error.message)}\n`);
     process.exit(closed.ok ? 0 : 1);
   };
   process.on('SIGINT', () => void shutdown());

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { t } from '../../src-main/locale/app';
+import { call } from '../api/client';
 import { getLanguage, isLanguage, onLanguageChange, setLanguage, type Language } from '../../src-main/locale/language';
 
 /** Where the chosen language is remembered between runs (only this key of the UI persists). */
@@ -13,16 +14,19 @@ function readSaved(): string | null {
   }
 }
 
-function applyToDocument(): void {
+/** The page and the Node side (messages, exported headers, the menu) follow the current language. */
+function apply(): void {
   document.documentElement.lang = getLanguage();
   document.title = t.windowTitle;
+  // Best effort: a Node side that cannot follow keeps writing Chinese, the page still switches.
+  void call('app:setLanguage', { language: getLanguage() });
 }
 
 /** Applies the remembered language before the first render: the text tables, `<html lang>`, the title. */
 export function initLanguage(): void {
   const saved = readSaved();
   if (isLanguage(saved)) setLanguage(saved);
-  applyToDocument();
+  apply();
 }
 
 /** Switches the UI to `language` and remembers it; the app re-renders through {@link useLanguage}. */
@@ -33,7 +37,7 @@ export function chooseLanguage(language: Language): void {
     // not remembered, still switched
   }
   setLanguage(language);
-  applyToDocument();
+  apply();
 }
 
 /** The current language; a component using it re-renders on every switch. */

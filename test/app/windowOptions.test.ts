@@ -1,7 +1,7 @@
 import './noElectron';
 import { describe, expect, it } from 'vitest';
 import { preloadPath, rendererUrl, isAppUrl } from '../../src-main/app/appUrls';
-import { windowOptions, WINDOW_TITLE } from '../../src-main/app/windowOptions';
+import { windowOptions } from '../../src-main/app/windowOptions';
 import { shellPaths } from '../../src-main/app/shellPaths';
 
 describe('main window', () => {
@@ -17,7 +17,6 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
     });
     expect(o.title).toBe('群析 Qunxi');
-    expect(WINDOW_TITLE).toBe('群析 Qunxi');
     expect(o.show).toBe(false);
     expect(o.width).toBeGreaterThanOrEqual(1024);
     expect(o.minWidth).toBeGreaterThanOrEqual(800);

@@ -77,12 +77,14 @@ describe('static file resolution', () => {
 
 describe('browser-mode options', () => {
   it('defaults to port 5183 with fallback, no project', () => {
-    expect(parseServeArgs([], {})).toEqual({ port: 5183, isPortExplicit: false, isDemo: false, project: null });
+    expect(parseServeArgs([], {})).toEqual({ port: 5183, isPortExplicit: false, isDemo: false, project: null, language: 'zh-CN' });
   });
 
   it('reads --demo, --project, --port and QUNXI_PORT', () => {
-    expect(parseServeArgs(['--demo', '--port', '0'], {})).toEqual({ port: 0, isPortExplicit: true, isDemo: true, project: null });
-    expect(parseServeArgs(['--project=/p/a.qunxi'], { QUNXI_PORT: '6000' })).toEqual({ port: 6000, isPortExplicit: true, isDemo: false, project: '/p/a.qunxi' });
+    expect(parseServeArgs(['--demo', '--port', '0'], {})).toEqual({ port: 0, isPortExplicit: true, isDemo: true, project: null, language: 'zh-CN' });
+    expect(parseServeArgs(['--project=/p/a.qunxi'], { QUNXI_PORT: '6000' })).toEqual({ port: 6000, isPortExplicit: true, isDemo: false, project: '/p/a.qunxi', language: 'zh-CN' });
+    expect(parseServeArgs(['--lang', 'en'], {}).language).toBe('en');
+    expect(parseServeArgs([], { QUNXI_LANG: 'en' }).language).toBe('en');
   });
 
   it('refuses bad options with a one-line message', () => {
