@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util';
-import { importKinds, type ImportKind, type Period } from '../contract';
+import type { ImportKind, Period } from '../contract';
 import { AppError } from '../contract/appError';
 import { isCalendarDate } from '../analysis/base/calendar';
+import { kindSpecs } from '../import/kinds';
 import { analysisCommands } from './commands';
 import type { CliValues } from './commands/types';
+
+/**
+ * The export kinds, in the contract's order, read from the importer's registry rather than the
+ * contract's `importKinds`: the contract's values load zod, which `--help` would pay for.
+ */
+const importKinds = Object.keys(kindSpecs) as ImportKind[];
 
 /** `import --project P FILE… [--kind K] [--template FILE.json|NAME]` */
 export interface ImportCommand {

@@ -1,8 +1,11 @@
-// Entry point of `npm run qunxi -- <command>`: wires the real process to runCli.
+// Entry point of the command line: wires the real process to runCli. Built into
+// out/cli/qunxi.mjs (scripts/cliBundle.mjs), which bin/qunxi.mjs runs for `qunxi` and
+// `npm run qunxi`; its static imports stay light so `--help` starts without DuckDB.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './run';
 
+// Two folders up from both src-main/cli/main.ts and the built out/cli/qunxi.mjs.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Anything that escapes runCli still ends as one line, never a stack trace. */

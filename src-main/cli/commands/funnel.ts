@@ -1,6 +1,5 @@
 import type { FunnelStage } from '../../contract';
 import { AppError } from '../../contract/appError';
-import { biggestDrop } from '../../analysis/funnel/funnelQueries';
 import { mustCall, type AnalysisCommandSpec, type CliValues } from './types';
 
 /** Options of `funnel`, checked. */
@@ -82,6 +81,9 @@ export const funnelCommand: AnalysisCommandSpec<FunnelParams> = {
     const range = r.from && r.to ? `${r.from} 至 ${r.to}` : '无数据';
     const skipped = r.skipped.length ? `，跳过 ${r.skipped.length} 个按天汇总的阶段（${r.skipped.map((s) => s.name).join('、')}）` : '';
     if (r.breakdown) {
+      // Loaded here, not at the top: funnelQueries brings DuckDB, and this module is part of
+      // argument parsing, which `--help` must do without it (DESIGN §6 start-up).
+      const { biggestDrop } = await import('../../analysis/funnel/funnelQueries');
       const rows = r.breakdown.flatMap((b) => b.stages.map((s, i) => ({ breakdown: b.value, ...stageRow(s, i, biggestDrop(b.stages)) })));
       return { columns: ['breakdown', ...FUNNEL_COLUMNS], rows, summary: `漏斗（同期群）${range}：${r.stages.length} 个阶段 × ${r.breakdown.length} 个分组${skipped}` };
     }

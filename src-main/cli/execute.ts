@@ -1,0 +1,225 @@
+/**
+ * Everything a command does once its line is parsed: the handlers, the project, DuckDB and the
+ * import worker. run.ts loads this module only after the arguments are known to name a command,
+ * so `--help` and usage errors start without DuckDB or exceljs (DESIGN §6: the CLI starts in
+ * well under a second).
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ApiError, ImportJob, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
+import { createContext, defaultPaths } from '../api/context';
+import { inProcessClient } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { AppError, isAppError, toApiError } from '../contract/appError';
+import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../import/templateStore';
+import { analysisCommands } from './commands';
+import type { AnalysisCommand, CliCommand, ImportCommand, ImportsCommand, MetricsCommand, TemplatesCommand } from './args';
+import { historyToCsv, historyToJson } from './historyOutput';
+import type { CliIo } from './io';
+import { importSummary, metricsToCsv, metricsToJson, rowsToCsv } from './output';
+
+/** A failure carrying the API error whose message becomes the last stderr line. */
+class CliFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+type Client = <K extends Method>(name: K, req: unknown) => Promise<Result<Responses[K]>>;
+
+async function must<K extends Method>(call: Client, name: K, req: unknown): Promise<Responses[K]> {
+  const r = await call(name, req);
+  if (!r.ok) throw new CliFailure(r.error);
+  return r.value;
+}
+
+const POLL_MS = 50;
+
+/** Starts one import and polls it to the end, drawing progress on a terminal. */
+async function importOne(call: Client, io: CliIo, file: string, kind: ImportCommand['kind'], mapping: TableMapping | null): Promise<ImportJob> {
+  let job = await must(call, 'import:start', { source: { path: file }, ...(mapping ? { mapping } : kind ? { kind } : {}) });
+  while (job.state === 'running') {
+    await sleep(POLL_MS);
+    job = await must(call, 'import:status', { jobId: job.jobId });
+    if (io.isStderrTty && job.state === 'running') {
+      const pct = job.fraction === null ? '' : `（${Math.round(job.fraction * 100)}%）`;
+      const doing = job.phase === 'writing' ? '正在写入' : '正在读取';
+      io.err(`\r\x1b[2K${doing} ${job.fileName}：${job.rowsRead} 行${pct}`);
+    }
+  }
+  if (io.isStderrTty) io.err('\r\x1b[2K');
+  return job;
+}
+
+/** The templates `--template` names: those of a document file, or those saved in the project under that name. */
+async function templatesOf(call: Client, spec: string): Promise<{ templates: MappingTemplate[]; isFile: boolean }> {
+  if (existsSync(spec) || /\.json$/i.test(spec)) {
+    let content: string;
+    try {
+      content = await fs.readFile(spec, 'utf8');
+    } catch {
+      throw new AppError('TEMPLATE_NOT_FOUND', `无法读取模板文件“${spec}”`);
+    }
+    const templates = templatesFromDocument(content).map((t, i) => ({ ...t, id: `file-${i}`, savedAt: '' }));
+    return { templates, isFile: true };
+  }
+  const templates = (await must(call, 'templates:list', {})).filter((t) => t.name === spec);
+  if (templates.length === 0) throw new AppError('TEMPLATE_NOT_FOUND', `项目中没有名为“${spec}”的映射模板`);
+  return { templates, isFile: false };
+}
+
+/**
+ * The mapping `--template` gives a file: the template whose header set equals a table's headers;
+ * for a template named on the command line also a table that has every header it maps. Null when
+ * a template file has none for this file (it is then detected as usual).
+ */
+async function templateMapping(call: Client, io: CliIo, file: string, spec: string, given: { templates: MappingTemplate[]; isFile: boolean }, kind: ImportCommand['kind']): Promise<TableMapping | null> {
+  const preview = await must(call, 'import:inspect', { source: { path: file }, ...(kind ? { kind } : {}) });
+  const candidates = given.templates.filter((t) => !kind || t.kind === kind);
+  const exact = (table: TablePreview) => candidates.find((t) => headerSetKey(t.headers) === headerSetKey(table.headers));
+  const covers = (table: TablePreview) => {
+    const have = new Set(table.headers.map(normaliseHeader));
+    return candidates.find((t) => Object.keys(t.fields).every((h) => have.has(normaliseHeader(h.replace(/#\d+$/, '')))));
+  };
+  for (const pick of given.isFile ? [exact] : [exact, covers]) {
+    for (const table of preview.tables) {
+      const t = pick(table);
+      if (t) {
+        io.err(`${path.basename(file)} 使用映射模板“${t.name}”\n`);
+        return mappingFromTemplate(table, t);
+      }
+    }
+  }
+  if (!given.isFile) throw new AppError('TEMPLATE_INVALID', `“${path.basename(file)}”的表头与映射模板“${spec}”不符`);
+  io.err(`模板文件中没有与 ${path.basename(file)} 表头相同的模板，按自动识别导入\n`);
+  return null;
+}
+
+async function openOrCreate(call: Client, io: CliIo, project: string): Promise<void> {
+  const target = path.resolve(project);
+  if (existsSync(target)) {
+    await must(call, 'project:open', { path: target });
+  } else {
+    await must(call, 'project:new', { path: target });
+    io.err(`已新建项目 ${target}\n`);
+  }
+}
+
+async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<void> {
+  await openOrCreate(call, io, cmd.project);
+  const templates = cmd.template ? await templatesOf(call, cmd.template) : null;
+  let lastFailure: ApiError | null = null;
+  for (const file of cmd.files) {
+    const full = path.resolve(file);
+    let mapping: TableMapping | null = null;
+    if (cmd.template && templates) {
+      try {
+        mapping = await templateMapping(call, io, full, cmd.template, templates, cmd.kind);
+      } catch (e) {
+        lastFailure = e instanceof CliFailure ? e.error : toApiError(e);
+        io.err(`导入失败 ${path.basename(file)}：${lastFailure.message}\n`);
+        continue;
+      }
+    }
+    const job = await importOne(call, io, full, cmd.kind, mapping);
+    if (job.state === 'done' && job.result) {
+      io.err(`${importSummary(job.result)}\n`);
+    } else {
+      lastFailure = job.error ?? { code: 'INTERNAL', message: `导入 ${job.fileName} 未完成` };
+      // Other files still get imported; the run fails at the end with this reason.
+      io.err(`导入失败 ${job.fileName}：${lastFailure.message}\n`);
+    }
+  }
+  if (lastFailure) throw new CliFailure(lastFailure);
+}
+
+async function runMetrics(call: Client, io: CliIo, cmd: MetricsCommand): Promise<void> {
+  await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  const rows = await must(call, 'metrics:query', {
+    period: cmd.period,
+    ...(cmd.from ? { from: cmd.from } : {}),
+    ...(cmd.to ? { to: cmd.to } : {}),
+    ...(cmd.groups.length ? { groups: cmd.groups } : {}),
+  });
+  io.out(cmd.format === 'csv' ? metricsToCsv(rows) : metricsToJson(rows));
+  io.err(`${rows.length} 个${{ day: '日', week: '周', month: '月' }[cmd.period]}度区间\n`);
+}
+
+async function runAnalysis(call: Client, io: CliIo, cmd: AnalysisCommand): Promise<void> {
+  await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  const spec = analysisCommands.find((c) => c.name === cmd.name)!;
+  const scope = { ...(cmd.from ? { from: cmd.from } : {}), ...(cmd.to ? { to: cmd.to } : {}), ...(cmd.groups.length ? { groups: cmd.groups } : {}) };
+  let output;
+  try {
+    output = await spec.run(call, cmd.params, scope);
+  } catch (e) {
+    const apiError = (e as { apiError?: ApiError }).apiError;
+    throw apiError ? new CliFailure(apiError) : e;
+  }
+  io.out(cmd.format === 'csv' ? rowsToCsv(output.columns, output.rows) : `${JSON.stringify(output.rows, null, 2)}\n`);
+  io.err(`${output.summary}\n`);
+}
+
+async function runTemplates(call: Client, io: CliIo, cmd: TemplatesCommand): Promise<void> {
+  await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  if (cmd.action === 'export') {
+    const doc = await must(call, 'templates:export', {});
+    const count = (JSON.parse(doc) as { templates: unknown[] }).templates.length;
+    if (cmd.file) {
+      await fs.writeFile(cmd.file, doc, 'utf8');
+      io.err(`已导出 ${count} 个映射模板到 ${cmd.file}\n`);
+    } else {
+      io.out(doc);
+      io.err(`已导出 ${count} 个映射模板\n`);
+    }
+    return;
+  }
+  let content: string;
+  try {
+    content = await fs.readFile(cmd.file!, 'utf8');
+  } catch {
+    throw new AppError('TEMPLATE_NOT_FOUND', `无法读取模板文件“${cmd.file}”`);
+  }
+  const all = await must(call, 'templates:import', { content });
+  io.err(`已导入模板文件 ${path.basename(cmd.file!)}，项目中现有 ${all.length} 个映射模板\n`);
+}
+
+async function runImports(call: Client, io: CliIo, cmd: ImportsCommand): Promise<void> {
+  await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  if (cmd.action === 'list') {
+    const history = await must(call, 'import:history', {});
+    io.out(cmd.format === 'csv' ? historyToCsv(history) : historyToJson(history));
+    io.err(`${history.length} 次导入\n`);
+    return;
+  }
+  const history = await must(call, 'import:remove', { importId: cmd.importId });
+  io.err(`已删除导入 ${cmd.importId}，剩余 ${history.length} 次导入\n`);
+}
+
+/**
+ * Runs a parsed command through the same handlers every other transport uses and returns the
+ * exit status: 0 done, 1 failed. On failure the last stderr line is the reason.
+ */
+export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' }>, io: CliIo): Promise<number> {
+  const call: Client = inProcessClient(createHandlers(createContext('cli', defaultPaths(io.repoRoot, io.env))));
+  let status = 0;
+  let reason = '';
+  try {
+    if (cmd.command === 'import') await runImport(call, io, cmd);
+    else if (cmd.command === 'templates') await runTemplates(call, io, cmd);
+    else if (cmd.command === 'imports') await runImports(call, io, cmd);
+    else if (cmd.command === 'analysis') await runAnalysis(call, io, cmd);
+    else await runMetrics(call, io, cmd);
+  } catch (e) {
+    status = 1;
+    reason = e instanceof CliFailure ? e.error.message : isAppError(e) ? e.message : toApiError(e).message;
+  }
+  const closed = await call('project:close', {});
+  if (!closed.ok && status === 0) {
+    status = 1;
+    reason = closed.error.message;
+  }
+  if (status !== 0) io.err(`${reason.split('\n')[0]}\n`);
+  return status;
+}
