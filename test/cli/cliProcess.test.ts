@@ -20,12 +20,12 @@ interface Run {
 
 let root: string;
 
-/** Runs the CLI exactly as `npm run qunxi --` does, with every app folder inside the temp root. */
+/** Runs the CLI exactly as `npm run qunxi --` does (the launcher and its bundle), with every app folder inside the temp root. */
 function qunxi(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
-      'npx',
-      ['tsx', 'src-main/cli/main.ts', ...args],
+      process.execPath,
+      ['bin/qunxi.mjs', ...args],
       {
         cwd: repoRoot,
         env: {

@@ -1,0 +1,8 @@
+/** Where the bundle is written (out/cli). */
+export const cliOutDir: string;
+/** Whether the bundle in `outDir` was built from the files as they are now. */
+export function isCliBundleCurrent(outDir?: string): boolean;
+/** Builds the bundle into `outDir`; rejects with esbuild's messages when the sources do not build. */
+export function buildCli(opts?: { outDir?: string }): Promise<{ entry: string; worker: string; inputs: string[]; ms: number }>;
+/** The bundle's entry, built first when missing or stale; `log` hears one line when it builds. */
+export function ensureCliBundle(opts?: { outDir?: string; log?: (line: string) => void }): Promise<string>;

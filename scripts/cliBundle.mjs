@@ -1,0 +1,179 @@
+// The command line as a built bundle (DESIGN §6): out/cli/qunxi.mjs with its chunks, and the
+// import worker beside it as out/cli/importWorker.js (where src-main/import/runWorker.ts looks
+// for it). Built with esbuild, which tsx brings along, in a fraction of a second; bin/qunxi.mjs
+// rebuilds it whenever a file it was built from has changed, so there is no build step to forget.
+// `node scripts/cliBundle.mjs` builds it unconditionally.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const thisScript = fileURLToPath(import.meta.url);
+
+/** Where the bundle is written. */
+export const cliOutDir = path.join(root, 'out', 'cli');
+
+const ENTRY = 'qunxi.mjs';
+const WORKER = 'importWorker.js';
+const MANIFEST = 'build.json';
+/** Chunks of an older build are removed once no process started from it can still be loading them. */
+const OLD_CHUNK_AGE_MS = 10 * 60_000;
+
+/** Size and modification time of a file, or null when it is gone. */
+function stamp(file) {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a file so a reader never sees it half written (another process may build at the same time). */
+function writeAtomically(file, data) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/**
+ * Whether the bundle in `outDir` was built from the files as they are now: every file the last
+ * build read (the manifest lists them, this script included) still has its size and mtime, and
+ * every file it wrote is there. About a hundred and fifty stat calls, a millisecond or two.
+ */
+export function isCliBundleCurrent(outDir = cliOutDir) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(outDir, MANIFEST), 'utf8'));
+  } catch {
+    return false;
+  }
+  for (const name of manifest.outputs) if (stamp(path.join(outDir, name)) === null) return false;
+  for (const [file, was] of Object.entries(manifest.inputs)) if (stamp(path.resolve(root, file)) !== was) return false;
+  return true;
+}
+
+/** esbuild as tsx depends on it (the launcher runs on plain Node, without tsx's loader). */
+function loadEsbuild() {
+  const fromRoot = createRequire(path.join(root, 'package.json'));
+  try {
+    return createRequire(fromRoot.resolve('tsx/package.json'))('esbuild');
+  } catch {
+    return fromRoot('esbuild');
+  }
+}
+
+function removeOldChunks(outDir, current) {
+  const dir = path.join(outDir, 'chunks');
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const cutoff = Date.now() - OLD_CHUNK_AGE_MS;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (current.has(`chunks/${name}`)) continue;
+    try {
+      if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true });
+    } catch {
+      // removed by another build meanwhile
+    }
+  }
+}
+
+/**
+ * Builds the bundle into `outDir`. The sources' bare imports stay imports (DuckDB, exceljs and zod
+ * load from node_modules, as under tsx). The CLI is split into chunks so that its entry loads only
+ * argument parsing and the usage text; the handlers, and DuckDB with them, are a dynamic import.
+ * Throws with esbuild's messages when the sources do not build.
+ */
+export async function buildCli({ outDir = cliOutDir } = {}) {
+  const esbuild = loadEsbuild();
+  const startedAt = Date.now();
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // DuckDB (native) and exceljs (large, and read lazily from its own files) load from
+    // node_modules; the rest, zod above all, is bundled: one file parses faster than zod's
+    // hundred-odd modules, which `--help` would otherwise load through the contract.
+    external: ['@duckdb/*', 'exceljs', 'exceljs/*'],
+    outdir: outDir,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  };
+  const [cli, worker] = await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: { qunxi: 'src-main/cli/main.ts' },
+      splitting: true,
+      entryNames: '[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+    }),
+    // The worker on its own, without splitting: a worker thread starts from one file.
+    esbuild.build({ ...common, entryPoints: { importWorker: 'src-main/import/worker.ts' }, entryNames: '[name]' }),
+  ]);
+  const files = [...cli.outputFiles, ...worker.outputFiles].map((f) => ({ name: path.relative(outDir, f.path).split(path.sep).join('/'), contents: f.contents }));
+  // Chunks first, the entries after them, the manifest last: a concurrent launcher that sees the
+  // new manifest finds every file it names.
+  files.sort((a, b) => Number(!a.name.startsWith('chunks/')) - Number(!b.name.startsWith('chunks/')));
+  for (const f of files) writeAtomically(path.join(outDir, f.name), f.contents);
+  const inputs = {};
+  for (const input of [...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs), path.relative(root, thisScript)]) {
+    const file = path.resolve(root, input);
+    const s = statSync(file);
+    // A file saved while the build was reading it may not be in the bundle: record it as changed.
+    inputs[path.relative(root, file).split(path.sep).join('/')] = s.mtimeMs >= startedAt ? 'changed during the build' : `${s.size}:${s.mtimeMs}`;
+  }
+  const outputs = files.map((f) => f.name);
+  writeAtomically(path.join(outDir, MANIFEST), `${JSON.stringify({ outputs, inputs }, null, 1)}\n`);
+  removeOldChunks(outDir, new Set(outputs));
+  return { entry: path.join(outDir, ENTRY), worker: path.join(outDir, WORKER), inputs: Object.keys(inputs), ms: Date.now() - startedAt };
+}
+
+/** One line per esbuild message, `file:line:column: text`. */
+function buildFailure(e) {
+  const messages = Array.isArray(e?.errors) && e.errors.length > 0 ? e.errors : null;
+  if (!messages) return e instanceof Error ? e : new Error(String(e));
+  const lines = messages.map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ${m.text}` : m.text));
+  return new Error(lines.join('\n'));
+}
+
+/**
+ * The bundle's entry, built first when missing or stale; `log` hears one line when it builds.
+ * Without esbuild (an install without the dev tools) an existing bundle is used as it is.
+ */
+export async function ensureCliBundle({ outDir = cliOutDir, log = () => {} } = {}) {
+  const entry = path.join(outDir, ENTRY);
+  if (isCliBundleCurrent(outDir)) return entry;
+  log('qunxi：源码有改动，正在重新构建命令行…');
+  try {
+    await buildCli({ outDir });
+  } catch (e) {
+    const failure = buildFailure(e);
+    if (e?.code === 'MODULE_NOT_FOUND' && stamp(entry) !== null) {
+      log(`qunxi：找不到构建工具 esbuild，使用现有的命令行构建（${failure.message.split('\n')[0]}）`);
+      return entry;
+    }
+    throw failure;
+  }
+  return entry;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === thisScript) {
+  try {
+    const built = await buildCli();
+    process.stderr.write(`已构建命令行 ${path.relative(process.cwd(), built.entry)}（${built.inputs.length} 个源文件，${built.ms} ms）\n`);
+  } catch (e) {
+    process.stderr.write(`${buildFailure(e).message}\n`);
+    process.exitCode = 1;
+  }
+}
