@@ -25,6 +25,12 @@ if (only === 'analyses') {
   process.exit(0);
 }
 // ── end of the analyses bench hook ──
+// `--only cli`: the command line's start-up (bench/cli.ts), on its own.
+if (only === 'cli') {
+  const { runCliBench } = await import('./cli');
+  process.stdout.write(`\n${runCliBench({ log: (l) => process.stderr.write(`${l}\n`) }).join('\n')}\n`);
+  process.exit(0);
+}
 const sizes: BenchSizes = {
   memberRows: Number(process.env.BENCH_MEMBERS ?? (quick ? 20_000 : 200_000)),
   messageRows: Number(process.env.BENCH_MESSAGES ?? (quick ? 100_000 : 1_000_000)),
@@ -149,3 +155,4 @@ results.push(
 );
 process.stdout.write(`\n${results.lines.join('\n')}\n`);
 if (only !== 'import') await analysesBench(); // the analyses bench hook
+if (only === undefined) process.stdout.write(`\n${(await import('./cli')).runCliBench({ log }).join('\n')}\n`); // the cli phase
