@@ -33,6 +33,7 @@ export const errorCodes = [
   'TEMPLATE_NOT_FOUND',
   'DEFINITION_INVALID',
   'ANALYSIS_NO_DATA',
+  'CANCELLED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

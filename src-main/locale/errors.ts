@@ -36,6 +36,7 @@ export const errorText = localized({
     TEMPLATE_NOT_FOUND: '找不到模板',
     DEFINITION_INVALID: '定义无效',
     ANALYSIS_NO_DATA: '没有可分析的数据',
+    CANCELLED: '已取消',
   } satisfies Record<ErrorCode, string>,
   en: {
     INVALID_REQUEST: 'Invalid request',
@@ -68,6 +69,7 @@ export const errorText = localized({
     TEMPLATE_NOT_FOUND: 'Template not found',
     DEFINITION_INVALID: 'Invalid definition',
     ANALYSIS_NO_DATA: 'No data to analyse',
+    CANCELLED: 'Cancelled',
   },
 });
 

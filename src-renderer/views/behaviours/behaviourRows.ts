@@ -3,6 +3,7 @@ import type { BehaviourCount, KeyBehaviour } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import type { SelectOption } from '../../components/gridTypes';
 import { behavioursText } from '../../../src-main/locale/behaviours';
+import { bracketed, punctuation } from '../../../src-main/locale/common';
 import { formatCount } from '../metrics/metricsFormat';
 
 /** A row of the grid: a rule with its window as text ('' = no window), so the cell can be emptied. */
@@ -104,7 +105,7 @@ export function msgTypeOptions(inData: { msgType: string; count: number }[], row
     seen.add(value.toLowerCase());
     options.push({ value, label });
   };
-  for (const t of inData) add(t.msgType, `${t.msgType}（${formatCount(t.count)}）`);
+  for (const t of inData) add(t.msgType, `${t.msgType}${bracketed(formatCount(t.count))}`);
   for (const t of usual) add(t, t);
   for (const r of rows) for (const t of r.msgTypes) add(t, t);
   return options;
@@ -121,7 +122,7 @@ export function behaviourColumns(typeOptions: SelectOption[], errors: ReadonlyMa
       width: 210,
       type: 'multiselect',
       options: typeOptions,
-      format: (r) => (r.msgTypes.length ? r.msgTypes.join('、') : behavioursText.anyType),
+      format: (r) => (r.msgTypes.length ? r.msgTypes.join(punctuation.list) : behavioursText.anyType),
     },
     {
       field: 'pattern',

@@ -2,6 +2,7 @@
 import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { churnStageText, churnText, churnWayText, tenureText, type BreakdownKey } from '../../../src-main/locale/churn';
+import { bracketed, punctuation } from '../../../src-main/locale/common';
 import { formatRate, periodLabel } from '../metrics/metricsFormat';
 
 /** ECharts' marker of a missing value: a line breaks there instead of dropping to 0. */
@@ -71,7 +72,7 @@ export function breakdownOption(key: BreakdownKey, items: ChurnResult['breakdown
         type: 'bar',
         barMaxWidth: 16,
         data: shown.map((b) => b.count),
-        label: { show: total > 0, position: 'right', formatter: (p) => `${p.value}（${formatRate(shown[p.dataIndex]?.share)}）` },
+        label: { show: total > 0, position: 'right', formatter: (p) => `${p.value}${bracketed(formatRate(shown[p.dataIndex]?.share))}` },
       },
     ],
   };
@@ -90,7 +91,7 @@ export function retentionOption(cohorts: readonly RetentionCohort[]): ChartOptio
       formatter: (p) => {
         const [x, y, rate] = (Array.isArray(p) ? p[0]! : p).value as [number, number, number];
         const c = cohorts[y]!;
-        return `${churnText.cohortLabel(c.cohort_week, c.size)}<br/>${churnText.weekOffset(x)}：${formatRate(rate)}（${churnText.retainedCount} ${c.counts[x] ?? '-'}）`;
+        return `${churnText.cohortLabel(c.cohort_week, c.size)}<br/>${churnText.weekOffset(x)}${punctuation.colon}${formatRate(rate)}${bracketed(`${churnText.retainedCount} ${c.counts[x] ?? '-'}`)}`;
       },
     },
     grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },

@@ -1,6 +1,7 @@
 import type { FeatureId, FeatureRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { featureHints, featureLabels, featuresText } from '../../../src-main/locale/features';
+import { punctuation } from '../../../src-main/locale/common';
 import { formatCount, formatMoney } from '../metrics/metricsFormat';
 
 /** A key behaviour with its grid column (`kb_<id>`), as features:query lists them. */
@@ -37,7 +38,7 @@ export function featureGridColumns(behaviours: BehaviourColumn[], opts: { isServ
   const feature = (field: FeatureId, width = 110): GridColumn<FeatureRow> => ({
     field,
     headerName: featureLabels[field],
-    headerTooltip: `${featureLabels[field]}：${featureHints[field]}`,
+    headerTooltip: `${featureLabels[field]}${punctuation.colon}${featureHints[field]}`,
     width,
     isNumeric: true,
     ...(opts.isServerSide ? {} : { filter: 'number' as const }),

@@ -2,6 +2,7 @@
 import type { FunnelResult, FunnelStage } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { funnelText } from '../../../src-main/locale/funnel';
+import { punctuation } from '../../../src-main/locale/common';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 import { biggestDropOf } from './funnelColumns';
 
@@ -21,8 +22,8 @@ export function stageLabel(s: FunnelStage, index: number): string {
 
 /** The tooltip lines of a stage. */
 export function stageTooltip(s: FunnelStage, index: number): string {
-  const lines = [`${s.name}：${formatCount(s.count)}`];
-  if (index > 0) lines.push(`${funnelText.col.step.replace(/（.*/, '')}：${formatRate(s.step.rate)}`, `${funnelText.col.overall.replace(/（.*/, '')}：${formatRate(s.overall.rate)}`);
+  const lines = [`${s.name}${punctuation.colon}${formatCount(s.count)}`];
+  if (index > 0) lines.push(`${funnelText.col.step.replace(/（.*| \(.*/, '')}${punctuation.colon}${formatRate(s.step.rate)}`, `${funnelText.col.overall.replace(/（.*| \(.*/, '')}${punctuation.colon}${formatRate(s.overall.rate)}`);
   return lines.join('<br/>');
 }
 

@@ -2,6 +2,7 @@
 import type { FunnelResult, FunnelStage, LostPerson, RateCI, TimeToConvert } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { funnelText } from '../../../src-main/locale/funnel';
+import { bracketed } from '../../../src-main/locale/common';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 
 /** One row of the rate table. */
@@ -23,7 +24,7 @@ export interface FunnelRow {
 export function formatRateCI(r: RateCI): string {
   if (r.rate === null) return '-';
   if (r.low === null || r.high === null) return formatRate(r.rate);
-  return `${formatRate(r.rate)}（${formatRate(r.low)}–${formatRate(r.high)}）`;
+  return `${formatRate(r.rate)}${bracketed(`${formatRate(r.low)}–${formatRate(r.high)}`)}`;
 }
 
 const days = (d: number) => (d < 10 ? d.toFixed(2) : d.toFixed(1));

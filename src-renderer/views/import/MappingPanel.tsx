@@ -3,7 +3,7 @@ import type { ImportKind } from '../../../src-main/contract';
 import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridTypes';
 import { t } from '../../../src-main/locale/app';
-import { importKindText } from '../../../src-main/locale/common';
+import { bracketed, importKindText } from '../../../src-main/locale/common';
 import { currentTable, selectKinds, useImports, type ImportEntry } from '../../store/imports';
 import { duplicateFields, fieldLabels, IGNORE, missingFields } from '../../store/mappingRules';
 import { fieldOptions, kindOptions, mappingGridRows, previewGrid, type MappingGridRow, type PreviewGridRow } from './mappingModel';
@@ -49,7 +49,7 @@ export function MappingPanel({ entry }: { entry: ImportEntry }) {
       ...mapping.columns.map(
         (col): GridColumn<PreviewGridRow> => ({
           field: `c${col.index}`,
-          headerName: col.field ? `${col.header} → ${labels.get(col.field) ?? col.field}` : `${col.header}（${t.mapping.ignore}）`,
+          headerName: col.field ? `${col.header} → ${labels.get(col.field) ?? col.field}` : `${col.header}${bracketed(t.mapping.ignore)}`,
           width: 190,
           sortable: false,
           headerTooltip: col.header,

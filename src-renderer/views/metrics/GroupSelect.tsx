@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../src-main/locale/app';
+import { punctuation } from '../../../src-main/locale/common';
 
 /** Props of {@link GroupSelect}. */
 export interface GroupSelectProps {
@@ -31,7 +32,7 @@ export function GroupSelect({ groups, selected, onChange }: GroupSelectProps) {
   return (
     <div className="group-select" ref={rootRef} data-testid="group-select" data-selected={selected.join('\n')}>
       <button type="button" className="group-select-button" aria-haspopup="listbox" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)} data-testid="group-select-button">
-        {t.metrics.groups}：{label} ▾
+        {t.metrics.groups}{punctuation.colon}{label} ▾
       </button>
       {isOpen && (
         <div className="group-select-popup" role="listbox" aria-multiselectable="true">

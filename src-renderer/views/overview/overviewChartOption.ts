@@ -1,6 +1,7 @@
 import type { FunnelStage, MetricsRow } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { overviewText } from '../../../src-main/locale/overview';
+import { punctuation } from '../../../src-main/locale/common';
 import { formatRate } from '../metrics/metricsFormat';
 
 /** ECharts' marker of a missing value: the line breaks there instead of dropping to 0. */
@@ -58,7 +59,7 @@ export function miniFunnelOption(stages: readonly FunnelStage[]): ChartOption {
         const stage = item ? stages[item.dataIndex] : undefined;
         if (!stage) return '';
         const step = stage.step.rate === null ? '' : `<br/>${overviewText.funnelStepRate} ${formatRate(stage.step.rate)}`;
-        return `${stage.name}：${stage.count.toLocaleString('zh-CN')}${step}`;
+        return `${stage.name}${punctuation.colon}${stage.count.toLocaleString('zh-CN')}${step}`;
       },
     },
     series: [

@@ -1,7 +1,7 @@
 import type { Criterion, FeatureId, VvipDefinition } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import { featureIds, featureLabels } from '../../../src-main/locale/features';
-import { definitionGridText } from '../../../src-main/locale/common';
+import { bracketed, definitionGridText } from '../../../src-main/locale/common';
 import { joinLabels, opLabels, vvipText } from '../../../src-main/locale/vvip';
 
 /** A row of the rule grid: a criterion with a key that survives edits, moves and undo. */
@@ -68,5 +68,5 @@ export function rulesSentence(rules: Criterion[]): string {
     groups[groups.length - 1]!.push(r);
   });
   const parts = groups.map((g) => g.map(criterionText).join(` ${joinLabels.and} `));
-  return groups.length === 1 ? parts[0]! : parts.map((p) => `（${p}）`).join(` ${joinLabels.or} `);
+  return groups.length === 1 ? parts[0]! : parts.map((p) => bracketed(p).trim()).join(` ${joinLabels.or} `);
 }

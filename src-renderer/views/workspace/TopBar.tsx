@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { t } from '../../../src-main/locale/app';
+import { punctuation } from '../../../src-main/locale/common';
 import { platform } from '../../platform';
 import { selectBusy, selectProject, useProject } from '../../store/project';
 import { useScope } from '../../store/scope';
@@ -57,7 +58,7 @@ export function TopBar() {
           {project.name}
         </span>
         <span className="muted tz" data-testid="project-timezone">
-          {t.top.timeZone}：{project.timeZone}
+          {t.top.timeZone}{punctuation.colon}{project.timeZone}
         </span>
       </div>
       <div className="topbar-actions">
