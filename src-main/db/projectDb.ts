@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { cancelledError, throwIfCancelled, untilAborted } from './cancellation';
 
 /** Bound parameters of a query: positional (`?`, `$1`) or named (`$name`). */
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -16,16 +17,83 @@ export function sqlIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Options of {@link ProjectDb.use}. */
+export interface UseOptions {
+  /**
+   * The caller's cancellation: aborting it interrupts the statement under way on this use's
+   * connection (DuckDB's interrupt) and refuses the next ones, so the use fails with CANCELLED.
+   */
+  signal?: AbortSignal;
+}
+
+/**
+ * How often an abort interrupts again while a statement is still under way. DuckDB clears the
+ * interrupt when a query starts, so one that arrives as a statement is handed to DuckDB's thread
+ * but not yet begun is lost; trying again until the statement ends catches that one too.
+ */
+const INTERRUPT_RETRY_MS = 10;
+
+/** Whether an error is DuckDB's answer to an interrupt ("INTERRUPT Error: Interrupted!"). */
+function isInterruptError(e: unknown): e is Error {
+  return e instanceof Error && e.message.startsWith('INTERRUPT Error');
+}
+
 /**
  * A connection-scoped query helper. Every operation gets its own connection, so a long
  * import transaction never interleaves with the reads the UI makes meanwhile.
  */
 export class Sql {
-  constructor(private readonly conn: DuckDBConnection) {}
+  /** Statements under way on the connection. */
+  private running = 0;
+
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** Whether the caller of this connection's work has abandoned it. */
+  get isCancelled(): boolean {
+    return !!this.signal?.aborted;
+  }
+
+  /**
+   * From the signal's abort on, interrupts the statement under way, again until it ends (see
+   * {@link INTERRUPT_RETRY_MS}); the returned function stops that, for when the connection closes.
+   */
+  interruptOnAbort(): () => void {
+    const signal = this.signal;
+    if (!signal) return () => {};
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const interrupt = () => {
+      if (this.running === 0) return;
+      this.conn.interrupt();
+      timer = setTimeout(interrupt, INTERRUPT_RETRY_MS);
+    };
+    signal.addEventListener('abort', interrupt, { once: true });
+    return () => {
+      signal.removeEventListener('abort', interrupt);
+      clearTimeout(timer);
+    };
+  }
+
+  /** One statement: refused once the caller has gone, its interrupt reported as CANCELLED. */
+  private async statement<T>(work: () => Promise<T>): Promise<T> {
+    throwIfCancelled(this.signal);
+    this.running++;
+    try {
+      return await work();
+    } catch (e) {
+      // DuckDB's own words go along, so a log (and a test) can tell the database stopped the query.
+      if (this.signal?.aborted && isInterruptError(e)) throw cancelledError({ database: e.message.split('\n')[0]! });
+      throw e;
+    } finally {
+      this.running--;
+    }
+  }
 
   /** Runs a statement for its effect. */
   async run(sql: string, params?: Params): Promise<void> {
-    await this.conn.run(sql, params);
+    await this.statement(() => this.conn.run(sql, params));
   }
 
   /**
@@ -34,7 +102,7 @@ export class Sql {
    * visits each value through the chunk, some 8× slower on tens of thousands of rows.
    */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params);
+    const reader = await this.statement(() => this.conn.runAndReadAll(sql, params));
     const names = reader.deduplicatedColumnNames();
     const columns = reader.getColumnsJson();
     const rows: Row[] = new Array<Row>(reader.currentRowCount);
@@ -52,7 +120,7 @@ export class Sql {
     return rows[0];
   }
 
-  /** The raw DuckDB connection, for appenders and streaming reads. */
+  /** The raw DuckDB connection, for appenders and streaming reads (which the caller's signal does not reach). */
   get raw(): DuckDBConnection {
     return this.conn;
   }
@@ -88,26 +156,35 @@ export class ProjectDb {
     this.preparer = preparer;
   }
 
-  /** Runs `fn` on a fresh connection, closing it afterwards. */
-  async use<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    if (this.preparer) await this.preparer(this);
-    return this.useUnprepared(fn);
+  /**
+   * Runs `fn` on a fresh connection, closing it afterwards. An abort of `options.signal` stops
+   * this caller only: its wait for the preparer ends (the preparer goes on for the others who
+   * share it), or its own statement is interrupted.
+   */
+  async use<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
+    if (this.preparer) await untilAborted(this.preparer(this), options.signal);
+    return this.useUnprepared(fn, options);
   }
 
   /** Like {@link ProjectDb.use} without the preparer: for the preparer itself. */
-  async useUnprepared<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  async useUnprepared<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
+    const { signal } = options;
+    throwIfCancelled(signal);
     const conn = await this.instance.connect();
+    const sql = new Sql(conn, signal);
+    const release = sql.interruptOnAbort();
     try {
       // Session time zone fixed to UTC: local days are always computed with an explicit zone.
-      await conn.run(`SET TimeZone = 'UTC'`);
-      return await fn(new Sql(conn));
+      await sql.run(`SET TimeZone = 'UTC'`);
+      return await fn(sql);
     } finally {
+      release();
       conn.closeSync();
     }
   }
 
   /** Runs `fn` inside one transaction on a fresh connection: all of it commits, or none. */
-  async transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
     return this.use(async (sql) => {
       await sql.run('BEGIN TRANSACTION');
       try {
@@ -115,10 +192,11 @@ export class ProjectDb {
         await sql.run('COMMIT');
         return out;
       } catch (e) {
-        await sql.run('ROLLBACK').catch(() => undefined);
+        // On the raw connection: after a cancel the wrapper refuses statements, the rollback must still run.
+        await sql.raw.run('ROLLBACK').catch(() => undefined);
         throw e;
       }
-    });
+    }, options);
   }
 
   /** Shorthand for a read on its own connection. */
