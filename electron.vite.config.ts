@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/app/main.ts'),
           importWorker: resolve(__dirname, 'src-main/import/worker.ts'),
+          xlsxWorker: resolve(__dirname, 'src-main/export/xlsxWorker.ts'),
         },
       },
     },

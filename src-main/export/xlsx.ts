@@ -1,51 +1,104 @@
 /**
- * Spreadsheets the app writes for the user (people lists, the customer-360 table): exceljs's
- * streaming writer, text that a spreadsheet would run as a formula neutralised (DESIGN §5).
+ * Spreadsheets the app writes for the user (people lists, the customer-360 table). Serialising
+ * 100,000 rows takes exceljs seconds of CPU, which on the main process would stall every other
+ * call (and, in the app, the window): so the writer (xlsxWriter.ts) runs in a worker thread, fed
+ * the sheets as plain data in batches, and hands back the bytes.
  */
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import type { ExportFile } from '../contract';
+import { AppError } from '../contract/appError';
 import type { ExportSheet, SheetExport } from '../analysis/base/exportSheet';
+import { cancelledError } from '../db/cancellation';
+import { findWorkerScript, startModuleWorker } from '../import/moduleWorker';
+import type { XlsxMainMessage, XlsxRow, XlsxWorkerMessage } from './xlsxWorkerProtocol';
 
-/** Text starting like a formula (`=`, `+`, `-`, `@`, or a tab / carriage return that hides one). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Rows per message to the worker: each copy holds the main thread a few milliseconds at most. */
+const ROWS_PER_MESSAGE = 2_000;
 
-/** A cell value as written: formula-looking text gets a leading apostrophe, so it shows and never runs. */
-export function neutraliseCell(value: unknown): string | number | boolean | Date | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'bigint') return Number(value);
-  const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+/** Options of {@link writeXlsxInWorker}. */
+export interface XlsxWriteOptions {
+  /** Aborting it stops the worker; the write fails with CANCELLED. */
+  signal?: AbortSignal;
+  /** The worker script (tests); by default the one next to this module. */
+  workerFile?: string;
 }
 
-/** Writes the sheets to xlsx bytes. */
-export async function writeXlsx(sheets: ExportSheet<Record<string, unknown>>[]): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
-    ws.columns = sheet.columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
-    ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) {
-      ws.addRow(sheet.columns.map((c) => neutraliseCell(row[c.key]))).commit();
-    }
-    ws.commit();
+/** The xlsx worker script: the TypeScript source under tsx / vitest, or the app build's `xlsxWorker.js`. */
+export function resolveXlsxWorkerFile(from: string = import.meta.url): string {
+  const found = findWorkerScript(from, 'xlsxWorker.ts', 'xlsxWorker.js');
+  if (!found) throw new AppError('INTERNAL', `找不到表格导出工作线程脚本（xlsxWorker.ts / xlsxWorker.js，相对 ${from}）`);
+  return found;
+}
+
+/** Lets the event loop run other work between two batches. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The rows of an iterable in batches of {@link ROWS_PER_MESSAGE}. */
+function* batches(rows: Iterable<XlsxRow>): Generator<XlsxRow[]> {
+  if (Array.isArray(rows)) {
+    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) yield rows.slice(i, i + ROWS_PER_MESSAGE) as XlsxRow[];
+    return;
   }
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  let batch: XlsxRow[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === ROWS_PER_MESSAGE) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
-/** An analysis's export as an {@link ExportFile} for the renderer to save. */
-export async function exportFile({ fileName, sheets }: SheetExport): Promise<ExportFile> {
-  const bytes = await writeXlsx(sheets);
+/** Posts the sheets to the worker, one batch per turn of the event loop; stops once `isStopped()`. */
+async function postSheets(worker: Worker, sheets: ExportSheet<XlsxRow>[], isStopped: () => boolean): Promise<void> {
+  const post = (m: XlsxMainMessage) => worker.postMessage(m);
+  for (const sheet of sheets) {
+    post({ type: 'sheet', name: sheet.name, columns: sheet.columns });
+    for (const rows of batches(sheet.rows)) {
+      if (isStopped()) return;
+      post({ type: 'rows', rows });
+      await yieldToLoop();
+    }
+  }
+  if (!isStopped()) post({ type: 'end' });
+}
+
+/** Writes the sheets to xlsx bytes in a worker thread; rejects with CANCELLED when `signal` aborts. */
+export function writeXlsxInWorker(sheets: ExportSheet<XlsxRow>[], options: XlsxWriteOptions = {}): Promise<Buffer> {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(cancelledError());
+  let worker: Worker;
+  try {
+    worker = startModuleWorker(options.workerFile ?? resolveXlsxWorkerFile());
+  } catch (e) {
+    return Promise.reject(e instanceof AppError ? e : new AppError('INTERNAL', `无法启动表格导出线程：${e instanceof Error ? e.message : String(e)}`));
+  }
+  return new Promise<Buffer>((resolve, reject) => {
+    let isSettled = false;
+    const settle = (fn: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      signal?.removeEventListener('abort', onAbort);
+      // Settle once the thread is gone, so a cancelled export leaves nothing running.
+      void worker.terminate().then(fn, fn);
+    };
+    const onAbort = () => settle(() => reject(cancelledError()));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: XlsxWorkerMessage) => {
+      if (m.type === 'done') settle(() => resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength)));
+      else settle(() => reject(new AppError('INTERNAL', `写出表格失败：${m.message}`)));
+    });
+    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', `表格导出线程出错：${e.message.split('\n')[0]}`))));
+    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `表格导出线程意外退出（退出码 ${code}）`))));
+    postSheets(worker, sheets, () => isSettled).catch((e: unknown) =>
+      settle(() => reject(new AppError('INTERNAL', `无法把表格交给导出线程：${e instanceof Error ? e.message : String(e)}`))),
+    );
+  });
+}
+
+/** An analysis's export as an {@link ExportFile} for the renderer to save, written off the main thread. */
+export async function exportFile({ fileName, sheets }: SheetExport, options: XlsxWriteOptions = {}): Promise<ExportFile> {
+  const bytes = await writeXlsxInWorker(sheets, options);
   return { fileName, base64: bytes.toString('base64') };
 }

@@ -1,11 +1,7 @@
 /** Main-side control of the parsing worker: start it, relay progress, stop it on cancel. */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../contract/appError';
-import { bundledWorker } from './devWorkerBundle';
+import { findWorkerScript, startModuleWorker } from './moduleWorker';
 import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import { resolveLimits } from './reader/limits';
 import type { MainMessage, WorkerMessage, WorkerTask } from './workerProtocol';
@@ -16,42 +12,21 @@ import type { MainMessage, WorkerMessage, WorkerTask } from './workerProtocol';
  * one folder up when this code lives in a chunk).
  */
 export function resolveWorkerFile(from: string = import.meta.url): string {
-  const candidates = ['./worker.ts', './importWorker.js', '../importWorker.js'].map((rel) => fileURLToPath(new URL(rel, from)));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new AppError('INTERNAL', `找不到导入工作线程脚本（${candidates.join('，')}）`);
+  const found = findWorkerScript(from, 'worker.ts', 'importWorker.js');
+  if (!found) throw new AppError('INTERNAL', `找不到导入工作线程脚本（worker.ts / importWorker.js，相对 ${from}）`);
   return found;
-}
-
-/** Path of tsx's ESM register API (its CommonJS twin cannot be imported from a worker's eval). */
-function tsxEsmApi(): string {
-  const req = createRequire(import.meta.url);
-  const pkgPath = req.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return path.join(path.dirname(pkgPath), pkg.exports['./esm/api'].import.default);
 }
 
 /** Young-generation size of the parsing worker, MB. */
 const WORKER_YOUNG_GENERATION_MB = 96;
 
-/**
- * Starts the worker. A bundled .js entry starts directly. A .ts source is bundled first
- * (devWorkerBundle.ts) and started without the parent's `--import tsx`, which would load tsx's
- * hooks into the thread for nothing. Failing that, it needs tsx inside the thread: Node 20 does
- * not apply `--import tsx` from a worker's execArgv to the worker's entry module, so a tiny eval
- * bootstrap registers tsx's loader first and then imports the source.
- */
+/** Starts the worker (see moduleWorker.ts for how a .ts source runs). */
 function startWorker(file: string, task: WorkerTask): Worker {
   // A heap cap turns a runaway parse into a worker error instead of taking the app down with it.
   // The parse allocates short-lived strings per cell; a larger young generation than V8's default
   // cuts scavenges (GC was ~40% of a 100k-row parse's profile) for a few tens of MB.
   const resourceLimits = { maxOldGenerationSizeMb: resolveLimits(task.limits).workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData: task, resourceLimits });
-  const bundle = bundledWorker(file);
-  if (bundle) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
-  const tsxApi = pathToFileURL(tsxEsmApi()).href;
-  const entry = pathToFileURL(file).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: task, resourceLimits });
+  return startModuleWorker(file, { workerData: task, resourceLimits });
 }
 
 /** What a worker that died instead of answering means for the user: the file could not be read. */
