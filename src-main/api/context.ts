@@ -38,6 +38,17 @@ export interface AppContext {
   dialogs: NativeDialogs | null;
 }
 
+/**
+ * What one call carries besides its request: the transport's cancellation. A handler that runs
+ * queries takes it as its second parameter and hands it to `db.use(fn, call)`, so a superseded
+ * or abandoned call is interrupted in the database (optional only because the contract's handler
+ * type has one parameter; `dispatch` always passes it).
+ */
+export interface CallContext {
+  /** Aborts when the caller no longer wants the answer (a newer request, a closed connection). */
+  signal?: AbortSignal;
+}
+
 /** The default folders: environment overrides first, then the user's home. */
 export function defaultPaths(repoRoot: string, env: NodeJS.ProcessEnv = process.env): AppPaths {
   const home = os.homedir();

@@ -1,5 +1,7 @@
 import { contract, type Api, type Method, type Result, type Responses } from '../contract';
 import { toApiError } from '../contract/appError';
+import { cancelledError } from '../db/cancellation';
+import type { CallContext } from './context';
 
 /** Whether a string names a method of the API. */
 export function isMethod(name: string): name is Method {
@@ -8,9 +10,10 @@ export function isMethod(name: string): name is Method {
 
 /**
  * Validates a request and runs its handler; every transport (IPC, HTTP, CLI, tests) goes
- * through here, so validation and error shaping happen in exactly one place.
+ * through here, so validation and error shaping happen in exactly one place. The transport's
+ * `call.signal` reaches the handler, which passes it down to the database (see {@link CallContext}).
  */
-export async function dispatch(handlers: Api, name: string, rawReq: unknown): Promise<Result<unknown>> {
+export async function dispatch(handlers: Api, name: string, rawReq: unknown, call: CallContext = {}): Promise<Result<unknown>> {
   if (!isMethod(name)) {
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` } };
   }
@@ -20,9 +23,10 @@ export async function dispatch(handlers: Api, name: string, rawReq: unknown): Pr
     const where = issue?.path.length ? issue.path.join('.') : '(request)';
     return { ok: false, error: { code: 'INVALID_REQUEST', message: `请求参数无效：${where} ${issue?.message ?? ''}`.trim(), details: { method: name, field: where } } };
   }
+  if (call.signal?.aborted) return { ok: false, error: cancelledError().toApiError() };
   try {
-    const handler = handlers[name] as (req: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
+    const handler = handlers[name] as (req: unknown, call: CallContext) => Promise<unknown>;
+    const value = await handler(parsed.data, call);
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toApiError(e) };
@@ -31,8 +35,8 @@ export async function dispatch(handlers: Api, name: string, rawReq: unknown): Pr
 
 /** A typed in-process client over a handler map, for the CLI and tests. */
 export function inProcessClient(handlers: Api) {
-  return async <K extends Method>(name: K, req: unknown): Promise<Result<Responses[K]>> =>
-    (await dispatch(handlers, name, req)) as Result<Responses[K]>;
+  return async <K extends Method>(name: K, req: unknown, call?: CallContext): Promise<Result<Responses[K]>> =>
+    (await dispatch(handlers, name, req, call)) as Result<Responses[K]>;
 }
 
 /** Unwraps a result or throws its error message; for scripts where a failure ends the run. */

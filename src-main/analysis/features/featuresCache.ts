@@ -19,6 +19,7 @@ import { readDefinition } from '../../db/definitionsStore';
 import { behaviourColumns, featuresParams, featuresSql, resolveAsOf } from './featuresQueries';
 import { dataFingerprint } from '../base/derivedTables';
 import type { Sql } from '../../db/projectDb';
+import { isCancelled } from '../../db/cancellation';
 
 /** Name of the attached in-memory database holding the computed tables. */
 const CACHE_DB = 'qx_features';
@@ -110,7 +111,16 @@ export async function featuresTable(sql: Sql, req: FeaturesRequest): Promise<Fea
     };
   }
   const running = inFlight.get(key);
-  if (running) return running;
+  if (running) {
+    try {
+      return await running;
+    } catch (e) {
+      // The computation ran on the connection of the request that started it: when that request
+      // was cancelled, this one (still wanted) computes the table itself.
+      if (!isCancelled(e) || sql.isCancelled) throw e;
+      return featuresTable(sql, req);
+    }
+  }
   const job = compute(sql, key, tableName, req).finally(() => inFlight.delete(key));
   inFlight.set(key, job);
   return job;

@@ -12,7 +12,7 @@ import {
 } from '../../analysis/behaviours/behaviourQueries';
 import { readDefinition, writeDefinition } from '../../db/definitionsStore';
 import type { Sql } from '../../db/projectDb';
-import { requireProject, type AppContext } from '../context';
+import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers, KeyBehaviour } from '../../contract';
 
 /** Refuses a rule list the analyses could not use: two rows with one id, or a regular expression RE2 rejects. */
@@ -37,12 +37,12 @@ export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'
         await checkBehaviours(sql, req.behaviours);
         return writeDefinition(sql, 'behaviours', req.behaviours);
       }),
-    'behaviours:counts': async (req) => {
+    'behaviours:counts': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return project.db.use((sql) => queryBehaviourCounts(sql, req.behaviours, req, project.timeZone));
+      return project.db.use((sql) => queryBehaviourCounts(sql, req.behaviours, req, project.timeZone), call);
     },
-    'behaviours:query': async (req) => {
+    'behaviours:query': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
       return project.db.use(async (sql) => {
@@ -50,13 +50,13 @@ export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'
         const series = await queryBehaviourSeries(sql, behaviours, req, project.timeZone);
         const lift = await queryBehaviourLift(sql, behaviours, req, project.timeZone);
         return { series, lift };
-      });
+      }, call);
     },
     'behaviours:activeBy': async (req) =>
       requireProject(ctx).db.use(async (sql) => ({
         activeBy: req.activeBy ? await writeDefinition(sql, 'activeBy', req.activeBy) : await readActiveBy(sql),
       })),
-    'behaviours:msgTypes': async () => requireProject(ctx).db.use((sql) => queryMsgTypes(sql)),
+    'behaviours:msgTypes': async (_req, call?: CallContext) => requireProject(ctx).db.use((sql) => queryMsgTypes(sql), call),
     'behaviours:defaults': async () => defaultBehaviours(),
   };
 }

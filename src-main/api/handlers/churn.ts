@@ -1,32 +1,33 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
 import { CHURN_LIST_LIMIT, exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../analysis/churn/churnQueries';
-import { requireProject, type AppContext } from '../context';
+import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { exportFile } from '../../export/xlsx';
 
 /** Churn, retention cohorts and membership survival of the open project (DESIGN §4 Churn). */
 export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
   return {
-    'churn:query': async (req) => {
+    'churn:query': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
       const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
-      return project.db.use((sql) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT));
+      return project.db.use((sql) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT), call);
     },
-    'churn:retention': async (req) => {
+    'churn:retention': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return project.db.use((sql) => queryRetention(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }));
+      return project.db.use((sql) => queryRetention(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }), call);
     },
-    'churn:survival': async (req) => {
+    'churn:survival': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return project.db.use((sql) => querySurvival(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }, req.by));
+      return project.db.use((sql) => querySurvival(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }, req.by), call);
     },
-    'churn:export': async (req) => {
+    'churn:export': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return exportFile(await project.db.use((sql) => exportChurnEvents(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone })));
+      const events = await project.db.use((sql) => exportChurnEvents(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }), call);
+      return exportFile(events, call);
     },
   };
 }

@@ -1,13 +1,13 @@
 import { queryUnmatched, readAllowNickname, writeAllowNickname } from '../../analysis/base/identity';
-import { requireProject, type AppContext } from '../context';
+import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 
 /** Identity of people across exports (DESIGN §3): rows that matched nobody, and the nickname setting. */
 export function identityHandlers(ctx: AppContext): DomainHandlers<'identity'> {
   return {
-    'identity:unmatched': async (req) => {
+    'identity:unmatched': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
-      return project.db.use((sql) => queryUnmatched(sql, req, project.timeZone));
+      return project.db.use((sql) => queryUnmatched(sql, req, project.timeZone), call);
     },
     'identity:settings': async (req) => {
       const project = requireProject(ctx);

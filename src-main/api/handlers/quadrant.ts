@@ -6,7 +6,7 @@ import { readDefinition, writeDefinition } from '../../db/definitionsStore';
 import type { Sql } from '../../db/projectDb';
 import { featuresTable } from '../../analysis/features/featuresCache';
 import { checkQuadrant, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
-import { requireProject, type AppContext } from '../context';
+import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { featureLabels, featuresText } from '../../locale/features';
 import { quadrantMessages, quadrantText } from '../../locale/quadrant';
@@ -26,15 +26,15 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
       return requireProject(ctx).db.use((sql) => writeDefinition(sql, 'quadrant', req.quadrant));
     },
 
-    'quadrant:query': async (req) => {
+    'quadrant:query': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       return project.db.use(async (sql) => {
         const def = await definitionOf(sql, req.quadrant);
         return queryQuadrant(sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }));
-      });
+      }, call);
     },
 
-    'quadrant:export': async (req) => {
+    'quadrant:export': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       return project.db.use(async (sql) => {
         const def = await definitionOf(sql, req.quadrant);
@@ -60,8 +60,8 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
           ...features.map((f) => ({ key: f, header: featureLabels[f] })),
         ];
         // The label is the user's text: keep it out of the file name's forbidden characters.
-        return exportFile({ fileName: quadrantMessages.exportFile(label.replace(/[\\/:*?"<>|]/g, '_')), sheets: [sheetOf({ name: label, columns, rows })] });
-      });
+        return exportFile({ fileName: quadrantMessages.exportFile(label.replace(/[\\/:*?"<>|]/g, '_')), sheets: [sheetOf({ name: label, columns, rows })] }, call);
+      }, call);
     },
   };
 }
