@@ -144,7 +144,17 @@ async function handleApi(handlers: Api, method: string, req: http.IncomingMessag
       return;
     }
   }
-  sendJson(res, 200, await dispatch(handlers, method, parsed));
+  // The client gave up (a superseded query's fetch aborted, the tab closed): the connection closes
+  // before the answer is sent, and the handler is told to stop, down to the database's interrupt.
+  const abandoned = new AbortController();
+  const onClose = () => {
+    if (!res.writableEnded) abandoned.abort();
+  };
+  res.once('close', onClose);
+  if (res.destroyed) abandoned.abort(); // closed while the body was read, before the listener
+  const result = await dispatch(handlers, method, parsed, { signal: abandoned.signal });
+  res.off('close', onClose);
+  if (!res.destroyed) sendJson(res, 200, result);
 }
 
 async function handleUpload(paths: AppPaths, limit: number, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
