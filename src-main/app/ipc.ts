@@ -1,14 +1,18 @@
-/** IPC registration: the one channel that serves the whole API to the app's own pages. */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+/** IPC registration: the one channel that serves the whole API to the app's own pages, and its cancel. */
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { Api, Result } from '../contract';
 import { dispatch } from '../api/dispatch';
 import { isAppUrl } from './appUrls';
-import { IPC_CHANNEL } from './ipcChannel';
+import { IPC_CANCEL_CHANNEL, IPC_CHANNEL, isCallId } from './ipcChannel';
 
 /** The part of an IPC event the trust check reads. */
 export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 
+/** The part of an IPC event a call reads: the trust check's frame and the sending page (for its calls' ids). */
+export type CallerEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'senderFrame' | 'sender'>;
+
 const UNAUTHORIZED: Result<never> = { ok: false, error: { code: 'UNAUTHORIZED', message: '调用来自不受信任的页面，已拒绝' } };
+const BAD_CALL_ID: Result<never> = { ok: false, error: { code: 'INVALID_REQUEST', message: '调用编号无效：应为正整数' } };
 
 /**
  * A trust check for IPC events: the sender must be a top-level frame showing the app's own
@@ -25,10 +29,35 @@ export function trustedSenderCheck(appUrl: string): (event: SenderEvent) => bool
 /**
  * Serves the API on {@link IPC_CHANNEL}. Arguments are validated by `dispatch` against the
  * contract's schemas; untrusted senders get UNAUTHORIZED as data, never a handler call.
+ *
+ * A call may carry an id (the renderer numbers its calls); a message on {@link IPC_CANCEL_CHANNEL}
+ * with that id aborts the call's signal, which the handler passes down to the database. Ids are
+ * per page: a page's calls are kept under its webContents id.
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Api, isTrustedSender: (event: SenderEvent) => boolean): void {
-  ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, req: unknown): Promise<Result<unknown>> => {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, handlers: Api, isTrustedSender: (event: SenderEvent) => boolean): void {
+  /** Calls under way that can be cancelled, by `<webContents id>:<call id>`. */
+  const pending = new Map<string, AbortController>();
+  const keyOf = (event: CallerEvent, id: number) => `${event.sender.id}:${id}`;
+
+  ipcMain.handle(IPC_CHANNEL, async (event: CallerEvent, method: unknown, req: unknown, id?: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event)) return UNAUTHORIZED;
-    return dispatch(handlers, typeof method === 'string' ? method : String(method), req);
+    const name = typeof method === 'string' ? method : String(method);
+    if (id === undefined) return dispatch(handlers, name, req);
+    if (!isCallId(id)) return BAD_CALL_ID;
+    const key = keyOf(event, id);
+    // An id only repeats once the page has reloaded and counts from 1 again: the older call's page is gone.
+    pending.get(key)?.abort();
+    const controller = new AbortController();
+    pending.set(key, controller);
+    try {
+      return await dispatch(handlers, name, req, { signal: controller.signal });
+    } finally {
+      if (pending.get(key) === controller) pending.delete(key);
+    }
+  });
+
+  ipcMain.on(IPC_CANCEL_CHANNEL, (event: CallerEvent, id: unknown) => {
+    if (!isTrustedSender(event) || !isCallId(id)) return;
+    pending.get(keyOf(event, id))?.abort();
   });
 }

@@ -1,20 +1,27 @@
 /**
- * The bridge the sandboxed renderer gets: `window.qunxi.call(method, req)` for the whole API
- * and `getPathForFile` for dropped files. Nothing else — no raw ipcRenderer, no Node.
+ * The bridge the sandboxed renderer gets: `window.qunxi.call(method, req, id?)` for the whole API,
+ * `cancel(id)` to say a call's answer is no longer wanted, and `getPathForFile` for dropped files.
+ * Nothing else — no raw ipcRenderer, no Node.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { IPC_CHANNEL } from '../app/ipcChannel';
+import { IPC_CANCEL_CHANNEL, IPC_CHANNEL, isCallId } from '../app/ipcChannel';
 
 /** What `window.qunxi` offers the renderer. */
 export interface QunxiBridge {
-  /** Calls one API method; resolves to its Result. */
-  call(method: string, req: unknown): Promise<unknown>;
+  /** Calls one API method; resolves to its Result. `id` (a positive integer, unique per page) makes it cancellable. */
+  call(method: string, req: unknown, id?: number): Promise<unknown>;
+  /** Aborts the call of that id: the main process interrupts its work, and the call answers CANCELLED. */
+  cancel(id: number): void;
   /** The local path of a file dropped on or picked in the page. */
   getPathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): string;
 }
 
 const bridge: QunxiBridge = {
-  call: (method, req) => ipcRenderer.invoke(IPC_CHANNEL, method, req),
+  // Only a valid id crosses; the main process checks it again.
+  call: (method, req, id) => (isCallId(id) ? ipcRenderer.invoke(IPC_CHANNEL, method, req, id) : ipcRenderer.invoke(IPC_CHANNEL, method, req)),
+  cancel: (id) => {
+    if (isCallId(id)) ipcRenderer.send(IPC_CANCEL_CHANNEL, id);
+  },
   getPathForFile: (file) => webUtils.getPathForFile(file),
 };
 
