@@ -3,6 +3,8 @@
  * default depends on the project's data and is built in analysis/funnel/pathQueries.ts.
  */
 import type { Definitions, KeyBehaviour, QuadrantDefinition, VvipDefinition } from '../contract';
+import { defaultBehaviourNames as names } from '../locale/behaviours';
+import { defaultQuadrantTypes as types } from '../locale/quadrant';
 
 /**
  * 打卡, 话题参与, 关键字回复, 接龙, 红包: the key behaviours most community operators start from.
@@ -12,13 +14,15 @@ import type { Definitions, KeyBehaviour, QuadrantDefinition, VvipDefinition } fr
  */
 export function defaultBehaviours(): KeyBehaviour[] {
   const base = { isRegex: false, minCount: 1, windowDays: null, weight: 1, enabled: true, msgTypes: [] as string[], pattern: '' };
+  /* eslint-disable no-restricted-syntax -- the patterns and message types match Chinese chat content (recognition vocabulary, not UI text) */
   return [
-    { ...base, id: 'checkin', name: '打卡', pattern: '打卡|签到', isRegex: true },
-    { ...base, id: 'topic', name: '话题参与', pattern: '#[^#\\s]+', isRegex: true },
-    { ...base, id: 'keyword', name: '关键字回复', pattern: '报名|想要|怎么买|多少钱|求链接|请问', isRegex: true },
-    { ...base, id: 'solitaire', name: '接龙', pattern: '接龙' },
-    { ...base, id: 'redpacket', name: '红包', msgTypes: ['红包', 'redpacket', 'external_redpacket'], pattern: '' },
+    { ...base, id: 'checkin', name: names.checkin, pattern: '打卡|签到', isRegex: true },
+    { ...base, id: 'topic', name: names.topic, pattern: '#[^#\\s]+', isRegex: true },
+    { ...base, id: 'keyword', name: names.keyword, pattern: '报名|想要|怎么买|多少钱|求链接|请问', isRegex: true },
+    { ...base, id: 'solitaire', name: names.solitaire, pattern: '接龙' },
+    { ...base, id: 'redpacket', name: names.redpacket, msgTypes: ['红包', 'redpacket', 'external_redpacket'], pattern: '' },
   ];
+  /* eslint-enable no-restricted-syntax */
 }
 
 /**
@@ -48,8 +52,7 @@ export function defaultQuadrant(): QuadrantDefinition {
     types: [
       {
         type: 'loyal',
-        label: '忠实型',
-        strategy: '重点维护：专属福利、优先体验新品，邀请成为推荐官。',
+        ...types.loyal,
         rules: [
           { join: 'and', field: 'purchase_months_3m', op: '>=', value: 3 },
           { join: 'and', field: 'referrals_bought', op: '>=', value: 1 },
@@ -57,8 +60,7 @@ export function defaultQuadrant(): QuadrantDefinition {
       },
       {
         type: 'bargain',
-        label: '羊毛型',
-        strategy: '控制优惠成本：用满减、会员积分引导提高客单价。',
+        ...types.bargain,
         rules: [
           { join: 'and', field: 'aov', op: '<', value: 50 },
           { join: 'and', field: 'referrals', op: '=', value: 0 },
@@ -66,14 +68,12 @@ export function defaultQuadrant(): QuadrantDefinition {
       },
       {
         type: 'low',
-        label: '低需求',
-        strategy: '低成本维护：群内内容培育，定期唤醒。',
+        ...types.low,
         rules: [{ join: 'and', field: 'purchases', op: '<=', value: 1 }],
       },
       {
         type: 'needy',
-        label: '需求型',
-        strategy: '按需触达：在需求出现时推送相关商品与内容，提升复购。',
+        ...types.needy,
         rules: [{ join: 'and', field: 'repurchase_90d', op: '=', value: 0 }],
       },
     ],

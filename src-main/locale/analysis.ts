@@ -38,7 +38,7 @@ export const channelMessages = localized({
     unknownChannel: '(unknown channel)',
     blankChannel: (row: number) => `Row ${row}: the channel name is empty`,
     badCost: (row: number) => `Row ${row}: the cost must be a number not below 0`,
-    sameChannel: (row: number, first: number, channel: string) => `Row ${row} is the same channel “${channel}” as row ${first}`,
+    sameChannel: (row: number, first: number, channel: string) => `Row ${row} is the same channel "${channel}" as row ${first}`,
   },
 });
 
@@ -67,7 +67,7 @@ export const behaviourMessages = localized({
   en: {
     invalidRegex: (why: string) => `Invalid regular expression: ${why}`,
     idTwice: (id: string) => `Two key behaviours have the id ${id}`,
-    ofBehaviour: (name: string, message: string) => `Key behaviour “${name}”: ${message}`,
+    ofBehaviour: (name: string, message: string) => `Key behaviour "${name}": ${message}`,
     regex: {
       'invalid perl operator': 'unsupported syntax (RE2 has no look-arounds such as (?= (?! (?<=)',
       'invalid escape sequence': 'invalid escape (RE2 has no back-references such as \\1)',
@@ -106,6 +106,6 @@ export const unmatchedReasons = localized({
     customerWithoutId: 'The customer with this phone number has no external_userid or unionid in the customer list',
     phoneMatchesNobody: 'This phone number matches nobody',
     idNotFound: 'The external_userid / unionid is in neither the group members nor the customer list',
-    inviterAmbiguous: 'The inviter’s nickname matched {n} members of the group at the join',
+    inviterAmbiguous: 'The inviter\'s nickname matched {n} members of the group at the join',
   },
 });

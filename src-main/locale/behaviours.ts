@@ -84,8 +84,8 @@ export const behavioursText = localized({
     liveNote:
       'People and times are counted live as you edit (groups and dates of the current scope, switched-off rows too); the analysis below uses the saved definitions.',
     help:
-      'Empty message types = any type; keywords ignore case, empty = any content; with “Regex” ticked the pattern is RE2 syntax (no look-arounds such as (?=; use (?i) to ignore case). ' +
-      '“Min. count N, window D days”: done means at least N times within D consecutive days; an empty window = no limit.',
+      'Empty message types = any type; keywords ignore case, empty = any content; with "Regex" ticked the pattern is RE2 syntax (no look-arounds such as (?=; use (?i) to ignore case). ' +
+      '"Min. count N, window D days": done means at least N times within D consecutive days; an empty window = no limit.',
     anyType: 'Any type',
     anyContent: 'Any content',
     noWindow: 'No limit',
@@ -108,7 +108,7 @@ export const behavioursText = localized({
       behaviour: 'Any key behaviour',
       note: 'Sets the active users and active rate of Metrics',
       detail:
-        'With “Posted”, a member who posted in a group that day is active; with “Any key behaviour”, only a member who did any enabled key behaviour that day (ignoring min. count and window) is.',
+        'With "Posted", a member who posted in a group that day is active; with "Any key behaviour", only a member who did any enabled key behaviour that day (ignoring min. count and window) is.',
     },
     analysisTitle: 'Behaviour trend',
     measure: { people: 'People', occurrences: 'Times' },
@@ -116,18 +116,24 @@ export const behavioursText = localized({
     noBehaviours: 'No key behaviour is enabled',
     liftTitle: 'Behaviours and conversion',
     liftNote:
-      'People who were members in the range are split into “did” (reached the min. count in the range) and “did not”; converted = paid as a member in the range and not fully refunded. Lift = conversion rate of doers ÷ that of the others, with a 95% confidence interval.',
+      'People who were members in the range are split into "did" (reached the min. count in the range) and "did not"; converted = paid as a member in the range and not fully refunded. Lift = conversion rate of doers ÷ that of the others, with a 95% confidence interval.',
     liftCol: {
       name: 'Behaviour',
       doers: 'Doers',
       doers_converted: 'Doers · converted',
-      doers_rate: 'Doers’ conversion',
+      doers_rate: 'Doers\' conversion',
       others: 'Others',
       others_converted: 'Others · converted',
-      others_rate: 'Others’ conversion',
+      others_rate: 'Others\' conversion',
       lift: 'Lift',
       interval: '95% interval',
     },
     loading: 'Calculating…',
   },
+});
+
+/** Names of the default key behaviours, by id (their patterns match Chinese chat content and stay as they are). */
+export const defaultBehaviourNames = localized({
+  'zh-CN': { checkin: '打卡', topic: '话题参与', keyword: '关键字回复', solitaire: '接龙', redpacket: '红包' },
+  en: { checkin: 'Check-in', topic: 'Topic post', keyword: 'Keyword reply', solitaire: 'Sign-up chain', redpacket: 'Red packet' },
 });

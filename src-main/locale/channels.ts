@@ -62,11 +62,11 @@ export const channelsText = localized({
   en: {
     loading: 'Calculating…',
     note:
-      'People “added as customers” in the selected dates are attributed (added time of the customer list; the earliest when several staff added the same person) and followed to the end of the data: ' +
+      'People "added as customers" in the selected dates are attributed (added time of the customer list; the earliest when several staff added the same person) and followed to the end of the data: ' +
       'joined = was in a selected group after being added; active = posted in a group after being added (while a member); converted = has a paid, not fully refunded order after being added; ' +
-      'churned = left after being added and is no longer in a selected group, or was deleted / deleted the staff member. Customers without a value go to “(unknown channel)”.',
+      'churned = left after being added and is no longer in a selected group, or was deleted / deleted the staff member. Customers without a value go to "(unknown channel)".',
     costNote:
-      'A cost typed in is the channel’s total cost for the selected period and wins over imported “ad costs” spend; without one, the imported spend in the selected dates is summed; with neither the cost is empty (-).',
+      'A cost typed in is the channel\'s total cost for the selected period and wins over imported "ad costs" spend; without one, the imported spend in the selected dates is summed; with neither the cost is empty (-).',
     totals: (added: string, converted: string, gmv: string, cost: string) => `New customers ${added} · converted ${converted} · GMV ${gmv} · cost ${cost}`,
     empty: 'No new customers in the selected dates (import a customer list, or change the dates)',
     chartPeople: 'New and converted by channel',
@@ -100,7 +100,7 @@ export const channelsText = localized({
     adCol: { channel: 'Channel', days: 'Days', impressions: 'Impressions', clicks: 'Clicks', cost: 'Spend' },
     problems: {
       blank: 'The channel name must not be empty',
-      duplicate: (channel: string) => `“${channel}” appears twice: a channel can be entered once per dimension`,
+      duplicate: (channel: string) => `"${channel}" appears twice: a channel can be entered once per dimension`,
       negative: 'The cost cannot be below 0',
     },
     series: { added: 'New customers', converted: 'Converted', roi: 'ROI' },

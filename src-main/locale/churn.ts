@@ -133,7 +133,7 @@ export const churnText = localized({
   en: {
     loading: 'Calculating…',
     rateNote:
-      'Churned = people who left in the period and are not in a selected group at its end (as “churned users” of Metrics; leaving and rejoining on the same day is not churn); churn rate = churned ÷ total members at the end of the previous period × 100%, empty (-) when that was nobody. People who join and churn within one period count too, so the rate can exceed 100%.',
+      'Churned = people who left in the period and are not in a selected group at its end (as "churned users" of Metrics; leaving and rejoining on the same day is not churn); churn rate = churned ÷ total members at the end of the previous period × 100%, empty (-) when that was nobody. People who join and churn within one period count too, so the rate can exceed 100%.',
     seriesTitle: 'Churn trend',
     churned: 'Churned',
     churnedTotal: (period: string) => `Churned, summed over ${period}s`,
@@ -163,7 +163,7 @@ export const churnText = localized({
     exportXlsx: 'Export xlsx',
     exporting: 'Exporting…',
     listNote:
-      'Left: the leave after which the person was not in a selected group at the end of the day (returning the same day does not count); contact deleted: from a “churned customers” export, one row per record. Without selected groups every deletion is listed, also those matched to no member (member ID shows “unmatched”); with selected groups only deletions of people who were in them.',
+      'Left: the leave after which the person was not in a selected group at the end of the day (returning the same day does not count); contact deleted: from a "churned customers" export, one row per record. Without selected groups every deletion is listed, also those matched to no member (member ID shows "unmatched"); with selected groups only deletions of people who were in them.',
     col: {
       left_at: 'Churned at',
       name: 'Nickname',

@@ -57,6 +57,15 @@ export const importPhaseText = localized({
   en: { reading: 'Reading', writing: 'Writing', finished: 'Finished' },
 });
 
+/** Punctuation between texts: full-width in Chinese, ASCII with spaces in English. */
+export const punctuation = localized({
+  'zh-CN': { colon: '：', open: '（', close: '）', list: '、' },
+  en: { colon: ': ', open: ' (', close: ')', list: ', ' },
+});
+
+/** A text in brackets of the current language: （x） or (x). */
+export const bracketed = (text: string): string => `${punctuation.open}${text}${punctuation.close}`;
+
 /** Texts of the editable definitions grid (components/DefinitionGrid.tsx and its model). */
 export const definitionGridText = localized({
   'zh-CN': {
@@ -90,12 +99,12 @@ export const definitionGridText = localized({
     pasteHint: 'You can copy a block of cells from Excel, select the first cell here and press Ctrl+V',
     pasted: (n: number) => `Pasted ${n} ${n === 1 ? 'cell' : 'cells'}`,
     needsNumber: 'Needs a number',
-    columnNeedsNumber: (header: string) => `“${header}” needs a number`,
-    notNumber: (raw: string) => `“${raw}” is not a number`,
-    notBoolean: (raw: string) => `“${raw}” is not yes/no`,
-    notOption: (raw: string, header: string) => `“${raw}” is not a choice of “${header}”`,
+    columnNeedsNumber: (header: string) => `"${header}" needs a number`,
+    notNumber: (raw: string) => `"${raw}" is not a number`,
+    notBoolean: (raw: string) => `"${raw}" is not yes/no`,
+    notOption: (raw: string, header: string) => `"${raw}" is not a choice of "${header}"`,
     tooManyRows: (max: number) => `At most ${max} rows; the extra rows were not pasted`,
-    cellProblem: (row: number, header: string, problem: string) => `Row ${row} “${header}”: ${problem}`,
+    cellProblem: (row: number, header: string, problem: string) => `Row ${row} "${header}": ${problem}`,
   },
 });
 

@@ -77,7 +77,7 @@ export const featureHints = localized({
     purchases: 'Orders paid and not fully refunded up to the reference day',
     gmv: 'Amount paid minus refunds of those orders',
     aov: 'GMV ÷ purchases; empty without purchases',
-    purchase_months_3m: 'Months with a purchase among the reference day’s month and the two before (0–3)',
+    purchase_months_3m: 'Months with a purchase among the reference day\'s month and the two before (0–3)',
     days_since_last_purchase: 'Days from the latest purchase to the reference day; empty without purchases',
     repurchase_90d: 'Whether a purchase came within 90 days after an earlier one',
     referrals: 'People who joined with this person as inviter (matched by nickname; inviters with a shared nickname are not counted)',

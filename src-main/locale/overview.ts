@@ -73,7 +73,7 @@ export const overviewText = localized({
     trendActiveRate: 'Active rate',
     axisMembers: 'People',
     axisRate: 'Active rate',
-    funnelTitle: 'This week’s funnel (period counts)',
+    funnelTitle: 'This week\'s funnel (period counts)',
     funnelEmpty: 'No funnel data this week',
     funnelStepRate: 'From previous step',
     churnTitle: 'Churn this week',

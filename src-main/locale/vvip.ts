@@ -47,7 +47,7 @@ export const vvipText = localized({
     intro: 'Pick out high-value members by spending, influence and activity: someone who buys nothing but keeps a group lively can be a VVIP too.',
     rulesTitle: 'Rules',
     precedence:
-      '“and” binds before “or”: A and B or C means (A and B) or C. The first row’s join is ignored; a rule on an empty feature (such as the average order value without purchases) does not hold.',
+      '"and" binds before "or": A and B or C means (A and B) or C. The first row\'s join is ignored; a rule on an empty feature (such as the average order value without purchases) does not hold.',
     columns: { join: 'Join', field: 'Feature', op: 'Compare', value: 'Value' },
     sentence: 'Current rule: ',
     noRules: 'No rules: nobody will be selected',
@@ -69,7 +69,7 @@ export const vvipText = localized({
     listTitle: 'VVIP list',
     listTruncated: (shown: number, all: number) =>
       `The top ${shown.toLocaleString('en-US')} by GMV (of ${all.toLocaleString('en-US')}); export xlsx for all`,
-    booleanValue: '“Repurchase within 90 days” can only be 0 (no) or 1 (yes)',
-    monthsValue: '“Months with purchases (last 3)” is between 0 and 3',
+    booleanValue: '"Repurchase within 90 days" can only be 0 (no) or 1 (yes)',
+    monthsValue: '"Months with purchases (last 3)" is between 0 and 3',
   },
 });

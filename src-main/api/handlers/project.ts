@@ -6,13 +6,15 @@ import { listProjects, readRecent, touchRecent } from '../../db/recentProjects';
 import { requireProject, type AppContext } from '../context';
 import type { DomainHandlers, ProjectInfo } from '../../contract';
 import { buildDemoProject } from '../../import/demo';
+import { projectMessages } from '../../locale/project';
+import { shellText } from '../../locale/shell';
 import { withDerivedTables } from '../../analysis/base/derivedTables';
 
 /** A file name for a project typed by name: path separators and control characters removed. */
 export function projectFileName(name: string): string {
   // Control characters are invalid in file names on every platform the app runs on.
   // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '未命名项目';
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || shellText.untitled;
   return safe.endsWith(PROJECT_EXT) ? safe : `${safe}${PROJECT_EXT}`;
 }
 
@@ -32,7 +34,7 @@ async function adopt(ctx: AppContext, project: OpenProject): Promise<ProjectInfo
 export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
   return {
     'project:new': async (req) => {
-      if (!req.path && !req.name) throw new AppError('INVALID_REQUEST', '请给新项目一个名称或保存位置');
+      if (!req.path && !req.name) throw new AppError('INVALID_REQUEST', projectMessages.needsNameOrPath);
       const target = req.path ? path.resolve(req.path) : path.join(ctx.paths.projectsDir, projectFileName(req.name!));
       const project = await createProjectFile(target, undefined, withDerivedTables);
       await closeCurrent(ctx);
@@ -46,7 +48,7 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
       return adopt(ctx, project);
     },
     'project:openDemo': async () => {
-      const demoPath = path.join(ctx.paths.configDir, `示例项目${PROJECT_EXT}`);
+      const demoPath = path.join(ctx.paths.configDir, `${projectMessages.demoName}${PROJECT_EXT}`);
       if (ctx.project?.path === demoPath) return projectSummary(ctx.project);
       await closeCurrent(ctx);
       const project = await buildDemoProject(demoPath, ctx.paths.demoDir, ctx.paths.tempDir);
