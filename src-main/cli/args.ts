@@ -5,6 +5,7 @@ import { isCalendarDate } from '../analysis/base/calendar';
 import { kindSpecs } from '../import/kinds';
 import { analysisCommands } from './commands';
 import type { CliValues } from './commands/types';
+import { cliText, withPlaceholders } from '../locale/cli';
 
 /**
  * The export kinds, in the contract's order, read from the importer's registry rather than the
@@ -67,19 +68,19 @@ export interface AnalysisCommand {
 /** A parsed command line. */
 export type CliCommand = ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | AnalysisCommand | HelpCommand;
 
-/** Usage text, printed by `help` and after a usage error. */
-export const USAGE = `用法：
-  npm run qunxi -- import    --project P.qunxi [--kind 类型] [--template 模板.json|模板名称] FILE…
+/** Usage text in the current language, printed by `help` and after a usage error. */
+export function usage(): string {
+  const lines = `${cliText.usageTitle}
+  npm run qunxi -- import    --project P.qunxi [--kind KIND] [--template TEMPLATE.json|TEMPLATE_NAME] FILE…
   npm run qunxi -- metrics   --project P.qunxi --period day|week|month
-                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]
-  npm run qunxi -- templates --project P.qunxi export [模板.json]
-  npm run qunxi -- templates --project P.qunxi import 模板.json
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]
+  npm run qunxi -- templates --project P.qunxi export [TEMPLATE.json]
+  npm run qunxi -- templates --project P.qunxi import TEMPLATE.json
   npm run qunxi -- imports   --project P.qunxi [--format json|csv]
-  npm run qunxi -- imports   --project P.qunxi remove 导入编号
-${analysisCommands.map((c) => `  npm run qunxi -- ${c.usage}`).join('\n')}
-  import 在项目不存在时新建它，自动识别导出类型（类型：${importKinds.join(' | ')}）；
-  与已保存模板表头相同的文件自动使用该模板。分析命令都接受 --group 群名称（可重复），
-  除 features / quadrant 外都接受 --from / --to；默认输出 json。`;
+  npm run qunxi -- imports   --project P.qunxi remove IMPORT_ID
+${analysisCommands.map((c) => `  npm run qunxi -- ${c.usage}`).join('\n')}`;
+  return `${withPlaceholders(lines)}\n${cliText.usageNotes(importKinds.join(' | '))}\n${cliText.langNote}`;
+}
 
 const baseOptions = {
   project: { type: 'string' },
@@ -105,7 +106,7 @@ function usageError(message: string): AppError {
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw usageError(`--${name} 只能是 ${allowed.join(' | ')}，收到“${value}”`);
+  if (!(allowed as readonly string[]).includes(value)) throw usageError(cliText.oneOf(name, allowed.join(' | '), value));
   return value as T;
 }
 
@@ -113,7 +114,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 function isoDate(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!isCalendarDate(value)) {
-    throw usageError(`--${name} 需要 YYYY-MM-DD 格式的日期，收到“${value}”`);
+    throw usageError(cliText.needsDate(name, value));
   }
   return value;
 }
@@ -123,9 +124,9 @@ const commands = ['import', 'metrics', 'templates', 'imports', ...analysisComman
 function templatesCommand(project: string, given: Record<string, unknown>, rest: string[]): TemplatesCommand {
   refuse('templates', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'format']);
   const [action, file, extra] = rest;
-  if (action !== 'export' && action !== 'import') throw usageError(`templates 命令需要 export 或 import，收到“${action ?? ''}”`);
-  if (extra !== undefined) throw usageError(`templates ${action} 只接受一个文件，多余的参数：“${extra}”`);
-  if (action === 'import' && !file) throw usageError('templates import 需要要导入的模板文件');
+  if (action !== 'export' && action !== 'import') throw usageError(cliText.templatesAction(action ?? ''));
+  if (extra !== undefined) throw usageError(cliText.templatesExtra(action, extra));
+  if (action === 'import' && !file) throw usageError(cliText.templatesImportFile);
   return { command: 'templates', project, action, ...(file ? { file } : {}) };
 }
 
@@ -133,10 +134,10 @@ function importsCommand(project: string, given: Record<string, unknown>, rest: s
   refuse('imports', given, ['kind', 'template', 'period', 'from', 'to', 'group']);
   const [action, id, extra] = rest;
   if (action === undefined) return { command: 'imports', project, action: 'list', format: oneOf('format', given.format as string | undefined, formats) ?? 'json' };
-  if (action !== 'remove') throw usageError(`imports 命令只接受 remove 导入编号，收到“${action}”`);
+  if (action !== 'remove') throw usageError(cliText.importsAction(action));
   refuse('imports remove', given, ['format']);
-  if (id === undefined || !/^[1-9]\d{0,8}$/.test(id)) throw usageError(`imports remove 需要导入编号（正整数），收到“${id ?? ''}”`);
-  if (extra !== undefined) throw usageError(`imports remove 只接受一个导入编号，多余的参数：“${extra}”`);
+  if (id === undefined || !/^[1-9]\d{0,8}$/.test(id)) throw usageError(cliText.importsId(id ?? ''));
+  if (extra !== undefined) throw usageError(cliText.importsExtra(extra));
   return { command: 'imports', project, action: 'remove', importId: Number(id) };
 }
 
@@ -145,11 +146,11 @@ function analysisCommand(spec: (typeof analysisCommands)[number], values: CliVal
   const allowed = new Set(['project', 'group', 'format', 'help', ...(spec.hasRange ? ['from', 'to'] : [])]);
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || own.has(name) || allowed.has(name)) continue;
-    throw usageError(`${spec.name} 命令不接受 --${name}`);
+    throw usageError(cliText.refused(spec.name, name));
   }
   const from = isoDate('from', values.from as string | undefined);
   const to = isoDate('to', values.to as string | undefined);
-  if (from && to && from > to) throw usageError(`--from ${from} 晚于 --to ${to}`);
+  if (from && to && from > to) throw usageError(cliText.fromAfterTo(from, to));
   const ownValues: CliValues = {};
   for (const name of own) ownValues[name] = values[name];
   return {
@@ -165,7 +166,7 @@ function analysisCommand(spec: (typeof analysisCommands)[number], values: CliVal
 }
 
 function refuse(command: string, given: Record<string, unknown>, names: string[]): void {
-  for (const n of names) if (given[n] !== undefined) throw usageError(`${command} 命令不接受 --${n}`);
+  for (const n of names) if (given[n] !== undefined) throw usageError(cliText.refused(command, n));
 }
 
 /** Parses the arguments after `qunxi` (process.argv.slice(2)); throws INVALID_REQUEST with a one-line reason. */
@@ -174,20 +175,20 @@ export function parseCliArgs(argv: string[]): CliCommand {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw usageError(`命令行参数有误：${(e as Error).message.split('\n')[0]}`);
+    throw usageError(cliText.badArgs((e as Error).message.split('\n')[0] ?? ''));
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') return { command: 'help' };
-  if (!command) throw usageError(`缺少命令：${commands.join('、')}`);
-  if (!(commands as readonly string[]).includes(command)) throw usageError(`未知的命令“${command}”，可用：${commands.join('、')}`);
-  if (!values.project) throw usageError(`${command} 命令需要 --project 项目文件`);
+  if (!command) throw usageError(cliText.noCommand([...commands]));
+  if (!(commands as readonly string[]).includes(command)) throw usageError(cliText.unknownCommand(command, [...commands]));
+  if (!values.project) throw usageError(cliText.needsProject(command));
 
   if (command === 'import') {
     refuse('import', values, ['period', 'from', 'to', 'group', 'format']);
-    if (rest.length === 0) throw usageError('import 命令需要至少一个要导入的文件');
+    if (rest.length === 0) throw usageError(cliText.importNeedsFiles);
     const kind = oneOf('kind', values.kind, importKinds);
-    if (values.template === '') throw usageError('--template 需要模板文件或模板名称');
+    if (values.template === '') throw usageError(cliText.templateEmpty);
     return { command, project: values.project, files: rest, ...(kind ? { kind } : {}), ...(values.template ? { template: values.template } : {}) };
   }
   if (command === 'templates') return templatesCommand(values.project, values, rest);
@@ -196,12 +197,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (analysis) return analysisCommand(analysis, values as CliValues & { project: string }, rest);
 
   refuse('metrics', values, ['kind', 'template']);
-  if (rest.length > 0) throw usageError(`metrics 命令不接受文件参数：“${rest[0]}”`);
+  if (rest.length > 0) throw usageError(cliText.metricsNoFiles(rest[0] ?? ''));
   const period = oneOf('period', values.period, periods);
-  if (!period) throw usageError('metrics 命令需要 --period day|week|month');
+  if (!period) throw usageError(cliText.metricsNeedsPeriod);
   const from = isoDate('from', values.from);
   const to = isoDate('to', values.to);
-  if (from && to && from > to) throw usageError(`--from ${from} 晚于 --to ${to}`);
+  if (from && to && from > to) throw usageError(cliText.fromAfterTo(from, to));
   return {
     command: 'metrics',
     project: values.project,

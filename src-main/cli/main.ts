@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './run';
+import { cliText } from '../locale/cli';
 
 // Two folders up from both src-main/cli/main.ts and the built out/cli/qunxi.mjs.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -11,7 +12,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Anything that escapes runCli still ends as one line, never a stack trace. */
 function die(e: unknown): never {
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`内部错误：${message.split('\n')[0]}\n`);
+  process.stderr.write(`${cliText.internal(message.split('\n')[0] ?? '')}\n`);
   process.exit(1);
 }
 process.on('uncaughtException', die);

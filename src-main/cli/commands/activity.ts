@@ -7,7 +7,7 @@ const weekdayNames = ['一', '二', '三', '四', '五', '六', '日'];
 /** `activity`: group messages of members and distinct senders per local weekday (1 = Monday) × hour, all 168 cells. */
 export const activityCommand: AnalysisCommandSpec<null> = {
   name: 'activity',
-  usage: `activity  --project P.qunxi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+  usage: `activity  --project P.qunxi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]`,
   options: {},
   hasRange: true,
   parse(_values, positionals) {

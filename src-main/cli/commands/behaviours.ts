@@ -14,7 +14,7 @@ const liftColumns = ['behaviour_id', 'behaviour_name', 'doers', 'doers_converted
 export const behavioursCommand: AnalysisCommandSpec<BehavioursParams> = {
   name: 'behaviours',
   usage: `behaviours --project P.qunxi [--period day|week|month | --lift]
-                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]`,
   options: { period: { type: 'string' }, lift: { type: 'boolean' } },
   hasRange: true,
   parse(values, positionals) {

@@ -27,7 +27,7 @@ const columns: (keyof ChannelRow)[] = [
 export const channelsCommand: AnalysisCommandSpec<{ dimension: Dimension }> = {
   name: 'channels',
   usage: `channels  --project P.qunxi [--dimension add_way|channel_code|source]
-                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]`,
   options: { dimension: { type: 'string' } },
   hasRange: true,
   parse(values, positionals) {

@@ -21,7 +21,7 @@ const pick = (columns: string[], rows: object[]) => rows.map((r) => Object.fromE
 export const churnCommand: AnalysisCommandSpec<ChurnParams> = {
   name: 'churn',
   usage: `churn     --project P.qunxi [--period day|week|month] [--list | --survival none|channel|group]
-                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]`,
   options: { period: { type: 'string' }, list: { type: 'boolean' }, survival: { type: 'string' } },
   hasRange: true,
   parse(values, positionals) {

@@ -10,7 +10,7 @@ const PAGE = 5000;
 /** `features`: one row per person with every feature at the end of a day (issue 5, customer 360). */
 export const featuresCommand: AnalysisCommandSpec<{ asOf?: string }> = {
   name: 'features',
-  usage: `features  --project P.qunxi [--as-of YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+  usage: `features  --project P.qunxi [--as-of YYYY-MM-DD] [--group GROUP]… [--format json|csv]`,
   options: { 'as-of': { type: 'string' } },
   hasRange: false,
   parse(values, positionals) {

@@ -72,7 +72,7 @@ function stageRow(s: FunnelStage, index: number, biggest: number | null): Record
 /** `funnel`: the funnel over the project's saved customer path, one row per stage (per breakdown value). */
 export const funnelCommand: AnalysisCommandSpec<FunnelParams> = {
   name: 'funnel',
-  usage: 'funnel    --project P.qunxi [--mode period|cohort] [--window 天数] [--breakdown channel|staff|tag]\n                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]',
+  usage: 'funnel    --project P.qunxi [--mode period|cohort] [--window DAYS] [--breakdown channel|staff|tag]\n                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]',
   options: { mode: { type: 'string' }, window: { type: 'string' }, breakdown: { type: 'string' } },
   hasRange: true,
   parse: parseFunnel,

@@ -9,7 +9,7 @@ const columns = ['pid', 'name', 'x', 'y', 'type', 'type_label'];
  */
 export const quadrantCommand: AnalysisCommandSpec<null> = {
   name: 'quadrant',
-  usage: 'quadrant  --project P.qunxi [--group 群名称]… [--format json|csv]',
+  usage: 'quadrant  --project P.qunxi [--group GROUP]… [--format json|csv]',
   options: {},
   hasRange: false,
   parse(_values, positionals) {

@@ -6,7 +6,7 @@ const columns = ['cohort_week', 'size', 'weeks_since_join', 'retained_count', 'r
 /** `retention`: weekly cohorts × weeks since join, one row each; a week not yet over is null. */
 export const retentionCommand: AnalysisCommandSpec<null> = {
   name: 'retention',
-  usage: `retention --project P.qunxi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group 群名称]… [--format json|csv]`,
+  usage: `retention --project P.qunxi [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]`,
   options: {},
   hasRange: true,
   parse(_values, positionals) {
