@@ -19,14 +19,15 @@ async function readResult<T>(res: Response): Promise<Result<T>> {
   return transportError(`HTTP ${res.status}: unexpected response`);
 }
 
-/** Calls one API method as `POST /api/<method>`. */
-export async function httpCall(method: string, req: unknown): Promise<Result<unknown>> {
+/** Calls one API method as `POST /api/<method>`; `signal` aborts the request. */
+export async function httpCall(method: string, req: unknown, signal?: AbortSignal): Promise<Result<unknown>> {
   try {
     const res = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(req ?? {}),
       credentials: 'same-origin',
+      signal,
     });
     return await readResult(res);
   } catch (e) {

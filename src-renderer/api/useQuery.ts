@@ -1,0 +1,55 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Method, Req, Responses } from '../../src-main/contract';
+import { selectDataVersion, selectDefinitionsVersion, selectProjectVersion, useDataVersion } from '../store/dataVersion';
+import { reportError } from '../store/toasts';
+import { call } from './client';
+import { createQueryCache, createQueryObserver, queryKey, type QueryState } from './queryCache';
+
+/** How {@link useQuery} asks. */
+export interface QueryOptions {
+  /** Quiet time after the last change of the request before asking (a definition being edited). */
+  debounceMs?: number;
+}
+
+/** What {@link useQuery} gives a view. */
+export interface QueryResult<T> extends QueryState<T> {
+  /** Asks again now, for a change no version tells (a list the view itself edited). */
+  refresh(): void;
+}
+
+/** The answers of the whole renderer, shared by every query. */
+const cache = createQueryCache();
+
+/**
+ * The one way a view reads from the API: the answer to `method` with `req`, keyed by the
+ * method and the request's JSON (a new object with the same content asks nothing). Only the
+ * latest request's answer is kept; a superseded or unmounted request is aborted. Every query
+ * asks again when the project's data or a saved definition change (store/dataVersion.ts): an
+ * analysis depends on both, and reading the saved definitions again is cheap. A request asked
+ * before shows its last answer at once while it is asked again (`isStale` says when that answer
+ * predates a change). `req` null: nothing can be asked now; the last answer stays. Failures are
+ * reported as toasts.
+ */
+export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debounceMs = 0 }: QueryOptions = {}): QueryResult<Responses[K]> {
+  const dataVersion = useDataVersion(selectDataVersion);
+  const definitionsVersion = useDataVersion(selectDefinitionsVersion);
+  const project = useDataVersion(selectProjectVersion);
+  const body = req === null ? null : JSON.stringify(req);
+  const key = body === null ? null : queryKey(method, req);
+  const stamp = `${dataVersion}:${definitionsVersion}`;
+  const [observer] = useState(() => createQueryObserver<Responses[K]>({ cache, onError: reportError, initial: { key, stamp, project } }));
+  const state = useSyncExternalStore(observer.subscribe, observer.getState);
+
+  useEffect(() => {
+    observer.update({
+      key,
+      stamp,
+      project,
+      debounceMs,
+      fetch: (signal) => call(method, JSON.parse(body!) as Req<K>, { signal }),
+    });
+  }, [observer, method, key, body, stamp, project, debounceMs]);
+  useEffect(() => () => observer.stop(), [observer]);
+
+  return { ...state, refresh: observer.refresh };
+}
