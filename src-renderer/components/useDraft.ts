@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueryState } from '../api/queryCache';
+import { useUndoable, type Undoable } from './useUndoable';
+
+/**
+ * The saved definition a draft may start from: the query's answer once it is current, null while
+ * only a remembered answer from before a change is shown (a draft started from it would save an
+ * old definition over a newer one).
+ */
+export const currentAnswer = <S>(query: Pick<QueryState<S>, 'data' | 'isStale'>): S | null => (query.isStale ? null : query.data);
+
+/** A definition being edited over its saved value (see {@link useDraft}). */
+export interface Draft<S, T> extends Undoable<T> {
+  /** Whether the saved value has arrived and the draft started from it. */
+  isLoaded: boolean;
+  /** Starts over from a value just saved (the answer of a save). */
+  takeSaved(saved: S): void;
+  /** Drops the unsaved changes (放弃修改). */
+  revert(): void;
+}
+
+/**
+ * The editable draft of a saved definition, with undo / redo. A new saved value (the query
+ * answering again after an import or a definitions file) replaces the draft only while it has
+ * no unsaved changes: the user's edits are never lost to a refresh. `toDraft` should be stable.
+ */
+export function useDraft<S, T>(saved: S | null, toDraft: (saved: S) => T, initial: T): Draft<S, T> {
+  const undoable = useUndoable<T>(initial);
+  const { reset, isDirty } = undoable;
+  const [isLoaded, setIsLoaded] = useState(false);
+  // The saved value the draft started from: its JSON (to tell a new one) and the value (to revert).
+  const base = useRef<{ json: string; value: S } | null>(null);
+
+  const takeSaved = useCallback(
+    (value: S) => {
+      base.current = { json: JSON.stringify(value), value };
+      reset(toDraft(value));
+      setIsLoaded(true);
+    },
+    [reset, toDraft],
+  );
+
+  useEffect(() => {
+    if (saved === null || isDirty || base.current?.json === JSON.stringify(saved)) return;
+    takeSaved(saved);
+  }, [saved, isDirty, takeSaved]);
+
+  const revert = useCallback(() => {
+    if (base.current) reset(toDraft(base.current.value));
+  }, [reset, toDraft]);
+
+  return { ...undoable, isLoaded, takeSaved, revert };
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { ExportFile, Method, Req, Responses, Result } from '../../src-main/contract';
+import { call } from '../api/client';
+import { platform } from '../platform';
+import { reportError } from '../store/toasts';
+
+/** A file to hand to the user. */
+export interface Download {
+  fileName: string;
+  content: Blob;
+}
+
+/** What an export button needs. */
+export interface Exporter<A> {
+  /** Makes the file and saves it through the platform; a failure is reported as a toast. */
+  run(arg: A): Promise<void>;
+  /** Whether an export is under way (the button shows 正在导出… and is disabled). */
+  isExporting: boolean;
+}
+
+/** Decodes an exported file (base64 xlsx) for a download. */
+export function xlsxBlob(base64: string): Blob {
+  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+  return new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
+
+/** A spreadsheet made on the Node side, as a download. */
+export const xlsxDownload = (file: ExportFile): Download => ({ fileName: file.fileName, content: xlsxBlob(file.base64) });
+
+/** A JSON text (exported definitions or templates), as a download. */
+export const jsonDownload = (fileName: string, json: string): Download => ({ fileName, content: new Blob([json], { type: 'application/json;charset=utf-8' }) });
+
+/** An export of a file made by `make`, saved through the platform port. */
+export function useDownload<A>(make: (arg: A) => Promise<Result<Download>>): Exporter<A> {
+  const [isExporting, setIsExporting] = useState(false);
+  async function run(arg: A): Promise<void> {
+    setIsExporting(true);
+    try {
+      const r = await make(arg);
+      if (!r.ok) return reportError(r.error);
+      platform.saveDownload(r.value.fileName, r.value.content);
+    } finally {
+      setIsExporting(false);
+    }
+  }
+  return { run, isExporting };
+}
+
+/** An export the API makes: asks `method`, turns its answer into a file (xlsxDownload for an ExportFile), saves it. */
+export function useExport<K extends Method>(method: K, toDownload: (value: Responses[K]) => Download): Exporter<Req<K>> {
+  return useDownload(async (req: Req<K>) => {
+    const r = await call(method, req);
+    return r.ok ? { ok: true, value: toDownload(r.value) } : r;
+  });
+}
