@@ -4,7 +4,6 @@ import type {
   ImportJob,
   ImportKind,
   ImportPreview,
-  ImportRecord,
   ImportSource,
   KindInfo,
   Result,
@@ -12,6 +11,7 @@ import type {
   TablePreview,
 } from '../../src-main/contract';
 import { call } from '../api/client';
+import { dataChanged } from './dataVersion';
 import { isQuickReady, missingFields, withField } from './mappingRules';
 import { reportError } from './toasts';
 
@@ -52,11 +52,6 @@ export interface PendingFile {
 
 interface ImportState {
   entries: ImportEntry[];
-  history: ImportRecord[];
-  /** Every kind with its fields, for the kind and field drop-downs. */
-  kinds: KindInfo[];
-  /** Bumped after each finished or removed import, so views holding data can reload. */
-  dataVersion: number;
   enqueue(files: PendingFile[]): void;
   /** Re-inspects a file as another kind. */
   setKind(id: number, kind: ImportKind): Promise<void>;
@@ -68,13 +63,9 @@ interface ImportState {
   setTemplate(id: number, isSaving: boolean, name: string): void;
   /** Queues a reviewed file for import with its edited mapping. */
   start(id: number): void;
-  /** Queues every reviewed file that is confidently detected and complete. */
-  startAllReady(): void;
+  /** Queues every reviewed file that is confidently detected and complete (by the kinds' fields). */
+  startAllReady(kinds: KindInfo[]): void;
   cancel(id: number): Promise<void>;
-  /** Removes a committed import and everything it added. */
-  remove(importId: number): Promise<boolean>;
-  loadHistory(): Promise<void>;
-  loadKinds(): Promise<void>;
   reset(): void;
 }
 
@@ -85,14 +76,6 @@ let nextId = 1;
 const pending = new Map<number, PendingFile>();
 let isInspecting = false;
 let isImporting = false;
-/** Listeners run after each finished or removed import (project summary, metrics). */
-const afterImport = new Set<() => void>();
-
-/** Registers a callback run after every import that changed data; returns the unsubscribe. */
-export function onImportFinished(fn: () => void): () => void {
-  afterImport.add(fn);
-  return () => afterImport.delete(fn);
-}
 
 /** The current table and its edited mapping of an entry under review. */
 export function currentTable(e: ImportEntry): { table: TablePreview; mapping: TableMapping } | null {
@@ -110,7 +93,10 @@ export function isEntryQuickReady(e: ImportEntry, kinds: KindInfo[]): boolean {
 
 const UNDO_DEPTH = 100;
 
-/** The import queue: stage and inspect each file, let the user review the mapping, import one at a time. */
+/**
+ * The import queue: stage and inspect each file, let the user review the mapping, import one at
+ * a time. Each finished import tells every query that the data changed (store/dataVersion.ts).
+ */
 export const useImports = create<ImportState>()((set, get) => {
   const patch = (id: number, p: Partial<ImportEntry>) =>
     set((s) => ({ entries: s.entries.map((e) => (e.id === id ? { ...e, ...p } : e)) }));
@@ -185,21 +171,15 @@ export const useImports = create<ImportState>()((set, get) => {
   async function drainImports(): Promise<void> {
     if (isImporting) return;
     isImporting = true;
-    let isChanged = false;
     try {
       for (;;) {
         const next = get().entries.find((e) => e.state === 'waiting');
         if (!next) break;
-        if (await importOne(next)) {
-          isChanged = true;
-          afterImport.forEach((fn) => fn());
-        }
+        if (await importOne(next)) dataChanged();
       }
     } finally {
       isImporting = false;
     }
-    await get().loadHistory();
-    if (isChanged) set((s) => ({ dataVersion: s.dataVersion + 1 }));
   }
 
   function editMappings(id: number, edit: (m: TableMapping[], e: ImportEntry) => TableMapping[]): void {
@@ -212,9 +192,6 @@ export const useImports = create<ImportState>()((set, get) => {
 
   return {
     entries: [],
-    history: [],
-    kinds: [],
-    dataVersion: 0,
     enqueue(files) {
       const added: ImportEntry[] = files.map((f) => {
         const id = nextId++;
@@ -236,7 +213,6 @@ export const useImports = create<ImportState>()((set, get) => {
         };
       });
       set((s) => ({ entries: [...s.entries, ...added] }));
-      if (!get().kinds.length) void get().loadKinds();
       void drainInspections();
     },
     async setKind(id, kind) {
@@ -284,8 +260,7 @@ export const useImports = create<ImportState>()((set, get) => {
       patch(id, { state: 'waiting' });
       void drainImports();
     },
-    startAllReady() {
-      const kinds = get().kinds;
+    startAllReady(kinds) {
       const ready = new Set(get().entries.filter((e) => isEntryQuickReady(e, kinds)).map((e) => e.id));
       if (!ready.size) return;
       set((s) => ({ entries: s.entries.map((e) => (ready.has(e.id) ? { ...e, state: 'waiting' } : e)) }));
@@ -305,40 +280,11 @@ export const useImports = create<ImportState>()((set, get) => {
         else patch(id, { job: r.value, state: r.value.state });
       }
     },
-    async remove(importId) {
-      const r = await call('import:remove', { importId });
-      if (!r.ok) {
-        reportError(r.error);
-        return false;
-      }
-      set({ history: r.value });
-      notifyDataChanged();
-      return true;
-    },
-    async loadHistory() {
-      const r = await call('import:history', {});
-      if (r.ok) set({ history: r.value });
-      else if (r.error.code !== 'PROJECT_NOT_OPEN') reportError(r.error);
-    },
-    async loadKinds() {
-      const r = await call('import:kinds', {});
-      if (r.ok) set({ kinds: r.value });
-      else if (r.error.code !== 'PROJECT_NOT_OPEN') reportError(r.error);
-    },
     reset() {
       pending.clear();
-      set({ entries: [], history: [] });
+      set({ entries: [] });
     },
   };
 });
 
 export const selectEntries = (s: ImportState) => s.entries;
-export const selectHistory = (s: ImportState) => s.history;
-export const selectDataVersion = (s: ImportState) => s.dataVersion;
-export const selectKinds = (s: ImportState) => s.kinds;
-
-/** Tells every view holding data that the project's data changed (removal, matching settings). */
-export function notifyDataChanged(): void {
-  useImports.setState((s) => ({ dataVersion: s.dataVersion + 1 }));
-  afterImport.forEach((fn) => fn());
-}

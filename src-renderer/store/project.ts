@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { ProjectEntry, ProjectInfo, Result } from '../../src-main/contract';
+import type { ProjectInfo, Result } from '../../src-main/contract';
 import { call } from '../api/client';
+import { projectChanged } from './dataVersion';
 import { reportError } from './toasts';
 
 /** Where the app is: checking for an open project, on the start screen, or in a project. */
@@ -11,13 +12,11 @@ export type ProjectBusy = null | 'new' | 'open' | 'demo' | 'saveAs' | 'close';
 
 interface ProjectState {
   status: ProjectStatus;
+  /** The open project's summary (name, time zone, groups, counts): the session every view works in. */
   project: ProjectInfo | null;
-  recent: ProjectEntry[];
-  folder: ProjectEntry[];
   busy: ProjectBusy;
-  /** Opens the current project if the Node side has one, otherwise loads the start lists. */
+  /** Opens the current project if the Node side has one, otherwise shows the start screen. */
   init(): Promise<void>;
-  loadLists(): Promise<void>;
   create(req: { name?: string; path?: string }): Promise<void>;
   open(path: string): Promise<void>;
   openDemo(): Promise<void>;
@@ -30,12 +29,10 @@ interface ProjectState {
 const initialState = {
   status: 'loading' as ProjectStatus,
   project: null,
-  recent: [],
-  folder: [],
   busy: null as ProjectBusy,
 };
 
-/** The open project and the start screen's lists. */
+/** The open project; opening or closing one tells every query (store/dataVersion.ts). */
 export const useProject = create<ProjectState>()((set, get) => {
   async function runOpen(busy: ProjectBusy, action: () => Promise<Result<ProjectInfo>>): Promise<boolean> {
     if (get().busy) return false;
@@ -46,6 +43,7 @@ export const useProject = create<ProjectState>()((set, get) => {
       reportError(r.error);
       return false;
     }
+    projectChanged();
     set({ project: r.value, status: 'open' });
     return true;
   }
@@ -60,14 +58,6 @@ export const useProject = create<ProjectState>()((set, get) => {
       }
       if (!r.ok) reportError(r.error);
       set({ status: 'start' });
-      await get().loadLists();
-    },
-    async loadLists() {
-      const [recent, folder] = await Promise.all([call('project:recent', {}), call('project:list', {})]);
-      if (recent.ok) set({ recent: recent.value });
-      else reportError(recent.error);
-      if (folder.ok) set({ folder: folder.value });
-      else reportError(folder.error);
     },
     async create(req) {
       await runOpen('new', () => call('project:new', req));
@@ -90,14 +80,17 @@ export const useProject = create<ProjectState>()((set, get) => {
         reportError(r.error);
         return;
       }
+      projectChanged();
       set({ project: null, status: 'start' });
-      await get().loadLists();
     },
     async refresh() {
       const r = await call('project:current', {});
       if (r.ok) {
         if (r.value) set({ project: r.value });
-        else set({ project: null, status: 'start' });
+        else {
+          projectChanged();
+          set({ project: null, status: 'start' });
+        }
       } else reportError(r.error);
     },
   };
@@ -107,5 +100,3 @@ export const selectStatus = (s: ProjectState) => s.status;
 export const selectProject = (s: ProjectState) => s.project;
 export const selectGroups = (s: ProjectState) => s.project?.groups ?? [];
 export const selectBusy = (s: ProjectState) => s.busy;
-export const selectRecent = (s: ProjectState) => s.recent;
-export const selectFolder = (s: ProjectState) => s.folder;

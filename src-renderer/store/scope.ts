@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { AnalysisScope } from '../../src-main/contract';
 
@@ -7,27 +8,30 @@ interface ScopeState {
   /** Inclusive ISO date bounds; '' when unset (the analysis uses all the data). */
   from: string;
   to: string;
-  /** Bumped after every import or removal, so open analyses reload. */
-  dataVersion: number;
   setGroups(groups: string[]): void;
   setRange(from: string, to: string): void;
-  dataChanged(): void;
   reset(): void;
 }
 
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 /** The scope every analysis view shares, so switching views keeps the user's choice. */
-export const useScope = create<ScopeState>()((set, get) => ({
+export const useScope = create<ScopeState>()((set) => ({
   groups: [],
   from: '',
   to: '',
-  dataVersion: 0,
   setGroups: (groups) => set({ groups }),
   setRange: (from, to) => set({ from, to }),
-  dataChanged: () => set({ dataVersion: get().dataVersion + 1 }),
-  reset: () => set({ groups: [], from: '', to: '', dataVersion: get().dataVersion + 1 }),
+  reset: () => set({ groups: [], from: '', to: '' }),
 }));
+
+/** The shared scope as an API request fragment, the same object while the scope is unchanged. */
+export function useScopeRequest(): AnalysisScope {
+  const groups = useScope(selectScopeGroups);
+  const from = useScope(selectScopeFrom);
+  const to = useScope(selectScopeTo);
+  return useMemo(() => scopeRequest({ groups, from, to }), [groups, from, to]);
+}
 
 /** The scope as an API request fragment: unset parts are left out. */
 export function scopeRequest(s: Pick<ScopeState, 'groups' | 'from' | 'to'>): AnalysisScope {
@@ -41,4 +45,3 @@ export function scopeRequest(s: Pick<ScopeState, 'groups' | 'from' | 'to'>): Ana
 export const selectScopeGroups = (s: ScopeState) => s.groups;
 export const selectScopeFrom = (s: ScopeState) => s.from;
 export const selectScopeTo = (s: ScopeState) => s.to;
-export const selectDataVersion = (s: ScopeState) => s.dataVersion;

@@ -1,31 +1,21 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ActivityCell } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { ScopeBar } from '../../components/ScopeBar';
 import { activityText } from '../../../src-main/locale/activity';
-import { selectProject, useProject } from '../../store/project';
-import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
+import { useScopeRequest } from '../../store/scope';
 import { activityHeatmapOption, topSlots, type ActivityMetric } from './activityChartOption';
-import { selectCells, selectIsLoading, selectMetric, useActivity } from './activityStore';
+import { selectMetric, useActivity } from './activityStore';
 import './activity.css';
 
 const metrics: ActivityMetric[] = ['messages', 'people'];
 
 /** 活跃时段: when the members talk, by weekday × hour, and the best times to post. */
 export function ActivityView() {
-  const projectPath = useProject(selectProject)?.path ?? null;
-  const groups = useScope(selectScopeGroups);
-  const from = useScope(selectScopeFrom);
-  const to = useScope(selectScopeTo);
-  const dataVersion = useScope(selectDataVersion);
   const metric = useActivity(selectMetric);
-  const cells = useActivity(selectCells);
-  const isLoading = useActivity(selectIsLoading);
-  const { setMetric, load } = useActivity.getState();
-
-  useEffect(() => {
-    if (projectPath) void load(scopeRequest({ groups, from, to }));
-  }, [projectPath, groups, from, to, dataVersion, load]);
+  const { setMetric } = useActivity.getState();
+  const { data: cells, isLoading } = useQuery('activity:query', useScopeRequest());
 
   const option = useMemo(() => activityHeatmapOption(cells ?? [], metric), [cells, metric]);
   const total = cells?.reduce((n, c) => n + c.messages, 0) ?? null;

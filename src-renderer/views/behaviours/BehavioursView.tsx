@@ -1,29 +1,21 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BehaviourCount, BehaviourResult, Period } from '../../../src-main/contract';
-import { call } from '../../api/client';
+import { useMemo, useState } from 'react';
+import type { AnalysisScope, BehaviourCount, Period } from '../../../src-main/contract';
+import { useMutation } from '../../api/useMutation';
+import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
+import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { gridHeight } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { useLiveQuery } from '../../components/useLiveQuery';
-import { useUndoable } from '../../components/useUndoable';
+import { currentAnswer, useDraft } from '../../components/useDraft';
 import { behavioursText } from '../../../src-main/locale/behaviours';
 import { periodText } from '../../../src-main/locale/common';
-import { selectProject, useProject } from '../../store/project';
-import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
-import { useMetrics } from '../../store/metrics';
-import { reportError } from '../../store/toasts';
+import { useScopeRequest } from '../../store/scope';
 import { behavioursChartOption, type BehaviourMeasure } from './behavioursChartOption';
 import { behaviourColumns, countableRules, liveText, msgTypeOptions, newBehaviourRow, rowsAreValid, toDefinition, toRows, type BehaviourRow } from './behaviourRows';
 import { liftColumns } from './liftColumns';
 import './behaviours.css';
-
-/** The key behaviours can change 活跃用户数 (activeBy): the metrics and every figure built on them reload. */
-function figuresChanged(): void {
-  void useMetrics.getState().load();
-  useScope.getState().dataChanged();
-}
 
 /** How long the grid must stay unchanged before the live counts are recomputed. */
 const DEBOUNCE_MS = 300;
@@ -31,46 +23,28 @@ const periods: Period[] = ['day', 'week', 'month'];
 const measures: BehaviourMeasure[] = ['people', 'occurrences'];
 const rowId = (r: BehaviourRow) => r.id;
 
-/** Key behaviours: the rule grid with live counts, the activity setting, and the analysis (trend and lift). */
+const noRows: BehaviourRow[] = [];
+const noTypes: { msgType: string; count: number }[] = [];
+
+/**
+ * Key behaviours: the rule grid with live counts, the activity setting, and the analysis (trend
+ * and lift). The rules and 活跃口径 are definitions: saving either re-asks every figure built on
+ * them (活跃用户数 of the metrics among them).
+ */
 export function BehavioursView() {
-  const projectPath = useProject(selectProject)?.path ?? null;
-  const groups = useScope(selectScopeGroups);
-  const from = useScope(selectScopeFrom);
-  const to = useScope(selectScopeTo);
-  const dataVersion = useScope(selectDataVersion);
-  const scopeKey = JSON.stringify(scopeRequest({ groups, from, to }));
-
-  const rows = useUndoable<BehaviourRow[]>([]);
-  const { reset } = rows;
-  const [isLoaded, setIsLoaded] = useState(false);
-  const [savedVersion, setSavedVersion] = useState(0);
-  const [isSaving, setIsSaving] = useState(false);
-  const [msgTypes, setMsgTypes] = useState<{ msgType: string; count: number }[]>([]);
-  const [activeBy, setActiveBy] = useState<'message' | 'behaviour' | null>(null);
-
-  useEffect(() => {
-    let isLive = true;
-    void Promise.all([call('behaviours:get', {}), call('behaviours:msgTypes', {}), call('behaviours:activeBy', {})]).then(([rules, types, active]) => {
-      if (!isLive) return;
-      if (!rules.ok) return reportError(rules.error);
-      reset(toRows(rules.value));
-      setIsLoaded(true);
-      if (types.ok) setMsgTypes(types.value);
-      if (active.ok) setActiveBy(active.value.activeBy);
-    });
-    return () => {
-      isLive = false;
-    };
-  }, [projectPath, dataVersion, reset]);
+  const scope = useScopeRequest();
+  const saved = useQuery('behaviours:get', {});
+  const rows = useDraft(currentAnswer(saved), toRows, noRows);
+  const msgTypes = useQuery('behaviours:msgTypes', {}).data ?? noTypes;
+  const activeBy = useQuery('behaviours:activeBy', {}).data?.activeBy ?? null;
+  const saver = useMutation('behaviours:save', { onDone: rows.takeSaved, invalidates: 'definitions' });
+  const defaults = useMutation('behaviours:defaults', { onDone: (rules) => rows.set(toRows(rules)) });
+  const activeBySaver = useMutation('behaviours:activeBy', { invalidates: 'definitions' });
 
   // Live counts of the rows as they are (unsaved).
-  const live = useLiveQuery('behaviours:counts', { ...scopeRequest({ groups, from, to }), behaviours: countableRules(rows.value) }, {
-    isReady: isLoaded,
-    delayMs: DEBOUNCE_MS,
-    version: dataVersion,
-  });
+  const live = useQuery('behaviours:counts', rows.isLoaded ? { ...scope, behaviours: countableRules(rows.value) } : null, { debounceMs: DEBOUNCE_MS });
   const isCounting = live.isLoading;
-  const counts = useMemo<ReadonlyMap<string, BehaviourCount>>(() => new Map((live.result ?? []).map((c) => [c.id, c])), [live.result]);
+  const counts = useMemo<ReadonlyMap<string, BehaviourCount>>(() => new Map((live.data ?? []).map((c) => [c.id, c])), [live.data]);
 
   const errors = useMemo(() => new Map([...counts].filter(([, c]) => c.error !== null).map(([id, c]) => [id, c.error!])), [counts]);
   const typeOptions = useMemo(() => msgTypeOptions(msgTypes, rows.value), [msgTypes, rows.value]);
@@ -84,52 +58,28 @@ export function BehavioursView() {
   );
   const isValid = rowsAreValid(rows.value, errors);
 
-  async function save() {
-    setIsSaving(true);
-    const r = await call('behaviours:save', { behaviours: toDefinition(rows.value) });
-    setIsSaving(false);
-    if (!r.ok) return reportError(r.error);
-    reset(toRows(r.value));
-    setSavedVersion((v) => v + 1);
-    figuresChanged();
-  }
-
-  async function restoreDefaults() {
-    const r = await call('behaviours:defaults', {});
-    if (!r.ok) return reportError(r.error);
-    rows.set(toRows(r.value));
-  }
-
-  async function changeActiveBy(next: 'message' | 'behaviour') {
-    const r = await call('behaviours:activeBy', { activeBy: next });
-    if (!r.ok) return reportError(r.error);
-    setActiveBy(r.value.activeBy);
-    figuresChanged();
-  }
-
   return (
     <div className="behaviours-view" data-testid="behaviours-view">
       <ScopeBar>
         <span className="spacer" />
-        <ActiveByToggle value={activeBy} onChange={changeActiveBy} />
+        <ActiveByToggle value={activeBy} onChange={(next) => void activeBySaver.run({ activeBy: next })} />
       </ScopeBar>
       <p className="muted behaviours-intro">{behavioursText.intro}</p>
-      <section className="card behaviours-rules" aria-busy={!isLoaded || isCounting} data-testid="behaviours-rules-card">
+      <section className="card behaviours-rules" aria-busy={!rows.isLoaded || isCounting} data-testid="behaviours-rules-card">
         <div className="behaviours-rules-head">
           <h3>{behavioursText.definitionsTitle}</h3>
-          {rows.isDirty && (
-            <span className="behaviours-unsaved" data-testid="behaviours-unsaved">
-              {behavioursText.unsaved}
-            </span>
-          )}
-          {!isValid && <span className="behaviours-invalid">{behavioursText.invalid}</span>}
-          <span className="spacer" />
-          <button type="button" onClick={restoreDefaults} data-testid="behaviours-defaults">
-            {behavioursText.restoreDefaults}
-          </button>
-          <button type="button" className="primary" onClick={save} disabled={!rows.isDirty || !isValid || isSaving} data-testid="behaviours-save">
-            {isSaving ? behavioursText.saving : behavioursText.save}
-          </button>
+          <DefinitionToolbar
+            testId="behaviours"
+            text={behavioursText}
+            draft={rows}
+            isSaving={saver.isRunning}
+            problem={isValid ? null : behavioursText.invalid}
+            onSave={() => void saver.run({ behaviours: toDefinition(rows.value) })}
+          >
+            <button type="button" onClick={() => void defaults.run({})} data-testid="behaviours-defaults">
+              {behavioursText.restoreDefaults}
+            </button>
+          </DefinitionToolbar>
         </div>
         <p className="muted small behaviours-help">{behavioursText.help}</p>
         <DefinitionGrid
@@ -146,7 +96,7 @@ export function BehavioursView() {
         />
         <p className="muted small">{behavioursText.liveNote}</p>
       </section>
-      <BehaviourAnalysis scopeKey={scopeKey} version={`${savedVersion}:${dataVersion}:${projectPath}`} />
+      <BehaviourAnalysis scope={scope} />
     </div>
   );
 }
@@ -172,23 +122,10 @@ function ActiveByToggle({ value, onChange }: { value: 'message' | 'behaviour' | 
 }
 
 /** The analysis of the saved rules: people (or occurrences) per period per behaviour, and the lift table. */
-function BehaviourAnalysis({ scopeKey, version }: { scopeKey: string; version: string }) {
+function BehaviourAnalysis({ scope }: { scope: AnalysisScope }) {
   const [period, setPeriod] = useState<Period>('week');
   const [measure, setMeasure] = useState<BehaviourMeasure>('people');
-  const [result, setResult] = useState<BehaviourResult | null>(null);
-  const [isLoading, setIsLoading] = useState(false);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const id = ++latest.current;
-    setIsLoading(true);
-    void call('behaviours:query', { ...JSON.parse(scopeKey), period }).then((r) => {
-      if (id !== latest.current) return;
-      setIsLoading(false);
-      if (!r.ok) return reportError(r.error);
-      setResult(r.value);
-    });
-  }, [scopeKey, period, version]);
+  const { data: result, isLoading } = useQuery('behaviours:query', { ...scope, period });
 
   const names = useMemo(() => (result?.lift ?? []).map((l) => ({ id: l.id, name: l.name })), [result]);
   const option = useMemo(() => behavioursChartOption(result?.series ?? [], names, period, measure), [result, names, period, measure]);

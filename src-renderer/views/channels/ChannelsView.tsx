@@ -1,48 +1,40 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { AdCostRow, ChannelRow } from '../../../src-main/contract';
+import { useMutation } from '../../api/useMutation';
+import { useQuery } from '../../api/useQuery';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
+import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { gridHeight } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { useUndoable } from '../../components/useUndoable';
+import { currentAnswer, useDraft } from '../../components/useDraft';
 import { channelsText, dimensionText } from '../../../src-main/locale/channels';
-import { selectProject, useProject } from '../../store/project';
-import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
+import { useScopeRequest } from '../../store/scope';
 import { formatCount, formatMoney } from '../metrics/metricsFormat';
 import { adCostColumns, channelColumns, channelGridRows } from './channelsColumns';
 import { channelPeopleOption, channelRoiOption } from './channelsChartOption';
 import { costColumns, fromEditRows, hasCostProblems, newCostRow, toEditRows, type CostEditRow } from './costGrid';
-import { selectAdCosts, selectChannelRows, selectCostsVersion, selectDimension, selectIsLoading, selectIsSaving, selectSavedCosts, useChannels } from './channelsStore';
+import { selectDimension, useChannels } from './channelsStore';
 import './channels.css';
 
 const dimensions = Object.keys(dimensionText) as ChannelRow['dimension'][];
+const noCosts: CostEditRow[] = [];
+const noAdCosts: AdCostRow[] = [];
 
 /** 渠道: the people each acquisition channel brought, what became of them, and what they cost. */
 export function ChannelsView() {
-  const projectPath = useProject(selectProject)?.path ?? null;
-  const groups = useScope(selectScopeGroups);
-  const from = useScope(selectScopeFrom);
-  const to = useScope(selectScopeTo);
-  const dataVersion = useScope(selectDataVersion);
+  const scope = useScopeRequest();
   const dimension = useChannels(selectDimension);
-  const rows = useChannels(selectChannelRows);
-  const isLoading = useChannels(selectIsLoading);
-  const costsVersion = useChannels(selectCostsVersion);
-  const { setDimension, load, loadCosts } = useChannels.getState();
+  const { setDimension } = useChannels.getState();
+  // The typed costs are a definition: saving them re-asks the figures (store/dataVersion.ts).
+  const { data: rows, isLoading } = useQuery('channels:query', { ...scope, dimension });
+  const adCosts = useQuery('channels:adCosts', scope);
   const peopleOption = useMemo(() => channelPeopleOption(rows ?? []), [rows]);
   const roiOption = useMemo(() => channelRoiOption(rows ?? []), [rows]);
 
-  useEffect(() => {
-    if (projectPath) void load(scopeRequest({ groups, from, to }));
-  }, [projectPath, groups, from, to, dataVersion, dimension, costsVersion, load]);
-
-  useEffect(() => {
-    if (projectPath) void loadCosts();
-  }, [projectPath, loadCosts]);
-
   return (
-    <div className="channels-view" aria-busy={isLoading} data-testid="channels-view">
+    <div className="channels-view" aria-busy={isLoading || adCosts.isLoading} data-testid="channels-view">
       <ScopeBar>
         <div className="segmented" role="radiogroup">
           {dimensions.map((d) => (
@@ -51,7 +43,7 @@ export function ChannelsView() {
             </button>
           ))}
         </div>
-        {isLoading && <span className="muted">{channelsText.loading}</span>}
+        {(isLoading || adCosts.isLoading) && <span className="muted">{channelsText.loading}</span>}
       </ScopeBar>
       <p className="muted channels-note">{channelsText.note}</p>
       <Totals rows={rows} />
@@ -60,7 +52,7 @@ export function ChannelsView() {
         <ChartCard title={channelsText.chartRoi} option={roiOption} testId="channels-roi-chart" />
       </div>
       <ChannelGrid rows={rows} />
-      <CostPanel />
+      <CostPanel dimension={dimension} adCosts={adCosts.data ?? noAdCosts} />
     </div>
   );
 }
@@ -105,40 +97,24 @@ function ChannelGrid({ rows }: { rows: ChannelRow[] | null }) {
 }
 
 /** The typed cost table (editable, undoable, saved all at once) beside the imported costs of the range. */
-function CostPanel() {
-  const savedCosts = useChannels(selectSavedCosts);
-  const isSaving = useChannels(selectIsSaving);
-  const adCosts = useChannels(selectAdCosts);
-  const dimension = useChannels(selectDimension);
-  const costs = useUndoable<CostEditRow[]>([]);
-  const { reset } = costs;
-
-  // A fresh copy of what is saved: after a load, a save, or another project.
-  useEffect(() => {
-    if (savedCosts) reset(toEditRows(savedCosts));
-  }, [savedCosts, reset]);
-
+function CostPanel({ dimension, adCosts }: { dimension: ChannelRow['dimension']; adCosts: AdCostRow[] }) {
+  const costs = useDraft(currentAnswer(useQuery('channels:costs', {})), toEditRows, noCosts);
+  const saver = useMutation('channels:saveCosts', { onDone: costs.takeSaved, invalidates: 'definitions' });
   const columns = useMemo(() => costColumns(), []);
-  const hasProblems = hasCostProblems(costs.value);
-  const save = async () => {
-    // On success the store's savedCosts change, which resets the grid and reloads the figures.
-    await useChannels.getState().saveCosts(fromEditRows(costs.value));
-  };
 
   return (
     <section className="card channels-costs">
       <div className="channels-head">
         <h3>{channelsText.costsTitle}</h3>
-        {costs.isDirty && <span className="badge badge-warn" data-testid="channel-costs-dirty">{channelsText.unsaved}</span>}
-        <span className="spacer" />
-        {costs.isDirty && (
-          <button type="button" onClick={() => savedCosts && reset(toEditRows(savedCosts))} data-testid="channel-costs-revert">
-            {channelsText.revert}
-          </button>
-        )}
-        <button type="button" className="primary" disabled={!costs.isDirty || hasProblems || isSaving} onClick={() => void save()} data-testid="channel-costs-save">
-          {isSaving ? channelsText.saving : channelsText.save}
-        </button>
+        <DefinitionToolbar
+          testId="channel-costs"
+          text={channelsText}
+          draft={costs}
+          isSaving={saver.isRunning}
+          canSave={!hasCostProblems(costs.value)}
+          onSave={() => void saver.run({ costs: fromEditRows(costs.value) })}
+          onRevert={costs.revert}
+        />
       </div>
       <p className="muted channels-note">{channelsText.costNote}</p>
       <div className="channels-costs-body">

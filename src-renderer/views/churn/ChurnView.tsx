@@ -1,16 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { ChurnResult, Period, SurvivalCurve } from '../../../src-main/contract';
-import { call } from '../../api/client';
+import { useMemo } from 'react';
+import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ScopeBar } from '../../components/ScopeBar';
+import { useExport, xlsxDownload } from '../../components/useExport';
 import { breakdownKeys, churnText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { periodText } from '../../../src-main/locale/common';
-import { selectCohorts, selectCurves, selectIsLoading, selectPeriod, selectResult, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
-import { platform } from '../../platform';
-import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
-import { reportError } from '../../store/toasts';
-import { xlsxBlob } from '../features/featuresColumns';
+import { selectPeriod, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
+import { useScopeRequest } from '../../store/scope';
 import { breakdownOption, churnSeriesOption, retentionOption, survivalOption } from './churnChartOptions';
 import { churnColumns, churnListRows } from './churnColumns';
 import './churn.css';
@@ -20,18 +18,15 @@ const survivalBys: SurvivalBy[] = ['none', 'channel', 'group'];
 
 /** 流失与留存: who left, when and how; retention by join week; Kaplan–Meier survival of membership. */
 export function ChurnView() {
-  const groups = useScope(selectScopeGroups);
-  const from = useScope(selectScopeFrom);
-  const to = useScope(selectScopeTo);
-  const dataVersion = useScope(selectDataVersion);
+  const scope = useScopeRequest();
   const period = useChurn(selectPeriod);
-  const result = useChurn(selectResult);
-  const isLoading = useChurn(selectIsLoading);
+  const by = useChurn(selectSurvivalBy);
   const { setPeriod } = useChurn.getState();
-
-  useEffect(() => {
-    void useChurn.getState().load();
-  }, [groups, from, to, dataVersion]);
+  const query = useQuery('churn:query', { ...scope, period });
+  const retention = useQuery('churn:retention', scope);
+  const survival = useQuery('churn:survival', { ...scope, by });
+  const result = query.data;
+  const isLoading = query.isLoading || retention.isLoading || survival.isLoading;
 
   return (
     <div className="churn-view" aria-busy={isLoading} data-testid="churn-view">
@@ -49,8 +44,8 @@ export function ChurnView() {
       <BreakdownPanel result={result} />
       <ListPanel result={result} />
       <div className="churn-panels">
-        <RetentionPanel />
-        <SurvivalPanel />
+        <RetentionPanel cohorts={retention.data} />
+        <SurvivalPanel by={by} curves={survival.data} />
       </div>
     </div>
   );
@@ -132,26 +127,16 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
 
 /** Saves the listed events (the same scope) as an xlsx file made on the Node side. */
 function ExportButton({ isDisabled }: { isDisabled: boolean }) {
-  const [isExporting, setIsExporting] = useState(false);
-  async function exportXlsx() {
-    setIsExporting(true);
-    try {
-      const r = await call('churn:export', scopeRequest(useScope.getState()));
-      if (!r.ok) return reportError(r.error);
-      platform.saveDownload(r.value.fileName, xlsxBlob(r.value.base64));
-    } finally {
-      setIsExporting(false);
-    }
-  }
+  const scope = useScopeRequest();
+  const exporter = useExport('churn:export', xlsxDownload);
   return (
-    <button type="button" disabled={isDisabled || isExporting} onClick={() => void exportXlsx()} data-testid="churn-export">
-      {isExporting ? churnText.exporting : churnText.exportXlsx}
+    <button type="button" disabled={isDisabled || exporter.isExporting} onClick={() => void exporter.run(scope)} data-testid="churn-export">
+      {exporter.isExporting ? churnText.exporting : churnText.exportXlsx}
     </button>
   );
 }
 
-function RetentionPanel() {
-  const cohorts = useChurn(selectCohorts);
+function RetentionPanel({ cohorts }: { cohorts: RetentionCohort[] | null }) {
   const option = useMemo(() => retentionOption(cohorts ?? []), [cohorts]);
   const height = Math.max(260, 28 * (cohorts?.length ?? 0) + 110);
   return (
@@ -163,9 +148,7 @@ function RetentionPanel() {
   );
 }
 
-function SurvivalPanel() {
-  const by = useChurn(selectSurvivalBy);
-  const curves = useChurn(selectCurves);
+function SurvivalPanel({ by, curves }: { by: SurvivalBy; curves: SurvivalCurve[] | null }) {
   const option = useMemo(() => survivalOption(curves ?? []), [curves]);
   const { setSurvivalBy } = useChurn.getState();
   return (

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { t } from '../../../src-main/locale/app';
-import { selectDataVersion, useImports } from '../../store/imports';
+import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
 import { reportError } from '../../store/toasts';
 import { memberColumns, messageColumns } from './dataColumns';
 
@@ -28,7 +28,7 @@ const loadMessages: PageLoader<MessageRow> = async (query) => {
 export function DataView() {
   const [sub, setSub] = useState<Sub>('members');
   const [total, setTotal] = useState<number | null>(null);
-  const dataVersion = useImports(selectDataVersion);
+  const dataVersion = useDataVersion(selectDataVersion);
   const members = useMemo(() => memberColumns(), []);
   const messages = useMemo(() => messageColumns(), []);
   const onTotal = useCallback((n: number) => setTotal(n), []);

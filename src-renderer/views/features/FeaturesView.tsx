@@ -4,11 +4,12 @@ import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
+import { useExport, xlsxDownload } from '../../components/useExport';
 import { featuresText } from '../../../src-main/locale/features';
-import { platform } from '../../platform';
-import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';
+import { selectDataVersion, selectDefinitionsVersion, useDataVersion } from '../../store/dataVersion';
+import { selectScopeGroups, useScope } from '../../store/scope';
 import { reportError } from '../../store/toasts';
-import { featureGridColumns, xlsxBlob, type BehaviourColumn } from './featuresColumns';
+import { featureGridColumns, type BehaviourColumn } from './featuresColumns';
 import './features.css';
 
 type SortAndFilter = Required<Pick<DataQuery, 'sort' | 'filter'>>;
@@ -16,11 +17,14 @@ type SortAndFilter = Required<Pick<DataQuery, 'sort' | 'filter'>>;
 /** Customer 360: one row per person with every feature, paged, sorted and filtered on the Node side. */
 export function FeaturesView() {
   const groups = useScope(selectScopeGroups);
-  const dataVersion = useScope(selectDataVersion);
+  // The grid pages through its own datasource (ag-grid's infinite model), asked again like every
+  // query when the data or a definition (the key behaviours' columns) change.
+  const dataVersion = useDataVersion(selectDataVersion);
+  const definitionsVersion = useDataVersion(selectDefinitionsVersion);
   const [total, setTotal] = useState<number | null>(null);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [behaviours, setBehaviours] = useState<BehaviourColumn[]>([]);
-  const [isExporting, setIsExporting] = useState(false);
+  const exporter = useExport('features:export', xlsxDownload);
   // What the grid shows now, so the export writes the same rows in the same order.
   const shown = useRef<SortAndFilter>({ sort: [], filter: {} });
 
@@ -42,16 +46,6 @@ export function FeaturesView() {
   const columns = useMemo(() => featureGridColumns(behaviours, { isServerSide: true }), [behaviours]);
   const onTotal = useCallback((n: number) => setTotal(n), []);
 
-  async function exportXlsx() {
-    setIsExporting(true);
-    try {
-      const r = await call('features:export', { ...shown.current, ...(groups.length ? { groups } : {}) });
-      if (!r.ok) return reportError(r.error);
-      platform.saveDownload(r.value.fileName, xlsxBlob(r.value.base64));
-    } finally {
-      setIsExporting(false);
-    }
-  }
 
   return (
     <div className="features-view" data-testid="features-view">
@@ -67,13 +61,18 @@ export function FeaturesView() {
             {featuresText.rowCount(total)}
           </span>
         )}
-        <button type="button" onClick={exportXlsx} disabled={isExporting || total === 0} data-testid="features-export">
-          {isExporting ? featuresText.exporting : featuresText.exportXlsx}
+        <button
+          type="button"
+          onClick={() => void exporter.run({ ...shown.current, ...(groups.length ? { groups } : {}) })}
+          disabled={exporter.isExporting || total === 0}
+          data-testid="features-export"
+        >
+          {exporter.isExporting ? featuresText.exporting : featuresText.exportXlsx}
         </button>
       </ScopeBar>
       <p className="muted features-hint">{featuresText.hint}</p>
       <div className="grid-box grid-box-fill">
-        <DataGrid columns={columns} loader={loader} reloadKey={dataVersion} onTotal={onTotal} testId="features-grid" />
+        <DataGrid columns={columns} loader={loader} reloadKey={`${dataVersion}:${definitionsVersion}`} onTotal={onTotal} testId="features-grid" />
       </div>
     </div>
   );

@@ -85,9 +85,3 @@ export function featureGridColumns(behaviours: BehaviourColumn[], opts: { isServ
     feature('survey_score', 100),
   ];
 }
-
-/** Decodes an exported file (base64 xlsx) for a download. */
-export function xlsxBlob(base64: string): Blob {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  return new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}

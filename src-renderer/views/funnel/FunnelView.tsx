@@ -1,21 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FunnelResult } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ScopeBar } from '../../components/ScopeBar';
 import { funnelText } from '../../../src-main/locale/funnel';
-import {
-  selectBreakdown,
-  selectFunnelLoading,
-  selectFunnelMode,
-  selectFunnelResult,
-  selectWindowDays,
-  useFunnel,
-  type FunnelBreakdown,
-  type FunnelMode,
-} from '../../store/funnel';
-import { selectProject, useProject } from '../../store/project';
-import { scopeRequest, selectDataVersion, selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../../store/scope';
+import { selectBreakdown, selectFunnelMode, selectWindowDays, useFunnel, type FunnelBreakdown, type FunnelMode } from '../../store/funnel';
+import { useScopeRequest } from '../../store/scope';
 import { funnelChartOption, MAX_PANELS } from './funnelChartOption';
 import { funnelColumns, resultRows, type FunnelRow } from './funnelColumns';
 import { LostPanel } from './LostPanel';
@@ -37,25 +28,14 @@ export function emptyReason(result: FunnelResult | null): string | null {
 
 /** 路径与漏斗: the customer path editor, then the funnel over the saved path in either mode. */
 export function FunnelView() {
-  const projectPath = useProject(selectProject)?.path ?? null;
-  const groups = useScope(selectScopeGroups);
-  const from = useScope(selectScopeFrom);
-  const to = useScope(selectScopeTo);
-  const dataVersion = useScope(selectDataVersion);
+  const scope = useScopeRequest();
   const mode = useFunnel(selectFunnelMode);
   const windowDays = useFunnel(selectWindowDays);
   const breakdown = useFunnel(selectBreakdown);
-  const result = useFunnel(selectFunnelResult);
-  const isLoading = useFunnel(selectFunnelLoading);
-  const { setMode, setWindowDays, setBreakdown, load } = useFunnel.getState();
-  const [pathVersion, setPathVersion] = useState(0);
+  const { setMode, setWindowDays, setBreakdown } = useFunnel.getState();
   const [windowText, setWindowText] = useState(String(windowDays));
-
-  const scope = useMemo(() => scopeRequest({ groups, from, to }), [groups, from, to]);
-  const reloadKey = `${projectPath}|${dataVersion}|${pathVersion}`;
-  useEffect(() => {
-    void load(scope);
-  }, [scope, reloadKey, mode, windowDays, breakdown, load]);
+  // The path is a definition: saving it re-asks the funnel (store/dataVersion.ts).
+  const { data: result, isLoading } = useQuery('funnel:query', { ...scope, mode, windowDays, breakdown: mode === 'cohort' ? breakdown : null });
 
   // The shown result may be of the other mode while the new one loads: draw only a matching one.
   const shown = result && result.mode === mode ? result : null;
@@ -115,7 +95,7 @@ export function FunnelView() {
         {isLoading && <span className="muted">{funnelText.loading}</span>}
       </ScopeBar>
 
-      <PathEditor onSaved={() => setPathVersion((v) => v + 1)} />
+      <PathEditor />
 
       <p className="muted small funnel-note">
         {funnelText.modeHint[mode]}
@@ -154,7 +134,7 @@ export function FunnelView() {
         </section>
       )}
 
-      {mode === 'cohort' && shown && !empty && shown.stages.length >= 2 && <LostPanel scope={scope} stages={shown.stages} biggestDrop={shown.biggestDrop} reloadKey={reloadKey} />}
+      {mode === 'cohort' && shown && !empty && shown.stages.length >= 2 && <LostPanel scope={scope} stages={shown.stages} biggestDrop={shown.biggestDrop} />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { AnalysisScope, FunnelStage } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
+import { useExport, xlsxDownload } from '../../components/useExport';
 import { funnelText } from '../../../src-main/locale/funnel';
 import { part } from '../../../src-main/locale/language';
-import { platform } from '../../platform';
-import { selectExporting, selectLost, selectLostLoading, selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
-import { xlsxBlob } from '../features/featuresColumns';
+import { selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
 import { lostColumns } from './funnelColumns';
 
 const tx = part(funnelText, 'lost');
@@ -17,30 +17,19 @@ export interface LostPanelProps {
   stages: FunnelStage[];
   /** Index of the cohort's biggest drop: the step shown until the user picks one. */
   biggestDrop: number | null;
-  /** Changes whenever the funnel is reloaded (data, path), so the list follows it. */
-  reloadKey: unknown;
 }
 
 /** 流失名单: pick a step of the cohort, see the people lost there, export them to xlsx. */
-export function LostPanel({ scope, stages, biggestDrop, reloadKey }: LostPanelProps) {
+export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
   const step = useFunnel(selectLostStep);
   const windowDays = useFunnel(selectWindowDays);
-  const lost = useFunnel(selectLost);
-  const isLoading = useFunnel(selectLostLoading);
-  const isExporting = useFunnel(selectExporting);
-  const { setLostStep, loadLost, exportLost } = useFunnel.getState();
+  const { setLostStep } = useFunnel.getState();
   const columns = useMemo(() => lostColumns(), []);
   // The biggest drop until the user picks a step; a shorter path may leave the chosen step behind.
   const shown = Math.min(Math.max(1, step ?? biggestDrop ?? 1), stages.length - 1);
-
-  useEffect(() => {
-    void loadLost(scope, shown);
-  }, [scope, shown, windowDays, reloadKey, loadLost]);
-
-  async function download() {
-    const file = await exportLost(scope, shown);
-    if (file) platform.saveDownload(file.fileName, xlsxBlob(file.base64));
-  }
+  const request = { ...scope, windowDays, stageIndex: shown };
+  const { data: lost, isLoading } = useQuery('funnel:lost', request);
+  const exporter = useExport('funnel:exportLost', xlsxDownload);
 
   return (
     <section className="card funnel-lost" data-testid="funnel-lost">
@@ -60,8 +49,8 @@ export function LostPanel({ scope, stages, biggestDrop, reloadKey }: LostPanelPr
           {isLoading || !lost ? funnelText.loading : tx.count(lost.length)}
         </span>
         <span className="spacer" />
-        <button type="button" onClick={() => void download()} disabled={isExporting || !lost || lost.length === 0} data-testid="funnel-lost-export">
-          {isExporting ? tx.exporting : tx.export}
+        <button type="button" onClick={() => void exporter.run(request)} disabled={exporter.isExporting || !lost || lost.length === 0} data-testid="funnel-lost-export">
+          {exporter.isExporting ? tx.exporting : tx.export}
         </button>
       </div>
       {lost && lost.length === 0 && !isLoading ? (

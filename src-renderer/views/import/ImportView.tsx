@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportRecord } from '../../../src-main/contract';
+import { useMemo, useRef, useState } from 'react';
+import type { ImportRecord, KindInfo } from '../../../src-main/contract';
+import { useMutation } from '../../api/useMutation';
+import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
 import { gridHeight } from '../../components/gridTypes';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -7,7 +9,7 @@ import { t } from '../../../src-main/locale/app';
 import { importKindText, importPhaseText, importStateText } from '../../../src-main/locale/common';
 import { describeError } from '../../../src-main/locale/errors';
 import { platform } from '../../platform';
-import { isEntryQuickReady, selectEntries, selectHistory, selectKinds, useImports, type ImportEntry } from '../../store/imports';
+import { isEntryQuickReady, selectEntries, useImports, type ImportEntry } from '../../store/imports';
 import { reportError } from '../../store/toasts';
 import { pendingFromFiles } from './fileDrop';
 import { historyColumns } from './historyColumns';
@@ -53,11 +55,16 @@ function JobRow({ entry }: { entry: ImportEntry }) {
   );
 }
 
+const noHistory: ImportRecord[] = [];
+const noKinds: KindInfo[] = [];
+
 /** Import: drop zone, file picker, per-file progress, and the history of imports. */
 export function ImportView() {
   const entries = useImports(selectEntries);
-  const history = useImports(selectHistory);
-  const kinds = useImports(selectKinds);
+  // A finished or removed import changes the data, which asks the history again.
+  const history = useQuery('import:history', {}).data ?? noHistory;
+  const kinds = useQuery('import:kinds', {}).data ?? noKinds;
+  const remover = useMutation('import:remove', { invalidates: 'data' });
   const inputRef = useRef<HTMLInputElement>(null);
   const [problemsOf, setProblemsOf] = useState<number | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<number | null>(null);
@@ -84,15 +91,10 @@ export function ImportView() {
   const shownProblems = history.find((r) => r.importId === problemsOf);
   const toRemove = history.find((r) => r.importId === confirmRemove);
 
-  useEffect(() => {
-    void useImports.getState().loadHistory();
-    void useImports.getState().loadKinds();
-  }, []);
-
   async function onRemove(r: ImportRecord) {
     setConfirmRemove(null);
     if (problemsOf === r.importId) setProblemsOf(null);
-    await useImports.getState().remove(r.importId);
+    await remover.run({ importId: r.importId });
   }
 
   async function onChoose() {
@@ -135,7 +137,7 @@ export function ImportView() {
             <h3>{t.import.jobs}</h3>
             {readyCount > 0 && (
               <>
-                <button type="button" className="primary" data-testid="import-all" onClick={() => useImports.getState().startAllReady()}>
+                <button type="button" className="primary" data-testid="import-all" onClick={() => useImports.getState().startAllReady(kinds)}>
                   {t.import.importAll}
                 </button>
                 <span className="muted">{t.import.importAllHint(readyCount)}</span>

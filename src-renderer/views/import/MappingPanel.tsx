@@ -1,16 +1,19 @@
 import { useMemo, type KeyboardEvent } from 'react';
-import type { ImportKind } from '../../../src-main/contract';
+import type { ImportKind, KindInfo } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridTypes';
 import { t } from '../../../src-main/locale/app';
 import { bracketed, importKindText } from '../../../src-main/locale/common';
-import { currentTable, selectKinds, useImports, type ImportEntry } from '../../store/imports';
+import { currentTable, useImports, type ImportEntry } from '../../store/imports';
 import { duplicateFields, fieldLabels, IGNORE, missingFields } from '../../store/mappingRules';
 import { fieldOptions, kindOptions, mappingGridRows, previewGrid, type MappingGridRow, type PreviewGridRow } from './mappingModel';
 
+const noKinds: KindInfo[] = [];
+
 /** Review of one staged file: kind, table, the editable column mapping and a parsed preview. */
 export function MappingPanel({ entry }: { entry: ImportEntry }) {
-  const kinds = useImports(selectKinds);
+  const kinds = useQuery('import:kinds', {}).data ?? noKinds;
   const cur = currentTable(entry);
   const { setKind, setTable, setField, undo, redo, setTemplate, start, cancel } = useImports.getState();
   const id = entry.id;

@@ -1,35 +1,30 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MappingTemplate } from '../../../src-main/contract';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/useMutation';
+import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
 import { gridHeight, type GridColumn } from '../../components/gridTypes';
+import { jsonDownload, useExport } from '../../components/useExport';
 import { t } from '../../../src-main/locale/app';
 import { importKindText } from '../../../src-main/locale/common';
-import { platform } from '../../platform';
-import { selectHistory, useImports } from '../../store/imports';
-import { reportError } from '../../store/toasts';
 import { formatInstant } from './historyColumns';
 
 /** The saved mapping templates: list, delete, export as JSON, import a JSON file. */
 export function TemplatesPanel() {
-  const [templates, setTemplates] = useState<MappingTemplate[] | null>(null);
+  // A finished import may have saved a template: the data changed, the list is asked again.
+  const list = useQuery('templates:list', {});
+  const templates = list.data;
   const [confirmId, setConfirmId] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  // A finished import may have saved a template: reload with the history.
-  const history = useImports(selectHistory);
-
-  useEffect(() => {
-    let isCurrent = true;
-    void call('templates:list', {}).then((r) => {
-      if (!isCurrent) return;
-      if (r.ok) setTemplates(r.value);
-      else reportError(r.error);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [history]);
+  const deleter = useMutation('templates:delete', { onDone: list.refresh });
+  const importer = useMutation('templates:import', {
+    onDone: (all) => {
+      list.refresh();
+      setNotice(t.templates.imported(all.length));
+    },
+  });
+  const exporter = useExport('templates:export', (json) => jsonDownload(t.templates.fileName, json));
 
   const columns = useMemo<GridColumn<MappingTemplate>[]>(() => {
     const c = t.templates.col;
@@ -54,22 +49,11 @@ export function TemplatesPanel() {
 
   async function onDelete(id: string) {
     setConfirmId(null);
-    const r = await call('templates:delete', { id });
-    if (r.ok) setTemplates(r.value);
-    else reportError(r.error);
-  }
-
-  async function onExport() {
-    const r = await call('templates:export', {});
-    if (!r.ok) return reportError(r.error);
-    platform.saveDownload(t.templates.fileName, new Blob([r.value], { type: 'application/json;charset=utf-8' }));
+    await deleter.run({ id });
   }
 
   async function onImportFile(file: File) {
-    const r = await call('templates:import', { content: await file.text() });
-    if (!r.ok) return reportError(r.error);
-    setTemplates(r.value);
-    setNotice(t.templates.imported(r.value.length));
+    await importer.run({ content: await file.text() });
   }
 
   const toDelete = templates?.find((x) => x.id === confirmId);
@@ -77,7 +61,7 @@ export function TemplatesPanel() {
     <section className="templates" data-testid="templates">
       <div className="section-head">
         <h3>{t.templates.title}</h3>
-        <button type="button" className="small" data-testid="templates-export" disabled={!templates?.length} onClick={() => void onExport()}>
+        <button type="button" className="small" data-testid="templates-export" disabled={!templates?.length || exporter.isExporting} onClick={() => void exporter.run({})}>
           {t.templates.export}
         </button>
         <button type="button" className="small" data-testid="templates-import" onClick={() => inputRef.current?.click()}>

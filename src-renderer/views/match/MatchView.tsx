@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { UnmatchedRow } from '../../../src-main/contract';
+import { useCallback, useMemo, useState } from 'react';
+import type { Result, UnmatchedRow } from '../../../src-main/contract';
 import { call } from '../../api/client';
+import { useMutation } from '../../api/useMutation';
+import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
+import { useDownload, type Download } from '../../components/useExport';
 import { t } from '../../../src-main/locale/app';
-import { platform } from '../../platform';
-import { notifyDataChanged, selectDataVersion, useImports } from '../../store/imports';
+import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
 import { reportError } from '../../store/toasts';
 import { toCsv } from './csv';
 import { unmatchedColumns, unmatchedFields, unmatchedText } from './matchColumns';
@@ -19,59 +21,41 @@ const loadUnmatched: PageLoader<UnmatchedRow> = async (query) => {
 
 const PAGE = 5000;
 
-/** Every unmatched row, page by page, for the export. */
-async function loadAll(): Promise<UnmatchedRow[] | null> {
+/** Every unmatched row, page by page, as a CSV file. */
+async function unmatchedCsv(): Promise<Result<Download>> {
   const rows: UnmatchedRow[] = [];
   for (;;) {
     const r = await call('identity:unmatched', { offset: rows.length, limit: PAGE });
-    if (!r.ok) {
-      reportError(r.error);
-      return null;
-    }
+    if (!r.ok) return r;
     rows.push(...r.value.rows);
-    if (!r.value.rows.length || rows.length >= r.value.total) return rows;
+    if (!r.value.rows.length || rows.length >= r.value.total) break;
   }
+  const csv = toCsv(
+    unmatchedFields.map((f) => t.match.col[f]),
+    rows.map((r) => unmatchedFields.map((f) => unmatchedText(r, f))),
+  );
+  return { ok: true, value: { fileName: t.match.exportFile(new Date().toISOString().slice(0, 10)), content: new Blob([csv], { type: 'text/csv;charset=utf-8' }) } };
 }
 
 /** 匹配: the rows no member could be found for, and whether nicknames may match within a group. */
 export function MatchView() {
-  const dataVersion = useImports(selectDataVersion);
-  const [isNicknameAllowed, setNicknameAllowed] = useState<boolean | null>(null);
+  const dataVersion = useDataVersion(selectDataVersion);
+  const settings = useQuery('identity:settings', {});
+  // The user's choice while this view is open: shown at once, replaced by what the save answered
+  // (a remembered answer read again meanwhile must not flip the box back).
+  const [choice, setChoice] = useState<boolean | null>(null);
+  // Matching changes who converted: the grid, the project summary and every figure are asked again.
+  const saver = useMutation('identity:settings', { invalidates: 'data' });
+  const exporter = useDownload(unmatchedCsv);
   const [total, setTotal] = useState<number | null>(null);
-  const [isExporting, setExporting] = useState(false);
   const columns = useMemo(() => unmatchedColumns(), []);
   const onTotal = useCallback((n: number) => setTotal(n), []);
-
-  useEffect(() => {
-    void call('identity:settings', {}).then((r) => {
-      if (r.ok) setNicknameAllowed(r.value.allowNicknameMatch);
-      else reportError(r.error);
-    });
-  }, []);
+  const isNicknameAllowed = choice ?? settings.data?.allowNicknameMatch ?? null;
 
   async function onToggle(isAllowed: boolean) {
-    setNicknameAllowed(isAllowed);
-    const r = await call('identity:settings', { allowNicknameMatch: isAllowed });
-    if (!r.ok) {
-      reportError(r.error);
-      setNicknameAllowed(!isAllowed);
-      return;
-    }
-    setNicknameAllowed(r.value.allowNicknameMatch);
-    // Matching changes who converted: the grid, the project summary and the metrics reload.
-    notifyDataChanged();
-  }
-
-  async function onExport() {
-    setExporting(true);
-    const rows = await loadAll();
-    setExporting(false);
-    if (!rows) return;
-    const csv = toCsv(
-      unmatchedFields.map((f) => t.match.col[f]),
-      rows.map((r) => unmatchedFields.map((f) => unmatchedText(r, f))),
-    );
-    platform.saveDownload(t.match.exportFile(new Date().toISOString().slice(0, 10)), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    setChoice(isAllowed);
+    const saved = await saver.run({ allowNicknameMatch: isAllowed });
+    setChoice(saved ? saved.allowNicknameMatch : null);
   }
 
   return (
@@ -94,7 +78,7 @@ export function MatchView() {
           <span>{t.match.allowNickname}</span>
         </label>
         <span className="spacer" />
-        <button type="button" data-testid="match-export" disabled={isExporting || !total} onClick={() => void onExport()}>
+        <button type="button" data-testid="match-export" disabled={exporter.isExporting || !total} onClick={() => void exporter.run(undefined)}>
           {t.match.exportCsv}
         </button>
       </div>

@@ -1,10 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import type { Period } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { t } from '../../../src-main/locale/app';
 import { periodText } from '../../../src-main/locale/common';
-import { selectFrom, selectIsLoading, selectPeriod, selectRows, selectSelectedGroups, selectTo, useMetrics } from '../../store/metrics';
+import { metricsRequest, selectFrom, selectPeriod, selectSelectedGroups, selectTo, useMetrics } from '../../store/metrics';
 import { selectGroups, useProject } from '../../store/project';
 import { GroupSelect } from './GroupSelect';
 import { conversionChartOption } from './conversionChartOption';
@@ -17,16 +18,12 @@ const periods: Period[] = ['day', 'week', 'month'];
 export function MetricsView() {
   const period = useMetrics(selectPeriod);
   const selected = useMetrics(selectSelectedGroups);
-  const rows = useMetrics(selectRows);
-  const isLoading = useMetrics(selectIsLoading);
   const from = useMetrics(selectFrom);
   const to = useMetrics(selectTo);
   const groups = useProject(selectGroups);
-  const { setPeriod, setGroups, setRange, load } = useMetrics.getState();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { setPeriod, setGroups, setRange } = useMetrics.getState();
+  const { data, isLoading } = useQuery('metrics:query', metricsRequest({ period, groups: selected, from, to }));
+  const rows = useMemo(() => data ?? [], [data]);
 
   // Groups that vanished from the project (another project opened) are dropped from the scope.
   useEffect(() => {

@@ -1,16 +1,15 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { OverviewResult } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { ScopeBar } from '../../components/ScopeBar';
 import { overviewText } from '../../../src-main/locale/overview';
 import { t } from '../../../src-main/locale/app';
 import { navSections, useNavigation, type Tab } from '../../store/navigation';
-import { selectProject, useProject } from '../../store/project';
-import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';
+import { selectScopeGroups, useScope } from '../../store/scope';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 import { miniFunnelOption, trendChartOption } from './overviewChartOption';
 import { overviewCards, weekChurnRate, type Card } from './overviewFormat';
-import { selectIsOverviewLoading, selectOverview, useOverview } from './overviewStore';
 import './overview.css';
 
 /** Every other view, in side-navigation order, for the links at the bottom. */
@@ -20,16 +19,8 @@ const go = (tab: Tab) => useNavigation.getState().go(tab);
 
 /** The first view of a project: the latest week's key figures, the trend, the funnel and churn. */
 export function OverviewView() {
-  const project = useProject(selectProject);
   const groups = useScope(selectScopeGroups);
-  const dataVersion = useScope(selectDataVersion);
-  const result = useOverview(selectOverview);
-  const isLoading = useOverview(selectIsOverviewLoading);
-  const projectPath = project?.path ?? null;
-
-  useEffect(() => {
-    if (projectPath) void useOverview.getState().load(projectPath, groups);
-  }, [projectPath, groups, dataVersion]);
+  const { data: result, isLoading } = useQuery('overview:query', groups.length ? { groups } : {});
 
   return (
     <div className="overview-view" aria-busy={isLoading} data-testid="overview-view">

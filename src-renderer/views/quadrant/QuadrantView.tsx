@@ -1,19 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { QuadrantType } from '../../../src-main/contract';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/useMutation';
+import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
+import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import type { GridColumn } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { useLiveQuery } from '../../components/useLiveQuery';
-import { useUndoable } from '../../components/useUndoable';
+import { currentAnswer, useDraft } from '../../components/useDraft';
+import { useExport, xlsxDownload } from '../../components/useExport';
 import { perLanguage } from '../../../src-main/locale/language';
 import { quadrantText } from '../../../src-main/locale/quadrant';
-import { platform } from '../../platform';
-import { selectProject, useProject } from '../../store/project';
-import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';
-import { reportError } from '../../store/toasts';
-import { xlsxBlob } from '../features/featuresColumns';
+import { selectScopeGroups, useScope } from '../../store/scope';
 import { AxisCard } from './AxisCard';
 import { CountCards } from './CountCards';
 import { quadrantChartOption } from './quadrantChartOption';
@@ -37,60 +35,22 @@ const emptyEditor: QuadrantEditor = { mode: 'score', x: { terms: [], threshold: 
 
 /** 四象限: the definition editors beside the counts, the scatter and the people of a type. */
 export function QuadrantView() {
-  const projectPath = useProject(selectProject)?.path ?? null;
   const groups = useScope(selectScopeGroups);
-  const dataVersion = useScope(selectDataVersion);
-  const editor = useUndoable<QuadrantEditor>(emptyEditor);
-  const { reset, set } = editor;
-  const [isLoaded, setIsLoaded] = useState(false);
-  const [isSaving, setIsSaving] = useState(false);
-  const [isExporting, setIsExporting] = useState(false);
+  const editor = useDraft(currentAnswer(useQuery('quadrant:get', {})), toEditor, emptyEditor);
+  const { set, isLoaded } = editor;
+  const saver = useMutation('quadrant:save', { onDone: editor.takeSaved, invalidates: 'definitions' });
+  const exporter = useExport('quadrant:export', xlsxDownload);
   const [selected, setSelected] = useState<Selected | null>(null);
-
-  useEffect(() => {
-    let isLive = true;
-    setIsLoaded(false);
-    void call('quadrant:get', {}).then((r) => {
-      if (!isLive) return;
-      if (!r.ok) return reportError(r.error);
-      reset(toEditor(r.value));
-      setIsLoaded(true);
-    });
-    return () => {
-      isLive = false;
-    };
-  }, [projectPath, reset]);
 
   const definition = useMemo(() => toDefinition(editor.value), [editor.value]);
   const isValid = isDefinitionValid(definition);
 
   // The result follows the editors as the user types (the unsaved definition).
-  const { result, isLoading } = useLiveQuery('quadrant:query', isValid ? { quadrant: definition, ...(groups.length ? { groups } : {}) } : null, {
-    isReady: isLoaded,
-    delayMs: DEBOUNCE_MS,
-    version: dataVersion,
+  const { data: result, isLoading } = useQuery('quadrant:query', isLoaded && isValid ? { quadrant: definition, ...(groups.length ? { groups } : {}) } : null, {
+    debounceMs: DEBOUNCE_MS,
   });
 
   const update = useCallback((f: (e: QuadrantEditor) => QuadrantEditor) => set(f(editor.value)), [set, editor.value]);
-
-  async function save() {
-    setIsSaving(true);
-    const r = await call('quadrant:save', { quadrant: definition });
-    setIsSaving(false);
-    if (!r.ok) return reportError(r.error);
-    reset(toEditor(r.value));
-  }
-
-  async function exportXlsx(type: Selected) {
-    setIsExporting(true);
-    try {
-      const r = await call('quadrant:export', { type, quadrant: definition, ...(groups.length ? { groups } : {}) });
-      if (!r.ok) return reportError(r.error);
-      platform.saveDownload(r.value.fileName, xlsxBlob(r.value.base64));
-    } finally {
-      setIsExporting(false);
-    }
-  }
 
   const isScore = definition.mode === 'score';
   const option = useMemo(() => (result ? quadrantChartOption(result, isScore) : null), [result, isScore]);
@@ -126,17 +86,15 @@ export function QuadrantView() {
         </div>
         <span className="spacer" />
         {isLoading && <span className="muted small">{quadrantText.loading}</span>}
-        {!isValid && <span className="quadrant-problem" data-testid="quadrant-invalid">{quadrantText.invalid}</span>}
-        {editor.isDirty && <span className="quadrant-unsaved" data-testid="quadrant-unsaved">{quadrantText.unsaved}</span>}
-        <button type="button" onClick={editor.undo} disabled={!editor.canUndo} data-testid="quadrant-undo">
-          {quadrantText.undo}
-        </button>
-        <button type="button" onClick={editor.redo} disabled={!editor.canRedo} data-testid="quadrant-redo">
-          {quadrantText.redo}
-        </button>
-        <button type="button" className="primary" onClick={save} disabled={!editor.isDirty || !isValid || isSaving} data-testid="quadrant-save">
-          {isSaving ? quadrantText.saving : quadrantText.save}
-        </button>
+        <DefinitionToolbar
+          testId="quadrant"
+          text={quadrantText}
+          draft={editor}
+          isSaving={saver.isRunning}
+          problem={isValid ? null : quadrantText.invalid}
+          onSave={() => void saver.run({ quadrant: definition })}
+          hasHistory
+        />
       </ScopeBar>
       <div className="quadrant-body">
         <div className="quadrant-editor">
@@ -168,8 +126,13 @@ export function QuadrantView() {
             {selectedCount && <span className="muted small">{quadrantText.people(selectedCount.count)}</span>}
             <span className="spacer" />
             {selected && (
-              <button type="button" onClick={() => void exportXlsx(selected)} disabled={isExporting || !isValid || !selectedCount || selectedCount.count === 0} data-testid="quadrant-export">
-                {isExporting ? quadrantText.exporting : quadrantText.exportXlsx}
+              <button
+                type="button"
+                onClick={() => void exporter.run({ type: selected, quadrant: definition, ...(groups.length ? { groups } : {}) })}
+                disabled={exporter.isExporting || !isValid || !selectedCount || selectedCount.count === 0}
+                data-testid="quadrant-export"
+              >
+                {exporter.isExporting ? quadrantText.exporting : quadrantText.exportXlsx}
               </button>
             )}
           </div>

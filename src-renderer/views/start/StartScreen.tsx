@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ProjectEntry } from '../../../src-main/contract';
+import { useQuery } from '../../api/useQuery';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { t } from '../../../src-main/locale/app';
 import { platform } from '../../platform';
 import { reportError } from '../../store/toasts';
-import { selectBusy, selectFolder, selectRecent, useProject } from '../../store/project';
+import { selectBusy, useProject } from '../../store/project';
 
 function ProjectList({ entries, testId, onOpen, isDisabled }: { entries: ProjectEntry[]; testId?: string; onOpen: (p: string) => void; isDisabled: boolean }) {
   return (
@@ -22,21 +23,19 @@ function ProjectList({ entries, testId, onOpen, isDisabled }: { entries: Project
   );
 }
 
+const noEntries: ProjectEntry[] = [];
+
 /** The screen shown when no project is open. */
 export function StartScreen() {
   const s = t.start;
   const busy = useProject(selectBusy);
-  const recent = useProject(selectRecent);
-  const folder = useProject(selectFolder);
-  const { create, open, openDemo, loadLists } = useProject.getState();
+  const recent = useQuery('project:recent', {}).data ?? noEntries;
+  const folder = useQuery('project:list', {}).data ?? noEntries;
+  const { create, open, openDemo } = useProject.getState();
   const [name, setName] = useState('');
   const [openPath, setOpenPath] = useState('');
   const [isPathFormShown, setPathFormShown] = useState(platform.kind === 'web');
   const isBusy = busy !== null;
-
-  useEffect(() => {
-    void loadLists();
-  }, [loadLists]);
 
   async function onCreate(e: FormEvent) {
     e.preventDefault();

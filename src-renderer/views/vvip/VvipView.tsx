@@ -1,16 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import { call } from '../../api/client';
+import { useMemo } from 'react';
+import { useMutation } from '../../api/useMutation';
+import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
+import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { ScopeBar } from '../../components/ScopeBar';
-import { useLiveQuery } from '../../components/useLiveQuery';
-import { useUndoable } from '../../components/useUndoable';
+import { currentAnswer, useDraft } from '../../components/useDraft';
+import { useExport, xlsxDownload } from '../../components/useExport';
 import { vvipText } from '../../../src-main/locale/vvip';
-import { platform } from '../../platform';
-import { selectProject, useProject } from '../../store/project';
-import { selectDataVersion, selectScopeGroups, useScope } from '../../store/scope';
-import { reportError } from '../../store/toasts';
-import { featureGridColumns, xlsxBlob } from '../features/featuresColumns';
+import { selectScopeGroups, useScope } from '../../store/scope';
+import { featureGridColumns } from '../features/featuresColumns';
 import { formatCount, formatMoney, formatRate } from '../metrics/metricsFormat';
 import { newRuleRow, ruleColumns, rulesAreValid, rulesSentence, toDefinition, toRows, type RuleRow } from './vvipRules';
 import './vvip.css';
@@ -19,59 +18,23 @@ import './vvip.css';
 const DEBOUNCE_MS = 300;
 
 const ruleRowId = (r: RuleRow) => r.key;
+const noRules: RuleRow[] = [];
 
 /** VVIP: the rule grid, the live count and GMV share of the people it matches, and their list. */
 export function VvipView() {
-  const projectPath = useProject(selectProject)?.path ?? null;
   const groups = useScope(selectScopeGroups);
-  const dataVersion = useScope(selectDataVersion);
-  const rules = useUndoable<RuleRow[]>([]);
-  const { reset } = rules;
-  const [isLoaded, setIsLoaded] = useState(false);
-  const [isSaving, setIsSaving] = useState(false);
-  const [isExporting, setIsExporting] = useState(false);
-
-  useEffect(() => {
-    let isLive = true;
-    void call('vvip:get', {}).then((r) => {
-      if (!isLive) return;
-      if (!r.ok) return reportError(r.error);
-      reset(toRows(r.value));
-      setIsLoaded(true);
-    });
-    return () => {
-      isLive = false;
-    };
-  }, [projectPath, reset]);
+  const rules = useDraft(currentAnswer(useQuery('vvip:get', {})), toRows, noRules);
+  const { isLoaded } = rules;
+  const saver = useMutation('vvip:save', { onDone: rules.takeSaved, invalidates: 'definitions' });
+  const exporter = useExport('vvip:export', xlsxDownload);
 
   const definition = useMemo(() => toDefinition(rules.value), [rules.value]);
   const isValid = rulesAreValid(definition.rules);
 
   // The result follows the grid as the user edits (unsaved rules).
-  const { result, isLoading } = useLiveQuery('vvip:query', isValid ? { vvip: definition, ...(groups.length ? { groups } : {}) } : null, {
-    isReady: isLoaded,
-    delayMs: DEBOUNCE_MS,
-    version: dataVersion,
+  const { data: result, isLoading } = useQuery('vvip:query', isLoaded && isValid ? { vvip: definition, ...(groups.length ? { groups } : {}) } : null, {
+    debounceMs: DEBOUNCE_MS,
   });
-
-  async function save() {
-    setIsSaving(true);
-    const r = await call('vvip:save', { vvip: definition });
-    setIsSaving(false);
-    if (!r.ok) return reportError(r.error);
-    reset(toRows(r.value));
-  }
-
-  async function exportXlsx() {
-    setIsExporting(true);
-    try {
-      const r = await call('vvip:export', { vvip: definition, ...(groups.length ? { groups } : {}) });
-      if (!r.ok) return reportError(r.error);
-      platform.saveDownload(r.value.fileName, xlsxBlob(r.value.base64));
-    } finally {
-      setIsExporting(false);
-    }
-  }
 
   const columns = useMemo(() => ruleColumns(), []);
   const peopleColumns = useMemo(() => featureGridColumns([], { isServerSide: false }), []);
@@ -88,11 +51,14 @@ export function VvipView() {
         <section className="card vvip-rules">
           <div className="vvip-rules-head">
             <h3>{vvipText.rulesTitle}</h3>
-            {rules.isDirty && <span className="vvip-unsaved" data-testid="vvip-unsaved">{vvipText.unsaved}</span>}
-            <span className="spacer" />
-            <button type="button" className="primary" onClick={save} disabled={!rules.isDirty || !isValid || isSaving} data-testid="vvip-save">
-              {isSaving ? vvipText.saving : vvipText.save}
-            </button>
+            <DefinitionToolbar
+              testId="vvip"
+              text={vvipText}
+              draft={rules}
+              isSaving={saver.isRunning}
+              canSave={isValid}
+              onSave={() => void saver.run({ vvip: definition })}
+            />
           </div>
           <p className="muted small">{vvipText.precedence}</p>
           <DefinitionGrid
@@ -138,8 +104,13 @@ export function VvipView() {
           </span>
         )}
         <span className="spacer" />
-        <button type="button" onClick={exportXlsx} disabled={isExporting || !isValid || !result || result.count === 0} data-testid="vvip-export">
-          {isExporting ? vvipText.exporting : vvipText.exportXlsx}
+        <button
+          type="button"
+          onClick={() => void exporter.run({ vvip: definition, ...(groups.length ? { groups } : {}) })}
+          disabled={exporter.isExporting || !isValid || !result || result.count === 0}
+          data-testid="vvip-export"
+        >
+          {exporter.isExporting ? vvipText.exporting : vvipText.exportXlsx}
         </button>
       </div>
       <div className="grid-box vvip-people">

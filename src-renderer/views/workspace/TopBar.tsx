@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { call } from '../../api/client';
+import { useMutation } from '../../api/useMutation';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { jsonDownload, useExport } from '../../components/useExport';
 import { t } from '../../../src-main/locale/app';
 import { punctuation } from '../../../src-main/locale/common';
 import { platform } from '../../platform';
 import { selectBusy, selectProject, useProject } from '../../store/project';
-import { useScope } from '../../store/scope';
 import { reportError } from '../../store/toasts';
 
 /** Project name, time zone, 另存为… and 关闭项目. */
@@ -18,17 +18,12 @@ export function TopBar() {
   const [notice, setNotice] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  async function onExportDefinitions() {
-    const r = await call('definitions:export', {});
-    if (!r.ok) return reportError(r.error);
-    platform.saveDownload(t.top.definitionsFileName(project?.name ?? ''), new Blob([r.value], { type: 'application/json;charset=utf-8' }));
-  }
+  const definitionsExport = useExport('definitions:export', (json) => jsonDownload(t.top.definitionsFileName(project?.name ?? ''), json));
+  // Every view reads its definitions and figures again.
+  const definitionsImport = useMutation('definitions:import', { invalidates: 'definitions' });
 
   async function onImportDefinitions(file: File) {
-    const r = await call('definitions:import', { content: await file.text() });
-    if (!r.ok) return reportError(r.error);
-    // Every view reloads its definitions and figures.
-    useScope.getState().dataChanged();
+    if (!(await definitionsImport.run({ content: await file.text() }))) return;
     setNotice(t.top.definitionsImported(file.name));
     setTimeout(() => setNotice(null), 6000);
   }
@@ -67,7 +62,7 @@ export function TopBar() {
             {notice}
           </span>
         )}
-        <button type="button" data-testid="definitions-export" title={t.top.definitionsHint} onClick={() => void onExportDefinitions()}>
+        <button type="button" data-testid="definitions-export" title={t.top.definitionsHint} disabled={definitionsExport.isExporting} onClick={() => void definitionsExport.run({})}>
           {t.top.exportDefinitions}
         </button>
         <button type="button" data-testid="definitions-import" title={t.top.definitionsHint} onClick={() => fileRef.current?.click()}>

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../src-main/locale/app';
-import { onImportFinished, useImports } from '../../store/imports';
-import { useMetrics } from '../../store/metrics';
+import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
+import { useImports } from '../../store/imports';
 import { useProject } from '../../store/project';
-import { useScope } from '../../store/scope';
 import { navSections, selectTab, useNavigation, type Tab } from '../../store/navigation';
 import { DataView } from '../data/DataView';
 import { pendingFromFiles } from '../import/fileDrop';
@@ -44,13 +43,15 @@ export function Workspace() {
   const setTab = useNavigation.getState().go;
   const [isDragging, setDragging] = useState(false);
 
+  // New data may bring new groups and counts: the project summary is read again (the views'
+  // queries follow the same version on their own).
+  const dataVersion = useDataVersion(selectDataVersion);
+  const seenVersion = useRef(dataVersion);
   useEffect(() => {
-    return onImportFinished(() => {
-      void useProject.getState().refresh();
-      void useMetrics.getState().load();
-      useScope.getState().dataChanged();
-    });
-  }, []);
+    if (seenVersion.current === dataVersion) return;
+    seenVersion.current = dataVersion;
+    void useProject.getState().refresh();
+  }, [dataVersion]);
 
   useEffect(() => {
     let depth = 0;
