@@ -22,8 +22,9 @@ const analysisUses = {
   features: ['behaviours'],
   vvip: ['features'],
   overview: ['funnel', 'metrics'],
+  decision: ['metrics', 'churn', 'features', 'behaviours', 'funnel'],
 };
-const analysisDomains = ['activity', 'behaviours', 'channels', 'churn', 'features', 'funnel', 'metrics', 'overview', 'quadrant', 'vvip'];
+const analysisDomains = ['activity', 'behaviours', 'channels', 'churn', 'decision', 'features', 'funnel', 'metrics', 'overview', 'quadrant', 'vvip'];
 
 /** One lint block per layer: everything above it is out of bounds. */
 function layerBlocks() {

@@ -17,6 +17,7 @@ import { channelsMethods } from './channels';
 import { churnMethods } from './churn';
 import type { Result } from './common';
 import { dataMethods } from './data';
+import { decisionMethods } from './decision';
 import { definitionsMethods } from './definitions';
 import { dialogMethods } from './dialog';
 import { featuresMethods } from './features';
@@ -53,6 +54,7 @@ export {
   type TablePage,
 } from './common';
 export * from './data';
+export * from './decision';
 export * from './definitions';
 export * from './dialog';
 export * from './features';
@@ -88,6 +90,7 @@ export const contract = {
   ...quadrantMethods,
   ...vvipMethods,
   ...definitionsMethods,
+  ...decisionMethods,
   ...dialogMethods,
 };
 type Contract = typeof contract;

@@ -78,3 +78,20 @@ export function sampleSizeTwoMeans(delta: number, sd1: number, sd2: number, alph
   const z = normalQuantile(1 - alpha / 2, 0, 1) + normalQuantile(power, 0, 1);
   return (z * z * (sd1 * sd1 + sd2 * sd2)) / (delta * delta);
 }
+
+/** The 95% t interval of one arm's mean, mean ± t_{n−1}·sd/√n; null bounds for fewer than two values. */
+export function meanInterval(s: Summary, level = 0.95): { low: number | null; high: number | null } {
+  if (s.mean === null || s.sd === null) return { low: null, high: null };
+  const half = tQuantile(1 - (1 - level) / 2, s.n - 1) * (s.sd / Math.sqrt(s.n));
+  return { low: s.mean - half, high: s.mean + half };
+}
+
+/**
+ * The one-sample t test of a mean against 0 (the paired t test when the values are differences):
+ * t = mean / (sd/√n) on n − 1 degrees of freedom, with the 95% interval of the mean.
+ */
+export function oneSampleT(s: Summary, level = 0.95): { t: number | null; p: number | null; low: number | null; high: number | null } {
+  if (s.mean === null || s.sd === null || s.sd === 0) return { t: null, p: null, ...(s.sd === 0 && s.mean !== null ? { low: s.mean, high: s.mean } : { low: null, high: null }) };
+  const t = s.mean / (s.sd / Math.sqrt(s.n));
+  return { t, p: 2 * tCdf(-Math.abs(t), s.n - 1), ...meanInterval(s, level) };
+}

@@ -12,6 +12,7 @@ import { behavioursHandlers } from './behaviours';
 import { quadrantHandlers } from './quadrant';
 import { vvipHandlers } from './vvip';
 import { definitionsHandlers } from './definitions';
+import { decisionHandlers } from './decision';
 import { dataHandlers } from './data';
 import { dialogHandlers } from './dialog';
 import { identityHandlers } from './identity';
@@ -42,5 +43,6 @@ export function createHandlers(ctx: AppContext): Api {
     ...quadrantHandlers(ctx),
     ...vvipHandlers(ctx),
     ...definitionsHandlers(ctx),
+    ...decisionHandlers(ctx),
   };
 }

@@ -1,7 +1,9 @@
+import { abtestCommand } from './abtest';
 import { activityCommand } from './activity';
 import { behavioursCommand } from './behaviours';
 import { channelsCommand } from './channels';
 import { churnCommand } from './churn';
+import { communityEffectCommand } from './communityEffect';
 import { featuresCommand } from './features';
 import { funnelCommand } from './funnel';
 import { quadrantCommand } from './quadrant';
@@ -18,4 +20,6 @@ export const analysisCommands: AnalysisCommandSpec[] = [
   featuresCommand,
   behavioursCommand,
   quadrantCommand,
+  abtestCommand,
+  communityEffectCommand,
 ] as AnalysisCommandSpec[];

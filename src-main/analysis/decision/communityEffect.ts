@@ -1,0 +1,139 @@
+/**
+ * The community effect (DESIGN §4 Decision support): does joining the community go with buying more?
+ *
+ * Buyers are every buyer of a paid, not fully refunded order: the person identity ties the order to,
+ * else the buyer's full phone number (DESIGN §3: buyers known only from orders count here by phone;
+ * a masked or missing phone ties to nobody and is left out). A buyer is a community member when the
+ * person ever joined a group of the scope (before or after buying); the others never joined.
+ *
+ * - repurchase_rate: buyers whose second order was paid at most 90 local days after their first
+ *   (day difference ≤ 90), in percent; Newcombe's interval of the difference, z or Fisher's p.
+ * - aov: the mean over buyers of each buyer's GMV / orders (a buyer is the unit, so Welch's test
+ *   holds: orders of one buyer are not independent).
+ * - orders_per_buyer: the mean number of orders per buyer; Welch.
+ * - before / after: members whose first join into the scope lies at least 90 days after the first
+ *   paid order of the project and 90 days before its last data (a join, leave, message or order), so
+ *   both windows are observed; their paid orders per 30 days in the 90 days before the first join
+ *   (count / 3) and in the 90 days from it; the paired t interval of after − before.
+ */
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { CommunityEffectResult, EffectRow } from '../../contract';
+import type { Sql } from '../../db/projectDb';
+import { communityText } from '../../locale/decision';
+import { identityCtes } from '../base/identity';
+import { fisherExact, newcombeDifference, smallestExpectedCell, twoProportionZTest } from '../stats/twoProportions';
+import { oneSampleT, welch, type Summary } from '../stats/welch';
+
+/** Per side (members, non-members): buyers, repurchasers, and the mean and sd of AOV and orders per buyer. */
+interface SideRow {
+  is_member: boolean;
+  buyers: number;
+  repurchasers: number;
+  aov_mean: number | null;
+  aov_sd: number | null;
+  orders_mean: number | null;
+  orders_sd: number | null;
+}
+
+/** The statements of the community effect (pure): per side, and before / after joining. */
+export function communityEffectSql(hasScope: boolean): { sides: string; beforeAfter: string } {
+  const inScope = hasScope ? 'list_contains($groups, group_name)' : 'TRUE';
+  const base = `WITH ${identityCtes()},
+buys AS (
+  SELECT coalesce(m.pid, 'tel:' || regexp_replace(o.buyer_phone, '[^0-9]', '', 'g')) AS buyer, m.pid, o.paid_at,
+         CAST(coalesce(o.paid_amount, 0) - coalesce(o.refunded_amount, 0) AS DOUBLE) AS net,
+         CAST(timezone($tz, o.paid_at) AS DATE) AS d
+  FROM orders o JOIN id_matched m ON m.kind = 'orders' AND m.rid = o.rowid
+  WHERE o.paid_at IS NOT NULL AND coalesce(o.refunded_amount, 0) < coalesce(o.paid_amount, 0)
+    AND (m.pid IS NOT NULL OR (NOT coalesce(o.is_phone_masked, false) AND length(regexp_replace(coalesce(o.buyer_phone, ''), '[^0-9]', '', 'g')) >= 7))
+),
+joined AS (SELECT member_id AS pid, min(join_time) AS first_join FROM memberships WHERE ${inScope} GROUP BY member_id)`;
+  const sides = `${base},
+ranked AS (SELECT buyer, pid, net, d, row_number() OVER (PARTITION BY buyer ORDER BY paid_at, d) AS k FROM buys),
+per_buyer AS (
+  SELECT r.buyer, bool_or(j.pid IS NOT NULL) AS is_member, count(*) AS orders, sum(r.net) / count(*) AS aov,
+         coalesce(max(r.d) FILTER (WHERE r.k = 2) - max(r.d) FILTER (WHERE r.k = 1) <= 90, false) AS repurchased
+  FROM ranked r LEFT JOIN joined j ON j.pid = r.pid
+  GROUP BY r.buyer
+)
+SELECT is_member, CAST(count(*) AS INTEGER) AS buyers, CAST(count(*) FILTER (WHERE repurchased) AS INTEGER) AS repurchasers,
+       avg(aov) AS aov_mean, stddev_samp(aov) AS aov_sd, avg(orders) AS orders_mean, stddev_samp(orders) AS orders_sd
+FROM per_buyer GROUP BY is_member`;
+  const beforeAfter = `${base},
+bounds AS (
+  SELECT (SELECT min(paid_at) FROM buys) AS first_t,
+         (SELECT max(t) FROM (SELECT max(join_time) AS t FROM memberships UNION ALL SELECT max(leave_time) FROM memberships
+                              UNION ALL SELECT max(sent_at) FROM messages UNION ALL SELECT max(paid_at) FROM orders)) AS last_t
+),
+eligible AS (
+  SELECT j.pid, j.first_join FROM joined j, bounds b
+  WHERE j.first_join - INTERVAL 90 DAY >= b.first_t AND j.first_join + INTERVAL 90 DAY <= b.last_t
+)
+SELECT e.pid,
+       CAST(count(u.paid_at) FILTER (WHERE u.paid_at >= e.first_join - INTERVAL 90 DAY AND u.paid_at < e.first_join) AS INTEGER) AS before,
+       CAST(count(u.paid_at) FILTER (WHERE u.paid_at >= e.first_join AND u.paid_at < e.first_join + INTERVAL 90 DAY) AS INTEGER) AS after
+FROM eligible e LEFT JOIN buys u ON u.pid = e.pid
+GROUP BY e.pid`;
+  return { sides, beforeAfter };
+}
+
+const summaryOf = (n: number, mean: number | null, sd: number | null): Summary => ({ n, mean: n > 0 ? mean : null, sd: n > 1 ? sd : null });
+
+/** The community effect of the open project. */
+export async function communityEffect(sql: Sql, groups: string[] | undefined, timeZone: string): Promise<CommunityEffectResult> {
+  const hasScope = !!groups?.length;
+  const params: Record<string, DuckDBValue> = { tz: timeZone };
+  if (hasScope) params.groups = listValue(groups!);
+  const q = communityEffectSql(hasScope);
+  const sides = await sql.all<SideRow>(q.sides, params);
+  const empty: SideRow = { is_member: false, buyers: 0, repurchasers: 0, aov_mean: null, aov_sd: null, orders_mean: null, orders_sd: null };
+  const m = sides.find((s) => s.is_member) ?? { ...empty, is_member: true };
+  const o = sides.find((s) => !s.is_member) ?? empty;
+
+  const d = newcombeDifference(m.repurchasers, m.buyers, o.repurchasers, o.buyers);
+  const expected = smallestExpectedCell(m.repurchasers, m.buyers, o.repurchasers, o.buyers);
+  const test =
+    m.buyers > 0 && o.buyers > 0
+      ? expected !== null && expected < 5
+        ? fisherExact(m.repurchasers, m.buyers - m.repurchasers, o.repurchasers, o.buyers - o.repurchasers)
+        : twoProportionZTest(m.repurchasers, m.buyers, o.repurchasers, o.buyers)
+      : null;
+  const pct = (v: number | null) => (v === null ? null : v * 100);
+  const rate = (k: number, n: number) => (n > 0 ? (k * 100) / n : null);
+  const meanRow = (metric: EffectRow['metric'], a: Summary, b: Summary): EffectRow => {
+    const w = welch(a, b);
+    return { metric, members: a.mean, nonMembers: b.mean, difference: w.difference, low: w.low, high: w.high, p: w.p };
+  };
+  const rows: EffectRow[] = [
+    {
+      metric: 'repurchase_rate',
+      members: rate(m.repurchasers, m.buyers),
+      nonMembers: rate(o.repurchasers, o.buyers),
+      difference: pct(d.difference),
+      low: pct(d.low),
+      high: pct(d.high),
+      p: test?.p ?? null,
+    },
+    meanRow('aov', summaryOf(m.buyers, m.aov_mean, m.aov_sd), summaryOf(o.buyers, o.aov_mean, o.aov_sd)),
+    meanRow('orders_per_buyer', summaryOf(m.buyers, m.orders_mean, m.orders_sd), summaryOf(o.buyers, o.orders_mean, o.orders_sd)),
+  ];
+
+  const members = await sql.all<{ before: number; after: number }>(q.beforeAfter, params);
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+  const diffs = members.map((r) => (r.after - r.before) / 3);
+  const n = diffs.length;
+  const dMean = mean(diffs);
+  const dSd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - dMean!) ** 2, 0) / (n - 1)) : null;
+  const paired = oneSampleT({ n, mean: dMean, sd: dSd });
+  const beforeAfter = {
+    members: n,
+    before: mean(members.map((r) => r.before / 3)),
+    after: mean(members.map((r) => r.after / 3)),
+    difference: dMean,
+    low: paired.low,
+    high: paired.high,
+    p: paired.p,
+  };
+  const result = { memberBuyers: m.buyers, nonMemberBuyers: o.buyers, rows, beforeAfter, reading: '' };
+  return { ...result, reading: communityText.reading(result) };
+}
