@@ -4,6 +4,7 @@ import { create } from 'zustand';
 export const navSections = [
   { id: 'analyses', tabs: ['overview', 'metrics', 'funnel', 'churn', 'channels', 'activity'] },
   { id: 'segments', tabs: ['features', 'behaviours', 'quadrant', 'vvip'] },
+  { id: 'decision', tabs: ['abtest', 'community'] },
   { id: 'data', tabs: ['data', 'match', 'import'] },
 ] as const;
 

@@ -18,6 +18,8 @@ import { FeaturesView } from '../features/FeaturesView';
 import { BehavioursView } from '../behaviours/BehavioursView';
 import { QuadrantView } from '../quadrant/QuadrantView';
 import { VvipView } from '../vvip/VvipView';
+import { AbtestView } from '../decision/AbtestView';
+import { CommunityView } from '../decision/CommunityView';
 import { TopBar } from './TopBar';
 
 
@@ -32,6 +34,8 @@ const views: Record<Tab, () => React.ReactNode> = {
   behaviours: () => <BehavioursView />,
   quadrant: () => <QuadrantView />,
   vvip: () => <VvipView />,
+  abtest: () => <AbtestView />,
+  community: () => <CommunityView />,
   data: () => <DataView />,
   match: () => <MatchView />,
   import: () => <ImportView />,
