@@ -1,8 +1,8 @@
 // The command line as a built bundle (DESIGN §6): out/cli/qunxi.mjs with its chunks, and the
-// import worker beside it as out/cli/importWorker.js (where src-main/import/runWorker.ts looks
-// for it). Built with esbuild, which tsx brings along, in a fraction of a second; bin/qunxi.mjs
-// rebuilds it whenever a file it was built from has changed, so there is no build step to forget.
-// `node scripts/cliBundle.mjs` builds it unconditionally.
+// worker threads beside it (out/cli/importWorker.js, xlsxWorker.js). Built with esbuild, which
+// tsx brings along, in a second or so; bin/qunxi.mjs rebuilds it whenever a file it was built
+// from has changed, so there is no build step to forget. `node scripts/cliBundle.mjs` (`npm run
+// build:cli`) builds it unconditionally.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,8 +15,14 @@ const thisScript = fileURLToPath(import.meta.url);
 export const cliOutDir = path.join(root, 'out', 'cli');
 
 const ENTRY = 'qunxi.mjs';
-const WORKER = 'importWorker.js';
+/**
+ * The worker threads, built beside the bundle under the names the app's build gives them
+ * (electron.vite.config.ts), where the code that starts them looks (import/moduleWorker.ts).
+ */
+export const cliWorkers = { importWorker: 'src-main/import/worker.ts', xlsxWorker: 'src-main/export/xlsxWorker.ts' };
 const MANIFEST = 'build.json';
+/** npm's record of what node_modules holds, rewritten by every install. */
+const NPM_LOCK = path.join(root, 'node_modules', '.package-lock.json');
 /** Chunks of an older build are removed once no process started from it can still be loading them. */
 const OLD_CHUNK_AGE_MS = 10 * 60_000;
 
@@ -86,8 +92,23 @@ function removeOldChunks(outDir, current) {
 }
 
 /**
- * Builds the bundle into `outDir`. The sources' bare imports stay imports (DuckDB, exceljs and zod
- * load from node_modules, as under tsx). The CLI is split into chunks so that its entry loads only
+ * Packages load from node_modules as they do under tsx (DuckDB is native; CommonJS packages such
+ * as exceljs and @stdlib cannot be bundled into ES modules as they are, their `require` of Node's
+ * own modules fails there), except zod: pure ES modules that the contract, and so `--help`, loads,
+ * and one bundled file parses faster than its hundred-odd modules.
+ */
+const packagesFromNodeModulesButZod = {
+  name: 'packages-from-node-modules-but-zod',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind === 'entry-point' || args.path === 'zod' || args.path.startsWith('zod/')) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+/**
+ * Builds the bundle into `outDir`. The CLI is split into chunks so that its entry loads only
  * argument parsing and the usage text; the handlers, and DuckDB with them, are a dynamic import.
  * Throws with esbuild's messages when the sources do not build.
  */
@@ -100,10 +121,7 @@ export async function buildCli({ outDir = cliOutDir } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // DuckDB (native) and exceljs (large, and read lazily from its own files) load from
-    // node_modules; the rest, zod above all, is bundled: one file parses faster than zod's
-    // hundred-odd modules, which `--help` would otherwise load through the contract.
-    external: ['@duckdb/*', 'exceljs', 'exceljs/*'],
+    plugins: [packagesFromNodeModulesButZod],
     outdir: outDir,
     write: false,
     metafile: true,
@@ -118,8 +136,8 @@ export async function buildCli({ outDir = cliOutDir } = {}) {
       chunkNames: 'chunks/[name]-[hash]',
       outExtension: { '.js': '.mjs' },
     }),
-    // The worker on its own, without splitting: a worker thread starts from one file.
-    esbuild.build({ ...common, entryPoints: { importWorker: 'src-main/import/worker.ts' }, entryNames: '[name]' }),
+    // The workers without splitting: a worker thread starts from one file.
+    esbuild.build({ ...common, entryPoints: cliWorkers, entryNames: '[name]' }),
   ]);
   const files = [...cli.outputFiles, ...worker.outputFiles].map((f) => ({ name: path.relative(outDir, f.path).split(path.sep).join('/'), contents: f.contents }));
   // Chunks first, the entries after them, the manifest last: a concurrent launcher that sees the
@@ -127,7 +145,13 @@ export async function buildCli({ outDir = cliOutDir } = {}) {
   files.sort((a, b) => Number(!a.name.startsWith('chunks/')) - Number(!b.name.startsWith('chunks/')));
   for (const f of files) writeAtomically(path.join(outDir, f.name), f.contents);
   const inputs = {};
-  for (const input of [...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs), path.relative(root, thisScript)]) {
+  const read = [...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs), path.relative(root, thisScript)];
+  // Bundled packages (zod, @stdlib: hundreds of small files) change only when npm installs, and
+  // npm rewrites node_modules/.package-lock.json whenever it does: one stamp stands for them all,
+  // which keeps the launcher's check to the sources.
+  const lockStamp = stamp(NPM_LOCK);
+  const isPackageFile = (input) => lockStamp !== null && input.split(/[\\/]/).includes('node_modules');
+  for (const input of [...read.filter((i) => !isPackageFile(i)), ...(lockStamp !== null ? [path.relative(root, NPM_LOCK)] : [])]) {
     const file = path.resolve(root, input);
     const s = statSync(file);
     // A file saved while the build was reading it may not be in the bundle: record it as changed.
@@ -136,7 +160,7 @@ export async function buildCli({ outDir = cliOutDir } = {}) {
   const outputs = files.map((f) => f.name);
   writeAtomically(path.join(outDir, MANIFEST), `${JSON.stringify({ outputs, inputs }, null, 1)}\n`);
   removeOldChunks(outDir, new Set(outputs));
-  return { entry: path.join(outDir, ENTRY), worker: path.join(outDir, WORKER), inputs: Object.keys(inputs), ms: Date.now() - startedAt };
+  return { entry: path.join(outDir, ENTRY), outputs, inputs: Object.keys(inputs), ms: Date.now() - startedAt };
 }
 
 /** One line per esbuild message, `file:line:column: text`. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBundle, isCliBundleCurrent } from '../../scripts/cliBundle.mjs';
+import { cliWorkers, ensureCliBundle, isCliBundleCurrent } from '../../scripts/cliBundle.mjs';
 import { runCliIn } from '../support/cliInProcess';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -120,6 +120,13 @@ describe('the command line as a built bundle', () => {
     expect(urls.some(isDuckdb)).toBe(true);
   });
 
+  it('builds beside the bundle every worker thread the app build has, from the same source', () => {
+    const config = readFileSync(path.join(repoRoot, 'electron.vite.config.ts'), 'utf8');
+    const appWorkers = Object.fromEntries([...config.matchAll(/(\w+Worker): resolve\(__dirname, '([^']+)'\)/g)].map((m) => [m[1]!, m[2]!]));
+    expect(Object.keys(appWorkers)).toContain('importWorker');
+    expect(cliWorkers).toEqual(appWorkers);
+  });
+
   it('the launcher rebuilds the bundle when a file it was built from changed, and not otherwise', async () => {
     const outDir = path.join(root, 'bundle');
     const built: string[] = [];
@@ -128,7 +135,7 @@ describe('the command line as a built bundle', () => {
     const entry = await ensureCliBundle({ outDir, log });
     expect(built).toHaveLength(1);
     expect(entry).toBe(path.join(outDir, 'qunxi.mjs'));
-    await expect(fs.stat(path.join(outDir, 'importWorker.js'))).resolves.toBeTruthy();
+    for (const worker of Object.keys(cliWorkers)) await expect(fs.stat(path.join(outDir, `${worker}.js`))).resolves.toBeTruthy();
     expect(isCliBundleCurrent(outDir)).toBe(true);
 
     await ensureCliBundle({ outDir, log });
