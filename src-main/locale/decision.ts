@@ -56,7 +56,9 @@ export const abtestText = localized({
         case 'insufficient':
           return `${head}${diff}。样本不足：要以 80% 的把握发现这么大的差异，每组约需 ${r.requiredPerArm ?? '-'} 人，而较小的一组只有 ${smaller} 人；先别下结论，继续积累数据或扩大两组再比。`;
         case 'not_significant':
-          return `${head}${diff}。差异不显著：两组人数已足够发现这么大的差异，却看不出真正的差别；两种做法的效果可以视为相当。`;
+          return r.requiredPerArm === null
+            ? `${head}${diff}。差异不显著：两组的数值相同，看不出差别。`
+            : `${head}${diff}。差异不显著：两组人数已足够发现这么大的差异，却看不出真正的差别；两种做法的效果可以视为相当。`;
       }
     },
   },
@@ -84,7 +86,9 @@ export const abtestText = localized({
         case 'insufficient':
           return `${head}${diff}. Too few people: detecting a difference this size with 80% power needs about ${r.requiredPerArm ?? '-'} per arm, the smaller arm has ${Math.min(r.a.n, r.b.n)}; gather more data before deciding.`;
         case 'not_significant':
-          return `${head}${diff}. Not significant: the arms are large enough to detect a difference this size and show none; treat them as equal.`;
+          return r.requiredPerArm === null
+            ? `${head}${diff}. Not significant: the arms show the same value.`
+            : `${head}${diff}. Not significant: the arms are large enough to detect a difference this size and show none; treat them as equal.`;
       }
     },
   },
