@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
- * Ends the run with one plain line, `tests: N passed, N failed, N skipped`, so whoever
- * reads only the last line of CI sees the whole verdict.
+ * Ends the run with one plain line, `tests: N passed, N failed, N skipped`, so whoever reads only
+ * the last line of CI sees the whole verdict. Under scripts/test.mjs (QUNXI_VITEST_COUNTS names a
+ * file) the counts go to that file as JSON instead, and the line says `vitest:`: the script ends
+ * with the `tests:` line of both runners.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -18,6 +21,8 @@ export default class SummaryReporter implements Reporter {
       }
       if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
     }
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const countsFile = process.env.QUNXI_VITEST_COUNTS;
+    if (countsFile) writeFileSync(countsFile, JSON.stringify({ passed, failed, skipped }));
+    process.stdout.write(`\n${countsFile ? 'vitest' : 'tests'}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import type { Req, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 
@@ -6,74 +6,71 @@ import { callApi } from './api';
 export class BehavioursPage {
   constructor(private readonly page: Page) {}
 
-  private cell(rowIndex: number, colId: string) {
+  private gridCell(rowIndex: number, colId: string) {
     return this.page.getByTestId('behaviours-grid').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
   }
 
-  /** Waits until the live counts of the current rows are shown. */
-  async waitCounted(): Promise<void> {
-    await this.page.waitForSelector('[data-testid="behaviours-rules-card"][aria-busy="false"]');
+  /** The rules card: `aria-busy="false"` once the live counts of the current rows are shown. */
+  rulesCard() {
+    return this.page.getByTestId('behaviours-rules-card');
   }
 
-  /** A live 人数 or 次数 cell as shown. */
-  async live(rowIndex: number, measure: 'people' | 'occurrences'): Promise<string> {
-    await this.waitCounted();
-    return (await this.page.getByTestId(`behaviour-${measure}-${rowIndex}`).innerText()).trim();
+  /** A live 人数 or 次数 cell. */
+  live(rowIndex: number, measure: 'people' | 'occurrences') {
+    return this.page.getByTestId(`behaviour-${measure}-${rowIndex}`);
   }
 
-  /** Waits until a live cell shows `text`. */
-  async waitLive(rowIndex: number, measure: 'people' | 'occurrences', text: string): Promise<void> {
-    await this.page.getByTestId(`behaviour-${measure}-${rowIndex}`).filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+  /** The 关键字 / 正则 cell of a row (class `cell-problem` when flagged). */
+  patternCell(rowIndex: number) {
+    return this.gridCell(rowIndex, 'pattern');
   }
 
   /** Types into the 关键字 / 正则 cell of a row (a double click opens the editor). */
   async setPattern(rowIndex: number, text: string): Promise<void> {
-    const cell = this.cell(rowIndex, 'pattern');
+    const cell = this.patternCell(rowIndex);
     await cell.dblclick();
     const input = cell.locator('input');
     await input.fill(text);
     await input.press('Enter');
   }
 
-  /** The 关键字 / 正则 cell as shown, and whether it is flagged. */
-  async pattern(rowIndex: number): Promise<{ text: string; isFlagged: boolean }> {
-    const cell = this.cell(rowIndex, 'pattern');
-    await cell.waitFor();
-    return { text: (await cell.innerText()).trim(), isFlagged: ((await cell.getAttribute('class')) ?? '').includes('cell-problem') };
+  /** The 正则 check box of a row. */
+  regexBox(rowIndex: number) {
+    return this.page.getByTestId('behaviours-grid').locator(`.ag-row[row-index="${rowIndex}"] [data-testid="behaviours-grid-isRegex-${rowIndex}"]`);
+  }
+
+  /** The problems listed under the grid. */
+  problems() {
+    return this.page.getByTestId('behaviours-grid-problems');
   }
 
   async undo(): Promise<void> {
     await this.page.getByTestId('behaviours-grid-undo').click();
   }
 
+  saveButton() {
+    return this.page.getByTestId('behaviours-save');
+  }
+
   async save(): Promise<void> {
-    await this.page.getByTestId('behaviours-save').click();
-    await this.page.getByTestId('behaviours-unsaved').waitFor({ state: 'detached' });
+    await this.saveButton().click();
+    await this.unsaved().waitFor({ state: 'detached' });
   }
 
-  isUnsaved() {
-    return this.page.getByTestId('behaviours-unsaved').isVisible();
+  /** The unsaved-changes marker. */
+  unsaved() {
+    return this.page.getByTestId('behaviours-unsaved');
   }
 
-  /** The problems listed under the grid. */
-  async problems(): Promise<string[]> {
-    const list = this.page.getByTestId('behaviours-grid-problems');
-    if (!(await list.isVisible())) return [];
-    return (await list.locator('li').allInnerTexts()).map((s) => s.trim());
-  }
-
-  /** Picks the 活跃口径. */
+  /** Picks the 活跃口径 and waits until the switch shows it. */
   async setActiveBy(value: 'message' | 'behaviour'): Promise<void> {
     await this.page.getByTestId(`active-by-${value}`).click();
     await this.page.locator(`[data-testid="active-by-${value}"][aria-checked="true"]`).waitFor();
   }
 
-  /** Waits for the analysis to settle and returns the lift cell of a row as shown. */
-  async liftCell(rowIndex: number, colId: string): Promise<string> {
-    await this.page.waitForSelector('[data-testid="behaviours-analysis"][aria-busy="false"]');
-    const cell = this.page.getByTestId('behaviours-lift').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
-    await cell.waitFor();
-    return (await cell.innerText()).trim();
+  /** A cell of the lift table. */
+  liftCell(rowIndex: number, colId: string) {
+    return this.page.getByTestId('behaviours-lift').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
   }
 
   /** The API's answers. */

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** The 渠道 view: dimension switch, charts, the channel grid, the cost grid and the imported costs. */
 export class ChannelsPage {
@@ -77,7 +77,7 @@ export class ChannelsPage {
   }
 
   async save(): Promise<void> {
-    await this.page.getByTestId('channel-costs-save').click();
+    await this.saveButton().click();
   }
 
   /** The channel names of the cost grid, in order. */
@@ -89,16 +89,12 @@ export class ChannelsPage {
     return rows.sort((a, b) => a.index - b.index).map((r) => r.text);
   }
 
-  /** Waits until ECharts has drawn the chart with this test id, and returns whether its canvas has ink. */
-  async chartHasInk(testId: string): Promise<boolean> {
-    await this.page.waitForSelector(`[data-testid="${testId}"][data-rendered="true"]`);
-    return this.page.getByTestId(testId).evaluate((el) => {
-      const canvas = el.querySelector('canvas');
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return false;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-      return false;
-    });
+  /** One of the view's charts (see `toHaveInk` in fixtures.ts). */
+  chart(testId: 'channels-people-chart' | 'channels-roi-chart') {
+    return this.page.getByTestId(testId);
+  }
+
+  saveButton() {
+    return this.page.getByTestId('channel-costs-save');
   }
 }

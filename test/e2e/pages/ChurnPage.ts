@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** The 流失与留存 view: period switch, trend, breakdowns, the churn list, retention heatmap, survival curves. */
 export class ChurnPage {
@@ -12,17 +12,14 @@ export class ChurnPage {
     await this.page.getByTestId(`churn-survival-${by}`).click();
   }
 
-  /** Waits until ECharts has drawn the chart with this test id, and returns whether its canvas has ink. */
-  async chartHasInk(testId: string): Promise<boolean> {
-    await this.page.waitForSelector(`[data-testid="${testId}"][data-rendered="true"]`);
-    return this.page.getByTestId(testId).evaluate((el) => {
-      const canvas = el.querySelector('canvas');
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return false;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-      return false;
-    });
+  /** One of the view's charts (see `toHaveInk` in fixtures.ts). */
+  chart(testId: string) {
+    return this.page.getByTestId(testId);
+  }
+
+  /** The churned total of the chosen period. */
+  total() {
+    return this.page.getByTestId('churn-total');
   }
 
   /** The number of rows the churn list holds (its count label, and ag-grid's own row count). */
@@ -36,7 +33,6 @@ export class ChurnPage {
   /** The 流失时间 cells of the rows ag-grid has drawn, in row order. */
   async visibleLeftAt(): Promise<string[]> {
     const cells = this.page.getByTestId('churn-list').locator('.ag-row .ag-cell[col-id="left_at"]');
-    await cells.first().waitFor();
     const rows = await cells.evaluateAll((els) =>
       els.map((el) => ({ index: Number(el.closest('.ag-row')?.getAttribute('row-index')), text: (el as HTMLElement).innerText.trim() })),
     );
@@ -45,12 +41,12 @@ export class ChurnPage {
 
   /** Clicks 导出 xlsx and returns the name of the file the browser is given. */
   async exportList(): Promise<string> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('churn-export').click()]);
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('churn-export').click()]);
     return download.suggestedFilename();
   }
 
-  /** Shown medians of the survival curves. */
-  async medians(): Promise<string[]> {
-    return this.page.getByTestId('churn-median').allInnerTexts();
+  /** The medians of the survival curves, one per curve. */
+  medians() {
+    return this.page.getByTestId('churn-median');
   }
 }

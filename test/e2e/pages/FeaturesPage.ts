@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import type { DataQuery, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 
@@ -6,12 +6,9 @@ import { callApi } from './api';
 export class FeaturesPage {
   constructor(private readonly page: Page) {}
 
-  /** Waits until the first page has arrived and returns the row count the view shows. */
-  async total(): Promise<number> {
-    const el = this.page.getByTestId('features-total');
-    // The first page waits for the feature table to be computed: generous on a loaded CI machine.
-    await el.waitFor({ timeout: 90_000 });
-    return Number(await el.getAttribute('data-total'));
+  /** The row count the view shows, in its `data-total` once the first page has arrived. */
+  total() {
+    return this.page.getByTestId('features-total');
   }
 
   asOf() {
@@ -23,20 +20,9 @@ export class FeaturesPage {
     await this.page.getByTestId('features-grid').locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-label`).click();
   }
 
-  /** The text of one cell of a displayed row (rows are matched by row-index: the name column is pinned). */
-  async cell(rowIndex: number, colId: string): Promise<string> {
-    const cell = this.page.getByTestId('features-grid').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
-    await cell.waitFor();
-    return (await cell.innerText()).trim();
-  }
-
-  /** Waits until the first displayed row shows `pid` (after a sort the grid reloads its pages). */
-  async waitFirstRow(pid: string): Promise<void> {
-    await this.page
-      .getByTestId('features-grid')
-      .locator(`.ag-row[row-index="0"] .ag-cell[col-id="pid"]`, { hasText: pid })
-      .first()
-      .waitFor();
+  /** One cell of a displayed row (rows are matched by row-index: the name column is pinned). */
+  cell(rowIndex: number, colId: string) {
+    return this.page.getByTestId('features-grid').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
   }
 
   /** The API's page for the same scope, sort and filter. */
@@ -46,7 +32,7 @@ export class FeaturesPage {
 
   /** Clicks 导出 xlsx and returns the download's file name and bytes. */
   async exportXlsx(): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('features-export').click()]);
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('features-export').click()]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** The 路径与漏斗 view: path editor, mode switch, funnel chart, rate table and the lost list. */
 export class FunnelPage {
@@ -12,23 +12,19 @@ export class FunnelPage {
     await this.page.getByTestId('funnel-breakdown').selectOption(value);
   }
 
-  /** Waits until ECharts has drawn the funnel, and returns whether its canvas has ink. */
-  async chartHasInk(): Promise<boolean> {
-    await this.page.waitForSelector('[data-testid="funnel-chart"][data-rendered="true"]');
-    return this.page.getByTestId('funnel-chart').evaluate((el) => {
-      const canvas = el.querySelector('canvas');
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return false;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-      return false;
-    });
+  /** The funnel chart (see `toHaveInk` in fixtures.ts). */
+  chart() {
+    return this.page.getByTestId('funnel-chart');
+  }
+
+  /** The date range the period funnel covers. */
+  range() {
+    return this.page.getByTestId('funnel-range');
   }
 
   /** The texts of one column of the rate table, in row order. */
   async tableColumn(field: string): Promise<string[]> {
     const cells = this.page.getByTestId('funnel-table').locator(`.ag-row .ag-cell[col-id="${field}"]`);
-    await cells.first().waitFor();
     const rows = await cells.evaluateAll((els) =>
       els.map((el) => ({ index: Number(el.closest('.ag-row')?.getAttribute('row-index') ?? -1), text: (el as HTMLElement).innerText.trim() })),
     );
@@ -60,7 +56,6 @@ export class FunnelPage {
   /** The stage names of the path grid, in order. */
   async stageNames(): Promise<string[]> {
     const cells = this.page.getByTestId('path-grid').locator('.ag-row .ag-cell[col-id="name"]');
-    await cells.first().waitFor();
     const rows = await cells.evaluateAll((els) =>
       els.map((el) => ({ index: Number(el.closest('.ag-row')?.getAttribute('row-index') ?? -1), text: (el as HTMLElement).innerText.trim() })),
     );
@@ -73,6 +68,16 @@ export class FunnelPage {
 
   unsavedMarker() {
     return this.page.getByTestId('path-unsaved');
+  }
+
+  async savePath(): Promise<void> {
+    await this.page.getByTestId('path-save').click();
+  }
+
+  /** Clicks the lost list's export and returns the name of the file the browser is given. */
+  async exportLost(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('funnel-lost-export').click()]);
+    return download.suggestedFilename();
   }
 
   async chooseLostStep(step: number): Promise<void> {

@@ -1,10 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from '@playwright/test';
 
 const FINISHED = ['done', 'failed', 'cancelled'];
 
 /** The import tab: file picker, per-file review with the mapping grid, jobs, history, templates. */
 export class ImportPage {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   /** Picks files and waits until each has been inspected (under review) or has failed. */
   async stageFiles(files: string[]): Promise<void> {
@@ -40,6 +40,11 @@ export class ImportPage {
 
   jobs() {
     return this.page.getByTestId('import-job');
+  }
+
+  /** The state of each job, in order (review, done, failed, cancelled …). */
+  states(): Promise<(string | null)[]> {
+    return this.jobs().evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
   }
 
   /** The job of one file, by its file name. */

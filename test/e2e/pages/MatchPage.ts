@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** The 匹配 tab: rows no member was found for, and the nickname-matching switch. */
 export class MatchPage {
@@ -15,7 +15,6 @@ export class MatchPage {
 
   /** Texts of one column, in grid order. */
   async column(field: string): Promise<string[]> {
-    await this.grid().locator(`.ag-row .ag-cell[col-id="${field}"]`).first().waitFor();
     return this.grid().locator(`.ag-row .ag-cell[col-id="${field}"]`).allInnerTexts();
   }
 

@@ -1,4 +1,18 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
+
+/** The figures the e2e tests read from a row of the grid. */
+export const rowMetricIds = ['total_members', 'new_members', 'active_members', 'active_rate', 'churned_members'] as const;
+
+/** How the grid shows a row of figures: counts as integers, rates as percent with 2 decimals. */
+export function shownMetrics(row: Record<(typeof rowMetricIds)[number], number>): Record<(typeof rowMetricIds)[number], string> {
+  return {
+    total_members: String(row.total_members),
+    new_members: String(row.new_members),
+    active_members: String(row.active_members),
+    active_rate: `${row.active_rate.toFixed(2)}%`,
+    churned_members: String(row.churned_members),
+  };
+}
 
 /** The metrics tab: period switch, group selector, grid and trend chart. */
 export class MetricsPage {
@@ -27,18 +41,8 @@ export class MetricsPage {
     return out;
   }
 
-  /** Waits until ECharts has drawn the trend chart, and returns whether its canvas has ink. */
-  async chartHasInk(): Promise<boolean> {
-    const chart = this.page.getByTestId('metrics-chart');
-    await this.page.waitForSelector('[data-testid="metrics-chart"][data-rendered="true"]');
-    return chart.evaluate((el) => {
-      const canvas = el.querySelector('canvas');
-      if (!canvas) return false;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return false;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-      return false;
-    });
+  /** The trend chart (see `toHaveInk` in fixtures.ts). */
+  chart() {
+    return this.page.getByTestId('metrics-chart');
   }
 }

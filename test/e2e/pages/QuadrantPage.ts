@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import type { QuadrantType, Req, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 
@@ -28,8 +28,8 @@ export class QuadrantPage {
   }
 
   /** The share shown on a card. */
-  async share(type: QuadrantType | 'unclassified'): Promise<string> {
-    return (await this.page.getByTestId(`quadrant-share-${type}`).innerText()).trim();
+  share(type: QuadrantType | 'unclassified') {
+    return this.page.getByTestId(`quadrant-share-${type}`);
   }
 
   /** Types a threshold value of an axis and commits it with Enter. */
@@ -39,8 +39,9 @@ export class QuadrantPage {
     await input.press('Enter');
   }
 
-  async thresholdValue(axis: 'x' | 'y'): Promise<string> {
-    return this.page.getByTestId(`quadrant-threshold-${axis}`).inputValue();
+  /** The threshold field of an axis. */
+  threshold(axis: 'x' | 'y') {
+    return this.page.getByTestId(`quadrant-threshold-${axis}`);
   }
 
   async chooseThresholdKind(axis: 'x' | 'y', kind: 'fixed' | 'percentile'): Promise<void> {
@@ -51,10 +52,9 @@ export class QuadrantPage {
     await this.page.getByTestId(`quadrant-mode-${mode}`).click();
   }
 
-  /** The threshold lines the chart draws (data attributes of the chart card). */
-  async chartThresholds(): Promise<{ x: string | null; y: string | null }> {
-    const card = this.page.getByTestId('quadrant-chart-card');
-    return { x: await card.getAttribute('data-threshold-x'), y: await card.getAttribute('data-threshold-y') };
+  /** The chart card: the threshold lines the chart draws are its `data-threshold-x` and `data-threshold-y`. */
+  chartCard() {
+    return this.page.getByTestId('quadrant-chart-card');
   }
 
   /** Waits until ECharts has drawn the scatter and returns its pixels as a data URL (to compare frames). */
@@ -63,13 +63,33 @@ export class QuadrantPage {
     return this.page.getByTestId('quadrant-chart').evaluate((el) => el.querySelector('canvas')?.toDataURL() ?? '');
   }
 
-  async save(): Promise<void> {
-    await this.page.getByTestId('quadrant-save').click();
-    await this.page.getByTestId('quadrant-unsaved').waitFor({ state: 'detached' });
+  /** A type's card of the rule mode (its `data-priority` is its place in the order). */
+  typeCard(type: QuadrantType) {
+    return this.page.getByTestId(`quadrant-type-${type}`);
   }
 
-  isUnsaved(): Promise<boolean> {
-    return this.page.getByTestId('quadrant-unsaved').isVisible();
+  /** Moves a type one place up the priority (上移). */
+  async moveUp(type: QuadrantType): Promise<void> {
+    await this.page.getByTestId(`quadrant-up-${type}`).click();
+  }
+
+  /** Why the definition cannot be used, when it cannot. */
+  invalid() {
+    return this.page.getByTestId('quadrant-invalid');
+  }
+
+  saveButton() {
+    return this.page.getByTestId('quadrant-save');
+  }
+
+  async save(): Promise<void> {
+    await this.saveButton().click();
+    await this.unsaved().waitFor({ state: 'detached' });
+  }
+
+  /** The unsaved-changes marker. */
+  unsaved() {
+    return this.page.getByTestId('quadrant-unsaved');
   }
 
   async undo(): Promise<void> {
@@ -82,11 +102,9 @@ export class QuadrantPage {
     await this.page.getByTestId('quadrant-people').waitFor();
   }
 
-  /** The pid of a displayed row of the people list. */
-  async listedPid(rowIndex: number): Promise<string> {
-    const cell = this.page.getByTestId('quadrant-people').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="pid"]`).first();
-    await cell.waitFor();
-    return (await cell.innerText()).trim();
+  /** The pid cell of a displayed row of the people list. */
+  listedPid(rowIndex: number) {
+    return this.page.getByTestId('quadrant-people').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="pid"]`).first();
   }
 
   /** The API's answer for a definition (the saved one when absent). */

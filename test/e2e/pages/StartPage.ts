@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** The start screen: new, open, recent, demo. */
 export class StartPage {
@@ -21,12 +21,20 @@ export class StartPage {
     await this.page.getByTestId('project-name').waitFor();
   }
 
+  /** Opens the demo project; the first time the app builds it from the bundled exports. */
   async openDemo(): Promise<void> {
     await this.page.getByTestId('start-open-demo').click();
     await this.page.getByTestId('project-name').waitFor({ timeout: 60_000 });
   }
 
-  recentEntries() {
-    return this.page.getByTestId('recent-list');
+  /** The entry of the recent list for a project file. */
+  recentEntry(file: string) {
+    return this.page.getByTestId('recent-list').locator(`button.project-item[data-path="${file}"]`);
+  }
+
+  /** Reopens a project from the recent list. */
+  async openRecent(file: string): Promise<void> {
+    await this.recentEntry(file).click();
+    await this.page.getByTestId('project-name').waitFor();
   }
 }

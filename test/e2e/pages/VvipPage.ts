@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import type { Responses, VvipDefinition } from '../../../src-main/contract';
 import { callApi } from './api';
 
@@ -17,8 +17,9 @@ export class VvipPage {
     return Number((await this.page.getByTestId('vvip-count').innerText()).replace(/[^0-9]/g, ''));
   }
 
-  async text(testId: 'vvip-count' | 'vvip-gmv' | 'vvip-gmv-share' | 'vvip-people-share' | 'vvip-sentence' | 'vvip-count-note'): Promise<string> {
-    return (await this.page.getByTestId(testId).innerText()).trim();
+  /** One of the live figures or the rules read as a sentence. */
+  figure(testId: 'vvip-count' | 'vvip-gmv' | 'vvip-gmv-share' | 'vvip-people-share' | 'vvip-sentence' | 'vvip-count-note') {
+    return this.page.getByTestId(testId);
   }
 
   /** Types a number into the 值 cell of a rule row (a double click opens the editor). */
@@ -43,16 +44,9 @@ export class VvipPage {
     }, text);
   }
 
-  /** Waits until the count shown is `n`. */
-  async waitCount(n: number): Promise<void> {
-    await this.page.getByTestId('vvip-count').filter({ hasText: new RegExp(`^${n.toLocaleString('zh-CN')}$`) }).waitFor();
-  }
-
-  /** The 值 cell of a rule row as shown. */
-  async value(rowIndex: number): Promise<string> {
-    const cell = this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`);
-    await cell.waitFor();
-    return (await cell.innerText()).trim();
+  /** The 值 cell of a rule row. */
+  value(rowIndex: number) {
+    return this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`);
   }
 
   /** Picks the 比较 of a rule row by its label (≥, > …). */
@@ -69,8 +63,9 @@ export class VvipPage {
     await this.page.getByTestId('vvip-unsaved').waitFor({ state: 'detached' });
   }
 
-  isUnsaved() {
-    return this.page.getByTestId('vvip-unsaved').isVisible();
+  /** The unsaved-changes marker. */
+  unsaved() {
+    return this.page.getByTestId('vvip-unsaved');
   }
 
   /** The API's answer for some rules (the saved ones when absent). */
@@ -78,10 +73,8 @@ export class VvipPage {
     return callApi(this.page, 'vvip:query', vvip ? { vvip } : {});
   }
 
-  /** The pid of a displayed row of the people list. */
-  async listedPid(rowIndex: number): Promise<string> {
-    const cell = this.page.getByTestId('vvip-people').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="pid"]`).first();
-    await cell.waitFor();
-    return (await cell.innerText()).trim();
+  /** The pid cell of a displayed row of the people list. */
+  listedPid(rowIndex: number) {
+    return this.page.getByTestId('vvip-people').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="pid"]`).first();
   }
 }

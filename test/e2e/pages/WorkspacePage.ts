@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** Views of the side navigation (src-renderer/store/navigation.ts). */
 export type Tab =
@@ -16,6 +16,11 @@ export type Tab =
   | 'match'
   | 'import';
 
+/** Whether a response is the answer to one API method (`POST /api/<method>`). */
+export function isApiAnswer(url: string, method: string): boolean {
+  return decodeURIComponent(new URL(url).pathname) === `/api/${method}`;
+}
+
 /** The project workspace: top bar and tabs. */
 export class WorkspacePage {
   constructor(private readonly page: Page) {}
@@ -24,14 +29,26 @@ export class WorkspacePage {
     return this.page.getByTestId('project-name');
   }
 
-  async openTab(tab: Tab): Promise<void> {
-    await this.page.getByTestId(`tab-${tab}`).click();
+  /** A tab of the side navigation (its `aria-selected` tells whether it is shown). */
+  tab(tab: Tab) {
+    return this.page.getByTestId(`tab-${tab}`);
   }
 
+  async openTab(tab: Tab): Promise<void> {
+    await this.tab(tab).click();
+  }
+
+  /**
+   * 另存为 through the top bar's form. Resolves once the API has answered `project:saveAs`, the
+   * real event the top bar follows, and throws if it answered with an error.
+   */
   async saveAs(file: string): Promise<void> {
     await this.page.getByTestId('save-as').click();
     await this.page.getByTestId('save-as-path').fill(file);
+    const answer = this.page.waitForResponse((r) => isApiAnswer(r.url(), 'project:saveAs'), { timeout: 60_000 });
     await this.page.getByTestId('save-as-submit').click();
+    const body = (await (await answer).json()) as { ok: boolean; error?: unknown };
+    if (!body.ok) throw new Error(`project:saveAs: ${JSON.stringify(body.error)}`);
   }
 
   async closeProject(): Promise<void> {

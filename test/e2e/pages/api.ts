@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import type { Method, Req, Responses } from '../../../src-main/contract';
 
 /**

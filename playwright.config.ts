@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: the real browser-mode server (real handlers, real DuckDB) in the test worker,
+ * driven through Debian's Chromium. Never `npx playwright install`: no browser is downloaded.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e',
+  // Builds the app when `npm run build` has not (test/e2e/globalSetup.ts).
+  globalSetup: './test/e2e/globalSetup.ts',
+  // The machine has 2 cores shared with the build and other work: 2 workers at most.
+  workers: 2,
+  fullyParallel: true,
+  // A flaky test is fixed, not retried.
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  // Generous for a loaded machine (a page load alone took 10–20 s at a load average of 20, with the
+  // trace recording); every wait is on an event, never on time.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: process.env.QUNXI_E2E_JSON ?? 'test-results/e2e-report.json' }]],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.QUNXI_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    viewport: { width: 1400, height: 900 },
+    locale: 'zh-CN',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+});

@@ -1,0 +1,60 @@
+// `npm test`: type check and lint, build, then both runners — vitest (unit and integration) and
+// Playwright (end to end, test/e2e/**/*.spec.ts) — ending with ONE line that sums both,
+// `tests: N passed, N failed, N skipped`: CI reads the last line. Exits non-zero when anything failed.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const results = path.join(root, 'test-results');
+const vitestCounts = path.join(results, 'vitest-counts.json');
+const playwrightReport = path.join(results, 'e2e-report.json');
+
+/** Runs a command with the terminal attached; resolves to its exit code. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', (e) => {
+      process.stderr.write(`cannot start ${command}: ${e.message}\n`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** The JSON a runner left, or null when it left none (it crashed before its end). */
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+for (const step of [['run', 'check'], ['run', 'build']]) {
+  const code = await run('npm', step);
+  if (code !== 0) process.exit(code);
+}
+
+mkdirSync(results, { recursive: true });
+rmSync(vitestCounts, { force: true });
+rmSync(playwrightReport, { force: true });
+
+const vitestCode = await run('npx', ['vitest', 'run'], { QUNXI_VITEST_COUNTS: vitestCounts });
+const playwrightCode = await run('npx', ['playwright', 'test'], { QUNXI_E2E_JSON: playwrightReport });
+
+const unit = readJson(vitestCounts) ?? { passed: 0, failed: 0, skipped: 0 };
+// Playwright's stats: expected = passed, unexpected = failed, flaky = passed only on a retry (none: retries 0).
+const stats = readJson(playwrightReport)?.stats ?? { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
+const e2e = { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+
+let failed = unit.failed + e2e.failed;
+// A runner that failed without a failed test (it crashed, found no test, a global set-up broke) still fails the run.
+if (vitestCode !== 0 && unit.failed === 0) failed++;
+if (playwrightCode !== 0 && e2e.failed === 0) failed++;
+
+process.stdout.write(`\nvitest: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped\n`);
+process.stdout.write(`playwright: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped\n`);
+process.stdout.write(`tests: ${unit.passed + e2e.passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped\n`);
+process.exit(failed > 0 ? 1 : 0);

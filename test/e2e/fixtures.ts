@@ -1,0 +1,220 @@
+import { test as base, expect as baseExpect, type Locator } from '@playwright/test';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Method, Req, Responses } from '../../src-main/contract';
+import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
+import { createContext, type AppPaths } from '../../src-main/api/context';
+import { createHandlers } from '../../src-main/api/handlers';
+import { closeProjectFile, createProjectFile, PROJECT_EXT } from '../../src-main/db/projectFile';
+import { buildDemoProject } from '../../src-main/import/demo';
+import { projectMessages } from '../../src-main/locale/project';
+import { importFile } from '../../src-main/import/importFile';
+import { startServer } from '../../src-main/server/httpServer';
+import { writeCommunityFixture } from '../support/communityFixture';
+import { tempDir, tempPaths } from '../support/tempDirs';
+import { ActivityPage } from './pages/ActivityPage';
+import { callApi } from './pages/api';
+import { BehavioursPage } from './pages/BehavioursPage';
+import { canvasHasInk } from './pages/chart';
+import { ChannelsPage } from './pages/ChannelsPage';
+import { ChurnPage } from './pages/ChurnPage';
+import { FeaturesPage } from './pages/FeaturesPage';
+import { FunnelPage } from './pages/FunnelPage';
+import { ImportPage } from './pages/ImportPage';
+import { MatchPage } from './pages/MatchPage';
+import { MetricsPage } from './pages/MetricsPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { QuadrantPage } from './pages/QuadrantPage';
+import { StartPage } from './pages/StartPage';
+import { VvipPage } from './pages/VvipPage';
+import { WorkspacePage } from './pages/WorkspacePage';
+import { rendererDir, repoRoot } from './paths';
+
+/** Where `project:openDemo` keeps the demo project (src-main/api/handlers/project.ts). */
+const demoFile = (configDir: string) => path.join(configDir, `${projectMessages.demoName}${PROJECT_EXT}`);
+
+/** A browser-mode server of one test, over its own temp folders. */
+export interface AppServer {
+  /** The tokened address that opens the app. */
+  url: string;
+  /** The test's temp folder (app folders, written fixtures, downloads). */
+  root: string;
+  /** The app's folders inside it. */
+  paths: AppPaths;
+}
+
+/** Calls the API from the page as the UI does: what the tests compare the screen with. */
+export type ApiCall = <K extends Method>(method: K, req: Req<K>) => Promise<Responses[K]>;
+
+/** Fixtures shared by the tests of one worker. */
+export interface WorkerFixtures {
+  /** The demo project, built once per worker by the app's own builder from the bundled exports. */
+  builtDemo: string;
+  /**
+   * A project 端到端测试 holding test/support/communityFixture.ts's member list and chat log,
+   * imported once per worker by the real importer.
+   */
+  builtCommunity: string;
+}
+
+/** Fixtures of one test. */
+export interface TestFixtures {
+  app: AppServer;
+  /** The start screen, loaded from the tokened address. */
+  start: StartPage;
+  /**
+   * The workspace with the demo project opened from the start screen. The demo is a copy of the
+   * worker's build, in this test's own folder: opening it does not rebuild it.
+   */
+  demo: WorkspacePage;
+  /** The workspace with a copy of the worker's 端到端测试 project opened by path from the start screen. */
+  community: WorkspacePage;
+  workspace: WorkspacePage;
+  api: ApiCall;
+  /** Saves a full-page screenshot to QUNXI_SCREENSHOTS (to look at the UI), else to the test's output folder. */
+  shot: (name: string) => Promise<void>;
+  activityPage: ActivityPage;
+  behavioursPage: BehavioursPage;
+  channelsPage: ChannelsPage;
+  churnPage: ChurnPage;
+  featuresPage: FeaturesPage;
+  funnelPage: FunnelPage;
+  importPage: ImportPage;
+  matchPage: MatchPage;
+  metricsPage: MetricsPage;
+  overviewPage: OverviewPage;
+  quadrantPage: QuadrantPage;
+  vvipPage: VvipPage;
+}
+
+/** A worker-scoped temp folder for a built project, removed when the worker ends. */
+async function buildOnce(prefix: string, build: (dir: string) => Promise<string>, use: (file: string) => Promise<void>): Promise<void> {
+  const tmp = tempDir(prefix);
+  try {
+    await use(await build(tmp.dir));
+  } finally {
+    tmp.cleanup();
+  }
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  builtDemo: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+    async ({}, use) =>
+      buildOnce(
+        'qunxi-e2e-demo-',
+        async (dir) => {
+          const file = demoFile(dir);
+          await closeProjectFile(await buildDemoProject(file, path.join(repoRoot, 'resources', 'demo'), path.join(dir, 'tmp')));
+          return file;
+        },
+        use,
+      ),
+    { scope: 'worker', timeout: 120_000 },
+  ],
+
+  builtCommunity: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+    async ({}, use) =>
+      buildOnce(
+        'qunxi-e2e-community-',
+        async (dir) => {
+          const files = await writeCommunityFixture(dir);
+          const file = path.join(dir, `端到端测试${PROJECT_EXT}`);
+          const project = await createProjectFile(file, undefined, withDerivedTables);
+          try {
+            for (const f of [files.members, files.messages]) await importFile(project, { path: f, fileName: path.basename(f) }, { tempDir: path.join(dir, 'tmp') });
+          } finally {
+            await closeProjectFile(project);
+          }
+          return file;
+        },
+        use,
+      ),
+    { scope: 'worker', timeout: 120_000 },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+  app: async ({}, use) => {
+    const tmp = tempDir('qunxi-e2e-');
+    const paths = tempPaths(tmp.dir, repoRoot);
+    const ctx = createContext('browser', paths);
+    const server = await startServer({ handlers: createHandlers(ctx), paths, staticDir: rendererDir });
+    try {
+      await use({ url: `http://127.0.0.1:${server.port}/?token=${server.token}`, root: tmp.dir, paths });
+    } finally {
+      await server.close();
+      if (ctx.project) await closeProjectFile(ctx.project);
+      ctx.project = null;
+      tmp.cleanup();
+    }
+  },
+
+  start: async ({ page, app }, use) => {
+    const start = new StartPage(page);
+    await start.goto(app.url);
+    await use(start);
+  },
+
+  demo: async ({ app, builtDemo, start, page }, use) => {
+    mkdirSync(app.paths.configDir, { recursive: true });
+    copyFileSync(builtDemo, demoFile(app.paths.configDir));
+    await start.openDemo();
+    await use(new WorkspacePage(page));
+  },
+
+  community: async ({ app, builtCommunity, start, page }, use) => {
+    const file = path.join(app.paths.projectsDir, path.basename(builtCommunity));
+    mkdirSync(app.paths.projectsDir, { recursive: true });
+    copyFileSync(builtCommunity, file);
+    await start.openByPath(file);
+    await use(new WorkspacePage(page));
+  },
+
+  workspace: async ({ page }, use) => use(new WorkspacePage(page)),
+  api: async ({ page }, use) => use((method, req) => callApi(page, method, req)),
+  shot: async ({ page }, use, testInfo) => {
+    await use(async (name) => {
+      await page.screenshot({ path: path.join(process.env.QUNXI_SCREENSHOTS ?? testInfo.outputPath(), name), fullPage: true });
+    });
+  },
+
+  activityPage: async ({ page }, use) => use(new ActivityPage(page)),
+  behavioursPage: async ({ page }, use) => use(new BehavioursPage(page)),
+  channelsPage: async ({ page }, use) => use(new ChannelsPage(page)),
+  churnPage: async ({ page }, use) => use(new ChurnPage(page)),
+  featuresPage: async ({ page }, use) => use(new FeaturesPage(page)),
+  funnelPage: async ({ page }, use) => use(new FunnelPage(page)),
+  importPage: async ({ page }, use) => use(new ImportPage(page)),
+  matchPage: async ({ page }, use) => use(new MatchPage(page)),
+  metricsPage: async ({ page }, use) => use(new MetricsPage(page)),
+  overviewPage: async ({ page }, use) => use(new OverviewPage(page)),
+  quadrantPage: async ({ page }, use) => use(new QuadrantPage(page)),
+  vvipPage: async ({ page }, use) => use(new VvipPage(page)),
+});
+
+export const expect = baseExpect.extend({
+  /**
+   * An ECharts chart has finished drawing (`data-rendered="true"`) and its canvas has ink:
+   * retried until the expect timeout, as web-first assertions are.
+   */
+  async toHaveInk(chart: Locator, options?: { timeout?: number }) {
+    const expected = !this.isNot;
+    let pass: boolean;
+    try {
+      await baseExpect
+        .poll(async () => (await chart.getAttribute('data-rendered', { timeout: 1000 }).catch(() => null)) === 'true' && (await chart.evaluate(canvasHasInk)), {
+          timeout: options?.timeout ?? this.timeout,
+        })
+        .toBe(expected);
+      pass = expected;
+    } catch {
+      pass = !expected;
+    }
+    return {
+      name: 'toHaveInk',
+      pass,
+      message: () => `${this.utils.matcherHint('toHaveInk', chart.toString(), '', { isNot: this.isNot })}\n\nexpected the chart ${this.isNot ? 'not ' : ''}to be drawn with ink`,
+    };
+  },
+});

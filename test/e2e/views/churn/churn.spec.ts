@@ -1,0 +1,52 @@
+import { expect, test } from '../../fixtures';
+
+test.describe('流失与留存 on the demo project', () => {
+  test.beforeEach(async ({ demo }) => {
+    await demo.openTab('churn');
+  });
+
+  test('lists as many churn events as the API, the oldest first', async ({ api, churnPage }) => {
+    const weekly = await api('churn:query', { period: 'week' });
+    expect(weekly.events.length).toBeGreaterThan(0);
+    await expect.poll(() => churnPage.listCounts()).toEqual({ label: weekly.events.length, grid: weekly.events.length });
+    await expect.poll(async () => (await churnPage.visibleLeftAt()).slice(0, 3)).toEqual(weekly.events.slice(0, 3).map((e) => e.left_at.replace('T', ' ')));
+  });
+
+  test('shows the weekly churned total and draws the trend and the breakdowns', async ({ api, churnPage }) => {
+    const weekly = await api('churn:query', { period: 'week' });
+    const weekTotal = weekly.series.reduce((n, r) => n + r.churned, 0);
+    await expect(churnPage.total()).toHaveText(weekTotal.toLocaleString('zh-CN'));
+    await expect(churnPage.chart('churn-series-chart')).toHaveInk();
+    for (const key of ['stage', 'how', 'tenure']) await expect(churnPage.chart(`churn-breakdown-${key}`)).toHaveInk();
+  });
+
+  test('exports the list as 流失记录.xlsx', async ({ api, churnPage }) => {
+    const weekly = await api('churn:query', { period: 'week' });
+    await expect.poll(() => churnPage.listCounts()).toEqual({ label: weekly.events.length, grid: weekly.events.length });
+    expect(await churnPage.exportList()).toBe('流失记录.xlsx');
+  });
+
+  test('by day, shows the daily churned total and draws its trend', async ({ api, churnPage }) => {
+    await churnPage.choosePeriod('day');
+    const daily = await api('churn:query', { period: 'day' });
+    // A person who leaves twice in a week is churned once that week but on two days: the totals can differ.
+    const dayTotal = daily.series.reduce((n, r) => n + r.churned, 0);
+    await expect(churnPage.total()).toHaveText(dayTotal.toLocaleString('zh-CN'));
+    await expect(churnPage.chart('churn-series-chart')).toHaveInk();
+  });
+
+  test('draws the retention heatmap of the cohorts', async ({ api, churnPage }) => {
+    const cohorts = await api('churn:retention', {});
+    expect(cohorts.length).toBeGreaterThan(0);
+    await expect(churnPage.chart('churn-retention-chart')).toHaveInk();
+  });
+
+  test('draws the survival curves, and by group shows one median per group', async ({ api, churnPage, shot }) => {
+    await expect(churnPage.chart('churn-survival-chart')).toHaveInk();
+    await churnPage.chooseSurvivalBy('group');
+    const byGroup = await api('churn:survival', { by: 'group' });
+    await expect(churnPage.medians()).toHaveCount(byGroup.length);
+    await expect(churnPage.chart('churn-survival-chart')).toHaveInk();
+    await shot('churn.png');
+  });
+});

@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs';
+import { expect, test } from '../../fixtures';
+import type { FeaturesPage } from '../../pages/FeaturesPage';
+
+const money = (v: number) => `¥${v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** Sorts by GMV, highest first: ag-grid cycles ascending → descending, each sort reloading the pages. */
+async function sortByGmvDescending(features: FeaturesPage) {
+  const asc = await features.query({ sort: [{ colId: 'gmv', sort: 'asc' }] });
+  await features.clickHeader('gmv');
+  await expect(features.cell(0, 'pid')).toHaveText(asc.rows[0]!.pid);
+  const desc = await features.query({ sort: [{ colId: 'gmv', sort: 'desc' }] });
+  await features.clickHeader('gmv');
+  await expect(features.cell(0, 'pid')).toHaveText(desc.rows[0]!.pid);
+  return { asc, desc };
+}
+
+test.describe('客户360 on the demo project', () => {
+  test.beforeEach(async ({ demo }) => {
+    await demo.openTab('features');
+  });
+
+  test('lists as many people as the API, as of its date', async ({ featuresPage: features }) => {
+    const api = await features.query();
+    expect(api.total).toBeGreaterThan(0);
+    await expect(features.total()).toHaveAttribute('data-total', String(api.total));
+    await expect(features.asOf()).toHaveText(`统计日 ${api.asOf}`);
+  });
+
+  test('sorts by GMV ascending, then descending', async ({ featuresPage: features }) => {
+    const asc = await features.query({ sort: [{ colId: 'gmv', sort: 'asc' }] });
+    await features.clickHeader('gmv');
+    await expect(features.cell(0, 'pid')).toHaveText(asc.rows[0]!.pid);
+    await expect(features.cell(0, 'gmv')).toHaveText(money(asc.rows[0]!.gmv));
+
+    const desc = await features.query({ sort: [{ colId: 'gmv', sort: 'desc' }] });
+    expect(desc.rows[0]!.gmv).toBeGreaterThanOrEqual(desc.rows[1]!.gmv);
+    await features.clickHeader('gmv');
+    await expect(features.cell(0, 'pid')).toHaveText(desc.rows[0]!.pid);
+    for (let i = 0; i < 3; i++) {
+      await expect(features.cell(i, 'pid')).toHaveText(desc.rows[i]!.pid);
+      await expect(features.cell(i, 'gmv')).toHaveText(money(desc.rows[i]!.gmv));
+    }
+  });
+
+  test('exports every row in the grid’s order', async ({ featuresPage: features }) => {
+    const api = await features.query();
+    const { desc } = await sortByGmvDescending(features);
+    const file = await features.exportXlsx();
+    expect(file.name).toBe(`客户360_${api.asOf}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(api.total + 1);
+    // The export keeps the grid's order: by GMV, highest first.
+    expect(ws.getRow(2).getCell(1).value).toBe(desc.rows[0]!.pid);
+  });
+});

@@ -1,0 +1,91 @@
+import type { MetricsRow } from '../../../../src-main/contract';
+import { expect, test } from '../../fixtures';
+import { overviewCardIds, type OverviewCardId } from '../../pages/OverviewPage';
+
+/** How a card shows a figure: counts with separators, rates with 2 decimals, GMV in yuan; '-' when empty. */
+function shownFigure(id: OverviewCardId, row: MetricsRow | null): string {
+  if (!row) return '-';
+  const v = row[id];
+  if (v === null) return '-';
+  if (id === 'active_rate' || id === 'conversion_rate') return `${v.toFixed(2)}%`;
+  if (id === 'gmv') return `¥${v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return v.toLocaleString('zh-CN');
+}
+
+/** How a card shows the change: (this − last) / last with an arrow; '-' when last week is 0 or absent. */
+function shownChange(id: OverviewCardId, cur: MetricsRow, last: MetricsRow | null): string {
+  const a = cur[id];
+  const b = last?.[id];
+  if (a === null || b === null || b === undefined || b === 0) return '-';
+  const pct = ((a - b) * 100) / b;
+  if (Math.abs(pct).toFixed(2) === '0.00') return '持平';
+  return `${pct > 0 ? '↑' : '↓'}${Math.abs(pct).toFixed(2)}%`;
+}
+
+test.describe('概览 of the demo project', () => {
+  test('the demo, built from the bundled exports on its first opening, opens on the overview', async ({ start, workspace }) => {
+    // No prebuilt copy here (no `demo` fixture): the app builds the demo itself.
+    await start.openDemo();
+    await expect(workspace.tab('overview')).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('shows the latest week of data', async ({ demo: _, overviewPage: overview }) => {
+    await overview.waitLoaded();
+    const api = await overview.apiOverview();
+    expect(api.week_start).not.toBeNull();
+    await expect(overview.week()).toHaveText(`${api.week_start} ~ ${api.week_end}`);
+  });
+
+  test('its weeks are the weekly rows of 指标', async ({ demo: _, api: call, overviewPage: overview }) => {
+    const api = await overview.apiOverview();
+    const metrics = await call('metrics:query', { period: 'week' });
+    expect(api.thisWeek).toEqual(metrics.at(-1));
+    expect(api.trend).toEqual(metrics.slice(-12));
+  });
+
+  test('each card shows this week’s figure, last week’s and the change', async ({ demo: _, overviewPage: overview }) => {
+    await overview.waitLoaded();
+    const api = await overview.apiOverview();
+    const thisWeek = api.thisWeek!;
+    for (const id of overviewCardIds) {
+      const card = overview.card(id);
+      await expect(card.value, id).toHaveText(shownFigure(id, thisWeek));
+      await expect(card.last, id).toHaveText(shownFigure(id, api.lastWeek));
+      await expect(card.change, id).toHaveText(shownChange(id, thisWeek, api.lastWeek));
+    }
+  });
+
+  test('shows this week’s churned members and draws the trend', async ({ demo: _, overviewPage: overview }) => {
+    const api = await overview.apiOverview();
+    await expect(overview.churnCount()).toHaveText(String(api.thisWeek!.churned_members));
+    await expect(overview.chart('overview-trend')).toHaveInk();
+  });
+
+  test('the mini funnel is the period funnel of that week, stage by stage', async ({ demo: _, api: call, overviewPage: overview, shot }) => {
+    const api = await overview.apiOverview();
+    const funnel = await call('funnel:query', { mode: 'period', from: api.week_start!, to: api.week_end! });
+    expect(api.funnel.map((f) => [f.id, f.count])).toEqual(funnel.stages.map((f) => [f.id, f.count]));
+    expect(api.funnel.length).toBeGreaterThanOrEqual(2);
+    expect(api.funnel.some((f) => f.count > 0), JSON.stringify(api.funnel.map((f) => [f.id, f.count]))).toBe(true);
+    await expect.poll(() => overview.funnelCounts()).toEqual(Object.fromEntries(api.funnel.map((f) => [f.id, f.count.toLocaleString('zh-CN')])));
+    await expect(overview.chart('overview-funnel')).toHaveInk();
+    await shot('overview-demo.png');
+  });
+
+  test('its funnel link opens 路径与漏斗', async ({ demo, overviewPage: overview }) => {
+    await overview.waitLoaded();
+    await overview.openFunnel();
+    await expect(demo.tab('funnel')).toHaveAttribute('aria-selected', 'true');
+    await expect(overview.view()).toHaveCount(0);
+  });
+});
+
+test.describe('概览 of an empty project', () => {
+  test('points to the import, and its link opens it', async ({ start, workspace, overviewPage: overview }) => {
+    await start.createProject('空项目');
+    await overview.waitLoaded();
+    await expect(overview.emptyState()).toContainText('还没有可分析的数据');
+    await overview.goToImport();
+    await expect(workspace.tab('import')).toHaveAttribute('aria-selected', 'true');
+  });
+});
