@@ -100,7 +100,9 @@ export function AbtestView() {
           <p data-testid="abtest-reading">{result.reading}</p>
           <p className="muted">{text.difference(formatFigure(result.difference), formatFigure(result.low), formatFigure(result.high))}</p>
           <p className="muted">{text.pLine(result.test ? text.tests[result.test] : '-', formatP(result.p), formatFigure(result.requiredPerArm, 0))}</p>
-          <DataGrid columns={armColumns()} rows={[result.a, result.b]} rowId={(r) => r.label} testId="abtest-arms" />
+          <div className="decision-grid decision-grid-arms">
+            <DataGrid columns={armColumns()} rows={[result.a, result.b]} rowId={(r) => r.label} testId="abtest-arms" />
+          </div>
           <div className="abtest-save">
             <input placeholder={text.saveName} value={name} data-testid="abtest-save-name" onChange={(e) => setName(e.target.value)} />
             <button type="button" disabled={!name.trim() || save.isRunning} data-testid="abtest-save" onClick={() => void save.run({ id: `ab-${Date.now()}`, name: name.trim(), request: asked ?? request })}>

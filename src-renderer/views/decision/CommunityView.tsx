@@ -46,7 +46,9 @@ export function CommunityView() {
         )}
       </section>
       <section className="card">
-        <DataGrid columns={effectColumns()} rows={r?.rows ?? []} rowId={(row) => row.metric} testId="community-grid" />
+        <div className="decision-grid decision-grid-effect">
+          <DataGrid columns={effectColumns()} rows={r?.rows ?? []} rowId={(row) => row.metric} testId="community-grid" />
+        </div>
         {ba && ba.members > 0 && (
           <p className="muted" data-testid="community-before-after">
             {text.beforeAfter(ba.members, formatFigure(ba.before), formatFigure(ba.after), formatFigure(ba.low), formatFigure(ba.high))}
