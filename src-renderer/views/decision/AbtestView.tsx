@@ -21,9 +21,10 @@ function armColumns(): GridColumn<AbArmResult>[] {
     field,
     headerName,
     isNumeric: true,
+    width: 120,
     format: (v) => formatFigure(v as number | null),
   });
-  return [{ field: 'label', headerName: c.label, flex: 2 }, num('n', c.n), num('successes', c.successes), num('value', c.value), num('low', c.low), num('high', c.high)];
+  return [{ field: 'label', headerName: c.label, width: 220 }, num('n', c.n), num('successes', c.successes), num('value', c.value), num('low', c.low), num('high', c.high)];
 }
 
 function ArmEditor({ arm, onChange, testId, title }: { arm: AbArm; onChange: (a: AbArm) => void; testId: string; title: string }) {

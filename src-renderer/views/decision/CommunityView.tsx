@@ -14,16 +14,17 @@ function effectColumns(): GridColumn<EffectRow>[] {
     field,
     headerName,
     isNumeric: true,
+    width: 120,
     format: (v) => formatFigure(v as number | null),
   });
   return [
-    { field: 'metric', headerName: c.metric, flex: 2, format: (v) => communityText.metrics[v as EffectRow['metric']] },
+    { field: 'metric', headerName: c.metric, width: 160, format: (v) => communityText.metrics[v as EffectRow['metric']] },
     num('members', c.members),
     num('nonMembers', c.nonMembers),
     num('difference', c.difference),
     num('low', c.low),
     num('high', c.high),
-    { field: 'p', headerName: c.p, isNumeric: true, format: (v) => formatP(v as number | null) },
+    { field: 'p', headerName: c.p, isNumeric: true, width: 100, format: (v) => formatP(v as number | null) },
   ];
 }
 
