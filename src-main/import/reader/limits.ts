@@ -10,6 +10,12 @@ export interface ImportLimits {
   ratioFloorBytes: number;
   /** Cells read over all sheets (or CSV fields), counted while streaming. */
   maxCells: number;
+  /** Largest single row or shared string, as XML bytes: Excel caps a cell at 32,767 characters. */
+  maxElementBytes: number;
+  /** Strings of the shared-string table, which is held in memory whole while the sheets are read. */
+  maxSharedStrings: number;
+  /** Characters of all shared strings together. */
+  maxSharedStringChars: number;
   /** Old-generation heap of the parsing worker, in MB: a last line of defence, not a budget. */
   workerHeapMb: number;
   /**
@@ -26,7 +32,13 @@ export const defaultLimits: ImportLimits = {
   maxCompressionRatio: 500,
   ratioFloorBytes: 16 * 1024 ** 2,
   maxCells: 50_000_000,
-  workerHeapMb: 2048,
+  // A million-row export (one sheet's most) holds at most a few million distinct strings; the
+  // two string budgets keep the table within ~200 MB of heap, so a string bomb is refused long
+  // before the worker's heap cap.
+  maxElementBytes: 16 * 1024 ** 2,
+  maxSharedStrings: 5_000_000,
+  maxSharedStringChars: 64_000_000,
+  workerHeapMb: 1024,
   dbMemoryMb: 48,
 };
 

@@ -12,8 +12,10 @@
  * Rows come out in batches, one per decoded chunk: an async iteration per row cost more than
  * reading the row.
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { RawCell } from '../values';
+import { cellElements, closesIn, elementBatches, elementText, isSpace, ReadBudgetError, rootPrefix, withoutElements, type ReadBudget } from './xmlElements';
+
+export { ReadBudgetError, type ReadBudget } from './xmlElements';
 
 /** One worksheet row: its 1-based number and its cells, 0-based by column (gaps are holes). */
 export interface SheetRow {
@@ -47,96 +49,56 @@ export function decodeXmlText(s: string): string {
   return out.includes('_x') ? out.replace(OOXML_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : out;
 }
 
-/** The namespace prefix of a part's root element (`x:` for `<x:worksheet>`), or ''. */
-function rootPrefix(text: string, root: string): string | null {
-  const m = new RegExp(`<(?:([A-Za-z_][\\w.-]*):)?${root}[\\s>/]`).exec(text);
-  return m ? (m[1] ? `${m[1]}:` : '') : null;
-}
-
-/** Whether a UTF-16 code unit is white space to a regular expression's `\s`. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Complete elements of one decoded chunk: the chunk's text and, flat, each element's `[start, end)` (from `<tag` to its closing tag). */
-interface ElementBatch {
-  text: string;
-  spans: number[];
-  prefix: string;
-}
-
-/**
- * Cuts complete elements named `tag` out of streamed text, a batch per chunk. Self-closing
- * elements of that name carry no content and are skipped.
- */
-async function* elementBatches(xml: AsyncIterable<Buffer>, root: string, tag: string): AsyncGenerator<ElementBatch> {
-  const decoder = new StringDecoder('utf8');
-  let buf = '';
-  let prefix: string | null = null;
-  let open = '';
-  let close = '';
-  for await (const chunk of xml) {
-    buf += decoder.write(chunk);
-    if (prefix === null) {
-      prefix = rootPrefix(buf, root);
-      if (prefix === null) continue;
-      open = `<${prefix}${tag}`;
-      close = `</${prefix}${tag}>`;
-    }
-    const spans: number[] = [];
-    let pos = 0;
-    for (let end = buf.indexOf(close, pos); end >= 0; end = buf.indexOf(close, pos)) {
-      let start = buf.lastIndexOf(open, end);
-      // `<row` also starts `<rowBreaks`; `<si` never has a longer sibling, but check alike.
-      while (start >= 0 && !isTagEnd(buf.charCodeAt(start + open.length))) start = buf.lastIndexOf(open, start - 1);
-      if (start >= pos) spans.push(start, end);
-      pos = end + close.length;
-    }
-    if (spans.length > 0) yield { text: buf, spans, prefix };
-    buf = buf.slice(pos);
-  }
-}
-
-/** Whether a code unit ends a tag name: white space, `>` or `/`. */
-function isTagEnd(c: number): boolean {
-  return c === 62 || c === 47 || isSpace(c);
-}
-
 /**
  * The text of an `<si>` or `<is>` element: its `<t>` runs, without phonetic (`<rPh>`) runs.
  * `_xHHHH_` escapes are decoded unless `isEscaped` is false.
  */
 function richText(xml: string, p: string, isEscaped = true): string {
-  let s = xml;
-  if (s.includes(`<${p}rPh`)) s = s.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
-  const t = new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>`, 'g');
+  const s = xml.includes(`<${p}rPh`) ? withoutElements(xml, `<${p}rPh`, `</${p}rPh>`) : xml;
+  const open = `<${p}t`;
+  const close = `</${p}t>`;
   let out = '';
-  for (let m = t.exec(s); m; m = t.exec(s)) out += m[1];
+  for (let run = elementText(s, open, close); run; run = elementText(s, open, close, run.end)) out += s.slice(run.from, run.to);
   return isEscaped ? decodeXmlText(out) : decodeEntities(out);
 }
 
-/** The shared-string table of `xl/sharedStrings.xml`, in index order. */
-export async function readSharedStrings(xml: AsyncIterable<Buffer>): Promise<string[]> {
+/** Budgets of the shared-string table, which is held in memory whole while the sheets are read. */
+export interface SharedStringBudget extends ReadBudget {
+  /** Most strings in the table. */
+  maxStrings: number;
+  /** Most characters of all strings together. */
+  maxChars: number;
+}
+
+/** Budgets no real workbook comes near, for readers that are given none. */
+const UNBUDGETED: SharedStringBudget = { maxElementBytes: 2 ** 31, maxStrings: 2 ** 31, maxChars: 2 ** 53 };
+
+/**
+ * The shared-string table of `xl/sharedStrings.xml`, in index order. Throws
+ * {@link ReadBudgetError} as soon as it passes a budget, before it takes the memory.
+ */
+export async function readSharedStrings(xml: AsyncIterable<Buffer>, budget: SharedStringBudget = UNBUDGETED): Promise<string[]> {
   const out: string[] = [];
-  for await (const { text, spans, prefix } of elementBatches(xml, 'sst', 'si')) {
+  let chars = 0;
+  for await (const { text, spans, prefix } of elementBatches(xml, 'sst', 'si', budget)) {
+    if (out.length + spans.length / 2 > budget.maxStrings) throw new ReadBudgetError('sharedStrings', budget.maxStrings);
     // The common item is one plain run, `<si><t>…</t></si>`: read without a regular expression.
     const plainOpen = `<${prefix}si><${prefix}t>`;
     const plainClose = `</${prefix}t>`;
     for (let k = 0; k < spans.length; k += 2) {
       const start = spans[k]!;
       const end = spans[k + 1]!;
+      let item: string | null = null;
       if (text.startsWith(plainOpen, start)) {
         const from = start + plainOpen.length;
         const to = end - plainClose.length;
-        if (to >= from && text.startsWith(plainClose, to) && text.indexOf('<', from) === to) {
-          out.push(decodeXmlText(text.slice(from, to)));
-          continue;
-        }
+        if (to >= from && text.startsWith(plainClose, to) && text.indexOf('<', from) === to) item = decodeXmlText(text.slice(from, to));
       }
-      out.push(richText(text.slice(start, end), prefix));
+      item ??= richText(text.slice(start, end), prefix);
+      chars += item.length;
+      out.push(item);
     }
+    if (chars > budget.maxChars) throw new ReadBudgetError('sharedStringChars', budget.maxChars);
   }
   return out;
 }
@@ -153,13 +115,20 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : n - 1;
 }
 
-/** Per-prefix regular expressions and tags of a worksheet. */
+/**
+ * Per-prefix tags of a worksheet for the regular reading. The reading is defined by patterns,
+ * searched for by the linear functions of xmlElements.ts: a cell `<c\b([^>]*?)(?:/>|>([\s\S]*?)</c>)`,
+ * its value `<v(?:\s[^>]*)?>([\s\S]*?)</v>`, an inline string `<is>([\s\S]*?)</is>`, a rich run `<r[\s>]`.
+ */
 function sheetPatterns(p: string) {
   return {
     prefix: p,
-    cell: new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, 'g'),
-    value: new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`),
-    inline: new RegExp(`<${p}is>([\\s\\S]*?)</${p}is>`),
+    cellOpen: `<${p}c`,
+    cellClose: `</${p}c>`,
+    valueOpen: `<${p}v`,
+    valueClose: `</${p}v>`,
+    inlineOpen: `<${p}is>`,
+    inlineClose: `</${p}is>`,
     run: new RegExp(`<${p}r[\\s>]`),
   };
 }
@@ -200,25 +169,23 @@ function cellValue(type: string, v: string, sharedStrings: string[]): RawCell | 
 function regexRow(text: string, ps: SheetPatterns, sharedStrings: string[]): RawCell[] {
   const cells: RawCell[] = [];
   let col = -1;
-  const cell = ps.cell;
-  cell.lastIndex = 0;
-  for (let m = cell.exec(text); m; m = cell.exec(text)) {
-    const attrs = m[1]!;
+  for (const { attrs, body } of cellElements(text, ps.cellOpen, ps.cellClose)) {
     const ref = CELL_REF.exec(attrs);
     col = ref ? columnOf(ref[1]!) : col + 1;
-    const body = m[2];
     if (!body) continue;
     const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
     if (type === 'inlineStr') {
-      const is = ps.inline.exec(body);
+      const from = body.indexOf(ps.inlineOpen);
+      const to = from < 0 ? -1 : body.indexOf(ps.inlineClose, from + ps.inlineOpen.length);
+      const is = to < 0 ? null : body.slice(from + ps.inlineOpen.length, to);
       // exceljs decodes `_xHHHH_` in the runs of an inline rich string but not in a plain `<is><t>`.
-      cells[col] = is ? richText(is[1]!, ps.prefix, ps.run.test(is[1]!)) : null;
+      cells[col] = is !== null ? richText(is, ps.prefix, ps.run.test(is)) : null;
       continue;
     }
-    const v = ps.value.exec(body)?.[1];
+    const found = elementText(body, ps.valueOpen, ps.valueClose);
     // An empty `<v></v>` (openpyxl's formula without a cached result) holds no value.
-    if (!v) continue;
-    const value = cellValue(type, v, sharedStrings);
+    if (!found || found.to === found.from) continue;
+    const value = cellValue(type, body.slice(found.from, found.to), sharedStrings);
     if (value !== undefined) cells[col] = value;
   }
   return cells;
@@ -594,18 +561,31 @@ function rowNumberOf(b: Buffer, start: number, end: number, rowOpen: Uint8Array)
   return Number(ROW_NUMBER.exec(b.toString('utf8', start, Math.min(end, gt + 1)))?.[1] ?? Number.NaN);
 }
 
+/** The first `<row` start tag (`open`, followed by the end of a tag name) in `b[at, to)`, or -1. */
+function rowTagAt(b: Buffer, open: Buffer, at: number, to: number): number {
+  for (let i = b.indexOf(open, at); i >= 0 && i < to; i = b.indexOf(open, i + 1)) {
+    // `<row` also starts `<rowBreaks`.
+    if (endsTagName(b, i + open.length)) return i;
+  }
+  return -1;
+}
+
 /**
  * The regular reading of `b[from, to)`: each `</row>` closes the last `<row` before it (after
- * the previous row), read by {@link regexRow}. Returns the last row number.
+ * the previous row), read by {@link regexRow}. Returns the last row number. Opening tags are
+ * found going forward, so no byte is searched twice however the tags are nested.
  */
 function cutRows(b: Buffer, from: number, to: number, open: Buffer, close: Buffer, ps: SheetPatterns, sharedStrings: string[], lastRow: number, rows: SheetRow[]): number {
   let last = lastRow;
   let pos = from;
+  let next = rowTagAt(b, open, from, to);
   for (let end = b.indexOf(close, pos); end >= 0 && end < to; end = b.indexOf(close, pos)) {
-    let start = b.lastIndexOf(open, end);
-    // `<row` also starts `<rowBreaks`.
-    while (start >= 0 && !endsTagName(b, start + open.length)) start = start > 0 ? b.lastIndexOf(open, start - 1) : -1;
-    if (start >= pos) {
+    let start = -1;
+    while (next >= 0 && next < end) {
+      start = next;
+      next = rowTagAt(b, open, next + open.length, to);
+    }
+    if (start >= 0) {
       const text = b.toString('utf8', start, end);
       const rowNumber = Number(ROW_NUMBER.exec(text)?.[1] ?? last + 1);
       last = rowNumber;
@@ -630,7 +610,7 @@ function endsTagName(b: Buffer, at: number): boolean {
  * formula without a cached result and an error cell are null. Works on the bytes: only the
  * values become strings (`<`, `>` and `"` never occur inside a multi-byte UTF-8 character).
  */
-export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStrings: string[]): AsyncGenerator<SheetRow[]> {
+export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStrings: string[], budget: ReadBudget = UNBUDGETED): AsyncGenerator<SheetRow[]> {
   let prefix: string | null = null;
   let head = '';
   let patterns: SheetPatterns | null = null;
@@ -643,36 +623,64 @@ export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStr
   // allocations, not the copying, cost: they grew the process's memory).
   let work = Buffer.allocUnsafe(256 * 1024);
   let leftLength = 0;
+  // A row longer than `work` instead waits as a list of chunks, joined once when its `</row>`
+  // comes: growing `work` for it copied it over and over.
+  let long: Buffer[] = [];
+  let longBytes = 0;
+  let isRootless = false;
   for await (const chunk of xml) {
-    const size = leftLength + chunk.length;
-    if (size > work.length) {
-      const grown = Buffer.allocUnsafe(Math.max(size, 2 * work.length));
-      work.copy(grown, 0, 0, leftLength);
-      work = grown;
-    }
-    chunk.copy(work, leftLength);
-    const b = work.subarray(0, size);
-    leftLength = 0;
-    if (prefix === null) {
-      // The root element's prefix, from the text so far (it is near the start).
-      head = b.toString('utf8', 0, Math.min(b.length, 64 * 1024));
-      prefix = rootPrefix(head, 'worksheet');
-      if (prefix === null) {
-        leftLength = size;
+    if (isRootless) continue;
+    let b: Buffer;
+    if (long.length > 0) {
+      long.push(chunk);
+      longBytes += chunk.length;
+      if (!closesIn(long[long.length - 2]!, chunk, close)) {
+        if (longBytes > budget.maxElementBytes) throw new ReadBudgetError('element', budget.maxElementBytes);
         continue;
       }
-      patterns = sheetPatterns(prefix);
-      bytes = bytePatterns(prefix);
-      open = Buffer.from(`<${prefix}row`, 'latin1');
-      close = Buffer.from(`</${prefix}row>`, 'latin1');
+      b = Buffer.concat(long, longBytes);
+      long = [];
+      longBytes = 0;
+    } else {
+      const size = leftLength + chunk.length;
+      if (size > work.length) {
+        const grown = Buffer.allocUnsafe(Math.max(size, 2 * work.length));
+        work.copy(grown, 0, 0, leftLength);
+        work = grown;
+      }
+      chunk.copy(work, leftLength);
+      b = work.subarray(0, size);
+      const before = leftLength;
+      leftLength = 0;
+      if (prefix === null) {
+        // The root element's prefix, from the text so far (it is near the start).
+        head = b.toString('utf8', 0, Math.min(b.length, 64 * 1024));
+        prefix = rootPrefix(head, 'worksheet');
+        if (prefix === null) {
+          // A part whose root is not near its start holds no rows: drain it.
+          if (size >= 64 * 1024) isRootless = true;
+          leftLength = isRootless ? 0 : size;
+          continue;
+        }
+        patterns = sheetPatterns(prefix);
+        bytes = bytePatterns(prefix);
+        open = Buffer.from(`<${prefix}row`, 'latin1');
+        close = Buffer.from(`</${prefix}row>`, 'latin1');
+      }
+      // Complete rows only: up to the last `</row>`; the rest waits for the next chunk. The bytes
+      // before this chunk hold none (but may hold the first part of one).
+      if (b.indexOf(close, Math.max(0, before - close.length + 1)) < 0) {
+        if (size > budget.maxElementBytes) throw new ReadBudgetError('element', budget.maxElementBytes);
+        if (size > LONG_ROW_BYTES) {
+          long = [Buffer.from(b)];
+          longBytes = size;
+        } else leftLength = size;
+        continue;
+      }
     }
-    // Complete rows only: up to the chunk's last `</row>`; the rest waits for the next chunk.
-    const lastClose = b.lastIndexOf(close);
-    if (lastClose < 0) {
-      leftLength = size;
-      continue;
-    }
-    const limit = lastClose + close.length;
+    const size = b.length;
+    // There is one among the new bytes, so this scans only those.
+    const limit = b.lastIndexOf(close) + close.length;
     const rows: SheetRow[] = [];
     const ps = bytes!;
     let pos = 0;
@@ -698,12 +706,16 @@ export async function* readSheetRowBatches(xml: AsyncIterable<Buffer>, sharedStr
       lastRow = cutRows(b, pos, limit, open, close, patterns!, sharedStrings, lastRow, rows);
       pos = limit;
     }
-    // Overlapping copy: Buffer#copy moves like memmove.
-    work.copy(work, 0, limit, size);
+    // Overlapping copy when `b` is `work`: Buffer#copy moves like memmove.
     leftLength = size - limit;
+    if (leftLength > work.length) work = Buffer.allocUnsafe(leftLength);
+    b.copy(work, 0, limit, size);
     if (rows.length > 0) yield rows;
   }
 }
+
+/** Bytes of an unfinished row beyond which it waits as a list of chunks rather than in the reader's one buffer. */
+const LONG_ROW_BYTES = 1024 * 1024;
 
 /** Rows of a worksheet part one by one (see {@link readSheetRowBatches}). */
 export async function* readSheetRows(xml: AsyncIterable<Buffer>, sharedStrings: string[]): AsyncGenerator<SheetRow> {
