@@ -6,17 +6,14 @@
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ColumnMapping, ImportKind, ImportPreview, MappingTemplate, PreviewCell, TableMapping, TablePreview } from '../contract';
 import { headerSetKey, mappingFromTemplate } from './templateStore';
 import { AppError, isAppError } from '../contract/appError';
 import { chooseHeader, HEADER_SCAN_ROWS, missingFields } from './headers';
 import { fieldSpec, type FieldType } from './kinds';
 import { isContinuation } from './parseExport';
-import { resolveLimits } from './reader/limits';
-import { openZipEntry, type ZipEntry } from './reader/zip';
-import { csvRows, eachRow, type SourceRow } from './rowSource';
+import { resolveLimits, type ImportLimits } from './reader/limits';
+import { csvRows, eachRow, xlsxHeads, type ReadContext, type SheetHead, type SourceRow } from './rowSource';
 import { sniffFile } from './sniff';
 import { cellText, cleanText, parseDateOnly, parseMoney, parseNumber, parsePercent, parsePhone, parseTime, type NumberParse, type RawCell } from './values';
 
@@ -33,12 +30,8 @@ export interface InspectOptions {
   timeZone: string;
   /** Saved templates; one whose header set equals a table's headers supplies its mapping. */
   templates: MappingTemplate[];
-}
-
-/** The first rows of one sheet. */
-interface SheetHead {
-  name: string;
-  rows: SourceRow[];
+  /** Size limits other than the defaults (tests use small ones). */
+  limits?: Partial<ImportLimits>;
 }
 
 /** The head of every sheet of a file, plus the workbook's date system. */
@@ -48,61 +41,11 @@ interface FileHead {
   isCsv: boolean;
 }
 
-/** The parts of exceljs's streaming WorkbookReader used here (as in rowSource.ts). */
-interface WorkbookReaderParts {
-  model?: { sheets?: { name: string; id: number; rId: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-  workbookRels?: { Id: string; Target: string }[];
-  sharedStrings?: unknown[];
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseRels(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
-}
-
-/**
- * The head of every sheet of an xlsx. rowSource's reader walks the sheets one after another;
- * here each sheet's stream is dropped after its first rows, so the cost does not grow with the
- * length of the sheets (the shared-string table is still read once, whole).
- */
-async function xlsxHeads(filePath: string, entries: ZipEntry[]): Promise<FileHead> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
-  const parts = reader as unknown as WorkbookReaderParts;
-  const byName = new Map(entries.map((e) => [e.path, e]));
-  await parts._parseWorkbook(await openZipEntry(filePath, byName.get('xl/workbook.xml')!));
-  const rels = byName.get('xl/_rels/workbook.xml.rels');
-  if (rels) await parts._parseRels(await openZipEntry(filePath, rels));
-  const shared = byName.get('xl/sharedStrings.xml');
-  if (shared) for await (const _ of parts._parseSharedStrings(await openZipEntry(filePath, shared)));
-  else parts.sharedStrings = [];
-  const sheets: SheetHead[] = [];
-  for (const s of parts.model?.sheets ?? []) {
-    const target = parts.workbookRels?.find((r) => r.Id === s.rId)?.Target;
-    const entry = target ? byName.get(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : undefined;
-    if (!entry) continue;
-    const rows: SourceRow[] = [];
-    const xml = await openZipEntry(filePath, entry);
-    try {
-      const sheetNo = /sheet(\d+)\.xml$/.exec(entry.path)?.[1] ?? '0';
-      outer: for (const { value: ws } of parts._parseWorksheet(xml, sheetNo)) {
-        for await (const row of ws) {
-          const values = row.values as RawCell[];
-          rows.push({ sheet: s.name, rowNumber: row.number, cells: Array.isArray(values) ? Array.from(values.slice(1)) : [] });
-          if (rows.length >= HEAD_ROWS) break outer;
-        }
-      }
-    } finally {
-      xml.destroy();
-    }
-    sheets.push({ name: s.name, rows });
-  }
-  return { sheets, isDate1904: !!parts.properties?.model?.date1904, isCsv: false };
-}
-
 /** The first rows of a CSV file. */
-async function csvHead(filePath: string, fileName: string, format: { encoding: Parameters<typeof csvRows>[2]['encoding']; bomLength: number }): Promise<FileHead> {
+async function csvHead(filePath: string, ctx: ReadContext, format: { encoding: Parameters<typeof csvRows>[2]['encoding']; bomLength: number }): Promise<FileHead> {
+  const { fileName } = ctx;
   const input = createReadStream(filePath, { highWaterMark: 64 * 1024 });
-  const source = csvRows(input, path.basename(fileName), format, { fileName, limits: resolveLimits() });
+  const source = csvRows(input, path.basename(fileName), format, ctx);
   const rows: SourceRow[] = [];
   try {
     for await (const row of eachRow(source)) {
@@ -115,10 +58,12 @@ async function csvHead(filePath: string, fileName: string, format: { encoding: P
   return { sheets: [{ name: path.basename(fileName), rows }], isDate1904: false, isCsv: true };
 }
 
-async function readHead(filePath: string, fileName: string): Promise<FileHead> {
-  const sniffed = await sniffFile(filePath, fileName, resolveLimits());
+async function readHead(filePath: string, ctx: ReadContext): Promise<FileHead> {
+  const { fileName } = ctx;
+  const sniffed = await sniffFile(filePath, fileName, ctx.limits);
   try {
-    return sniffed.format === 'xlsx' ? await xlsxHeads(filePath, sniffed.entries) : await csvHead(filePath, fileName, sniffed);
+    if (sniffed.format === 'csv') return await csvHead(filePath, ctx, sniffed);
+    return { ...(await xlsxHeads(filePath, sniffed.entries, ctx, HEAD_ROWS)), isCsv: false };
   } catch (e) {
     if (isAppError(e)) throw e;
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -294,7 +239,7 @@ function toPreview(t: FoundTable, ctx: { isDate1904: boolean; timeZone: string }
  * Throws the reader's AppErrors for files that cannot be read at all.
  */
 export async function inspectFile(source: { path: string; fileName: string }, opts: InspectOptions): Promise<ImportPreview> {
-  const head = await readHead(source.path, source.fileName);
+  const head = await readHead(source.path, { fileName: source.fileName, limits: resolveLimits(opts.limits) });
   const tables: FoundTable[] = [];
   for (const sheet of head.sheets) {
     const found = findTable(sheet, head.isCsv, opts);

@@ -6,7 +6,7 @@
 import { Transform, type Readable } from 'node:stream';
 import { AppError } from '../contract/appError';
 import { formatBytes, formatCount, type ImportLimits } from './reader/limits';
-import { readSharedStrings, readSheetRowBatches } from './reader/sheetXml';
+import { ReadBudgetError, readSharedStrings, readSheetRowBatches } from './reader/sheetXml';
 import { readWorkbookPart, readWorkbookRels, type WorkbookInfo } from './reader/workbookParts';
 import { openZipEntry, ZipSizeLieError, type ZipEntry } from './reader/zip';
 import { DELIMITER_LINES, detectDelimiter, isAscii, isUtf8, truncated, type TextEncoding } from './sniff';
@@ -75,8 +75,9 @@ function cellCounter(ctx: ReadContext, isCsv: boolean): (row: SourceRow) => void
   };
 }
 
-/** Turns what inflating a part can throw into the importer's codes. */
-function zipReadError(e: unknown, fileName: string): unknown {
+/** Turns what inflating and reading a part can throw into the importer's codes. */
+function zipReadError(e: unknown, fileName: string, part: string): unknown {
+  if (e instanceof ReadBudgetError) return budgetError(e, fileName, part);
   if (e instanceof ZipSizeLieError) {
     return new AppError('IMPORT_TOO_LARGE', `“${fileName}”中的“${e.entry.path}”解压后超过了它声明的大小（${formatBytes(e.entry.uncompressedSize)}），疑似压缩炸弹，已停止读取`, {
       file: fileName,
@@ -86,6 +87,84 @@ function zipReadError(e: unknown, fileName: string): unknown {
   const code = (e as { code?: unknown } | null)?.code;
   if (code === 'Z_BUF_ERROR') return truncated(fileName, e instanceof Error ? e.message : String(e));
   return e;
+}
+
+/** What passing a reading budget means for the user: the file is too large (or built to look so). */
+function budgetError(e: ReadBudgetError, fileName: string, part: string): AppError {
+  const details = { file: fileName, part, limit: e.limit };
+  if (e.what === 'element') {
+    const what = part === 'xl/sharedStrings.xml' ? '一个共享字符串' : '一行';
+    return new AppError('IMPORT_TOO_LARGE', `“${fileName}”的“${part}”中有${what}超过 ${formatBytes(e.limit)}，不像导出的表格，已停止读取`, details);
+  }
+  const what = e.what === 'sharedStrings' ? `共享字符串超过 ${formatCount(e.limit)} 条` : `共享字符串共超过 ${formatCount(e.limit)} 个字符`;
+  return new AppError('IMPORT_TOO_LARGE', `“${fileName}”${what}，文件过大，请按时间段分开导出后再导入`, details);
+}
+
+/** A workbook's parts as the row readers need them: the workbook part, its sheets in order with their parts, the shared strings. */
+interface OpenedWorkbook {
+  workbook: WorkbookInfo;
+  sheets: { name: string; entry: ZipEntry }[];
+  sharedStrings: string[];
+}
+
+/**
+ * Reads the workbook part, its relationships and the shared-string table (within the budgets of
+ * `ctx.limits`), the parts every sheet needs; `onPart` hears which part is being read.
+ */
+async function openWorkbook(filePath: string, entries: ZipEntry[], ctx: ReadContext, onPart: (part: string) => void): Promise<OpenedWorkbook> {
+  const byName = new Map(entries.map((f) => [f.path, f]));
+  onPart('xl/workbook.xml');
+  const workbook = await readWorkbookPart(await openZipEntry(filePath, byName.get('xl/workbook.xml')!));
+  const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
+  onPart('xl/_rels/workbook.xml.rels');
+  const rels = relsEntry ? await readWorkbookRels(await openZipEntry(filePath, relsEntry)) : [];
+  const shared = byName.get('xl/sharedStrings.xml');
+  onPart('xl/sharedStrings.xml');
+  const { maxElementBytes, maxSharedStrings: maxStrings, maxSharedStringChars: maxChars } = ctx.limits;
+  const sharedStrings = shared ? await readSharedStrings(await openZipEntry(filePath, shared), { maxElementBytes, maxStrings, maxChars }) : [];
+  const sheets = workbook.sheets
+    .map((s) => {
+      const target = rels.find((r) => r.Id === s.rId)?.Target;
+      return { name: s.name, entry: target ? byName.get(partName(target)) : undefined };
+    })
+    .filter((s): s is { name: string; entry: ZipEntry } => !!s.entry);
+  return { workbook, sheets, sharedStrings };
+}
+
+/** The first rows of one sheet. */
+export interface SheetHead {
+  name: string;
+  rows: SourceRow[];
+}
+
+/**
+ * The first `maxRows` rows of every worksheet of an .xlsx file, in workbook order: each sheet's
+ * part is dropped after its first rows, so the cost does not grow with the length of the sheets
+ * (the shared-string table is still read whole, within its budgets).
+ */
+export async function xlsxHeads(filePath: string, entries: ZipEntry[], ctx: ReadContext, maxRows: number): Promise<{ sheets: SheetHead[]; isDate1904: boolean }> {
+  let part = '';
+  try {
+    const opened = await openWorkbook(filePath, entries, ctx, (p) => (part = p));
+    const sheets: SheetHead[] = [];
+    for (const { name, entry } of opened.sheets) {
+      part = entry.path;
+      const rows: SourceRow[] = [];
+      const xml = await openZipEntry(filePath, entry);
+      try {
+        for await (const batch of readSheetRowBatches(xml, opened.sharedStrings, ctx.limits)) {
+          for (const row of batch) if (rows.length < maxRows) rows.push({ sheet: name, rowNumber: row.rowNumber, cells: row.cells });
+          if (rows.length >= maxRows) break;
+        }
+      } finally {
+        xml.destroy();
+      }
+      sheets.push({ name, rows });
+    }
+    return { sheets, isDate1904: opened.workbook.isDate1904 };
+  } catch (e) {
+    throw zipReadError(e, ctx.fileName, part);
+  }
 }
 
 /**
@@ -103,24 +182,15 @@ export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext
   let sheetBytes = 0;
   let bytesRead = 0;
   async function* batches(): AsyncGenerator<SourceRow[]> {
-    const byName = new Map(entries.map((f) => [f.path, f]));
-    const open = (entry: ZipEntry, onBytes?: (n: number) => void) => openZipEntry(filePath, entry, onBytes);
+    let part = '';
     try {
-      workbook = await readWorkbookPart(await open(byName.get('xl/workbook.xml')!));
-      const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
-      const rels = relsEntry ? await readWorkbookRels(await open(relsEntry)) : [];
-      const shared = byName.get('xl/sharedStrings.xml');
-      const sharedStrings = shared ? await readSharedStrings(await open(shared)) : [];
-      const sheets = workbook.sheets
-        .map((s) => {
-          const target = rels.find((r) => r.Id === s.rId)?.Target;
-          return { name: s.name, entry: target ? byName.get(partName(target)) : undefined };
-        })
-        .filter((s): s is { name: string; entry: ZipEntry } => !!s.entry);
-      sheetBytes = sheets.reduce((n, s) => n + s.entry.uncompressedSize, 0);
-      for (const { name, entry } of sheets) {
-        const xml = await open(entry, (n) => (bytesRead += n));
-        for await (const rows of readSheetRowBatches(xml, sharedStrings)) {
+      const opened = await openWorkbook(filePath, entries, ctx, (p) => (part = p));
+      workbook = opened.workbook;
+      sheetBytes = opened.sheets.reduce((n, s) => n + s.entry.uncompressedSize, 0);
+      for (const { name, entry } of opened.sheets) {
+        part = entry.path;
+        const xml = await openZipEntry(filePath, entry, (n) => (bytesRead += n));
+        for await (const rows of readSheetRowBatches(xml, opened.sharedStrings, ctx.limits)) {
           // The reader's rows become source rows in place: one object a row, not two.
           const out = rows as SourceRow[];
           for (const row of out) {
@@ -131,7 +201,7 @@ export function xlsxRows(filePath: string, entries: ZipEntry[], ctx: ReadContext
         }
       }
     } catch (e) {
-      throw zipReadError(e, ctx.fileName);
+      throw zipReadError(e, ctx.fileName, part);
     }
   }
   return {
@@ -155,6 +225,13 @@ export class CsvParser {
 
   /** Text held back until enough lines are in to pick the separator. */
   private head = '';
+  /** Characters of the completed fields of the record under way. */
+  private recordChars = 0;
+
+  /** Size of the record under way, in characters plus one per field: what is held until its line ends. */
+  pendingSize(): number {
+    return this.head.length + this.recordChars + this.record.length + this.field.length;
+  }
 
   /** Feeds text; returns the records completed by it. */
   push(input: string): string[][] {
@@ -198,12 +275,14 @@ export class CsvParser {
       }
       if (ch === '"' && this.field === '') this.isQuoted = true;
       else if (ch === sep) {
+        this.recordChars += this.field.length;
         this.record.push(this.field);
         this.field = '';
       } else if (ch === '\n') {
         this.record.push(this.field.endsWith('\r') ? this.field.slice(0, -1) : this.field);
         out.push(this.record);
         this.record = [];
+        this.recordChars = 0;
         this.field = '';
       } else this.field += ch;
     }
@@ -222,6 +301,7 @@ export class CsvParser {
     this.record.push(this.field.endsWith('\r') ? this.field.slice(0, -1) : this.field);
     const last = this.record;
     this.record = [];
+    this.recordChars = 0;
     this.field = '';
     return [...held, last];
   }
@@ -271,6 +351,14 @@ export function csvRows(input: Readable, sheet: string, format: CsvFormat, ctx: 
       if (text === '') continue;
       const batch = parser.push(text).map((cells) => ({ sheet, rowNumber: ++rowNumber, cells }));
       batch.forEach(count);
+      // One line is held whole until it ends: a line longer than any real row is refused, not held.
+      if (parser.pendingSize() > ctx.limits.maxElementBytes) {
+        throw new AppError('IMPORT_TOO_LARGE', `“${ctx.fileName}”第 ${rowNumber + 1} 行超过 ${formatBytes(ctx.limits.maxElementBytes)}，不像导出的表格，已停止读取`, {
+          file: ctx.fileName,
+          row: rowNumber + 1,
+          limit: ctx.limits.maxElementBytes,
+        });
+      }
       if (batch.length > 0) yield batch;
     }
     const last = parser.end().map((cells) => ({ sheet, rowNumber: ++rowNumber, cells }));

@@ -4,7 +4,8 @@ import { AppError } from '../contract/appError';
 import { findWorkerScript, startModuleWorker } from './moduleWorker';
 import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import { resolveLimits } from './reader/limits';
-import type { MainMessage, WorkerMessage, WorkerTask } from './workerProtocol';
+import type { ImportPreview } from '../contract';
+import type { InspectTask, MainMessage, ParseTask, WorkerMessage, WorkerTask } from './workerProtocol';
 
 /**
  * The worker script next to this module: the TypeScript source under tsx / vitest, or the
@@ -44,67 +45,113 @@ export function cancelledError(fileName: string): AppError {
   return new AppError('IMPORT_CANCELLED', `已取消导入“${fileName}”`, { file: fileName });
 }
 
+/** Options of every run of the worker. */
+export interface RunTaskOptions {
+  /** Stops the worker; the run rejects with IMPORT_CANCELLED. */
+  signal?: AbortSignal;
+  /** Worker script other than the importer's own (tests use crashing ones). */
+  workerFile?: string;
+}
+
 /** Options of {@link runParseWorker}. */
-export interface RunWorkerOptions {
+export interface RunWorkerOptions extends RunTaskOptions {
   onProgress?: (p: ParseProgress) => void;
   /**
    * Loads a chunk file the worker finished. Called one chunk at a time, in order; the worker is
    * told when each is done (it waits when too many are pending). A rejection fails the parse.
    */
   onChunk?: (chunk: ParsedChunk) => Promise<void>;
-  signal?: AbortSignal;
-  workerFile?: string;
+}
+
+/** How a message handler ends a run: with a value or an error, once `work` (say, a chunk's load) is done. */
+interface RunControl<T> {
+  worker: Worker;
+  isSettled(): boolean;
+  resolve(value: T): void;
+  reject(e: unknown): void;
+  /** Work the run waits for before it settles, one piece after the other. */
+  hold(work: () => Promise<void>): void;
 }
 
 /**
- * Runs the parse in a worker thread; rejects with IMPORT_CANCELLED when `signal` aborts. Settles
- * only once the thread is gone and no chunk is being loaded, so the caller may then roll back
- * and remove the files.
+ * Runs one task in a worker thread; rejects with IMPORT_CANCELLED when `signal` aborts and with
+ * the worker's own error as an AppError. Settles only once the thread is gone and the held work
+ * has ended, so the caller may then roll back and remove the files.
  */
-export function runParseWorker(task: WorkerTask, opts: RunWorkerOptions = {}): Promise<ParseResult> {
+function runTask<T>(task: WorkerTask, opts: RunTaskOptions, onMessage: (m: WorkerMessage, run: RunControl<T>) => void): Promise<T> {
   if (opts.signal?.aborted) return Promise.reject(cancelledError(task.fileName));
+  const heapMb = resolveLimits(task.limits).workerHeapMb;
   let worker: Worker;
   try {
     worker = startWorker(opts.workerFile ?? resolveWorkerFile(), task);
   } catch (e) {
-    return Promise.reject(e instanceof AppError ? e : workerCrashError(task.fileName, { error: e as Error }, resolveLimits(task.limits).workerHeapMb));
+    return Promise.reject(e instanceof AppError ? e : workerCrashError(task.fileName, { error: e as Error }, heapMb));
   }
-  const heapMb = resolveLimits(task.limits).workerHeapMb;
-  return new Promise<ParseResult>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let isSettled = false;
-    /** The chunk loads, one after the other. */
-    let loading: Promise<void> = Promise.resolve();
+    let held: Promise<void> = Promise.resolve();
     const settle = (fn: () => void) => {
       if (isSettled) return;
       isSettled = true;
       opts.signal?.removeEventListener('abort', onAbort);
-      // Settle only once the thread is gone (its files closed) and the load under way has ended.
-      const after = () => void loading.then(fn, fn);
+      // Settle only once the thread is gone (its files closed) and the held work has ended.
+      const after = () => void held.then(fn, fn);
       void worker.terminate().then(after, after);
     };
     const onAbort = () => settle(() => reject(cancelledError(task.fileName)));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const run: RunControl<T> = {
+      worker,
+      isSettled: () => isSettled,
+      resolve: (value) => void held.then(() => settle(() => resolve(value))),
+      reject: (e) => settle(() => reject(e)),
+      hold: (work) => {
+        held = held.then(work);
+      },
+    };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') opts.onProgress?.({ rowsRead: m.rowsRead, fraction: m.fraction, kind: m.kind });
-      else if (m.type === 'chunk') {
-        const { type: _type, ...chunk } = m;
-        loading = loading.then(async () => {
-          if (isSettled) return;
-          try {
-            await opts.onChunk?.(chunk);
-          } catch (e) {
-            settle(() => reject(e));
-            return;
-          }
-          if (!isSettled) worker.postMessage({ type: 'loaded' } satisfies MainMessage);
-        });
-      } else if (m.type === 'done') {
-        // The last chunks may still be loading: done once they are.
-        const { type: _done, ...summary } = m;
-        void loading.then(() => settle(() => resolve(summary)));
-      } else settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)));
+      if (m.type === 'error') settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)));
+      else onMessage(m, run);
     });
     worker.on('error', (error) => settle(() => reject(workerCrashError(task.fileName, { error }, heapMb))));
     worker.on('exit', (exitCode) => settle(() => reject(workerCrashError(task.fileName, { exitCode }, heapMb))));
+  });
+}
+
+/**
+ * Parses a file into chunk files in a worker thread, handing each chunk to `onChunk` as it is
+ * finished; rejects with IMPORT_CANCELLED when `signal` aborts. Settles only once the thread is
+ * gone and no chunk is being loaded, so the caller may then roll back and remove the files.
+ */
+export function runParseWorker(task: Omit<ParseTask, 'type'>, opts: RunWorkerOptions = {}): Promise<ParseResult> {
+  return runTask<ParseResult>({ ...task, type: 'parse' }, opts, (m, run) => {
+    if (m.type === 'progress') opts.onProgress?.({ rowsRead: m.rowsRead, fraction: m.fraction, kind: m.kind });
+    else if (m.type === 'chunk') {
+      const { type: _type, ...chunk } = m;
+      run.hold(async () => {
+        if (run.isSettled()) return;
+        try {
+          await opts.onChunk?.(chunk);
+        } catch (e) {
+          run.reject(e);
+          return;
+        }
+        if (!run.isSettled()) run.worker.postMessage({ type: 'loaded' } satisfies MainMessage);
+      });
+    } else if (m.type === 'done') {
+      // The last chunks may still be loading: done once they are.
+      const { type: _done, ...summary } = m;
+      run.resolve(summary);
+    }
+  });
+}
+
+/**
+ * Inspects a file in a worker thread (`import:inspect`): a hostile file then costs the worker its
+ * heap cap at most, never the process that serves the UI.
+ */
+export function runInspectWorker(task: Omit<InspectTask, 'type'>, opts: RunTaskOptions = {}): Promise<ImportPreview> {
+  return runTask<ImportPreview>({ ...task, type: 'inspect' }, opts, (m, run) => {
+    if (m.type === 'inspected') run.resolve(m.preview);
   });
 }

@@ -1,18 +1,20 @@
 /**
- * Worker-thread entry of the importer: parses one export into CSV chunk files off the main
- * thread, announcing each chunk and reporting progress. Bundled by electron-vite as
- * `out/main/importWorker.js`.
+ * Worker-thread entry of the importer: inspects a file, or parses one export into CSV chunk
+ * files, off the main thread and under the worker's heap cap, announcing each chunk and
+ * reporting progress. Bundled by electron-vite as `out/main/importWorker.js`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError } from '../contract/appError';
+import { inspectFile } from './inspect';
 import { parseFileToChunks } from './parseFile';
-import type { MainMessage, WorkerMessage, WorkerTask } from './workerProtocol';
+import type { MainMessage, ParseTask, WorkerMessage, WorkerTask } from './workerProtocol';
 
 /** Chunks announced but not yet loaded before the parse waits: bounds the disk the hand-over takes when the store falls behind. */
 const MAX_CHUNKS_AHEAD = 4;
 
 const task = workerData as WorkerTask;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+const fail = (e: unknown) => post({ type: 'error', error: toApiError(e) });
 
 let ahead = 0;
 let wake: (() => void) | null = null;
@@ -23,22 +25,31 @@ parentPort?.on('message', (m: MainMessage) => {
   wake = null;
 });
 
-parseFileToChunks(task.filePath, task.fileName, task.outDir, {
-  kind: task.kind,
-  limits: task.limits,
-  mapping: task.mapping,
-  timeZone: task.timeZone,
-  chunkSize: task.chunkSize,
-  onProgress: (p) => post({ type: 'progress', ...p }),
-  onChunk: async (chunk) => {
-    ahead++;
-    post({ type: 'chunk', ...chunk });
-    while (ahead > MAX_CHUNKS_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
-  },
-}).then(
-  (summary) => {
-    post({ type: 'done', ...summary });
-    // The thread ends when the main side terminates it, after loading the last chunks.
-  },
-  (e: unknown) => post({ type: 'error', error: toApiError(e) }),
-);
+function parse(t: ParseTask): void {
+  parseFileToChunks(t.filePath, t.fileName, t.outDir, {
+    kind: t.kind,
+    limits: t.limits,
+    mapping: t.mapping,
+    timeZone: t.timeZone,
+    chunkSize: t.chunkSize,
+    onProgress: (p) => post({ type: 'progress', ...p }),
+    onChunk: async (chunk) => {
+      ahead++;
+      post({ type: 'chunk', ...chunk });
+      while (ahead > MAX_CHUNKS_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+    },
+  }).then(
+    (summary) => {
+      post({ type: 'done', ...summary });
+      // The thread ends when the main side terminates it, after loading the last chunks.
+    },
+    fail,
+  );
+}
+
+if (task.type === 'inspect') {
+  inspectFile({ path: task.filePath, fileName: task.fileName }, { kind: task.kind, timeZone: task.timeZone, templates: task.templates, limits: task.limits }).then(
+    (preview) => post({ type: 'inspected', preview }),
+    fail,
+  );
+} else parse(task);

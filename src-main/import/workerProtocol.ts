@@ -1,20 +1,25 @@
-import type { ApiError, ImportKind, TableMapping } from '../contract';
+import type { ApiError, ImportKind, ImportPreview, MappingTemplate, TableMapping } from '../contract';
 import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import type { ImportLimits } from './reader/limits';
 import type { ChunkSize } from './stagingCsv';
 
-/** What the main side hands the parsing worker. */
-export interface WorkerTask {
-  /** File to parse. */
+/** What every task of the worker names: the file and its limits. */
+interface FileTask {
+  /** File to read. */
   filePath: string;
   /** Name for messages. */
   fileName: string;
-  /** Folder for the CSV chunk files. */
-  outDir: string;
   /** Forced kind. */
   kind?: ImportKind;
   /** Size limits other than the defaults (tests use small ones). */
   limits?: Partial<ImportLimits>;
+}
+
+/** Parse a file into CSV chunk files for the store (an import). */
+export interface ParseTask extends FileTask {
+  type: 'parse';
+  /** Folder for the CSV chunk files. */
+  outDir: string;
   /** An explicit mapping from the mapping grid or a template; overrides detection. */
   mapping?: TableMapping;
   /** Project time zone, for values that need it while parsing. */
@@ -23,11 +28,24 @@ export interface WorkerTask {
   chunkSize?: ChunkSize;
 }
 
+/** Inspect a file: its tables, proposed mappings and first rows (`import:inspect`). */
+export interface InspectTask extends FileTask {
+  type: 'inspect';
+  /** Project time zone. */
+  timeZone: string;
+  /** Saved templates of the project. */
+  templates: MappingTemplate[];
+}
+
+/** What the main side hands the worker. */
+export type WorkerTask = ParseTask | InspectTask;
+
 /** What the worker posts back. */
 export type WorkerMessage =
   | ({ type: 'progress' } & ParseProgress)
   | ({ type: 'chunk' } & ParsedChunk)
   | ({ type: 'done' } & ParseResult)
+  | { type: 'inspected'; preview: ImportPreview }
   | { type: 'error'; error: ApiError };
 
 /** What the main side posts to the worker: a chunk it has loaded (and removed). */
