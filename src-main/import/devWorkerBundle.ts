@@ -76,7 +76,9 @@ export function bundledWorker(source: string): string | null {
     // <root>/node_modules/tsx/package.json → <root>/node_modules/.cache/qunxi: bare imports left
     // outside the bundle (exceljs, saxes) resolve from there as from the sources.
     const dir = path.join(path.dirname(path.dirname(tsxPackage)), '.cache', 'qunxi');
-    const manifestPath = path.join(dir, `${path.basename(source, '.ts')}.json`);
+    // One manifest per source path: working trees that share node_modules (git worktrees) would
+    // otherwise take each other's bundle whenever their own sources' stamps happened to match.
+    const manifestPath = path.join(dir, `${path.basename(source, '.ts')}.${createHash('sha256').update(path.resolve(source)).digest('hex').slice(0, 12)}.json`);
     const current = currentBundle(dir, manifestPath);
     if (current) return current;
     const esbuild = createRequire(tsxPackage)('esbuild') as typeof Esbuild;
