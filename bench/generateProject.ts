@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { closeProjectFile, createProjectFile } from '../src-main/db/projectFile';
-import { MEMBERSHIP_KEY, FORMAT_VERSION } from '../src-main/db/schema';
+import { MEMBERSHIP_KEY, FORMAT_VERSION, fillContentNfkc } from '../src-main/db/schema';
 import type { Sql } from '../src-main/db/projectDb';
 import { withDerivedTables } from '../src-main/analysis/base/derivedTables';
 
@@ -149,6 +149,8 @@ export async function fillProject(sql: Sql, s: ProjectSizes): Promise<void> {
            2, CAST(m.i AS INTEGER)
     FROM range(1, ${s.messages + 1}) m(i)
     JOIN bench_people p ON p.i = 1 + CAST(floor(pow(u(m.i, 'who'), 2.5) * ${P}) AS BIGINT)`);
+  // As the importer stores it: the content in NFKC where it differs (请问怎么下单？ → ?).
+  await fillContentNfkc(sql);
 
   const staff = `['阿杰', '小美', 'Lily', '大伟', '晓晨', '木子', 'Kiki', '老周']`;
   const addWays = `['扫描二维码', '搜索手机号', '名片分享', '群聊', '活动裂变', '其他']`;

@@ -120,17 +120,22 @@ async function inspect(p: string): Promise<{ version: number }> {
   }
 }
 
-/** Brings an older file to the current format, one step per version, in one transaction. */
+/**
+ * Brings an older file to the current format, one step per version, each in its own transaction
+ * with the version it reaches, so the file is always a whole version: DuckDB refuses to commit a
+ * transaction that alters a table after updating its rows, which one transaction over several
+ * steps would do (format 2 fills memberships.row_key, format 4 adds memberships.staff).
+ */
 async function migrate(db: ProjectDb, from: number): Promise<void> {
   if (from === FORMAT_VERSION) return;
-  await db.transaction(async (sql) => {
-    for (let v = from; v < FORMAT_VERSION; v++) {
-      const step = migrations[v];
-      if (!step) throw new AppError('PROJECT_NOT_QUNXI', `无法从格式版本 ${v} 升级`, { version: v });
+  for (let v = from; v < FORMAT_VERSION; v++) {
+    const step = migrations[v];
+    if (!step) throw new AppError('PROJECT_NOT_QUNXI', `无法从格式版本 ${v} 升级`, { version: v });
+    await db.transaction(async (sql) => {
       await step(sql);
-    }
-    await sql.run(`UPDATE meta SET value = ? WHERE key = 'format_version'`, [String(FORMAT_VERSION)]);
-  });
+      await sql.run(`UPDATE meta SET value = ? WHERE key = 'format_version'`, [String(v + 1)]);
+    });
+  }
   await db.checkpoint();
 }
 

@@ -1,7 +1,9 @@
+import { DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
+import { contentNfkc, MAY_CHANGE_UNDER_NFKC_RE2 } from './messageText';
 import type { Sql } from './projectDb';
 
 /** The project file format version this build writes. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Marker stored in `meta.app` so a foreign DuckDB file is never mistaken for a project. */
 export const APP_MARKER = 'qunxi';
@@ -132,6 +134,47 @@ const formatV2Statements = [
  */
 const formatV3Statements = [`CREATE TABLE definitions (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`];
 
+/**
+ * Format 4 (issue 18, DESIGN §3–4): the staff member responsible for a join (邀请员工) beside its
+ * inviter (邀请人), and each message's content in Unicode NFKC where it differs, which the
+ * key-behaviour rules match (NULL: the content itself). Messages already in the file get theirs
+ * from {@link fillContentNfkc}.
+ */
+const formatV4Statements = [
+  `ALTER TABLE memberships ADD COLUMN staff VARCHAR`,
+  `ALTER TABLE messages ADD COLUMN content_nfkc VARCHAR`,
+];
+
+/** Name of the SQL function {@link fillContentNfkc} registers. */
+const NFKC_FUNCTION = 'qx_content_nfkc';
+
+/**
+ * Sets `content_nfkc` of every message from its content (messageText.ts contentNfkc, through a
+ * JavaScript function registered with DuckDB: it has no NFKC of its own). Only content with a
+ * character NFKC may change is handed to JavaScript.
+ */
+export async function fillContentNfkc(sql: Sql): Promise<void> {
+  sql.raw.registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name: NFKC_FUNCTION,
+      returnType: VARCHAR,
+      parameterTypes: [VARCHAR],
+      mainFunction: (_info, input, output) => {
+        const content = input.getColumnVector(0);
+        for (let i = 0; i < input.rowCount; i++) {
+          const value = content.getItem(i);
+          output.setItem(i, typeof value === 'string' ? contentNfkc(value) : null);
+        }
+        output.flush();
+      },
+    }),
+  );
+  await sql.run(
+    `UPDATE messages SET content_nfkc = ${NFKC_FUNCTION}(content)
+     WHERE content IS NOT NULL AND regexp_matches(content, '${MAY_CHANGE_UNDER_NFKC_RE2}')`,
+  );
+}
+
 /** Creates the schema of the current format and stamps the meta rows. */
 export async function createSchema(sql: Sql, timeZone = DEFAULT_TIME_ZONE): Promise<void> {
   for (const stmt of formatV1Statements) await sql.run(stmt);
@@ -154,6 +197,10 @@ export const migrations: Record<number, (sql: Sql) => Promise<void>> = {
   },
   2: async (sql) => {
     for (const stmt of formatV3Statements) await sql.run(stmt);
+  },
+  3: async (sql) => {
+    for (const stmt of formatV4Statements) await sql.run(stmt);
+    await fillContentNfkc(sql);
   },
 };
 

@@ -119,15 +119,15 @@ export async function loadFile(sql: Sql, plan: LoadPlan, file: LoadFile, timeZon
   params.id = importId;
   if (plan.mode === 'members') {
     await sql.run(
-      `INSERT INTO memberships (row_key, group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id, source_row)
-       SELECT ${MEMBERSHIP_KEY}, group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, $id, source_row
+      `INSERT INTO memberships (row_key, group_name, member_id, member_name, member_type, join_time, join_way, inviter, staff, leave_time, leave_way, import_id, source_row)
+       SELECT ${MEMBERSHIP_KEY}, group_name, member_id, member_name, member_type, join_time, join_way, inviter, staff, leave_time, leave_way, $id, source_row
        FROM (${rows}) WHERE group_name IS NOT NULL AND member_id IS NOT NULL`,
       params,
     );
   } else if (plan.mode === 'messages') {
     await sql.run(
-      `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, import_id, source_row)
-       SELECT ${messageKey(`'1'`)}, sender_id, sender_name, group_name, sent_at, msg_type, content, $id, source_row
+      `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, content_nfkc, import_id, source_row)
+       SELECT ${messageKey(`'1'`)}, sender_id, sender_name, group_name, sent_at, msg_type, content, content_nfkc, $id, source_row
        FROM (${rows}) WHERE sender_id IS NOT NULL AND sent_at IS NOT NULL`,
       params,
     );

@@ -7,7 +7,8 @@
 import type { ImportKind, TableMapping } from '../contract';
 import { AppError } from '../contract/appError';
 import { chooseHeader, fieldLabel, headerCells, HEADER_SCAN_ROWS, missingFields, type Field, type HeaderChoice } from './headers';
-import { kindSpecs, type FieldSpec } from './kinds';
+import { CONTENT_NFKC, kindSpecs, type FieldSpec } from './kinds';
+import { contentNfkc } from '../db/messageText';
 import type { RowSource, SourceRow } from './rowSource';
 import { cellText, cleanText, parseDateOnly, parseMoney, parseNumber, parsePercent, parsePhone, parseTime, type NumberParse, type RawCell } from './values';
 
@@ -16,7 +17,8 @@ export type RecordValue = string | number | boolean | null;
 
 /**
  * A normalised record, one per data row, with every field of its kind by id. Phone fields add
- * `is_phone_masked`; a kind's rest field holds a JSON object of header → number.
+ * `is_phone_masked`, messages `content_nfkc` (their content in NFKC where it differs); a kind's
+ * rest field holds a JSON object of header → number.
  */
 export interface ParsedRecord {
   /** Data-row sequence number within the file, from 1. */
@@ -185,13 +187,16 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
   interface RecordPlan {
     /** Its kind's fields with their columns and their place in the values. */
     fields: { field: FieldSpec; cols: number[]; isRest: boolean; slot: number }[];
-    /** The record's keys in value order: seq, sheet, source_row, the fields, is_phone_masked for a kind with a phone. */
+    /** The record's keys in value order: seq, sheet, source_row, the fields, is_phone_masked for a kind with a phone, content_nfkc for messages. */
     keys: string[];
     /** Place of is_phone_masked, or -1. */
     maskSlot: number;
     /** Places of the id and of the unionid that stands in for a blank one (members, messages), or -1. */
     idSlot: number;
     unionSlot: number;
+    /** Places of a message's content and of its NFKC form (db/messageText.ts), or -1. */
+    contentSlot: number;
+    nfkcSlot: number;
   }
   const plans = new Map<SheetHeader, RecordPlan>();
   const planOf = (h: SheetHeader) => {
@@ -201,8 +206,12 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       const keys = ['seq', 'sheet', 'source_row'];
       const fields = spec.fields.map((field) => ({ field, cols: h.columns[field.id] ?? [], isRest: field.id === spec.restField, slot: keys.push(field.id) - 1 }));
       const maskSlot = spec.fields.some((x) => x.type === 'phone') ? keys.push('is_phone_masked') - 1 : -1;
+      const nfkcSlot = h.kind === 'messages' ? keys.push(CONTENT_NFKC) - 1 : -1;
       const id = h.kind === 'members' ? 'member_id' : h.kind === 'messages' ? 'sender_id' : null;
-      plan = { fields, keys, maskSlot, idSlot: id ? keys.indexOf(id) : -1, unionSlot: id ? keys.indexOf('unionid') : -1 };
+      plan = {
+        fields, keys, maskSlot, idSlot: id ? keys.indexOf(id) : -1, unionSlot: id ? keys.indexOf('unionid') : -1,
+        contentSlot: nfkcSlot >= 0 ? keys.indexOf('content') : -1, nfkcSlot,
+      };
       plans.set(h, plan);
     }
     return plan;
@@ -262,6 +271,10 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
           values[slot] = p.value;
         }
       }
+    }
+    if (plan.nfkcSlot >= 0) {
+      const content = values[plan.contentSlot];
+      values[plan.nfkcSlot] = contentNfkc(typeof content === 'string' ? content : null);
     }
     // No id column, or a blank id: the unionid identifies the person instead.
     if (plan.idSlot >= 0 && values[plan.idSlot] === null) values[plan.idSlot] = plan.unionSlot >= 0 ? values[plan.unionSlot]! : null;

@@ -21,6 +21,9 @@ export interface FieldSpec extends KindField {
   aliases: string[];
 }
 
+/** The key a message record adds beside its content: the content in NFKC where it differs (db/messageText.ts). */
+export const CONTENT_NFKC = 'content_nfkc';
+
 /** The field of {@link KindSpec.restField} that collects every unmapped numeric column by header. */
 export const SOURCES_FIELD = 'sources';
 
@@ -72,7 +75,11 @@ const members = spec({
     f('member_type', '类型', 'text', ['类型', '成员类型']),
     f('join_time', '入群时间', 'time', ['入群时间', '加入时间']),
     f('join_way', '入群方式', 'text', ['入群方式', '加入方式']),
-    f('inviter', '邀请员工', 'text', ['邀请员工', '邀请人']),
+    // 邀请人 (who invited: staff or a member) is the inviter; an export with only 邀请员工 names the
+    // inviting staff member there. With both, 邀请员工 is the staff member responsible (DESIGN §3):
+    // the field order makes 邀请人 claim its column before 邀请员工 is offered to the inviter.
+    f('inviter', '邀请人', 'text', ['邀请人', '邀请员工']),
+    f('staff', '邀请员工', 'text', ['邀请员工']),
     f('leave_time', '退群时间', 'time', ['退群时间', '离开时间']),
     f('leave_way', '退群方式', 'text', ['退群方式', '离开方式']),
     f('unionid', 'unionid', 'text', UNIONID),

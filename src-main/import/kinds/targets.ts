@@ -6,7 +6,7 @@
 import type { ImportKind } from '../../contract';
 import type { LoadPlan, StageColumn } from '../importLoad';
 import type { MergeTarget, StageType } from '../../db/importStore';
-import { kindSpecs, type KindSpec } from './index';
+import { CONTENT_NFKC, kindSpecs, type KindSpec } from './index';
 
 /** Fields of an item-level order row that belong to `order_items`, not to `orders`. */
 const ORDER_ITEM_FIELDS = ['item_name', 'item_amount', 'quantity'];
@@ -20,10 +20,13 @@ export function stageFields(spec: KindSpec): { id: string; type: StageType }[] {
 const SEQ: StageColumn = { id: 'seq', type: 'bigint' };
 const SOURCE_ROW: StageColumn = { id: 'source_row', type: 'integer' };
 
-/** Fields of members and messages that their tables store (unionid only stands in for a missing id while parsing). */
+/**
+ * Fields of members and messages that their tables store (unionid only stands in for a missing id
+ * while parsing), and for messages the content in NFKC that the parser adds (db/messageText.ts).
+ */
 const OWN_COLUMNS: Partial<Record<ImportKind, string[]>> = {
-  members: ['group_name', 'member_id', 'member_name', 'member_type', 'join_time', 'join_way', 'inviter', 'leave_time', 'leave_way'],
-  messages: ['sender_id', 'sender_name', 'group_name', 'sent_at', 'msg_type', 'content'],
+  members: ['group_name', 'member_id', 'member_name', 'member_type', 'join_time', 'join_way', 'inviter', 'staff', 'leave_time', 'leave_way'],
+  messages: ['sender_id', 'sender_name', 'group_name', 'sent_at', 'msg_type', 'content', CONTENT_NFKC],
 };
 
 /**
@@ -36,7 +39,7 @@ export function loadPlan(kind: ImportKind): LoadPlan {
   const spec = kindSpecs[kind];
   const own = OWN_COLUMNS[kind];
   if (own) {
-    const byId = types(spec);
+    const byId: Record<string, StageType> = { ...types(spec), [CONTENT_NFKC]: 'text' };
     const columns = [SOURCE_ROW, ...own.map((id) => ({ id, type: byId[id]! }))];
     return kind === 'members' ? { mode: 'members', columns } : { mode: 'messages', columns };
   }
