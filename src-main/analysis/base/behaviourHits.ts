@@ -1,6 +1,8 @@
 /**
  * Which group messages a key-behaviour rule matches (DESIGN §4 Key behaviours), as SQL, and the
- * hits of each rule kept in the derived database for the key-behaviour view.
+ * hits of each rule kept in the derived database for the key-behaviour view. Rules read the
+ * content in Unicode NFKC ({@link MATCHED_CONTENT}), their keywords and patterns too, so a
+ * full-width space is a `\s` and ＃ a `#`.
  *
  * The rules are user text. They reach the SQL as quoted literals (never raw), so that DuckDB
  * compiles each regular expression once instead of once per message; a regular expression RE2
@@ -57,16 +59,35 @@ export function regexMatchSql(pattern: string, column = 'content'): string {
   return prefix === '' ? regex : `(contains(${column}, ${textSql(prefix)}) AND ${regex})`;
 }
 
-/** The SQL condition "this message matches the rule" over the columns `msg_type` and `content` of `messages`. */
+/**
+ * The content the rules read (DESIGN §4): in Unicode NFKC, which the project stores beside the
+ * content only where it differs (db/messageText.ts), over the columns of `messages`.
+ */
+export const MATCHED_CONTENT = 'coalesce(content_nfkc, content)';
+
+/** RE2 characters with a meaning (in or out of a character class) that a full-width character can become under NFKC. */
+const REGEX_SPECIAL = /[\\.+*?()[\]{}^$|-]/g;
+
+/**
+ * A rule's regular expression as it applies to NFKC content: every run of non-ASCII characters
+ * (with the letter or digit before it, which a combining mark joins) in NFKC, where what becomes a
+ * character with a meaning in RE2 is escaped — `＃[^＃\s]+` is `#[^#\s]+`, and a full-width `（`
+ * stays a literal parenthesis. ASCII, the syntax, is left as written.
+ */
+export function nfkcPattern(pattern: string): string {
+  return pattern.replace(/[A-Za-z0-9]?[\u{80}-\u{10FFFF}]+/gu, (run) => run.normalize('NFKC').replace(REGEX_SPECIAL, (c) => `\\${c}`));
+}
+
+/** The SQL condition "this message matches the rule" over the columns `msg_type`, `content` and `content_nfkc` of `messages`. */
 export function matchSql(b: KeyBehaviour): string {
   const types = normaliseTypes(b.msgTypes);
   const typeCond = types.length === 0 ? 'TRUE' : `lower(trim(msg_type)) IN (${types.map(textSql).join(', ')})`;
   let contentCond = 'TRUE';
   if (b.isRegex) {
-    contentCond = regexMatchSql(b.pattern);
+    contentCond = regexMatchSql(nfkcPattern(b.pattern), MATCHED_CONTENT);
   } else if (b.pattern.trim() !== '') {
-    // Keywords are case-insensitive (CheckIn = checkin); lower() of the literal is folded once.
-    contentCond = `contains(lower(content), lower(${textSql(b.pattern.trim())}))`;
+    // Keywords are case-insensitive (CheckIn = checkin) and read as NFKC too; lower() of the literal is folded once.
+    contentCond = `contains(lower(${MATCHED_CONTENT}), lower(${textSql(b.pattern.trim().normalize('NFKC'))}))`;
   }
   return `(${typeCond}) AND (${contentCond})`;
 }

@@ -8,8 +8,9 @@
  * state of the data into an in-memory database attached to its DuckDB instance (`qx_derived`,
  * shared by all its connections, never written to the project file) and the analyses read
  * `identityCtes()` from there; likewise the scope-free facts of a person (`personCtes()`: customer
- * list attributes and names, the latter reading every message), and the membership spells and
- * per-message facts of memberFacts.ts (the key-behaviour hit tables of behaviourHits.ts go with them).
+ * list attributes and names, the latter reading every message), who invited whom (invitations.ts),
+ * and the membership spells and per-message facts of memberFacts.ts (the key-behaviour hit tables
+ * of behaviourHits.ts go with them).
  *
  * The state of the data is a fingerprint read before every use of the database (a dozen
  * metadata-cheap aggregates, see {@link dataFingerprint}): row counts and highest rowids of the
@@ -22,6 +23,7 @@ import { personFactsSql } from './analysisBase';
 import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
 import { dropHitTables } from './behaviourHits';
 import { buildMemberFacts } from './memberFacts';
+import { INVITATIONS_TABLE, invitationsSql } from './invitations';
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 
@@ -69,6 +71,7 @@ async function build(sql: Sql): Promise<void> {
   await sql.run(
     `CREATE OR REPLACE TABLE ${DERIVED_DB}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${DERIVED_DB}.person_customer`)}`,
   );
+  await sql.run(`CREATE OR REPLACE TABLE ${DERIVED_DB}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
 }
 
 interface State {

@@ -2,14 +2,14 @@
  * Identity (DESIGN §3): tying rows of customers, orders, churn and survey exports to people.
  *
  * A person is an id of the member id space: `memberships.member_id` and `messages.sender_id`
- * (an external userid, or a unionid where the export had no userid). Other rows are matched,
- * in order of trust, by
+ * (an external userid, or a unionid where the export had no userid), and the customer-list
+ * contacts who are none of them ({@link PEOPLE_SQL}). Other rows are matched, in order of trust, by
  *   1. external userid — the row's external_userid is a person id;
  *   2. unionid — the row's unionid is a person id, or is the unionid of exactly one customer
  *      whose external_userid is a person id;
  *   3. full phone — the row's phone (never a masked one) is the phone of customers that rule 1
- *      or 2 tied to exactly one person (orders reach members this way: 买家手机号 → 客户列表.手机号
- *      → 客户列表.external_userid → 成员ID);
+ *      or 2 tied to exactly one person (orders reach people this way: 买家手机号 → 客户列表.手机号
+ *      → 客户列表.external_userid → 成员ID, or the contact's own id);
  *   4. nickname — only when the project allows it (meta `identity.allow_nickname` = 'true'):
  *      the row's name is the nickname of exactly one person. Customer, order, churn and survey
  *      rows carry no group, so "within a group" can only mean "unambiguous among the members";
@@ -21,6 +21,8 @@
  */
 import type { TablePage, UnmatchedRow } from '../../contract';
 import { queryGrid, type GridQuery, type TableSpec } from './dataQueries';
+import { invitationsSql } from './invitations';
+import { unmatchedReasons } from '../../locale/analysis';
 import type { Sql } from '../../db/projectDb';
 
 /** Meta key of the nickname-matching setting. */
@@ -42,8 +44,39 @@ const phoneExpr = (phone: string, flag: string) =>
 /** The in-memory database attached to a project's DuckDB instance that holds its derived tables (derivedTables.ts). */
 export const DERIVED_DB = 'qx_derived';
 
-/** SQL of every person id: the member id space of group members and message senders. */
-export const PEOPLE_SQL = `SELECT member_id AS pid FROM memberships UNION SELECT sender_id FROM messages`;
+/**
+ * SQL of every person id (`pid`), DESIGN §3 "anyone an export identifies": the ids of group members
+ * and message senders, and the customer-list contacts no strong key (rules 1–2 below) ties to one
+ * of them — people added as contacts who never joined a group nor wrote in one — each under its
+ * external_userid, else its unionid. A unionid-only row whose unionid another row of the list
+ * carries with an external_userid is that contact, not a second one (rule 2 ties it there). Rows
+ * with neither id (a name, a phone) make no person; buyers known only from orders are no people.
+ */
+export const PEOPLE_SQL = `
+  WITH pp_members AS MATERIALIZED (SELECT member_id AS pid FROM memberships UNION SELECT sender_id FROM messages),
+  pp_contacts AS MATERIALIZED (
+    SELECT DISTINCT ${clean('external_userid')} AS eu, ${clean('unionid')} AS uid FROM customers
+    WHERE ${clean('external_userid')} IS NOT NULL OR ${clean('unionid')} IS NOT NULL
+  ),
+  -- Contacts neither of whose ids is a member id (few: checked further below only).
+  pp_candidates AS MATERIALIZED (
+    SELECT c.* FROM pp_contacts c ANTI JOIN pp_members m ON m.pid = c.eu ANTI JOIN pp_members u ON u.pid = c.uid
+  ),
+  -- Rule 2's second half over the members, for the candidates' unionids: those the list ties to
+  -- exactly one member id (the pairs are distinct, so count(*) counts the ids).
+  pp_member_uids AS (
+    SELECT c.uid FROM pp_contacts c SEMI JOIN pp_members m ON m.pid = c.eu
+    WHERE c.uid IN (SELECT uid FROM pp_candidates WHERE uid IS NOT NULL)
+    GROUP BY c.uid HAVING count(*) = 1
+  ),
+  pp_new AS MATERIALIZED (
+    SELECT c.* FROM pp_candidates c ANTI JOIN pp_member_uids t ON t.uid = c.uid
+  )
+  -- Neither id of a new contact is a member id, so the two parts never share one.
+  SELECT pid FROM pp_members
+  UNION ALL
+  SELECT DISTINCT coalesce(n.eu, n.uid) FROM pp_new n
+  WHERE n.eu IS NOT NULL OR n.uid NOT IN (SELECT uid FROM pp_new WHERE eu IS NOT NULL AND uid IS NOT NULL)`;
 
 /**
  * The identity CTEs for analyses (without the leading WITH), read from the derived tables the
@@ -136,42 +169,67 @@ id_orders AS (
 )`;
 }
 
-/** Why an unmatched row matched nobody, most telling reason first (Chinese: shown to the user). */
-const reasonExpr = `
-  CASE
-    WHEN r.eu IS NULL AND r.uid IS NULL AND r.phone IS NULL AND r.is_masked THEN '手机号已打码'
-    WHEN r.eu IS NULL AND r.uid IS NULL AND r.phone IS NULL THEN '没有 external_userid、unionid 或手机号'
-    WHEN r.phone IS NOT NULL AND ph.people > 1 THEN '这个手机号对应多个成员'
-    WHEN r.phone IS NOT NULL AND r.kind <> 'customers' AND ph.phone IS NULL THEN '客户列表中没有这个手机号'
-    WHEN r.phone IS NOT NULL AND r.kind <> 'customers' THEN '客户列表中这个手机号的客户不在群成员中'
-    WHEN r.phone IS NOT NULL AND r.eu IS NULL AND r.uid IS NULL THEN '这个手机号对不上任何群成员'
-    ELSE 'external_userid / unionid 不在群成员或客户列表中'
-  END`;
+/** A text as a SQL string literal (texts of the locale, never user input). */
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** The rows that matched nobody, with the columns of {@link UnmatchedRow} plus the tie-breakers kind and rid. */
+/** Why an unmatched row matched nobody, most telling reason first, in the current language (shown to the user). */
+function reasonExpr(): string {
+  const r = unmatchedReasons;
+  return `
+  CASE
+    WHEN r.eu IS NULL AND r.uid IS NULL AND r.phone IS NULL AND r.is_masked THEN ${sqlText(r.masked)}
+    WHEN r.eu IS NULL AND r.uid IS NULL AND r.phone IS NULL THEN ${sqlText(r.noKey)}
+    WHEN r.phone IS NOT NULL AND ph.people > 1 THEN ${sqlText(r.phoneShared)}
+    WHEN r.phone IS NOT NULL AND r.kind <> 'customers' AND ph.phone IS NULL THEN ${sqlText(r.phoneNotInCustomers)}
+    WHEN r.phone IS NOT NULL AND r.kind <> 'customers' THEN ${sqlText(r.customerWithoutId)}
+    WHEN r.phone IS NOT NULL AND r.eu IS NULL AND r.uid IS NULL THEN ${sqlText(r.phoneMatchesNobody)}
+    ELSE ${sqlText(r.idNotFound)}
+  END`;
+}
+
+/** The reason of an ambiguous inviter nickname, `{n}` of the locale's text filled by the SQL expression `count`. */
+function inviterReason(count: string): string {
+  const [before, after] = unmatchedReasons.inviterAmbiguous.split('{n}');
+  return `${sqlText(before ?? '')} || ${count} || ${sqlText(after ?? '')}`;
+}
+
+/**
+ * The rows that matched nobody, with the columns of {@link UnmatchedRow} plus the tie-breakers kind
+ * and rid: rows of customers, orders, churn and survey, and joins of the member export whose
+ * inviter nickname several members of the group held at the join (invitations.ts), the nickname as
+ * the name.
+ */
 export function unmatchedSql(): string {
   return `(
-WITH ${rawIdentityCtes()}
+WITH ${rawIdentityCtes()},
+id_files AS (SELECT import_id, any_value(file_name) AS file_name FROM imports GROUP BY import_id)
 SELECT r.kind, coalesce(i.file_name, '') AS file_name, r.source_row AS row_number, r.name, r.phone_raw AS phone,
-       ${reasonExpr} AS reason, r.rid
+       ${reasonExpr()} AS reason, r.rid
 FROM id_matched m
 JOIN id_rows r ON r.kind = m.kind AND r.rid = m.rid
 LEFT JOIN id_phones ph ON ph.phone = r.phone
-LEFT JOIN (SELECT import_id, any_value(file_name) AS file_name FROM imports GROUP BY import_id) i ON i.import_id = r.import_id
+LEFT JOIN id_files i ON i.import_id = r.import_id
 WHERE m.pid IS NULL
+UNION ALL
+SELECT 'members', coalesce(i.file_name, ''), v.source_row, v.inviter, NULL,
+       ${inviterReason('v.holders')}, v.rid
+FROM (${invitationsSql()}) v
+LEFT JOIN id_files i ON i.import_id = v.import_id
+WHERE v.referrer IS NULL AND v.holders > 1
 ) AS unmatched`;
 }
 
-const unmatchedSpec: TableSpec<UnmatchedRow> = {
+// A function: the reasons are written in the language of the moment.
+const unmatchedSpec = (): TableSpec<UnmatchedRow> => ({
   table: unmatchedSql(),
   columns: { kind: 'text', file_name: 'text', row_number: 'number', name: 'text', phone: 'text', reason: 'text' },
   // Unsorted, the list reads like the files: by kind, file and row number.
   tiebreak: ['kind', 'file_name', 'row_number NULLS LAST', 'rid'],
-};
+});
 
 /** A page of rows that matched nobody, paged, sorted and filtered like the data grids. */
 export function queryUnmatched(sql: Sql, q: GridQuery, timeZone: string): Promise<TablePage<UnmatchedRow>> {
-  return queryGrid(sql, unmatchedSpec, q, timeZone);
+  return queryGrid(sql, unmatchedSpec(), q, timeZone);
 }
 
 /** Whether the project allows matching by nickname (default off). */

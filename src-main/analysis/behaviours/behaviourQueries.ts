@@ -10,7 +10,7 @@
 import type { AnalysisScope, BehaviourCount, BehaviourResult, Definitions, KeyBehaviour, LiftRow, Period } from '../../contract';
 import { lift } from '../stats/lift';
 import { fixedOffsetCte, localDaySql, membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
-import { matchSql, textSql, withRuleHitTables } from '../base/behaviourHits';
+import { matchSql, nfkcPattern, textSql, withRuleHitTables } from '../base/behaviourHits';
 import { readDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { countPeopleSql, FACTS_CHECKED, factsTzCte, gnoInScope, memberFactsParams, peopleBitsSql } from '../base/memberFacts';
@@ -128,7 +128,7 @@ ${name} AS (
  * - `kb_tz(off_us)` the zone's fixed offset, if it has one (see {@link localDaySql});
  * - `kb_hits(pid, behaviour_id, t, d)` each group message of the scope (`inScope` over
  *   `group_name`; one-to-one chats never count) matching a rule: type in msgTypes (trimmed,
- *   case-insensitive; none listed = any type) and content containing the keyword
+ *   case-insensitive; none listed = any type) and content, in Unicode NFKC, containing the keyword
  *   (case-insensitive) or matching the RE2 regular expression (empty pattern = any content);
  *   t the instant, d the local day in `$tz`; `kb_hit_times` is the same without d, cheaper
  *   where the day is not needed;
@@ -177,7 +177,8 @@ export async function behaviourErrors(sql: Sql, behaviours: KeyBehaviour[]): Pro
   const errors = new Map<number, string>();
   for (const [i, b] of behaviours.entries()) {
     if (!b.isRegex || b.pattern === '') continue;
-    const error = await checkRegex(sql, b.pattern);
+    // The expression as it runs: over NFKC content, in NFKC itself (behaviourHits.ts).
+    const error = await checkRegex(sql, nfkcPattern(b.pattern));
     if (error) errors.set(i, error);
   }
   return errors;

@@ -6,8 +6,9 @@
  * [from, to] (客户列表.添加时间, local days of the project time zone), followed to the end of the
  * data (no upper bound: what a cohort did later is what its acquisition bought):
  * - added — people whose first add falls in the range. A person's channel is the value of the
- *   earliest-added customer row that has one (`person_customer`); a customer row tied to no group
- *   member is still a person added, keyed by its own external_userid, else unionid, else the row.
+ *   earliest-added customer row that has one (`person_customer`); a contact who never joined a
+ *   group is a person too (identity.ts), and a customer row tied to nobody (no external_userid nor
+ *   unionid, an ambiguous unionid) is still someone added, keyed by its own ids, else the row.
  *   A blank value is the channel {@link unknownChannel}. Members with no customer row were never
  *   "added" as far as the data knows and are left out. With no range every customer counts, even
  *   one without an add time; with a range, those are left out (their add day is unknown).
@@ -19,7 +20,7 @@
  *   at or after being added. Always ≤ joined.
  * - converted — who have a paid, not fully refunded order (`paid_orders`) paid at or after being
  *   added, member or not (the channel brought the buyer). Orders reach people only through the
- *   identity rules (analysis/base/identity.ts), so a customer tied to no member has no orders.
+ *   identity rules (analysis/base/identity.ts), so a customer row tied to nobody has no orders.
  * - gmv — the sum of paid − refunded (never below 0) of those orders.
  * - churned — who, after being added, left the scope and are not members of it at the end of the
  *   data; or whose contact was lost: a 流失客户 record at or after being added (or without a

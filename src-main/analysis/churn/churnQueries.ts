@@ -8,7 +8,8 @@
  *   A person is listed once per day: with the last leave of that day (its group and 退群方式;
  *   被移出 and its variants → removed, anything else → left_group).
  * - Every 流失客户 row (a contact deletion) is an event of its own, tied to a person by identity
- *   (analysis/base/identity.ts). Without a scope every row is listed, rows tied to nobody included (pid
+ *   (analysis/base/identity.ts; a customer-list contact who never joined a group is a person, with
+ *   the channel of the list). Without a scope every row is listed, rows tied to nobody included (pid
  *   null, with the row's name). Contact deletions carry no group: with a scope they are listed for
  *   the people who were ever members of the scope (at any time, as the funnel does), so rows tied
  *   to nobody cannot be placed in a scope and are left out of scoped lists only. A row without a

@@ -3,9 +3,11 @@
  * VVIP and lookalike scoring work from. Every feature is computed in the project time zone at
  * the end of the local day `$asOf` (events after it do not exist yet):
  *
- * - people: every person of the project (identity's `id_people`: group members and message
- *   senders) who had joined a group or sent a message by `$asOf`; with a scope, the people who had
- *   joined one of its groups by then (present or past members). `is_member`: a member of the scope
+ * - people: every person of the project (identity's `id_people`: group members, message senders
+ *   and customer-list contacts, DESIGN §3) who had joined a group, sent a message or been added as
+ *   a contact (客户列表.添加时间; a contact without one counts) by `$asOf`; with a scope, the people
+ *   who had joined one of its groups by then (present or past members: a contact who never joined
+ *   belongs to no group). `is_member`: a member of the scope
  *   at the end of `$asOf` (DESIGN §4 member state); `groups`: the scope groups they had joined,
  *   sorted, joined by '、'.
  * - `purchases`: paid orders not fully refunded (analysisBase `paid_orders`) paid on or before
@@ -18,12 +20,13 @@
  * - `repurchase_90d`: some purchase falls at most 90 local days after the purchase before it
  *   (day difference ≤ 90; a second order the same day counts).
  * - `referrals`: people who joined a scope group on or before `$asOf` with this person as
- *   邀请人, each counted once. Exports name the inviter by nickname only, so an inviter is tied to
- *   the one person who has that group nickname (any group, trimmed); a nickname two people share
- *   ties to nobody, and an inviter who never appears as a member (a staff account) to nobody.
- *   This match is always on: it reads the inviter column, not the rows identity matching ties.
- *   A join without a join time counts (it cannot be placed after `$asOf`).
- *   `referrals_bought`: those of them with a purchase on or before `$asOf`.
+ *   邀请人, each counted once: the inviter of a join is the person it names by member id, or the
+ *   member of that group who held the nickname at the join (analysis/base/invitations.ts: a
+ *   nickname several members of the group held then ties to nobody). A join without a join time
+ *   counts (it cannot be placed after `$asOf`).
+ *   `referrals_bought` (DESIGN §4): those of them with a purchase (paid, not fully refunded) at or
+ *   after their first join with this person as inviter, on or before `$asOf`; a purchase before
+ *   the referral does not count. Without a join time, any purchase by `$asOf` counts.
  * - `messages`: messages in groups of the scope (one-to-one chats never count) sent on or before `$asOf`.
  * - `key_behaviours`: Σ over enabled key behaviours of weight × occurrences (behaviourQueries'
  *   `kb_people`), plus one `kb_<id>` column per enabled behaviour with its occurrences.
@@ -37,7 +40,8 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { KeyBehaviour } from '../../contract';
 import { membershipCtes, personCtes } from '../base/analysisBase';
 import { behaviourCountingCtes, behaviourCtes } from '../behaviours/behaviourQueries';
-import { identityCtes } from '../base/identity';
+import { DERIVED_DB, identityCtes } from '../base/identity';
+import { INVITATIONS_TABLE } from '../base/invitations';
 import { sqlLiteral, type Sql } from '../../db/projectDb';
 
 /** Options of {@link featuresSql}. */
@@ -112,8 +116,10 @@ msg_counts AS (
   WHERE m.sent_at < c.t_end${opts.hasScope ? ` AND ${inScope}` : ''}
   GROUP BY m.sender_id
 ),
+-- Contacts added by $asOf (an add without a time cannot be placed after it): people without a scope.
 people AS (
-  ${opts.hasScope ? `SELECT DISTINCT pid FROM scoped_by_asof` : `SELECT pid FROM scoped_by_asof UNION SELECT pid FROM msg_counts`}
+  ${opts.hasScope ? `SELECT DISTINCT pid FROM scoped_by_asof` : `SELECT pid FROM scoped_by_asof UNION SELECT pid FROM msg_counts
+  UNION SELECT pc.pid FROM person_customer pc, cutoff c WHERE pc.added_at IS NULL OR pc.added_at < c.t_end`}
 ),
 person_groups AS (
   SELECT pid, array_to_string(list_sort(list(DISTINCT group_name)), '、') AS groups FROM scoped_by_asof GROUP BY pid
@@ -145,20 +151,19 @@ purchase_stats AS (
          coalesce(bool_or(b.gap <= 90), false) AS repurchase_90d
   FROM buy_gaps b, cutoff c GROUP BY b.pid
 ),
--- Nicknames of exactly one person, to read the 邀请人 column.
-nick_owners AS (
-  SELECT name, min(pid) AS pid FROM (
-    SELECT DISTINCT trim(member_name) AS name, member_id AS pid FROM memberships WHERE nullif(trim(member_name), '') IS NOT NULL
-  ) GROUP BY name HAVING count(*) = 1
-),
+-- Each referee once per referrer, from the first referred join (NULL when one had no join time: any purchase counts).
 referred AS (
-  SELECT DISTINCT n.pid AS referrer, m.member_id AS referee
-  FROM memberships m JOIN nick_owners n ON n.name = trim(m.inviter), cutoff c
-  WHERE ${inScope} AND m.member_id <> n.pid AND (m.join_time IS NULL OR m.join_time < c.t_end)
+  SELECT i.referrer, i.referee, CASE WHEN bool_and(i.t IS NOT NULL) THEN min(i.t) END AS t
+  FROM ${DERIVED_DB}.${INVITATIONS_TABLE} i, cutoff c
+  WHERE ${inScope} AND i.referrer IS NOT NULL AND (i.t IS NULL OR i.t < c.t_end)
+  GROUP BY i.referrer, i.referee
+),
+referees_bought AS (
+  SELECT r.referrer, r.referee FROM referred r SEMI JOIN buys b ON b.pid = r.referee AND (r.t IS NULL OR b.paid_at >= r.t)
 ),
 referral_stats AS (
-  SELECT r.referrer AS pid, count(*) AS referrals, count(ps.pid) AS referrals_bought
-  FROM referred r LEFT JOIN purchase_stats ps ON ps.pid = r.referee
+  SELECT r.referrer AS pid, count(*) AS referrals, count(rb.referee) AS referrals_bought
+  FROM referred r LEFT JOIN referees_bought rb ON rb.referrer = r.referrer AND rb.referee = r.referee
   GROUP BY r.referrer
 ),
 survey_latest AS (

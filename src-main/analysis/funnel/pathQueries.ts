@@ -3,10 +3,10 @@
  * project has data for; what the project holds for each source a stage can bind; and the SQL
  * of each source's events, which the funnel (funnelQueries.ts) counts and follows.
  *
- * Who a "person" is: the identity pid (analysis/base/identity.ts). Customer-list rows that match no
- * member (people added as contacts who never joined a group or wrote in one) are not in
- * `id_people`; they are keyed by their own id — external_userid, else unionid, else the row —
- * so 添加客服微信 counts them and the drop from there to 入群 shows.
+ * Who a "person" is: the identity pid (analysis/base/identity.ts), contacts who never joined a
+ * group included (DESIGN §3), so 添加客服微信 counts them and the drop from there to 入群 shows. A
+ * customer-list row with neither external_userid nor unionid that matches nobody (only a name or
+ * a phone) is no person; it is keyed by the row, and still counts as added.
  *
  * Scope (the selected groups): joins, messages and invitations count only in the scope's groups.
  * Customers and orders carry no group: with a scope they count for the people who were ever
@@ -18,7 +18,8 @@ import type { CustomerPath, CustomerPathInfo, PathStage, StageSource, StageSourc
 import { AppError } from '../../contract/appError';
 import { membershipCtes, personCtes, scopeCondition } from '../base/analysisBase';
 import { readSavedDefinition } from '../../db/definitionsStore';
-import { identityCtes } from '../base/identity';
+import { DERIVED_DB, identityCtes } from '../base/identity';
+import { INVITATIONS_TABLE } from '../base/invitations';
 import type { Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { defaultStageNames, funnelMessages, stageSourceText } from '../../locale/funnel';
@@ -97,17 +98,10 @@ function personEventSql(source: PersonSource, groups: string[] | undefined): str
     case 'person_repurchase':
       return `SELECT pid AS pkey, paid_at AS t FROM fn_paid WHERE n = 2 ${inScopePeople(isScoped, 'pid')}`;
     case 'person_referral':
-      // The inviter is named by member id, or by a nickname only one member of that group has.
+      // The inviter as analysis/base/invitations.ts ties it: by member id, or the member of that group holding the nickname at the join.
       return `
-  SELECT coalesce(by_id.pid, by_name.pid) AS pkey, s.join_time AS t
-  FROM memberships s
-  LEFT JOIN (SELECT DISTINCT member_id AS pid FROM memberships) by_id ON by_id.pid = trim(s.inviter)
-  LEFT JOIN (
-    SELECT group_name, trim(member_name) AS name, min(member_id) AS pid FROM memberships
-    WHERE nullif(trim(member_name), '') IS NOT NULL GROUP BY ALL HAVING count(DISTINCT member_id) = 1
-  ) by_name ON by_name.group_name = s.group_name AND by_name.name = trim(s.inviter)
-  WHERE ${scopeCondition(groups, 's.group_name')} AND s.join_time IS NOT NULL AND nullif(trim(s.inviter), '') IS NOT NULL
-    AND coalesce(by_id.pid, by_name.pid) IS NOT NULL AND coalesce(by_id.pid, by_name.pid) <> s.member_id`;
+  SELECT referrer AS pkey, t FROM ${DERIVED_DB}.${INVITATIONS_TABLE}
+  WHERE ${scopeCondition(groups)} AND t IS NOT NULL AND referrer IS NOT NULL`;
   }
 }
 

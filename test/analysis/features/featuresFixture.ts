@@ -14,8 +14,10 @@
  *        messages in A: 02-15 打卡, 03-15 打卡, 03-31 23:59:59 "我要报名"; after the day 04-01 00:00:00
  *          "报名" and 04-02 打卡; a one-to-one "报名" 03-01 (never counts) → 3 messages, checkin ×2
  *          (weight 2), 报名 once (below its minimum of 2) → key behaviours 4.
- *        invited (邀请人 安妮): bob into B twice (counted once; bob bought), cat into A (" 安妮 ",
- *          trimmed), gus into A on 04-06 (after the day) → referrals 2, referrals who bought 1.
+ *        invited (邀请人 安妮): cat into A (" 安妮 ", trimmed), gus into A on 04-06 (after the day);
+ *          bob into B twice names 安妮 too, but no member of B is called 安妮, so those joins are
+ *          nobody's referral (DESIGN §3: the member of that group holding the nickname)
+ *          → referrals 1, referrals who bought 0 (cat never buys).
  *        surveys: 02-01 score 9, 03-01 score 6, 04-02 score 10 (after) → 6.
  *        tenure 01-02 → 03-31 = 89 days.
  *   bob  B joins 02-01 10:00, leaves 02-20 10:00, re-joins 03-01 10:00, stays. Nickname 小波.
@@ -24,7 +26,8 @@
  *        tenure from the first join: 02-01 → 03-31 = 59.
  *   cat  A joins 02-05 10:00 (invited by " 安妮 "), stays, nothing else → tenure 55.
  *   dan  A joins 01-03 10:00, nickname 重名; dan2 B joins 01-03 10:00, nickname 重名 too.
- *   hal  A joins 03-01 10:00 invited by 重名: two people have that nickname → nobody's referral.
+ *   hal  A joins 03-01 10:00 invited by 重名: in A only dan holds it (dan2 is in B) → dan's
+ *        referral (referrals 1, hal never buys → 0 who bought).
  *   eve  A joins 01-01 10:00, leaves 01-11, re-joins 02-01 → member, tenure 01-01 → 03-31 = 90.
  *   fay  A 01-05 → 01-20, B 02-01 → 02-11 00:30 (02-10 16:30 UTC) → not a member,
  *        tenure first join → last leave = 01-05 → 02-11 = 37 (scope A: 01-05 → 01-20 = 15).
@@ -184,7 +187,7 @@ function person(pid: string, over: Partial<FeatureRow>): FeatureRow {
 const ann = person('ann', {
   name: '安妮', channel: '公众号', staff: '小王', tags: '高意向', groups: 'A', is_member: true,
   purchases: 3, gmv: 350, aov: 350 / 3, first_purchase: '2024-01-31 23:59:59', last_purchase: '2024-03-10 12:00:00',
-  purchase_months_3m: 3, days_since_last_purchase: 21, repurchase_90d: true, referrals: 2, referrals_bought: 1,
+  purchase_months_3m: 3, days_since_last_purchase: 21, repurchase_90d: true, referrals: 1, referrals_bought: 0,
   messages: 3, key_behaviours: 4, tenure_days: 89, survey_score: 6, kb_checkin: 2,
 });
 const bob = person('bob', {
@@ -193,7 +196,7 @@ const bob = person('bob', {
   purchase_months_3m: 1, days_since_last_purchase: 35, messages: 2, key_behaviours: 1, kb_kw: 2, tenure_days: 59,
 });
 const cat = person('cat', { name: '小猫', groups: 'A', is_member: true, tenure_days: 55 });
-const dan = person('dan', { name: '重名', groups: 'A', is_member: true, tenure_days: 88 });
+const dan = person('dan', { name: '重名', groups: 'A', is_member: true, tenure_days: 88, referrals: 1 });
 const dan2 = person('dan2', { name: '重名', groups: 'B', is_member: true, tenure_days: 88 });
 const eve = person('eve', { groups: 'A', is_member: true, tenure_days: 90 });
 const fay = person('fay', { groups: 'A、B', tenure_days: 37 });
@@ -225,7 +228,7 @@ export const expectedAll: FeatureRow[] = [ann, bob, cat, dan, dan2, eve, fay, ha
  * member). ann's referrals into A: cat only (no purchase); fay left A on 01-20 → tenure 15.
  */
 export const expectedScopeA: FeatureRow[] = [
-  { ...ann, referrals: 1, referrals_bought: 0 },
+  ann,
   cat,
   dan,
   eve,

@@ -51,11 +51,12 @@ describe('featuresSql (see featuresFixture.ts for the hand computation)', () => 
     expect(byPid(rows, 'ray')?.repurchase_90d).toBe(false);
   });
 
-  it('ties 邀请人 to the one person with that nickname, counts each referral once and those who bought', async () => {
+  it('ties 邀请人 to the member of the join\'s group holding that nickname, whoever else uses it elsewhere', async () => {
     const rows = await features(AS_OF);
-    expect([byPid(rows, 'ann')?.referrals, byPid(rows, 'ann')?.referrals_bought]).toEqual([2, 1]);
-    // hal was invited by 重名, which dan and dan2 share: nobody's referral.
-    expect([byPid(rows, 'dan')?.referrals, byPid(rows, 'dan2')?.referrals]).toEqual([0, 0]);
+    // cat joined A naming " 安妮 "; bob's joins of B name 安妮, who is no member of B.
+    expect([byPid(rows, 'ann')?.referrals, byPid(rows, 'ann')?.referrals_bought]).toEqual([1, 0]);
+    // hal joined A naming 重名: dan holds it in A, dan2 only in B.
+    expect([byPid(rows, 'dan')?.referrals, byPid(rows, 'dan2')?.referrals]).toEqual([1, 0]);
   });
 
   it('measures a re-joiner from the first join, and someone who left to the last leave', async () => {
@@ -74,12 +75,14 @@ describe('featuresSql (see featuresFixture.ts for the hand computation)', () => 
 
   it('computes at an earlier day as if later events had not happened', async () => {
     const rows = await features('2024-02-29');
-    // ann on 02-29: orders 01-31 and 02-01 (¥150, Jan+Feb), bob and cat invited, bob bought 02-25,
-    // survey of 02-01, one check-in (weight 2), member since 01-02 (58 days).
+    // ann on 02-29: orders 01-31 and 02-01 (¥150, Jan+Feb), cat invited (no purchase), survey of
+    // 02-01, one check-in (weight 2), member since 01-02 (58 days).
     expect(byPid(rows, 'ann')).toMatchObject({
       purchases: 2, gmv: 150, aov: 75, purchase_months_3m: 2, days_since_last_purchase: 28, repurchase_90d: true,
-      referrals: 2, referrals_bought: 1, messages: 1, key_behaviours: 2, kb_checkin: 1, tenure_days: 58, survey_score: 9,
+      referrals: 1, referrals_bought: 0, messages: 1, key_behaviours: 2, kb_checkin: 1, tenure_days: 58, survey_score: 9,
     });
+    // hal, dan's referral, joins only on 03-01.
+    expect(byPid(rows, 'dan')?.referrals).toBe(0);
     // bob left B on 02-20 and is back only on 03-01: not a member, tenure 02-01 → 02-20.
     expect(byPid(rows, 'bob')).toMatchObject({ is_member: false, tenure_days: 19, messages: 0, key_behaviours: 0 });
     // hal and ivy joined on 03-01, zed wrote on 03-10: not yet people.
