@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../contract/appError';
 import type { OpenProject } from '../db/projectFile';
 import type { AppMode } from '../contract';
+import { sweepTempDir } from './tempFiles';
 
 /** Where the app keeps things on this machine. */
 export interface AppPaths {
@@ -12,8 +13,10 @@ export interface AppPaths {
   configDir: string;
   /** Folder holding the bundled demo exports (`resources/demo`). */
   demoDir: string;
-  /** Folder for temporary files (uploads, import staging). */
+  /** Folder for temporary files (uploads, import staging); each process works in a folder of its own under it (tempFiles.ts). */
   tempDir: string;
+  /** Browser mode: a folder whose files a page may import by path (otherwise only uploads); unset by default. */
+  importDir?: string | null;
 }
 
 /** Native file dialogs; only the Electron shell has them. */
@@ -57,11 +60,16 @@ export function defaultPaths(repoRoot: string, env: NodeJS.ProcessEnv = process.
     configDir: env.QUNXI_CONFIG_DIR ?? path.join(home, '.config', 'qunxi'),
     demoDir: env.QUNXI_DEMO_DIR ?? path.join(repoRoot, 'resources', 'demo'),
     tempDir: env.QUNXI_TEMP_DIR ?? path.join(os.tmpdir(), 'qunxi'),
+    importDir: env.QUNXI_IMPORT_DIR ?? null,
   };
 }
 
-/** A fresh context with no project open. */
+/**
+ * A fresh context with no project open. Starting one removes what killed processes left in the
+ * temp folder (uploads and import chunks hold imported data), in the background.
+ */
 export function createContext(mode: AppMode, paths: AppPaths, dialogs: NativeDialogs | null = null): AppContext {
+  void sweepTempDir(paths.tempDir).catch(() => undefined);
   return { mode, paths, project: null, dialogs };
 }
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
 import type { AppPaths } from './context';
+import { runTempDir } from './tempFiles';
 
 const UPLOAD_ID = /^[0-9a-f-]{36}$/;
 
@@ -10,8 +12,16 @@ export function newUploadId(): string {
   return randomUUID();
 }
 
-/** Where an uploaded file is kept until it is imported; the id is checked so it can never name another path. */
+/**
+ * Where an uploaded file is kept until it is imported: in this process's temp folder (an upload
+ * belongs to the page this process serves); the id is checked so it can never name another path.
+ */
 export function uploadPath(paths: AppPaths, uploadId: string): string {
   if (!UPLOAD_ID.test(uploadId)) throw new AppError('IMPORT_FILE_NOT_FOUND', '上传的文件标识无效', { uploadId });
-  return path.join(paths.tempDir, 'uploads', uploadId);
+  return path.join(runTempDir(paths.tempDir), 'uploads', uploadId);
+}
+
+/** Removes an uploaded file once its import has ended: the UI never imports one upload twice. */
+export async function removeUpload(paths: AppPaths, uploadId: string): Promise<void> {
+  await fs.rm(uploadPath(paths, uploadId), { force: true });
 }

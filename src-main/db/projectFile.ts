@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
+import { reclaimFreeSpace } from './fileSpace';
 import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
 import { APP_MARKER, createSchema, DEFAULT_TIME_ZONE, FORMAT_VERSION, migrations, readMeta } from './schema';
 
@@ -158,6 +159,41 @@ export interface OpenOptions {
   prepare?: (db: ProjectDb) => Promise<void>;
 }
 
+/** How each open project was opened, for {@link reopenProjectDb}. */
+const openOptions = new WeakMap<OpenProject, OpenOptions>();
+
+/** DuckDB's spill folder of a project (its default `temp_directory`, `<file>.tmp`). */
+export function spillFolder(projectPath: string): string {
+  return `${projectPath}.tmp`;
+}
+
+/**
+ * A hidden sibling of a project file that an import fills before it starts and removes when it
+ * ends: should the disk fill up meanwhile, removing it gives DuckDB the room to write the few
+ * blocks that shorten the file again (see import/importFile.ts).
+ */
+export function reserveFile(projectPath: string): string {
+  return path.join(path.dirname(projectPath), `.${path.basename(projectPath)}.reserve`);
+}
+
+/** Removes what only a killed process leaves next to a project: the spill folder and an import's reserve. */
+async function removeLeftovers(projectPath: string): Promise<void> {
+  await fs.rm(spillFolder(projectPath), { recursive: true, force: true }).catch(() => undefined);
+  await removeQuietly(reserveFile(projectPath));
+}
+
+/**
+ * Closes and opens a project's database again, in place: after a write failed on a full disk,
+ * DuckDB counts some blocks it wrote as used until it reads the file afresh. Calls under way on
+ * the old database fail; the caller makes sure none is (the import's write queue).
+ */
+export async function reopenProjectDb(project: OpenProject): Promise<void> {
+  await project.db.close().catch(() => undefined);
+  project.db = await ProjectDb.open(project.path).catch(() => ProjectDb.open(project.path));
+  const prepare = openOptions.get(project)?.prepare;
+  if (prepare) project.db.setPreparer(prepare);
+}
+
 /** Opens an existing project: validates it untouched, then locks, migrates and returns it. */
 export async function openProjectFile(p: string, options: OpenOptions = {}): Promise<OpenProject> {
   const abs = path.resolve(p);
@@ -173,10 +209,16 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
   }
   try {
     await migrate(db, version);
+    // What a killed process left (DuckDB's spill folder, an import's reserve, the file's unused
+    // end after a failed import) goes now that this process holds the lock.
+    await removeLeftovers(abs);
+    await reclaimFreeSpace(db);
     if (options.prepare) db.setPreparer(options.prepare);
     const timeZone = (await db.use((sql) => readMeta(sql, 'time_zone'))) ?? DEFAULT_TIME_ZONE;
     openInThisProcess.add(abs);
-    return { path: abs, db, timeZone };
+    const project = { path: abs, db, timeZone };
+    openOptions.set(project, options);
+    return project;
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;

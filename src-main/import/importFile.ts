@@ -13,9 +13,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportKind, ImportRecord, TableMapping } from '../contract';
-import type { OpenProject } from '../db/projectFile';
+import { reopenProjectDb, reserveFile, type OpenProject } from '../db/projectFile';
+import { reclaimFreeSpace } from '../db/fileSpace';
 import { findImportByHash } from '../db/importStore';
-import { AppError } from '../contract/appError';
+import { AppError, isAppError } from '../contract/appError';
+import { checkRegularFile, openRegularFile } from './sourceFile';
+import { diskFullError, isDiskFull } from './diskFull';
 import { writeImport, isOutOfMemory, type WriteJob } from './importWrite';
 import { resolveLimits, type ImportLimits } from './reader/limits';
 import type { ChunkSize } from './stagingCsv';
@@ -74,7 +77,7 @@ async function hashFile(filePath: string, fileName: string, signal?: AbortSignal
   const hash = createHash('sha256');
   const buf = Buffer.allocUnsafe(256 * 1024);
   try {
-    const fh = await fs.open(filePath, 'r');
+    const fh = await openRegularFile(filePath, fileName);
     try {
       for (;;) {
         if (signal?.aborted) throw cancelledError(fileName);
@@ -87,9 +90,54 @@ async function hashFile(filePath: string, fileName: string, signal?: AbortSignal
     }
   } catch (e) {
     if (signal?.aborted) throw cancelledError(fileName);
+    if (isAppError(e)) throw e;
     throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取文件“${fileName}”：${(e as Error).message.split('\n')[0]}`, { file: fileName });
   }
   return hash.digest('hex');
+}
+
+/** Size of a file in bytes, 0 when it cannot be read. */
+async function fileSize(p: string): Promise<number> {
+  return (await fs.stat(p).catch(() => null))?.size ?? 0;
+}
+
+/** Bytes of the reserve an import holds next to the project: room for DuckDB to shorten the file on a full disk. */
+const RESERVE_BYTES = 2 * 1024 * 1024;
+
+/** A reserve file held for one import; `release` removes it (again harmlessly). */
+interface Reserve {
+  release(): Promise<void>;
+}
+
+/**
+ * Fills the project's reserve file (see projectFile.ts) for the time of an import. On a disk too
+ * full even for that, the import runs without one: it is only what lets a failed import give its
+ * space back at once rather than on the next open.
+ */
+async function holdReserve(project: OpenProject): Promise<Reserve> {
+  if (project.db.path === ':memory:') return { release: async () => undefined };
+  const file = reserveFile(project.path);
+  await fs.writeFile(file, Buffer.alloc(RESERVE_BYTES)).catch(() => fs.rm(file, { force: true }).catch(() => undefined));
+  return { release: () => fs.rm(file, { force: true }).catch(() => undefined) };
+}
+
+/** Slack over the size before a failed import that counts as "given back" (DuckDB's blocks are 256 KB). */
+const SIZE_SLACK = 2 * 1024 * 1024;
+
+/**
+ * After a failed import: the blocks DuckDB had written its rows into are free, the file as long
+ * as they made it; {@link reclaimFreeSpace} shortens it. On a full disk the reserve goes first
+ * (shortening writes a little), and DuckDB may still count blocks it failed to write as used
+ * until it reads the file afresh: then the database is opened again and shortened once more.
+ */
+async function giveBackSpace(project: OpenProject, e: unknown, sizeBefore: number, reserve: Reserve): Promise<void> {
+  if (project.db.path === ':memory:') return;
+  if (isDiskFull(e)) await reserve.release();
+  await reclaimFreeSpace(project.db);
+  if (isDiskFull(e) && (await fileSize(project.path)) > sizeBefore + SIZE_SLACK) {
+    await reopenProjectDb(project).catch(() => undefined);
+    await reclaimFreeSpace(project.db);
+  }
 }
 
 /**
@@ -102,12 +150,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
   const throwIfCancelled = () => {
     if (opts.signal?.aborted) throw cancelledError(fileName);
   };
-  try {
-    const stat = await fs.stat(source.path);
-    if (!stat.isFile()) throw new Error('not a file');
-  } catch {
-    throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
-  }
+  await checkRegularFile(source.path, fileName);
   opts.onProgress?.({ phase: 'reading', rowsRead: 0, fraction: 0, kind: opts.kind ?? null });
   // Hashed meanwhile: the parse stops early when an earlier import has the same bytes (or the hash cannot be taken).
   const stop = new AbortController();
@@ -136,22 +179,36 @@ export async function importFile(project: OpenProject, source: { path: string; f
     onWriting: (rowsRead, kind) => opts.onProgress?.({ phase: 'writing', rowsRead, fraction: 1, kind }),
   };
   const memoryMb = project.db.path === ':memory:' ? null : resolveLimits(opts.limits).dbMemoryMb;
+  const writeOnce = async () => {
+    try {
+      return await writeImport(project, job, memoryMb);
+    } catch (e) {
+      // The memory limit is this importer's economy, not the user's problem: should DuckDB not
+      // manage within it, the import (rolled back) runs again without one.
+      if (memoryMb === null || !isOutOfMemory(e)) throw e;
+      await fs.rm(job.jobDir, { recursive: true, force: true });
+      return writeImport(project, job, null);
+    }
+  };
   try {
     // One writer per project: the rows go into the project tables while the file is parsed.
     const record = await queueWrite(project.path, async () => {
+      const sizeBefore = await fileSize(project.path);
+      const reserve = await holdReserve(project);
       try {
-        return await writeImport(project, job, memoryMb);
+        return await writeOnce();
       } catch (e) {
-        // The memory limit is this importer's economy, not the user's problem: should DuckDB not
-        // manage within it, the import (rolled back) runs again without one.
-        if (memoryMb === null || !isOutOfMemory(e)) throw e;
-        await fs.rm(job.jobDir, { recursive: true, force: true });
-        return writeImport(project, job, null);
+        // Before the next import may start: the failed one's blocks go back to the file system.
+        await giveBackSpace(project, e, sizeBefore, reserve);
+        throw e;
+      } finally {
+        await reserve.release();
       }
     }).catch((e: unknown) => {
       if (isOutOfMemory(e)) {
         throw new AppError('IMPORT_TOO_LARGE', `导入“${fileName}”时内存不足，请按时间段分开导出后再导入`, { file: fileName });
       }
+      if (isDiskFull(e)) throw diskFullError(e, fileName, path.dirname(project.path));
       throw e;
     });
     // The import is committed (and durable in the WAL) whatever the checkpoint does; a failed

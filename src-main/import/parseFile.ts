@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import type { ImportKind, TableMapping } from '../contract';
 import { AppError, isAppError } from '../contract/appError';
+import { diskFullError, isDiskFull } from './diskFull';
 import { kindSpecs } from './kinds';
 import { loadPlan } from './kinds/targets';
 import { parseExport, type ParseSummary } from './parseExport';
@@ -115,6 +116,8 @@ export async function parseFileToChunks(filePath: string, fileName: string, outD
   } catch (e) {
     input?.destroy();
     if (isAppError(e)) throw e;
+    // The chunk files could not be written: the temp folder's disk is full, not the input damaged.
+    if (isDiskFull(e)) throw diskFullError(e, fileName, path.dirname(outDir));
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取“${fileName}”：文件已损坏或不是 Excel/CSV 文件（${reason}）`, { file: fileName });
   }

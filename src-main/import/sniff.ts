@@ -3,11 +3,11 @@
  * error code with a one-line message naming the file: empty, cut short, encrypted, legacy .xls,
  * not a spreadsheet at all, or too large to read safely. Also settles a CSV's text encoding.
  */
-import { promises as fs } from 'node:fs';
 import type { ErrorCode } from '../contract';
 import { AppError } from '../contract/appError';
 import { CFB_MAGIC, cfbStreamNames } from './reader/cfb';
 import { formatBytes, type ImportLimits } from './reader/limits';
+import { openRegularFile } from './sourceFile';
 import { readZipDirectory, type ZipEntry } from './reader/zip';
 
 /** Text encodings a CSV may come in. */
@@ -184,12 +184,7 @@ export function detectDelimiter(text: string): string {
 
 /** Reads the start (and for zips the directory) of a file and says how to read it; throws AppError otherwise. */
 export async function sniffFile(filePath: string, fileName: string, limits: ImportLimits): Promise<Sniffed> {
-  let fh: fs.FileHandle;
-  try {
-    fh = await fs.open(filePath, 'r');
-  } catch {
-    throw fail('IMPORT_FILE_NOT_FOUND', fileName, `找不到文件“${fileName}”`);
-  }
+  const fh = await openRegularFile(filePath, fileName);
   try {
     const { size } = await fh.stat();
     if (size === 0) throw fail('IMPORT_EMPTY_FILE', fileName, `“${fileName}”是空文件（0 字节），没有可导入的内容`);

@@ -1,9 +1,11 @@
 import path from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, defaultPaths, type AppContext } from '../../src-main/api/context';
 import { importHandlers } from '../../src-main/api/handlers/import';
+import { uploadPath } from '../../src-main/api/uploads';
 import type { ImportJob } from '../../src-main/contract';
 import { closeProjectFile, createProjectFile } from '../../src-main/db/projectFile';
 import { writeLargeXlsx, writeXlsx } from './helpers';
@@ -68,10 +70,13 @@ describe('import handlers', () => {
   it('imports an uploaded file by upload id and name', async () => {
     const h = importHandlers(ctx);
     const id = '00000000-0000-4000-8000-000000000001';
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(ctx.paths.tempDir, 'uploads'), { recursive: true }));
-    await writeXlsx(path.join(ctx.paths.tempDir, 'uploads', id), { Sheet1: [['发送人ID', '发送时间', '消息内容'], ['wm1', '2026-09-01 10:00:00', 'hi']] });
+    const upload = uploadPath(ctx.paths, id);
+    await mkdir(path.dirname(upload), { recursive: true });
+    await writeXlsx(upload, { Sheet1: [['发送人ID', '发送时间', '消息内容'], ['wm1', '2026-09-01 10:00:00', 'hi']] });
     const started = await h['import:start']({ source: { uploadId: id, name: '聊天记录.xlsx' } });
     const done = await until(h, started.jobId);
     expect(done).toMatchObject({ state: 'done', fileName: '聊天记录.xlsx', result: { kind: 'messages', rowsAdded: 1 } });
+    // An upload is imported once: it is gone once its import has ended.
+    expect(existsSync(upload)).toBe(false);
   });
 });

@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError, toApiError } from '../../contract/appError';
 import { importFile } from '../../import/importFile';
-import { inspectFile } from '../../import/inspect';
+import { runInspectWorker } from '../../import/runWorker';
+import { checkRegularFile } from '../../import/sourceFile';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
 import { DEFAULT_TIME_ZONE } from '../../db/schema';
 import { fieldsOfMapping, listTemplates, saveTemplate } from '../../import/templateStore';
-import { requireProject, type AppContext } from '../context';
-import type { DomainHandlers, ImportJob, ImportKind, ImportSource, TableMapping } from '../../contract';
-import { uploadPath } from '../uploads';
+import { reclaimFreeSpace } from '../../db/fileSpace';
+import { requireProject, type AppContext, type CallContext } from '../context';
+import type { DomainHandlers, ImportJob, ImportKind, ImportPreview, ImportSource, TableMapping } from '../../contract';
+import { runTempDir } from '../tempFiles';
+import { removeUpload, uploadPath } from '../uploads';
 
 interface JobEntry {
   job: ImportJob;
@@ -33,11 +37,43 @@ function snapshot(entry: JobEntry): ImportJob {
   return { ...entry.job };
 }
 
-/** A source as a path on this machine plus the name the user knows it by. */
-function resolveSource(ctx: AppContext, source: ImportSource): { path: string; fileName: string } {
-  return 'path' in source
-    ? { path: path.resolve(source.path), fileName: path.basename(source.path) }
-    : { path: uploadPath(ctx.paths, source.uploadId), fileName: path.basename(source.name) };
+/**
+ * A source as a path on this machine plus the name the user knows it by. In browser mode a page
+ * may name only its uploads or files in the configured import folder: any path would let it read
+ * the server's files (`/etc/passwd` came back as rows). Whether it is a regular file is checked
+ * by whoever opens it (a FIFO would hold a thread of the file pool forever).
+ */
+async function resolveSource(ctx: AppContext, source: ImportSource): Promise<{ path: string; fileName: string }> {
+  const resolved =
+    'path' in source
+      ? { path: path.resolve(source.path), fileName: path.basename(source.path) }
+      : { path: uploadPath(ctx.paths, source.uploadId), fileName: path.basename(source.name) };
+  if (ctx.mode === 'browser' && 'path' in source) resolved.path = await insideImportFolder(ctx.paths.importDir ?? null, resolved.path, resolved.fileName);
+  return resolved;
+}
+
+/** The real path of `file` when it lies in `folder` (links resolved, so none leads out of it); IMPORT_PATH_NOT_ALLOWED otherwise. */
+async function insideImportFolder(folder: string | null, file: string, fileName: string): Promise<string> {
+  const refused = new AppError('IMPORT_PATH_NOT_ALLOWED', `浏览器模式只能导入通过页面上传的文件，不能读取服务器上的路径“${fileName}”`, { file: fileName });
+  if (!folder) throw refused;
+  const [root, real] = await Promise.all([fs.realpath(folder), fs.realpath(file)]).catch(() => {
+    throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
+  });
+  const rel = path.relative(root, real);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw refused;
+  return real;
+}
+
+/**
+ * Inspects a file in the worker (never in this process, which serves the UI), with the project's
+ * templates and time zone; anything but a regular file is refused before a worker starts.
+ */
+async function inspectInWorker(ctx: AppContext, source: { path: string; fileName: string }, kind: ImportKind | undefined, signal?: AbortSignal): Promise<ImportPreview> {
+  await checkRegularFile(source.path, source.fileName);
+  // Without a project there are no templates, and times show in the default zone.
+  const project = ctx.project;
+  const templates = project ? await project.db.use(listTemplates) : [];
+  return runInspectWorker({ filePath: source.path, fileName: source.fileName, kind, timeZone: project?.timeZone ?? DEFAULT_TIME_ZONE, templates }, { signal });
 }
 
 /**
@@ -45,11 +81,11 @@ function resolveSource(ctx: AppContext, source: ImportSource): { path: string; f
  * next file with the same headers), or undefined: detection then runs as usual. A file that
  * cannot even be inspected is left to the importer, which reports why.
  */
-async function templateMappingFor(project: OpenProject, source: { path: string; fileName: string }, kind: ImportKind | undefined): Promise<TableMapping | undefined> {
+async function templateMappingFor(ctx: AppContext, project: OpenProject, source: { path: string; fileName: string }, kind: ImportKind | undefined, signal: AbortSignal): Promise<TableMapping | undefined> {
   const templates = await project.db.use(listTemplates);
   if (templates.length === 0) return undefined;
   try {
-    const preview = await inspectFile(source, { kind, timeZone: project.timeZone, templates });
+    const preview = await inspectInWorker(ctx, source, kind, signal);
     return preview.tables.find((t) => t.templateName !== null)?.mapping;
   } catch {
     return undefined;
@@ -79,7 +115,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
   return {
     'import:start': async (req) => {
       const project = requireProject(ctx);
-      const source = resolveSource(ctx, req.source);
+      const source = await resolveSource(ctx, req.source);
       const kind = req.mapping?.kind ?? req.kind;
       const entry: JobEntry = {
         controller: new AbortController(),
@@ -87,9 +123,9 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       };
       jobs.set(entry.job.jobId, entry);
       const run = async () => {
-        const mapping = req.mapping ?? (await templateMappingFor(project, source, req.kind));
+        const mapping = req.mapping ?? (await templateMappingFor(ctx, project, source, req.kind, entry.controller.signal));
         const result = await importFile(project, source, {
-          tempDir: path.join(ctx.paths.tempDir, 'imports'),
+          tempDir: path.join(runTempDir(ctx.paths.tempDir), 'imports'),
           kind: mapping?.kind ?? req.kind,
           mapping,
           signal: entry.controller.signal,
@@ -100,7 +136,9 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
         if (req.mapping && req.saveTemplateAs) await saveMappingAsTemplate(project, req.mapping, req.saveTemplateAs);
         return result;
       };
-      run().then(
+      // An upload is imported once (the page uploads again for another try): it goes when its import ends, whatever the end.
+      const done = run().finally(() => ('uploadId' in req.source ? removeUpload(ctx.paths, req.source.uploadId).catch(() => undefined) : undefined));
+      done.then(
         (result) => {
           entry.job = { ...entry.job, state: 'done', phase: 'finished', fraction: 1, rowsRead: result.rowsRead, kind: result.kind, result };
         },
@@ -119,13 +157,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       return snapshot(entry);
     },
     'import:history': async () => listImports(requireProject(ctx).db),
-    'import:inspect': async (req) => {
-      const source = resolveSource(ctx, req.source);
-      // Without a project there are no templates, and times show in the default zone.
-      const project = ctx.project;
-      const templates = project ? await project.db.use(listTemplates) : [];
-      return inspectFile(source, { kind: req.kind, timeZone: project?.timeZone ?? DEFAULT_TIME_ZONE, templates });
-    },
+    'import:inspect': async (req, call?: CallContext) => inspectInWorker(ctx, await resolveSource(ctx, req.source), req.kind, call?.signal),
     'import:kinds': async () => kindInfo(),
     'import:remove': async (req) => {
       const project = requireProject(ctx);
@@ -133,8 +165,10 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
         throw new AppError('IMPORT_NOT_FOUND', `没有编号为 ${req.importId} 的导入`, { importId: req.importId });
       }
       await project.db.transaction((sql) => removeImport(sql, req.importId));
-      // As after an import: committed whatever the checkpoint does.
+      // As after an import: committed whatever the checkpoint does. The file then gives back the
+      // space the import took (else the next import, removal or open tries again).
       await project.db.checkpoint().catch(() => undefined);
+      await reclaimFreeSpace(project.db);
       return listImports(project.db);
     },
   };
