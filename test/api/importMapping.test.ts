@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type AppContext } from '../../src-main/api/context';
 import { importHandlers } from '../../src-main/api/handlers/import';
+import { uploadPath } from '../../src-main/api/uploads';
 import { templateHandlers } from '../../src-main/api/handlers/templates';
 import { importKinds, type ImportJob, type TableMapping } from '../../src-main/contract';
 import { closeProjectFile, createProjectFile } from '../../src-main/db/projectFile';
@@ -49,8 +50,8 @@ describe('import handlers: inspect, mappings, templates, removal', () => {
     expect(preview.tables[0]).toMatchObject({ mapping: { kind: 'messages', headerRow: 2 }, missing: [], templateName: null });
     await expect(h['import:inspect']({ source: { path: path.join(tmp.dir, 'nope.xlsx') } })).rejects.toMatchObject({ code: 'IMPORT_FILE_NOT_FOUND' });
     const uploadId = '00000000-0000-4000-8000-000000000002';
-    await mkdir(path.join(ctx.paths.tempDir, 'uploads'), { recursive: true });
-    await copyFile(file, path.join(ctx.paths.tempDir, 'uploads', uploadId));
+    await mkdir(path.dirname(uploadPath(ctx.paths, uploadId)), { recursive: true });
+    await copyFile(file, uploadPath(ctx.paths, uploadId));
     const uploaded = await h['import:inspect']({ source: { uploadId, name: '聊天记录.xlsx' } });
     expect(uploaded.fileName).toBe('聊天记录.xlsx');
     expect(uploaded.tables[0].mapping.kind).toBe('messages');

@@ -81,7 +81,7 @@ async function finish(h: ReturnType<typeof importHandlers>, started: ImportJob):
 const size = async (p: string) => (await stat(p)).size;
 
 describe('temporary files', () => {
-  it('a process killed in the middle of an import leaves chunk files, spill folder and grown file; the next start removes them', async () => {
+  it('a process killed in the middle of an import leaves chunk files and a spill folder: the next start removes them, the project as it was', async () => {
     const tempRoot = path.join(tmp.dir, 'tmp');
     const projectPath = path.join(tmp.dir, 'p.qunxi');
     await closeProjectFile(await createProjectFile(projectPath));

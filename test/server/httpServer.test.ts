@@ -176,12 +176,14 @@ describe('browser-mode server', () => {
   it('refuses an upload without the token, without a name, or over the size limit', async () => {
     expect((await rawRequest(server.port, { method: 'PUT', path: '/upload?name=a.csv', body: 'x' })).status).toBe(401);
     expect((await rawRequest(server.port, { method: 'PUT', path: '/upload', headers: auth, body: 'x' })).status).toBe(400);
-    const before = await fs.readdir(path.join(paths.tempDir, 'uploads')).catch(() => []);
+    // This process's upload folder (uploads live in a folder per process under the temp folder).
+    const uploads = path.dirname(uploadPath(paths, '00000000-0000-4000-8000-000000000000'));
+    const before = await fs.readdir(uploads).catch(() => []);
     const declared = await rawRequest(server.port, { method: 'PUT', path: '/upload?name=big.csv', headers: auth, body: Buffer.alloc(2048) });
     expect(declared.status).toBe(413);
     // Without a Content-Length the limit is enforced while streaming, and the partial file is removed.
     const streamed = await rawRequest(server.port, { method: 'PUT', path: '/upload?name=big.csv', headers: { ...auth, 'transfer-encoding': 'chunked' }, body: Buffer.alloc(2048) });
     expect(streamed.status).toBe(413);
-    expect(await fs.readdir(path.join(paths.tempDir, 'uploads'))).toEqual(before);
+    expect(await fs.readdir(uploads)).toEqual(before);
   });
 });

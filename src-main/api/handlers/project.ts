@@ -4,6 +4,7 @@ import { closeProjectFile, copyProjectTo, createProjectFile, openProjectFile, PR
 import { projectSummary } from '../../db/projectSummary';
 import { listProjects, readRecent, touchRecent } from '../../db/recentProjects';
 import { requireProject, type AppContext } from '../context';
+import { runTempDir } from '../tempFiles';
 import type { DomainHandlers, ProjectInfo } from '../../contract';
 import { buildDemoProject } from '../../import/demo';
 import { projectMessages } from '../../locale/project';
@@ -51,7 +52,7 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
       const demoPath = path.join(ctx.paths.configDir, `${projectMessages.demoName}${PROJECT_EXT}`);
       if (ctx.project?.path === demoPath) return projectSummary(ctx.project);
       await closeCurrent(ctx);
-      const project = await buildDemoProject(demoPath, ctx.paths.demoDir, ctx.paths.tempDir);
+      const project = await buildDemoProject(demoPath, ctx.paths.demoDir, path.join(runTempDir(ctx.paths.tempDir), 'imports'));
       return adopt(ctx, project);
     },
     'project:current': async () => (ctx.project ? projectSummary(ctx.project) : null),
