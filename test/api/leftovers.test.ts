@@ -81,7 +81,8 @@ async function finish(h: ReturnType<typeof importHandlers>, started: ImportJob):
 const size = async (p: string) => (await stat(p)).size;
 
 describe('temporary files', () => {
-  it('a process killed in the middle of an import leaves chunk files and a spill folder: the next start removes them, the project as it was', async () => {
+  // SIGSTOP freezes the process while its files are looked at; Windows has no such signal.
+  it.skipIf(process.platform === 'win32')('a process killed in the middle of an import leaves chunk files and a spill folder: the next start removes them, the project as it was', async () => {
     const tempRoot = path.join(tmp.dir, 'tmp');
     const projectPath = path.join(tmp.dir, 'p.qunxi');
     await closeProjectFile(await createProjectFile(projectPath));
