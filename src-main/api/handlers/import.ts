@@ -60,7 +60,7 @@ async function insideImportFolder(folder: string | null, file: string, fileName:
     throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
   });
   const rel = path.relative(root, real);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw refused;
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) throw refused;
   return real;
 }
 
