@@ -11,7 +11,8 @@ export class QuadrantPage {
 
   /** Waits until the result of the current definition is shown (nothing loading, the counts drawn). */
   async waitSettled(): Promise<void> {
-    await this.page.waitForSelector('[data-testid="quadrant-view"][aria-busy="false"] [data-testid="quadrant-counts"]');
+    // The first answer computes the feature table: generous on a loaded machine.
+    await this.page.waitForSelector('[data-testid="quadrant-view"][aria-busy="false"] [data-testid="quadrant-counts"]', { timeout: 60_000 });
   }
 
   /** The people count of each card as shown (from the card text, digits only). */

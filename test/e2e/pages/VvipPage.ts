@@ -8,7 +8,8 @@ export class VvipPage {
 
   /** Waits until the result of the current rules is shown (nothing loading, a count present). */
   async waitSettled(): Promise<void> {
-    await this.page.waitForSelector('[data-testid="vvip-view"][aria-busy="false"] [data-testid="vvip-count-note"]');
+    // The first answer computes the feature table: generous on a loaded machine.
+    await this.page.waitForSelector('[data-testid="vvip-view"][aria-busy="false"] [data-testid="vvip-count-note"]', { timeout: 60_000 });
   }
 
   /** The VVIP count as shown (digits only). */
