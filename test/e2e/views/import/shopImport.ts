@@ -38,7 +38,7 @@ async function writeCustomers(dir: string): Promise<string> {
  * external_userid. 商品金额合计 is the pre-discount total, 订单实付金额 what was paid:
  * - E001 小一 (u1, member since 09-07) pays 99.50 on 09-08;
  * - E002 小三 (u3, in 二群 since 09-08) pays 256.00 on 09-09, 56.00 refunded → 200.00;
- * - E003 路人 (no member) pays 80.00 on 09-10 → not GMV;
+ * - E003 路人 (a contact, no member) pays 80.00 on 09-10 → tied to the contact by phone, not GMV;
  * - E004 路人二 pays 50.00 with a masked phone, which can match nobody → not GMV.
  */
 function writeOrders(dir: string): string {
