@@ -64,6 +64,9 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'worker_thr
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.tmp/**', 'bench/.data/**', 'test-results/**'] },
+  // The `no-restricted-syntax` markers around Chinese recognition vocabulary wait for the rule that
+  // refuses CJK literals outside locale/ (issue 10, not landed yet); until then they are unused.
+  { linterOptions: { reportUnusedDisableDirectives: 'off' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,3 +1,4 @@
+/* global document */
 // Screenshots of every view in one language, for looking at what a person sees (issue 10: the app in
 // English with no Chinese left on screen). Usage, after `npx electron-vite build`:
 //   npm run serve -- --demo            (prints the URL with its token)
