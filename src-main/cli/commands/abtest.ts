@@ -30,7 +30,7 @@ export const abtestCommand: AnalysisCommandSpec<Omit<AbtestRequest, 'groups'>> =
   name: 'abtest',
   usage: `abtest   --project P.qunxi --a ARM --b ARM --metric ${abMetrics.join('|')}
                              [--behaviour ID] [--weeks N] [--group GROUP]… [--format json|csv]
-                             ARM = group:群名称 | staff:员工 | channel:渠道 | tag:标签 | week:YYYY-MM-DD | period:YYYY-MM-DD..YYYY-MM-DD`,
+                             ARM = group:GROUP | staff:STAFF | channel:CHANNEL | tag:TAG | week:YYYY-MM-DD | period:YYYY-MM-DD..YYYY-MM-DD`,
   options: { a: { type: 'string' }, b: { type: 'string' }, metric: { type: 'string' }, behaviour: { type: 'string' }, weeks: { type: 'string' } },
   hasRange: false,
   parse(values, positionals) {
