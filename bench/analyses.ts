@@ -16,6 +16,8 @@ export const TARGET_MS = 300;
 /** What the phase reports per case. */
 export interface CaseResult {
   label: string;
+  /** The case's own target when not {@link TARGET_MS}. */
+  targetMs?: number;
   status: 'ok' | 'not available' | 'error';
   /** Why it is not available or failed. */
   reason?: string;
@@ -92,19 +94,20 @@ function reportLines(sizes: ProjectSizes, runs: number, report: PhaseReport): st
     `  machine: ${report.cpus} CPUs, load average ${fmt(report.loadBefore, 1)} → ${fmt(report.loadAfter, 1)}; ` +
       `yardstick (bare scan of all messages grouped by local day) ${fmt(report.baselineMs, 1)} ms`,
     `  project:open and the first use of the database, which builds the derived tables (identity, membership, message facts): ${fmt(report.derivedBuildMs)} ms; in-memory tables after all the cases: ${fmt(report.inMemoryTablesMb)} MB`,
-    `  ${'method'.padEnd(36)}${'median'.padStart(9)}${'first'.padStart(9)}${'raw SQL'.padStart(9)}${'ratio'.padStart(7)}${'stmts'.padStart(7)}  target`,
+    `  ${'method'.padEnd(44)}${'median'.padStart(9)}${'first'.padStart(9)}${'raw SQL'.padStart(9)}${'ratio'.padStart(7)}${'stmts'.padStart(7)}  target`,
   ];
   for (const r of results) {
     if (r.status !== 'ok') {
-      lines.push(`  ${r.label.padEnd(36)}${r.status === 'not available' ? 'not available' : 'ERROR'} (${r.reason})`);
+      lines.push(`  ${r.label.padEnd(44)}${r.status === 'not available' ? 'not available' : 'ERROR'} (${r.reason})`);
       continue;
     }
     const ratio = r.rawMs ? fmt(r.medianMs! / r.rawMs, 2) : '—';
-    const mark = (r.medianMs! < TARGET_MS ? 'ok' : 'MISSED') + (r.runs === 1 && runs > 1 ? ' (timed once: seconds per call)' : '');
-    lines.push(`  ${r.label.padEnd(36)}${ms(r.medianMs)}${ms(r.firstMs)}${ms(r.rawMs)}${ratio.padStart(7)}${String(r.statements).padStart(7)}  ${mark}`);
+    const target = r.targetMs ?? TARGET_MS;
+    const mark = (r.medianMs! < target ? 'ok' : 'MISSED') + (target !== TARGET_MS ? ` (target < ${target} ms)` : '') + (r.runs === 1 && runs > 1 ? ' (timed once: seconds per call)' : '');
+    lines.push(`  ${r.label.padEnd(44)}${ms(r.medianMs)}${ms(r.firstMs)}${ms(r.rawMs)}${ratio.padStart(7)}${String(r.statements).padStart(7)}  ${mark}`);
     if (r.rawError) lines.push(`      raw replay failed: ${r.rawError}`);
   }
-  const missed = results.filter((r) => r.status === 'ok' && r.medianMs! >= TARGET_MS);
+  const missed = results.filter((r) => r.status === 'ok' && r.medianMs! >= (r.targetMs ?? TARGET_MS));
   if (missed.length) {
     lines.push(`  slowest statement of each MISSED method (bare):`);
     for (const r of missed) {

@@ -86,7 +86,7 @@ if (!existsSync(customersFile)) {
 // The app ships the parsing worker prebuilt (electron-vite's importWorker.js); run from the
 // sources it is bundled on first use and cached (src-main/import/devWorkerBundle.ts). Build
 // it here, as the app's build does, so the first timed import does not pay for it.
-bundledWorker(resolveWorkerFile(pathToFileURL(path.join(root, 'src-main', 'core', 'import', 'runWorker.ts')).href));
+bundledWorker(resolveWorkerFile(pathToFileURL(path.join(root, 'src-main', 'import', 'runWorker.ts')).href));
 
 const isSofficeThere = hasSoffice();
 const profile = isSofficeThere ? freshProfile(work) : null;
