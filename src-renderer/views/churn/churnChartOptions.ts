@@ -1,6 +1,7 @@
 // Option builders of the churn view's charts: plain functions of the API's answers, unit-tested.
 import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
+import { escapeHtml } from '../../components/escapeHtml';
 import { churnStageText, churnText, churnWayText, tenureText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { bracketed, punctuation } from '../../../src-main/locale/common';
 import { formatRate, periodLabel } from '../metrics/metricsFormat';
@@ -91,7 +92,7 @@ export function retentionOption(cohorts: readonly RetentionCohort[]): ChartOptio
       formatter: (p) => {
         const [x, y, rate] = (Array.isArray(p) ? p[0]! : p).value as [number, number, number];
         const c = cohorts[y]!;
-        return `${churnText.cohortLabel(c.cohort_week, c.size)}<br/>${churnText.weekOffset(x)}${punctuation.colon}${formatRate(rate)}${bracketed(`${churnText.retainedCount} ${c.counts[x] ?? '-'}`)}`;
+        return `${escapeHtml(churnText.cohortLabel(c.cohort_week, c.size))}<br/>${churnText.weekOffset(x)}${punctuation.colon}${formatRate(rate)}${bracketed(`${churnText.retainedCount} ${c.counts[x] ?? '-'}`)}`;
       },
     },
     grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },

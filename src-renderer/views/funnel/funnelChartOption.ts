@@ -5,6 +5,7 @@ import { funnelText } from '../../../src-main/locale/funnel';
 import { punctuation } from '../../../src-main/locale/common';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 import { biggestDropOf } from './funnelColumns';
+import { escapeHtml } from '../../components/escapeHtml';
 
 /** Most breakdown funnels drawn side by side; the table keeps every value. */
 export const MAX_PANELS = 4;
@@ -20,9 +21,9 @@ export function stageLabel(s: FunnelStage, index: number): string {
   return index === 0 ? `${s.name}\n${formatCount(s.count)}` : `${s.name}\n${formatCount(s.count)} · ${formatRate(s.overall.rate)}`;
 }
 
-/** The tooltip lines of a stage. */
+/** The tooltip of a stage, as the HTML ECharts shows (the stage name escaped: it may come from a shared template). */
 export function stageTooltip(s: FunnelStage, index: number): string {
-  const lines = [`${s.name}${punctuation.colon}${formatCount(s.count)}`];
+  const lines = [`${escapeHtml(s.name)}${punctuation.colon}${formatCount(s.count)}`];
   if (index > 0) lines.push(`${funnelText.col.step.replace(/（.*| \(.*/, '')}${punctuation.colon}${formatRate(s.step.rate)}`, `${funnelText.col.overall.replace(/（.*| \(.*/, '')}${punctuation.colon}${formatRate(s.overall.rate)}`);
   return lines.join('<br/>');
 }

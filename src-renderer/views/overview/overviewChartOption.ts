@@ -1,5 +1,6 @@
 import type { FunnelStage, MetricsRow } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
+import { escapeHtml } from '../../components/escapeHtml';
 import { overviewText } from '../../../src-main/locale/overview';
 import { punctuation } from '../../../src-main/locale/common';
 import { formatRate } from '../metrics/metricsFormat';
@@ -59,7 +60,7 @@ export function miniFunnelOption(stages: readonly FunnelStage[]): ChartOption {
         const stage = item ? stages[item.dataIndex] : undefined;
         if (!stage) return '';
         const step = stage.step.rate === null ? '' : `<br/>${overviewText.funnelStepRate} ${formatRate(stage.step.rate)}`;
-        return `${stage.name}${punctuation.colon}${stage.count.toLocaleString('zh-CN')}${step}`;
+        return `${escapeHtml(stage.name)}${punctuation.colon}${stage.count.toLocaleString('zh-CN')}${step}`;
       },
     },
     series: [

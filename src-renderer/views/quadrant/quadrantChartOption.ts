@@ -3,6 +3,7 @@
 // Up to 100,000 points: large mode draws them in one pass, progressively.
 import type { QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
+import { escapeHtml } from '../../components/escapeHtml';
 import { quadrantText } from '../../../src-main/locale/quadrant';
 import { formatValue } from './quadrantModel';
 
@@ -34,9 +35,8 @@ export function pointsByType(result: QuadrantResult): { index: number; points: S
 
 /** The tooltip text of a point. */
 export function pointTooltip(result: QuadrantResult, person: number): string {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   const name = result.names[person] ?? quadrantText.noName;
-  return quadrantText.tooltip(escape(name), formatValue(result.x[person]), formatValue(result.y[person]));
+  return quadrantText.tooltip(escapeHtml(name), formatValue(result.x[person]), formatValue(result.y[person]));
 }
 
 /** The scatter option; `isScore` draws the resolved thresholds as dashed lines. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelResult, FunnelStage } from '../../../../src-main/contract';
-import { DROP_COLOR, MAX_PANELS, funnelChartOption, stageColors, stageLabel } from '../../../../src-renderer/views/funnel/funnelChartOption';
+import { DROP_COLOR, MAX_PANELS, funnelChartOption, stageColors, stageLabel, stageTooltip } from '../../../../src-renderer/views/funnel/funnelChartOption';
 
 const st = (name: string, count: number, dropOff: number | null, overall: number | null = null): FunnelStage => ({
   id: name,
@@ -60,5 +60,15 @@ describe('funnelChartOption', () => {
     ]);
     // Each panel marks its own biggest drop
     expect(series.every((s) => s.data[1]!.itemStyle.color === DROP_COLOR)).toBe(true);
+  });
+
+  it('shows a stage name that carries markup as text in its tooltip (names can come from a shared template)', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const option = funnelChartOption({ ...result, stages: [st(hostile, 10, null, 100), st('<b>x</b>', 5, 5, 50)] }, null);
+    const tooltips = seriesOf(option)[0]!.data.map((d) => (d as unknown as { tooltip: { formatter: string } }).tooltip.formatter);
+    expect(tooltips[0]).toBe('&lt;img src=x onerror=alert(1)&gt;：10');
+    expect(tooltips[1]!.startsWith('&lt;b&gt;x&lt;/b&gt;：5<br/>')).toBe(true);
+    expect(tooltips.join('')).not.toMatch(/<img|<b>/);
+    expect(stageTooltip(st('A & B', 3, null), 0)).toBe('A &amp; B：3');
   });
 });

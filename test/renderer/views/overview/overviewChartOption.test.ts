@@ -66,4 +66,11 @@ describe('miniFunnelOption', () => {
   it('says so when the week has no funnel', () => {
     expect(miniFunnelOption([]).title).toMatchObject({ show: true, text: '本周没有漏斗数据' });
   });
+
+  it('shows a stage name that carries markup as text in its tooltip', () => {
+    const option = miniFunnelOption([stage('join', '<img src=x onerror=alert(1)>', 30, null), stage('pay', '<b>x</b>', 6, 20)]);
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(formatter({ dataIndex: 0 })).toBe('&lt;img src=x onerror=alert(1)&gt;：30');
+    expect(formatter({ dataIndex: 1 })).toBe('&lt;b&gt;x&lt;/b&gt;：6<br/>上一步转化 20.00%');
+  });
 });

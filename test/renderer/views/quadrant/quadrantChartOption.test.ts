@@ -71,7 +71,7 @@ describe('quadrant scatter option', () => {
   it('names the person in the tooltip with both values, escaping the name and showing a placeholder for none', () => {
     expect(pointTooltip(result(), 0)).toBe('阿一<br/>满意度 0.9<br/>忠诚度 3');
     expect(pointTooltip(result(), 1)).toBe('（无昵称）<br/>满意度 0.1<br/>忠诚度 2.5');
-    expect(pointTooltip(result(), 2)).toBe('&#60;b&#62;c&#60;/b&#62;<br/>满意度 0.7<br/>忠诚度 1');
+    expect(pointTooltip(result(), 2)).toBe('&lt;b&gt;c&lt;/b&gt;<br/>满意度 0.7<br/>忠诚度 1');
     const formatter = (quadrantChartOption(result(), true).tooltip as { formatter: (p: unknown) => string }).formatter;
     expect(formatter({ value: [0.2, 0, 3] })).toBe('d<br/>满意度 0.2<br/>忠诚度 0');
   });
