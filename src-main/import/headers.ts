@@ -24,7 +24,11 @@ export interface HeaderMatch {
    * kind with a rest field collects the unmapped columns there.
    */
   allColumns: Record<Field, number[]>;
-  /** Share of the kind's fields found, 0–1. */
+  /**
+   * How sure the headers make the kind, 0–1: the larger of the share of the header's columns the
+   * kind explains and the weight of its matched headers against {@link CERTAIN_SCORE} (see
+   * {@link headerConfidence}); lowered by {@link chooseHeader} when another kind fits nearly as well.
+   */
   confidence: number;
   /** Required fields not found (Chinese labels), empty when usable. */
   missing: string[];
@@ -45,6 +49,37 @@ export function normHeader(v: RawCell): string {
 /** Aliases this short match only exactly. */
 const SHORT_ALIAS = 2;
 
+/**
+ * The score at which the headers alone settle a kind: four distinctive headers matched exactly
+ * (3 each), or six ordinary ones. An export's own layout carries more than that (the sample
+ * 订单 scores 26, 客户列表 25), a table that merely shares a 日期 and a 渠道 column far less.
+ */
+export const CERTAIN_SCORE = 12;
+
+/** A header matched through a substring counts this much of an exact one toward the coverage. */
+const SUBSTRING_WEIGHT = 0.75;
+
+/**
+ * Confidence of a match. The old measure, the share of the kind's own fields found, punished a
+ * kind for fields its exports rarely all carry (an order export without 分销员 or 商品金额 stayed at
+ * 60%); what tells the user the kind is right is the file's side: how much of its header the kind
+ * explains, or, for a wide export with many columns of no interest, how much telltale evidence it holds.
+ */
+export function headerConfidence(nonEmptyHeaders: number, exact: number, substring: number, score: number): number {
+  if (exact + substring === 0) return 0;
+  const coverage = nonEmptyHeaders ? (exact + SUBSTRING_WEIGHT * substring) / nonEmptyHeaders : 0;
+  return Math.min(1, Math.max(coverage, score / CERTAIN_SCORE));
+}
+
+/**
+ * Lowers a match's confidence when another usable kind scores close to it on the same header:
+ * half the score or less leaves it whole, an equal score takes it to 0.
+ */
+export function withRivalry(confidence: number, score: number, rivalScore: number): number {
+  if (rivalScore <= 0 || score <= 0) return confidence;
+  return confidence * Math.min(1, Math.max(0, (2 * (score - rivalScore)) / score));
+}
+
 /** Required groups of a kind that a set of mapped fields leaves unmet, as Chinese labels of their first field. */
 export function missingFields(kind: ImportKind, mapped: Iterable<Field>): string[] {
   const have = new Set(mapped);
@@ -60,6 +95,8 @@ export function matchHeader(cells: RawCell[], kind: ImportKind): HeaderMatch {
   const allColumns: Record<Field, number[]> = {};
   const taken = new Set<number>();
   let score = 0;
+  let exact = 0;
+  let substring = 0;
   const pass = (isExact: boolean) => {
     for (const field of fields) {
       if (columns[field.id] !== undefined) continue;
@@ -75,6 +112,8 @@ export function matchHeader(cells: RawCell[], kind: ImportKind): HeaderMatch {
         for (const i of twins) taken.add(i);
         allColumns[field.id] = [col, ...twins];
         score += (isExact ? 2 : 1) + (spec.distinctive.includes(field.id) ? 1 : 0);
+        if (isExact) exact++;
+        else substring++;
         break;
       }
     }
@@ -85,8 +124,8 @@ export function matchHeader(cells: RawCell[], kind: ImportKind): HeaderMatch {
     const rest = headers.flatMap((h, i) => (h !== '' && !taken.has(i) ? [i] : []));
     if (rest.length > 0) allColumns[spec.restField] = rest;
   }
-  const found = Object.keys(columns).length;
-  return { kind, columns, allColumns, confidence: fields.length ? found / fields.length : 0, missing: missingFields(kind, Object.keys(columns)), score };
+  const nonEmpty = headers.filter((h) => h !== '').length;
+  return { kind, columns, allColumns, confidence: headerConfidence(nonEmpty, exact, substring, score), missing: missingFields(kind, Object.keys(columns)), score };
 }
 
 /** The best header among the first rows of a sheet, for a given kind or for any kind. */
@@ -121,6 +160,8 @@ export function chooseHeader(rows: RawCell[][], kind?: ImportKind): HeaderChoice
   const kinds = kind ? [kind] : (Object.keys(kindSpecs) as ImportKind[]);
   let usable: HeaderChoice | null = null;
   let unusable: HeaderChoice | null = null;
+  /** Every usable match, to find the best one's closest rival on its own row. */
+  const usables: HeaderChoice[] = [];
   rows.slice(0, HEADER_SCAN_ROWS).forEach((row, rowIndex) => {
     const variants = [Array.from(row)];
     // Only a row with blanks can be the lower half of a two-row header.
@@ -130,6 +171,7 @@ export function chooseHeader(rows: RawCell[][], kind?: ImportKind): HeaderChoice
         const m: HeaderChoice = { ...matchHeader(cells, k), rowIndex, cells };
         if (m.score === 0) continue;
         if (m.missing.length === 0) {
+          usables.push(m);
           if (!usable || m.score > usable.score) usable = m;
         } else if (!unusable || m.score > unusable.score) unusable = m;
       }
@@ -140,5 +182,7 @@ export function chooseHeader(rows: RawCell[][], kind?: ImportKind): HeaderChoice
   // A header far more like a kind it lacks a required column of (a member export without ids) is
   // reported as that, rather than imported as a kind it only brushes against (a group list).
   if (u && n && n.score > 2 * u.score) return n;
-  return u ?? n;
+  if (!u) return n;
+  const rival = Math.max(0, ...usables.filter((m) => m.rowIndex === u.rowIndex && m.kind !== u.kind).map((m) => m.score));
+  return { ...u, confidence: withRivalry(u.confidence, u.score, rival) };
 }
