@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { activeBySchema, keyBehavioursSchema, type KeyBehaviour } from './behaviours';
 import { channelCostsSchema, type ChannelCost } from './channels';
 import { empty } from './common';
+import { contributionDefinitionSchema, type ContributionDefinition } from './contribution';
 import { method } from './method';
 import { customerPathSchema, type CustomerPath } from './path';
 import { quadrantDefinitionSchema, type QuadrantDefinition } from './quadrant';
@@ -17,6 +18,8 @@ export interface Definitions {
   channelCosts: ChannelCost[];
   /** Active members: a message (DESIGN default) or any enabled key behaviour. */
   activeBy: 'message' | 'behaviour';
+  /** 贡献度: the metric grid and the rating bands. */
+  contribution: ContributionDefinition;
 }
 
 /** Validators of the definitions (requests carry them; the store re-validates what it reads). */
@@ -27,6 +30,7 @@ export const definitionSchemas = {
   vvip: vvipDefinitionSchema,
   channelCosts: channelCostsSchema,
   activeBy: activeBySchema,
+  contribution: contributionDefinitionSchema,
 } as const satisfies { [K in keyof Definitions]: z.ZodType<Definitions[K]> };
 
 /** The `definitions:*` methods. */

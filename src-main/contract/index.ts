@@ -15,6 +15,7 @@ import { appMethods } from './app';
 import { behavioursMethods } from './behaviours';
 import { channelsMethods } from './channels';
 import { churnMethods } from './churn';
+import { contributionMethods } from './contribution';
 import type { Result } from './common';
 import { dataMethods } from './data';
 import { decisionMethods } from './decision';
@@ -38,6 +39,7 @@ export * from './app';
 export * from './behaviours';
 export * from './channels';
 export * from './churn';
+export * from './contribution';
 // The request fragments of common.ts are the domain files' building blocks, not part of the API.
 export {
   columnFilterSchema,
@@ -91,6 +93,7 @@ export const contract = {
   ...vvipMethods,
   ...definitionsMethods,
   ...decisionMethods,
+  ...contributionMethods,
   ...dialogMethods,
 };
 type Contract = typeof contract;

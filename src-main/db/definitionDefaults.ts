@@ -2,7 +2,7 @@
  * Default definitions (DESIGN §4), used until the user saves their own. The customer path's
  * default depends on the project's data and is built in analysis/funnel/pathQueries.ts.
  */
-import type { Definitions, KeyBehaviour, QuadrantDefinition, VvipDefinition } from '../contract';
+import type { ContributionDefinition, Definitions, KeyBehaviour, QuadrantDefinition, VvipDefinition } from '../contract';
 import { defaultBehaviourNames as names } from '../locale/behaviours';
 import { defaultQuadrantTypes as types } from '../locale/quadrant';
 
@@ -91,7 +91,32 @@ export function defaultVvip(): VvipDefinition {
   };
 }
 
+/**
+ * 贡献度: every metric on, conversion and GMV weighing double (what the business is paid for); GMV
+ * by percentile because one big buyer would otherwise flatten everyone else's min–max figure.
+ * Bands A ≥ 85, B ≥ 70, C ≥ 55, D below (DESIGN §4).
+ */
+export function defaultContribution(): ContributionDefinition {
+  return {
+    by: 'staff',
+    metrics: [
+      { metric: 'new_members', enabled: true, normalise: 'minmax', weight: 1 },
+      { metric: 'active_rate', enabled: true, normalise: 'minmax', weight: 1 },
+      { metric: 'churn_rate', enabled: true, normalise: 'minmax', weight: 1 },
+      { metric: 'key_behaviour_rate', enabled: true, normalise: 'minmax', weight: 1 },
+      { metric: 'conversion_rate', enabled: true, normalise: 'minmax', weight: 2 },
+      { metric: 'gmv', enabled: true, normalise: 'percentile', weight: 2 },
+    ],
+    bands: [
+      { label: 'A', min: 85 },
+      { label: 'B', min: 70 },
+      { label: 'C', min: 55 },
+      { label: 'D', min: 0 },
+    ],
+  };
+}
+
 /** Every definition without a path (see analysis/funnel/pathQueries.ts for that default). */
 export function defaultDefinitions(): Omit<Definitions, 'path'> {
-  return { behaviours: defaultBehaviours(), quadrant: defaultQuadrant(), vvip: defaultVvip(), channelCosts: [], activeBy: 'message' };
+  return { behaviours: defaultBehaviours(), quadrant: defaultQuadrant(), vvip: defaultVvip(), channelCosts: [], activeBy: 'message', contribution: defaultContribution() };
 }
