@@ -5,8 +5,14 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Name of the cookie holding the per-run token. */
-export const TOKEN_COOKIE = 'qunxi_token';
+/**
+ * Name of the cookie holding a server's per-run token. A browser keeps cookies per host, not per
+ * port, so one name for every server would let a second server's Set-Cookie replace the first
+ * one's token (logging its tab out) and send that token along to the second: one name per port.
+ */
+export function tokenCookieName(port: number): string {
+  return `qunxi_token_${port}`;
+}
 
 /** A fresh random per-run token (48 hex characters). */
 export function newToken(): string {
@@ -58,13 +64,13 @@ export function bearerToken(header: string | undefined): string | null {
   return m ? m[1] : null;
 }
 
-/** Whether a request's headers carry the token, by cookie or by Bearer header. */
-export function hasValidToken(headers: { cookie?: string; authorization?: string }, token: string): boolean {
+/** Whether a request's headers carry the token of the server on `port`, by its cookie or by Bearer header. */
+export function hasValidToken(headers: { cookie?: string; authorization?: string }, token: string, port: number): boolean {
   if (isSameToken(bearerToken(headers.authorization), token)) return true;
-  return cookieValues(headers.cookie, TOKEN_COOKIE).some((v) => isSameToken(v, token));
+  return cookieValues(headers.cookie, tokenCookieName(port)).some((v) => isSameToken(v, token));
 }
 
-/** The Set-Cookie value that hands the token to the browser after the first visit. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/** The Set-Cookie value that hands the token of the server on `port` to the browser after the first visit. */
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }

@@ -236,11 +236,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       // Trade the token in the URL for a cookie, and drop it from the address bar and history.
-      res.writeHead(302, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(token), Location: '/', 'Cache-Control': 'no-store', 'Content-Length': '0' });
+      res.writeHead(302, { ...SECURITY_HEADERS, 'Set-Cookie': tokenCookie(token, port), Location: '/', 'Cache-Control': 'no-store', 'Content-Length': '0' });
       res.end();
       return;
     }
-    if (!hasValidToken({ cookie: req.headers.cookie, authorization: req.headers.authorization }, token)) {
+    if (!hasValidToken({ cookie: req.headers.cookie, authorization: req.headers.authorization }, token, port)) {
       sendUnauthorized(req, res);
       return;
     }

@@ -20,18 +20,21 @@ describe('browser-mode access checks', () => {
   });
 
   it('finds the token in the cookie or a Bearer header', () => {
-    expect(hasValidToken({ cookie: `a=1; qunxi_token=${token}; b=2` }, token)).toBe(true);
-    expect(hasValidToken({ cookie: `qunxi_token=old; qunxi_token=${token}` }, token)).toBe(true);
-    expect(hasValidToken({ authorization: `Bearer ${token}` }, token)).toBe(true);
-    expect(hasValidToken({ authorization: `Basic ${token}` }, token)).toBe(false);
-    expect(hasValidToken({ cookie: `other_token=${token}` }, token)).toBe(false);
-    expect(hasValidToken({}, token)).toBe(false);
+    expect(hasValidToken({ cookie: `a=1; qunxi_token_5183=${token}; b=2` }, token, 5183)).toBe(true);
+    expect(hasValidToken({ cookie: `qunxi_token_5183=old; qunxi_token_5183=${token}` }, token, 5183)).toBe(true);
+    expect(hasValidToken({ authorization: `Bearer ${token}` }, token, 5183)).toBe(true);
+    expect(hasValidToken({ authorization: `Basic ${token}` }, token, 5183)).toBe(false);
+    expect(hasValidToken({ cookie: `other_token=${token}` }, token, 5183)).toBe(false);
+    // Another server's cookie (another port) is not this server's, even holding the same value.
+    expect(hasValidToken({ cookie: `qunxi_token_5184=${token}` }, token, 5183)).toBe(false);
+    expect(hasValidToken({ cookie: `qunxi_token=${token}` }, token, 5183)).toBe(false);
+    expect(hasValidToken({}, token, 5183)).toBe(false);
     expect(cookieValues(undefined, 'x')).toEqual([]);
     expect(bearerToken('bearer abc')).toBe('abc');
   });
 
-  it('hands the token over in an HttpOnly, SameSite=Strict cookie', () => {
-    expect(tokenCookie('t')).toBe('qunxi_token=t; HttpOnly; SameSite=Strict; Path=/');
+  it('hands the token over in an HttpOnly, SameSite=Strict cookie named after the port', () => {
+    expect(tokenCookie('t', 5183)).toBe('qunxi_token_5183=t; HttpOnly; SameSite=Strict; Path=/');
   });
 
   it('accepts only loopback names with our port as Host', () => {

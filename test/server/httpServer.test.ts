@@ -30,7 +30,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(root, 'secret.txt'), 'top secret');
   const ctx = createContext('browser', paths);
   server = await startServer({ handlers: createHandlers(ctx), paths, staticDir, port: 0, maxUploadBytes: 1024 });
-  auth = { cookie: `qunxi_token=${server.token}` };
+  auth = { cookie: `qunxi_token_${server.port}=${server.token}` };
 });
 
 afterAll(async () => {
@@ -57,7 +57,7 @@ describe('browser-mode server', () => {
 
   it('refuses a wrong token in cookie, Bearer header and query', async () => {
     const wrong = 'f'.repeat(48);
-    expect((await callApi('app:info', {}, { cookie: `qunxi_token=${wrong}` })).status).toBe(401);
+    expect((await callApi('app:info', {}, { cookie: `qunxi_token_${server.port}=${wrong}` })).status).toBe(401);
     expect((await callApi('app:info', {}, { authorization: `Bearer ${wrong}` })).status).toBe(401);
     const viaQuery = await rawRequest(server.port, { path: `/?token=${wrong}` });
     expect(viaQuery.status).toBe(401);
@@ -77,7 +77,7 @@ describe('browser-mode server', () => {
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
     const cookie = res.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toContain(`qunxi_token=${server.token}`);
+    expect(cookie).toContain(`qunxi_token_${server.port}=${server.token}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toContain('Path=/');
