@@ -17,6 +17,21 @@ export class FunnelPage {
     return this.page.getByTestId('funnel-chart');
   }
 
+  /**
+   * Moves the pointer down the middle of the funnel chart until ECharts shows a tooltip holding
+   * `text`, and returns that tooltip (the div ECharts puts beside its canvas).
+   */
+  async tooltipHolding(text: string) {
+    const chart = this.chart();
+    const box = (await chart.boundingBox())!;
+    const tooltip = chart.locator('div').filter({ hasText: text }).last();
+    for (let y = box.y + 8; y < box.y + box.height; y += 12) {
+      await this.page.mouse.move(box.x + box.width / 2, y);
+      if (await tooltip.isVisible()) return tooltip;
+    }
+    return tooltip;
+  }
+
   /** The date range the period funnel covers. */
   range() {
     return this.page.getByTestId('funnel-range');

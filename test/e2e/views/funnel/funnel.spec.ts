@@ -88,4 +88,17 @@ test.describe('路径与漏斗 on the demo project', () => {
     await expect(funnel.chart()).toHaveInk();
     await shot('funnel-breakdown.png');
   });
+
+  test('a stage named with markup shows the markup as text in the chart’s tooltip', async ({ funnelPage: funnel }) => {
+    await funnel.openPathEditor();
+    await expect.poll(() => funnel.stageNames()).not.toEqual([]);
+    await funnel.renameStage(0, '<b>x</b>');
+    await funnel.savePath();
+    await expect.poll(() => tableNames(funnel), { timeout: 30_000 }).toContain('<b>x</b>');
+    const tooltip = await funnel.tooltipHolding('<b>x</b>');
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText('<b>x</b>');
+    // Had the name gone in as HTML, the tooltip would hold a <b> element showing just "x".
+    await expect(funnel.chart().locator('b')).toHaveCount(0);
+  });
 });
