@@ -1,5 +1,5 @@
 import type { ImportRecord } from '../contract';
-import { csvCell } from './output';
+import { csvDocument } from '../contract/spreadsheet';
 
 /** Column order of `imports --format csv`, the {@link ImportRecord} keys. */
 export const HISTORY_COLUMNS = ['importId', 'fileName', 'kind', 'importedAt', 'rowsRead', 'rowsAdded', 'rowsSkipped', 'problemCount'] as const;
@@ -9,9 +9,7 @@ export function historyToJson(records: ImportRecord[]): string {
   return `${JSON.stringify(records, null, 2)}\n`;
 }
 
-/** The import history as CSV: a header row of {@link HISTORY_COLUMNS}, then one row per import. */
+/** The import history as CSV ({@link csvDocument}): a header row of {@link HISTORY_COLUMNS}, then one row per import. */
 export function historyToCsv(records: ImportRecord[]): string {
-  const lines = [HISTORY_COLUMNS.join(',')];
-  for (const r of records) lines.push(HISTORY_COLUMNS.map((c) => csvCell(c === 'problemCount' ? (r.problemCount ?? 0) : r[c])).join(','));
-  return `${lines.join('\n')}\n`;
+  return csvDocument(HISTORY_COLUMNS, records.map((r) => HISTORY_COLUMNS.map((c) => (c === 'problemCount' ? (r.problemCount ?? 0) : r[c]))));
 }

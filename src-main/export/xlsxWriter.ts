@@ -1,24 +1,13 @@
 /**
  * The xlsx serialiser: sheets of plain rows to workbook bytes with exceljs's streaming writer,
- * text that a spreadsheet would run as a formula neutralised (DESIGN §5). CPU-bound: the app
- * runs it in a worker thread (xlsxWorker.ts), never on the main process's event loop.
+ * text that a spreadsheet would run as a formula neutralised by the one neutraliser of every
+ * writer (contract/spreadsheet.ts, DESIGN §5). CPU-bound: the app runs it in a worker thread
+ * (xlsxWorker.ts), never on the main process's event loop.
  */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { ExportSheet } from '../analysis/base/exportSheet';
-
-/** Text starting like a formula (`=`, `+`, `-`, `@`, or a tab / carriage return that hides one). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell value as written: formula-looking text gets a leading apostrophe, so it shows and never runs. */
-export function neutraliseCell(value: unknown): string | number | boolean | Date | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'bigint') return Number(value);
-  const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+import { neutraliseCell } from '../contract/spreadsheet';
 
 /** Writes the sheets to xlsx bytes, on the calling thread. */
 export async function writeXlsx(sheets: ExportSheet<Record<string, unknown>>[]): Promise<Buffer> {

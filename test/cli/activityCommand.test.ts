@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run';
 import { writeCsv } from '../import/helpers';
 import { tempDir } from '../support/tempDirs';
+import { csvLines } from '../support/csvText';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -67,7 +68,7 @@ describe('qunxi activity', () => {
     expect(lastLine(r.stderr)).toBe('168 个时段，群消息 4 条，最活跃：周一 0 时（2 人）');
 
     const monday = await qunxi('activity', '--project', path.join(tmp.dir, 'activity.qunxi'), '--from', '2024-01-08', '--to', '2024-01-08', '--format', 'csv');
-    const lines = monday.stdout.trimEnd().split('\n');
+    const lines = csvLines(monday.stdout);
     expect(lines).toHaveLength(169);
     expect(lines[0]).toBe('weekday,hour,messages,people');
     expect(lines.filter((l) => !l.endsWith(',0,0'))).toEqual(['weekday,hour,messages,people', '1,0,2,2']);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliIn } from '../support/cliInProcess';
 import { fillLiftFixture } from '../analysis/behaviours/behaviourFixture';
 import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
+import { csvLines } from '../support/csvText';
 
 // The project is the hand-computed fixture of test/analysis/behaviours/behaviourFixture.ts (rules 打卡 and 无人).
 
@@ -40,7 +41,7 @@ describe('command line: behaviours', () => {
   it('--lift prints the conversion of doers against the others as CSV, empty rates empty', async () => {
     const r = await qunxi('behaviours', '--project', file, '--lift', '--group', 'G1', '--group', 'G2', '--from', '2024-01-01', '--to', '2024-01-31', '--format', 'csv');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = csvLines(r.stdout);
     expect(lines[0]).toBe('behaviour_id,behaviour_name,doers,doers_converted,doers_rate,others,others_converted,others_rate,lift,lift_low,lift_high');
     const ck = lines[1]!.split(',');
     expect(ck.slice(0, 9)).toEqual(['ck', '打卡', '4', '3', '75', '4', '1', '25', '3']);

@@ -6,6 +6,7 @@ import { writeDefinition } from '../../src-main/db/definitionsStore';
 import { expectedAddWayAll, expectedSourceMarch, insertChannelFixture, typedCosts } from '../analysis/channels/channelFixture';
 import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
 import { tempDir } from '../support/tempDirs';
+import { csvLines } from '../support/csvText';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -62,7 +63,7 @@ describe('qunxi channels', () => {
     expect(JSON.parse(json.stdout)).toEqual(expectedAddWayAll);
     const csv = await qunxi('channels', '--project', project, '--format', 'csv');
     expect(csv.code, csv.stderr).toBe(0);
-    expect(csv.stdout.trimEnd().split('\n')).toEqual([
+    expect(csvLines(csv.stdout)).toEqual([
       'dimension,channel,added,joined,active,converted,gmv,churned,cost,cost_per_acquisition,cost_per_conversion,roi',
       'add_way,扫描二维码,5,2,1,2,290.5,2,,,,',
       'add_way,名片分享,3,2,2,1,30,1,0,0,0,',

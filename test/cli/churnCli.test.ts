@@ -3,6 +3,7 @@ import { parseCliArgs } from '../../src-main/cli/args';
 import { runCliIn } from '../support/cliInProcess';
 import { fillChurnFixture } from '../analysis/churn/churnFixture';
 import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
+import { csvLines } from '../support/csvText';
 
 // The project is the hand-computed fixture of test/analysis/churn/churnFixture.ts; the figures are worked out there and in churnQueries.test.ts.
 
@@ -37,7 +38,7 @@ describe('command line: churn and retention', () => {
     const r = await qunxi('churn', '--project', file, '--group', 'A', '--group', 'B', '--period', 'day', '--from', '2024-01-07', '--to', '2024-01-08', '--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      ['period_start,period_end,churned,members_before,churn_rate', '2024-01-07,2024-01-07,1,4,25', `2024-01-08,2024-01-08,2,3,${(2 * 100) / 3}`, ''].join('\n'),
+      `\uFEFF${['period_start,period_end,churned,members_before,churn_rate', '2024-01-07,2024-01-07,1,4,25', `2024-01-08,2024-01-08,2,3,${(2 * 100) / 3}`, ''].join('\r\n')}`,
     );
   });
 
@@ -56,7 +57,7 @@ describe('command line: churn and retention', () => {
     expect(r.code).toBe(0);
     // B: carol 4, dave 6 (events), ivy censored at 15: the last data of the project (erin's message in A on 01-24), not
     // of B (ivy's join on 01-09), ends observation, as every group was exported until then. S 2/3, 1/3.
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = csvLines(r.stdout);
     expect(lines[0]).toBe('label,day,survival,at_risk,events,censored');
     expect(lines.slice(1).map((l) => l.split(','))).toEqual([
       ['B', '4', String(1 - 1 / 3), '3', '1', '0'],

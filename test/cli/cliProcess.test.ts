@@ -8,6 +8,7 @@ import type { MetricsRow } from '../../src-main/contract';
 import { METRICS_COLUMNS } from '../../src-main/cli/output';
 import { referenceMetrics, type RefMembership, type RefMessage, type RefOrder } from '../analysis/metrics/metricsReference';
 import { expectedDaily, expectedWeekly, writeCommunityFixture } from '../support/communityFixture';
+import { csvLines } from '../support/csvText';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const demoDir = path.join(repoRoot, 'resources', 'demo');
@@ -142,7 +143,7 @@ describe('the qunxi command line', () => {
   it('prints CSV with a header row, limited to a date range', async () => {
     const r = await qunxi('metrics', '--project', project, '--period', 'day', '--from', '2026-09-01', '--to', '2026-09-03', '--format', 'csv');
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = csvLines(r.stdout);
     expect(lines[0]).toBe(METRICS_COLUMNS.join(','));
     expect(lines[0]).toMatch(/^period_start,period_end,total_members,new_members,active_members,active_rate,churned_members,/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2026-09-01', '2026-09-02', '2026-09-03']);

@@ -6,6 +6,7 @@ import { parseCliArgs } from '../../src-main/cli/args';
 import { runCli } from '../../src-main/cli/run';
 import { writeCsv, writeXlsx } from '../import/helpers';
 import { tempDir } from '../support/tempDirs';
+import { csvLines } from '../support/csvText';
 
 const repoRoot = path.resolve(__dirname, '../..');
 let tmp: ReturnType<typeof tempDir>;
@@ -89,7 +90,7 @@ describe('command line: kinds, templates and import history', () => {
       [2, 'b.csv', 'members', 1],
     ]);
     const csv = await qunxi('imports', '--project', project, '--format', 'csv');
-    const lines = csv.stdout.trimEnd().split('\n');
+    const lines = csvLines(csv.stdout);
     expect(lines[0]).toBe('importId,fileName,kind,importedAt,rowsRead,rowsAdded,rowsSkipped,problemCount');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1,a.csv,messages', '2,b.csv,members']);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src-main/cli/args';
 import { runCli } from '../../src-main/cli/run';
 import { closeProject, insertMessages, insertSpells, tempProject, type TempProject } from '../support/projectFixture';
+import { csvLines } from '../support/csvText';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -68,7 +69,7 @@ describe('community-effect command', () => {
   it('prints the four figures, empty without buyers', async () => {
     const r = await qunxi('community-effect', '--project', file, '--format', 'csv');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('metric,members,non_members,difference,difference_low,difference_high,p,people');
+    expect(csvLines(r.stdout)[0]).toBe('metric,members,non_members,difference,difference_low,difference_high,p,people');
     expect(r.stdout).toContain('repurchase_rate,,,,,,,0/0');
     expect(r.stderr).toContain('社群成员买家 0 人');
   });

@@ -3,6 +3,7 @@ import { runCliIn } from '../support/cliInProcess';
 import { AS_OF, expectedAll, expectedScopeA, insertFeaturesFixture } from '../analysis/features/featuresFixture';
 import { closeProject, tempProject, type TempProject } from '../support/projectFixture';
 import { tempDir } from '../support/tempDirs';
+import { csvLines } from '../support/csvText';
 
 
 let tmp: ReturnType<typeof tempDir>;
@@ -48,7 +49,7 @@ describe('qunxi features', () => {
   it('limits to --group and writes CSV with empty cells for empty features', async () => {
     const r = await qunxi('features', '--project', project, '--as-of', AS_OF, '--group', 'A', '--format', 'csv');
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
+    const lines = csvLines(r.stdout);
     expect(lines[0]).toBe(columns.join(','));
     expect(lines).toHaveLength(expectedScopeA.length + 1);
     // cat: no purchases (AOV, dates and recency empty), member since 02-05.

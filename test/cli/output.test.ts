@@ -43,11 +43,11 @@ describe('metrics output', () => {
     ]);
   });
 
-  it('prints CSV with a header and an empty cell for an empty rate or 环比', () => {
+  it('prints CSV (BOM, CRLF) with a header, a negative 环比 as a number and an empty cell for an empty rate or 环比', () => {
     expect(metricsToCsv(rows)).toBe(
-      'period_start,period_end,total_members,new_members,active_members,active_rate,churned_members,converted_members,conversion_rate,gmv,converted_wow,gmv_wow\n' +
-        `2026-09-07,2026-09-13,3,4,1,${100 / 3},1,1,${100 / 3},1234.5,-50,${200 / 3}\n` +
-        '2026-09-14,2026-09-20,0,0,0,,0,0,,0,,\n',
+      '\uFEFFperiod_start,period_end,total_members,new_members,active_members,active_rate,churned_members,converted_members,conversion_rate,gmv,converted_wow,gmv_wow\r\n' +
+        `2026-09-07,2026-09-13,3,4,1,${100 / 3},1,1,${100 / 3},1234.5,-50,${200 / 3}\r\n` +
+        '2026-09-14,2026-09-20,0,0,0,,0,0,,0,,\r\n',
     );
   });
 

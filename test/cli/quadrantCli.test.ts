@@ -72,7 +72,7 @@ describe('quadrant command', () => {
   it('limits to --group and writes CSV', async () => {
     const r = await qunxi('quadrant', '--project', file, '--group', '二群', '--format', 'csv');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('pid,name,x,y,type,type_label\nm2,阿二,1,1,bargain,羊毛型\nm3,阿三,0,0,low,低需求\n');
+    expect(r.stdout).toBe('\uFEFFpid,name,x,y,type,type_label\r\nm2,阿二,1,1,bargain,羊毛型\r\nm3,阿三,0,0,low,低需求\r\n');
   });
 
   it('takes no date range and no stray arguments', () => {

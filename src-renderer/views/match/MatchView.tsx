@@ -9,8 +9,8 @@ import { useDownload, type Download } from '../../components/useExport';
 import { t } from '../../../src-main/locale/app';
 import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
 import { reportError } from '../../store/toasts';
-import { toCsv } from './csv';
-import { unmatchedColumns, unmatchedFields, unmatchedText } from './matchColumns';
+import { unmatchedCsv } from './csv';
+import { unmatchedColumns } from './matchColumns';
 
 const loadUnmatched: PageLoader<UnmatchedRow> = async (query) => {
   const r = await call('identity:unmatched', query);
@@ -22,7 +22,7 @@ const loadUnmatched: PageLoader<UnmatchedRow> = async (query) => {
 const PAGE = 5000;
 
 /** Every unmatched row, page by page, as a CSV file. */
-async function unmatchedCsv(): Promise<Result<Download>> {
+async function unmatchedDownload(): Promise<Result<Download>> {
   const rows: UnmatchedRow[] = [];
   for (;;) {
     const r = await call('identity:unmatched', { offset: rows.length, limit: PAGE });
@@ -30,10 +30,7 @@ async function unmatchedCsv(): Promise<Result<Download>> {
     rows.push(...r.value.rows);
     if (!r.value.rows.length || rows.length >= r.value.total) break;
   }
-  const csv = toCsv(
-    unmatchedFields.map((f) => t.match.col[f]),
-    rows.map((r) => unmatchedFields.map((f) => unmatchedText(r, f))),
-  );
+  const csv = unmatchedCsv(rows);
   return { ok: true, value: { fileName: t.match.exportFile(new Date().toISOString().slice(0, 10)), content: new Blob([csv], { type: 'text/csv;charset=utf-8' }) } };
 }
 
@@ -46,7 +43,7 @@ export function MatchView() {
   const [choice, setChoice] = useState<boolean | null>(null);
   // Matching changes who converted: the grid, the project summary and every figure are asked again.
   const saver = useMutation('identity:settings', { invalidates: 'data' });
-  const exporter = useDownload(unmatchedCsv);
+  const exporter = useDownload(unmatchedDownload);
   const [total, setTotal] = useState<number | null>(null);
   const columns = useMemo(() => unmatchedColumns(), []);
   const onTotal = useCallback((n: number) => setTotal(n), []);
