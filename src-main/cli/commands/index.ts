@@ -4,6 +4,7 @@ import { behavioursCommand } from './behaviours';
 import { channelsCommand } from './channels';
 import { churnCommand } from './churn';
 import { communityEffectCommand } from './communityEffect';
+import { contributionCommand } from './contribution';
 import { featuresCommand } from './features';
 import { funnelCommand } from './funnel';
 import { quadrantCommand } from './quadrant';
@@ -22,4 +23,5 @@ export const analysisCommands: AnalysisCommandSpec[] = [
   quadrantCommand,
   abtestCommand,
   communityEffectCommand,
+  contributionCommand,
 ] as AnalysisCommandSpec[];
