@@ -59,8 +59,8 @@ export const importPhaseText = localized({
 
 /** Punctuation between texts: full-width in Chinese, ASCII with spaces in English. */
 export const punctuation = localized({
-  'zh-CN': { colon: '：', open: '（', close: '）', list: '、' },
-  en: { colon: ': ', open: ' (', close: ')', list: ', ' },
+  'zh-CN': { colon: '：', open: '（', close: '）', list: '、', clauses: '；' },
+  en: { colon: ': ', open: ' (', close: ')', list: ', ', clauses: '; ' },
 });
 
 /** A text in brackets of the current language: （x） or (x). */
@@ -177,3 +177,70 @@ export const gridLocaleText = localized<Record<string, string>>({
     sortDescending: 'Sort Descending',
   },
 });
+
+/**
+ * Names of the message-type codes exports write (企业微信会话存档 and the chat-log tools, DESIGN §3),
+ * by code in lower case. The codes stay the values that rules match; only these names are shown.
+ */
+export const msgTypeNames = localized<Record<string, string>>({
+  'zh-CN': {
+    text: '文本',
+    image: '图片',
+    redpacket: '红包',
+    external_redpacket: '互通红包',
+    vote: '投票',
+    voice: '语音',
+    video: '视频',
+    file: '文件',
+    link: '链接',
+    emotion: '表情',
+    location: '位置',
+    card: '名片',
+    weapp: '小程序',
+    chatrecord: '聊天记录',
+    mixed: '图文混合',
+    revoke: '撤回',
+    collect: '填表',
+    todo: '待办',
+    calendar: '日程',
+    meeting_voice_call: '语音通话',
+    voip_doc_share: '音视频通话共享文档',
+    sphfeed: '视频号',
+  },
+  en: {
+    text: 'Text',
+    image: 'Image',
+    redpacket: 'Red packet',
+    external_redpacket: 'Interconnected red packet',
+    vote: 'Vote',
+    voice: 'Voice',
+    video: 'Video',
+    file: 'File',
+    link: 'Link',
+    emotion: 'Sticker',
+    location: 'Location',
+    card: 'Contact card',
+    weapp: 'Mini program',
+    chatrecord: 'Chat history',
+    mixed: 'Mixed',
+    revoke: 'Recalled',
+    collect: 'Form',
+    todo: 'To-do',
+    calendar: 'Calendar event',
+    meeting_voice_call: 'Voice call',
+    voip_doc_share: 'Shared document in a call',
+    sphfeed: 'Channels post',
+  },
+});
+
+/** Chinese message-type values some tools write instead of the codes: the code each stands for (data vocabulary, not UI text). */
+const msgTypeCodeOf: Record<string, string> = {
+  // eslint-disable-next-line no-restricted-syntax -- message-type values as the Chinese exports write them (data)
+  文本: 'text', 图片: 'image', 红包: 'redpacket', 投票: 'vote', 语音: 'voice', 视频: 'video', 文件: 'file', 链接: 'link', 表情: 'emotion', 位置: 'location', 名片: 'card', 小程序: 'weapp',
+};
+
+/** The name to show for a message type as the data writes it (a code or a Chinese value); an unknown type as it is. */
+export function msgTypeLabel(value: string): string {
+  const code = msgTypeCodeOf[value] ?? value.toLowerCase();
+  return Object.hasOwn(msgTypeNames, code) ? msgTypeNames[code]! : value;
+}

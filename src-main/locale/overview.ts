@@ -56,6 +56,13 @@ export const overviewText = localized({
     emptyTitle: '还没有可分析的数据',
     emptyBody: '先导入群成员、聊天记录、订单等导出文件，概览会显示最近一周的关键数据。',
     emptyAction: '去导入',
+    /** What the overview cannot show without a kind of export, by kind. */
+    missingData: {
+      orders: '未导入订单：转化与GMV无法计算',
+      messages: '未导入聊天记录：活跃率无法计算',
+      customers: '未导入客户列表：无法按渠道区分，订单也无法经手机号匹配到群成员',
+    },
+    missingAction: '导入',
   } as const,
   en: {
     title: 'This week',
@@ -87,5 +94,11 @@ export const overviewText = localized({
     emptyTitle: 'Nothing to analyse yet',
     emptyBody: 'Import group members, chat records, orders and other exports first; the overview then shows the key figures of the latest week.',
     emptyAction: 'Import data',
+    missingData: {
+      orders: 'No orders imported: conversion and GMV cannot be computed',
+      messages: 'No chat records imported: the active rate cannot be computed',
+      customers: 'No customer list imported: no channels, and orders cannot be matched to members by phone',
+    },
+    missingAction: 'Import',
   },
 });

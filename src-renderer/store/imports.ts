@@ -12,7 +12,7 @@ import type {
 } from '../../src-main/contract';
 import { call } from '../api/client';
 import { dataChanged } from './dataVersion';
-import { isQuickReady, missingFields, withField } from './mappingRules';
+import { isQuickReady, missingFields, quickBlockers, withField, type QuickBlocker } from './mappingRules';
 import { reportError } from './toasts';
 
 /** Life cycle of one file in the import queue, as shown in `data-state`. */
@@ -89,6 +89,13 @@ export function isEntryQuickReady(e: ImportEntry, kinds: KindInfo[]): boolean {
   const cur = currentTable(e);
   if (e.state !== 'review' || !cur) return false;
   return isQuickReady(cur.table, missingFields(kinds.find((k) => k.kind === cur.mapping.kind), cur.table, cur.mapping));
+}
+
+/** Why an entry under review still needs the user (empty when 导入全部 can take it or it is not under review). */
+export function entryBlockers(e: ImportEntry, kinds: KindInfo[]): QuickBlocker[] {
+  const cur = currentTable(e);
+  if (e.state !== 'review' || !cur) return [];
+  return quickBlockers(cur.table, missingFields(kinds.find((k) => k.kind === cur.mapping.kind), cur.table, cur.mapping));
 }
 
 const UNDO_DEPTH = 100;

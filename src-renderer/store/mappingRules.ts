@@ -58,3 +58,18 @@ export function isQuickReady(table: TablePreview | undefined, missing: string[])
   return Boolean(table) && (table!.templateName !== null || table!.confidence >= CONFIDENT) && missing.length === 0;
 }
 
+
+/** Why a reviewed file cannot go with 导入全部: what the user has to decide. */
+export type QuickBlocker =
+  /** Required fields have no source column. */
+  | { reason: 'missing'; labels: string[] }
+  /** The headers fit the kind too loosely to import without a look. */
+  | { reason: 'doubtful'; confidence: number };
+
+/** What stops a reviewed file from the one-click path, empty when nothing does (see {@link isQuickReady}). */
+export function quickBlockers(table: TablePreview, missing: string[]): QuickBlocker[] {
+  const blockers: QuickBlocker[] = [];
+  if (missing.length) blockers.push({ reason: 'missing', labels: missing });
+  if (table.templateName === null && table.confidence < CONFIDENT) blockers.push({ reason: 'doubtful', confidence: table.confidence });
+  return blockers;
+}

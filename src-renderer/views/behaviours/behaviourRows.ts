@@ -3,7 +3,7 @@ import type { BehaviourCount, KeyBehaviour } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import type { SelectOption } from '../../components/gridTypes';
 import { behavioursText } from '../../../src-main/locale/behaviours';
-import { bracketed, punctuation } from '../../../src-main/locale/common';
+import { bracketed, msgTypeLabel, punctuation } from '../../../src-main/locale/common';
 import { formatCount } from '../metrics/metricsFormat';
 
 /** A row of the grid: a rule with its window as text ('' = no window), so the cell can be emptied. */
@@ -92,23 +92,33 @@ export function rowsAreValid(rows: BehaviourRow[], errors: ReadonlyMap<string, s
 }
 
 /**
- * Choices of the 消息类型 multiselect: the types in the data (with their counts), then the usual
- * ones of the exports (DESIGN §3) and any a row already names, each once.
+ * Choices of the 消息类型 multiselect, each under its name rather than its code: the types in the
+ * data (with their counts), then the usual ones of the exports (DESIGN §3) and any a row already
+ * names. A type whose name is already offered (红包 written as redpacket in the data) is not
+ * offered twice unless a row holds it, so the rule's choice still shows.
  */
 export function msgTypeOptions(inData: { msgType: string; count: number }[], rows: BehaviourRow[]): SelectOption[] {
   // eslint-disable-next-line no-restricted-syntax -- message-type values as the Chinese exports write them (data), not UI text
   const usual = ['text', 'image', 'redpacket', 'vote', '文本', '图片', '红包', '投票', '打卡', '接龙'];
   const seen = new Set<string>();
+  const names = new Set<string>();
   const options: SelectOption[] = [];
-  const add = (value: string, label: string) => {
-    if (seen.has(value.toLowerCase())) return;
+  const add = (value: string, label: string, isHeld = false) => {
+    const name = msgTypeLabel(value);
+    if (seen.has(value.toLowerCase()) || (names.has(name) && !isHeld)) return;
     seen.add(value.toLowerCase());
+    names.add(name);
     options.push({ value, label });
   };
-  for (const t of inData) add(t.msgType, `${t.msgType}${bracketed(formatCount(t.count))}`);
-  for (const t of usual) add(t, t);
-  for (const r of rows) for (const t of r.msgTypes) add(t, t);
+  for (const t of inData) add(t.msgType, `${msgTypeLabel(t.msgType)}${bracketed(formatCount(t.count))}`);
+  for (const t of usual) add(t, msgTypeLabel(t));
+  for (const r of rows) for (const t of r.msgTypes) add(t, msgTypeLabel(t), true);
   return options;
+}
+
+/** The message types of a rule as the grid shows them: each name once, in the rule's order. */
+export function msgTypesText(msgTypes: readonly string[]): string {
+  return [...new Set(msgTypes.map(msgTypeLabel))].join(punctuation.list);
 }
 
 /** The grid's columns; `errors` are the server's per-row messages (by rule id), shown on the pattern cell. */
@@ -122,7 +132,7 @@ export function behaviourColumns(typeOptions: SelectOption[], errors: ReadonlyMa
       width: 210,
       type: 'multiselect',
       options: typeOptions,
-      format: (r) => (r.msgTypes.length ? r.msgTypes.join(punctuation.list) : behavioursText.anyType),
+      format: (r) => (r.msgTypes.length ? msgTypesText(r.msgTypes) : behavioursText.anyType),
     },
     {
       field: 'pattern',

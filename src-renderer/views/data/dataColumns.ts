@@ -1,6 +1,7 @@
 import type { MemberRow, MessageRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { t } from '../../../src-main/locale/app';
+import { msgTypeLabel } from '../../../src-main/locale/common';
 
 const timeColumns = new Set<string>(['join_time', 'leave_time', 'sent_at']);
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -23,5 +24,7 @@ export function memberColumns(): GridColumn<MemberRow>[] {
 /** Columns of the 聊天记录 grid. */
 export function messageColumns(): GridColumn<MessageRow>[] {
   const cols = columnsOf<MessageRow>(t.data.messageCol, { sent_at: 170, msg_type: 100, sender_id: 160, sender_name: 140, group_name: 180 });
-  return cols.map((c) => (c.field === 'content' ? { ...c, flex: 3, sortable: false } : c));
+  return cols.map((c) =>
+    c.field === 'content' ? { ...c, flex: 3, sortable: false } : c.field === 'msg_type' ? { ...c, format: (v) => (typeof v === 'string' ? msgTypeLabel(v) : text(v)) } : c,
+  );
 }

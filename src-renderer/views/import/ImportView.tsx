@@ -6,10 +6,11 @@ import { DataGrid } from '../../components/DataGrid';
 import { gridHeight } from '../../components/gridTypes';
 import { ProgressBar } from '../../components/ProgressBar';
 import { t } from '../../../src-main/locale/app';
-import { importKindText, importPhaseText, importStateText } from '../../../src-main/locale/common';
+import { importKindText, importPhaseText, importStateText, punctuation } from '../../../src-main/locale/common';
 import { describeError } from '../../../src-main/locale/errors';
 import { platform } from '../../platform';
-import { isEntryQuickReady, selectEntries, useImports, type ImportEntry } from '../../store/imports';
+import { entryBlockers, isEntryQuickReady, selectEntries, useImports, type ImportEntry } from '../../store/imports';
+import type { QuickBlocker } from '../../store/mappingRules';
 import { reportError } from '../../store/toasts';
 import { pendingFromFiles } from './fileDrop';
 import { historyColumns } from './historyColumns';
@@ -28,7 +29,7 @@ function JobRow({ entry }: { entry: ImportEntry }) {
         ? importStateText[state]
         : t.import.entryState[state];
   return (
-    <li className={`import-job import-job-${state}`} data-testid="import-job" data-state={state} data-file={entry.fileName}>
+    <li id={entryAnchor(entry.id)} className={`import-job import-job-${state}`} data-testid="import-job" data-state={state} data-file={entry.fileName}>
       <div className="import-job-head">
         <span className="import-job-name">{entry.fileName}</span>
         {job?.kind && <span className="badge">{importKindText[job.kind]}</span>}
@@ -52,6 +53,34 @@ function JobRow({ entry }: { entry: ImportEntry }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** The element id of a file's row, for the links of the pending list. */
+const entryAnchor = (id: number) => `import-entry-${id}`;
+
+function blockerText(b: QuickBlocker): string {
+  return b.reason === 'missing' ? t.import.pendingMissing(b.labels) : t.import.pendingDoubtful(b.confidence);
+}
+
+/** Every file still under review after 导入全部 took what it could, with why each needs the user. */
+function PendingDecisions({ pending }: { pending: { entry: ImportEntry; blockers: QuickBlocker[] }[] }) {
+  return (
+    <div className="card import-pending" role="status" data-testid="import-pending">
+      <strong>{t.import.pendingTitle(pending.length)}</strong>
+      <ul>
+        {pending.map(({ entry, blockers }) => (
+          <li key={entry.id} data-testid="import-pending-file" data-file={entry.fileName}>
+            <span className="import-job-name">{entry.fileName}</span>
+            {entry.preview && <span className="badge">{importKindText[entry.mappings[entry.tableIndex]?.kind ?? 'members']}</span>}
+            <span data-testid="import-pending-reason">{blockers.map(blockerText).join(punctuation.clauses)}</span>
+            <button type="button" className="link" onClick={() => document.getElementById(entryAnchor(entry.id))?.scrollIntoView({ block: 'start' })}>
+              {t.import.pendingShow} →
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -88,6 +117,7 @@ export function ImportView() {
     [],
   );
   const readyCount = entries.filter((e) => isEntryQuickReady(e, kinds)).length;
+  const pending = entries.map((entry) => ({ entry, blockers: entryBlockers(entry, kinds) })).filter((p) => p.blockers.length > 0);
   const shownProblems = history.find((r) => r.importId === problemsOf);
   const toRemove = history.find((r) => r.importId === confirmRemove);
 
@@ -144,6 +174,7 @@ export function ImportView() {
               </>
             )}
           </div>
+          {pending.length > 0 && <PendingDecisions pending={pending} />}
           <ul className="import-jobs">
             {entries
               .slice()

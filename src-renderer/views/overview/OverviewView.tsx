@@ -9,7 +9,7 @@ import { navSections, useNavigation, type Tab } from '../../store/navigation';
 import { selectScopeGroups, useScope } from '../../store/scope';
 import { formatCount, formatRate } from '../metrics/metricsFormat';
 import { miniFunnelOption, trendChartOption } from './overviewChartOption';
-import { overviewCards, weekChurnRate, type Card } from './overviewFormat';
+import { missingKinds, overviewCards, weekChurnRate, type Card } from './overviewFormat';
 import './overview.css';
 
 /** Every other view, in side-navigation order, for the links at the bottom. */
@@ -25,6 +25,7 @@ export function OverviewView() {
   return (
     <div className="overview-view" aria-busy={isLoading} data-testid="overview-view">
       <ScopeBar hasRange={false}>{isLoading && <span className="muted">{overviewText.loading}</span>}</ScopeBar>
+      {result?.week_start && <MissingData />}
       {result && (result.week_start ? <WeekOverview result={result} /> : <EmptyOverview />)}
     </div>
   );
@@ -40,6 +41,25 @@ function EmptyOverview() {
         {overviewText.emptyAction}
       </button>
     </section>
+  );
+}
+
+/** One line per kind of export the figures need and no import brought, each with a way to 导入. */
+function MissingData() {
+  const history = useQuery('import:history', {}).data;
+  const missing = useMemo(() => (history ? missingKinds(history) : []), [history]);
+  if (!missing.length) return null;
+  return (
+    <ul className="overview-missing" data-testid="overview-missing">
+      {missing.map((kind) => (
+        <li key={kind} className="card" data-testid={`overview-missing-${kind}`}>
+          <span>{overviewText.missingData[kind]}</span>
+          <button type="button" className="link" onClick={() => go('import')} data-testid="overview-missing-import">
+            → {overviewText.missingAction}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

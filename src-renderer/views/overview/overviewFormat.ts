@@ -1,4 +1,4 @@
-import type { MetricsRow } from '../../../src-main/contract';
+import type { ImportKind, ImportRecord, MetricsRow } from '../../../src-main/contract';
 import { overviewCardLabels, overviewText } from '../../../src-main/locale/overview';
 import { formatCount, formatMoney, formatRate } from '../metrics/metricsFormat';
 
@@ -69,4 +69,15 @@ export function overviewCards(thisWeek: MetricsRow, lastWeek: MetricsRow | null)
 export function weekChurnRate(thisWeek: MetricsRow, lastWeek: MetricsRow | null): number | null {
   if (!lastWeek || lastWeek.total_members === 0) return null;
   return (thisWeek.churned_members * 100) / lastWeek.total_members;
+}
+
+/** Kinds of export the overview's figures need beyond the member list, in the order their notices show. */
+export const neededKinds = ['orders', 'messages', 'customers'] as const satisfies readonly ImportKind[];
+/** A kind the overview needs. */
+export type NeededKind = (typeof neededKinds)[number];
+
+/** The needed kinds no import in the history has brought, so the overview can say which figures lack their data. */
+export function missingKinds(history: readonly Pick<ImportRecord, 'kind'>[]): NeededKind[] {
+  const present = new Set<ImportKind>(history.map((r) => r.kind));
+  return neededKinds.filter((k) => !present.has(k));
 }

@@ -20,6 +20,7 @@ import { QuadrantView } from '../quadrant/QuadrantView';
 import { VvipView } from '../vvip/VvipView';
 import { AbtestView } from '../decision/AbtestView';
 import { CommunityView } from '../decision/CommunityView';
+import { ContributionView } from '../decision/ContributionView';
 import { TopBar } from './TopBar';
 
 
@@ -36,6 +37,7 @@ const views: Record<Tab, () => React.ReactNode> = {
   vvip: () => <VvipView />,
   abtest: () => <AbtestView />,
   community: () => <CommunityView />,
+  contribution: () => <ContributionView />,
   data: () => <DataView />,
   match: () => <MatchView />,
   import: () => <ImportView />,

@@ -6,6 +6,7 @@ import {
   countableRules,
   liveText,
   msgTypeOptions,
+  msgTypesText,
   newBehaviourRow,
   parseWindow,
   rowsAreValid,
@@ -81,13 +82,16 @@ describe('checks before saving', () => {
 });
 
 describe('grid cells', () => {
-  it('offer the data’s types first with their counts, then the usual ones and the rows’ own, once each', () => {
+  it('offer the data’s types first with their counts, then the usual ones and the rows’ own, once each, by name', () => {
     const options = msgTypeOptions([{ msgType: 'text', count: 1870 }, { msgType: 'redpacket', count: 486 }], toRows([rule({ msgTypes: ['Checkin', 'TEXT'] })]));
     expect(options.slice(0, 3)).toEqual([
-      { value: 'text', label: 'text（1,870）' },
-      { value: 'redpacket', label: 'redpacket（486）' },
-      { value: 'image', label: 'image' },
+      { value: 'text', label: '文本（1,870）' },
+      { value: 'redpacket', label: '红包（486）' },
+      { value: 'image', label: '图片' },
     ]);
+    // 文本, 图片 and 红包 as other tools write them are the same types: not offered again.
+    expect(options.map((o) => o.label)).not.toContain('红包');
+    expect(options.map((o) => o.label).filter((l) => l.startsWith('文本'))).toHaveLength(1);
     expect(options.map((o) => o.value)).toContain('Checkin');
     expect(options.filter((o) => o.value.toLowerCase() === 'text')).toHaveLength(1);
   });
@@ -98,6 +102,21 @@ describe('grid cells', () => {
     expect(parseCell(types, 'redpacket、红包')).toEqual({ ok: true, value: ['redpacket', '红包'] });
     expect(parseCell(columns.find((c) => c.field === 'isRegex')!, '是')).toEqual({ ok: true, value: true });
     expect(types.format!(toRows([rule({})])[0]!)).toBe('任意类型');
+  });
+
+  it('show a rule’s types by name, each name once, never the codes', () => {
+    const columns = behaviourColumns([], new Map());
+    const types = columns.find((c) => c.field === 'msgTypes')!;
+    expect(types.format!(toRows([rule({ msgTypes: ['红包', 'redpacket', 'external_redpacket'] })])[0]!)).toBe('红包、互通红包');
+    expect(msgTypesText(['text', 'IMAGE', '打卡'])).toBe('文本、图片、打卡');
+  });
+
+  it('keep offering a type a rule holds although its name is offered already, so the rule’s choice shows', () => {
+    const options = msgTypeOptions([{ msgType: 'redpacket', count: 3 }], toRows([rule({ msgTypes: ['红包', 'external_redpacket'] })]));
+    expect(options.filter((o) => o.value === '红包' || o.value === 'external_redpacket')).toEqual([
+      { value: '红包', label: '红包' },
+      { value: 'external_redpacket', label: '互通红包' },
+    ]);
   });
 
   it('show live counts, … until counted and - for a rule with an error', () => {
