@@ -2,13 +2,14 @@
  * The Electron shell: lifecycle, the one window, the menu and IPC. Deliberately thin — every
  * decision lives in a module next to this one that tests exercise without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createContext } from '../api/context';
 import { dispatch, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import type { ApiClient } from '../contract';
 import { toApiError } from '../contract/appError';
-import { isAppUrl, preloadPath, rendererUrl } from './appUrls';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolResponse } from './appProtocol';
+import { isAppUrl, preloadPath, rendererDir, rendererUrl } from './appUrls';
 import { createNativeDialogs } from './dialogs';
 import { registerIpc, trustedSenderCheck } from './ipc';
 import { planLaunch, runLaunch, type LaunchAction } from './launch';
@@ -17,11 +18,11 @@ import { menuTemplate } from './menu';
 import { createMenuActions } from './menuActions';
 import { hardenSession, hardenWebContents } from './security';
 import { shellPaths } from './shellPaths';
-import { windowOptions } from './windowOptions';
+import { createMainWindow } from './windowOptions';
 import { shellText } from '../locale/shell';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const appUrl = rendererUrl(app.getAppPath(), devServerUrl, app.isPackaged);
+const appUrl = rendererUrl(devServerUrl, app.isPackaged);
 const isOwnPage = (url: string): boolean => isAppUrl(url, appUrl);
 
 let mainWindow: BrowserWindow | null = null;
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
   const call: ApiClient = inProcessClient(handlers);
 
   hardenSession(session.defaultSession, devServerUrl ? new URL(devServerUrl).origin : null);
+  const pagesDir = rendererDir(app.getAppPath());
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(pagesDir, request));
   registerIpc(ipcMain, handlers, trustedSenderCheck(appUrl));
 
   const refresh = (): void => mainWindow?.webContents.reload();
@@ -97,7 +100,7 @@ async function start(): Promise<void> {
     });
   });
 
-  mainWindow = new BrowserWindow(windowOptions(preloadPath(app.getAppPath())));
+  mainWindow = createMainWindow(BrowserWindow, preloadPath(app.getAppPath()));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -107,6 +110,9 @@ async function start(): Promise<void> {
   await perform(call, [...planLaunch(process.argv, process.cwd()), ...pendingFiles.flatMap((f) => planLaunch(['', f], process.cwd()))]);
   await mainWindow.loadURL(appUrl);
 }
+
+// Before the app is ready: app:// must be a standard, secure scheme for its pages to have an origin.
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

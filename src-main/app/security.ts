@@ -26,9 +26,12 @@ export function hardenWebContents(contents: HardenableContents, isAppUrl: (url: 
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** URL schemes the app's own pages use; anything else (http, https …) is remote content. */
+/**
+ * URL schemes the app's own pages use; anything else (http, https …) is remote content. `file:`
+ * is not among them: the pages come from `app://`, and nothing they do needs a path on disk.
+ */
 export function isLocalRequest(url: string, devServerOrigin: string | null): boolean {
-  if (/^(file|data|blob|devtools|chrome-extension):/i.test(url)) return true;
+  if (/^(app|data|blob|devtools):/i.test(url)) return true;
   if (!devServerOrigin) return false;
   try {
     const u = new URL(url);
@@ -45,14 +48,36 @@ export type HardenableSession = {
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived' | 'onBeforeRequest'>;
 };
 
+/** Response headers with any CSP a response brought removed: the shell's CSP replaces it. */
+function withoutCsp(headers: Record<string, string[]> | undefined): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-security-policy'));
+}
+
+/** The development headers: the relaxed CSP hot reload needs. */
+function devServerHeaders(headers: Record<string, string[]>): Record<string, string[]> {
+  return { ...headers, 'Content-Security-Policy': [shellCsp(true)], 'X-Content-Type-Options': ['nosniff'] };
+}
+
 /** Denies every permission, cancels remote requests and sets the CSP header on every response. */
 export function hardenSession(session: HardenableSession, devServerOrigin: string | null): void {
-  const csp = shellCsp(devServerOrigin !== null);
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalRequest(details.url, devServerOrigin) }));
   session.webRequest.onHeadersReceived((details, callback) => {
-    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([k]) => k.toLowerCase() !== 'content-security-policy'));
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp], 'X-Content-Type-Options': ['nosniff'] } });
+    const headers = withoutCsp(details.responseHeaders);
+    if (devServerOrigin !== null) {
+      callback({ responseHeaders: devServerHeaders(headers) });
+      return;
+    }
+    // The policy is CONTENT_SECURITY_POLICY written out as one string: Electronegativity evaluates a
+    // CSP only when it is a literal at this call (a name reads as unparsable). test/app/security.test.ts
+    // holds the two equal.
+    callback({
+      responseHeaders: {
+        ...headers,
+        'Content-Security-Policy': ["default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"],
+        'X-Content-Type-Options': ['nosniff'],
+      },
+    });
   });
 }

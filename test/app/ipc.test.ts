@@ -12,7 +12,7 @@ import { cancelledError } from '../../src-main/db/cancellation';
 type Listener = (event: CallerEvent, ...args: unknown[]) => Promise<unknown>;
 type SendListener = (event: CallerEvent, ...args: unknown[]) => void;
 
-const APP_URL = 'file:///opt/qunxi/out/renderer/index.html';
+const APP_URL = 'app://qunxi/index.html';
 /** A fake event from page (webContents) `page` showing `url`. */
 const event = (frame: { url: string; parent: unknown } | null, page = 1) => ({ senderFrame: frame, sender: { id: page } }) as unknown as CallerEvent;
 const fromApp = event({ url: `${APP_URL}#/start`, parent: null });
@@ -20,6 +20,8 @@ const fromOtherAppWindow = event({ url: `${APP_URL}#/start`, parent: null }, 2);
 const fromElsewhere = event({ url: 'https://evil.example/', parent: null });
 const fromIframe = event({ url: APP_URL, parent: {} });
 const fromNowhere = event(null);
+/** The built page opened by file:// rather than app:// (as before the app:// scheme). */
+const fromFile = event({ url: 'file:///opt/qunxi/out/renderer/index.html', parent: null });
 
 let root: string;
 const channels = new Map<string, Listener>();
@@ -91,7 +93,7 @@ describe('IPC registration', () => {
   });
 
   it('refuses callers that are not the app page with UNAUTHORIZED, without running the handler', async () => {
-    for (const event of [fromElsewhere, fromIframe, fromNowhere]) {
+    for (const event of [fromElsewhere, fromIframe, fromNowhere, fromFile]) {
       expect(await invoke(event, 'app:info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     }
     expect(await invoke(fromElsewhere, 'project:new', { name: '不应创建' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });

@@ -4,7 +4,7 @@ import { isAppUrl } from '../../src-main/app/appUrls';
 import { hardenSession, hardenWebContents, isLocalRequest, shellCsp, type HardenableContents, type HardenableSession } from '../../src-main/app/security';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/server/securityHeaders';
 
-const APP_URL = 'file:///opt/qunxi/out/renderer/index.html';
+const APP_URL = 'app://qunxi/index.html';
 
 type Handler = (event: { preventDefault(): void }, url: string) => void;
 
@@ -43,6 +43,11 @@ describe('window hardening', () => {
     expect(fire('will-navigate', `${APP_URL}#/metrics`)).toBe(false);
   });
 
+  it('blocks navigation to the built page by file:// and to another app:// host', () => {
+    expect(fire('will-navigate', 'file:///opt/qunxi/out/renderer/index.html')).toBe(true);
+    expect(fire('will-navigate', 'app://elsewhere/index.html')).toBe(true);
+  });
+
   it('denies every new window and webview', () => {
     expect(open('https://example.com/')).toEqual({ action: 'deny' });
     expect(open(APP_URL)).toEqual({ action: 'deny' });
@@ -69,7 +74,7 @@ describe('session hardening', () => {
     expect((calls.check as () => boolean)()).toBe(false);
   });
 
-  it('cancels remote requests and lets local files through', () => {
+  it('cancels remote requests and file:// ones, and lets the app:// pages through', () => {
     const decide = (url: string) => {
       let response: { cancel?: boolean } = {};
       (calls.before as (d: { url: string }, cb: (r: { cancel?: boolean }) => void) => void)({ url }, (r) => (response = r));
@@ -77,7 +82,9 @@ describe('session hardening', () => {
     };
     expect(decide('https://cdn.example/font.woff2')).toBe(true);
     expect(decide('http://127.0.0.1:5183/api/app:info')).toBe(true);
-    expect(decide('file:///opt/qunxi/out/renderer/assets/index.js')).toBe(false);
+    expect(decide('file:///etc/passwd')).toBe(true);
+    expect(decide('file:///opt/qunxi/out/renderer/assets/index.js')).toBe(true);
+    expect(decide('app://qunxi/assets/index.js')).toBe(false);
     expect(decide('data:image/png;base64,AAAA')).toBe(false);
   });
 
@@ -98,5 +105,22 @@ describe('session hardening', () => {
     expect(shellCsp(true)).toContain("object-src 'none'");
     expect(isLocalRequest('ws://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isLocalRequest('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+  });
+});
+
+describe('session hardening with the dev server', () => {
+  let onHeaders: unknown;
+  const session = {
+    setPermissionRequestHandler: () => undefined,
+    setPermissionCheckHandler: () => undefined,
+    webRequest: { onBeforeRequest: () => undefined, onHeadersReceived: (fn: unknown) => void (onHeaders = fn) },
+  };
+  hardenSession(session as unknown as HardenableSession, 'http://localhost:5173');
+
+  it('sets the hot-reload CSP, and only then', () => {
+    let out: { responseHeaders?: Record<string, string[]> } = {};
+    (onHeaders as (d: unknown, cb: (r: typeof out) => void) => void)({ responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, (r) => (out = r));
+    expect(out.responseHeaders?.['Content-Security-Policy']).toEqual([shellCsp(true)]);
+    expect(shellCsp(true)).not.toBe(CONTENT_SECURITY_POLICY);
   });
 });
