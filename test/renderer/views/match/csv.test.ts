@@ -2,16 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { UnmatchedRow } from '../../../../src-main/contract';
 import { unmatchedCsv } from '../../../../src-renderer/views/match/csv';
 
-const row = (name: string, phone: string | null): UnmatchedRow => ({ kind: 'orders', file_name: '订单.xlsx', row_number: 2, name, phone, reason: '手机号被打码' }) satisfies UnmatchedRow;
+// The nicknames test/export/everyWriterNeutralises.test.ts feeds every Node-side writer.
+const HOSTILE = ['=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", '@SUM(1)', '-2+3', '\t=1', '\r=1'];
+
+const row = (name: string | null, phone: string | null, rowNumber: number): UnmatchedRow => ({ kind: 'orders', file_name: '订单.xlsx', row_number: rowNumber, name, phone, reason: '手机号被打码' });
 
 describe('unmatchedCsv', () => {
-  it('writes the unmatched rows with a BOM and CRLF, nicknames that look like formulas neutralised', () => {
-    const csv = unmatchedCsv([row('=HYPERLINK("x")', '+8613800000000'), row('小一, 二', null)]);
+  it('writes the unmatched rows with a BOM and CRLF, separators quoted', () => {
+    const csv = unmatchedCsv([row('小一, 二', null, 2)]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/,2,"'=HYPERLINK\(""x""\)",'\+8613800000000,/);
-    expect(lines[2]).toMatch(/,2,"小一, 二",,/);
-    expect(lines[3]).toBe('');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/,订单\.xlsx,2,"小一, 二",,手机号被打码$/);
+    expect(lines[2]).toBe('');
+  });
+
+  it('neutralises every formula-looking nickname and phone, and keeps row numbers as numbers', () => {
+    const csv = unmatchedCsv(HOSTILE.map((name, i) => row(name, i === 0 ? '+8613800000000' : null, -5 + i)));
+    const body = csv.slice(1);
+    for (const name of HOSTILE) {
+      const field = `'${name}`;
+      expect(body).toContain(/[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+    }
+    expect(body).toContain(",'+8613800000000,");
+    expect(body).toContain(',-5,');
+    expect(body).not.toMatch(/(^|,|\r\n)(=|\+1\+cmd|@SUM|-2\+3|\t=)/);
   });
 });
