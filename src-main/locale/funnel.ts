@@ -82,8 +82,11 @@ export const funnelText = localized({
       nameRequired: '阶段名称不能为空',
       nameDuplicate: (name: string) => `阶段名称“${name}”重复`,
       tooFew: '路径至少需要 2 个阶段',
+      sourceRequired: '请为每个阶段选择绑定数据',
+      sourceChoose: '请选择…',
       sourceTwice: (label: string, names: string[]) => `“${label}”绑定了 ${names.length} 次（${names.join('、')}）：这些阶段的人数会相同`,
       noData: '（暂无数据）',
+      unnamed: '？',
       summary: (names: string[]) => names.join(' → '),
     },
     /** A source as the select shows it: label and how much data the project holds. */
@@ -152,9 +155,12 @@ export const funnelText = localized({
       nameRequired: 'The stage name must not be empty',
       nameDuplicate: (name: string) => `The stage name "${name}" appears twice`,
       tooFew: 'A path needs at least 2 stages',
+      sourceRequired: 'Choose the bound data of every stage',
+      sourceChoose: 'Choose…',
       sourceTwice: (label: string, names: string[]) =>
         `"${label}" is bound ${names.length} times (${names.join(', ')}): these stages will have the same count`,
       noData: '(no data yet)',
+      unnamed: '?',
       summary: (names: string[]) => names.join(' → '),
     },
     sourceOption: (s: Pick<StageSourceInfo, 'label' | 'kind' | 'available'>) =>

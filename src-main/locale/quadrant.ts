@@ -83,6 +83,13 @@ export const quadrantText = localized({
     resolvedThreshold: (v: string) => `当前阈值 ${v}`,
     noThreshold: '当前阈值：无（所有人取值相同，没有人为“高”）',
     percentileHint: '百分位 p：至少 p% 的人低于某人时，此人为“高”；并列的人不会被拆开。',
+    /** What became of the threshold when its kind was switched. */
+    thresholdConverted: {
+      toPercentile: (fixed: string, p: string) => `固定值 ${fixed} 已换算为第 ${p} 百分位（${p}% 的人低于 ${fixed}），分类不变`,
+      toFixed: (p: string, fixed: string) => `第 ${p} 百分位已换算为固定值 ${fixed}，分类不变`,
+      clearedToPercentile: '暂无得分，无法把固定值换算为百分位：已改为第 50 百分位，请确认',
+      clearedToFixed: '当前百分位没有对应的数值（没有人为“高”或结果尚未算出）：阈值已清为 0，请输入固定值',
+    },
     thresholdProblems: {
       notNumber: '阈值需要一个数字',
       percentileRange: '百分位须在 0 到 100 之间',
@@ -138,6 +145,12 @@ export const quadrantText = localized({
     resolvedThreshold: (v: string) => `Threshold now ${v}`,
     noThreshold: 'Threshold now: none (everyone has the same value, nobody is "high")',
     percentileHint: 'Percentile p: a person is "high" when at least p% of people are below them; ties are never split.',
+    thresholdConverted: {
+      toPercentile: (fixed: string, p: string) => `The value ${fixed} became the ${p}th percentile (${p}% of people are below ${fixed}); nobody changes type`,
+      toFixed: (p: string, fixed: string) => `The ${p}th percentile became the value ${fixed}; nobody changes type`,
+      clearedToPercentile: 'No scores yet, so the value cannot become a percentile: set to the 50th percentile, please check',
+      clearedToFixed: 'The percentile has no value (nobody is "high", or the result is not in yet): the threshold was cleared to 0, please type a value',
+    },
     thresholdProblems: {
       notNumber: 'The threshold needs a number',
       percentileRange: 'The percentile must be between 0 and 100',

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CustomerPathInfo, PathStage } from '../../../src-main/contract';
+import type { CustomerPathInfo } from '../../../src-main/contract';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
@@ -7,12 +7,12 @@ import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { currentAnswer, useDraft } from '../../components/useDraft';
 import { funnelText } from '../../../src-main/locale/funnel';
 import { part } from '../../../src-main/locale/language';
-import { MAX_STAGES_IN_PATH, checkPath, newStage, pathColumns, pathSummary } from './pathModel';
+import { MAX_STAGES_IN_PATH, checkPath, newStage, pathColumns, pathSummary, savableStages, type DraftStage } from './pathModel';
 
 const tx = part(funnelText, 'path');
-const stageId = (s: PathStage) => s.id;
-const toStages = (info: CustomerPathInfo) => info.path.stages;
-const noStages: PathStage[] = [];
+const stageId = (s: DraftStage) => s.id;
+const toStages = (info: CustomerPathInfo): DraftStage[] => info.path.stages;
+const noStages: DraftStage[] = [];
 
 /**
  * The customer path as an ordered, editable grid of stages (name and bound data), with undo /
@@ -52,7 +52,10 @@ export function PathEditor() {
           draft={stages}
           isSaving={saver.isRunning}
           canSave={check.errors.length === 0}
-          onSave={() => void saver.run({ path: { stages: stages.value } })}
+          onSave={() => {
+            const toSave = savableStages(stages.value);
+            if (toSave) void saver.run({ path: { stages: toSave } });
+          }}
         />
         <button type="button" className="link" onClick={() => setIsOpen(!isOpen)} aria-expanded={!!isOpen} data-testid="path-toggle">
           {isOpen ? tx.collapse : tx.expand}
@@ -65,7 +68,7 @@ export function PathEditor() {
             rows={stages.value}
             columns={columns}
             onChange={stages.set}
-            newRow={() => newStage(stages.value, sources)}
+            newRow={() => newStage(stages.value)}
             rowId={stageId}
             history={stages}
             canReorder
@@ -76,9 +79,9 @@ export function PathEditor() {
           {(check.errors.length > 0 || check.warnings.length > 0) && (
             <ul className="funnel-path-checks" data-testid="path-checks">
               {check.errors
-                .filter((e) => e === tx.tooFew)
+                .filter((e) => e === tx.tooFew || e === tx.sourceRequired)
                 .map((e) => (
-                  <li key={e} className="problem">
+                  <li key={e} className="problem" data-testid="path-problem">
                     {e}
                   </li>
                 ))}

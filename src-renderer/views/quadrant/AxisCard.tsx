@@ -4,7 +4,7 @@ import { DefinitionGrid } from '../../components/DefinitionGrid';
 import type { Undoable } from '../../components/useUndoable';
 import { quadrantText, thresholdKindLabels } from '../../../src-main/locale/quadrant';
 import { CommitField } from './CommitField';
-import { formatValue, newTermRow, termColumns, thresholdProblem, type AxisEditor, type AxisName, type QuadrantEditor, type TermRow } from './quadrantModel';
+import { formatValue, newTermRow, switchThreshold, termColumns, thresholdProblem, type AxisEditor, type AxisName, type QuadrantEditor, type TermRow } from './quadrantModel';
 
 /** Props of {@link AxisCard}. */
 export interface AxisCardProps {
@@ -15,6 +15,10 @@ export interface AxisCardProps {
   history: Undoable<QuadrantEditor>;
   /** The threshold the last result resolved (percentiles become numbers); undefined before any result. */
   resolved: number | null | undefined;
+  /** This axis's scores of everyone in the last result, to turn a fixed threshold into its percentile; null before any result. */
+  scores: readonly number[] | null;
+  /** Whether the last result answers the definition as it stands (not one still being recomputed). */
+  isResultCurrent: boolean;
   /** Whether thresholds apply (score mode). */
   hasThreshold: boolean;
 }
@@ -29,13 +33,21 @@ function parseNumber(text: string): number | null {
 }
 
 /** One axis: its weighted features in a grid, and its threshold (fixed value or percentile). */
-export function AxisCard({ name, axis, onChange, history, resolved, hasThreshold }: AxisCardProps) {
+export function AxisCard({ name, axis, onChange, history, resolved, scores, isResultCurrent, hasThreshold }: AxisCardProps) {
   const columns = useMemo(() => termColumns(), []);
   const [badText, setBadText] = useState<string | null>(null);
   // An undo, redo or load replaces the value: a mistyped draft is gone with it.
   useEffect(() => setBadText(null), [axis.threshold.value, axis.threshold.kind]);
   const problem = badText !== null ? quadrantText.thresholdProblems.notNumber : thresholdProblem(axis.threshold);
   const setThreshold = (threshold: QuadrantAxis['threshold']) => onChange({ ...axis, threshold });
+  // What a switch of kind made of the value; any later edit of the threshold makes it moot.
+  const [switched, setSwitched] = useState<{ note: string; threshold: QuadrantAxis['threshold'] } | null>(null);
+  const switchNote = switched && switched.threshold.kind === axis.threshold.kind && switched.threshold.value === axis.threshold.value ? switched.note : null;
+  const onSwitch = (kind: QuadrantAxis['threshold']['kind']) => {
+    const next = switchThreshold(axis.threshold, kind, isResultCurrent ? scores : null, isResultCurrent ? resolved : undefined);
+    setSwitched(next);
+    setThreshold(next.threshold);
+  };
 
   return (
     <section className="card quadrant-axis" data-testid={`quadrant-axis-${name}`}>
@@ -62,7 +74,7 @@ export function AxisCard({ name, axis, onChange, history, resolved, hasThreshold
                 role="radio"
                 aria-checked={axis.threshold.kind === kind}
                 className={axis.threshold.kind === kind ? 'active' : ''}
-                onClick={() => kind !== axis.threshold.kind && setThreshold({ ...axis.threshold, kind })}
+                onClick={() => kind !== axis.threshold.kind && onSwitch(kind)}
                 data-testid={`quadrant-threshold-kind-${name}-${kind}`}
               >
                 {thresholdKindLabels[kind]}
@@ -86,6 +98,11 @@ export function AxisCard({ name, axis, onChange, history, resolved, hasThreshold
             {resolved === undefined ? '' : resolved === null ? quadrantText.noThreshold : quadrantText.resolvedThreshold(formatValue(resolved))}
           </span>
           {problem && <span className="quadrant-problem">{problem}</span>}
+          {switchNote && (
+            <span className="quadrant-threshold-note small" role="status" data-testid={`quadrant-threshold-note-${name}`}>
+              {switchNote}
+            </span>
+          )}
         </div>
       )}
     </section>

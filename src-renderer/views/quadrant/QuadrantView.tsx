@@ -109,6 +109,8 @@ export function QuadrantView() {
               onChange={(axis) => update((e) => withAxis(e, name, axis))}
               history={editor}
               resolved={result ? (name === 'x' ? result.thresholdX : result.thresholdY) : undefined}
+              scores={result ? result[name] : null}
+              isResultCurrent={!isLoading}
               hasThreshold={isScore}
             />
           ))}

@@ -144,3 +144,52 @@ export function formatValue(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '-';
   return String(Math.round(v * 10000) / 10000);
 }
+
+/** A threshold after a switch of kind, with what the user is told about it. */
+export interface ThresholdSwitch {
+  threshold: QuadrantAxis['threshold'];
+  /** The sentence shown under the field: the equivalent found, or why the value was cleared. */
+  note: string;
+}
+
+/** Percent of `scores` strictly below `value` (the server's percentile rule, src-main/analysis/quadrant), 0 without scores. */
+export function percentBelow(value: number, scores: readonly number[]): number {
+  return scores.length ? (100 * scores.filter((s) => s < value).length) / scores.length : 0;
+}
+
+/**
+ * The percentile p that classifies `scores` exactly as the fixed `value` does, rounded down to the
+ * fewest decimals that keep it so: a percentile resolves to the lowest score with at least p % of
+ * the people below it, so p must not exceed the share below `value` nor fall to the share below
+ * the next lower score (one person, 100 / n percent, less).
+ */
+export function equivalentPercentile(value: number, scores: readonly number[]): number {
+  const exact = percentBelow(value, scores);
+  let decimals = 2;
+  while (decimals < 10 && 10 ** -decimals >= 100 / Math.max(1, scores.length)) decimals++;
+  const f = 10 ** decimals;
+  return Math.floor(exact * f + 1e-9) / f;
+}
+
+/**
+ * Switches an axis threshold between a fixed value and a percentile, keeping what it means: a
+ * fixed value becomes its percentile among the current `scores`, a percentile becomes the value
+ * it resolved to (`resolved`, from the last result). Where there is no equivalent the value is
+ * cleared and the note says so; the typed number is never carried across as the other kind.
+ */
+export function switchThreshold(
+  threshold: QuadrantAxis['threshold'],
+  kind: QuadrantAxis['threshold']['kind'],
+  scores: readonly number[] | null,
+  resolved: number | null | undefined,
+): ThresholdSwitch {
+  const t = quadrantText.thresholdConverted;
+  if (kind === threshold.kind) return { threshold, note: '' };
+  if (kind === 'percentile') {
+    if (!scores || scores.length === 0) return { threshold: { kind, value: 50 }, note: t.clearedToPercentile };
+    const p = equivalentPercentile(threshold.value, scores);
+    return { threshold: { kind, value: p }, note: t.toPercentile(formatValue(threshold.value), String(p)) };
+  }
+  if (resolved === null || resolved === undefined) return { threshold: { kind, value: 0 }, note: t.clearedToFixed };
+  return { threshold: { kind, value: resolved }, note: t.toFixed(String(threshold.value), formatValue(resolved)) };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PathStage, StageSourceInfo } from '../../../../src-main/contract';
-import { checkPath, nameProblem, newStage, pathColumns, pathSummary, sourceOptions } from '../../../../src-renderer/views/funnel/pathModel';
+import { checkPath, nameProblem, newStage, pathColumns, pathSummary, savableStages, sourceOptions, sourceProblem } from '../../../../src-renderer/views/funnel/pathModel';
 
 const sources: StageSourceInfo[] = [
   { source: 'ad_impressions', label: '广告曝光（渠道投放·曝光）', kind: 'aggregate', available: 30 },
@@ -13,6 +13,7 @@ const stage = (id: string, name: string, source: PathStage['source']): PathStage
 describe('path editor model', () => {
   it('labels each source with how much data the project holds, in days or people', () => {
     expect(sourceOptions(sources).map((o) => o.label)).toEqual([
+      '请选择…',
       '广告曝光（渠道投放·曝光） · 30 天',
       '添加为客户（客户列表·添加时间） · 1,203 人',
       '入群（群成员·入群时间） · 0 人',
@@ -38,10 +39,22 @@ describe('path editor model', () => {
     expect(twice.warnings).toEqual(['“入群（群成员·入群时间）”绑定了 2 次（入群、再入群）：这些阶段的人数会相同']);
   });
 
-  it('adds a stage with a fresh id and name, bound to the first unused source that has data', () => {
+  it('adds a stage with a fresh id and name, bound to nothing until the user chooses', () => {
     const rows = [stage('stage1', '广告', 'ad_impressions'), stage('x', '新阶段2', 'person_added')];
-    // stage1 is taken as an id and 新阶段2 as a name; person_joined has no data, so 首次付费 comes first
-    expect(newStage(rows, sources)).toEqual({ id: 'stage3', name: '新阶段3', source: 'person_first_paid' });
+    // stage1 is taken as an id and 新阶段2 as a name
+    expect(newStage(rows)).toEqual({ id: 'stage3', name: '新阶段3', source: '' });
+  });
+
+  it('blocks saving while a stage has no bound data, and says so on the stage', () => {
+    const rows = [stage('a', '入群', 'person_joined'), { id: 'b', name: '新阶段1', source: '' as const }];
+    expect(sourceProblem(rows[1]!)).toBe('请为每个阶段选择绑定数据');
+    expect(sourceProblem(rows[0]!)).toBeNull();
+    expect(checkPath(rows, sources).errors).toEqual(['请为每个阶段选择绑定数据']);
+    expect(checkPath(rows, sources).warnings).toEqual([]);
+    expect(savableStages(rows)).toBeNull();
+    const chosen = [rows[0]!, { ...rows[1]!, source: 'person_first_paid' as const }];
+    expect(checkPath(chosen, sources).errors).toEqual([]);
+    expect(savableStages(chosen)).toEqual([stage('a', '入群', 'person_joined'), stage('b', '新阶段1', 'person_first_paid')]);
   });
 
   it('reads the path as one line', () => {

@@ -1,0 +1,24 @@
+import { expect, test } from '../../fixtures';
+
+test.describe('a new path stage', () => {
+  test('starts without bound data, says so on the stage and blocks 保存路径 until the data is chosen', async ({ demo: _, page, workspace, funnelPage, shot }) => {
+    await workspace.openTab('funnel');
+    await funnelPage.openPathEditor();
+    const before = (await funnelPage.stageNames()).length;
+    await page.getByTestId('path-grid-add').click();
+    await expect.poll(() => funnelPage.stageNames()).toHaveLength(before + 1);
+    const added = before; // nothing focused: the stage goes last
+    const source = page.getByTestId(`path-grid-source-${added}`);
+    // No guess such as 广告曝光 (0 天): the select asks.
+    await expect(source).toHaveValue('');
+    await expect(source.locator('option:checked')).toHaveText('请选择…');
+    await expect(page.getByTestId('path-problem')).toHaveText('请为每个阶段选择绑定数据');
+    await expect(page.getByTestId('path-grid').locator(`.ag-row[row-index="${added}"] .ag-cell[col-id="source"]`)).toHaveClass(/cell-problem/);
+    await expect(page.getByTestId('path-save')).toBeDisabled();
+    await shot('path-new-stage-empty.png');
+
+    await source.selectOption({ index: 2 });
+    await expect(page.getByTestId('path-problem')).toHaveCount(0);
+    await expect(page.getByTestId('path-save')).toBeEnabled();
+  });
+});
