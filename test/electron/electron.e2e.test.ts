@@ -57,7 +57,8 @@ describe('Electron shell', () => {
     app = await electron.launch({ executablePath: await executable(root), args: [...rootSwitch, repoRoot], env, timeout: 60_000 });
     const page = await app.firstWindow();
     // The window exists before the shell loads the page (it opens launch files first), so wait for the page itself.
-    await page.waitForURL(/\/out\/renderer\/index\.html/, { timeout: 60_000 });
+    // The built page comes from the app:// scheme, never file://.
+    await page.waitForURL(/^app:\/\/qunxi\/index\.html/, { timeout: 60_000 });
     await page.waitForLoadState('domcontentloaded');
     const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
     expect(title).toBe('群析 Qunxi');
@@ -68,6 +69,6 @@ describe('Electron shell', () => {
       hasRequire: typeof (globalThis as { require?: unknown }).require !== 'undefined',
       hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined',
     }));
-    expect(exposed).toEqual({ bridge: ['call', 'getPathForFile'], hasRequire: false, hasProcess: false });
+    expect(exposed).toEqual({ bridge: ['call', 'cancel', 'getPathForFile'], hasRequire: false, hasProcess: false });
   });
 });
