@@ -61,6 +61,7 @@ describe('installer configuration', () => {
 
   it('builds NSIS installers for Windows x64 and arm64, and dmg images for macOS arm64 and x64', () => {
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    expect(config.nsis?.buildUniversalInstaller).toBe(false);
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
     expect(config.fileAssociations).toMatchObject([{ ext: 'qunxi' }]);
   });
