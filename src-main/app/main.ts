@@ -20,6 +20,7 @@ import { hardenSession, hardenWebContents } from './security';
 import { shellPaths } from './shellPaths';
 import { createMainWindow } from './windowOptions';
 import { shellText } from '../locale/shell';
+import { errorMessage } from '../locale/errors';
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const appUrl = rendererUrl(devServerUrl, app.isPackaged);
@@ -35,7 +36,7 @@ function showError(message: string): void {
 }
 
 function run(task: () => Promise<void>): void {
-  task().catch((e: unknown) => showError(toApiError(e).message));
+  task().catch((e: unknown) => showError(errorMessage(toApiError(e))));
 }
 
 function focusWindow(): void {
@@ -132,7 +133,7 @@ if (!app.requestSingleInstanceLock()) {
       return start();
     })
     .catch((e: unknown) => {
-      showError(toApiError(e).message);
+      showError(errorMessage(toApiError(e)));
       app.quit();
     });
 }

@@ -1,14 +1,15 @@
 /** Decision support (DESIGN §4 决策支持): the A/B comparison and the community effect. */
 import { z } from 'zod';
 import { analysisScope, empty, isoDate, shortText } from './common';
+import { abMetrics } from './ids';
 import { method } from './method';
 
 /** What an arm of an A/B comparison is chosen by. */
 export const abArmKinds = ['group', 'staff', 'channel', 'tag', 'joinWeek', 'period'] as const;
 export type AbArmKind = (typeof abArmKinds)[number];
 
-/** The figures an A/B comparison compares: rates per person, then means per person. */
-export const abMetrics = ['conversion', 'active', 'behaviour', 'retention', 'gmv', 'messages'] as const;
+/** The figures an A/B comparison compares: rates per person, then means per person (zod-free in ids.ts, for the CLI's start-up). */
+export { abMetrics };
 export type AbMetric = (typeof abMetrics)[number];
 
 /** One arm: a group, staff member, channel or tag (`value`); a join week (`from`, its Monday); or a date range (`from`–`to`). */

@@ -23,6 +23,7 @@ import { writeImport, isOutOfMemory, type WriteJob } from './importWrite';
 import { resolveLimits, type ImportLimits } from './reader/limits';
 import type { ChunkSize } from './stagingCsv';
 import { cancelledError } from './runWorker';
+import { importMessages as text } from '../locale/import';
 
 /** Progress of an import, for a status display. */
 export interface ImportProgress {
@@ -91,7 +92,7 @@ async function hashFile(filePath: string, fileName: string, signal?: AbortSignal
   } catch (e) {
     if (signal?.aborted) throw cancelledError(fileName);
     if (isAppError(e)) throw e;
-    throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取文件“${fileName}”：${(e as Error).message.split('\n')[0]}`, { file: fileName });
+    throw new AppError('IMPORT_FILE_UNREADABLE', text.unreadable(fileName, (e as Error).message.split('\n')[0] ?? ''), { file: fileName });
   }
   return hash.digest('hex');
 }
@@ -206,7 +207,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
       }
     }).catch((e: unknown) => {
       if (isOutOfMemory(e)) {
-        throw new AppError('IMPORT_TOO_LARGE', `导入“${fileName}”时内存不足，请按时间段分开导出后再导入`, { file: fileName });
+        throw new AppError('IMPORT_TOO_LARGE', text.outOfMemory(fileName), { file: fileName });
       }
       if (isDiskFull(e)) throw diskFullError(e, fileName, path.dirname(project.path));
       throw e;

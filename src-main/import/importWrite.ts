@@ -13,12 +13,13 @@ import type { Sql } from '../db/projectDb';
 import { dropStaging, findImportByHash, insertImport, nextImportId } from '../db/importStore';
 import { beginLoad, loadFile, settleLoad, type LoadPlan } from './importLoad';
 import { AppError } from '../contract/appError';
-import { kindSpecs } from './kinds';
+import { fieldLabel, kindSpecs } from './kinds';
 import { loadPlan } from './kinds/targets';
 import type { MaskedPhones, ParseProgress } from './parseFile';
 import type { ImportLimits } from './reader/limits';
 import { runParseWorker } from './runWorker';
 import type { ChunkSize } from './stagingCsv';
+import { importMessages as text } from '../locale/import';
 
 /** What the write side needs to know about the import. */
 export interface WriteJob {
@@ -47,8 +48,9 @@ export function alreadyImported(earlier: ImportRecord): ImportRecord {
 
 /** The problem lines of an import: masked phones, kept but never used to match anyone. */
 function problemsOf(kind: ImportKind, masked: MaskedPhones): { count: number; lines: string[] } {
-  const label = kindSpecs[kind].fields.find((x) => x.type === 'phone')?.label ?? '';
-  const lines = masked.first.map((r) => `${r.sheet ? `工作表“${r.sheet}”` : ''}第 ${r.row} 行“${label}”列：号码“${r.phone}”已打码，已保留但不会用于匹配客户`);
+  const phone = kindSpecs[kind].fields.find((x) => x.type === 'phone');
+  const label = phone ? fieldLabel(kind, phone.id) : '';
+  const lines = masked.first.map((r) => text.maskedPhone(r.sheet || null, r.row, label, r.phone));
   return { count: masked.count, lines };
 }
 

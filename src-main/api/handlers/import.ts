@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError, toApiError } from '../../contract/appError';
+import { boundaryMessages } from '../../locale/errors';
 import { importFile } from '../../import/importFile';
 import { runInspectWorker } from '../../import/runWorker';
 import { checkRegularFile } from '../../import/sourceFile';
@@ -54,10 +55,10 @@ async function resolveSource(ctx: AppContext, source: ImportSource): Promise<{ p
 
 /** The real path of `file` when it lies in `folder` (links resolved, so none leads out of it); IMPORT_PATH_NOT_ALLOWED otherwise. */
 async function insideImportFolder(folder: string | null, file: string, fileName: string): Promise<string> {
-  const refused = new AppError('IMPORT_PATH_NOT_ALLOWED', `浏览器模式只能导入通过页面上传的文件，不能读取服务器上的路径“${fileName}”`, { file: fileName });
+  const refused = new AppError('IMPORT_PATH_NOT_ALLOWED', boundaryMessages.pathNotAllowed(fileName), { file: fileName });
   if (!folder) throw refused;
   const [root, real] = await Promise.all([fs.realpath(folder), fs.realpath(file)]).catch(() => {
-    throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
+    throw new AppError('IMPORT_FILE_NOT_FOUND', boundaryMessages.fileNotFound(fileName), { file: fileName });
   });
   const rel = path.relative(root, real);
   if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) throw refused;
@@ -109,7 +110,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
   const jobs = jobsOf(ctx);
   const find = (jobId: string): JobEntry => {
     const entry = jobs.get(jobId);
-    if (!entry) throw new AppError('IMPORT_JOB_NOT_FOUND', '找不到这个导入任务', { jobId });
+    if (!entry) throw new AppError('IMPORT_JOB_NOT_FOUND', boundaryMessages.importJobNotFound, { jobId });
     return entry;
   };
   return {
@@ -162,7 +163,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
     'import:remove': async (req) => {
       const project = requireProject(ctx);
       if (!(await listImports(project.db)).some((r) => r.importId === req.importId)) {
-        throw new AppError('IMPORT_NOT_FOUND', `没有编号为 ${req.importId} 的导入`, { importId: req.importId });
+        throw new AppError('IMPORT_NOT_FOUND', boundaryMessages.importNotFound(req.importId), { importId: req.importId });
       }
       await project.db.transaction((sql) => removeImport(sql, req.importId));
       // As after an import: committed whatever the checkpoint does. The file then gives back the

@@ -119,7 +119,7 @@ export function ContributionView() {
           </div>
         </div>
         {editor.isLoaded && !isValid && (
-          <p className="contribution-invalid" data-testid="contribution-invalid">
+          <p className="contribution-invalid" data-testid="contribution-stale">
             {text.invalid}
           </p>
         )}
@@ -136,8 +136,15 @@ export function ContributionView() {
             </>
           )}
           <h3>{text.rankingTitle}</h3>
-          <div style={{ height: gridHeight(result.rows.length, 420) }}>
-            <DataGrid columns={rankCols} rows={result.rows} rowId={(r) => r.unit} testId="contribution-ranking" />
+          <div className="contribution-ranking">
+            <div style={{ height: gridHeight(result.rows.length, 420) }}>
+              <DataGrid columns={rankCols} rows={result.rows} rowId={(r) => r.unit} testId="contribution-ranking" />
+            </div>
+            <ol className="contribution-readings" data-testid="contribution-readings">
+              {result.rows.map((r) => (
+                <li key={r.unit}>{r.reading}</li>
+              ))}
+            </ol>
           </div>
         </section>
       )}

@@ -17,7 +17,7 @@ import { formatFigure } from './decisionFormat';
 
 /** The metric ids in grid order (the contract's list, repeated: the renderer imports types only). */
 const metricIds: ContributionMetricId[] = ['new_members', 'active_rate', 'churn_rate', 'key_behaviour_rate', 'conversion_rate', 'gmv'];
-const colors = ['#2f6fdb', '#07a35a', '#8e6bd8', '#f0a020', '#e5533d', '#3d8bef'];
+const colors = ['#2f6fdb', '#07a35a', '#8e6bd8', '#f0a020', '#e5533d', '#0f9f9a'];
 
 /** A metric grid row with a key that survives edits, moves and undo. */
 export interface MetricRow extends ContributionMetric {
@@ -136,7 +136,6 @@ export function rankingColumns(): GridColumn<ContributionRow>[] {
     { field: 'people', headerName: c.people, width: 80, isNumeric: true },
     { field: 'score', headerName: c.score, width: 80, isNumeric: true, format: (v) => formatFigure(v as number, 1) },
     { field: 'band', headerName: c.band, width: 70, format: (v) => (v as string | null) ?? '-' },
-    { field: 'reading', headerName: c.reading, flex: 1, sortable: false },
   ];
 }
 

@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+
+/** The 贡献度 view: the metric and band grids, their save bar, the reading, the chart and the ranking. */
+export class ContributionPage {
+  constructor(private readonly page: Page) {}
+
+  /** Opens the view from the side navigation's 决策 section. */
+  async open(): Promise<void> {
+    await this.page.getByTestId('tab-contribution').click();
+  }
+
+  /** Waits until the scores of the current grids are shown. */
+  async waitSettled(): Promise<void> {
+    // The first answer computes the feature table: generous on a loaded machine.
+    await this.page.waitForSelector('[data-testid="contribution-view"][aria-busy="false"] [data-testid="contribution-ranking"] .ag-row', { timeout: 60_000 });
+  }
+
+  /** The 权重 cell of a metric row. */
+  weight(rowIndex: number) {
+    return this.page.getByTestId('contribution-metrics').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="weight"]`);
+  }
+
+  /** Types a weight (a double click opens the editor). */
+  async setWeight(rowIndex: number, value: number): Promise<void> {
+    const cell = this.weight(rowIndex);
+    await cell.dblclick();
+    const input = cell.locator('input');
+    await input.fill(String(value));
+    await input.press('Enter');
+  }
+
+  /** The name in a row of the ranking. */
+  rankedUnit(rowIndex: number) {
+    return this.page.getByTestId('contribution-ranking').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="unit"]`);
+  }
+
+  /** The score in a row of the ranking. */
+  rankedScore(rowIndex: number) {
+    return this.page.getByTestId('contribution-ranking').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="score"]`);
+  }
+
+  reading() {
+    return this.page.getByTestId('contribution-reading');
+  }
+
+  /** The plain reading of each score, in ranking order. */
+  readings() {
+    return this.page.getByTestId('contribution-readings');
+  }
+
+  chart() {
+    return this.page.getByTestId('contribution-chart');
+  }
+
+  unsaved() {
+    return this.page.getByTestId('contribution-unsaved');
+  }
+
+  problem() {
+    return this.page.getByTestId('contribution-invalid');
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByTestId('contribution-metrics-undo').click();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('contribution-save').click();
+    await this.unsaved().waitFor({ state: 'detached' });
+  }
+}
