@@ -12,7 +12,7 @@ try {
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   // esbuild's messages first, the one-line reason last.
-  process.stderr.write(`${message}\nqunxi：无法构建命令行\n`);
+  process.stderr.write(`${message}\nqunxi：无法构建命令行 / cannot build the command line\n`);
   process.exit(1);
 }
 await import(pathToFileURL(entry).href);

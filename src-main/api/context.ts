@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
+import { boundaryMessages } from '../locale/errors';
 import type { OpenProject } from '../db/projectFile';
 import type { AppMode } from '../contract';
 import { sweepTempDir } from './tempFiles';
@@ -75,6 +76,6 @@ export function createContext(mode: AppMode, paths: AppPaths, dialogs: NativeDia
 
 /** The open project, or a PROJECT_NOT_OPEN error. */
 export function requireProject(ctx: AppContext): OpenProject {
-  if (!ctx.project) throw new AppError('PROJECT_NOT_OPEN', '请先新建或打开一个项目');
+  if (!ctx.project) throw new AppError('PROJECT_NOT_OPEN', boundaryMessages.projectNotOpen);
   return ctx.project;
 }

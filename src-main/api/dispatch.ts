@@ -1,6 +1,7 @@
 import { contract, type Api, type Method, type Result, type Responses } from '../contract';
 import { toApiError } from '../contract/appError';
 import { cancelledError } from '../db/cancellation';
+import { boundaryMessages } from '../locale/errors';
 import type { CallContext } from './context';
 
 /** Whether a string names a method of the API. */
@@ -15,13 +16,13 @@ export function isMethod(name: string): name is Method {
  */
 export async function dispatch(handlers: Api, name: string, rawReq: unknown, call: CallContext = {}): Promise<Result<unknown>> {
   if (!isMethod(name)) {
-    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${name}` } };
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: boundaryMessages.unknownMethod(name) } };
   }
   const parsed = contract[name].request.safeParse(rawReq ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(request)';
-    return { ok: false, error: { code: 'INVALID_REQUEST', message: `请求参数无效：${where} ${issue?.message ?? ''}`.trim(), details: { method: name, field: where } } };
+    const where = issue?.path.length ? issue.path.join('.') : boundaryMessages.requestRoot;
+    return { ok: false, error: { code: 'INVALID_REQUEST', message: boundaryMessages.invalidRequest(where, issue?.message ?? ''), details: { method: name, field: where } } };
   }
   if (call.signal?.aborted) return { ok: false, error: cancelledError().toApiError() };
   try {

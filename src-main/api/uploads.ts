@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
+import { boundaryMessages } from '../locale/errors';
 import type { AppPaths } from './context';
 import { runTempDir } from './tempFiles';
 
@@ -17,7 +18,7 @@ export function newUploadId(): string {
  * belongs to the page this process serves); the id is checked so it can never name another path.
  */
 export function uploadPath(paths: AppPaths, uploadId: string): string {
-  if (!UPLOAD_ID.test(uploadId)) throw new AppError('IMPORT_FILE_NOT_FOUND', '上传的文件标识无效', { uploadId });
+  if (!UPLOAD_ID.test(uploadId)) throw new AppError('IMPORT_FILE_NOT_FOUND', boundaryMessages.badUploadId, { uploadId });
   return path.join(runTempDir(paths.tempDir), 'uploads', uploadId);
 }
 

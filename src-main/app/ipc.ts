@@ -2,6 +2,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { Api, Result } from '../contract';
 import { dispatch } from '../api/dispatch';
+import { boundaryMessages } from '../locale/errors';
 import { isAppUrl } from './appUrls';
 import { IPC_CANCEL_CHANNEL, IPC_CHANNEL, isCallId } from './ipcChannel';
 
@@ -11,8 +12,9 @@ export type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 /** The part of an IPC event a call reads: the trust check's frame and the sending page (for its calls' ids). */
 export type CallerEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'senderFrame' | 'sender'>;
 
-const UNAUTHORIZED: Result<never> = { ok: false, error: { code: 'UNAUTHORIZED', message: '调用来自不受信任的页面，已拒绝' } };
-const BAD_CALL_ID: Result<never> = { ok: false, error: { code: 'INVALID_REQUEST', message: '调用编号无效：应为正整数' } };
+// Functions, not constants: the message follows the language of the moment.
+const unauthorized = (): Result<never> => ({ ok: false, error: { code: 'UNAUTHORIZED', message: boundaryMessages.untrustedCaller } });
+const badCallId = (): Result<never> => ({ ok: false, error: { code: 'INVALID_REQUEST', message: boundaryMessages.badCallId } });
 
 /**
  * A trust check for IPC events: the sender must be a top-level frame showing the app's own
@@ -40,10 +42,10 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, handlers: A
   const keyOf = (event: CallerEvent, id: number) => `${event.sender.id}:${id}`;
 
   ipcMain.handle(IPC_CHANNEL, async (event: CallerEvent, method: unknown, req: unknown, id?: unknown): Promise<Result<unknown>> => {
-    if (!isTrustedSender(event)) return UNAUTHORIZED;
+    if (!isTrustedSender(event)) return unauthorized();
     const name = typeof method === 'string' ? method : String(method);
     if (id === undefined) return dispatch(handlers, name, req);
-    if (!isCallId(id)) return BAD_CALL_ID;
+    if (!isCallId(id)) return badCallId();
     const key = keyOf(event, id);
     // An id only repeats once the page has reloaded and counts from 1 again: the older call's page is gone.
     pending.get(key)?.abort();

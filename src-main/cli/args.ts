@@ -2,16 +2,11 @@ import { parseArgs } from 'node:util';
 import type { ImportKind, Period } from '../contract';
 import { AppError } from '../contract/appError';
 import { isCalendarDate } from '../analysis/base/calendar';
-import { kindSpecs } from '../import/kinds';
+// The zod-free id lists: the contract's index loads zod, which `--help` would pay for.
+import { importKinds } from '../contract/ids';
 import { analysisCommands } from './commands';
 import type { CliValues } from './commands/types';
 import { cliText, withPlaceholders } from '../locale/cli';
-
-/**
- * The export kinds, in the contract's order, read from the importer's registry rather than the
- * contract's `importKinds`: the contract's values load zod, which `--help` would pay for.
- */
-const importKinds = Object.keys(kindSpecs) as ImportKind[];
 
 /** `import --project P FILE… [--kind K] [--template FILE.json|NAME]` */
 export interface ImportCommand {

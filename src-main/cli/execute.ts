@@ -11,7 +11,9 @@ import type { ApiError, ImportJob, MappingTemplate, Method, Responses, Result, T
 import { createContext, defaultPaths } from '../api/context';
 import { inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
-import { AppError, isAppError, toApiError } from '../contract/appError';
+import { AppError, toApiError } from '../contract/appError';
+import { cliRunText as text } from '../locale/cli';
+import { errorMessage } from '../locale/errors';
 import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../import/templateStore';
 import { analysisCommands } from './commands';
 import type { AnalysisCommand, CliCommand, ImportCommand, ImportsCommand, MetricsCommand, TemplatesCommand } from './args';
@@ -43,9 +45,8 @@ async function importOne(call: Client, io: CliIo, file: string, kind: ImportComm
     await sleep(POLL_MS);
     job = await must(call, 'import:status', { jobId: job.jobId });
     if (io.isStderrTty && job.state === 'running') {
-      const pct = job.fraction === null ? '' : `（${Math.round(job.fraction * 100)}%）`;
-      const doing = job.phase === 'writing' ? '正在写入' : '正在读取';
-      io.err(`\r\x1b[2K${doing} ${job.fileName}：${job.rowsRead} 行${pct}`);
+      const percent = job.fraction === null ? null : Math.round(job.fraction * 100);
+      io.err(`\r\x1b[2K${text.progress(job.phase === 'writing', job.fileName, job.rowsRead, percent)}`);
     }
   }
   if (io.isStderrTty) io.err('\r\x1b[2K');
@@ -59,13 +60,13 @@ async function templatesOf(call: Client, spec: string): Promise<{ templates: Map
     try {
       content = await fs.readFile(spec, 'utf8');
     } catch {
-      throw new AppError('TEMPLATE_NOT_FOUND', `无法读取模板文件“${spec}”`);
+      throw new AppError('TEMPLATE_NOT_FOUND', text.templateUnreadable(spec));
     }
     const templates = templatesFromDocument(content).map((t, i) => ({ ...t, id: `file-${i}`, savedAt: '' }));
     return { templates, isFile: true };
   }
   const templates = (await must(call, 'templates:list', {})).filter((t) => t.name === spec);
-  if (templates.length === 0) throw new AppError('TEMPLATE_NOT_FOUND', `项目中没有名为“${spec}”的映射模板`);
+  if (templates.length === 0) throw new AppError('TEMPLATE_NOT_FOUND', text.noSuchTemplate(spec));
   return { templates, isFile: false };
 }
 
@@ -86,13 +87,13 @@ async function templateMapping(call: Client, io: CliIo, file: string, spec: stri
     for (const table of preview.tables) {
       const t = pick(table);
       if (t) {
-        io.err(`${path.basename(file)} 使用映射模板“${t.name}”\n`);
+        io.err(`${text.usesTemplate(path.basename(file), t.name)}\n`);
         return mappingFromTemplate(table, t);
       }
     }
   }
-  if (!given.isFile) throw new AppError('TEMPLATE_INVALID', `“${path.basename(file)}”的表头与映射模板“${spec}”不符`);
-  io.err(`模板文件中没有与 ${path.basename(file)} 表头相同的模板，按自动识别导入\n`);
+  if (!given.isFile) throw new AppError('TEMPLATE_INVALID', text.templateMismatch(path.basename(file), spec));
+  io.err(`${text.noTemplateForFile(path.basename(file))}\n`);
   return null;
 }
 
@@ -102,7 +103,7 @@ async function openOrCreate(call: Client, io: CliIo, project: string): Promise<v
     await must(call, 'project:open', { path: target });
   } else {
     await must(call, 'project:new', { path: target });
-    io.err(`已新建项目 ${target}\n`);
+    io.err(`${text.projectCreated(target)}\n`);
   }
 }
 
@@ -118,7 +119,7 @@ async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<v
         mapping = await templateMapping(call, io, full, cmd.template, templates, cmd.kind);
       } catch (e) {
         lastFailure = e instanceof CliFailure ? e.error : toApiError(e);
-        io.err(`导入失败 ${path.basename(file)}：${lastFailure.message}\n`);
+        io.err(`${text.importFailed(path.basename(file), errorMessage(lastFailure))}\n`);
         continue;
       }
     }
@@ -126,9 +127,9 @@ async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<v
     if (job.state === 'done' && job.result) {
       io.err(`${importSummary(job.result)}\n`);
     } else {
-      lastFailure = job.error ?? { code: 'INTERNAL', message: `导入 ${job.fileName} 未完成` };
+      lastFailure = job.error ?? { code: 'INTERNAL', message: text.importUnfinished(job.fileName) };
       // Other files still get imported; the run fails at the end with this reason.
-      io.err(`导入失败 ${job.fileName}：${lastFailure.message}\n`);
+      io.err(`${text.importFailed(job.fileName, errorMessage(lastFailure))}\n`);
     }
   }
   if (lastFailure) throw new CliFailure(lastFailure);
@@ -143,7 +144,7 @@ async function runMetrics(call: Client, io: CliIo, cmd: MetricsCommand): Promise
     ...(cmd.groups.length ? { groups: cmd.groups } : {}),
   });
   io.out(cmd.format === 'csv' ? metricsToCsv(rows) : metricsToJson(rows));
-  io.err(`${rows.length} 个${{ day: '日', week: '周', month: '月' }[cmd.period]}度区间\n`);
+  io.err(`${text.periodCount(rows.length, cmd.period)}\n`);
 }
 
 async function runAnalysis(call: Client, io: CliIo, cmd: AnalysisCommand): Promise<void> {
@@ -168,10 +169,10 @@ async function runTemplates(call: Client, io: CliIo, cmd: TemplatesCommand): Pro
     const count = (JSON.parse(doc) as { templates: unknown[] }).templates.length;
     if (cmd.file) {
       await fs.writeFile(cmd.file, doc, 'utf8');
-      io.err(`已导出 ${count} 个映射模板到 ${cmd.file}\n`);
+      io.err(`${text.templatesExported(count, cmd.file)}\n`);
     } else {
       io.out(doc);
-      io.err(`已导出 ${count} 个映射模板\n`);
+      io.err(`${text.templatesExported(count, null)}\n`);
     }
     return;
   }
@@ -179,10 +180,10 @@ async function runTemplates(call: Client, io: CliIo, cmd: TemplatesCommand): Pro
   try {
     content = await fs.readFile(cmd.file!, 'utf8');
   } catch {
-    throw new AppError('TEMPLATE_NOT_FOUND', `无法读取模板文件“${cmd.file}”`);
+    throw new AppError('TEMPLATE_NOT_FOUND', text.templateUnreadable(cmd.file!));
   }
   const all = await must(call, 'templates:import', { content });
-  io.err(`已导入模板文件 ${path.basename(cmd.file!)}，项目中现有 ${all.length} 个映射模板\n`);
+  io.err(`${text.templatesImported(path.basename(cmd.file!), all.length)}\n`);
 }
 
 async function runImports(call: Client, io: CliIo, cmd: ImportsCommand): Promise<void> {
@@ -190,11 +191,11 @@ async function runImports(call: Client, io: CliIo, cmd: ImportsCommand): Promise
   if (cmd.action === 'list') {
     const history = await must(call, 'import:history', {});
     io.out(cmd.format === 'csv' ? historyToCsv(history) : historyToJson(history));
-    io.err(`${history.length} 次导入\n`);
+    io.err(`${text.importCount(history.length)}\n`);
     return;
   }
   const history = await must(call, 'import:remove', { importId: cmd.importId });
-  io.err(`已删除导入 ${cmd.importId}，剩余 ${history.length} 次导入\n`);
+  io.err(`${text.importRemoved(cmd.importId, history.length)}\n`);
 }
 
 /**
@@ -213,12 +214,12 @@ export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' 
     else await runMetrics(call, io, cmd);
   } catch (e) {
     status = 1;
-    reason = e instanceof CliFailure ? e.error.message : isAppError(e) ? e.message : toApiError(e).message;
+    reason = errorMessage(e instanceof CliFailure ? e.error : toApiError(e));
   }
   const closed = await call('project:close', {});
   if (!closed.ok && status === 0) {
     status = 1;
-    reason = closed.error.message;
+    reason = errorMessage(closed.error);
   }
   if (status !== 0) io.err(`${reason.split('\n')[0]}\n`);
   return status;

@@ -1,6 +1,7 @@
 import { toApiError } from '../contract/appError';
 import { parseCliArgs, usage } from './args';
 import { cliText } from '../locale/cli';
+import { errorMessage } from '../locale/errors';
 import { defaultLanguage, isLanguage, setLanguage } from '../locale/language';
 import type { CliIo } from './io';
 
@@ -22,7 +23,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     cmd = parseCliArgs(chosen.argv);
   } catch (e) {
-    io.err(`${usage()}\n${toApiError(e).message}\n`);
+    io.err(`${usage()}\n${errorMessage(toApiError(e))}\n`);
     return 2;
   }
   if (cmd.command === 'help') {

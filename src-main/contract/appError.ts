@@ -29,5 +29,6 @@ export function isAppError(e: unknown): e is AppError {
 export function toApiError(e: unknown): ApiError {
   if (isAppError(e)) return e.toApiError();
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'INTERNAL', message: `内部错误：${message.split('\n')[0]}` };
+  // The code's title (内部错误 / Internal error) is the locale's, added where the error is shown (describeError).
+  return { code: 'INTERNAL', message: message.split('\n')[0] ?? '' };
 }

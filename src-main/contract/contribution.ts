@@ -5,20 +5,18 @@
  */
 import { z } from 'zod';
 import { analysisScope, empty, shortText } from './common';
+import { contributionMetricIds, contributionUnits } from './ids';
 import { method } from './method';
 
-/**
- * The metrics a contribution score can weigh, in grid order. DESIGN also names "event effect"
- * (活动效果): no imported table records events (活动), so it is left out until one does.
- */
-export const contributionMetricIds = ['new_members', 'active_rate', 'churn_rate', 'key_behaviour_rate', 'conversion_rate', 'gmv'] as const;
+/** The metrics a contribution score can weigh, in grid order (zod-free in ids.ts, for the CLI's start-up). */
+export { contributionMetricIds };
 export type ContributionMetricId = (typeof contributionMetricIds)[number];
 
 /** Metrics where less is better: normalised reversed (the lowest churn scores highest). */
 export const reversedContributionMetrics: readonly ContributionMetricId[] = ['churn_rate'];
 
 /** Who is scored: the customer list's staff member (员工) of each person, or the owner (群主) of each group. */
-export const contributionUnits = ['staff', 'owner'] as const;
+export { contributionUnits };
 export type ContributionUnit = (typeof contributionUnits)[number];
 
 /** How a metric is put on 0–1 across the units: min–max, or the percentile rank (ties share the middle rank). */

@@ -1,6 +1,7 @@
 /** Per-person features: the customer-360 grid, and the criteria the rule grids build on them. */
 import { z } from 'zod';
 import { analysisScope, dataQuery, gridFilter, gridSort, isoDate, type ExportFile, type TablePage } from './common';
+import { featureRowLeading, featureRowTrailing } from './ids';
 import { method } from './method';
 
 /** Ids of the per-person features (DESIGN §4, issue 5). */
@@ -46,33 +47,10 @@ export interface FeatureRow {
   [kb: `kb_${string}`]: number;
 }
 
-/**
- * The columns of a {@link FeatureRow} in display order (grid, exports, CLI): `featureRowLeading`, then
- * one `kb_<id>` column per enabled key behaviour, then `featureRowTrailing`.
- */
-export const featureRowLeading = [
-  'pid',
-  'name',
-  'channel',
-  'staff',
-  'tags',
-  'groups',
-  'is_member',
-  'purchases',
-  'gmv',
-  'aov',
-  'first_purchase',
-  'last_purchase',
-  'purchase_months_3m',
-  'days_since_last_purchase',
-  'repurchase_90d',
-  'referrals',
-  'referrals_bought',
-  'messages',
-  'key_behaviours',
-] as const satisfies readonly (keyof FeatureRow & string)[];
-/** See {@link featureRowLeading}. */
-export const featureRowTrailing = ['tenure_days', 'survey_score'] as const satisfies readonly (keyof FeatureRow & string)[];
+/** The columns of a {@link FeatureRow} in display order (zod-free in ids.ts, for the CLI's start-up). */
+export { featureRowLeading, featureRowTrailing };
+// Fails to compile when a listed column is not a field of FeatureRow.
+const _areFeatureColumns = [...featureRowLeading, ...featureRowTrailing] satisfies (keyof FeatureRow & string)[];
 
 /** A criterion row of the rule grids (quadrant rule mode, VVIP). */
 export interface Criterion {

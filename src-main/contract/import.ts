@@ -1,22 +1,10 @@
 /** Importing exported files: kinds, mappings, previews and the import jobs. */
 import { z } from 'zod';
 import { empty, filePath, type ApiError } from './common';
+import { importKinds } from './ids';
 import { method } from './method';
 
-/** Kinds of export the importer understands (DESIGN §3). */
-export const importKinds = [
-  'members',
-  'messages',
-  'customers',
-  'customer_groups',
-  'group_stats',
-  'contact_stats',
-  'churn',
-  'orders',
-  'official_account',
-  'ad_costs',
-  'survey',
-] as const;
+export { importKinds };
 /** One kind of export (DESIGN §3). */
 export type ImportKind = (typeof importKinds)[number];
 

@@ -4,10 +4,11 @@
  * around the work a caller shares with others.
  */
 import { AppError } from '../contract/appError';
+import { boundaryMessages } from '../locale/errors';
 
 /** The error of work stopped because its caller abandoned it; `details` may say what stopped it. */
 export function cancelledError(details?: Record<string, string>): AppError {
-  return new AppError('CANCELLED', '已取消：请求已被更新的请求取代或放弃', details);
+  return new AppError('CANCELLED', boundaryMessages.cancelled, details);
 }
 
 /** Whether an error is the CANCELLED of an abandoned call. */

@@ -6,6 +6,7 @@
  */
 import { definitionSchemas, type Definitions } from '../contract';
 import { AppError } from '../contract/appError';
+import { projectMessages as text } from '../locale/project';
 import { defaultDefinitions } from './definitionDefaults';
 import type { Sql } from './projectDb';
 
@@ -36,7 +37,7 @@ export async function writeDefinition<K extends DefinitionKey>(sql: Sql, key: K,
   const result = definitionSchemas[key].safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new AppError('DEFINITION_INVALID', `定义无效：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), { key });
+    throw new AppError('DEFINITION_INVALID', text.definitionInvalid(`${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`), { key });
   }
   await sql.run(
     `INSERT INTO definitions VALUES (?, ?, now()) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

@@ -176,6 +176,7 @@ export async function mergeTarget(sql: Sql, target: MergeTarget, importId: numbe
     const r = rollups.find((x) => x.column === c);
     if (!r) return c;
     // Distinct texts in file order (list_distinct does not keep it).
+    // eslint-disable-next-line no-restricted-syntax -- the separator of a stored, rolled-up value (data the analyses read), not UI text
     const rolledUp = r.how === 'sum' ? r.as : `nullif(array_to_string(list_filter(${r.as}, (v, i) -> list_position(${r.as}, v) = i), '、'), '')`;
     return `coalesce(${c}, ${rolledUp}) AS ${c}`;
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
+import { projectMessages as text } from '../locale/project';
 import { reclaimFreeSpace } from './fileSpace';
 import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
 import { APP_MARKER, createSchema, DEFAULT_TIME_ZONE, FORMAT_VERSION, migrations, readMeta } from './schema';
@@ -75,9 +76,9 @@ function isLockError(e: unknown): boolean {
 /** Maps a DuckDB open failure to a stable, translated error; nothing has been written at this point. */
 function openFailure(p: string, e: unknown): AppError {
   if (isLockError(e)) {
-    return new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(p)}”正被另一个程序打开，请先在那里关闭它`, { file: p });
+    return new AppError('PROJECT_LOCKED', text.lockedElsewhere(fileLabel(p)), { file: p });
   }
-  return new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”不是群析项目文件，或由更新版本的数据库写入，无法打开`, { file: p });
+  return new AppError('PROJECT_NOT_QUNXI', text.notQunxiOrNewer(fileLabel(p)), { file: p });
 }
 
 /**
@@ -87,9 +88,9 @@ function openFailure(p: string, e: unknown): AppError {
  */
 async function inspect(p: string): Promise<{ version: number }> {
   const head = await readHead(p);
-  if (!head) throw new AppError('PROJECT_NOT_FOUND', `找不到项目文件“${fileLabel(p)}”`, { file: p });
+  if (!head) throw new AppError('PROJECT_NOT_FOUND', text.notFound(fileLabel(p)), { file: p });
   if (!isDuckDbHead(head)) {
-    throw new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”不是群析项目文件`, { file: p });
+    throw new AppError('PROJECT_NOT_QUNXI', text.notQunxi(fileLabel(p)), { file: p });
   }
   let db: ProjectDb;
   try {
@@ -102,16 +103,16 @@ async function inspect(p: string): Promise<{ version: number }> {
       .use(async (sql) => ({ app: await readMeta(sql, 'app'), version: await readMeta(sql, 'format_version') }))
       .catch(() => ({ app: undefined, version: undefined }));
     if (meta.app !== APP_MARKER || meta.version === undefined) {
-      throw new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”不是群析项目文件`, { file: p });
+      throw new AppError('PROJECT_NOT_QUNXI', text.notQunxi(fileLabel(p)), { file: p });
     }
     const version = Number(meta.version);
     if (!Number.isInteger(version) || version < 1) {
-      throw new AppError('PROJECT_NOT_QUNXI', `“${fileLabel(p)}”的格式版本无法识别`, { file: p });
+      throw new AppError('PROJECT_NOT_QUNXI', text.badVersion(fileLabel(p)), { file: p });
     }
     if (version > FORMAT_VERSION) {
       throw new AppError(
         'PROJECT_NEWER_VERSION',
-        `“${fileLabel(p)}”由更新版本的群析保存（格式 ${version}，本程序支持 ${FORMAT_VERSION}），请升级群析后再打开`,
+        text.newerVersion(fileLabel(p), version, FORMAT_VERSION),
         { file: p, version, supported: FORMAT_VERSION },
       );
     }
@@ -131,7 +132,7 @@ async function migrate(db: ProjectDb, from: number): Promise<void> {
   if (from === FORMAT_VERSION) return;
   for (let v = from; v < FORMAT_VERSION; v++) {
     const step = migrations[v];
-    if (!step) throw new AppError('PROJECT_NOT_QUNXI', `无法从格式版本 ${v} 升级`, { version: v });
+    if (!step) throw new AppError('PROJECT_NOT_QUNXI', text.noMigration(v), { version: v });
     await db.transaction(async (sql) => {
       await step(sql);
       await sql.run(`UPDATE meta SET value = ? WHERE key = 'format_version'`, [String(v + 1)]);
@@ -198,7 +199,7 @@ export async function reopenProjectDb(project: OpenProject): Promise<void> {
 export async function openProjectFile(p: string, options: OpenOptions = {}): Promise<OpenProject> {
   const abs = path.resolve(p);
   if (openInThisProcess.has(abs)) {
-    throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”已经打开`, { file: abs });
+    throw new AppError('PROJECT_LOCKED', text.alreadyOpen(fileLabel(abs)), { file: abs });
   }
   const { version } = await inspect(abs);
   let db: ProjectDb;
@@ -232,7 +233,7 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
 export async function createProjectFile(p: string, timeZone = DEFAULT_TIME_ZONE, options: OpenOptions = {}): Promise<OpenProject> {
   const abs = path.resolve(p);
   if (await exists(abs)) {
-    throw new AppError('PROJECT_EXISTS', `文件“${fileLabel(abs)}”已存在`, { file: abs });
+    throw new AppError('PROJECT_EXISTS', text.exists(fileLabel(abs)), { file: abs });
   }
   await fs.mkdir(path.dirname(abs), { recursive: true });
   const tmp = tempSibling(abs, 'creating');
@@ -248,7 +249,7 @@ export async function createProjectFile(p: string, timeZone = DEFAULT_TIME_ZONE,
   } catch (e) {
     await removeQuietly(tmp, `${tmp}.wal`);
     if (e instanceof AppError) throw e;
-    throw new AppError('PROJECT_SAVE_FAILED', `无法创建项目文件“${fileLabel(abs)}”：${(e as Error).message}`, { file: abs });
+    throw new AppError('PROJECT_SAVE_FAILED', text.createFailed(fileLabel(abs), (e as Error).message), { file: abs });
   }
   return openProjectFile(abs, options);
 }
@@ -261,7 +262,7 @@ export async function copyProjectTo(project: OpenProject, target: string): Promi
   const abs = path.resolve(target);
   if (abs === project.path) return;
   if (openInThisProcess.has(abs)) {
-    throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”已经打开，不能覆盖`, { file: abs });
+    throw new AppError('PROJECT_LOCKED', text.openNoOverwrite(fileLabel(abs)), { file: abs });
   }
   await assertNotHeldElsewhere(abs);
   await fs.mkdir(path.dirname(abs), { recursive: true });
@@ -281,7 +282,7 @@ export async function copyProjectTo(project: OpenProject, target: string): Promi
   } catch (e) {
     await removeQuietly(tmp, `${tmp}.wal`);
     if (e instanceof AppError) throw e;
-    throw new AppError('PROJECT_SAVE_FAILED', `保存到“${fileLabel(abs)}”失败，原文件未改动：${(e as Error).message}`, { file: abs });
+    throw new AppError('PROJECT_SAVE_FAILED', text.saveFailed(fileLabel(abs), (e as Error).message), { file: abs });
   }
 }
 
@@ -294,7 +295,7 @@ async function assertNotHeldElsewhere(abs: string): Promise<void> {
     await probe.close();
   } catch (e) {
     if (isLockError(e)) {
-      throw new AppError('PROJECT_LOCKED', `项目文件“${fileLabel(abs)}”正被另一个程序打开，不能覆盖`, { file: abs });
+      throw new AppError('PROJECT_LOCKED', text.lockedNoOverwrite(fileLabel(abs)), { file: abs });
     }
   }
 }

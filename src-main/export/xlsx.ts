@@ -7,6 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ExportFile } from '../contract';
 import { AppError } from '../contract/appError';
+import { boundaryMessages } from '../locale/errors';
 import type { ExportSheet, SheetExport } from '../analysis/base/exportSheet';
 import { cancelledError } from '../db/cancellation';
 import { findWorkerScript, startModuleWorker } from '../import/moduleWorker';
@@ -26,7 +27,7 @@ export interface XlsxWriteOptions {
 /** The xlsx worker script: the TypeScript source under tsx / vitest, or the app build's `xlsxWorker.js`. */
 export function resolveXlsxWorkerFile(from: string = import.meta.url): string {
   const found = findWorkerScript(from, 'xlsxWorker.ts', 'xlsxWorker.js');
-  if (!found) throw new AppError('INTERNAL', `找不到表格导出工作线程脚本（xlsxWorker.ts / xlsxWorker.js，相对 ${from}）`);
+  if (!found) throw new AppError('INTERNAL', boundaryMessages.workerMissing('xlsxWorker.ts / xlsxWorker.js', from));
   return found;
 }
 
@@ -72,7 +73,7 @@ export function writeXlsxInWorker(sheets: ExportSheet<XlsxRow>[], options: XlsxW
   try {
     worker = startModuleWorker(options.workerFile ?? resolveXlsxWorkerFile());
   } catch (e) {
-    return Promise.reject(e instanceof AppError ? e : new AppError('INTERNAL', `无法启动表格导出线程：${e instanceof Error ? e.message : String(e)}`));
+    return Promise.reject(e instanceof AppError ? e : new AppError('INTERNAL', boundaryMessages.xlsxWorkerStart(e instanceof Error ? e.message : String(e))));
   }
   return new Promise<Buffer>((resolve, reject) => {
     let isSettled = false;
@@ -87,12 +88,12 @@ export function writeXlsxInWorker(sheets: ExportSheet<XlsxRow>[], options: XlsxW
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: XlsxWorkerMessage) => {
       if (m.type === 'done') settle(() => resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength)));
-      else settle(() => reject(new AppError('INTERNAL', `写出表格失败：${m.message}`)));
+      else settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxWriteFailed(m.message))));
     });
-    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', `表格导出线程出错：${e.message.split('\n')[0]}`))));
-    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `表格导出线程意外退出（退出码 ${code}）`))));
+    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxWorkerError(e.message.split('\n')[0]!)))));
+    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxWorkerExit(code)))));
     postSheets(worker, sheets, () => isSettled).catch((e: unknown) =>
-      settle(() => reject(new AppError('INTERNAL', `无法把表格交给导出线程：${e instanceof Error ? e.message : String(e)}`))),
+      settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxPostFailed(e instanceof Error ? e.message : String(e))))),
     );
   });
 }

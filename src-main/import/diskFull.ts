@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { AppError, isAppError } from '../contract/appError';
+import { importMessages as text } from '../locale/import';
 
 /** Node's codes for a write refused for want of space (ENOSPC) or quota (EDQUOT). */
 const FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
@@ -31,7 +32,7 @@ export function diskFullError(e: unknown, fileName: string, folder: string): App
   if (isAppError(e) && e.code === 'DISK_FULL') return e;
   const written = fileInMessage(e) ?? (e as { path?: unknown } | null)?.path;
   const where = typeof written === 'string' ? path.dirname(written) : folder;
-  return new AppError('DISK_FULL', `磁盘空间不足：“${where}”所在的磁盘已满，“${fileName}”未能导入，项目保持导入前的状态；请清理磁盘空间后重试`, {
+  return new AppError('DISK_FULL', text.diskFull(where, fileName), {
     file: fileName,
     folder: where,
   });

@@ -4,7 +4,7 @@
  */
 // Types only: the contract's values would load zod into the parsing worker, whose start-up it slowed.
 import type { ImportKind } from '../contract';
-import { kindSpecs } from './kinds';
+import { fieldLabel as kindFieldLabel, kindSpecs } from './kinds';
 import { cleanText, type RawCell } from './values';
 
 /** A field id of some kind (see the registry). */
@@ -30,15 +30,15 @@ export interface HeaderMatch {
    * {@link headerConfidence}); lowered by {@link chooseHeader} when another kind fits nearly as well.
    */
   confidence: number;
-  /** Required fields not found (Chinese labels), empty when usable. */
+  /** Required fields not found (labels in the current language), empty when usable. */
   missing: string[];
   /** Ranking score: an exact header weighs 2, a substring 1, a distinctive field 1 more. */
   score: number;
 }
 
-/** Chinese label of a field of a kind. */
+/** Label of a field of a kind in the current language. */
 export function fieldLabel(kind: ImportKind, field: Field): string {
-  return kindSpecs[kind].fields.find((x) => x.id === field)?.label ?? field;
+  return kindFieldLabel(kind, field);
 }
 
 /** Header text as compared: no white space, lower case, full-width parentheses made ASCII. */
@@ -80,7 +80,7 @@ export function withRivalry(confidence: number, score: number, rivalScore: numbe
   return confidence * Math.min(1, Math.max(0, (2 * (score - rivalScore)) / score));
 }
 
-/** Required groups of a kind that a set of mapped fields leaves unmet, as Chinese labels of their first field. */
+/** Required groups of a kind that a set of mapped fields leaves unmet, as labels of their first field. */
 export function missingFields(kind: ImportKind, mapped: Iterable<Field>): string[] {
   const have = new Set(mapped);
   return kindSpecs[kind].requiredOneOf.filter((alts) => !alts.some((x) => have.has(x))).map((alts) => fieldLabel(kind, alts[0]));

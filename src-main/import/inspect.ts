@@ -16,6 +16,8 @@ import { resolveLimits, type ImportLimits } from './reader/limits';
 import { csvRows, eachRow, xlsxHeads, type ReadContext, type SheetHead, type SourceRow } from './rowSource';
 import { sniffFile } from './sniff';
 import { cellText, cleanText, parseDateOnly, parseMoney, parseNumber, parsePercent, parsePhone, parseTime, type NumberParse, type RawCell } from './values';
+import { importMessages as text } from '../locale/import';
+import { part } from '../locale/language';
 
 /** Data rows parsed for the preview of each table. */
 export const PREVIEW_ROWS = 20;
@@ -67,7 +69,7 @@ async function readHead(filePath: string, ctx: ReadContext): Promise<FileHead> {
   } catch (e) {
     if (isAppError(e)) throw e;
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取“${fileName}”：文件已损坏或不是 Excel/CSV 文件（${reason}）`, { file: fileName });
+    throw new AppError('IMPORT_FILE_UNREADABLE', text.corrupt(fileName, reason), { file: fileName });
   }
 }
 
@@ -87,14 +89,8 @@ function wallInZone(iso: string, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
-/** Problem texts by value type (Chinese, shown in the grid). */
-const problemOf: Record<Exclude<FieldType, 'text' | 'phone'>, string> = {
-  time: '不是可识别的日期',
-  date: '不是可识别的日期',
-  number: '不是可识别的数字',
-  money: '金额无法识别',
-  percent: '百分比无法识别',
-};
+/** Problem texts by value type (shown in the grid), in the current language. */
+const problemOf = part(text, 'problem') satisfies Record<Exclude<FieldType, 'text' | 'phone'>, string>;
 
 function fromNumber(raw: string | null, p: NumberParse, problem: string): PreviewCell {
   return p.ok ? { raw, value: p.value } : { raw, value: null, problem };
@@ -125,7 +121,7 @@ export function previewCell(cell: RawCell, type: FieldType | null, ctx: { isDate
     case 'phone': {
       const p = parsePhone(cell);
       if (!p) return { raw, value: null };
-      return p.isMasked ? { raw, value: p.phone, problem: '手机号已打码，不能用于匹配' } : { raw, value: p.phone };
+      return p.isMasked ? { raw, value: p.phone, problem: problemOf.maskedPhone } : { raw, value: p.phone };
     }
   }
 }
@@ -252,7 +248,7 @@ export async function inspectFile(source: { path: string; fileName: string }, op
     if (found) tables.push(found);
   }
   if (tables.length === 0) {
-    throw new AppError('IMPORT_NO_ROWS', `“${source.fileName}”中没有任何内容`, { file: source.fileName });
+    throw new AppError('IMPORT_NO_ROWS', text.empty(source.fileName), { file: source.fileName });
   }
   const ctx = { isDate1904: head.isDate1904, timeZone: opts.timeZone };
   return { fileName: source.fileName, tables: tables.map((t) => toPreview(t, ctx)) };

@@ -6,6 +6,8 @@
  */
 import type { ImportKind, TableMapping } from '../contract';
 import { AppError } from '../contract/appError';
+import { importMessages as text } from '../locale/import';
+import { importKindText, punctuation } from '../locale/common';
 import { chooseHeader, fieldLabel, headerCells, HEADER_SCAN_ROWS, missingFields, type Field, type HeaderChoice } from './headers';
 import { CONTENT_NFKC, kindSpecs, type FieldSpec } from './kinds';
 import { contentNfkc } from '../db/messageText';
@@ -73,11 +75,7 @@ export const PROGRESS_EVERY = 5000;
 const TOTAL_ROW = /^(合计|总计|合计：|总计：|合计:|总计:)$/;
 
 function where(opts: ParseOptions, sheet: string, rowNumber?: number, column?: string): string {
-  let s = `“${opts.fileName}”`;
-  if (!opts.isCsv) s += `工作表“${sheet}”`;
-  if (rowNumber !== undefined) s += `第 ${rowNumber} 行`;
-  if (column !== undefined) s += `“${column}”列`;
-  return s;
+  return text.where(opts.fileName, opts.isCsv ? null : sheet, rowNumber, column);
 }
 
 /** The header in force for a sheet. */
@@ -110,13 +108,13 @@ function mappedColumns(mapping: TableMapping, opts: ParseOptions): Record<Field,
   for (const c of mapping.columns) {
     if (c.field === null) continue;
     if (!spec.fields.some((x) => x.id === c.field)) {
-      throw new AppError('TEMPLATE_INVALID', `映射中的字段“${c.field}”不属于“${spec.label}”`, { file: opts.fileName, field: c.field });
+      throw new AppError('TEMPLATE_INVALID', text.fieldNotInKind(c.field, importKindText[mapping.kind]), { file: opts.fileName, field: c.field });
     }
     (columns[c.field] ??= []).push(c.index);
   }
   const missing = missingFields(mapping.kind, Object.keys(columns));
   if (missing.length > 0) {
-    throw new AppError('IMPORT_UNRECOGNISED', `映射缺少“${missing.join('”“')}”列`, { file: opts.fileName, missing: missing.join('、') });
+    throw new AppError('IMPORT_UNRECOGNISED', text.mappingMissing(missing), { file: opts.fileName, missing: missing.join(punctuation.list) });
   }
   return columns;
 }
@@ -170,9 +168,9 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
   };
 
   const badValue = (row: SourceRow, col: number, field: FieldSpec, what: string): AppError => {
-    const column = header!.labels[col] || field.label;
+    const column = header!.labels[col] || fieldLabel(kind!, field.id);
     const value = cellText(row.cells[col]) ?? '';
-    return new AppError('IMPORT_BAD_VALUE', `${where(opts, row.sheet, row.rowNumber, column)}的值“${value.slice(0, 40)}”不是可识别的${what}`, {
+    return new AppError('IMPORT_BAD_VALUE', text.badValue(where(opts, row.sheet, row.rowNumber, column), value.slice(0, 40), what), {
       file: opts.fileName,
       sheet: opts.isCsv ? null : row.sheet,
       row: row.rowNumber,
@@ -229,7 +227,8 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
         const rest: Record<string, number> = {};
         for (const col of cols) {
           const p = parseNumber(row.cells[col]);
-          if (p.ok && p.value !== null) rest[h.labels[col] || `列${col + 1}`] = p.value;
+          if (p.ok && p.value !== null) // eslint-disable-next-line no-restricted-syntax -- a stored key of the project's data (a nameless column), not UI text
+          rest[h.labels[col] || `列${col + 1}`] = p.value;
         }
         values[slot] = Object.keys(rest).length ? JSON.stringify(rest) : null;
         continue;
@@ -244,18 +243,19 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
           }
           // Duplicated headers (two 分销员 columns) keep both values, each once.
           const found = [...new Set(cols.map((c) => cleanText(row.cells[c])).filter((v): v is string => v !== null))];
+          // eslint-disable-next-line no-restricted-syntax -- the stored value's separator (data the analyses read), not UI text
           values[slot] = found.length ? found.join('、') : null;
           break;
         }
         case 'time': {
           const p = parseTime(raw, source.isDate1904());
-          if (!p.ok) throw badValue(row, col!, field, '日期时间');
+          if (!p.ok) throw badValue(row, col!, field, text.valueKind.time);
           values[slot] = p.value;
           break;
         }
         case 'date': {
           const p = parseDateOnly(raw, source.isDate1904(), opts.timeZone);
-          if (!p.ok) throw badValue(row, col!, field, '日期');
+          if (!p.ok) throw badValue(row, col!, field, text.valueKind.date);
           values[slot] = p.value;
           break;
         }
@@ -267,7 +267,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
         }
         default: {
           const p = numberParsers[field.type]!(raw);
-          if (!p.ok) throw badValue(row, col!, field, field.type === 'money' ? '金额' : field.type === 'percent' ? '百分比' : '数字');
+          if (!p.ok) throw badValue(row, col!, field, field.type === 'money' ? text.valueKind.money : field.type === 'percent' ? text.valueKind.percent : text.valueKind.number);
           values[slot] = p.value;
         }
       }
@@ -375,27 +375,23 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
 
   if (!isHeaderFound || !kind) {
     if (mapping) {
-      throw new AppError('IMPORT_UNRECOGNISED', `${where(opts, mapping.sheet ?? '')}中没有第 ${mapping.headerRow} 行表头`, {
+      throw new AppError('IMPORT_UNRECOGNISED', text.noHeaderRow(where(opts, mapping.sheet ?? ''), mapping.headerRow), {
         file: opts.fileName,
         sheet: mapping.sheet,
       });
     }
     const failure = firstFailure as { sheet: string; choice: HeaderChoice | null } | null;
     const missing = failure?.choice?.missing ?? [];
-    const label = failure?.choice ? kindSpecs[failure.choice.kind].label : null;
-    const why = missing.length
-      ? `看起来是“${label}”，但缺少“${missing.join('”“')}”列`
-      : `没有找到可识别的表头（支持${Object.values(kindSpecs)
-          .map((s) => s.label)
-          .join('、')}）`;
-    throw new AppError('IMPORT_UNRECOGNISED', `无法识别${where(opts, failure?.sheet ?? '')}的内容：${why}`, {
+    const label = failure?.choice ? importKindText[failure.choice.kind] : '';
+    const why = missing.length ? text.looksLikeMissing(label, missing) : text.noKnownHeader((Object.keys(kindSpecs) as ImportKind[]).map((k) => importKindText[k]));
+    throw new AppError('IMPORT_UNRECOGNISED', text.unrecognised(where(opts, failure?.sheet ?? ''), why), {
       file: opts.fileName,
       sheet: opts.isCsv ? null : (failure?.sheet ?? null),
-      missing: missing.join('、') || null,
+      missing: missing.join(punctuation.list) || null,
     });
   }
   if (rowsRead === 0) {
-    throw new AppError('IMPORT_NO_ROWS', `“${opts.fileName}”中找到了表头，但没有数据行`, { file: opts.fileName });
+    throw new AppError('IMPORT_NO_ROWS', text.headerNoRows(opts.fileName), { file: opts.fileName });
   }
   return { kind, confidence, rowsRead };
 }

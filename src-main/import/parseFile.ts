@@ -16,6 +16,7 @@ import { resolveLimits, type ImportLimits } from './reader/limits';
 import { byteCounter, csvRows, xlsxRows, type RowSource } from './rowSource';
 import { sniffFile } from './sniff';
 import { StagingCsvWriter, type ChunkSize, type StagingChunk } from './stagingCsv';
+import { importMessages as text } from '../locale/import';
 
 /** Progress of a parse. */
 export interface ParseProgress {
@@ -119,6 +120,6 @@ export async function parseFileToChunks(filePath: string, fileName: string, outD
     // The chunk files could not be written: the temp folder's disk is full, not the input damaged.
     if (isDiskFull(e)) throw diskFullError(e, fileName, path.dirname(outDir));
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new AppError('IMPORT_FILE_UNREADABLE', `无法读取“${fileName}”：文件已损坏或不是 Excel/CSV 文件（${reason}）`, { file: fileName });
+    throw new AppError('IMPORT_FILE_UNREADABLE', text.corrupt(fileName, reason), { file: fileName });
   }
 }

@@ -11,6 +11,7 @@ import { readWorkbookPart, readWorkbookRels, type WorkbookInfo } from './reader/
 import { openZipEntry, ZipSizeLieError, type ZipEntry } from './reader/zip';
 import { DELIMITER_LINES, detectDelimiter, isAscii, isUtf8, truncated, type TextEncoding } from './sniff';
 import type { RawCell } from './values';
+import { importMessages as msg } from '../locale/import';
 
 /** One row of a sheet. */
 export interface SourceRow {
@@ -66,10 +67,9 @@ function cellCounter(ctx: ReadContext, isCsv: boolean): (row: SourceRow) => void
   return (row) => {
     cells += row.cells.length;
     if (cells <= ctx.limits.maxCells) return;
-    const where = isCsv ? `第 ${row.rowNumber} 行` : `工作表“${row.sheet}”第 ${row.rowNumber} 行`;
     throw new AppError(
       'IMPORT_TOO_LARGE',
-      `“${ctx.fileName}”读到${where}时单元格已超过上限 ${formatCount(ctx.limits.maxCells)} 个，请按时间段分开导出后再导入`,
+      msg.tooManyCells(ctx.fileName, isCsv ? null : row.sheet, row.rowNumber, formatCount(ctx.limits.maxCells)),
       { file: ctx.fileName, sheet: isCsv ? null : row.sheet, row: row.rowNumber, limit: ctx.limits.maxCells },
     );
   };
@@ -79,7 +79,7 @@ function cellCounter(ctx: ReadContext, isCsv: boolean): (row: SourceRow) => void
 function zipReadError(e: unknown, fileName: string, part: string): unknown {
   if (e instanceof ReadBudgetError) return budgetError(e, fileName, part);
   if (e instanceof ZipSizeLieError) {
-    return new AppError('IMPORT_TOO_LARGE', `“${fileName}”中的“${e.entry.path}”解压后超过了它声明的大小（${formatBytes(e.entry.uncompressedSize)}），疑似压缩炸弹，已停止读取`, {
+    return new AppError('IMPORT_TOO_LARGE', msg.sizeLie(fileName, e.entry.path, formatBytes(e.entry.uncompressedSize)), {
       file: fileName,
       part: e.entry.path,
     });
@@ -93,11 +93,10 @@ function zipReadError(e: unknown, fileName: string, part: string): unknown {
 function budgetError(e: ReadBudgetError, fileName: string, part: string): AppError {
   const details = { file: fileName, part, limit: e.limit };
   if (e.what === 'element') {
-    const what = part === 'xl/sharedStrings.xml' ? '一个共享字符串' : '一行';
-    return new AppError('IMPORT_TOO_LARGE', `“${fileName}”的“${part}”中有${what}超过 ${formatBytes(e.limit)}，不像导出的表格，已停止读取`, details);
+    return new AppError('IMPORT_TOO_LARGE', msg.elementTooLarge(fileName, part, part === 'xl/sharedStrings.xml', formatBytes(e.limit)), details);
   }
-  const what = e.what === 'sharedStrings' ? `共享字符串超过 ${formatCount(e.limit)} 条` : `共享字符串共超过 ${formatCount(e.limit)} 个字符`;
-  return new AppError('IMPORT_TOO_LARGE', `“${fileName}”${what}，文件过大，请按时间段分开导出后再导入`, details);
+  const message = e.what === 'sharedStrings' ? msg.tooManyStrings(fileName, formatCount(e.limit)) : msg.stringsTooLong(fileName, formatCount(e.limit));
+  return new AppError('IMPORT_TOO_LARGE', message, details);
 }
 
 /** A workbook's parts as the row readers need them: the workbook part, its sheets in order with their parts, the shared strings. */
@@ -371,7 +370,7 @@ export function csvRows(input: Readable, sheet: string, format: CsvFormat, ctx: 
       batch.forEach(count);
       // One line is held whole until it ends: a line longer than any real row is refused, not held.
       if (parser.pendingSize() > ctx.limits.maxElementBytes) {
-        throw new AppError('IMPORT_TOO_LARGE', `“${ctx.fileName}”第 ${rowNumber + 1} 行超过 ${formatBytes(ctx.limits.maxElementBytes)}，不像导出的表格，已停止读取`, {
+        throw new AppError('IMPORT_TOO_LARGE', msg.lineTooLong(ctx.fileName, rowNumber + 1, formatBytes(ctx.limits.maxElementBytes)), {
           file: ctx.fileName,
           row: rowNumber + 1,
           limit: ctx.limits.maxElementBytes,

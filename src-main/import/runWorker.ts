@@ -6,6 +6,9 @@ import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import { resolveLimits } from './reader/limits';
 import type { ImportPreview } from '../contract';
 import type { InspectTask, MainMessage, ParseTask, WorkerMessage, WorkerTask } from './workerProtocol';
+import { importMessages as text } from '../locale/import';
+import { boundaryMessages } from '../locale/errors';
+import { getLanguage } from '../locale/language';
 
 /**
  * The worker script next to this module: the TypeScript source under tsx / vitest, or the
@@ -14,7 +17,7 @@ import type { InspectTask, MainMessage, ParseTask, WorkerMessage, WorkerTask } f
  */
 export function resolveWorkerFile(from: string = import.meta.url): string {
   const found = findWorkerScript(from, 'worker.ts', 'importWorker.js');
-  if (!found) throw new AppError('INTERNAL', `找不到导入工作线程脚本（worker.ts / importWorker.js，相对 ${from}）`);
+  if (!found) throw new AppError('INTERNAL', boundaryMessages.workerMissing('worker.ts / importWorker.js', from));
   return found;
 }
 
@@ -27,22 +30,23 @@ function startWorker(file: string, task: WorkerTask): Worker {
   // The parse allocates short-lived strings per cell; a larger young generation than V8's default
   // cuts scavenges (GC was ~40% of a 100k-row parse's profile) for a few tens of MB.
   const resourceLimits = { maxOldGenerationSizeMb: resolveLimits(task.limits).workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
-  return startModuleWorker(file, { workerData: task, resourceLimits });
+  // The worker writes its messages in the caller's language (a thread starts with the default).
+  return startModuleWorker(file, { workerData: { ...task, language: getLanguage() } satisfies WorkerTask, resourceLimits });
 }
 
 /** What a worker that died instead of answering means for the user: the file could not be read. */
 export function workerCrashError(fileName: string, cause: { error?: Error; exitCode?: number }, heapMb: number): AppError {
   const code = (cause.error as { code?: string } | undefined)?.code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new AppError('IMPORT_TOO_LARGE', `读取“${fileName}”时内存超过上限 ${heapMb} MB，文件过大，请按时间段分开导出后再导入`, { file: fileName, limit: heapMb });
+    return new AppError('IMPORT_TOO_LARGE', text.workerOutOfMemory(fileName, heapMb), { file: fileName, limit: heapMb });
   }
-  const why = cause.error ? cause.error.message.split('\n')[0] : `退出码 ${cause.exitCode}`;
-  return new AppError('IMPORT_FILE_UNREADABLE', `读取“${fileName}”时导入线程意外中止（${why}），文件可能已损坏`, { file: fileName, detail: why });
+  const why = cause.error ? (cause.error.message.split('\n')[0] ?? '') : text.exitCode(cause.exitCode);
+  return new AppError('IMPORT_FILE_UNREADABLE', text.workerCrashed(fileName, why), { file: fileName, detail: why });
 }
 
 /** Error thrown when an import is cancelled. */
 export function cancelledError(fileName: string): AppError {
-  return new AppError('IMPORT_CANCELLED', `已取消导入“${fileName}”`, { file: fileName });
+  return new AppError('IMPORT_CANCELLED', text.cancelled(fileName), { file: fileName });
 }
 
 /** Options of every run of the worker. */

@@ -9,6 +9,7 @@ import { CFB_MAGIC, cfbStreamNames } from './reader/cfb';
 import { formatBytes, type ImportLimits } from './reader/limits';
 import { openRegularFile } from './sourceFile';
 import { readZipDirectory, type ZipEntry } from './reader/zip';
+import { importMessages as msg } from '../locale/import';
 
 /** Text encodings a CSV may come in. */
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -28,17 +29,17 @@ const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 const EMPTY_ZIP_MAGIC = Buffer.from('PK\x05\x06', 'latin1');
 
 /** Signatures of files people pick by mistake, with what to call them in the message. */
-const foreignMagic: { label: string; test: (b: Buffer) => boolean }[] = [
-  { label: 'PNG 图片', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { label: 'JPEG 图片', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { label: 'GIF 图片', test: (b) => b.toString('latin1', 0, 4) === 'GIF8' },
-  { label: 'WebP 图片', test: (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
-  { label: 'BMP 图片', test: (b) => b.toString('latin1', 0, 2) === 'BM' && b.length >= 26 && b.readUInt32LE(14) >= 12 && b.readUInt32LE(14) <= 124 },
-  { label: 'HEIC 图片或视频', test: (b) => b.toString('latin1', 4, 8) === 'ftyp' },
-  { label: 'PDF 文档', test: (b) => b.toString('latin1', 0, 5) === '%PDF-' },
-  { label: 'RAR 压缩包', test: (b) => b.toString('latin1', 0, 4) === 'Rar!' },
-  { label: '7z 压缩包', test: (b) => b.subarray(0, 6).equals(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) },
-  { label: 'gzip 压缩包', test: (b) => b[0] === 0x1f && b[1] === 0x8b },
+const foreignMagic: { id: keyof typeof msg.foreign; test: (b: Buffer) => boolean }[] = [
+  { id: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { id: 'jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { id: 'gif', test: (b) => b.toString('latin1', 0, 4) === 'GIF8' },
+  { id: 'webp', test: (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
+  { id: 'bmp', test: (b) => b.toString('latin1', 0, 2) === 'BM' && b.length >= 26 && b.readUInt32LE(14) >= 12 && b.readUInt32LE(14) <= 124 },
+  { id: 'heic', test: (b) => b.toString('latin1', 4, 8) === 'ftyp' },
+  { id: 'pdf', test: (b) => b.toString('latin1', 0, 5) === '%PDF-' },
+  { id: 'rar', test: (b) => b.toString('latin1', 0, 4) === 'Rar!' },
+  { id: 'sevenZip', test: (b) => b.subarray(0, 6).equals(Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) },
+  { id: 'gzip', test: (b) => b[0] === 0x1f && b[1] === 0x8b },
 ];
 
 function fail(code: ErrorCode, fileName: string, message: string, details: Record<string, string | number | null> = {}): AppError {
@@ -47,12 +48,12 @@ function fail(code: ErrorCode, fileName: string, message: string, details: Recor
 
 /** A file that is not a spreadsheet; `what` says what it looks like instead. */
 export function notSpreadsheet(fileName: string, what: string): AppError {
-  return fail('IMPORT_NOT_SPREADSHEET', fileName, `“${fileName}”不是 Excel 或 CSV 表格（${what}），请选择从工具导出的 .xlsx 或 .csv 文件`);
+  return fail('IMPORT_NOT_SPREADSHEET', fileName, msg.notSpreadsheet(fileName, what));
 }
 
 /** A file cut short (an unfinished download or copy). */
 export function truncated(fileName: string, detail: string): AppError {
-  return fail('IMPORT_TRUNCATED', fileName, `“${fileName}”不完整（文件被截断，可能下载或复制未完成），请重新导出或下载后再导入`, { detail });
+  return fail('IMPORT_TRUNCATED', fileName, msg.truncated(fileName), { detail });
 }
 
 /** Checks the zip directory of an xlsx against the format and the size limits. */
@@ -60,23 +61,23 @@ export function checkXlsxEntries(entries: ZipEntry[], fileName: string, limits: 
   const names = new Set(entries.map((e) => e.path));
   if (!names.has('xl/workbook.xml')) {
     const what = names.has('xl/workbook.bin')
-      ? '是 .xlsb 二进制工作簿，请在 Excel/WPS 中另存为 .xlsx'
+      ? msg.instead.xlsb
       : names.has('word/document.xml')
-        ? '是 Word 文档'
+        ? msg.instead.word
         : names.has('ppt/presentation.xml')
-          ? '是 PowerPoint 演示文稿'
-          : '是不含工作簿的 zip 压缩包';
+          ? msg.instead.powerpoint
+          : msg.instead.zip;
     throw notSpreadsheet(fileName, what);
   }
   if (entries.some((e) => e.isEncrypted)) {
-    throw fail('IMPORT_PASSWORD_PROTECTED', fileName, `“${fileName}”已加密，请在 Excel/WPS 中取消密码后另存为 .xlsx 再导入`);
+    throw fail('IMPORT_PASSWORD_PROTECTED', fileName, msg.encrypted(fileName));
   }
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) {
     throw fail(
       'IMPORT_TOO_LARGE',
       fileName,
-      `“${fileName}”解压后有 ${formatBytes(total)}，超过了导入上限 ${formatBytes(limits.maxUncompressedBytes)}，请按时间段分开导出后再导入`,
+      msg.unzippedTooLarge(fileName, formatBytes(total), formatBytes(limits.maxUncompressedBytes)),
       { limit: limits.maxUncompressedBytes, size: total },
     );
   }
@@ -86,7 +87,7 @@ export function checkXlsxEntries(entries: ZipEntry[], fileName: string, limits: 
       throw fail(
         'IMPORT_TOO_LARGE',
         fileName,
-        `“${fileName}”中的“${e.path}”压缩比 ${Math.round(ratio)}:1，超过上限 ${limits.maxCompressionRatio}:1，疑似压缩炸弹，已拒绝读取`,
+        msg.zipBomb(fileName, e.path, Math.round(ratio), limits.maxCompressionRatio),
         { part: e.path, limit: limits.maxCompressionRatio, ratio: Math.round(ratio) },
       );
     }
@@ -96,13 +97,13 @@ export function checkXlsxEntries(entries: ZipEntry[], fileName: string, limits: 
 /** Names a CFB container by its streams: encrypted xlsx, legacy xls, or something else. */
 export function classifyCfb(names: string[], fileName: string): AppError {
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) {
-    return fail('IMPORT_PASSWORD_PROTECTED', fileName, `“${fileName}”设置了打开密码（已加密），请在 Excel/WPS 中取消密码后另存为 .xlsx 再导入`);
+    return fail('IMPORT_PASSWORD_PROTECTED', fileName, msg.openPassword(fileName));
   }
   if (names.includes('Workbook') || names.includes('Book') || (names.length === 0 && /\.xls$/i.test(fileName))) {
-    return fail('IMPORT_LEGACY_XLS', fileName, `“${fileName}”是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入`);
+    return fail('IMPORT_LEGACY_XLS', fileName, msg.legacyXls(fileName));
   }
-  if (names.includes('WordDocument')) return notSpreadsheet(fileName, '是旧版 Word 文档');
-  return notSpreadsheet(fileName, '是 Office 复合文档，但不含工作簿');
+  if (names.includes('WordDocument')) return notSpreadsheet(fileName, msg.instead.legacyWord);
+  return notSpreadsheet(fileName, msg.instead.compound);
 }
 
 /** Whether `sample` is valid UTF-8 (a character cut at the end of the sample is allowed). */
@@ -136,13 +137,13 @@ export function sniffText(sample: Buffer, fileName: string): Extract<Sniffed, { 
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { format: 'csv', encoding: 'utf-8', bomLength: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { format: 'csv', encoding: 'utf-16le', bomLength: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { format: 'csv', encoding: 'utf-16be', bomLength: 2 };
-  if (looksBinary(sample)) throw notSpreadsheet(fileName, '是二进制文件');
+  if (looksBinary(sample)) throw notSpreadsheet(fileName, msg.instead.binary);
   if (isAscii(sample)) return { format: 'csv', encoding: null, bomLength: 0 };
   if (isUtf8(sample)) return { format: 'csv', encoding: 'utf-8', bomLength: 0 };
   try {
     new TextDecoder('gb18030', { fatal: true }).decode(sample, { stream: true });
   } catch {
-    throw notSpreadsheet(fileName, '文本编码无法识别，支持 UTF-8、GB18030 和带 BOM 的 UTF-16');
+    throw notSpreadsheet(fileName, msg.instead.encoding);
   }
   return { format: 'csv', encoding: 'gb18030', bomLength: 0 };
 }
@@ -187,32 +188,32 @@ export async function sniffFile(filePath: string, fileName: string, limits: Impo
   const fh = await openRegularFile(filePath, fileName);
   try {
     const { size } = await fh.stat();
-    if (size === 0) throw fail('IMPORT_EMPTY_FILE', fileName, `“${fileName}”是空文件（0 字节），没有可导入的内容`);
+    if (size === 0) throw fail('IMPORT_EMPTY_FILE', fileName, msg.emptyFile(fileName));
     const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
     await fh.read(head, 0, head.length, 0);
     if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
       const dir = await readZipDirectory(fh, size);
       if (!dir.ok && dir.problem === 'truncated') throw truncated(fileName, dir.detail);
-      if (!dir.ok) throw fail('IMPORT_FILE_UNREADABLE', fileName, `“${fileName}”已损坏，无法读取（${dir.detail}）`, { detail: dir.detail });
+      if (!dir.ok) throw fail('IMPORT_FILE_UNREADABLE', fileName, msg.damaged(fileName, dir.detail), { detail: dir.detail });
       checkXlsxEntries(dir.entries, fileName, limits);
       return { format: 'xlsx', entries: dir.entries };
     }
-    if (head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) throw notSpreadsheet(fileName, '是空的 zip 压缩包');
+    if (head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) throw notSpreadsheet(fileName, msg.instead.emptyZip);
     if (head.subarray(0, 8).equals(CFB_MAGIC)) {
       const whole = Buffer.alloc(Math.min(size, CFB_READ_BYTES));
       await fh.read(whole, 0, whole.length, 0);
       throw classifyCfb(cfbStreamNames(whole), fileName);
     }
     const foreign = foreignMagic.find((m) => m.test(head));
-    if (foreign) throw notSpreadsheet(fileName, `看起来是${foreign.label}`);
+    if (foreign) throw notSpreadsheet(fileName, msg.instead.looksLike(msg.foreign[foreign.id]));
     const text = sniffText(head, fileName);
     // An .xlsx is always a zip; text under that name is a mistake, not a CSV to guess at. (Text
     // named .xls is read as CSV: some tools export tab-separated text with that extension.)
-    if (/\.xl[st][xm]$/i.test(fileName)) throw notSpreadsheet(fileName, '扩展名是 Excel 工作簿，但内容是纯文本；如果是 CSV，请把扩展名改为 .csv');
+    if (/\.xl[st][xm]$/i.test(fileName)) throw notSpreadsheet(fileName, msg.instead.textAsXlsx);
     return text;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw fail('IMPORT_FILE_UNREADABLE', fileName, `无法读取文件“${fileName}”：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    throw fail('IMPORT_FILE_UNREADABLE', fileName, msg.unreadable(fileName, e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)));
   } finally {
     await fh.close();
   }

@@ -7,19 +7,20 @@
  */
 import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import { AppError } from '../contract/appError';
+import { importMessages as text } from '../locale/import';
 
 /** What a non-regular file is, for the message. */
 function kindOf(s: Stats): string {
-  if (s.isDirectory()) return '文件夹';
-  if (s.isFIFO()) return '命名管道';
-  if (s.isSocket()) return '套接字';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return '设备';
-  return '特殊文件';
+  if (s.isDirectory()) return text.special.directory;
+  if (s.isFIFO()) return text.special.fifo;
+  if (s.isSocket()) return text.special.socket;
+  if (s.isCharacterDevice() || s.isBlockDevice()) return text.special.device;
+  return text.special.other;
 }
 
 /** The error for a path that is not a regular file. */
 export function notARegularFile(fileName: string, s: Stats): AppError {
-  return new AppError('IMPORT_NOT_A_FILE', `“${fileName}”不是普通文件（是${kindOf(s)}），只能导入 .xlsx 或 .csv 文件`, { file: fileName });
+  return new AppError('IMPORT_NOT_A_FILE', text.notRegular(fileName, kindOf(s)), { file: fileName });
 }
 
 /** Throws IMPORT_FILE_NOT_FOUND or IMPORT_NOT_A_FILE unless `filePath` (links followed) is a regular file. */
@@ -28,7 +29,7 @@ export async function checkRegularFile(filePath: string, fileName: string): Prom
   try {
     s = await fs.stat(filePath);
   } catch {
-    throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
+    throw new AppError('IMPORT_FILE_NOT_FOUND', text.fileNotFound(fileName), { file: fileName });
   }
   if (!s.isFile()) throw notARegularFile(fileName, s);
 }
@@ -42,7 +43,7 @@ export async function openRegularFile(filePath: string, fileName: string): Promi
   try {
     fh = await fs.open(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   } catch {
-    throw new AppError('IMPORT_FILE_NOT_FOUND', `找不到文件“${fileName}”`, { file: fileName });
+    throw new AppError('IMPORT_FILE_NOT_FOUND', text.fileNotFound(fileName), { file: fileName });
   }
   const s = await fh.stat().catch(async (e: unknown) => {
     await fh.close();

@@ -9,6 +9,7 @@ import { importKinds, type ImportKind, type MappingTemplate, type TableMapping }
 import { AppError } from '../contract/appError';
 import { fieldSpec } from './kinds';
 import type { Sql } from '../db/projectDb';
+import { importMessages as text } from '../locale/import';
 
 /** The `format` marker of an exported templates document. */
 export const TEMPLATES_FORMAT = 'qunxi-mapping-templates';
@@ -144,7 +145,7 @@ export async function saveTemplate(sql: Sql, t: NewTemplate, savedAt = new Date(
 
 /** Deletes a template; TEMPLATE_NOT_FOUND when there is none with this id. */
 export async function deleteTemplate(sql: Sql, id: string): Promise<void> {
-  if (!(await getTemplate(sql, id))) throw new AppError('TEMPLATE_NOT_FOUND', '找不到这个映射模板', { id });
+  if (!(await getTemplate(sql, id))) throw new AppError('TEMPLATE_NOT_FOUND', text.templateNotFound, { id });
   await sql.run(`DELETE FROM mapping_templates WHERE id = ?`, [id]);
 }
 
@@ -174,23 +175,23 @@ export function templatesFromDocument(content: string): NewTemplate[] {
   try {
     json = JSON.parse(content);
   } catch (e) {
-    throw new AppError('TEMPLATE_INVALID', `模板文件不是有效的 JSON：${(e as Error).message.split('\n')[0]}`);
+    throw new AppError('TEMPLATE_INVALID', text.templateNotJson((e as Error).message.split('\n')[0] ?? ''));
   }
   const parsed = documentSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(文档)';
-    throw new AppError('TEMPLATE_INVALID', `模板文件无效：${where} ${issue?.message ?? ''}`.trim(), { field: where });
+    const where = issue?.path.length ? issue.path.join('.') : text.templateRoot;
+    throw new AppError('TEMPLATE_INVALID', text.templateInvalid(`${where} ${issue?.message ?? ''}`), { field: where });
   }
   return parsed.data.templates.map((t, i) => {
     const known = new Set(t.headers.map(normaliseHeader));
     const stray = Object.keys(t.fields).find((h) => !known.has(normaliseHeader(h.replace(/#\d+$/, ''))));
     if (stray !== undefined) {
-      throw new AppError('TEMPLATE_INVALID', `模板文件无效：templates.${i}.fields 中的列“${stray}”不在 headers 中`, { field: `templates.${i}.fields` });
+      throw new AppError('TEMPLATE_INVALID', text.templateStrayColumn(i, stray), { field: `templates.${i}.fields` });
     }
     const unknown = Object.entries(t.fields).find(([, f]) => f !== null && !fieldSpec(t.kind, f));
     if (unknown) {
-      throw new AppError('TEMPLATE_INVALID', `模板文件无效：templates.${i}.fields 中“${unknown[0]}”对应的字段“${unknown[1]}”不是 ${t.kind} 的字段`, {
+      throw new AppError('TEMPLATE_INVALID', text.templateUnknownField(i, unknown[0], String(unknown[1]), t.kind), {
         field: `templates.${i}.fields`,
       });
     }

@@ -4,6 +4,7 @@
  */
 
 /** Text the exports use for "no value" (DESIGN §3 quirks). */
+// eslint-disable-next-line no-restricted-syntax -- the placeholder cells of Chinese exports (a full-width dash among them), recognition vocabulary
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '－']);
 
 /** Leading / trailing white space, including the ideographic space and BOM some exports leave. */

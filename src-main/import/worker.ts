@@ -8,11 +8,13 @@ import { toApiError } from '../contract/appError';
 import { inspectFile } from './inspect';
 import { parseFileToChunks } from './parseFile';
 import type { MainMessage, ParseTask, WorkerMessage, WorkerTask } from './workerProtocol';
+import { setLanguage } from '../locale/language';
 
 /** Chunks announced but not yet loaded before the parse waits: bounds the disk the hand-over takes when the store falls behind. */
 const MAX_CHUNKS_AHEAD = 4;
 
 const task = workerData as WorkerTask;
+if (task.language) setLanguage(task.language);
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const fail = (e: unknown) => post({ type: 'error', error: toApiError(e) });
 

@@ -2,6 +2,7 @@ import type { ApiError, ImportKind, ImportPreview, MappingTemplate, TableMapping
 import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import type { ImportLimits } from './reader/limits';
 import type { ChunkSize } from './stagingCsv';
+import type { Language } from '../locale/language';
 
 /** What every task of the worker names: the file and its limits. */
 interface FileTask {
@@ -13,6 +14,8 @@ interface FileTask {
   kind?: ImportKind;
   /** Size limits other than the defaults (tests use small ones). */
   limits?: Partial<ImportLimits>;
+  /** Language of the worker's messages: the caller's at the start. */
+  language?: Language;
 }
 
 /** Parse a file into CSV chunk files for the store (an import). */

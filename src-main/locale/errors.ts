@@ -17,6 +17,8 @@ export const errorText = localized({
     PROJECT_NEWER_VERSION: '项目文件来自更新版本的群析，请升级后再打开',
     PROJECT_NOT_QUNXI: '这不是群析项目文件',
     PROJECT_SAVE_FAILED: '项目保存失败',
+    PROJECT_DAMAGED: '项目文件已损坏',
+    PROJECT_READ_ONLY: '项目以只读方式打开',
     IMPORT_FILE_NOT_FOUND: '找不到要导入的文件',
     IMPORT_FILE_UNREADABLE: '文件无法读取',
     IMPORT_UNRECOGNISED: '无法识别的导出文件类型',
@@ -53,6 +55,8 @@ export const errorText = localized({
     PROJECT_NEWER_VERSION: 'The project file comes from a newer Qunxi: upgrade to open it',
     PROJECT_NOT_QUNXI: 'This is not a Qunxi project file',
     PROJECT_SAVE_FAILED: 'Saving the project failed',
+    PROJECT_DAMAGED: 'The project file is damaged',
+    PROJECT_READ_ONLY: 'The project is open read-only',
     IMPORT_FILE_NOT_FOUND: 'The file to import was not found',
     IMPORT_FILE_UNREADABLE: 'The file cannot be read',
     IMPORT_UNRECOGNISED: 'Unrecognised kind of export',
@@ -87,6 +91,14 @@ export function describeError(error: Pick<ApiError, 'code' | 'message'>): string
   return getLanguage() === 'en' ? `${title}: ${message}` : `${title}：${message}`;
 }
 
+/**
+ * The message of an error for a line of its own (the CLI's stderr, a dialog): an internal error's
+ * bare detail gets the title that says it is one; every other code's message already says what failed.
+ */
+export function errorMessage(error: Pick<ApiError, 'code' | 'message'>): string {
+  return error.code === 'INTERNAL' ? boundaryMessages.internal(error.message) : error.message;
+}
+
 /** Messages written at the API boundary and shared by several layers. */
 export const boundaryMessages = localized({
   'zh-CN': {
@@ -96,6 +108,23 @@ export const boundaryMessages = localized({
     internal: (detail: string) => `内部错误：${detail}`,
     projectNotOpen: '请先新建或打开一个项目',
     untrustedCaller: '调用来自不受信任的页面，已拒绝',
+    badCallId: '调用编号无效：应为正整数',
+    cancelled: '已取消：请求已被更新的请求取代或放弃',
+    badUploadId: '上传的文件标识无效',
+    definitionsNotJson: '定义模板不是有效的 JSON 文件',
+    notDefinitions: (where: string) => `这不是群析的定义模板：${where}`.trim(),
+    duplicateBehaviour: (id: string) => `关键行为的编号重复：${id}`,
+    badBehaviour: (name: string, message: string) => `关键行为“${name}”：${message}`,
+    pathNotAllowed: (file: string) => `浏览器模式只能导入通过页面上传的文件，不能读取服务器上的路径“${file}”`,
+    fileNotFound: (file: string) => `找不到文件“${file}”`,
+    importJobNotFound: '找不到这个导入任务',
+    importNotFound: (id: number) => `没有编号为 ${id} 的导入`,
+    workerMissing: (scripts: string, from: string) => `找不到工作线程脚本（${scripts}，相对 ${from}）`,
+    xlsxWorkerStart: (detail: string) => `无法启动表格导出线程：${detail}`,
+    xlsxWriteFailed: (detail: string) => `写出表格失败：${detail}`,
+    xlsxWorkerError: (detail: string) => `表格导出线程出错：${detail}`,
+    xlsxWorkerExit: (code: number) => `表格导出线程意外退出（退出码 ${code}）`,
+    xlsxPostFailed: (detail: string) => `无法把表格交给导出线程：${detail}`,
   },
   en: {
     unknownMethod: (name: string) => `Unknown method: ${name}`,
@@ -104,5 +133,22 @@ export const boundaryMessages = localized({
     internal: (detail: string) => `Internal error: ${detail}`,
     projectNotOpen: 'Create or open a project first',
     untrustedCaller: 'The call came from an untrusted page and was refused',
+    badCallId: 'Invalid call id: expected a positive whole number',
+    cancelled: 'Cancelled: the request was superseded by a newer one or abandoned',
+    badUploadId: 'Invalid upload id',
+    definitionsNotJson: 'The definitions template is not a valid JSON file',
+    notDefinitions: (where: string) => `This is not a Qunxi definitions template: ${where}`.trim(),
+    duplicateBehaviour: (id: string) => `Duplicate key behaviour id: ${id}`,
+    badBehaviour: (name: string, message: string) => `Key behaviour "${name}": ${message}`,
+    pathNotAllowed: (file: string) => `Browser mode imports only files uploaded through the page, not the server path "${file}"`,
+    fileNotFound: (file: string) => `File "${file}" not found`,
+    importJobNotFound: 'This import job was not found',
+    importNotFound: (id: number) => `There is no import number ${id}`,
+    workerMissing: (scripts: string, from: string) => `Worker script not found (${scripts}, relative to ${from})`,
+    xlsxWorkerStart: (detail: string) => `Cannot start the spreadsheet export thread: ${detail}`,
+    xlsxWriteFailed: (detail: string) => `Writing the spreadsheet failed: ${detail}`,
+    xlsxWorkerError: (detail: string) => `The spreadsheet export thread failed: ${detail}`,
+    xlsxWorkerExit: (code: number) => `The spreadsheet export thread exited unexpectedly (exit code ${code})`,
+    xlsxPostFailed: (detail: string) => `Cannot hand the spreadsheet to the export thread: ${detail}`,
   },
 });

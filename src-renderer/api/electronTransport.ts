@@ -1,4 +1,5 @@
 import type { Result } from '../../src-main/contract';
+import { errorText } from '../../src-main/locale/errors';
 
 /** The bridge the Electron preload exposes on `window.qunxi` (contextIsolation on). */
 export interface QunxiBridge {
@@ -31,7 +32,7 @@ let lastCallId = 0;
  * main process's CANCELLED (or the result, when the work had already finished). Never throws.
  */
 export async function electronCall(bridge: QunxiBridge, method: string, req: unknown, signal?: AbortSignal): Promise<Result<unknown>> {
-  if (signal?.aborted) return { ok: false, error: { code: 'CANCELLED', message: '已取消' } };
+  if (signal?.aborted) return { ok: false, error: { code: 'CANCELLED', message: errorText.CANCELLED } };
   const id = ++lastCallId;
   const onAbort = () => bridge.cancel(id);
   signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,6 +1,6 @@
 // The pure parts of the definitions grid: turning typed or pasted text into values, pasting a
 // tab-separated block from Excel, and row moves. DefinitionGrid.tsx wires them to ag-grid.
-import { definitionGridText as gridText } from '../../src-main/locale/common';
+import { definitionGridText as gridText, punctuation } from '../../src-main/locale/common';
 import type { DefinitionColumn } from './definitionGridTypes';
 
 /** A cell value of a definitions grid. */
@@ -61,7 +61,7 @@ export function cellText<R>(column: DefinitionColumn<R>, row: R): string {
   if (column.type === 'boolean') return value ? '✓' : '';
   const label = (v: string) => (column.options ?? []).find((o) => o.value === v)?.label ?? v;
   if (column.type === 'select') return label(String(value));
-  if (Array.isArray(value)) return value.map(label).join('、');
+  if (Array.isArray(value)) return value.map(label).join(punctuation.list);
   return String(value);
 }
 

@@ -58,6 +58,7 @@ const inRange = (t: string) => `
   (CAST($from AS DATE) IS NULL OR CAST(timezone($tz, ${t}) AS DATE) >= CAST($from AS DATE))
   AND (CAST($to AS DATE) IS NULL OR CAST(timezone($tz, ${t}) AS DATE) <= CAST($to AS DATE))`;
 
+/* eslint-disable no-restricted-syntax -- the SQL matches Chinese export values (leave ways) and names Chinese export columns in its comments: data vocabulary, not UI text */
 /**
  * The SQL of {@link queryChurnEvents}, oldest first; with `withInstant`, unordered and with the
  * instant `t` of each event (for {@link queryChurn}'s table). Exported so tests can EXPLAIN it.
@@ -132,6 +133,7 @@ SELECT pid, name, strftime(timezone($tz, t), '%Y-%m-%dT%H:%M:%S') AS left_at, ho
 FROM described
 ${withInstant ? '' : 'ORDER BY t, how, pid NULLS LAST, name, group_name'}`;
 }
+/* eslint-enable no-restricted-syntax */
 
 /** The churn events of the scope within [from, to], oldest first (see the module comment for the rules). */
 export function queryChurnEvents(sql: Sql, q: ChurnQuery): Promise<ChurnEvent[]> {

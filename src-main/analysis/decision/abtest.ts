@@ -100,6 +100,7 @@ export function armCountsSql(
       params.value = arm.value!;
       break;
     case 'tag':
+      // eslint-disable-next-line no-restricted-syntax -- the tag separators Chinese exports write (full-width commas, 、): data vocabulary
       conditions.push(`list_contains(regexp_split_to_array(f.tags, '[,，;；、\\s]+'), $value)`);
       params.value = arm.value!;
       break;

@@ -69,6 +69,7 @@ export function behaviourColumns(behaviours: KeyBehaviour[]): { id: string; name
   return uniqueById(behaviours.filter((b) => b.enabled)).filter((b) => SAFE_ID.test(b.id)).map((b) => ({ id: b.id, name: b.name, column: `kb_${b.id}` as const }));
 }
 
+/* eslint-disable no-restricted-syntax -- the SQL names Chinese export columns and values in its comments: data vocabulary, not UI text */
 /**
  * One statement (WITH … SELECT) with one row per person and the columns of `FeatureRow`.
  * Parameters: `$tz`, `$asOf` (DATE) and `$groups` when `hasScope` (see {@link featuresParams}).
@@ -206,6 +207,7 @@ LEFT JOIN referral_stats rs ON rs.pid = p.pid
 LEFT JOIN survey_latest sl ON sl.pid = p.pid
 LEFT JOIN kb_scores kb ON kb.pid = p.pid`;
 }
+/* eslint-enable no-restricted-syntax */
 
 /** Named parameters of {@link featuresSql}. */
 export function featuresParams(opts: { groups?: string[]; asOf: string; timeZone: string }): Record<string, DuckDBValue> {

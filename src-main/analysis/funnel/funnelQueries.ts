@@ -159,6 +159,7 @@ fn_info AS (
 )`;
 }
 
+/* eslint-disable no-restricted-syntax -- tags are split on the separators Chinese exports write (full-width commas, 、): data vocabulary, not UI text */
 /** Per-breakdown-dimension SQL of `dims(pkey, value)` over the cohort (a person may have several tags). */
 const dimsSql = (): Record<'channel' | 'staff' | 'tag', string> => ({
   channel: `SELECT r.pkey, coalesce(i.channel, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
@@ -169,6 +170,7 @@ const dimsSql = (): Record<'channel' | 'staff' | 'tag', string> => ({
     WHERE tag <> ''
   ) g ON g.pkey = r.pkey`,
 });
+/* eslint-enable no-restricted-syntax */
 
 /** Days from entry; quantile_cont is the interpolation of stats.ts `quantile`. */
 const ttcAggregate = `count(*)::INTEGER AS n, quantile_cont((epoch(t) - epoch(t0)) / 86400, [0.25, 0.5, 0.75]) AS q`;

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/appError';
+import { boundaryMessages } from '../../locale/errors';
 import { defaultBehaviours } from '../../db/definitionDefaults';
 import { checkDateRange } from '../../analysis/base/analysisBase';
 import {
@@ -19,12 +20,12 @@ import type { DomainHandlers, KeyBehaviour } from '../../contract';
 async function checkBehaviours(sql: Sql, behaviours: KeyBehaviour[]): Promise<void> {
   const seen = new Set<string>();
   for (const b of behaviours) {
-    if (seen.has(b.id)) throw new AppError('DEFINITION_INVALID', `关键行为的编号重复：${b.id}`, { id: b.id });
+    if (seen.has(b.id)) throw new AppError('DEFINITION_INVALID', boundaryMessages.duplicateBehaviour(b.id), { id: b.id });
     seen.add(b.id);
   }
   const errors = await behaviourErrors(sql, behaviours);
   for (const [i, message] of errors) {
-    throw new AppError('DEFINITION_INVALID', `关键行为“${behaviours[i]!.name}”：${message}`, { row: i + 1 });
+    throw new AppError('DEFINITION_INVALID', boundaryMessages.badBehaviour(behaviours[i]!.name, message), { row: i + 1 });
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definitionSchemas, type Definitions } from '../../contract';
 import { AppError } from '../../contract/appError';
+import { boundaryMessages } from '../../locale/errors';
 import { readDefinition, writeDefinition, type DefinitionKey } from '../../db/definitionsStore';
 import { readPath } from '../../analysis/funnel/pathQueries';
 import { requireProject, type AppContext } from '../context';
@@ -49,12 +50,12 @@ export function definitionsHandlers(ctx: AppContext): DomainHandlers<'definition
       try {
         parsed = JSON.parse(req.content);
       } catch {
-        throw new AppError('DEFINITION_INVALID', '定义模板不是有效的 JSON 文件');
+        throw new AppError('DEFINITION_INVALID', boundaryMessages.definitionsNotJson);
       }
       const doc = documentSchema.safeParse(parsed);
       if (!doc.success) {
         const issue = doc.error.issues[0];
-        throw new AppError('DEFINITION_INVALID', `这不是群析的定义模板：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+        throw new AppError('DEFINITION_INVALID', boundaryMessages.notDefinitions(`${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`));
       }
       const project = requireProject(ctx);
       // All or nothing: a document is applied whole, in one transaction.

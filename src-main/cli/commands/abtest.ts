@@ -1,5 +1,7 @@
-import { abMetrics, type AbArm, type AbMetric, type AbtestRequest } from '../../contract';
+import type { AbArm, AbMetric, AbtestRequest } from '../../contract';
+import { abMetrics } from '../../contract/ids';
 import { AppError } from '../../contract/appError';
+import { cliRunText as text, cliText } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = [
@@ -10,15 +12,15 @@ const columns = [
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An arm as written on the command line: group:NAME, staff:NAME, channel:NAME, tag:NAME, week:MONDAY or period:FROM..TO. */
-export function parseArm(text: string, option: string): AbArm {
-  const at = text.indexOf(':');
-  const kind = at < 0 ? '' : text.slice(0, at);
-  const rest = at < 0 ? '' : text.slice(at + 1);
+export function parseArm(value: string, option: string): AbArm {
+  const at = value.indexOf(':');
+  const kind = at < 0 ? '' : value.slice(0, at);
+  const rest = at < 0 ? '' : value.slice(at + 1);
   if ((kind === 'group' || kind === 'staff' || kind === 'channel' || kind === 'tag') && rest) return { kind, value: rest };
   if (kind === 'week' && DATE.test(rest)) return { kind: 'joinWeek', from: rest };
   const [from, to] = rest.split('..');
   if (kind === 'period' && from && to && DATE.test(from) && DATE.test(to) && from <= to) return { kind: 'period', from, to };
-  throw new AppError('INVALID_REQUEST', `${option} 应为 group:群名称 | staff:员工 | channel:渠道 | tag:标签 | week:YYYY-MM-DD | period:YYYY-MM-DD..YYYY-MM-DD，收到“${text}”`);
+  throw new AppError('INVALID_REQUEST', text.badArm(option, value));
 }
 
 /**
@@ -34,17 +36,17 @@ export const abtestCommand: AnalysisCommandSpec<Omit<AbtestRequest, 'groups'>> =
   options: { a: { type: 'string' }, b: { type: 'string' }, metric: { type: 'string' }, behaviour: { type: 'string' }, weeks: { type: 'string' } },
   hasRange: false,
   parse(values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `abtest 命令不接受参数“${positionals[0]}”`);
-    if (typeof values.a !== 'string' || typeof values.b !== 'string') throw new AppError('INVALID_REQUEST', 'abtest 需要 --a 和 --b 两组');
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('abtest', positionals[0]!));
+    if (typeof values.a !== 'string' || typeof values.b !== 'string') throw new AppError('INVALID_REQUEST', text.abtestNeedsArms);
     const metric = values.metric;
     if (typeof metric !== 'string' || !(abMetrics as readonly string[]).includes(metric)) {
-      throw new AppError('INVALID_REQUEST', `--metric 只能是 ${abMetrics.join(' | ')}，收到“${String(metric ?? '')}”`);
+      throw new AppError('INVALID_REQUEST', cliText.oneOf('metric', abMetrics.join(' | '), String(metric ?? '')));
     }
-    if (metric === 'behaviour' && typeof values.behaviour !== 'string') throw new AppError('INVALID_REQUEST', '--metric behaviour 需要 --behaviour 关键行为 id');
+    if (metric === 'behaviour' && typeof values.behaviour !== 'string') throw new AppError('INVALID_REQUEST', text.needsBehaviour);
     let weeks: number | undefined;
     if (values.weeks !== undefined) {
       weeks = Number(values.weeks);
-      if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new AppError('INVALID_REQUEST', `--weeks 应为 1–104 的整数，收到“${String(values.weeks)}”`);
+      if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new AppError('INVALID_REQUEST', text.badWeeks(String(values.weeks)));
     }
     return {
       a: parseArm(values.a, '--a'),

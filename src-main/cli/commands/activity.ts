@@ -1,8 +1,8 @@
 import { AppError } from '../../contract/appError';
+import { cliRunText as text } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = ['weekday', 'hour', 'messages', 'people'];
-const weekdayNames = ['一', '二', '三', '四', '五', '六', '日'];
 
 /** `activity`: group messages of members and distinct senders per local weekday (1 = Monday) × hour, all 168 cells. */
 export const activityCommand: AnalysisCommandSpec<null> = {
@@ -11,7 +11,7 @@ export const activityCommand: AnalysisCommandSpec<null> = {
   options: {},
   hasRange: true,
   parse(_values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `activity 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('activity', positionals[0]!));
     return null;
   },
   async run(call, _params, scope) {
@@ -19,11 +19,11 @@ export const activityCommand: AnalysisCommandSpec<null> = {
     const messages = cells.reduce((n, c) => n + c.messages, 0);
     // The same cell the view recommends first: the most people, then the most messages.
     const top = [...cells].sort((a, b) => b.people - a.people || b.messages - a.messages)[0];
-    const peak = top && top.people > 0 ? `，最活跃：周${weekdayNames[top.weekday - 1]} ${top.hour} 时（${top.people} 人）` : '';
+    const peak = top && top.people > 0 ? text.activityPeak(text.weekday[top.weekday - 1]!, top.hour, top.people) : '';
     return {
       columns,
       rows: cells.map((c) => ({ weekday: c.weekday, hour: c.hour, messages: c.messages, people: c.people })),
-      summary: `${cells.length} 个时段，群消息 ${messages} 条${peak}`,
+      summary: `${text.activitySummary(cells.length, messages)}${peak}`,
     };
   },
 };

@@ -1,5 +1,6 @@
 import type { Period } from '../../contract';
 import { AppError } from '../../contract/appError';
+import { cliRunText as text, cliText } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 /** What `behaviours` prints: the series per behaviour and period (default) or the lift rows. */
@@ -18,13 +19,13 @@ export const behavioursCommand: AnalysisCommandSpec<BehavioursParams> = {
   options: { period: { type: 'string' }, lift: { type: 'boolean' } },
   hasRange: true,
   parse(values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `behaviours 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('behaviours', positionals[0]!));
     const period = values.period as string | undefined;
     if (period !== undefined && !(periods as readonly string[]).includes(period)) {
-      throw new AppError('INVALID_REQUEST', `--period 只能是 ${periods.join(' | ')}，收到“${period}”`);
+      throw new AppError('INVALID_REQUEST', cliText.oneOf('period', periods.join(' | '), period));
     }
     if (values.lift) {
-      if (period !== undefined) throw new AppError('INVALID_REQUEST', '--lift 对整个日期范围计算，不按 --period 分期');
+      if (period !== undefined) throw new AppError('INVALID_REQUEST', text.liftNoPeriod);
       return { show: 'lift' };
     }
     return { show: 'series', period: (period as Period | undefined) ?? 'week' };
@@ -35,11 +36,10 @@ export const behavioursCommand: AnalysisCommandSpec<BehavioursParams> = {
     if (params.show === 'lift') {
       const rows = result.lift.map(({ id, name, ...rest }) => ({ behaviour_id: id, behaviour_name: name, ...rest }));
       const members = result.lift[0] ? result.lift[0].doers + result.lift[0].others : 0;
-      return { columns: liftColumns, rows, summary: `${rows.length} 个关键行为，范围内成员 ${members} 人` };
+      return { columns: liftColumns, rows, summary: text.behaviourLiftSummary(rows.length, members) };
     }
     const rows = result.series.map(({ id, ...rest }) => ({ behaviour_id: id, behaviour_name: names.get(id) ?? null, ...rest }));
-    const unit = { day: '日', week: '周', month: '月' }[params.period];
     const periodCount = new Set(result.series.map((r) => r.period_start)).size;
-    return { columns: seriesColumns, rows, summary: `${names.size} 个关键行为，${periodCount} 个${unit}度区间` };
+    return { columns: seriesColumns, rows, summary: text.behaviourSeriesSummary(names.size, text.periodCount(periodCount, params.period)) };
   },
 };

@@ -1,11 +1,11 @@
 import type { ChannelRow } from '../../contract';
 import { AppError } from '../../contract/appError';
+import { cliRunText as text, cliText } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 type Dimension = ChannelRow['dimension'];
 
 const dimensions: readonly Dimension[] = ['add_way', 'channel_code', 'source'];
-const dimensionNames: Record<Dimension, string> = { add_way: '添加方式', channel_code: '渠道活码', source: '来源渠道' };
 
 /** The ChannelRow fields, in the contract's order. */
 const columns: (keyof ChannelRow)[] = [
@@ -31,10 +31,10 @@ export const channelsCommand: AnalysisCommandSpec<{ dimension: Dimension }> = {
   options: { dimension: { type: 'string' } },
   hasRange: true,
   parse(values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `channels 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('channels', positionals[0]!));
     const dimension = values.dimension as string | undefined;
     if (dimension !== undefined && !(dimensions as readonly string[]).includes(dimension)) {
-      throw new AppError('INVALID_REQUEST', `--dimension 只能是 ${dimensions.join(' | ')}，收到“${dimension}”`);
+      throw new AppError('INVALID_REQUEST', cliText.oneOf('dimension', dimensions.join(' | '), dimension));
     }
     return { dimension: (dimension as Dimension | undefined) ?? 'add_way' };
   },
@@ -44,7 +44,7 @@ export const channelsCommand: AnalysisCommandSpec<{ dimension: Dimension }> = {
     return {
       columns,
       rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))),
-      summary: `按${dimensionNames[params.dimension]}：${rows.length} 个渠道，新增客户 ${added} 人`,
+      summary: text.channelsSummary(text.channelDimension[params.dimension], rows.length, added),
     };
   },
 };

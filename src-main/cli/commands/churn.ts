@@ -1,5 +1,6 @@
 import type { Period } from '../../contract';
 import { AppError } from '../../contract/appError';
+import { cliRunText as text, cliText } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 type SurvivalBy = 'none' | 'channel' | 'group';
@@ -25,17 +26,17 @@ export const churnCommand: AnalysisCommandSpec<ChurnParams> = {
   options: { period: { type: 'string' }, list: { type: 'boolean' }, survival: { type: 'string' } },
   hasRange: true,
   parse(values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `churn 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('churn', positionals[0]!));
     const period = values.period as string | undefined;
     const survival = values.survival as string | undefined;
     if (period !== undefined && !(periods as readonly string[]).includes(period)) {
-      throw new AppError('INVALID_REQUEST', `--period 只能是 ${periods.join(' | ')}，收到“${period}”`);
+      throw new AppError('INVALID_REQUEST', cliText.oneOf('period', periods.join(' | '), period));
     }
     if (survival !== undefined) {
-      if (values.list) throw new AppError('INVALID_REQUEST', '--list 与 --survival 只能选一个');
-      if (period !== undefined) throw new AppError('INVALID_REQUEST', '--survival 不按 --period 分期');
+      if (values.list) throw new AppError('INVALID_REQUEST', text.listOrSurvival);
+      if (period !== undefined) throw new AppError('INVALID_REQUEST', text.survivalNoPeriod);
       if (!(survivalBys as readonly string[]).includes(survival)) {
-        throw new AppError('INVALID_REQUEST', `--survival 只能是 ${survivalBys.join(' | ')}，收到“${survival}”`);
+        throw new AppError('INVALID_REQUEST', cliText.oneOf('survival', survivalBys.join(' | '), survival));
       }
       return { show: 'survival', by: survival as SurvivalBy };
     }
@@ -45,15 +46,14 @@ export const churnCommand: AnalysisCommandSpec<ChurnParams> = {
     if (params.show === 'survival') {
       const curves = await mustCall(call, 'churn:survival', { ...scope, by: params.by });
       const rows = curves.flatMap((c) => c.points.map((p) => ({ label: c.label, ...p })));
-      const medians = curves.map((c) => `${c.label} ${c.n} 人，中位留存 ${c.median_days === null ? '未到' : `${c.median_days} 天`}`);
-      return { columns: survivalColumns, rows: pick(survivalColumns, rows), summary: curves.length ? medians.join('；') : '范围内没有入群的人' };
+      const medians = curves.map((c) => text.survivalCurve(c.label, c.n, c.median_days));
+      return { columns: survivalColumns, rows: pick(survivalColumns, rows), summary: curves.length ? medians.join(text.curveSeparator) : text.noJoiners };
     }
     const result = await mustCall(call, 'churn:query', { ...scope, period: params.period, listAll: params.show === 'list' });
     if (params.show === 'list') {
-      return { columns: listColumns, rows: pick(listColumns, result.events), summary: `${result.events.length} 个流失事件` };
+      return { columns: listColumns, rows: pick(listColumns, result.events), summary: text.churnEvents(result.events.length) };
     }
     const total = result.series.reduce((n, r) => n + r.churned, 0);
-    const unit = { day: '日', week: '周', month: '月' }[params.period];
-    return { columns: seriesColumns, rows: pick(seriesColumns, result.series), summary: `${result.series.length} 个${unit}度区间，流失 ${total} 人次` };
+    return { columns: seriesColumns, rows: pick(seriesColumns, result.series), summary: text.churnSeriesSummary(text.periodCount(result.series.length, params.period), total) };
   },
 };

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/appError';
+import { cliRunText as text } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = ['metric', 'members', 'non_members', 'difference', 'difference_low', 'difference_high', 'p', 'people'];
@@ -15,7 +16,7 @@ export const communityEffectCommand: AnalysisCommandSpec<null> = {
   options: {},
   hasRange: false,
   parse(_values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `community-effect 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('community-effect', positionals[0]!));
     return null;
   },
   async run(call, _params, scope) {

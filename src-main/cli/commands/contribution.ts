@@ -1,4 +1,5 @@
-import { contributionMetricIds, contributionUnits, type ContributionUnit } from '../../contract';
+import type { ContributionUnit } from '../../contract';
+import { contributionMetricIds, contributionUnits } from '../../contract/ids';
 import { AppError } from '../../contract/appError';
 import { cliText } from '../../locale/cli';
 import { contributionText } from '../../locale/contribution';

@@ -1,5 +1,7 @@
-import { featureRowLeading, featureRowTrailing, type FeatureRow } from '../../contract';
+import type { FeatureRow } from '../../contract';
+import { featureRowLeading, featureRowTrailing } from '../../contract/ids';
 import { AppError } from '../../contract/appError';
+import { cliRunText as text, cliText } from '../../locale/cli';
 import { isCalendarDate } from '../../analysis/base/calendar';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
@@ -14,11 +16,11 @@ export const featuresCommand: AnalysisCommandSpec<{ asOf?: string }> = {
   options: { 'as-of': { type: 'string' } },
   hasRange: false,
   parse(values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `features 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('features', positionals[0]!));
     const asOf = values['as-of'];
     if (asOf === undefined) return {};
     if (typeof asOf !== 'string' || !isCalendarDate(asOf)) {
-      throw new AppError('INVALID_REQUEST', `--as-of 需要 YYYY-MM-DD 格式的日期，收到“${String(asOf)}”`);
+      throw new AppError('INVALID_REQUEST', cliText.needsDate('as-of', String(asOf)));
     }
     return { asOf };
   },
@@ -43,7 +45,7 @@ export const featuresCommand: AnalysisCommandSpec<{ asOf?: string }> = {
     return {
       columns,
       rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, (r as unknown as Record<string, unknown>)[c] ?? null]))),
-      summary: `${asOf} 的客户特征：${rows.length} 人`,
+      summary: text.featuresSummary(asOf, rows.length),
     };
   },
 };

@@ -1,5 +1,6 @@
 import type { FunnelStage } from '../../contract';
 import { AppError } from '../../contract/appError';
+import { cliRunText as text, cliText } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec, type CliValues } from './types';
 
 /** Options of `funnel`, checked. */
@@ -32,17 +33,17 @@ export const FUNNEL_COLUMNS = [
 const usageError = (message: string) => new AppError('INVALID_REQUEST', message);
 
 function parseFunnel(values: CliValues, positionals: string[]): FunnelParams {
-  if (positionals.length > 0) throw usageError(`funnel 命令不接受文件参数：“${positionals[0]}”`);
+  if (positionals.length > 0) throw usageError(text.noFileArgument('funnel', positionals[0]!));
   const mode = (values.mode as string | undefined) ?? 'period';
-  if (mode !== 'period' && mode !== 'cohort') throw usageError(`--mode 只能是 period | cohort，收到“${mode}”`);
+  if (mode !== 'period' && mode !== 'cohort') throw usageError(cliText.oneOf('mode', 'period | cohort', mode));
   const breakdown = values.breakdown as string | undefined;
-  if (breakdown !== undefined && !['channel', 'staff', 'tag'].includes(breakdown)) throw usageError(`--breakdown 只能是 channel | staff | tag，收到“${breakdown}”`);
+  if (breakdown !== undefined && !['channel', 'staff', 'tag'].includes(breakdown)) throw usageError(cliText.oneOf('breakdown', 'channel | staff | tag', breakdown));
   const window = values.window as string | undefined;
-  if (window !== undefined && !/^[1-9]\d{0,2}$/.test(window)) throw usageError(`--window 需要 1–365 的天数，收到“${window}”`);
+  if (window !== undefined && !/^[1-9]\d{0,2}$/.test(window)) throw usageError(text.badWindow(window));
   const windowDays = window === undefined ? 14 : Number(window);
-  if (windowDays > 365) throw usageError(`--window 需要 1–365 的天数，收到“${window}”`);
+  if (windowDays > 365) throw usageError(text.badWindow(String(window)));
   if (mode === 'period' && (breakdown !== undefined || window !== undefined)) {
-    throw usageError(`--${breakdown !== undefined ? 'breakdown' : 'window'} 只适用于 --mode cohort`);
+    throw usageError(text.cohortOnly(breakdown !== undefined ? 'breakdown' : 'window'));
   }
   return { mode, windowDays, breakdown: (breakdown as FunnelParams['breakdown']) ?? null };
 }
@@ -78,16 +79,16 @@ export const funnelCommand: AnalysisCommandSpec<FunnelParams> = {
   parse: parseFunnel,
   async run(call, params, scope) {
     const r = await mustCall(call, 'funnel:query', { ...scope, mode: params.mode, windowDays: params.windowDays, breakdown: params.breakdown });
-    const range = r.from && r.to ? `${r.from} 至 ${r.to}` : '无数据';
-    const skipped = r.skipped.length ? `，跳过 ${r.skipped.length} 个按天汇总的阶段（${r.skipped.map((s) => s.name).join('、')}）` : '';
+    const range = r.from && r.to ? text.funnelRange(r.from, r.to) : text.funnelNoData;
+    const skipped = r.skipped.length ? text.funnelSkipped(r.skipped.map((s) => s.name)) : '';
     if (r.breakdown) {
       // Loaded here, not at the top: funnelQueries brings DuckDB, and this module is part of
       // argument parsing, which `--help` must do without it (DESIGN §6 start-up).
       const { biggestDrop } = await import('../../analysis/funnel/funnelQueries');
       const rows = r.breakdown.flatMap((b) => b.stages.map((s, i) => ({ breakdown: b.value, ...stageRow(s, i, biggestDrop(b.stages)) })));
-      return { columns: ['breakdown', ...FUNNEL_COLUMNS], rows, summary: `漏斗（同期群）${range}：${r.stages.length} 个阶段 × ${r.breakdown.length} 个分组${skipped}` };
+      return { columns: ['breakdown', ...FUNNEL_COLUMNS], rows, summary: text.funnelCohortSummary(range, r.stages.length, r.breakdown.length, skipped) };
     }
     const rows = r.stages.map((s, i) => stageRow(s, i, r.biggestDrop));
-    return { columns: [...FUNNEL_COLUMNS], rows, summary: `漏斗（${r.mode === 'period' ? '时段计数' : '同期群'}）${range}：${r.stages.length} 个阶段${skipped}` };
+    return { columns: [...FUNNEL_COLUMNS], rows, summary: text.funnelSummary(r.mode, range, r.stages.length, skipped) };
   },
 };

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/appError';
+import { cliRunText as text } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = ['pid', 'name', 'x', 'y', 'type', 'type_label'];
@@ -13,7 +14,7 @@ export const quadrantCommand: AnalysisCommandSpec<null> = {
   options: {},
   hasRange: false,
   parse(_values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `quadrant 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('quadrant', positionals[0]!));
     return null;
   },
   async run(call, _params, scope) {
@@ -25,6 +26,6 @@ export const quadrantCommand: AnalysisCommandSpec<null> = {
       return { pid, name: r.names[i], x: r.x[i], y: r.y[i], type: entry.type, type_label: entry.label };
     });
     const shown = r.counts.filter((c) => c.type !== 'unclassified' || c.count > 0);
-    return { columns, rows, summary: `${rows.length} 人：${shown.map((c) => `${c.label} ${c.count}`).join('，')}` };
+    return { columns, rows, summary: text.quadrantSummary(rows.length, shown.map((c) => `${c.label} ${c.count}`)) };
   },
 };

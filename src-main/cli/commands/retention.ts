@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/appError';
+import { cliRunText as text } from '../../locale/cli';
 import { mustCall, type AnalysisCommandSpec } from './types';
 
 const columns = ['cohort_week', 'size', 'weeks_since_join', 'retained_count', 'retained_rate'];
@@ -10,7 +11,7 @@ export const retentionCommand: AnalysisCommandSpec<null> = {
   options: {},
   hasRange: true,
   parse(_values, positionals) {
-    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', `retention 命令不接受参数“${positionals[0]}”`);
+    if (positionals.length > 0) throw new AppError('INVALID_REQUEST', text.noArgument('retention', positionals[0]!));
     return null;
   },
   async run(call, _params, scope) {
@@ -19,6 +20,6 @@ export const retentionCommand: AnalysisCommandSpec<null> = {
       c.retained.map((rate, k) => ({ cohort_week: c.cohort_week, size: c.size, weeks_since_join: k, retained_count: c.counts[k] ?? null, retained_rate: rate })),
     );
     const people = cohorts.reduce((n, c) => n + c.size, 0);
-    return { columns, rows, summary: `${cohorts.length} 个入群周，共 ${people} 人` };
+    return { columns, rows, summary: text.retentionSummary(cohorts.length, people) };
   },
 };

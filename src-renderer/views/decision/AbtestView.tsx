@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AbArm, AbArmResult, AbMetric, AbtestRequest } from '../../../src-main/contract';
+import { punctuation } from '../../../src-main/locale/common';
 import { abMetricLabels, decisionViewText, verdictLabels } from '../../../src-main/locale/decision';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
@@ -93,7 +94,8 @@ export function AbtestView() {
       {result && (
         <section className="card abtest-result" data-testid="abtest-result">
           <h3>
-            {text.verdict}：
+            {text.verdict}
+            {punctuation.colon}
             <span className={`abtest-verdict verdict-${result.verdict}`} data-testid="abtest-verdict" data-verdict={result.verdict}>
               {verdictLabels[result.verdict]}
             </span>
