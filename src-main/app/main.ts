@@ -18,7 +18,7 @@ import { menuTemplate } from './menu';
 import { createMenuActions } from './menuActions';
 import { hardenSession, hardenWebContents } from './security';
 import { shellPaths } from './shellPaths';
-import { createMainWindow } from './windowOptions';
+import { createMainWindow } from './mainWindow';
 import { shellText } from '../locale/shell';
 import { errorMessage } from '../locale/errors';
 

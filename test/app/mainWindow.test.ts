@@ -3,7 +3,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL } from '../../src-main/app/appProtocol';
 import { preloadPath, rendererDir, rendererUrl, isAppUrl } from '../../src-main/app/appUrls';
-import { createMainWindow } from '../../src-main/app/windowOptions';
+import { createMainWindow } from '../../src-main/app/mainWindow';
 import { shellPaths } from '../../src-main/app/shellPaths';
 
 /** Stands in for Electron's BrowserWindow: keeps what it was constructed with. */
