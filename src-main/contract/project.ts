@@ -37,7 +37,12 @@ export const projectMethods = {
   'project:open': method<ProjectInfo>()(z.object({ path: filePath })),
   'project:openDemo': method<ProjectInfo>()(empty),
   'project:current': method<ProjectInfo | null>()(empty),
-  'project:saveAs': method<ProjectInfo>()(z.object({ path: filePath })),
+  /**
+   * Copies the open project to `path` and switches to the copy. An existing file there that is not a
+   * Qunxi project is never replaced (PROJECT_NOT_QUNXI); an existing project only with `overwrite`
+   * (PROJECT_EXISTS with `details.needsConfirm` asks the user first).
+   */
+  'project:saveAs': method<ProjectInfo>()(z.object({ path: filePath, overwrite: z.boolean().optional() })),
   'project:close': method<null>()(empty),
   'project:recent': method<ProjectEntry[]>()(empty),
   'project:list': method<ProjectEntry[]>()(empty),

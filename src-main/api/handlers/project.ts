@@ -2,22 +2,15 @@ import path from 'node:path';
 import { AppError } from '../../contract/appError';
 import { closeProjectFile, copyProjectTo, createProjectFile, openProjectFile, PROJECT_EXT, type OpenProject } from '../../db/projectFile';
 import { projectSummary } from '../../db/projectSummary';
+import { projectFileName, projectPathFrom, targetKind } from '../../db/projectTarget';
 import { listProjects, readRecent, touchRecent } from '../../db/recentProjects';
 import { requireProject, type AppContext } from '../context';
 import { runTempDir } from '../tempFiles';
 import type { DomainHandlers, ProjectInfo } from '../../contract';
 import { buildDemoProject } from '../../import/demo';
 import { projectMessages } from '../../locale/project';
-import { shellText } from '../../locale/shell';
+import { projectTargetText } from '../../locale/projectTarget';
 import { withDerivedTables } from '../../analysis/base/derivedTables';
-
-/** A file name for a project typed by name: path separators and control characters removed. */
-export function projectFileName(name: string): string {
-  // Control characters are invalid in file names on every platform the app runs on.
-  // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || shellText.untitled;
-  return safe.endsWith(PROJECT_EXT) ? safe : `${safe}${PROJECT_EXT}`;
-}
 
 async function closeCurrent(ctx: AppContext): Promise<void> {
   const current = ctx.project;
@@ -36,7 +29,7 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
   return {
     'project:new': async (req) => {
       if (!req.path && !req.name) throw new AppError('INVALID_REQUEST', projectMessages.needsNameOrPath);
-      const target = req.path ? path.resolve(req.path) : path.join(ctx.paths.projectsDir, projectFileName(req.name!));
+      const target = req.path ? projectPathFrom(req.path, { appendExt: false }) : path.join(ctx.paths.projectsDir, projectFileName(req.name!));
       const project = await createProjectFile(target, undefined, withDerivedTables);
       await closeCurrent(ctx);
       return adopt(ctx, project);
@@ -58,8 +51,14 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
     'project:current': async () => (ctx.project ? projectSummary(ctx.project) : null),
     'project:saveAs': async (req) => {
       const project = requireProject(ctx);
-      const target = path.resolve(req.path.endsWith(PROJECT_EXT) ? req.path : `${req.path}${PROJECT_EXT}`);
+      const target = projectPathFrom(req.path, { appendExt: true });
       if (target === project.path) return projectSummary(project);
+      // Never over another program's file; over a project only once the user said so (Electron's save dialog asks itself).
+      const existing = await targetKind(target);
+      if (existing === 'other') throw new AppError('PROJECT_NOT_QUNXI', projectTargetText.notProjectNoOverwrite(path.basename(target)), { file: target });
+      if (existing === 'project' && !req.overwrite) {
+        throw new AppError('PROJECT_EXISTS', projectTargetText.existsConfirm(path.basename(target)), { file: target, needsConfirm: 1 });
+      }
       await copyProjectTo(project, target);
       await closeCurrent(ctx);
       return adopt(ctx, await openProjectFile(target, withDerivedTables));

@@ -4,6 +4,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { jsonDownload, useExport } from '../../components/useExport';
 import { t } from '../../../src-main/locale/app';
 import { punctuation } from '../../../src-main/locale/common';
+import { projectTargetText } from '../../../src-main/locale/projectTarget';
 import { platform } from '../../platform';
 import { selectBusy, selectProject, useProject } from '../../store/project';
 import { reportError } from '../../store/toasts';
@@ -16,6 +17,8 @@ export function TopBar() {
   const [isFormShown, setFormShown] = useState(false);
   const [path, setPath] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  // The question of a Save As onto an existing project, until the user replaces it or cancels.
+  const [question, setQuestion] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const definitionsExport = useExport('definitions:export', (json) => jsonDownload(t.top.definitionsFileName(project?.name ?? ''), json));
@@ -31,17 +34,24 @@ export function TopBar() {
   async function onSaveAs() {
     const choice = await platform.chooseProjectToSave(project?.name);
     if (!choice.ok) return reportError(choice.error);
-    if (choice.value.kind === 'path') await saveAs(choice.value.path);
+    // The native save dialog has already asked before replacing a file.
+    if (choice.value.kind === 'path') await saveAs(choice.value.path, true);
     else if (choice.value.kind === 'form') {
       setPath(project ? `${project.path.replace(/\.qunxi$/i, '')}${t.top.copySuffix}.qunxi` : '');
       setFormShown(true);
     }
   }
 
+  async function submit(overwrite: boolean) {
+    if (!path.trim()) return;
+    const outcome = await saveAs(path.trim(), overwrite);
+    setQuestion(outcome.kind === 'needsConfirm' ? outcome.question : null);
+    if (outcome.kind === 'saved') setFormShown(false);
+  }
+
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!path.trim()) return;
-    if (await saveAs(path.trim())) setFormShown(false);
+    await submit(false);
   }
 
   if (!project) return null;
@@ -92,14 +102,39 @@ export function TopBar() {
         <form className="saveas-form card" onSubmit={onSubmit} data-testid="save-as-form">
           <label className="field">
             <span>{t.top.saveAsPath}</span>
-            <input data-testid="save-as-path" value={path} onChange={(e) => setPath(e.target.value)} autoFocus />
+            <input
+              data-testid="save-as-path"
+              value={path}
+              onChange={(e) => {
+                setPath(e.target.value);
+                setQuestion(null);
+              }}
+              autoFocus
+            />
           </label>
           <button type="submit" className="primary" data-testid="save-as-submit" disabled={busy !== null || !path.trim()}>
             {t.top.save}
           </button>
-          <button type="button" onClick={() => setFormShown(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              setFormShown(false);
+              setQuestion(null);
+            }}
+          >
             {t.top.cancel}
           </button>
+          {question && (
+            <div className="saveas-confirm" role="alertdialog" data-testid="save-as-confirm">
+              <span>{question}</span>
+              <button type="button" className="primary" data-testid="save-as-replace" disabled={busy !== null} onClick={() => void submit(true)}>
+                {projectTargetText.replace}
+              </button>
+              <button type="button" data-testid="save-as-keep" onClick={() => setQuestion(null)}>
+                {projectTargetText.keep}
+              </button>
+            </div>
+          )}
         </form>
       )}
     </header>
