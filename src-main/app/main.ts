@@ -18,6 +18,7 @@ import { menuTemplate } from './menu';
 import { createMenuActions } from './menuActions';
 import { hardenSession, hardenWebContents } from './security';
 import { shellPaths } from './shellPaths';
+import { guardUnload } from './unloadGuard';
 import { createMainWindow } from './mainWindow';
 import { shellText } from '../locale/shell';
 import { errorMessage } from '../locale/errors';
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
   });
 
   mainWindow = createMainWindow(BrowserWindow, preloadPath(app.getAppPath()));
+  guardUnload(mainWindow, dialog);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -6,6 +6,8 @@ import { localized } from './language';
 export const shellText = localized({
   'zh-CN': {
     appName: '群析',
+    /** The question when the window would close or reload over unsaved definition drafts. */
+    unloadDrafts: { message: '有未保存的修改', detail: '定义编辑中还有未保存的修改，关闭或刷新窗口会丢弃它们。', leave: '丢弃并关闭', stay: '返回' },
     windowTitle: '群析 Qunxi',
     untitled: '未命名项目',
     projectFilter: '群析项目',
@@ -47,6 +49,7 @@ export const shellText = localized({
   },
   en: {
     appName: 'Qunxi',
+    unloadDrafts: { message: 'Unsaved changes', detail: 'Definition drafts have unsaved changes; closing or reloading the window discards them.', leave: 'Discard and close', stay: 'Go back' },
     windowTitle: 'Qunxi',
     untitled: 'Untitled project',
     projectFilter: 'Qunxi projects',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueryState } from '../api/queryCache';
+import { useDrafts, type KeptDraft } from '../store/drafts';
 import { useUndoable, type Undoable } from './useUndoable';
 
 /**
@@ -23,13 +24,24 @@ export interface Draft<S, T> extends Undoable<T> {
  * The editable draft of a saved definition, with undo / redo. A new saved value (the query
  * answering again after an import or a definitions file) replaces the draft only while it has
  * no unsaved changes: the user's edits are never lost to a refresh. `toDraft` should be stable.
+ *
+ * With a `key` the unsaved draft outlives the view: it is kept in store/drafts.ts, under the key,
+ * until saved or discarded, and taken up again, history and all, when the view is shown again.
  */
-export function useDraft<S, T>(saved: S | null, toDraft: (saved: S) => T, initial: T): Draft<S, T> {
-  const undoable = useUndoable<T>(initial);
-  const { reset, isDirty } = undoable;
-  const [isLoaded, setIsLoaded] = useState(false);
+export function useDraft<S, T>(saved: S | null, toDraft: (saved: S) => T, initial: T, key?: string): Draft<S, T> {
+  // Read once: what was kept when the view was last shown.
+  const [kept] = useState(() => (key ? (useDrafts.getState().drafts[key] as KeptDraft<S, T> | undefined) : undefined));
+  const undoable = useUndoable<T>(initial, kept?.history);
+  const { reset, isDirty, snapshot } = undoable;
+  const [isLoaded, setIsLoaded] = useState(kept !== undefined);
   // The saved value the draft started from: its JSON (to tell a new one) and the value (to revert).
-  const base = useRef<{ json: string; value: S } | null>(null);
+  const base = useRef<{ json: string; value: S } | null>(kept?.base ?? null);
+
+  useEffect(() => {
+    if (!key || !isLoaded) return;
+    if (isDirty) useDrafts.getState().keep(key, { history: snapshot(), base: base.current });
+    else useDrafts.getState().drop(key);
+  }, [key, isLoaded, isDirty, snapshot]);
 
   const takeSaved = useCallback(
     (value: S) => {

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { KeptHistory } from '../store/drafts';
 
 /** How many steps back a definition editor keeps. */
 const HISTORY_LIMIT = 200;
@@ -22,15 +23,19 @@ export interface Undoable<T> {
   canRedo: boolean;
   /** Whether the value differs from the last reset (unsaved changes). */
   isDirty: boolean;
+  /** The whole history with its baseline, to keep it while the editor is not shown. */
+  snapshot(): KeptHistory<T>;
 }
 
 /**
  * A value with undo / redo, for the definition editors: every edit of a grid is one step,
  * whatever it touched (a cell, a pasted block, an added or moved row).
  */
-export function useUndoable<T>(initial: T): Undoable<T> {
-  const [history, setHistory] = useState<History<T>>({ past: [], present: initial, future: [] });
-  const baseline = useRef<T>(initial);
+export function useUndoable<T>(initial: T, restored?: KeptHistory<T>): Undoable<T> {
+  const [history, setHistory] = useState<History<T>>(() =>
+    restored ? { past: restored.past, present: restored.present, future: restored.future } : { past: [], present: initial, future: [] },
+  );
+  const baseline = useRef<T>(restored ? restored.baseline : initial);
 
   const set = useCallback((next: T) => {
     setHistory((h) => (Object.is(next, h.present) ? h : { past: [...h.past, h.present].slice(-HISTORY_LIMIT), present: next, future: [] }));
@@ -47,6 +52,7 @@ export function useUndoable<T>(initial: T): Undoable<T> {
   }, []);
 
   const isDirty = useMemo(() => JSON.stringify(history.present) !== JSON.stringify(baseline.current), [history.present]);
+  const snapshot = useCallback((): KeptHistory<T> => ({ ...history, baseline: baseline.current }), [history]);
   return {
     value: history.present,
     set,
@@ -56,5 +62,6 @@ export function useUndoable<T>(initial: T): Undoable<T> {
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     isDirty,
+    snapshot,
   };
 }

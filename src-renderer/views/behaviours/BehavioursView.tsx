@@ -34,7 +34,7 @@ const noTypes: { msgType: string; count: number }[] = [];
 export function BehavioursView() {
   const scope = useScopeRequest();
   const saved = useQuery('behaviours:get', {});
-  const rows = useDraft(currentAnswer(saved), toRows, noRows);
+  const rows = useDraft(currentAnswer(saved), toRows, noRows, 'behaviours');
   const msgTypes = useQuery('behaviours:msgTypes', {}).data ?? noTypes;
   const activeBy = useQuery('behaviours:activeBy', {}).data?.activeBy ?? null;
   const saver = useMutation('behaviours:save', { onDone: rows.takeSaved, invalidates: 'definitions' });

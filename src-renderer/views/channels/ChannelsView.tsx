@@ -98,7 +98,7 @@ function ChannelGrid({ rows }: { rows: ChannelRow[] | null }) {
 
 /** The typed cost table (editable, undoable, saved all at once) beside the imported costs of the range. */
 function CostPanel({ dimension, adCosts }: { dimension: ChannelRow['dimension']; adCosts: AdCostRow[] }) {
-  const costs = useDraft(currentAnswer(useQuery('channels:costs', {})), toEditRows, noCosts);
+  const costs = useDraft(currentAnswer(useQuery('channels:costs', {})), toEditRows, noCosts, 'channelCosts');
   const saver = useMutation('channels:saveCosts', { onDone: costs.takeSaved, invalidates: 'definitions' });
   const columns = useMemo(() => costColumns(), []);
 

@@ -24,7 +24,7 @@ export function PathEditor() {
   // New data changes what each source holds (and the default path); unsaved edits are kept.
   const saved = useQuery('path:get', {});
   const info = saved.data;
-  const stages = useDraft(currentAnswer(saved), toStages, noStages);
+  const stages = useDraft(currentAnswer(saved), toStages, noStages, 'path');
   const saver = useMutation('path:save', { onDone: stages.takeSaved, invalidates: 'definitions' });
   const [isOpen, setIsOpen] = useState<boolean | null>(null);
 

@@ -36,7 +36,7 @@ const emptyEditor: QuadrantEditor = { mode: 'score', x: { terms: [], threshold: 
 /** 四象限: the definition editors beside the counts, the scatter and the people of a type. */
 export function QuadrantView() {
   const groups = useScope(selectScopeGroups);
-  const editor = useDraft(currentAnswer(useQuery('quadrant:get', {})), toEditor, emptyEditor);
+  const editor = useDraft(currentAnswer(useQuery('quadrant:get', {})), toEditor, emptyEditor, 'quadrant');
   const { set, isLoaded } = editor;
   const saver = useMutation('quadrant:save', { onDone: editor.takeSaved, invalidates: 'definitions' });
   const exporter = useExport('quadrant:export', xlsxDownload);

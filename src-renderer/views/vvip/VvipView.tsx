@@ -23,7 +23,7 @@ const noRules: RuleRow[] = [];
 /** VVIP: the rule grid, the live count and GMV share of the people it matches, and their list. */
 export function VvipView() {
   const groups = useScope(selectScopeGroups);
-  const rules = useDraft(currentAnswer(useQuery('vvip:get', {})), toRows, noRules);
+  const rules = useDraft(currentAnswer(useQuery('vvip:get', {})), toRows, noRules, 'vvip');
   const { isLoaded } = rules;
   const saver = useMutation('vvip:save', { onDone: rules.takeSaved, invalidates: 'definitions' });
   const exporter = useExport('vvip:export', xlsxDownload);

@@ -6,6 +6,7 @@ import { t } from '../../../src-main/locale/app';
 import { punctuation } from '../../../src-main/locale/common';
 import { projectTargetText } from '../../../src-main/locale/projectTarget';
 import { platform } from '../../platform';
+import { confirmDropDrafts } from '../../store/drafts';
 import { selectBusy, selectProject, useProject } from '../../store/project';
 import { reportError } from '../../store/toasts';
 
@@ -94,7 +95,7 @@ export function TopBar() {
         <button type="button" data-testid="save-as" onClick={() => void onSaveAs()} disabled={busy !== null}>
           {t.top.saveAs}
         </button>
-        <button type="button" data-testid="close-project" onClick={() => void close()} disabled={busy !== null}>
+        <button type="button" data-testid="close-project" onClick={() => confirmDropDrafts(t.top.closeWithDrafts) && void close()} disabled={busy !== null}>
           {t.top.close}
         </button>
       </div>
