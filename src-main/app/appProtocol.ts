@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CustomScheme } from 'electron';
+import type { CustomScheme, Protocol } from 'electron';
 import { SECURITY_HEADERS } from '../server/securityHeaders';
 import { mimeType, resolveStaticPath } from '../server/staticFiles';
 
@@ -84,4 +84,9 @@ export async function appProtocolResponse(root: string, request: AppRequest): Pr
   if (!file || !data) return new Response(null, { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } });
   const headers = { ...SECURITY_HEADERS, 'Content-Type': mimeType(file), 'Content-Length': String(data.length), 'Cache-Control': 'no-cache' };
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(data), { status: 200, headers });
+}
+
+/** Serves the built renderer in `pagesDir` on the `app://` scheme (after the app is ready). */
+export function serveAppScheme(protocol: Pick<Protocol, 'handle'>, pagesDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(pagesDir, request));
 }

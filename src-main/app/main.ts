@@ -8,7 +8,7 @@ import { dispatch, inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import type { ApiClient } from '../contract';
 import { toApiError } from '../contract/appError';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolResponse } from './appProtocol';
+import { APP_SCHEME_PRIVILEGES, serveAppScheme } from './appProtocol';
 import { isAppUrl, preloadPath, rendererDir, rendererUrl } from './appUrls';
 import { createNativeDialogs } from './dialogs';
 import { registerIpc, trustedSenderCheck } from './ipc';
@@ -66,8 +66,7 @@ async function start(): Promise<void> {
   const call: ApiClient = inProcessClient(handlers);
 
   hardenSession(session.defaultSession, devServerUrl ? new URL(devServerUrl).origin : null);
-  const pagesDir = rendererDir(app.getAppPath());
-  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(pagesDir, request));
+  serveAppScheme(protocol, rendererDir(app.getAppPath()));
   registerIpc(ipcMain, handlers, trustedSenderCheck(appUrl));
 
   const refresh = (): void => mainWindow?.webContents.reload();

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, appProtocolResponse, resolveAppFile } from '../../src-main/app/appProtocol';
+import { APP_SCHEME_PRIVILEGES, appProtocolResponse, resolveAppFile, serveAppScheme } from '../../src-main/app/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/server/securityHeaders';
 
 const INDEX = '<!doctype html><title>entry</title>';
@@ -128,5 +128,15 @@ describe('app:// scheme', () => {
     expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(INDEX)));
     expect(await head.text()).toBe('');
     for (const method of ['POST', 'PUT', 'DELETE']) expect((await get('app://qunxi/index.html', method)).status, method).toBe(405);
+  });
+
+  it('is wired to Electron’s protocol.handle under the scheme "app", serving the folder it is given', async () => {
+    const handlers = new Map<string, (request: Request) => Promise<Response>>();
+    const fakeProtocol = { handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void handlers.set(scheme, handler) };
+    serveAppScheme(fakeProtocol as never, root);
+    expect([...handlers.keys()]).toEqual(['app']);
+    const r = await handlers.get('app')!(new Request('app://qunxi/assets/app.js'));
+    expect([r.status, await r.text()]).toEqual([200, SCRIPT]);
+    expect((await handlers.get('app')!(new Request('app://qunxi/%2e%2e/secret.txt'))).status).toBe(404);
   });
 });
