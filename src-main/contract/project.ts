@@ -17,6 +17,8 @@ export interface ProjectInfo {
   groups: string[];
   /** Row counts of the main tables. */
   counts: { memberships: number; messages: number; people: number };
+  /** Whether the file is open read-only (it or its folder cannot be written): no imports or edits, Save As works. */
+  isReadOnly: boolean;
 }
 
 /** An entry of the recent-projects list or of the projects folder. */
@@ -35,6 +37,8 @@ export interface ProjectEntry {
 export const projectMethods = {
   'project:new': method<ProjectInfo>()(z.object({ path: filePath.optional(), name: z.string().min(1).max(200).optional() })),
   'project:open': method<ProjectInfo>()(z.object({ path: filePath })),
+  /** Copies the last good copy of a damaged project (`<path>.bak`) to a new file beside it and opens that; the damaged file stays as it is. */
+  'project:openBackup': method<ProjectInfo>()(z.object({ path: filePath })),
   'project:openDemo': method<ProjectInfo>()(empty),
   'project:current': method<ProjectInfo | null>()(empty),
   /**

@@ -1,5 +1,9 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { basename } from 'node:path';
+import { AppError } from '../contract/appError';
+import { projectFileText } from '../locale/projectFile';
 import { cancelledError, throwIfCancelled, untilAborted } from './cancellation';
+import { damagedError, isDamageError } from './projectIntegrity';
 
 /** Bound parameters of a query: positional (`?`, `$1`) or named (`$name`). */
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -177,6 +181,8 @@ export class ProjectDb {
       // Session time zone fixed to UTC: local days are always computed with an explicit zone.
       await sql.run(`SET TimeZone = 'UTC'`);
       return await fn(sql);
+    } catch (e) {
+      throw await this.explained(e);
     } finally {
       release();
       conn.closeSync();
@@ -197,6 +203,26 @@ export class ProjectDb {
         throw e;
       }
     }, options);
+  }
+
+  /**
+   * DuckDB's words for a damaged block of the file, or for a write refused because the file is
+   * open read-only, as the errors a person is shown (naming the file); other errors as they are.
+   */
+  private async explained(e: unknown): Promise<unknown> {
+    if (this.path === ':memory:' || e instanceof AppError) return e;
+    if (isDamageError(e, this.path)) return damagedError(this.path, e);
+    if (this.isReadOnly && e instanceof Error && /read-only mode/.test(e.message)) return this.readOnlyError();
+    return e;
+  }
+
+  private readOnlyError(): AppError {
+    return new AppError('PROJECT_READ_ONLY', projectFileText.readOnlyWrite(basename(this.path)), { file: this.path });
+  }
+
+  /** Refuses, before any work, what would write to a file open read-only (an import). */
+  assertWritable(): void {
+    if (this.isReadOnly) throw this.readOnlyError();
   }
 
   /** Shorthand for a read on its own connection. */

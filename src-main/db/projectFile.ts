@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
+import { projectFileText as fileText } from '../locale/projectFile';
 import { projectMessages as text } from '../locale/project';
 import { reclaimFreeSpace } from './fileSpace';
+import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isStorageVersionError, isWritable, keepGoodCopy, looksLikeDuckDb, readEveryBlock } from './projectIntegrity';
 import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
 import { APP_MARKER, createSchema, DEFAULT_TIME_ZONE, FORMAT_VERSION, migrations, readMeta } from './schema';
 
@@ -12,9 +14,6 @@ export const PROJECT_EXT = '.qunxi';
 
 /** Paths this process has open, so one process never opens a project twice. */
 const openInThisProcess = new Set<string>();
-
-/** Bytes 8–11 of every DuckDB database file. */
-const DUCKDB_MAGIC = 'DUCK';
 
 function fileLabel(p: string): string {
   return path.basename(p);
@@ -48,14 +47,14 @@ async function removeQuietly(...paths: string[]): Promise<void> {
   for (const p of paths) await fs.rm(p, { force: true }).catch(() => undefined);
 }
 
-/** The first 16 bytes of a file, or null when it cannot be read. */
+/** The first bytes of a file (DuckDB's headers), or null when it cannot be read. */
 async function readHead(p: string): Promise<Buffer | null> {
   try {
     const fh = await fs.open(p, 'r');
     try {
-      const head = Buffer.alloc(16);
-      await fh.read(head, 0, 16, 0);
-      return head;
+      const head = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
+      return head.subarray(0, bytesRead);
     } finally {
       await fh.close();
     }
@@ -64,44 +63,45 @@ async function readHead(p: string): Promise<Buffer | null> {
   }
 }
 
-function isDuckDbHead(head: Buffer): boolean {
-  return head.subarray(8, 12).toString('latin1') === DUCKDB_MAGIC;
-}
-
-/** Whether a DuckDB error says another process holds the file. */
-function isLockError(e: unknown): boolean {
-  return e instanceof Error && /lock/i.test(e.message);
-}
-
-/** Maps a DuckDB open failure to a stable, translated error; nothing has been written at this point. */
-function openFailure(p: string, e: unknown): AppError {
+/**
+ * Maps a DuckDB open failure of a file that looks like DuckDB's to a stable, translated error:
+ * another program's lock, a storage version this build cannot read, or else damage. Nothing has
+ * been written at this point.
+ */
+async function openFailure(p: string, e: unknown): Promise<AppError> {
   if (isLockError(e)) {
     return new AppError('PROJECT_LOCKED', text.lockedElsewhere(fileLabel(p)), { file: p });
   }
-  return new AppError('PROJECT_NOT_QUNXI', text.notQunxiOrNewer(fileLabel(p)), { file: p });
+  if (isStorageVersionError(e)) return new AppError('PROJECT_NOT_QUNXI', text.notQunxiOrNewer(fileLabel(p)), { file: p });
+  return damagedError(p, e);
 }
 
 /**
  * Checks a file before anything may write to it: it must exist, be a DuckDB file, carry the
- * Qunxi marker and a format version this build understands. Uses a read-only open, so a
- * foreign or newer file is left byte-for-byte as it was.
+ * Qunxi marker and a format version this build understands, and every block of its tables must
+ * read back whole (projectIntegrity.ts). Uses a read-only open, so a foreign, newer or damaged
+ * file is left byte-for-byte as it was.
  */
 async function inspect(p: string): Promise<{ version: number }> {
   const head = await readHead(p);
   if (!head) throw new AppError('PROJECT_NOT_FOUND', text.notFound(fileLabel(p)), { file: p });
-  if (!isDuckDbHead(head)) {
+  if (!looksLikeDuckDb(head)) {
     throw new AppError('PROJECT_NOT_QUNXI', text.notQunxi(fileLabel(p)), { file: p });
   }
   let db: ProjectDb;
   try {
     db = await ProjectDb.open(p, { readOnly: true });
   } catch (e) {
-    throw openFailure(p, e);
+    throw await openFailure(p, e);
   }
   try {
     const meta = await db
       .use(async (sql) => ({ app: await readMeta(sql, 'app'), version: await readMeta(sql, 'format_version') }))
-      .catch(() => ({ app: undefined, version: undefined }));
+      .catch((e: unknown) => {
+        // A damaged catalog is said as such (ProjectDb names it); a DuckDB file without our meta table is foreign.
+        if (e instanceof AppError && e.code === 'PROJECT_DAMAGED') throw e;
+        return { app: undefined, version: undefined };
+      });
     if (meta.app !== APP_MARKER || meta.version === undefined) {
       throw new AppError('PROJECT_NOT_QUNXI', text.notQunxi(fileLabel(p)), { file: p });
     }
@@ -116,6 +116,7 @@ async function inspect(p: string): Promise<{ version: number }> {
         { file: p, version, supported: FORMAT_VERSION },
       );
     }
+    await db.use(readEveryBlock);
     return { version };
   } finally {
     await db.close();
@@ -195,18 +196,55 @@ export async function reopenProjectDb(project: OpenProject): Promise<void> {
   if (prepare) project.db.setPreparer(prepare);
 }
 
-/** Opens an existing project: validates it untouched, then locks, migrates and returns it. */
+/** Registers a project this process now has open. */
+async function adopt(abs: string, db: ProjectDb, options: OpenOptions): Promise<OpenProject> {
+  if (options.prepare) db.setPreparer(options.prepare);
+  const timeZone = (await db.use((sql) => readMeta(sql, 'time_zone'))) ?? DEFAULT_TIME_ZONE;
+  openInThisProcess.add(abs);
+  const project = { path: abs, db, timeZone };
+  openOptions.set(project, options);
+  return project;
+}
+
+/**
+ * Opens a project whose file or folder cannot be written (a read-only mount, a file without write
+ * permission): read-only, nothing migrated or cleaned, every write refused by ProjectDb; Save As
+ * copies it to a writable place. An older format would need writing to upgrade.
+ */
+async function openReadOnly(abs: string, version: number, options: OpenOptions): Promise<OpenProject> {
+  if (version !== FORMAT_VERSION) {
+    throw new AppError('PROJECT_READ_ONLY', fileText.readOnlyOldFormat(fileLabel(abs)), { file: abs, version });
+  }
+  let db: ProjectDb;
+  try {
+    db = await ProjectDb.open(abs, { readOnly: true });
+  } catch (e) {
+    throw await openFailure(abs, e);
+  }
+  try {
+    return await adopt(abs, db, options);
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Opens an existing project: validates it untouched, then locks, migrates and returns it (read-only where it cannot be written). */
 export async function openProjectFile(p: string, options: OpenOptions = {}): Promise<OpenProject> {
   const abs = path.resolve(p);
   if (openInThisProcess.has(abs)) {
     throw new AppError('PROJECT_LOCKED', text.alreadyOpen(fileLabel(abs)), { file: abs });
   }
   const { version } = await inspect(abs);
+  if (!(await isWritable(abs))) return openReadOnly(abs, version, options);
+  // Read whole just now: the copy kept beside it is the last good one should it be damaged later.
+  await keepGoodCopy(abs);
   let db: ProjectDb;
   try {
     db = await ProjectDb.open(abs);
   } catch (e) {
-    throw openFailure(abs, e);
+    if (isReadOnlyError(e)) return openReadOnly(abs, version, options);
+    throw await openFailure(abs, e);
   }
   try {
     await migrate(db, version);
@@ -214,12 +252,7 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
     // end after a failed import) goes now that this process holds the lock.
     await removeLeftovers(abs);
     await reclaimFreeSpace(db);
-    if (options.prepare) db.setPreparer(options.prepare);
-    const timeZone = (await db.use((sql) => readMeta(sql, 'time_zone'))) ?? DEFAULT_TIME_ZONE;
-    openInThisProcess.add(abs);
-    const project = { path: abs, db, timeZone };
-    openOptions.set(project, options);
-    return project;
+    return await adopt(abs, db, options);
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
@@ -270,7 +303,8 @@ export async function copyProjectTo(project: OpenProject, target: string): Promi
   try {
     await project.db.use(async (sql) => {
       const row = await sql.one<{ name: string }>(`SELECT current_database() AS name`);
-      await sql.run(`ATTACH ${sqlLiteral(tmp)} AS qunxi_copy_target`);
+      // READ_WRITE spelled out: a project open read-only would attach the copy read-only too.
+      await sql.run(`ATTACH ${sqlLiteral(tmp)} AS qunxi_copy_target (READ_WRITE)`);
       try {
         await sql.run(`COPY FROM DATABASE ${sqlIdent(row!.name)} TO qunxi_copy_target`);
       } finally {
@@ -289,7 +323,7 @@ export async function copyProjectTo(project: OpenProject, target: string): Promi
 /** Refuses to replace a project file that another process has open: its owner would lose its work. */
 async function assertNotHeldElsewhere(abs: string): Promise<void> {
   const head = await readHead(abs);
-  if (!head || !isDuckDbHead(head)) return;
+  if (!head || !looksLikeDuckDb(head)) return;
   try {
     const probe = await ProjectDb.open(abs, { readOnly: true });
     await probe.close();

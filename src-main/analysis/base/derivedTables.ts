@@ -53,7 +53,8 @@ export async function dataFingerprint(sql: Sql): Promise<string> {
 
 /** Builds the derived tables from the current data. */
 async function build(sql: Sql): Promise<void> {
-  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB}`);
+  // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
+  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB} (READ_WRITE)`);
   await dropHitTables(sql);
   await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE);
   await sql.run(

@@ -55,7 +55,8 @@ interface Entry {
 const inFlight = new Map<string, Promise<FeaturesTable>>();
 
 async function attachCache(sql: Sql): Promise<void> {
-  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${CACHE_DB}`);
+  // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
+  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${CACHE_DB} (READ_WRITE)`);
   await sql.run(
     `CREATE TABLE IF NOT EXISTS ${CACHE_DB}.entries (key VARCHAR PRIMARY KEY, table_name VARCHAR, as_of VARCHAR, behaviours VARCHAR, created_at TIMESTAMP)`,
   );

@@ -116,6 +116,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
   return {
     'import:start': async (req) => {
       const project = requireProject(ctx);
+      project.db.assertWritable();
       const source = await resolveSource(ctx, req.source);
       const kind = req.mapping?.kind ?? req.kind;
       const entry: JobEntry = {

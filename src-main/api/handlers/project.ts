@@ -1,6 +1,9 @@
+import { constants } from 'node:fs';
+import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../contract/appError';
 import { closeProjectFile, copyProjectTo, createProjectFile, openProjectFile, PROJECT_EXT, type OpenProject } from '../../db/projectFile';
+import { recoveredPath, requireBackup } from '../../db/projectIntegrity';
 import { projectSummary } from '../../db/projectSummary';
 import { projectFileName, projectPathFrom, targetKind } from '../../db/projectTarget';
 import { listProjects, readRecent, touchRecent } from '../../db/recentProjects';
@@ -40,6 +43,21 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
       const project = await openProjectFile(target, withDerivedTables);
       await closeCurrent(ctx);
       return adopt(ctx, project);
+    },
+    'project:openBackup': async (req) => {
+      const damaged = path.resolve(req.path);
+      const backup = await requireBackup(damaged);
+      // The last good copy goes to a new file: the damaged one stays as it is, the copy stays a copy.
+      const target = await recoveredPath(damaged, PROJECT_EXT);
+      await copyFile(backup, target, constants.COPYFILE_EXCL);
+      try {
+        const project = await openProjectFile(target, withDerivedTables);
+        await closeCurrent(ctx);
+        return await adopt(ctx, project);
+      } catch (e) {
+        if (ctx.project?.path !== target) await rm(target, { force: true });
+        throw e;
+      }
     },
     'project:openDemo': async () => {
       const demoPath = path.join(ctx.paths.configDir, `${projectMessages.demoName}${PROJECT_EXT}`);

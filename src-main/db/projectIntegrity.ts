@@ -1,0 +1,167 @@
+/**
+ * Telling a damaged project file from a foreign one and from one another program holds, and the
+ * last good copy kept beside each project (`<name>.qunxi.bak`).
+ *
+ * DuckDB checks a checksum on every block it reads, so damage shows as an error only when the
+ * damaged block is read: at open for the headers and the catalog, at the first query reading it
+ * for table data. An open therefore reads every block of every table once, read-only, before any
+ * write (a migration, the space reclaim, a checkpoint at close) may touch the file: a damaged file
+ * is refused whole and left byte for byte as it was. Measured: 1.5 s for a 65 MB project of
+ * 2,000,000 messages on two busy cores.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../contract/appError';
+import { projectFileText as text } from '../locale/projectFile';
+import type { Sql } from './projectDb';
+
+/** Suffix of the last good copy kept beside a project file. */
+export const BACKUP_SUFFIX = '.bak';
+
+/** Where the last good copy of a project file is kept. */
+export function backupPath(projectPath: string): string {
+  return `${projectPath}${BACKUP_SUFFIX}`;
+}
+
+/** Bytes 8–11 of a DuckDB file's main header. */
+const DUCKDB_MAGIC = 'DUCK';
+/** Size of DuckDB's main header and of each of its two database headers that follow it. */
+const HEADER_SIZE = 4096;
+/** Offset in a database header of its block size, then its vector size. */
+const BLOCK_SIZE_OFFSET = 40;
+const BLOCK_SIZES = [262144n];
+const VECTOR_SIZE = 2048n;
+
+/** How many bytes {@link looksLikeDuckDb} reads. */
+export const HEAD_BYTES = 3 * HEADER_SIZE;
+
+/**
+ * Whether a file's first bytes are DuckDB's: its magic, or, with the main header wiped (zeroed),
+ * one of the two database headers after it with DuckDB's block and vector sizes.
+ */
+export function looksLikeDuckDb(head: Buffer): boolean {
+  if (head.length >= 12 && head.subarray(8, 12).toString('latin1') === DUCKDB_MAGIC) return true;
+  for (const start of [HEADER_SIZE, 2 * HEADER_SIZE]) {
+    const at = start + BLOCK_SIZE_OFFSET;
+    if (head.length < at + 16) continue;
+    if (BLOCK_SIZES.includes(head.readBigUInt64LE(at)) && head.readBigUInt64LE(at + 8) === VECTOR_SIZE) return true;
+  }
+  return false;
+}
+
+/** Whether a DuckDB error says another process holds the file (not merely a message with "block" in it). */
+export function isLockError(e: unknown): boolean {
+  return e instanceof Error && /Could not set lock on file|Conflicting lock is held/i.test(e.message);
+}
+
+/** Whether a DuckDB error says the file is of a storage version this DuckDB cannot read. */
+export function isStorageVersionError(e: unknown): boolean {
+  return e instanceof Error && /database file with version number|storage version/i.test(e.message);
+}
+
+/**
+ * Whether a DuckDB error says a block it read from the project file is damaged or missing (its
+ * checksum, or the file ending before it): only DuckDB's words for its own file, so an error
+ * reading an import's CSV is not taken for a damaged project.
+ */
+export function isDamageError(e: unknown, projectPath: string): boolean {
+  if (!(e instanceof Error)) return false;
+  if (/Corrupt database file|does not match stored checksum/.test(e.message)) return true;
+  return e.message.includes('Could not read enough bytes from file') && e.message.includes(projectPath);
+}
+
+/** Whether the file and its folder can be written (DuckDB writes a `.wal` beside the file). */
+export async function isWritable(projectPath: string): Promise<boolean> {
+  try {
+    await fs.access(projectPath, fsConstants.W_OK);
+    await fs.access(path.dirname(projectPath), fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a DuckDB or file-system error says the file or its folder cannot be written. */
+export function isReadOnlyError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true;
+  return e instanceof Error && /Read-only file system|Permission denied|Cannot open database .* in read-only mode/i.test(e.message);
+}
+
+/**
+ * Reads every column of every table of the file once, so DuckDB checks the checksum of each block
+ * in use; throws DuckDB's error for the first damaged one. `hash` keeps the optimiser from skipping
+ * a column, which a `count(*)` would.
+ */
+export async function readEveryBlock(sql: Sql): Promise<void> {
+  const tables = await sql.all<{ schema: string; name: string }>(
+    `SELECT schema_name AS schema, table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary`,
+  );
+  const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  for (const t of tables) await sql.run(`SELECT max(hash(COLUMNS(*))) FROM ${ident(t.schema)}.${ident(t.name)}`);
+}
+
+/** The error of a damaged project file, naming it and its last good copy when there is one. */
+export async function damagedError(projectPath: string, cause: unknown): Promise<AppError> {
+  const backup = backupPath(projectPath);
+  const hasBackup = await fs
+    .stat(backup)
+    .then((s) => s.isFile())
+    .catch(() => false);
+  const file = path.basename(projectPath);
+  const detail = cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
+  return hasBackup
+    ? new AppError('PROJECT_DAMAGED', text.damagedWithBackup(file, path.basename(backup)), { file: projectPath, backup, cause: detail })
+    : new AppError('PROJECT_DAMAGED', text.damaged(file), { file: projectPath, backup: null, cause: detail });
+}
+
+/**
+ * Keeps `projectPath`, just read whole without a damaged block, as its last good copy: copied to a
+ * hidden sibling, flushed, then renamed over the previous copy, so a crash or a full disk leaves
+ * the previous copy whole. Best effort: a copy that cannot be made (no room) keeps the old one.
+ */
+export async function keepGoodCopy(projectPath: string): Promise<void> {
+  const backup = backupPath(projectPath);
+  const tmp = path.join(path.dirname(projectPath), `.${path.basename(backup)}.${randomBytes(4).toString('hex')}`);
+  try {
+    await fs.copyFile(projectPath, tmp, fsConstants.COPYFILE_FICLONE);
+    const fh = await fs.open(tmp, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.rename(tmp, backup);
+  } catch {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * A new project file beside `projectPath` for its last good copy: `<name>（恢复）.qunxi`, numbered
+ * when taken. The damaged file itself stays as it is.
+ */
+export async function recoveredPath(projectPath: string, ext: string): Promise<string> {
+  const dir = path.dirname(projectPath);
+  const base = path.basename(projectPath, ext);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, `${base}${text.recoveredSuffix}${n > 1 ? ` ${n}` : ''}${ext}`);
+    const taken = await fs
+      .access(candidate)
+      .then(() => true)
+      .catch(() => false);
+    if (!taken) return candidate;
+  }
+}
+
+/** Refuses a missing last good copy; the caller restores it. */
+export async function requireBackup(projectPath: string): Promise<string> {
+  const backup = backupPath(projectPath);
+  const isFile = await fs
+    .stat(backup)
+    .then((s) => s.isFile())
+    .catch(() => false);
+  if (!isFile) throw new AppError('PROJECT_NOT_FOUND', text.noBackup(path.basename(projectPath)), { file: projectPath });
+  return backup;
+}
