@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { NativeDialogs } from '../api/context';
+import { safeFileName } from '../contract/fileName';
 import { PROJECT_EXT } from '../db/projectFile';
 import { shellText } from '../locale/shell';
 
@@ -35,7 +36,7 @@ export function createNativeDialogs(dialog: DialogApi, getWindow: () => BaseWind
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
     },
     async saveProject(defaultName) {
-      const name = (defaultName ?? shellText.untitled).replace(/[\\/:*?"<>|]/g, '_');
+      const name = safeFileName(defaultName ?? '', shellText.untitled);
       const r = await save({
         title: shellText.saveProjectTitle,
         defaultPath: path.join(projectsDir, name.endsWith(PROJECT_EXT) ? name : `${name}${PROJECT_EXT}`),

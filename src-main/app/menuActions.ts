@@ -63,7 +63,8 @@ export function createMenuActions({ call, dialogs, refresh, showError }: MenuDep
         return;
       }
       const target = await dialogs.saveProject(current.value.name);
-      if (target) settle(await call('project:saveAs', { path: target }));
+      // The native save dialog has already asked before replacing a file (showOverwriteConfirmation).
+      if (target) settle(await call('project:saveAs', { path: target, overwrite: true }));
     },
     async closeProject() {
       settle(await call('project:close', {}));

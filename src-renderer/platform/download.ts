@@ -1,9 +1,11 @@
-/** Saves a Blob through a temporary `<a download>` link. */
+import { safeFileName } from '../../src-main/contract/fileName';
+
+/** Saves a Blob through a temporary `<a download>` link, under a name every platform accepts (Electron's save dialog and browsers suggest it as is). */
 export function downloadBlob(fileName: string, content: Blob): void {
   const url = URL.createObjectURL(content);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName;
+  a.download = safeFileName(fileName, 'Qunxi');
   a.style.display = 'none';
   document.body.appendChild(a);
   a.click();

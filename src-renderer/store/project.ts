@@ -7,6 +7,9 @@ import { reportError } from './toasts';
 /** Where the app is: checking for an open project, on the start screen, or in a project. */
 export type ProjectStatus = 'loading' | 'start' | 'open';
 
+/** How a Save As ended: saved, refused or failed (already reported), or waiting for the user to agree to replace a project. */
+export type SaveAsOutcome = { kind: 'saved' } | { kind: 'failed' } | { kind: 'needsConfirm'; question: string };
+
 /** A long-running project action the UI shows as busy. */
 export type ProjectBusy = null | 'new' | 'open' | 'demo' | 'saveAs' | 'close';
 
@@ -20,7 +23,11 @@ interface ProjectState {
   create(req: { name?: string; path?: string }): Promise<void>;
   open(path: string): Promise<void>;
   openDemo(): Promise<void>;
-  saveAs(path: string): Promise<boolean>;
+  /**
+   * Save As; `overwrite` once the user agreed to replace an existing project. `needsConfirm` (with
+   * the question to ask) when a project is already there: nothing was written.
+   */
+  saveAs(path: string, overwrite?: boolean): Promise<SaveAsOutcome>;
   close(): Promise<void>;
   /** Re-reads the project summary (groups, counts) after an import. */
   refresh(): Promise<void>;
@@ -34,13 +41,13 @@ const initialState = {
 
 /** The open project; opening or closing one tells every query (store/dataVersion.ts). */
 export const useProject = create<ProjectState>()((set, get) => {
-  async function runOpen(busy: ProjectBusy, action: () => Promise<Result<ProjectInfo>>): Promise<boolean> {
+  async function runOpen(busy: ProjectBusy, action: () => Promise<Result<ProjectInfo>>, isReported = () => true): Promise<boolean> {
     if (get().busy) return false;
     set({ busy });
     const r = await action();
     set({ busy: null });
     if (!r.ok) {
-      reportError(r.error);
+      if (isReported()) reportError(r.error);
       return false;
     }
     projectChanged();
@@ -68,8 +75,16 @@ export const useProject = create<ProjectState>()((set, get) => {
     async openDemo() {
       await runOpen('demo', () => call('project:openDemo', {}));
     },
-    async saveAs(path) {
-      return runOpen('saveAs', () => call('project:saveAs', { path }));
+    async saveAs(path, overwrite = false) {
+      let question: string | null = null;
+      const isSaved = await runOpen('saveAs', async () => {
+        const r = await call('project:saveAs', overwrite ? { path, overwrite } : { path });
+        // A project is already there: the user decides, so this is a question, not an error.
+        if (!r.ok && r.error.code === 'PROJECT_EXISTS' && r.error.details?.needsConfirm) question = r.error.message;
+        return r;
+      }, () => question === null);
+      if (question !== null) return { kind: 'needsConfirm', question };
+      return isSaved ? { kind: 'saved' } : { kind: 'failed' };
     },
     async close() {
       if (get().busy) return;

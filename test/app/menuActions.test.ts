@@ -51,7 +51,7 @@ describe('menu file commands', () => {
     const { actions, calls } = setup({ 'project:current': { ok: true, value: { name: '客户群' } } }, { saveProject: async (n) => ((suggested = n), '/p/副本.qunxi') });
     await actions.saveProjectAs();
     expect(suggested).toBe('客户群');
-    expect(calls.at(-1)).toEqual(['project:saveAs', { path: '/p/副本.qunxi' }]);
+    expect(calls.at(-1)).toEqual(['project:saveAs', { path: '/p/副本.qunxi', overwrite: true }]);
     const none = setup({ 'project:current': { ok: true, value: null } });
     await none.actions.saveProjectAs();
     expect(none.events).toEqual(['error:请先新建或打开一个项目']);

@@ -51,6 +51,30 @@ export class WorkspacePage {
     if (!body.ok) throw new Error(`project:saveAs: ${JSON.stringify(body.error)}`);
   }
 
+  /**
+   * 另存为 onto a path where a project already is: submits the form and waits for the question the
+   * top bar asks instead of saving (the API answered PROJECT_EXISTS).
+   */
+  async saveAsOntoExisting(file: string): Promise<void> {
+    await this.page.getByTestId('save-as').click();
+    await this.page.getByTestId('save-as-path').fill(file);
+    await this.page.getByTestId('save-as-submit').click();
+    await this.saveAsQuestion().waitFor();
+  }
+
+  /** The 「已存在，是否替换？」 question of the 另存为 form. */
+  saveAsQuestion() {
+    return this.page.getByTestId('save-as-confirm');
+  }
+
+  /** Answers the question with 替换; resolves once the API has answered the second `project:saveAs`. */
+  async replaceOnSaveAs(): Promise<void> {
+    const answer = this.page.waitForResponse((r) => isApiAnswer(r.url(), 'project:saveAs'), { timeout: 60_000 });
+    await this.page.getByTestId('save-as-replace').click();
+    const body = (await (await answer).json()) as { ok: boolean; error?: unknown };
+    if (!body.ok) throw new Error(`project:saveAs: ${JSON.stringify(body.error)}`);
+  }
+
   async closeProject(): Promise<void> {
     await this.page.getByTestId('close-project').click();
     await this.page.getByTestId('start-new-name').waitFor();
