@@ -40,7 +40,7 @@ test.describe('贡献度 on the demo project', () => {
     await view.save();
     expect(await api('decision:contributionDefinition', {})).toEqual(withWeight(row, 100));
 
-    await demo.openTab('abtest');
+    await demo.openTab('vvip');
     await view.open();
     await view.waitSettled();
     await expect(view.weight(row)).toHaveText('100');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContributionResult } from '../../../../src-main/contract';
-import { defaultContribution } from '../../../../src-main/db/definitionDefaults';
+import type { ContributionDefinition, ContributionResult } from '../../../../src-main/contract';
 import {
   contributionChartOption,
   definitionProblem,
@@ -9,6 +8,25 @@ import {
   toDefinition,
   toEditor,
 } from '../../../../src-renderer/views/decision/contributionModel';
+
+/** The project default (src-main/db/definitionDefaults.ts, which the renderer's tests cannot import). */
+const defaultContribution = (): ContributionDefinition => ({
+  by: 'staff',
+  metrics: [
+    { metric: 'new_members', enabled: true, normalise: 'minmax', weight: 1 },
+    { metric: 'active_rate', enabled: true, normalise: 'minmax', weight: 1 },
+    { metric: 'churn_rate', enabled: true, normalise: 'minmax', weight: 1 },
+    { metric: 'key_behaviour_rate', enabled: true, normalise: 'minmax', weight: 1 },
+    { metric: 'conversion_rate', enabled: true, normalise: 'minmax', weight: 2 },
+    { metric: 'gmv', enabled: true, normalise: 'percentile', weight: 2 },
+  ],
+  bands: [
+    { label: 'A', min: 85 },
+    { label: 'B', min: 70 },
+    { label: 'C', min: 55 },
+    { label: 'D', min: 0 },
+  ],
+});
 
 const result: ContributionResult = {
   by: 'staff',
