@@ -14,8 +14,8 @@ if (!url) {
   process.stderr.write('usage: node scripts/screenshots.mjs URL [en|zh-CN] [out-dir]\n');
   process.exit(2);
 }
-const views = ['overview', 'metrics', 'funnel', 'churn', 'channels', 'activity', 'features', 'behaviours', 'quadrant', 'vvip', 'data', 'match', 'import'];
-const cjk = /[\u4e00-\u9fff]+/g;
+const views = ['overview', 'metrics', 'funnel', 'churn', 'channels', 'activity', 'features', 'behaviours', 'quadrant', 'vvip', 'abtest', 'community', 'contribution', 'growth', 'data', 'match', 'import'];
+const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g;
 
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({

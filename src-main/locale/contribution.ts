@@ -126,7 +126,7 @@ export const contributionText = localized({
       return `${rows.length} ${who}; ${counts}. Scores compare them with each other (each metric is normalised across them); they show who does better and on what, not an absolute level.`;
     },
     title: 'Contribution',
-    intro: 'Per staff member (the customer list’s staff) or group owner (the customer group list): each metric normalised to 0–1 across them, the weighted mean × 100 gives a score of 0–100, and the bands give a rating. Figures as in Customer 360 and the A/B test.',
+    intro: 'Per staff member (the customer list\'s staff) or group owner (the customer group list): each metric normalised to 0–1 across them, the weighted mean × 100 gives a score of 0–100, and the bands give a rating. Figures as in Customer 360 and the A/B test.',
     by: 'Score',
     metricsTitle: 'Metrics and weights',
     bandsTitle: 'Rating bands',
@@ -143,7 +143,7 @@ export const contributionText = localized({
     bandCols: { label: 'Band', min: 'Lowest score' },
     rankCols: { rank: 'Rank', unit: 'Name', people: 'People', score: 'Score', band: 'Band' },
     weightProblem: 'A weight is a number from 0 to 1000',
-    zeroWeights: 'The enabled metrics’ weights sum to 0: give at least one enabled metric a weight above 0',
+    zeroWeights: 'The enabled metrics\' weights sum to 0: give at least one enabled metric a weight above 0',
     duplicateMetric: 'This metric is already listed',
     bandMinProblem: 'The lowest score is a number from 0 to 100',
     bandLabelProblem: 'A band name has 1–20 characters',

@@ -188,7 +188,7 @@ export const decisionViewText = localized({
     pLine: (test: string, p: string, required: string) => `Test: ${test}, p = ${p}; people per arm for 80% power: ${required}`,
     tests: { z: 'two-proportion z-test', fisher: "Fisher's exact test", welch: "Welch's t-test" },
     communityTitle: 'Community effect',
-    communityIntro: 'Among buyers, community members against buyers who never joined: 90-day repurchase, AOV, orders per buyer; and members’ paid orders per 30 days in the 90 days before and after joining.',
+    communityIntro: 'Among buyers, community members against buyers who never joined: 90-day repurchase, AOV, orders per buyer; and members\' paid orders per 30 days in the 90 days before and after joining.',
     effectCols: { metric: 'Figure', members: 'Members', nonMembers: 'Never joined', difference: 'Difference', low: '95% low', high: '95% high', p: 'p' },
     beforeAfter: (n: number, before: string, after: string, low: string, high: string) =>
       `${n} members comparable before and after joining: paid orders per 30 days ${before} → ${after} (95% interval of the change ${low} to ${high})`,
