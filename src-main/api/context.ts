@@ -4,6 +4,7 @@ import { AppError } from '../contract/appError';
 import { boundaryMessages } from '../locale/errors';
 import type { OpenProject } from '../db/projectFile';
 import type { AppMode } from '../contract';
+import { configFolder, projectsFolder, thisMachine, type Machine } from './defaultFolders';
 import { sweepTempDir } from './tempFiles';
 
 /** Where the app keeps things on this machine. */
@@ -53,12 +54,11 @@ export interface CallContext {
   signal?: AbortSignal;
 }
 
-/** The default folders: environment overrides first, then the user's home. */
-export function defaultPaths(repoRoot: string, env: NodeJS.ProcessEnv = process.env): AppPaths {
-  const home = os.homedir();
+/** The default folders: environment overrides first, then the platform's own places (defaultFolders.ts). */
+export function defaultPaths(repoRoot: string, env: NodeJS.ProcessEnv = process.env, machine: Machine = thisMachine(env)): AppPaths {
   return {
-    projectsDir: env.QUNXI_PROJECTS_DIR ?? path.join(home, 'Qunxi'),
-    configDir: env.QUNXI_CONFIG_DIR ?? path.join(home, '.config', 'qunxi'),
+    projectsDir: env.QUNXI_PROJECTS_DIR ?? projectsFolder(machine),
+    configDir: env.QUNXI_CONFIG_DIR ?? configFolder(machine),
     demoDir: env.QUNXI_DEMO_DIR ?? path.join(repoRoot, 'resources', 'demo'),
     tempDir: env.QUNXI_TEMP_DIR ?? path.join(os.tmpdir(), 'qunxi'),
     importDir: env.QUNXI_IMPORT_DIR ?? null,
