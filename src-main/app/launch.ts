@@ -36,8 +36,8 @@ export function planLaunch(argv: readonly string[], cwd: string): LaunchAction[]
 }
 
 /** A name for the project a double-clicked export is imported into when none is open. */
-export function projectNameForImport(file: string, now = new Date()): string {
-  const stem = path.basename(file).replace(/\.[^.]+$/, '');
+export function projectNameForImport(file: string, now = new Date(), p: Pick<typeof path, 'basename'> = path): string {
+  const stem = p.basename(file).replace(/\.[^.]+$/, '');
   const stamp = now.toISOString().slice(0, 10);
   return `${stem} ${stamp}`;
 }

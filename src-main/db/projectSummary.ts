@@ -1,8 +1,7 @@
 import type { ProjectInfo } from '../contract';
 import type { OpenProject } from './projectFile';
-import { PROJECT_EXT } from './projectFile';
+import { projectNameOf } from './projectTarget';
 import { FORMAT_VERSION } from './schema';
-import path from 'node:path';
 
 /** The summary the UI shows for an open project: groups present and table sizes. */
 export async function projectSummary(project: OpenProject): Promise<ProjectInfo> {
@@ -19,7 +18,7 @@ export async function projectSummary(project: OpenProject): Promise<ProjectInfo>
     );
     return {
       path: project.path,
-      name: path.basename(project.path, PROJECT_EXT),
+      name: projectNameOf(project.path),
       formatVersion: FORMAT_VERSION,
       timeZone: project.timeZone,
       groups: groups.map((g) => g.group_name),

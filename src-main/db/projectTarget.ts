@@ -35,6 +35,12 @@ export function projectPathFrom(input: string, { appendExt }: { appendExt: boole
   return abs;
 }
 
+/** A project's name as the app shows it: the file name without `.qunxi` in any case (Windows keeps `复盘.QUNXI` as typed). */
+export function projectNameOf(file: string, p: PathApi = path): string {
+  const name = p.basename(file);
+  return hasProjectExt(name) ? name.slice(0, -PROJECT_EXT.length) : name;
+}
+
 /** The file name of a project created by name: the name made safe (characters Windows forbids become `_`), `.qunxi` added. */
 export function projectFileName(name: string): string {
   const safe = safeFileName(name);

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ProjectEntry } from '../contract';
 import { PROJECT_EXT } from './projectFile';
+import { projectNameOf } from './projectTarget';
 
 const MAX_RECENT = 12;
 
@@ -27,7 +28,7 @@ export async function readRecent(configDir: string): Promise<ProjectEntry[]> {
   if (!Array.isArray(raw)) return [];
   const entries = raw.filter((e): e is { path: string; at: string } => typeof e?.path === 'string' && typeof e?.at === 'string');
   return Promise.all(
-    entries.map(async (e) => ({ path: e.path, name: path.basename(e.path, PROJECT_EXT), at: e.at, exists: await fileExists(e.path) })),
+    entries.map(async (e) => ({ path: e.path, name: projectNameOf(e.path), at: e.at, exists: await fileExists(e.path) })),
   );
 }
 
@@ -51,11 +52,11 @@ export async function listProjects(dir: string): Promise<ProjectEntry[]> {
   }
   const entries = await Promise.all(
     names
-      .filter((n) => n.endsWith(PROJECT_EXT) && !n.startsWith('.'))
+      .filter((n) => n.toLowerCase().endsWith(PROJECT_EXT) && !n.startsWith('.'))
       .map(async (n) => {
         const p = path.join(dir, n);
         const st = await fs.stat(p);
-        return { path: p, name: path.basename(n, PROJECT_EXT), at: st.mtime.toISOString(), exists: true };
+        return { path: p, name: projectNameOf(n), at: st.mtime.toISOString(), exists: true };
       }),
   );
   return entries.sort((a, b) => b.at.localeCompare(a.at));

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/appError';
-import { projectFileName, projectPathFrom } from '../../src-main/db/projectTarget';
+import { projectNameForImport } from '../../src-main/app/launch';
+import { projectFileName, projectNameOf, projectPathFrom } from '../../src-main/db/projectTarget';
 
 const refusal = (f: () => unknown) => {
   try {
@@ -52,5 +53,17 @@ describe('projectFileName', () => {
 
   it('refuses a name with nothing usable in it', () => {
     for (const bad of ['..', '.', '   ', '. .', '.qunxi']) expect(refusal(() => projectFileName(bad)), bad).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('names from Windows paths', () => {
+  it('a project is named after its file, .qunxi dropped in any case', () => {
+    expect(projectNameOf('C:\\Users\\张 三\\Documents\\Qunxi\\十月 复盘.QUNXI', path.win32)).toBe('十月 复盘');
+    expect(projectNameOf('D:\\导出\\副本.qunxi', path.win32)).toBe('副本');
+    expect(projectNameOf('/home/u/复盘.Qunxi', path.posix)).toBe('复盘');
+  });
+
+  it('a double-clicked export names its new project after the file, not the folder', () => {
+    expect(projectNameForImport('C:\\Users\\张 三\\下载\\群成员 三月.xlsx', new Date('2026-03-05T10:00:00Z'), path.win32)).toBe('群成员 三月 2026-03-05');
   });
 });
