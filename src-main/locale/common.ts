@@ -235,7 +235,6 @@ export const msgTypeNames = localized<Record<string, string>>({
 
 /** Chinese message-type values some tools write instead of the codes: the code each stands for (data vocabulary, not UI text). */
 const msgTypeCodeOf: Record<string, string> = {
-  // eslint-disable-next-line no-restricted-syntax -- message-type values as the Chinese exports write them (data)
   文本: 'text', 图片: 'image', 红包: 'redpacket', 投票: 'vote', 语音: 'voice', 视频: 'video', 文件: 'file', 链接: 'link', 表情: 'emotion', 位置: 'location', 名片: 'card', 小程序: 'weapp',
 };
 
@@ -244,3 +243,40 @@ export function msgTypeLabel(value: string): string {
   const code = msgTypeCodeOf[value] ?? value.toLowerCase();
   return Object.hasOwn(msgTypeNames, code) ? msgTypeNames[code]! : value;
 }
+
+/** Texts of the date field (components/DateField.tsx): yyyy-MM-dd, weeks Monday first in both languages. */
+export const dateFieldText = localized({
+  'zh-CN': {
+    placeholder: 'yyyy-MM-dd',
+    /** Weekday names, Monday first. */
+    weekdays: ['一', '二', '三', '四', '五', '六', '日'],
+    month: (year: number, month: number) => `${year}年${month}月`,
+    open: '打开日历',
+    calendar: '选择日期',
+    prev: '上个月',
+    next: '下个月',
+    today: '今天',
+    clear: '清除',
+    problems: {
+      format: '请按 yyyy-MM-dd 输入日期，如 2026-09-01',
+      beforeMin: (min: string) => `不能早于 ${min}`,
+      afterMax: (max: string) => `不能晚于 ${max}`,
+    },
+  },
+  en: {
+    placeholder: 'yyyy-MM-dd',
+    weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
+    month: (year: number, month: number) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
+    open: 'Open the calendar',
+    calendar: 'Choose a date',
+    prev: 'Previous month',
+    next: 'Next month',
+    today: 'Today',
+    clear: 'Clear',
+    problems: {
+      format: 'Type the date as yyyy-MM-dd, e.g. 2026-09-01',
+      beforeMin: (min: string) => `Not before ${min}`,
+      afterMax: (max: string) => `Not after ${max}`,
+    },
+  },
+});

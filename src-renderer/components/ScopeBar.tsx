@@ -1,4 +1,5 @@
 import { t } from '../../src-main/locale/app';
+import { DateField } from './DateField';
 import { selectProject, useProject } from '../store/project';
 import { selectScopeFrom, selectScopeGroups, selectScopeTo, useScope } from '../store/scope';
 import { GroupSelect } from '../views/metrics/GroupSelect';
@@ -25,11 +26,11 @@ export function ScopeBar({ hasRange = true, children }: ScopeBarProps) {
         <>
           <label className="field inline">
             <span>{t.metrics.from}</span>
-            <input type="date" value={from} max={to || undefined} onChange={(e) => setRange(e.target.value, to)} data-testid="scope-from" />
+            <DateField value={from} max={to || undefined} onChange={(v) => setRange(v, to)} ariaLabel={t.metrics.from} testId="scope-from" />
           </label>
           <label className="field inline">
             <span>{t.metrics.to}</span>
-            <input type="date" value={to} min={from || undefined} onChange={(e) => setRange(from, e.target.value)} data-testid="scope-to" />
+            <DateField value={to} min={from || undefined} onChange={(v) => setRange(from, v)} ariaLabel={t.metrics.to} testId="scope-to" />
           </label>
           {(from || to) && (
             <button type="button" className="link" onClick={() => setRange('', '')} data-testid="scope-clear-range">

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import type { AbArm, AbArmResult, AbMetric, AbtestRequest } from '../../../src-main/contract';
 import { punctuation } from '../../../src-main/locale/common';
@@ -43,10 +44,10 @@ function ArmEditor({ arm, onChange, testId, title }: { arm: AbArm; onChange: (a:
       </select>
       {usesValue && <input placeholder={text.value} value={arm.value ?? ''} data-testid={`${testId}-value`} onChange={(e) => onChange({ ...arm, value: e.target.value })} />}
       {!usesValue && (
-        <input type="date" aria-label={text.from} value={arm.from ?? ''} data-testid={`${testId}-from`} onChange={(e) => onChange({ ...arm, from: e.target.value })} />
+        <DateField ariaLabel={text.from} value={arm.from ?? ''} testId={`${testId}-from`} onChange={(v) => onChange({ ...arm, from: v })} />
       )}
       {arm.kind === 'period' && (
-        <input type="date" aria-label={text.to} value={arm.to ?? ''} data-testid={`${testId}-to`} onChange={(e) => onChange({ ...arm, to: e.target.value })} />
+        <DateField ariaLabel={text.to} value={arm.to ?? ''} testId={`${testId}-to`} onChange={(v) => onChange({ ...arm, to: v })} />
       )}
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { useEffect, useMemo } from 'react';
 import type { Period } from '../../../src-main/contract';
 import { useQuery } from '../../api/useQuery';
@@ -48,11 +49,11 @@ export function MetricsView() {
         <GroupSelect groups={groups} selected={selected} onChange={setGroups} />
         <label className="field inline">
           <span>{t.metrics.from}</span>
-          <input type="date" value={from} max={to || undefined} onChange={(e) => setRange(e.target.value, to)} data-testid="metrics-from" />
+          <DateField value={from} max={to || undefined} onChange={(v) => setRange(v, to)} ariaLabel={t.metrics.from} testId="metrics-from" />
         </label>
         <label className="field inline">
           <span>{t.metrics.to}</span>
-          <input type="date" value={to} min={from || undefined} onChange={(e) => setRange(from, e.target.value)} data-testid="metrics-to" />
+          <DateField value={to} min={from || undefined} onChange={(v) => setRange(from, v)} ariaLabel={t.metrics.to} testId="metrics-to" />
         </label>
         {isLoading && <span className="muted">{t.metrics.loading}</span>}
       </div>
