@@ -29,6 +29,16 @@ export class ContributionPage {
     await input.press('Enter');
   }
 
+  /** Pastes a block copied from Excel (tab-separated, one line per row) with a weight cell focused, as Ctrl+V delivers it. */
+  async pasteAtWeight(rowIndex: number, text: string): Promise<void> {
+    await this.weight(rowIndex).click();
+    await this.page.evaluate((data) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', data);
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   /** The name in a row of the ranking. */
   rankedUnit(rowIndex: number) {
     return this.page.getByTestId('contribution-ranking').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="unit"]`);

@@ -67,4 +67,24 @@ test.describe('贡献度 on the demo project', () => {
     await expect(page.getByTestId('contribution-save')).toBeDisabled();
     await expect(page.getByTestId('contribution-view')).toContainText('启用指标的权重合计为 0');
   });
+
+  test('takes a block of weights pasted from Excel, scores with them as the API does, and undoes it in one step', async ({ demo, api, page }) => {
+    await expect(demo.tab('overview')).toBeVisible();
+    const view = new ContributionPage(page);
+    await view.open();
+    await view.waitSettled();
+    const saved = await api('decision:contributionDefinition', {});
+    // Weights of rows 1–3 (活跃率, 流失率, 关键行为率) become 5, 0 and 7.
+    const pasted: ContributionDefinition = { ...saved, metrics: saved.metrics.map((m, i) => (i >= 1 && i <= 3 ? { ...m, weight: [5, 0, 7][i - 1]! } : m)) };
+    const expected = await api('decision:contribution', { definition: pasted });
+    await view.pasteAtWeight(1, '5\n0\n7');
+    await expect(view.weight(1)).toHaveText('5');
+    await expect(view.weight(2)).toHaveText('0');
+    await expect(view.weight(3)).toHaveText('7');
+    await expect(view.rankedScore(0)).toHaveText(oneDecimal(expected.rows[0]!.score));
+    await expect(view.rankedUnit(0)).toHaveText(expected.rows[0]!.unit);
+    await view.undo();
+    for (const i of [1, 2, 3]) await expect(view.weight(i)).toHaveText(String(saved.metrics[i]!.weight));
+    await expect(view.unsaved()).toBeHidden();
+  });
 });
