@@ -15,6 +15,7 @@ export const projectFileText = localized({
     readOnlyWrite: (file: string) => `项目“${file}”以只读方式打开，不能导入或修改；请用“另存为”保存到可写的位置`,
     openBackup: '打开上一个完好的副本',
     readOnlyBadge: '只读',
+    readOnlyTitle: (name: string, app: string) => `${name}（只读） - ${app}`,
     readOnlyBanner: '此项目以只读方式打开（文件或所在文件夹不可写）：可以查看和导出，不能导入或修改。请用“另存为”保存到可写的位置。',
   },
   en: {
@@ -29,6 +30,7 @@ export const projectFileText = localized({
     readOnlyWrite: (file: string) => `The project "${file}" is open read-only: nothing can be imported or changed; use Save As to a writable place`,
     openBackup: 'Open the last good copy',
     readOnlyBadge: 'read-only',
+    readOnlyTitle: (name: string, app: string) => `${name} (read-only) - ${app}`,
     readOnlyBanner: 'This project is open read-only (the file or its folder cannot be written): you can view and export, not import or change. Use Save As to a writable place.',
   },
 });

@@ -12,6 +12,19 @@ export function Toasts() {
       {toasts.map((x) => (
         <div key={x.id} className="toast" data-testid="error-toast" data-code={x.error.code}>
           <span className="toast-text">{describeError(x.error)}</span>
+          {x.action && (
+            <button
+              type="button"
+              className="toast-action"
+              data-testid="error-toast-action"
+              onClick={() => {
+                dismiss(x.id);
+                x.action!.run();
+              }}
+            >
+              {x.action.label}
+            </button>
+          )}
           <button type="button" className="toast-close" onClick={() => dismiss(x.id)} aria-label={t.toast.dismiss}>
             ×
           </button>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { ProjectInfo, Result } from '../../src-main/contract';
+import type { ApiError, ProjectInfo, Result } from '../../src-main/contract';
+import { projectFileText } from '../../src-main/locale/projectFile';
 import { call } from '../api/client';
 import { projectChanged } from './dataVersion';
 import { reportError } from './toasts';
@@ -22,6 +23,8 @@ interface ProjectState {
   init(): Promise<void>;
   create(req: { name?: string; path?: string }): Promise<void>;
   open(path: string): Promise<void>;
+  /** Opens the last good copy of the damaged project at `path`, restored to a new file beside it. */
+  openBackup(path: string): Promise<void>;
   openDemo(): Promise<void>;
   /**
    * Save As; `overwrite` once the user agreed to replace an existing project. `needsConfirm` (with
@@ -41,13 +44,13 @@ const initialState = {
 
 /** The open project; opening or closing one tells every query (store/dataVersion.ts). */
 export const useProject = create<ProjectState>()((set, get) => {
-  async function runOpen(busy: ProjectBusy, action: () => Promise<Result<ProjectInfo>>, isReported = () => true): Promise<boolean> {
+  async function runOpen(busy: ProjectBusy, action: () => Promise<Result<ProjectInfo>>, isReported: (error: ApiError) => boolean = () => true): Promise<boolean> {
     if (get().busy) return false;
     set({ busy });
     const r = await action();
     set({ busy: null });
     if (!r.ok) {
-      if (isReported()) reportError(r.error);
+      if (isReported(r.error)) reportError(r.error);
       return false;
     }
     projectChanged();
@@ -70,7 +73,19 @@ export const useProject = create<ProjectState>()((set, get) => {
       await runOpen('new', () => call('project:new', req));
     },
     async open(path) {
-      await runOpen('open', () => call('project:open', { path }));
+      await runOpen(
+        'open',
+        () => call('project:open', { path }),
+        (error) => {
+          // A damaged file with a last good copy: the toast offers to open that copy (as a new file beside it).
+          if (error.code !== 'PROJECT_DAMAGED' || typeof error.details?.backup !== 'string') return true;
+          reportError(error, { label: projectFileText.openBackup, run: () => void get().openBackup(path) });
+          return false;
+        },
+      );
+    },
+    async openBackup(path) {
+      await runOpen('open', () => call('project:openBackup', { path }));
     },
     async openDemo() {
       await runOpen('demo', () => call('project:openDemo', {}));

@@ -8,9 +8,11 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { t } from '../../../src-main/locale/app';
 import { importKindText, importPhaseText, importStateText, punctuation } from '../../../src-main/locale/common';
 import { describeError } from '../../../src-main/locale/errors';
+import { projectFileText } from '../../../src-main/locale/projectFile';
 import { platform } from '../../platform';
 import { entryBlockers, isEntryQuickReady, selectEntries, useImports, type ImportEntry } from '../../store/imports';
 import type { QuickBlocker } from '../../store/mappingRules';
+import { selectProject, useProject } from '../../store/project';
 import { reportError } from '../../store/toasts';
 import { pendingFromFiles } from './fileDrop';
 import { historyColumns } from './historyColumns';
@@ -90,6 +92,8 @@ const noKinds: KindInfo[] = [];
 /** Import: drop zone, file picker, per-file progress, and the history of imports. */
 export function ImportView() {
   const entries = useImports(selectEntries);
+  // A project open read-only takes no imports: the server refuses them, the view says why first.
+  const isReadOnly = !!useProject(selectProject)?.isReadOnly;
   // A finished or removed import changes the data, which asks the history again.
   const history = useQuery('import:history', {}).data ?? noHistory;
   const kinds = useQuery('import:kinds', {}).data ?? noKinds;
@@ -128,6 +132,7 @@ export function ImportView() {
   }
 
   async function onChoose() {
+    if (isReadOnly) return;
     const r = await platform.pickFiles(() => inputRef.current?.click());
     if (!r.ok) return reportError(r.error);
     if (r.value.length) {
@@ -143,8 +148,8 @@ export function ImportView() {
   return (
     <div className="import-view">
       <section className="drop-zone" data-testid="import-drop-zone">
-        <span>{t.import.dropHint}</span>
-        <button type="button" className="primary" onClick={() => void onChoose()}>
+        <span>{isReadOnly ? projectFileText.readOnlyBanner : t.import.dropHint}</span>
+        <button type="button" className="primary" data-testid="import-choose" disabled={isReadOnly} onClick={() => void onChoose()}>
           {t.import.choose}
         </button>
         <input

@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/useMutation';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { jsonDownload, useExport } from '../../components/useExport';
 import { t } from '../../../src-main/locale/app';
 import { punctuation } from '../../../src-main/locale/common';
+import { projectFileText } from '../../../src-main/locale/projectFile';
 import { projectTargetText } from '../../../src-main/locale/projectTarget';
 import { platform } from '../../platform';
 import { confirmDropDrafts } from '../../store/drafts';
@@ -21,6 +22,17 @@ export function TopBar() {
   // The question of a Save As onto an existing project, until the user replaces it or cancels.
   const [question, setQuestion] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const isReadOnly = !!project?.isReadOnly;
+
+  // The window's title bar says so too (Electron shows the page's title).
+  useEffect(() => {
+    if (!project?.isReadOnly) return;
+    const before = document.title;
+    document.title = projectFileText.readOnlyTitle(project.name, t.windowTitle);
+    return () => {
+      document.title = before;
+    };
+  }, [project?.isReadOnly, project?.name]);
 
   const definitionsExport = useExport('definitions:export', (json) => jsonDownload(t.top.definitionsFileName(project?.name ?? ''), json));
   // Every view reads its definitions and figures again.
@@ -63,6 +75,11 @@ export function TopBar() {
         <span className="project-name" data-testid="project-name" title={project.path}>
           {project.name}
         </span>
+        {isReadOnly && (
+          <span className="readonly-badge" data-testid="project-readonly" title={projectFileText.readOnlyBanner}>
+            {projectFileText.readOnlyBadge}
+          </span>
+        )}
         <span className="muted tz" data-testid="project-timezone">
           {t.top.timeZone}{punctuation.colon}{project.timeZone}
         </span>
@@ -76,7 +93,13 @@ export function TopBar() {
         <button type="button" data-testid="definitions-export" title={t.top.definitionsHint} disabled={definitionsExport.isExporting} onClick={() => void definitionsExport.run({})}>
           {t.top.exportDefinitions}
         </button>
-        <button type="button" data-testid="definitions-import" title={t.top.definitionsHint} onClick={() => fileRef.current?.click()}>
+        <button
+          type="button"
+          data-testid="definitions-import"
+          title={isReadOnly ? projectFileText.readOnlyBanner : t.top.definitionsHint}
+          disabled={isReadOnly}
+          onClick={() => fileRef.current?.click()}
+        >
           {t.top.importDefinitions}
         </button>
         <input
@@ -99,6 +122,11 @@ export function TopBar() {
           {t.top.close}
         </button>
       </div>
+      {isReadOnly && (
+        <p className="readonly-banner" data-testid="readonly-banner">
+          {projectFileText.readOnlyBanner}
+        </p>
+      )}
       {isFormShown && (
         <form className="saveas-form card" onSubmit={onSubmit} data-testid="save-as-form">
           <label className="field">
