@@ -39,12 +39,12 @@ export function createNativeDialogs(dialog: DialogApi, getWindow: () => BaseWind
       const name = safeFileName(defaultName ?? '', shellText.untitled);
       const r = await save({
         title: shellText.saveProjectTitle,
-        defaultPath: path.join(projectsDir, name.endsWith(PROJECT_EXT) ? name : `${name}${PROJECT_EXT}`),
+        defaultPath: path.join(projectsDir, name.toLowerCase().endsWith(PROJECT_EXT) ? name : `${name}${PROJECT_EXT}`),
         filters: projectFilters(),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (r.canceled || !r.filePath) return null;
-      return r.filePath.endsWith(PROJECT_EXT) ? r.filePath : `${r.filePath}${PROJECT_EXT}`;
+      return r.filePath.toLowerCase().endsWith(PROJECT_EXT) ? r.filePath : `${r.filePath}${PROJECT_EXT}`;
     },
     async importFiles() {
       const r = await open({ title: shellText.importFilesTitle, filters: sheetFilters(), properties: ['openFile', 'multiSelections'] });

@@ -7,6 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ExportFile } from '../contract';
 import { AppError } from '../contract/appError';
+import { safeFileName } from '../contract/fileName';
 import { boundaryMessages } from '../locale/errors';
 import type { ExportSheet, SheetExport } from '../analysis/base/exportSheet';
 import { cancelledError } from '../db/cancellation';
@@ -98,8 +99,11 @@ export function writeXlsxInWorker(sheets: ExportSheet<XlsxRow>[], options: XlsxW
   });
 }
 
-/** An analysis's export as an {@link ExportFile} for the renderer to save, written off the main thread. */
+/**
+ * An analysis's export as an {@link ExportFile} for the renderer to save, written off the main thread;
+ * its suggested name is one every platform accepts (a stage or type label may hold `/` or `:`).
+ */
 export async function exportFile({ fileName, sheets }: SheetExport, options: XlsxWriteOptions = {}): Promise<ExportFile> {
   const bytes = await writeXlsxInWorker(sheets, options);
-  return { fileName, base64: bytes.toString('base64') };
+  return { fileName: safeFileName(fileName, 'Qunxi.xlsx'), base64: bytes.toString('base64') };
 }

@@ -87,6 +87,18 @@ describe('native dialogs', () => {
     expect(seen[2]).toMatchObject({ filters: [{ name: '表格', extensions: ['xlsx', 'xls', 'csv'] }, { name: '所有文件' }], properties: ['openFile', 'multiSelections'] });
   });
 
+  it('suggests a name Windows accepts and keeps a .QUNXI the user typed', async () => {
+    const seen: { defaultPath?: string }[] = [];
+    const fake = {
+      showSaveDialog: async (opts: { defaultPath?: string }) => (seen.push(opts), { canceled: false, filePath: 'C:\\项目\\复盘.QUNXI' }),
+    } as unknown as DialogApi;
+    const d = createNativeDialogs(fake, () => null, '/docs/Qunxi');
+    expect(await d.saveProject('CON')).toBe('C:\\项目\\复盘.QUNXI');
+    await d.saveProject('复盘 . ');
+    await d.saveProject('..');
+    expect(seen.map((o) => o.defaultPath)).toEqual(['/docs/Qunxi/_CON.qunxi', '/docs/Qunxi/复盘.qunxi', '/docs/Qunxi/未命名项目.qunxi']);
+  });
+
   it('answers null when cancelled', async () => {
     const fake = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) } as unknown as DialogApi;
     const d = createNativeDialogs(fake, () => null, '/x');

@@ -93,4 +93,10 @@ describe('xlsx export in a worker thread', () => {
     expect(file.fileName).toBe('名单.xlsx');
     expect(await readRows(Buffer.from(file.base64, 'base64'))).toEqual([['X'], ["'@me"], [3]]);
   });
+
+  it('suggests a file name Windows accepts, whatever labels went into it', async () => {
+    const sheet = { name: 'a', columns: [{ key: 'x', header: 'X' }], rows: [{ x: 1 }] };
+    expect((await exportFile({ fileName: '四象限_高价值/低频: 客户?.xlsx', sheets: [sheet] })).fileName).toBe('四象限_高价值_低频_ 客户_.xlsx');
+    expect((await exportFile({ fileName: 'CON.xlsx', sheets: [sheet] })).fileName).toBe('_CON.xlsx');
+  });
 });
