@@ -22,7 +22,8 @@ const analysisUses = {
   features: ['behaviours'],
   vvip: ['features'],
   overview: ['funnel', 'metrics'],
-  decision: ['metrics', 'churn', 'features', 'behaviours', 'funnel'],
+  // Growth points read the channel rows and the activity's member messages (one figure, one definition).
+  decision: ['metrics', 'churn', 'features', 'behaviours', 'funnel', 'channels', 'activity'],
 };
 const analysisDomains = ['activity', 'behaviours', 'channels', 'churn', 'decision', 'features', 'funnel', 'metrics', 'overview', 'quadrant', 'vvip'];
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { analysisScope, empty, isoDate, shortText } from './common';
 import { abMetrics } from './ids';
 import { method } from './method';
+import { growthPointsRequestSchema, type GrowthPointsResult } from './growth';
+
+export * from './growth';
 
 /** What an arm of an A/B comparison is chosen by. */
 export const abArmKinds = ['group', 'staff', 'channel', 'tag', 'joinWeek', 'period'] as const;
@@ -150,4 +153,6 @@ export const decisionMethods = {
   'decision:saveAbtest': method<SavedAbtest[]>()(z.object({ id: z.string().min(1).max(64), name: shortText.min(1), request: abtestRequestSchema })),
   'decision:deleteAbtest': method<SavedAbtest[]>()(z.object({ id: z.string().min(1).max(64) })),
   'decision:communityEffect': method<CommunityEffectResult>()(z.object({ groups: analysisScope.groups })),
+  /** Growth points between the period from–to (default: the latest full week) and the one before. */
+  'decision:growthPoints': method<GrowthPointsResult>()(growthPointsRequestSchema),
 };

@@ -32,6 +32,23 @@ export interface MetricsQuery {
   isMembershipOnly?: boolean;
 }
 
+/**
+ * `member_orders(pid, d, paid, refunded)`: orders paid while the buyer was a member of the scope
+ * (needs the membership CTEs' `islands`); `d` the local day of payment. The one definition of the
+ * orders behind converted_members and gmv, shared with the growth points.
+ */
+export const memberOrdersCte = `member_orders AS (
+  SELECT o.pid, CAST(timezone($tz, o.paid_at) AS DATE) AS d, o.paid, o.refunded
+  FROM id_orders o JOIN islands i ON o.pid = i.pid AND o.paid_at >= i.s AND o.paid_at < i.e
+  WHERE o.paid_at IS NOT NULL
+)`;
+
+/** converted_members over a group of `member_orders` rows: distinct buyers of an order not fully refunded. */
+export const convertedSql = `count(DISTINCT pid) FILTER (WHERE refunded < paid)`;
+
+/** gmv over a group of `member_orders` rows: paid − refunded, an over-refunded order (a data error) counting 0. */
+export const gmvSql = `sum(greatest(paid - refunded, 0))`;
+
 /* eslint-disable no-restricted-syntax -- the SQL names Chinese metric terms of the exports in its comments: data vocabulary, not UI text */
 /** The SQL of {@link queryMetrics}; exported so tests can EXPLAIN it. */
 export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: KeyBehaviour[] | null = null, isMembershipOnly = false): string {
@@ -76,17 +93,13 @@ running AS (
 ),
 -- Orders paid while the buyer was a member of the scope (at the payment instant: a payment at the
 -- join instant counts, one at the leave instant does not, like messages).
-member_orders AS (
-  SELECT o.pid, CAST(timezone($tz, o.paid_at) AS DATE) AS d, o.paid, o.refunded
-  FROM id_orders o JOIN islands i ON o.pid = i.pid AND o.paid_at >= i.s AND o.paid_at < i.e
-  WHERE o.paid_at IS NOT NULL
-),
+${memberOrdersCte},
 -- Per period over all the data, not only [lo, hi], so the first period's 环比 has its previous period.
 -- A refund above the paid amount is a data error: such an order contributes 0, never a negative amount.
 conv_by AS (
   SELECT ${key('d')} AS ps,
-         count(DISTINCT pid) FILTER (WHERE refunded < paid) AS converted,
-         sum(greatest(paid - refunded, 0)) AS gmv
+         ${convertedSql} AS converted,
+         ${gmvSql} AS gmv
   FROM member_orders GROUP BY ALL
 ),
 event_days AS (

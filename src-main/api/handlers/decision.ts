@@ -1,6 +1,8 @@
 import type { DomainHandlers } from '../../contract';
 import { runAbtest } from '../../analysis/decision/abtest';
 import { communityEffect } from '../../analysis/decision/communityEffect';
+import { growthPoints } from '../../analysis/decision/growthPoints';
+import { checkDateRange } from '../../analysis/base/analysisBase';
 import { deleteAbtest, readSavedAbtests, saveAbtest } from '../../analysis/decision/savedAbtests';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import { contributionHandlers } from './contribution';
@@ -19,6 +21,11 @@ export function decisionHandlers(ctx: AppContext): DomainHandlers<'decision'> {
     'decision:communityEffect': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       return project.db.use((sql) => communityEffect(sql, req.groups, project.timeZone), call);
+    },
+    'decision:growthPoints': async (req, call?: CallContext) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use((sql) => growthPoints(sql, req, project.timeZone), call);
     },
   };
 }

@@ -7,6 +7,7 @@ import { communityEffectCommand } from './communityEffect';
 import { contributionCommand } from './contribution';
 import { featuresCommand } from './features';
 import { funnelCommand } from './funnel';
+import { growthCommand } from './growth';
 import { quadrantCommand } from './quadrant';
 import { retentionCommand } from './retention';
 import type { AnalysisCommandSpec } from './types';
@@ -23,5 +24,6 @@ export const analysisCommands: AnalysisCommandSpec[] = [
   quadrantCommand,
   abtestCommand,
   communityEffectCommand,
+  growthCommand,
   contributionCommand,
 ] as AnalysisCommandSpec[];

@@ -20,6 +20,7 @@ import { QuadrantView } from '../quadrant/QuadrantView';
 import { VvipView } from '../vvip/VvipView';
 import { AbtestView } from '../decision/AbtestView';
 import { CommunityView } from '../decision/CommunityView';
+import { GrowthView } from '../decision/GrowthView';
 import { ContributionView } from '../decision/ContributionView';
 import { TopBar } from './TopBar';
 
@@ -37,6 +38,7 @@ const views: Record<Tab, () => React.ReactNode> = {
   vvip: () => <VvipView />,
   abtest: () => <AbtestView />,
   community: () => <CommunityView />,
+  growth: () => <GrowthView />,
   contribution: () => <ContributionView />,
   data: () => <DataView />,
   match: () => <MatchView />,

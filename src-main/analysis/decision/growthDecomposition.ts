@@ -1,0 +1,172 @@
+/**
+ * The change in converted people and GMV between two periods, split per segment (channel, group,
+ * staff, tag) into a mix part and a rate part (DESIGN §4 Decision support, growth points).
+ *
+ * What is counted, per period and segment (the figures are 指标's, one definition: metricsQueries'
+ * `member_orders`, `convertedSql`, `gmvSql`):
+ * - people (n): who were members of the scope at some instant of the period (an island of membership
+ *   that starts before the period's end and ends after its start). Not total_members (members at the
+ *   period's end): a buyer who paid while a member and left before the week ended converted but is
+ *   not among them, and the decomposition needs every converted person inside its segment's n.
+ * - converted (c): DESIGN converted_members — present people with an order paid in the period while a
+ *   member, not fully refunded. Each person is in exactly one segment per dimension, so the segments'
+ *   c add up to the scope's converted_members, and their GMV to its gmv.
+ * - GMV (g): DESIGN gmv of the segment's people.
+ * - the segment of a person: channel = the customer list's 渠道, else 添加方式 (客户360's channel);
+ *   staff = 所属员工; tag = the person's distinct tags, sorted; group = the groups of the scope the
+ *   person was in during the period, sorted. Someone with several tags or groups is in the segment
+ *   of that combination (joined by “、”), so the segments partition the people and the parts add up.
+ *
+ * The split is the symmetric (midpoint) shift-share, exact with no residual term: with r = c / n,
+ *   mix_i  = (n1_i − n0_i) · (r0_i + r1_i) / 2     more or fewer people from the segment
+ *   rate_i = (r1_i − r0_i) · (n0_i + n1_i) / 2     the segment converting better or worse
+ *   mix_i + rate_i = n1_i·r1_i − n0_i·r0_i = c1_i − c0_i, so Σ_i (mix_i + rate_i) = C1 − C0.
+ * A segment absent in a period (n = 0, hence c = 0) takes the other period's rate: a new segment is
+ * all mix (+c1), a vanished one all mix (−c0). GMV is split the same way with r = g / n.
+ */
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { GrowthDimension, SegmentShift } from '../../contract';
+import type { Sql } from '../../db/projectDb';
+import { growthText } from '../../locale/growth';
+import { membershipCtes, personCtes, scopeCondition } from '../base/analysisBase';
+import { identityCtes } from '../base/identity';
+import { convertedSql, gmvSql, memberOrdersCte } from '../metrics/metricsQueries';
+
+/** The two parts of one segment's change. */
+export interface ShiftParts {
+  mix: number;
+  rate: number;
+}
+
+/** The midpoint shift-share of one segment (see the file comment): people n0 → n1, outcome c0 → c1. */
+export function shiftShare(n0: number, c0: number, n1: number, c1: number): ShiftParts {
+  if (n0 === 0 && n1 === 0) return { mix: 0, rate: 0 };
+  const r0 = n0 > 0 ? c0 / n0 : c1 / n1;
+  const r1 = n1 > 0 ? c1 / n1 : r0;
+  return { mix: ((n1 - n0) * (r0 + r1)) / 2, rate: ((r1 - r0) * (n0 + n1)) / 2 };
+}
+
+/** One segment's counts in both periods, as the database answers them. */
+export interface SegmentCounts {
+  dimension: GrowthDimension | 'all';
+  segment: string;
+  people0: number;
+  people1: number;
+  converted0: number;
+  converted1: number;
+  gmv0: number;
+  gmv1: number;
+  /** Orders paid while a member, not fully refunded (for the AOV; the `all` row only is read). */
+  orders0: number;
+  orders1: number;
+}
+
+/** The periods of a decomposition: local dates, inclusive. */
+export interface TwoPeriods {
+  from0: string;
+  to0: string;
+  from1: string;
+  to1: string;
+}
+
+/** Separators of the tags of a customer-list row, as the A/B comparison splits them. */
+// eslint-disable-next-line no-restricted-syntax -- the separators Chinese exports write between tags (data), not UI text
+const TAG_SPLIT = `'[,，;；、\\s]+'`;
+/** How several groups or tags of one person are joined into one segment, as 客户360 lists a person's groups. */
+// eslint-disable-next-line no-restricted-syntax -- the list separator 客户360's groups column uses (data), so segments read the same
+export const SEGMENT_JOIN = '、';
+const JOIN = `'${SEGMENT_JOIN}'`;
+
+/**
+ * The statement of the per-segment counts (pure): rows of {@link SegmentCounts}, one per dimension
+ * and segment, plus the dimension `all` (one row, segment '') with the scope's totals.
+ * Parameters: `$tz`, `$from0`, `$to0`, `$from1`, `$to1`, `$unknown`, `$noTag`, and `$groups` when scoped.
+ */
+export function segmentCountsSql(groups: string[] | undefined): string {
+  const start = (day: string) => `timezone($tz, CAST(${day} AS TIMESTAMP))`;
+  const end = (day: string) => `timezone($tz, CAST(${day} + 1 AS TIMESTAMP))`;
+  return `
+WITH
+${identityCtes()},
+${membershipCtes(scopeCondition(groups))},
+${personCtes()},
+${memberOrdersCte},
+periods AS (
+  SELECT 0 AS p, CAST($from0 AS DATE) AS lo, CAST($to0 AS DATE) AS hi
+  UNION ALL SELECT 1, CAST($from1 AS DATE), CAST($to1 AS DATE)
+),
+-- Present: a member of the scope at some instant of the period.
+present AS (
+  SELECT DISTINCT p.p, i.pid FROM periods p JOIN islands i ON i.s < ${end('p.hi')} AND i.e > ${start('p.lo')}
+),
+bought AS (
+  SELECT p.p, o.pid, ${convertedSql} AS converted, ${gmvSql} AS gmv, count(*) FILTER (WHERE o.refunded < o.paid) AS orders
+  FROM member_orders o JOIN periods p ON o.d BETWEEN p.lo AND p.hi
+  GROUP BY ALL
+),
+person_period AS (
+  SELECT pr.p, pr.pid, coalesce(b.converted, 0) AS converted, coalesce(b.gmv, 0) AS gmv, coalesce(b.orders, 0) AS orders
+  FROM present pr LEFT JOIN bought b ON b.p = pr.p AND b.pid = pr.pid
+),
+person_groups AS (
+  SELECT pp.p, pp.pid, array_to_string(list_sort(list(DISTINCT s.group_name)), ${JOIN}) AS segment
+  FROM person_period pp JOIN periods p ON p.p = pp.p
+  JOIN spells s ON s.pid = pp.pid AND s.s < ${end('p.hi')} AND s.e > ${start('p.lo')} AND s.e > s.s
+  GROUP BY pp.p, pp.pid
+),
+segs AS (
+  SELECT 'all' AS dimension, '' AS segment, pp.* FROM person_period pp
+  UNION ALL
+  SELECT 'channel', coalesce(pc.channel, pc.add_way, $unknown), pp.* FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
+  UNION ALL
+  SELECT 'staff', coalesce(nullif(trim(pc.staff), ''), $unknown), pp.* FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
+  UNION ALL
+  SELECT 'tag', coalesce(nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(pc.tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), ''), $noTag), pp.*
+  FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
+  UNION ALL
+  SELECT 'group', g.segment, pp.* FROM person_period pp JOIN person_groups g ON g.p = pp.p AND g.pid = pp.pid
+)
+SELECT dimension, segment,
+       CAST(count(*) FILTER (WHERE p = 0) AS INTEGER) AS people0,
+       CAST(count(*) FILTER (WHERE p = 1) AS INTEGER) AS people1,
+       CAST(coalesce(sum(converted) FILTER (WHERE p = 0), 0) AS INTEGER) AS converted0,
+       CAST(coalesce(sum(converted) FILTER (WHERE p = 1), 0) AS INTEGER) AS converted1,
+       -- Sums stay DECIMAL (exact cents) until here.
+       CAST(coalesce(sum(gmv) FILTER (WHERE p = 0), 0) AS DOUBLE) AS gmv0,
+       CAST(coalesce(sum(gmv) FILTER (WHERE p = 1), 0) AS DOUBLE) AS gmv1,
+       CAST(coalesce(sum(orders) FILTER (WHERE p = 0), 0) AS INTEGER) AS orders0,
+       CAST(coalesce(sum(orders) FILTER (WHERE p = 1), 0) AS INTEGER) AS orders1
+FROM segs GROUP BY ALL
+ORDER BY dimension, segment`;
+}
+
+/** Reads the per-segment counts of the two periods. */
+export async function querySegmentCounts(sql: Sql, groups: string[] | undefined, periods: TwoPeriods, timeZone: string): Promise<SegmentCounts[]> {
+  const params: Record<string, DuckDBValue> = { tz: timeZone, ...periods, unknown: growthText.unknownSegment, noTag: growthText.noTag };
+  if (groups?.length) params.groups = listValue(groups);
+  return sql.all<SegmentCounts>(segmentCountsSql(groups), params);
+}
+
+/** The shifts of every segment (the `all` row left out), in the order of the counts. */
+export function segmentShifts(counts: readonly SegmentCounts[]): SegmentShift[] {
+  return counts
+    .filter((c): c is SegmentCounts & { dimension: GrowthDimension } => c.dimension !== 'all')
+    .map((c) => {
+      const converted = shiftShare(c.people0, c.converted0, c.people1, c.converted1);
+      const gmv = shiftShare(c.people0, c.gmv0, c.people1, c.gmv1);
+      return {
+        dimension: c.dimension,
+        segment: c.segment,
+        people0: c.people0,
+        people1: c.people1,
+        converted0: c.converted0,
+        converted1: c.converted1,
+        gmv0: c.gmv0,
+        gmv1: c.gmv1,
+        convertedMix: converted.mix,
+        convertedRate: converted.rate,
+        gmvMix: gmv.mix,
+        gmvRate: gmv.rate,
+      };
+    });
+}
