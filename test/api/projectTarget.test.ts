@@ -89,6 +89,18 @@ describe('where a project may be written', () => {
     expect(made.ok && made.value.path).toBe(path.join(tmp.dir, 'projects', '十月_复盘.qunxi'));
   });
 
+  it('paths with Chinese characters and spaces work for new, save as and reopen', async () => {
+    const first = at('运营 资料/十月 复盘.qunxi');
+    const made = await call('project:new', { path: first });
+    expect(made.ok && made.value.name).toBe('十月 复盘');
+    const copy = at('导出 目录/副本 一.QUNXI');
+    const saved = await call('project:saveAs', { path: copy });
+    expect(saved.ok && [saved.value.path, saved.value.name]).toEqual([copy, '副本 一']);
+    await call('project:close', {});
+    const reopened = await call('project:open', { path: first });
+    expect(reopened.ok && reopened.value.name).toBe('十月 复盘');
+  });
+
   it('the refusals are translated', async () => {
     setLanguage('en');
     const r = await call('project:new', { path: at('evil.sh') });
