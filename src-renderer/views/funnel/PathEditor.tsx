@@ -79,9 +79,9 @@ export function PathEditor() {
           {(check.errors.length > 0 || check.warnings.length > 0) && (
             <ul className="funnel-path-checks" data-testid="path-checks">
               {check.errors
-                .filter((e) => e === tx.tooFew || e === tx.sourceRequired)
+                .filter((e) => e === tx.tooFew)
                 .map((e) => (
-                  <li key={e} className="problem" data-testid="path-problem">
+                  <li key={e} className="problem">
                     {e}
                   </li>
                 ))}

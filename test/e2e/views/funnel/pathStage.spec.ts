@@ -12,13 +12,14 @@ test.describe('a new path stage', () => {
     // No guess such as 广告曝光 (0 天): the select asks.
     await expect(source).toHaveValue('');
     await expect(source.locator('option:checked')).toHaveText('请选择…');
-    await expect(page.getByTestId('path-problem')).toHaveText('请为每个阶段选择绑定数据');
+    // Said once, on the stage's row, by the grid's own list of cell problems.
+    await expect(page.getByTestId('path-grid-problems')).toHaveText(`第 ${added + 1} 行「绑定数据」：请为每个阶段选择绑定数据`);
     await expect(page.getByTestId('path-grid').locator(`.ag-row[row-index="${added}"] .ag-cell[col-id="source"]`)).toHaveClass(/cell-problem/);
     await expect(page.getByTestId('path-save')).toBeDisabled();
     await shot('path-new-stage-empty.png');
 
     await source.selectOption({ index: 2 });
-    await expect(page.getByTestId('path-problem')).toHaveCount(0);
+    await expect(page.getByTestId('path-grid-problems')).toHaveCount(0);
     await expect(page.getByTestId('path-save')).toBeEnabled();
   });
 });
