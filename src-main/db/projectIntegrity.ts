@@ -123,6 +123,9 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
  */
 export async function keepGoodCopy(projectPath: string): Promise<void> {
   const backup = backupPath(projectPath);
+  // A copy made after the file's last change already holds these bytes: no need to write them again.
+  const [file, kept] = await Promise.all([fs.stat(projectPath).catch(() => null), fs.stat(backup).catch(() => null)]);
+  if (file && kept?.isFile() && kept.size === file.size && kept.mtimeMs > file.mtimeMs) return;
   const tmp = path.join(path.dirname(projectPath), `.${path.basename(backup)}.${randomBytes(4).toString('hex')}`);
   try {
     await fs.copyFile(projectPath, tmp, fsConstants.COPYFILE_FICLONE);
