@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
+import { useMetrics } from '../../store/metrics';
 import { useNavigation } from '../../store/navigation';
 import { useScope, useScopeRequest } from '../../store/scope';
 import { formatFigure } from './decisionFormat';
@@ -21,6 +22,13 @@ function follow(link: GrowthLink): void {
   const scope = useScope.getState();
   scope.setGroups(link.scope.groups ?? []);
   scope.setRange(link.scope.from ?? '', link.scope.to ?? '');
+  if (link.view === 'metrics') {
+    // 指标 keeps a scope of its own: the two periods week by week, the week being the decomposition's default unit.
+    const metrics = useMetrics.getState();
+    metrics.setGroups(link.scope.groups ?? []);
+    metrics.setRange(link.scope.from ?? '', link.scope.to ?? '');
+    metrics.setPeriod('week');
+  }
   useNavigation.getState().go(link.view);
 }
 
@@ -72,7 +80,7 @@ function FindingCard({ finding, rank }: { finding: GrowthFinding; rank: number }
           ))}
         </dl>
       </details>
-      <button type="button" className="link-button" data-testid="growth-link" onClick={() => follow(finding.link)}>
+      <button type="button" className="link growth-link" data-testid="growth-link" onClick={() => follow(finding.link)}>
         {text.open(text.views[finding.link.view])}
       </button>
     </li>

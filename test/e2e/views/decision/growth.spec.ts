@@ -1,0 +1,29 @@
+import { expect, test } from '../../fixtures';
+import { GrowthPage } from '../../pages/GrowthPage';
+
+test.describe('增长点 on the demo project', () => {
+  test('lists the findings the API ranks, and a finding’s link opens its view with its scope', async ({ demo, api, page, shot }) => {
+    await expect(demo.tab('overview')).toBeVisible();
+    const view = new GrowthPage(page);
+    await view.open();
+    await expect(view.reading()).toBeVisible({ timeout: 60_000 });
+    // Ask the API only once the view has its answer (the funnel and the features share caches).
+    const expected = await api('decision:growthPoints', {});
+    expect(expected.findings.length).toBeGreaterThan(0);
+    await expect(view.reading()).toHaveText(expected.reading);
+    await expect(view.reading()).toHaveAttribute('data-current-from', expected.current.from);
+    await expect(view.findings()).toHaveCount(expected.findings.length);
+    await expect(view.findings().first().locator('.growth-title')).toHaveText(expected.findings[0]!.title);
+    await shot('growth.png');
+
+    // A part of the change by one group links to 指标 scoped to that group over both weeks.
+    const linked = expected.findings.find((f) => f.link.view === 'metrics');
+    expect(linked, 'a finding linking to 指标').toBeTruthy();
+    const card = view.findings().filter({ hasText: linked!.title }).first();
+    await card.getByTestId('growth-link').click();
+    await expect(page.getByTestId('tab-metrics')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('metrics-from')).toHaveValue(linked!.link.scope.from!);
+    await expect(page.getByTestId('metrics-to')).toHaveValue(linked!.link.scope.to!);
+    await expect(page.getByTestId('group-select')).toHaveAttribute('data-selected', linked!.link.scope.groups!.join('\n'));
+  });
+});
