@@ -17,6 +17,8 @@ import { tempPaths } from '../support/tempDirs';
  */
 const HOSTILE = ['=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", '@SUM(1)', '-2+3', '\t=1', '\r=1'];
 const neutralised = HOSTILE.map((n) => `'${n}`);
+/** A group name that looks like a formula too. */
+const GROUP = '@群一';
 // An XML parser reads a raw CR in a cell as LF (XML end-of-line handling), so the xlsx read back holds "'\n=1".
 const neutralisedInXml = neutralised.map((n) => n.replaceAll('\r', '\n'));
 
@@ -83,16 +85,16 @@ let file: string;
 beforeAll(async () => {
   t = await tempProject();
   file = t.project.path;
-  // Six members of group G, each with a hostile nickname, two messages each, all leaving on 03-10.
+  // Six members of one group, each with a hostile nickname, two messages each, all leaving on 03-10.
   await insertSpells(
     t.project,
-    HOSTILE.map((name, i) => ({ group: 'G', id: `m${i}`, name, join: '2026-03-01 10:00:00+08', leave: '2026-03-10 10:00:00+08' })),
+    HOSTILE.map((name, i) => ({ group: GROUP, id: `m${i}`, name, join: '2026-03-01 10:00:00+08', leave: '2026-03-10 10:00:00+08'})),
   );
   await insertMessages(
     t.project,
     HOSTILE.flatMap((name, i) => [
-      { id: `m${i}`, name, group: 'G', at: `2026-03-0${2 + (i % 5)} 09:00:00+08` },
-      { id: `m${i}`, name, group: 'G', at: `2026-03-0${2 + (i % 5)} 10:00:00+08` },
+      { id: `m${i}`, name, group: GROUP, at: `2026-03-0${2 + (i % 5)} 09:00:00+08` },
+      { id: `m${i}`, name, group: GROUP, at: `2026-03-0${2 + (i % 5)} 10:00:00+08` },
     ]),
   );
   await insertImport(t.project, 1, '=cmd|x.xlsx', 'members');
@@ -108,6 +110,25 @@ describe('every spreadsheet writer neutralises formula-looking nicknames', () =>
       expectNeutralisedCsv(args.join(' '), r.stdout);
     });
   }
+
+  // The other commands print figures beside group, channel and stage names: none of those may run either.
+  const others = [
+    ['metrics', '--period', 'week'], ['retention'], ['churn'], ['churn', '--survival', 'group'], ['channels'], ['activity'],
+    ['funnel'], ['behaviours'], ['community-effect'],
+  ];
+  for (const args of others) {
+    it(`CLI ${args.join(' ')} --format csv`, async () => {
+      const r = await runCliIn(t.dir, ...args, '--project', file, '--format', 'csv');
+      expect(r.code, r.stderr).toBe(0);
+      csvLines(r.stdout);
+      expect(runnable(csvCells(r.stdout).flat())).toEqual([]);
+    });
+  }
+
+  it('CLI prints a group name neutralised', async () => {
+    const survival = await runCliIn(t.dir, 'churn', '--survival', 'group', '--project', file, '--format', 'csv');
+    expect(csvCells(survival.stdout).flat()).toContain(`'${GROUP}`);
+  });
 
   it('CLI imports --format csv neutralises a file name', async () => {
     const r = await runCliIn(t.dir, 'imports', '--project', file, '--format', 'csv');
