@@ -50,4 +50,17 @@ test.describe('an unsaved quadrant threshold', () => {
     await expect(page.getByTestId('start-new-name')).toBeVisible();
     expect(isAsked).toBe(false);
   });
+
+  test('closing or reloading the window over a draft asks first', async ({ demo: _, page, workspace, quadrantPage: q }) => {
+    await workspace.openTab('quadrant');
+    await q.waitSettled();
+    await q.setThreshold('x', 63);
+    await expect(q.unsaved()).toBeVisible();
+    const dialog = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const asked = await dialog;
+    expect(asked.type()).toBe('beforeunload');
+    await asked.dismiss();
+    expect(page.isClosed()).toBe(false);
+  });
 });
