@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { projectFileText } from '../../src-main/locale/projectFile';
+import { selectProject, useProject } from '../store/project';
 import type { Undoable } from './useUndoable';
 
 /** The texts of a {@link DefinitionToolbar}, from the view's locale module. */
@@ -38,6 +40,8 @@ export interface DefinitionToolbarProps {
 
 /** The save bar of every definition editor: unsaved marker, problem, undo / redo, 放弃修改, 保存. */
 export function DefinitionToolbar({ testId, text, draft, isSaving, problem, canSave = true, onSave, onRevert, hasHistory, children }: DefinitionToolbarProps) {
+  // A project open read-only keeps its definitions: the edits may be tried, not saved, and the bar says why.
+  const isReadOnly = !!useProject(selectProject)?.isReadOnly;
   return (
     <div className="definition-toolbar" data-testid={`${testId}-toolbar`}>
       {draft.isDirty && (
@@ -48,6 +52,11 @@ export function DefinitionToolbar({ testId, text, draft, isSaving, problem, canS
       {problem && (
         <span className="definition-problem" data-testid={`${testId}-invalid`}>
           {problem}
+        </span>
+      )}
+      {isReadOnly && draft.isDirty && (
+        <span className="definition-problem" data-testid={`${testId}-read-only`}>
+          {projectFileText.readOnlyBanner}
         </span>
       )}
       {children}
@@ -66,7 +75,7 @@ export function DefinitionToolbar({ testId, text, draft, isSaving, problem, canS
           {text.revert}
         </button>
       )}
-      <button type="button" className="primary" onClick={onSave} disabled={!draft.isDirty || !!problem || !canSave || isSaving} data-testid={`${testId}-save`}>
+      <button type="button" className="primary" onClick={onSave} disabled={isReadOnly || !draft.isDirty || !!problem || !canSave || isSaving} data-testid={`${testId}-save`}>
         {isSaving ? text.saving : text.save}
       </button>
     </div>

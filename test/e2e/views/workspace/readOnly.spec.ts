@@ -23,7 +23,7 @@ function canMount(): boolean {
 test.describe('a project on a read-only mount', () => {
   test.skip(!canMount(), 'needs to mount a tmpfs (root on Linux)');
 
-  test('opens read-only: 只读 by its name and in the window title, imports and definitions closed, Save As to a writable place opens a writable copy', async ({ app, start, workspace, page, shot }) => {
+  test('opens read-only: 只读 by its name and in the window title, imports and definitions closed, Save As to a writable place opens a writable copy', async ({ app, start, workspace, page, shot, funnelPage }) => {
     const mount = mkdtempSync(path.join(os.tmpdir(), 'qx-ro-e2e-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount]);
     try {
@@ -41,6 +41,13 @@ test.describe('a project on a read-only mount', () => {
       await expect(page.getByTestId('import-choose')).toBeDisabled();
       await expect(page.getByTestId('import-drop-zone')).toContainText('只读');
       await shot('project-read-only.png');
+      // A definition may be edited on screen, not saved, and its save bar says why.
+      await workspace.openTab('funnel');
+      await funnelPage.openPathEditor();
+      await expect.poll(() => funnelPage.stageNames()).not.toEqual([]);
+      await funnelPage.renameStage(0, '第一站');
+      await expect(page.getByTestId('path-read-only')).toContainText('只读');
+      await expect(page.getByTestId('path-save')).toBeDisabled();
 
       const copy = path.join(app.root, 'writable', '只读项目副本.qunxi');
       mkdirSync(path.dirname(copy));
