@@ -185,7 +185,7 @@ export const growthText = localized({
     ],
     spikeTitle: (day: string, churned: number, mean: number): string => `${day}: ${churned} left, against ${num(mean)} a day in the 28 days before`,
     spikeExplanation: (day: string, posts: number, samples: string[]): string =>
-      `Churn on ${day} was above the 28-day mean + 3 standard deviations. Staff (non-members) posted ${posts} messages that day${samples.length ? `, e.g. ${samples.join('; ')}` : ''}. Check what was posted, see who left in 流失, and reach out.`,
+      `Churn on ${day} was above the 28-day mean + 3 standard deviations. Staff (non-members) posted ${posts} messages that day${samples.length ? `, e.g. ${samples.join('; ')}` : ''}. Check what was posted, see who left in the churn view, and reach out.`,
     spikeEvidence: (s: SpikeFigures, memberMessages: number, posts: number, samples: string[]): GrowthEvidence[] => [
       { label: 'Churned that day', value: s.churned },
       { label: '28-day mean', value: s.mean },
