@@ -80,7 +80,8 @@ const SMALL_TABLE_BLOCKS = 16;
 export async function reclaimFreeSpace(db: ProjectDb): Promise<boolean> {
   if (db.isReadOnly || db.path === ':memory:') return true;
   try {
-    return await db.useUnprepared(async (sql) => {
+    // With no analysis under way: rewriting a table renumbers its rows, which the derived tables refer to.
+    return await db.write(async (sql) => {
       for (let round = 0; round < 3; round++) {
         const before = await fileBlocks(sql);
         if (before.free < MIN_FREE_BLOCKS) return true;

@@ -4,6 +4,7 @@ import { AppError } from '../contract/appError';
 import { projectFileText } from '../locale/projectFile';
 import { cancelledError, throwIfCancelled, untilAborted } from './cancellation';
 import { damagedError, isDamageError } from './projectIntegrity';
+import { StateLock } from './stateLock';
 
 /** Bound parameters of a query: positional (`?`, `$1`) or named (`$name`). */
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -130,6 +131,17 @@ export class Sql {
   }
 }
 
+/** The memory limit of an import: see {@link ProjectDb.limitMemoryWhileIdle}. */
+export interface ImportMemory {
+  /** Megabytes the import may use beyond what DuckDB holds and cannot drop. */
+  importMb: number;
+  /** The limit otherwise, as DuckDB's SET takes it. */
+  usual: string;
+}
+
+/** The lowest memory limit an import sets: DuckDB needs a few MB for an open project before any import. */
+const MIN_MEMORY_MB = 8;
+
 /** An open DuckDB database file (or in-memory database) with per-operation connections. */
 export class ProjectDb {
   private constructor(
@@ -153,7 +165,7 @@ export class ProjectDb {
 
   /**
    * Sets work that runs (on its own connections, through {@link ProjectDb.useUnprepared}) before
-   * every `use` and `transaction`: the project keeps its derived tables current this way (see
+   * every `use`: the project keeps its derived tables current this way (see
    * derivedTables.ts). It must be cheap when there is nothing to do.
    */
   setPreparer(preparer: ((db: ProjectDb) => Promise<void>) | null): void {
@@ -161,16 +173,79 @@ export class ProjectDb {
   }
 
   /**
-   * Runs `fn` on a fresh connection, closing it afterwards. An abort of `options.signal` stops
-   * this caller only: its wait for the preparer ends (the preparer goes on for the others who
-   * share it), or its own statement is interrupted.
+   * Commits of the data wait for the uses under way (see stateLock.ts): every `use` sees one
+   * state of the data, and of the derived tables built from it, from its first statement to its last.
+   */
+  private readonly stateLock = new StateLock();
+
+  /**
+   * Runs `fn` on a fresh connection, closing it afterwards, against one state of the data: no
+   * commit lands from the preparer's start to `fn`'s end (writes go through {@link ProjectDb.write}
+   * or {@link ProjectDb.transaction}). An abort of `options.signal` stops this caller only: its
+   * wait for the preparer ends (the preparer goes on for the others who share it, and keeps the
+   * state until it ends), or its own statement is interrupted.
    */
   async use<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
-    if (this.preparer) await untilAborted(this.preparer(this), options.signal);
-    return this.useUnprepared(fn, options);
+    throwIfCancelled(options.signal);
+    return this.stateLock.shared(async () => {
+      this.usesRunning++;
+      try {
+        if (this.usesRunning === 1 && this.importMemory) await this.applyMemoryLimit();
+        if (this.preparer) {
+          const prepared = this.preparer(this);
+          this.stateLock.holdUntil(prepared);
+          await untilAborted(prepared, options.signal);
+        }
+        return await this.useUnprepared(fn, options);
+      } finally {
+        this.usesRunning--;
+        if (this.usesRunning === 0 && this.importMemory) void this.applyMemoryLimit().catch(() => undefined);
+      }
+    });
   }
 
-  /** Like {@link ProjectDb.use} without the preparer: for the preparer itself. */
+  /** Uses of the database under way (for the memory limit of an import). */
+  private usesRunning = 0;
+  /** An import's memory allowance and the usual limit; see {@link ProjectDb.limitMemoryWhileIdle}. */
+  private importMemory: ImportMemory | null = null;
+  /** The last change of the memory limit: they apply in order. */
+  private memorySetting: Promise<void> = Promise.resolve();
+
+  /**
+   * While an import writes it lowers DuckDB's memory limit (a setting of the whole database, see
+   * import/importWrite.ts); analyses under the import's limit fail out of memory. So the lower
+   * limit holds only while no use of the database runs, and the usual one while any does; null
+   * ends that (the caller then sets the usual limit back itself).
+   */
+  async limitMemoryWhileIdle(limits: ImportMemory | null): Promise<void> {
+    this.importMemory = limits;
+    await this.applyMemoryLimit();
+  }
+
+  /** Sets the memory limit the uses under way call for, after the changes asked before (each reads the count when it runs). */
+  private applyMemoryLimit(): Promise<void> {
+    const run = this.memorySetting.then(async () => {
+      const limits = this.importMemory;
+      if (!limits) return;
+      await this.useUnprepared(async (sql) => {
+        if (this.usesRunning > 0) return sql.run(`SET memory_limit = ${sqlLiteral(limits.usual)}`);
+        // On top of what DuckDB holds that it could not just drop: in-memory tables (the analyses'
+        // derived and feature tables, which they may have added meanwhile); cached blocks of the file (BASE_TABLE) it can.
+        const held = await sql.one<{ mb: number }>(
+          `SELECT ceil(coalesce(sum(memory_usage_bytes), 0) / 1e6)::INTEGER AS mb FROM duckdb_memory() WHERE tag <> 'BASE_TABLE'`,
+        );
+        await sql.run(`SET memory_limit = '${Math.max(MIN_MEMORY_MB, Math.trunc(limits.importMb) + Number(held?.mb ?? 0))}MB'`);
+      });
+    });
+    this.memorySetting = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Like {@link ProjectDb.use} without the preparer and without holding the state: for the
+   * preparer itself, and for the importer, whose transaction sees its own snapshot and commits
+   * through {@link ProjectDb.commitWhenIdle}.
+   */
   async useUnprepared<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
     const { signal } = options;
     throwIfCancelled(signal);
@@ -189,13 +264,25 @@ export class ProjectDb {
     }
   }
 
-  /** Runs `fn` inside one transaction on a fresh connection: all of it commits, or none. */
+  /**
+   * Commits the open transaction of `sql` once no use of the database is under way, holding new
+   * ones back meanwhile (see stateLock.ts). Every commit that changes the data goes through here.
+   */
+  async commitWhenIdle(sql: Sql): Promise<void> {
+    await this.stateLock.exclusive(() => sql.run('COMMIT'));
+  }
+
+  /**
+   * Runs `fn` inside one transaction on a fresh connection: all of it commits, or none. It reads
+   * its own snapshot and commits through {@link ProjectDb.commitWhenIdle}; not from inside a `use`
+   * (the commit would wait for it).
+   */
   async transaction<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
-    return this.use(async (sql) => {
+    return this.useUnprepared(async (sql) => {
       await sql.run('BEGIN TRANSACTION');
       try {
         const out = await fn(sql);
-        await sql.run('COMMIT');
+        await this.commitWhenIdle(sql);
         return out;
       } catch (e) {
         // On the raw connection: after a cancel the wrapper refuses statements, the rollback must still run.
@@ -203,6 +290,14 @@ export class ProjectDb {
         throw e;
       }
     }, options);
+  }
+
+  /**
+   * Runs writes of a few statements (each committed on its own) with no use of the database
+   * under way, holding new ones back meanwhile: for a setting the derived tables depend on.
+   */
+  async write<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
+    return this.stateLock.exclusive(() => this.useUnprepared(fn, options));
   }
 
   /**
@@ -230,10 +325,14 @@ export class ProjectDb {
     return this.use((sql) => sql.all<T>(query, params));
   }
 
-  /** Merges the write-ahead log into the file, so the file alone is the whole project. */
+  /**
+   * Merges the write-ahead log into the file, so the file alone is the whole project. With no use
+   * under way: a checkpoint may compact a table after deletes, which renumbers its rowids, and the
+   * derived tables refer to rows by rowid.
+   */
   async checkpoint(): Promise<void> {
     if (this.isReadOnly) return;
-    await this.use((sql) => sql.run('CHECKPOINT'));
+    await this.write((sql) => sql.run('CHECKPOINT'));
   }
 
   /** Closes the database; checkpoints first unless read-only. */

@@ -55,10 +55,14 @@ export interface ImportOptions {
   chunkSize?: ChunkSize;
 }
 
-/** Per project file, the tail of the queue of imports waiting to write: one writer at a time. */
+/** Per project file, the tail of the queue of imports (and removals) waiting to write: one writer at a time. */
 const writeQueues = new Map<string, Promise<unknown>>();
 
-function queueWrite<T>(projectPath: string, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` after the imports and removals of the project queued before it: two write
+ * transactions at once could touch the same rows, and DuckDB would refuse the second commit.
+ */
+export function queueWrite<T>(projectPath: string, fn: () => Promise<T>): Promise<T> {
   const previous = writeQueues.get(projectPath) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(fn);
   const tail = next.catch(() => undefined);
@@ -214,7 +218,7 @@ export async function importFile(project: OpenProject, source: { path: string; f
     });
     // The import is committed (and durable in the WAL) whatever the checkpoint does; a failed
     // checkpoint is retried by the next one or on close, so it does not fail the import.
-    await project.db.useUnprepared((sql) => sql.run('CHECKPOINT')).catch(() => undefined);
+    await project.db.checkpoint().catch(() => undefined);
     return record;
   } finally {
     await hashed.catch(() => undefined);

@@ -9,7 +9,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { ImportKind, ImportRecord, TableMapping } from '../contract';
 import type { OpenProject } from '../db/projectFile';
-import type { Sql } from '../db/projectDb';
+import type { ProjectDb, Sql } from '../db/projectDb';
 import { dropStaging, findImportByHash, insertImport, nextImportId } from '../db/importStore';
 import { beginLoad, loadFile, settleLoad, type LoadPlan } from './importLoad';
 import { AppError } from '../contract/appError';
@@ -54,12 +54,17 @@ function problemsOf(kind: ImportKind, masked: MaskedPhones): { count: number; li
   return { count: masked.count, lines };
 }
 
-/** Runs `fn` in a transaction on the caller's connection; commits unless `fn` throws or answers `commit: false`. */
-async function inTransaction<T>(sql: Sql, fn: () => Promise<{ value: T; commit: boolean }>): Promise<T> {
+/**
+ * Runs `fn` in a transaction on the caller's connection; commits unless `fn` throws or answers
+ * `commit: false`. The commit waits for the analyses under way (ProjectDb.commitWhenIdle), so none
+ * sees the import land halfway through.
+ */
+async function inTransaction<T>(db: ProjectDb, sql: Sql, fn: () => Promise<{ value: T; commit: boolean }>): Promise<T> {
   await sql.run('BEGIN TRANSACTION');
   try {
     const { value, commit } = await fn();
-    await sql.run(commit ? 'COMMIT' : 'ROLLBACK');
+    if (commit) await db.commitWhenIdle(sql);
+    else await sql.run('ROLLBACK');
     return value;
   } catch (e) {
     await sql.run('ROLLBACK').catch(() => undefined);
@@ -106,7 +111,7 @@ export function duckdbBytesText(bytes: number): string {
  * - a memory limit (`memoryMb` more than DuckDB holds already, none when null): DuckDB otherwise
  *   keeps every block it wrote for the import cached (~100 MB per 1M messages on top of the
  *   process); under the limit it drops them (they are on disk) and spills what it must to
- *   `<project>.tmp`.
+ *   `<project>.tmp`. Only while no analysis runs (ProjectDb.limitMemoryWhileIdle).
  * Both are settings of the database, not of the connection: reads made meanwhile share them.
  * Restoring needs care: in DuckDB 1.5 `RESET memory_limit` restores the setting's value but not
  * the buffer pool's actual limit (every later query stays held to the import's limit and fails
@@ -122,19 +127,14 @@ async function withImportSettings<T>(project: OpenProject, memoryMb: number | nu
     ))!;
     const isLimited = memoryMb !== null && row.memory_limit === duckdbBytesText(defaultMemory);
     await sql.run('SET threads = 1');
-    if (isLimited) {
-      // On top of what DuckDB holds that it could not just drop: in-memory tables (the analyses'
-      // derived tables) and the like; cached blocks of the file (BASE_TABLE) it can.
-      const held = await sql.one<{ mb: number }>(
-        `SELECT ceil(coalesce(sum(memory_usage_bytes), 0) / 1e6)::INTEGER AS mb FROM duckdb_memory() WHERE tag <> 'BASE_TABLE'`,
-      );
-      await sql.run(`SET memory_limit = '${Math.max(MIN_MEMORY_MB, Math.trunc(memoryMb!) + Number(held?.mb ?? 0))}MB'`);
-    }
     return { threads: Math.max(1, Number.parseInt(row.threads, 10) || 1), isLimited };
   });
+  // Only while no analysis runs: under the import's limit they would fail out of memory.
+  if (before.isLimited) await project.db.limitMemoryWhileIdle({ importMb: memoryMb!, usual: `${defaultMemory}B` });
   try {
     return await fn();
   } finally {
+    await project.db.limitMemoryWhileIdle(null).catch(() => undefined);
     const restore = () =>
       project.db.useUnprepared(async (sql) => {
         await sql.run(`SET threads = ${before.threads}`);
@@ -144,9 +144,6 @@ async function withImportSettings<T>(project: OpenProject, memoryMb: number | nu
     await restore().catch(() => new Promise((r) => setTimeout(r, 50)).then(restore)).catch(() => undefined);
   }
 }
-
-/** The lowest memory limit an import sets: DuckDB needs a few MB for an open project before any import. */
-const MIN_MEMORY_MB = 8;
 
 /** Whether an error is DuckDB running out of the memory it may use. */
 export function isOutOfMemory(e: unknown): boolean {
@@ -161,7 +158,7 @@ export function isOutOfMemory(e: unknown): boolean {
 export async function writeImport(project: OpenProject, job: WriteJob, memoryMb: number | null): Promise<ImportRecord> {
   return withImportSettings(project, memoryMb, () =>
     project.db.useUnprepared((sql) =>
-      inTransaction(sql, async () => {
+      inTransaction(project.db, sql, async () => {
         job.throwIfCancelled();
         await fs.mkdir(job.jobDir, { recursive: true });
         const importId = await nextImportId(sql);

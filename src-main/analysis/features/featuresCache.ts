@@ -54,6 +54,20 @@ interface Entry {
 /** Computations under way in this process, so two requests for the same table compute it once. */
 const inFlight = new Map<string, Promise<FeaturesTable>>();
 
+/** The cache's bookkeeping under way in this process (see {@link inTurn}). */
+let bookkeeping: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the cache's bookkeeping (attaching it, writing its list of tables) one at a time: the
+ * first computations of two requests at once would otherwise both create the list, and DuckDB
+ * refuses the second (a catalog write-write conflict).
+ */
+function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const run = bookkeeping.then(fn);
+  bookkeeping = run.catch(() => undefined);
+  return run;
+}
+
 async function attachCache(sql: Sql): Promise<void> {
   // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
   await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${CACHE_DB} (READ_WRITE)`);
@@ -82,15 +96,17 @@ async function compute(sql: Sql, key: string, tableName: string, req: FeaturesRe
     featuresParams({ groups, asOf, timeZone: req.timeZone }),
   );
   const columns = behaviourColumns(behaviours);
-  await sql.run(`INSERT OR REPLACE INTO ${CACHE_DB}.entries VALUES (?, ?, ?, ?, now())`, [key, tableName, asOf, JSON.stringify(columns)]);
-  // Keep the newest tables only.
-  const stale = await sql.all<{ table_name: string }>(
-    `SELECT table_name FROM ${CACHE_DB}.entries ORDER BY created_at DESC OFFSET ${MAX_TABLES}`,
-  );
-  for (const s of stale) {
-    await sql.run(`DROP TABLE IF EXISTS ${CACHE_DB}.${s.table_name}`);
-    await sql.run(`DELETE FROM ${CACHE_DB}.entries WHERE table_name = ?`, [s.table_name]);
-  }
+  await inTurn(async () => {
+    await sql.run(`INSERT OR REPLACE INTO ${CACHE_DB}.entries VALUES (?, ?, ?, ?, now())`, [key, tableName, asOf, JSON.stringify(columns)]);
+    // Keep the newest tables only.
+    const stale = await sql.all<{ table_name: string }>(
+      `SELECT table_name FROM ${CACHE_DB}.entries ORDER BY created_at DESC OFFSET ${MAX_TABLES}`,
+    );
+    for (const s of stale) {
+      await sql.run(`DROP TABLE IF EXISTS ${CACHE_DB}.${s.table_name}`);
+      await sql.run(`DELETE FROM ${CACHE_DB}.entries WHERE table_name = ?`, [s.table_name]);
+    }
+  });
   return { relation, params: {}, asOf, behaviours: columns };
 }
 
@@ -99,7 +115,7 @@ async function compute(sql: Sql, key: string, tableName: string, req: FeaturesRe
  * (see the file comment for when it is recomputed).
  */
 export async function featuresTable(sql: Sql, req: FeaturesRequest): Promise<FeaturesTable> {
-  await attachCache(sql);
+  await inTurn(() => attachCache(sql));
   const key = await inputsKey(sql, req);
   const tableName = `f_${createHash('sha1').update(key).digest('hex').slice(0, 20)}`;
   const cached = await sql.one<Entry>(`SELECT table_name, as_of, behaviours FROM ${CACHE_DB}.entries WHERE key = ?`, [key]);

@@ -11,7 +11,8 @@ export function identityHandlers(ctx: AppContext): DomainHandlers<'identity'> {
     },
     'identity:settings': async (req) => {
       const project = requireProject(ctx);
-      return project.db.use(async (sql) => {
+      // A write of the setting waits for the analyses under way: it changes whom their derived tables match.
+      return project.db.write(async (sql) => {
         if (req.allowNicknameMatch !== undefined) await writeAllowNickname(sql, req.allowNicknameMatch);
         return { allowNicknameMatch: await readAllowNickname(sql) };
       });

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError, toApiError } from '../../contract/appError';
 import { boundaryMessages } from '../../locale/errors';
-import { importFile } from '../../import/importFile';
+import { importFile, queueWrite } from '../../import/importFile';
 import { runInspectWorker } from '../../import/runWorker';
 import { checkRegularFile } from '../../import/sourceFile';
 import { kindInfo } from '../../import/kinds';
@@ -166,11 +166,15 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       if (!(await listImports(project.db)).some((r) => r.importId === req.importId)) {
         throw new AppError('IMPORT_NOT_FOUND', boundaryMessages.importNotFound(req.importId), { importId: req.importId });
       }
-      await project.db.transaction((sql) => removeImport(sql, req.importId));
-      // As after an import: committed whatever the checkpoint does. The file then gives back the
-      // space the import took (else the next import, removal or open tries again).
-      await project.db.checkpoint().catch(() => undefined);
-      await reclaimFreeSpace(project.db);
+      // In the importer's queue: an import writing meanwhile could touch the same rows (and a
+      // checkpoint fails while its transaction is open).
+      await queueWrite(project.path, async () => {
+        await project.db.transaction((sql) => removeImport(sql, req.importId));
+        // As after an import: committed whatever the checkpoint does. The file then gives back the
+        // space the import took (else the next import, removal or open tries again).
+        await project.db.checkpoint().catch(() => undefined);
+        await reclaimFreeSpace(project.db);
+      });
       return listImports(project.db);
     },
   };
