@@ -53,6 +53,7 @@ export const analysisCases: AnalysisCase[] = [
   { label: 'decision:abtest (群 vs 群, conversion)', method: 'decision:abtest', req: { a: { kind: 'group', value: '社群01群' }, b: { kind: 'group', value: '社群02群' }, metric: 'conversion' } },
   { label: 'decision:abtest (群 vs 群, GMV per person)', method: 'decision:abtest', req: { a: { kind: 'group', value: '社群01群' }, b: { kind: 'group', value: '社群02群' }, metric: 'gmv' } },
   { label: 'decision:communityEffect', method: 'decision:communityEffect', req: {} },
+  { label: 'decision:growthPoints (latest full week)', method: 'decision:growthPoints', req: {}, targetMs: 1000 },
   // 贡献度 by staff (the generated project has no customer group list, so no owners to score).
   { label: 'decision:contribution (staff)', method: 'decision:contribution', req: {} },
 ];
