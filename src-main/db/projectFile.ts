@@ -116,7 +116,11 @@ async function inspect(p: string): Promise<{ version: number }> {
         { file: p, version, supported: FORMAT_VERSION },
       );
     }
-    await db.use(readEveryBlock);
+    await db.use(readEveryBlock).catch(async (e: unknown) => {
+      // Reading a sound file whole fails only for want of memory: any other failure is a block DuckDB could not make sense of.
+      if (e instanceof AppError || (e instanceof Error && /Out of Memory/i.test(e.message))) throw e;
+      throw await damagedError(p, e);
+    });
     return { version };
   } finally {
     await db.close();
