@@ -4,7 +4,7 @@
 // bundle can never be stale and there is no build step to remember. Build messages go to stderr;
 // stdout carries only the command's result.
 import { pathToFileURL } from 'node:url';
-import { ensureCliBundle } from '../scripts/cliBundle.mjs';
+import { ensureCliBundle, launcherTexts } from '../scripts/cliBundle.mjs';
 
 let entry;
 try {
@@ -12,7 +12,7 @@ try {
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   // esbuild's messages first, the one-line reason last.
-  process.stderr.write(`${message}\nqunxi：无法构建命令行 / cannot build the command line\n`);
+  process.stderr.write(`${message}\n${launcherTexts().cannotBuild}\n`);
   process.exit(1);
 }
 await import(pathToFileURL(entry).href);

@@ -172,19 +172,48 @@ function buildFailure(e) {
 }
 
 /**
+ * The launcher's lines in each language: it runs before the bundle, so before the TypeScript
+ * locale (src-main/locale/cli.ts) can be loaded.
+ */
+const launcherText = {
+  'zh-CN': {
+    rebuilding: 'qunxi：源码有改动，正在重新构建命令行…',
+    noEsbuild: (detail) => `qunxi：找不到构建工具 esbuild，使用现有的命令行构建（${detail}）`,
+    cannotBuild: 'qunxi：无法构建命令行',
+    built: (entry, inputs, ms) => `已构建命令行 ${entry}（${inputs} 个源文件，${ms} ms）`,
+  },
+  en: {
+    rebuilding: 'qunxi: the sources changed, rebuilding the command line…',
+    noEsbuild: (detail) => `qunxi: the build tool esbuild is missing, using the existing build (${detail})`,
+    cannotBuild: 'qunxi: cannot build the command line',
+    built: (entry, inputs, ms) => `Built the command line ${entry} (${inputs} source files, ${ms} ms)`,
+  },
+};
+
+/** The launcher's texts in the language the command line asks for (`--lang X`, `--lang=X` or QUNXI_LANG, as src-main/cli/run.ts reads them). */
+export function launcherTexts(argv = process.argv.slice(2), env = process.env) {
+  let language = env.QUNXI_LANG;
+  argv.forEach((a, i) => {
+    if (a === '--lang') language = argv[i + 1];
+    else if (a.startsWith('--lang=')) language = a.slice('--lang='.length);
+  });
+  return launcherText[language === 'en' ? 'en' : 'zh-CN'];
+}
+
+/**
  * The bundle's entry, built first when missing or stale; `log` hears one line when it builds.
  * Without esbuild (an install without the dev tools) an existing bundle is used as it is.
  */
-export async function ensureCliBundle({ outDir = cliOutDir, log = () => {} } = {}) {
+export async function ensureCliBundle({ outDir = cliOutDir, log = () => {}, text = launcherTexts() } = {}) {
   const entry = path.join(outDir, ENTRY);
   if (isCliBundleCurrent(outDir)) return entry;
-  log('qunxi：源码有改动，正在重新构建命令行…');
+  log(text.rebuilding);
   try {
     await buildCli({ outDir });
   } catch (e) {
     const failure = buildFailure(e);
     if (e?.code === 'MODULE_NOT_FOUND' && stamp(entry) !== null) {
-      log(`qunxi：找不到构建工具 esbuild，使用现有的命令行构建（${failure.message.split('\n')[0]}）`);
+      log(text.noEsbuild(failure.message.split('\n')[0]));
       return entry;
     }
     throw failure;
@@ -195,7 +224,7 @@ export async function ensureCliBundle({ outDir = cliOutDir, log = () => {} } = {
 if (process.argv[1] && path.resolve(process.argv[1]) === thisScript) {
   try {
     const built = await buildCli();
-    process.stderr.write(`已构建命令行 ${path.relative(process.cwd(), built.entry)}（${built.inputs.length} 个源文件，${built.ms} ms）\n`);
+    process.stderr.write(`${launcherTexts().built(path.relative(process.cwd(), built.entry), built.inputs.length, built.ms)}\n`);
   } catch (e) {
     process.stderr.write(`${buildFailure(e).message}\n`);
     process.exitCode = 1;
