@@ -132,7 +132,8 @@ export default tseslint.config(
     // User-facing text lives in src-main/locale in every language (issue 10): a CJK literal anywhere
     // else is either text to move there or data vocabulary that says so with a disable marker.
     // bin/ and scripts/ are left out: they run before the TypeScript locale is built (the CLI bundle's
-    // rebuild, the start script) or are developer tools, and write their few lines in both languages.
+    // rebuild, the start script) or are developer tools; their few lines come in both languages (the
+    // launcher's in a table of its own, scripts/cliBundle.mjs launcherText).
     // Tests are left out too: their fixtures are Chinese exports.
     files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
     ignores: ['src-main/locale/**'],
