@@ -7,6 +7,8 @@ import { gridHeight, type GridColumn } from '../../components/gridTypes';
 import { jsonDownload, useExport } from '../../components/useExport';
 import { t } from '../../../src-main/locale/app';
 import { importKindText } from '../../../src-main/locale/common';
+import { projectFileText } from '../../../src-main/locale/projectFile';
+import { selectProject, useProject } from '../../store/project';
 import { formatInstant } from './historyColumns';
 
 /** The saved mapping templates: list, delete, export as JSON, import a JSON file. */
@@ -17,6 +19,8 @@ export function TemplatesPanel() {
   const [confirmId, setConfirmId] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
+  // Templates live in the project file: one open read-only keeps them as they are.
+  const isReadOnly = !!useProject(selectProject)?.isReadOnly;
   const deleter = useMutation('templates:delete', { onDone: list.refresh });
   const importer = useMutation('templates:import', {
     onDone: (all) => {
@@ -39,13 +43,13 @@ export function TemplatesPanel() {
         width: 100,
         sortable: false,
         render: (r) => (
-          <button type="button" className="small" data-testid="template-delete" onClick={() => setConfirmId(r.id)}>
+          <button type="button" className="small" data-testid="template-delete" disabled={isReadOnly} onClick={() => setConfirmId(r.id)}>
             {t.templates.delete}
           </button>
         ),
       },
     ];
-  }, []);
+  }, [isReadOnly]);
 
   async function onDelete(id: string) {
     setConfirmId(null);
@@ -64,7 +68,14 @@ export function TemplatesPanel() {
         <button type="button" className="small" data-testid="templates-export" disabled={!templates?.length || exporter.isExporting} onClick={() => void exporter.run({})}>
           {t.templates.export}
         </button>
-        <button type="button" className="small" data-testid="templates-import" onClick={() => inputRef.current?.click()}>
+        <button
+          type="button"
+          className="small"
+          data-testid="templates-import"
+          disabled={isReadOnly}
+          title={isReadOnly ? projectFileText.readOnlyBanner : undefined}
+          onClick={() => inputRef.current?.click()}
+        >
           {t.templates.import}
         </button>
         <input

@@ -40,6 +40,7 @@ test.describe('a project on a read-only mount', () => {
       await workspace.openTab('import');
       await expect(page.getByTestId('import-choose')).toBeDisabled();
       await expect(page.getByTestId('import-drop-zone')).toContainText('只读');
+      await expect(page.getByTestId('templates-import')).toBeDisabled();
       await shot('project-read-only.png');
       // A definition may be edited on screen, not saved, and its save bar says why.
       await workspace.openTab('funnel');
