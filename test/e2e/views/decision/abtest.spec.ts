@@ -13,9 +13,6 @@ test.describe('A/B 对比 on the demo project', () => {
     await view.chooseGroup('b', b);
     await view.chooseMetric('conversion');
     await view.run();
-    // Ask the API only once the view has its answer: two first computations of the feature table at
-    // once can collide in its cache (featuresCache's attachCache creates its tables without a lock:
-    // DuckDB's "Catalog write-write conflict").
     await expect(view.verdict()).toBeVisible({ timeout: 60_000 });
     const expected = await api('decision:abtest', { a: { kind: 'group', value: a }, b: { kind: 'group', value: b }, metric: 'conversion' });
     await expect(view.verdict()).toHaveAttribute('data-verdict', expected.verdict);

@@ -10,7 +10,6 @@ test.describe('贡献度 on the demo project', () => {
     const view = new ContributionPage(page);
     await view.open();
     await view.waitSettled();
-    // The API only once the view has its answer (two first computations of the feature table at once collide: see abtest.spec).
     const saved = await api('decision:contributionDefinition', {});
     const before = await api('decision:contribution', {});
     expect(before.rows.length).toBeGreaterThanOrEqual(2);

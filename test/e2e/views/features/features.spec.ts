@@ -16,11 +16,10 @@ async function sortByGmvDescending(features: FeaturesPage) {
 }
 
 test.describe('客户360 on the demo project', () => {
-  test.beforeEach(async ({ demo, featuresPage }) => {
+  test.beforeEach(async ({ demo }) => {
+    // The tests ask the API while the view computes its first page: first computations of the feature
+    // table at once are safe (featuresCache.ts keeps its bookkeeping in turn).
     await demo.openTab('features');
-    // The API is asked only once the view has its first page: two first computations of the feature
-    // table at once can collide in its cache (featuresCache.ts attaches it without a lock).
-    await expect(featuresPage.total()).toHaveAttribute('data-total', /\d/, { timeout: 60_000 });
   });
 
   test('lists as many people as the API, as of its date', async ({ featuresPage: features }) => {
