@@ -153,9 +153,11 @@ export class ProjectDb {
   ) {}
 
   /** Opens (or creates) a database file; DuckDB takes an OS lock on it for the lifetime of the instance. */
-  static async open(path: string, opts: { readOnly?: boolean } = {}): Promise<ProjectDb> {
+  static async open(path: string, opts: { readOnly?: boolean; tempDirectory?: string } = {}): Promise<ProjectDb> {
     const options: Record<string, string> = {};
     if (opts.readOnly) options.access_mode = 'READ_ONLY';
+    // Where a query too big for memory spills (DuckDB's default, `<file>.tmp`, is beside the file).
+    if (opts.tempDirectory) options.temp_directory = opts.tempDirectory;
     const instance = await DuckDBInstance.create(path, options);
     return new ProjectDb(instance, path, !!opts.readOnly);
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
 import { projectFileText as fileText } from '../locale/projectFile';
@@ -221,7 +222,8 @@ async function openReadOnly(abs: string, version: number, options: OpenOptions):
   }
   let db: ProjectDb;
   try {
-    db = await ProjectDb.open(abs, { readOnly: true });
+    // A large query spills to disk, which the project's own folder refuses here: the system's temp folder takes it.
+    db = await ProjectDb.open(abs, { readOnly: true, tempDirectory: path.join(os.tmpdir(), `qunxi-read-only-${process.pid}-${randomBytes(4).toString('hex')}`) });
   } catch (e) {
     throw await openFailure(abs, e);
   }

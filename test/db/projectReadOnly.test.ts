@@ -83,6 +83,7 @@ describe.skipIf('reason' in probe)('a project on a read-only mount', () => {
   let m: Exclude<ReturnType<typeof mountTmpfs>, { reason: string }>;
   let file: string;
   let tmp: ReturnType<typeof tempDir>;
+  let ctx: ReturnType<typeof createContext>;
   let call: ReturnType<typeof inProcessClient>;
   let before: string;
 
@@ -95,7 +96,8 @@ describe.skipIf('reason' in probe)('a project on a read-only mount', () => {
     m.readOnly();
     before = sha(file);
     tmp = tempDir();
-    call = inProcessClient(createHandlers(createContext('test', tempPaths(tmp.dir))));
+    ctx = createContext('test', tempPaths(tmp.dir));
+    call = inProcessClient(createHandlers(ctx));
   });
   afterAll(async () => {
     await call?.('project:close', {});
@@ -109,6 +111,10 @@ describe.skipIf('reason' in probe)('a project on a read-only mount', () => {
   it('opens read-only and its figures read as written', async () => {
     const r = await call('project:open', { path: file });
     expect(r.ok && r.value).toMatchObject({ isReadOnly: true, groups: ['群0', '群1'], counts: { memberships: 40, messages: 200, people: 40 } });
+    // A query too big for memory would spill beside the file by default: here it goes to a writable folder.
+    const spill = await ctx.project!.db.use((sql) => sql.one<{ dir: string }>(`SELECT current_setting('temp_directory') AS dir`));
+    expect(spill!.dir.startsWith(m.dir)).toBe(false);
+    expect(spill!.dir.startsWith(os.tmpdir())).toBe(true);
     const metrics = await call('metrics:query', { period: 'week' });
     expect(metrics.ok).toBe(true);
     expect(metrics.ok && metrics.value.reduce((n, row) => n + row.new_members, 0)).toBe(40);
