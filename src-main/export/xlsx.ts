@@ -28,7 +28,7 @@ export interface XlsxWriteOptions {
 /** The xlsx worker script: the TypeScript source under tsx / vitest, or the app build's `xlsxWorker.js`. */
 export function resolveXlsxWorkerFile(from: string = import.meta.url): string {
   const found = findWorkerScript(from, 'xlsxWorker.ts', 'xlsxWorker.js');
-  if (!found) throw new AppError('INTERNAL', boundaryMessages.workerMissing('xlsxWorker.ts / xlsxWorker.js', from));
+  if (!found) throw new AppError('INTERNAL', boundaryMessages.workerMissing.xlsx(from));
   return found;
 }
 

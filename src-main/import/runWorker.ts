@@ -17,7 +17,7 @@ import { getLanguage } from '../locale/language';
  */
 export function resolveWorkerFile(from: string = import.meta.url): string {
   const found = findWorkerScript(from, 'worker.ts', 'importWorker.js');
-  if (!found) throw new AppError('INTERNAL', boundaryMessages.workerMissing('worker.ts / importWorker.js', from));
+  if (!found) throw new AppError('INTERNAL', boundaryMessages.workerMissing.import(from));
   return found;
 }
 

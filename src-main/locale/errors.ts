@@ -119,7 +119,10 @@ export const boundaryMessages = localized({
     fileNotFound: (file: string) => `找不到文件“${file}”`,
     importJobNotFound: '找不到这个导入任务',
     importNotFound: (id: number) => `没有编号为 ${id} 的导入`,
-    workerMissing: (scripts: string, from: string) => `找不到工作线程脚本（${scripts}，相对 ${from}）`,
+    workerMissing: {
+      import: (from: string) => `找不到导入工作线程脚本（worker.ts / importWorker.js，相对 ${from}）`,
+      xlsx: (from: string) => `找不到表格导出工作线程脚本（xlsxWorker.ts / xlsxWorker.js，相对 ${from}）`,
+    },
     xlsxWorkerStart: (detail: string) => `无法启动表格导出线程：${detail}`,
     xlsxWriteFailed: (detail: string) => `写出表格失败：${detail}`,
     xlsxWorkerError: (detail: string) => `表格导出线程出错：${detail}`,
@@ -144,7 +147,10 @@ export const boundaryMessages = localized({
     fileNotFound: (file: string) => `File "${file}" not found`,
     importJobNotFound: 'This import job was not found',
     importNotFound: (id: number) => `There is no import number ${id}`,
-    workerMissing: (scripts: string, from: string) => `Worker script not found (${scripts}, relative to ${from})`,
+    workerMissing: {
+      import: (from: string) => `The import worker script was not found (worker.ts / importWorker.js, relative to ${from})`,
+      xlsx: (from: string) => `The spreadsheet export worker script was not found (xlsxWorker.ts / xlsxWorker.js, relative to ${from})`,
+    },
     xlsxWorkerStart: (detail: string) => `Cannot start the spreadsheet export thread: ${detail}`,
     xlsxWriteFailed: (detail: string) => `Writing the spreadsheet failed: ${detail}`,
     xlsxWorkerError: (detail: string) => `The spreadsheet export thread failed: ${detail}`,
