@@ -4,9 +4,8 @@
  * is saved in the project and travels with the definitions template.
  */
 import { z } from 'zod';
-import { analysisScope, empty, shortText } from './common';
+import { analysisScope, shortText } from './common';
 import { contributionMetricIds, contributionUnits } from './ids';
-import { method } from './method';
 
 /** The metrics a contribution score can weigh, in grid order (zod-free in ids.ts, for the CLI's start-up). */
 export { contributionMetricIds };
@@ -124,17 +123,11 @@ export const contributionDefinitionSchema = z
     });
   });
 
-const contributionRequestSchema = z.object({
+/** Validator of a contribution request. */
+export const contributionRequestSchema = z.object({
   groups: analysisScope.groups,
   /** Who is scored; default the definition's. */
   by: z.enum(contributionUnits).optional(),
   /** An unsaved definition (the grid being edited); default the saved one. */
   definition: contributionDefinitionSchema.optional(),
 });
-
-/** The `decision:contribution*` methods (served with the other decision methods). */
-export const contributionMethods = {
-  'decision:contribution': method<ContributionResult>()(contributionRequestSchema),
-  'decision:contributionDefinition': method<ContributionDefinition>()(empty),
-  'decision:saveContribution': method<ContributionDefinition>()(z.object({ definition: contributionDefinitionSchema })),
-};

@@ -1,9 +1,10 @@
-/** Decision support (DESIGN §4 决策支持): the A/B comparison and the community effect. */
+/** Decision support (DESIGN §4 决策支持): the A/B comparison, the community effect, growth points and the contribution score. */
 import { z } from 'zod';
 import { analysisScope, empty, isoDate, shortText } from './common';
 import { abMetrics } from './ids';
 import { method } from './method';
 import { growthPointsRequestSchema, type GrowthPointsResult } from './growth';
+import { contributionDefinitionSchema, contributionRequestSchema, type ContributionDefinition, type ContributionResult } from './contribution';
 
 export * from './growth';
 
@@ -155,4 +156,8 @@ export const decisionMethods = {
   'decision:communityEffect': method<CommunityEffectResult>()(z.object({ groups: analysisScope.groups })),
   /** Growth points between the period from–to (default: the latest full week) and the one before. */
   'decision:growthPoints': method<GrowthPointsResult>()(growthPointsRequestSchema),
+  /** The contribution score (贡献度) per staff member or group owner, by the given or saved definition. */
+  'decision:contribution': method<ContributionResult>()(contributionRequestSchema),
+  'decision:contributionDefinition': method<ContributionDefinition>()(empty),
+  'decision:saveContribution': method<ContributionDefinition>()(z.object({ definition: contributionDefinitionSchema })),
 };

@@ -15,7 +15,6 @@ import { appMethods } from './app';
 import { behavioursMethods } from './behaviours';
 import { channelsMethods } from './channels';
 import { churnMethods } from './churn';
-import { contributionMethods } from './contribution';
 import type { Result } from './common';
 import { dataMethods } from './data';
 import { decisionMethods } from './decision';
@@ -93,7 +92,6 @@ export const contract = {
   ...vvipMethods,
   ...definitionsMethods,
   ...decisionMethods,
-  ...contributionMethods,
   ...dialogMethods,
 };
 type Contract = typeof contract;
