@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src-main/cli/args';
-import { runCli } from '../../src-main/cli/run';
 import { writeDefinition } from '../../src-main/db/definitionsStore';
 import { closeProject, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from '../support/projectFixture';
+import { runCliIn } from '../support/cliInProcess';
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 /**
  * Staff 甲: m1 (一群, one message). 乙: m2 (一群, silent) and m3 (二群, silent). 丙: m4 (二群, one message,
@@ -54,17 +53,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
-async function qunxi(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(t.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(t.dir, 'projects'), QUNXI_TEMP_DIR: path.join(t.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
+/** The command line in-process, its folders under the test's. */
+function qunxi(...argv: string[]) {
+  return runCliIn(t.dir, ...argv);
 }
 
 describe('contribution command', () => {

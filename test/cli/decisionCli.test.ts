@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src-main/cli/args';
-import { runCli } from '../../src-main/cli/run';
 import { closeProject, insertMessages, insertSpells, tempProject, type TempProject } from '../support/projectFixture';
 import { csvLines } from '../support/csvText';
+import { runCliIn } from '../support/cliInProcess';
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 /**
  * 一群: m1 (3 messages there), m2 (none there); 二群: m2 (1 message there), m3 (none).
@@ -35,17 +34,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
-async function qunxi(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(t.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(t.dir, 'projects'), QUNXI_TEMP_DIR: path.join(t.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
+/** The command line in-process, its folders under the test's. */
+function qunxi(...argv: string[]) {
+  return runCliIn(t.dir, ...argv);
 }
 
 describe('abtest command', () => {

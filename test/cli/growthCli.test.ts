@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
-import { runCli } from '../../src-main/cli/run';
 import { closeProject, insertCustomers, insertOrders, insertSpells, tempProject, type TempProject } from '../support/projectFixture';
 import { csvLines } from '../support/csvText';
 import { tempPaths } from '../support/tempDirs';
+import { runCliIn } from '../support/cliInProcess';
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 /**
  * 一群: m1, m2, m3 members from 2026-05-01 (no channel: the customer rows carry identity only).
@@ -37,17 +36,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t?.dispose());
 
-async function qunxi(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(t.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(t.dir, 'projects'), QUNXI_TEMP_DIR: path.join(t.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
+/** The command line in-process, its folders under the test's. */
+function qunxi(...argv: string[]) {
+  return runCliIn(t.dir, ...argv);
 }
 
 describe('growth command', () => {

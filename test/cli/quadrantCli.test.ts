@@ -2,11 +2,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQuadrant } from '../../src-main/db/definitionDefaults';
 import { parseCliArgs } from '../../src-main/cli/args';
-import { runCli } from '../../src-main/cli/run';
 import { writeDefinition } from '../../src-main/db/definitionsStore';
 import { closeProject, insertMessages, insertSpells, tempProject, type TempProject } from '../support/projectFixture';
+import { runCliIn } from '../support/cliInProcess';
 
-const repoRoot = path.resolve(__dirname, '../..');
 
 /**
  * Three members, quadrant saved as x = messages (raw) ≥ 2, y = messages (percentile) ≥ 0.5:
@@ -44,17 +43,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
-async function qunxi(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    isStderrTty: false,
-    env: { QUNXI_CONFIG_DIR: path.join(t.dir, 'config'), QUNXI_PROJECTS_DIR: path.join(t.dir, 'projects'), QUNXI_TEMP_DIR: path.join(t.dir, 'tmp') },
-    repoRoot,
-  });
-  return { code, stdout, stderr };
+/** The command line in-process, its folders under the test's. */
+function qunxi(...argv: string[]) {
+  return runCliIn(t.dir, ...argv);
 }
 
 describe('quadrant command', () => {
