@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wilson } from '../../../src-main/analysis/stats/wilson';
 import { runCliIn } from '../../support/cliInProcess';
+import { csvLines } from '../../support/csvText';
 import { writeDefinition } from '../../../src-main/db/definitionsStore';
 import { buildFunnelFixture, fullPath } from './funnelFixture';
 import { closeProject, tempProject, type TempProject } from '../../support/projectFixture';
@@ -59,7 +60,7 @@ describe('funnel command', () => {
 
     const csv = await qunxi('funnel', '--project', file, '--mode', 'cohort', '--window', '1', '--breakdown', 'channel', '--format', 'csv', ...week);
     expect(csv.code, csv.stderr).toBe(0);
-    const lines = csv.stdout.trimEnd().split('\n');
+    const lines = csvLines(csv.stdout);
     expect(lines[0]).toBe(`breakdown,stage_index,stage_id,stage_name,source,count,step_rate,step_low,step_high,overall_rate,overall_low,overall_high,drop_off,is_biggest_drop,ttc_median_days,ttc_p25_days,ttc_p75_days`);
     // Within one day: 扫码 u1 u2 u4 u8 u9 → joined u1 (2 h), u2 (1 s); nobody pays within 24 h
     const counts = lines.slice(1).map((l) => l.split(',')).map((c) => [c[0], c[5]]);
