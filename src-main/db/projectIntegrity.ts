@@ -14,7 +14,6 @@ import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
 import { projectFileText as text } from '../locale/projectFile';
-import type { Sql } from './projectDb';
 
 /** Suffix of the last good copy kept beside a project file. */
 export const BACKUP_SUFFIX = '.bak';
@@ -94,12 +93,21 @@ export function isReadOnlyError(e: unknown): boolean {
  * in use; throws DuckDB's error for the first damaged one. `hash` keeps the optimiser from skipping
  * a column, which a `count(*)` would.
  */
-export async function readEveryBlock(sql: Sql): Promise<void> {
+export async function readEveryBlock(sql: StatementRunner): Promise<void> {
   const tables = await sql.all<{ schema: string; name: string }>(
     `SELECT schema_name AS schema, table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary`,
   );
   const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
   for (const t of tables) await sql.run(`SELECT max(hash(COLUMNS(*))) FROM ${ident(t.schema)}.${ident(t.name)}`);
+}
+
+/**
+ * The statements {@link readEveryBlock} needs of a connection (projectDb's `Sql`), declared here so
+ * that this file, which projectDb imports, does not import projectDb back.
+ */
+export interface StatementRunner {
+  all<T>(query: string): Promise<T[]>;
+  run(query: string): Promise<unknown>;
 }
 
 /** The error of a damaged project file, naming it and its last good copy when there is one. */
