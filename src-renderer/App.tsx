@@ -4,7 +4,7 @@ import { useLanguage } from './store/language';
 import { t } from '../src-main/locale/app';
 import { useImports } from './store/imports';
 import { useNavigation } from './store/navigation';
-import { useScope } from './store/scope';
+import { rememberScope, useScope } from './store/scope';
 import { useMetrics } from './store/metrics';
 import { selectStatus, useProject } from './store/project';
 import { StartScreen } from './views/start/StartScreen';
@@ -38,6 +38,9 @@ export function App() {
     useImports.getState().reset();
     useScope.getState().reset();
     useNavigation.getState().go('overview');
+    // The scope is remembered per project: reopening it brings back its groups and dates.
+    const timeZone = useProject.getState().project?.timeZone;
+    return projectPath && timeZone ? rememberScope(projectPath, timeZone) : undefined;
   }, [projectPath]);
 
   return (

@@ -66,7 +66,11 @@ export const t = localized({
       import: '导入',
     },
     nav: { analyses: '分析', segments: '定义与分层', decision: '决策', data: '数据' },
-    scope: { allDates: '全部日期' },
+    scope: {
+      allDates: '全部日期',
+      range: '日期范围',
+      presets: { thisWeek: '本周', lastWeek: '上周', thisMonth: '本月', lastMonth: '上月', last7: '近7天', last30: '近30天', custom: '自定义' },
+    },
     import: {
       dropHint: '将 .xlsx / .csv 导出文件拖到窗口任意位置，或',
       choose: '选择文件',
@@ -268,7 +272,11 @@ export const t = localized({
       import: 'Import',
     },
     nav: { analyses: 'Analyses', segments: 'Definitions & segments', decision: 'Decisions', data: 'Data' },
-    scope: { allDates: 'All dates' },
+    scope: {
+      allDates: 'All dates',
+      range: 'Date range',
+      presets: { thisWeek: 'This week', lastWeek: 'Last week', thisMonth: 'This month', lastMonth: 'Last month', last7: 'Last 7 days', last30: 'Last 30 days', custom: 'Custom' },
+    },
     import: {
       dropHint: 'Drop .xlsx / .csv exports anywhere on the window, or',
       choose: 'Choose files',

@@ -23,11 +23,8 @@ function follow(link: GrowthLink): void {
   scope.setGroups(link.scope.groups ?? []);
   scope.setRange(link.scope.from ?? '', link.scope.to ?? '');
   if (link.view === 'metrics') {
-    // 指标 keeps a scope of its own: the two periods week by week, the week being the decomposition's default unit.
-    const metrics = useMetrics.getState();
-    metrics.setGroups(link.scope.groups ?? []);
-    metrics.setRange(link.scope.from ?? '', link.scope.to ?? '');
-    metrics.setPeriod('week');
+    // The two periods week by week, the week being the decomposition's default unit.
+    useMetrics.getState().setPeriod('week');
   }
   useNavigation.getState().go(link.view);
 }

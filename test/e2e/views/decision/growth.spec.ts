@@ -22,8 +22,8 @@ test.describe('增长点 on the demo project', () => {
     const card = view.findings().filter({ hasText: linked!.title }).first();
     await card.getByTestId('growth-link').click();
     await expect(page.getByTestId('tab-metrics')).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByTestId('metrics-from')).toHaveValue(linked!.link.scope.from!);
-    await expect(page.getByTestId('metrics-to')).toHaveValue(linked!.link.scope.to!);
+    await expect(page.getByTestId('scope-from')).toHaveValue(linked!.link.scope.from!);
+    await expect(page.getByTestId('scope-to')).toHaveValue(linked!.link.scope.to!);
     await expect(page.getByTestId('group-select')).toHaveAttribute('data-selected', linked!.link.scope.groups!.join('\n'));
   });
 });
