@@ -31,6 +31,11 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Minified, one chunk per view (Workspace.tsx loads views lazily) and shared libraries
+      // (ECharts, ag-grid) in chunks of their own, loaded by the first view that draws with them.
+      minify: true,
+      // The grid's and the charts' libraries are single chunks of their own, loaded on first use.
+      chunkSizeWarningLimit: 1100,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

@@ -79,7 +79,9 @@ export function Chart({ option, testId, onItemClick, height }: ChartProps) {
     const el = ref.current;
     if (!chart || !el) return;
     el.setAttribute('data-rendered', 'false');
-    chart.setOption({ textStyle: { fontFamily }, ...option }, { notMerge: true });
+    // The same instance draws each new option (no re-creation); an animation, where an option keeps
+    // one, is short: the figures count as shown once it has finished (`data-rendered`).
+    chart.setOption({ textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={ref} className="chart" data-testid={testId} data-rendered="false" style={height !== undefined ? { height } : undefined} />;

@@ -4,50 +4,40 @@ import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
 import { useImports } from '../../store/imports';
 import { useProject } from '../../store/project';
 import { navSections, selectTab, useNavigation, type Tab } from '../../store/navigation';
-import { DataView } from '../data/DataView';
 import { pendingFromFiles } from '../import/fileDrop';
-import { ImportView } from '../import/ImportView';
-import { MatchView } from '../match/MatchView';
-import { MetricsView } from '../metrics/MetricsView';
-import { OverviewView } from '../overview/OverviewView';
-import { FunnelView } from '../funnel/FunnelView';
-import { ChurnView } from '../churn/ChurnView';
-import { ChannelsView } from '../channels/ChannelsView';
-import { ActivityView } from '../activity/ActivityView';
-import { FeaturesView } from '../features/FeaturesView';
-import { BehavioursView } from '../behaviours/BehavioursView';
-import { QuadrantView } from '../quadrant/QuadrantView';
-import { VvipView } from '../vvip/VvipView';
-import { AbtestView } from '../decision/AbtestView';
-import { CommunityView } from '../decision/CommunityView';
-import { GrowthView } from '../decision/GrowthView';
-import { ContributionView } from '../decision/ContributionView';
 import { TopBar } from './TopBar';
+import { lazyView, type LazyView } from './lazyView';
+import { ViewFrame } from './ViewFrame';
 
 
-const views: Record<Tab, () => React.ReactNode> = {
-  overview: () => <OverviewView />,
-  metrics: () => <MetricsView />,
-  funnel: () => <FunnelView />,
-  churn: () => <ChurnView />,
-  channels: () => <ChannelsView />,
-  activity: () => <ActivityView />,
-  features: () => <FeaturesView />,
-  behaviours: () => <BehavioursView />,
-  quadrant: () => <QuadrantView />,
-  vvip: () => <VvipView />,
-  abtest: () => <AbtestView />,
-  community: () => <CommunityView />,
-  growth: () => <GrowthView />,
-  contribution: () => <ContributionView />,
-  data: () => <DataView />,
-  match: () => <MatchView />,
-  import: () => <ImportView />,
+/** Every view, loaded with its own code on first visit (one entry per view: its module and component). */
+const views: Record<Tab, LazyView> = {
+  overview: lazyView(() => import('../overview/OverviewView'), (m) => m.OverviewView),
+  metrics: lazyView(() => import('../metrics/MetricsView'), (m) => m.MetricsView),
+  funnel: lazyView(() => import('../funnel/FunnelView'), (m) => m.FunnelView),
+  churn: lazyView(() => import('../churn/ChurnView'), (m) => m.ChurnView),
+  channels: lazyView(() => import('../channels/ChannelsView'), (m) => m.ChannelsView),
+  activity: lazyView(() => import('../activity/ActivityView'), (m) => m.ActivityView),
+  features: lazyView(() => import('../features/FeaturesView'), (m) => m.FeaturesView),
+  behaviours: lazyView(() => import('../behaviours/BehavioursView'), (m) => m.BehavioursView),
+  quadrant: lazyView(() => import('../quadrant/QuadrantView'), (m) => m.QuadrantView),
+  vvip: lazyView(() => import('../vvip/VvipView'), (m) => m.VvipView),
+  abtest: lazyView(() => import('../decision/AbtestView'), (m) => m.AbtestView),
+  community: lazyView(() => import('../decision/CommunityView'), (m) => m.CommunityView),
+  growth: lazyView(() => import('../decision/GrowthView'), (m) => m.GrowthView),
+  contribution: lazyView(() => import('../decision/ContributionView'), (m) => m.ContributionView),
+  data: lazyView(() => import('../data/DataView'), (m) => m.DataView),
+  match: lazyView(() => import('../match/MatchView'), (m) => m.MatchView),
+  import: lazyView(() => import('../import/ImportView'), (m) => m.ImportView),
 };
+
+// The overview is the first view of every opened project: its code loads beside the workspace's.
+views.overview.preload();
 
 /** The open project: top bar, tabs, and a window-wide drop target for imports. */
 export function Workspace() {
   const tab = useNavigation(selectTab);
+  const View = views[tab].Component;
   const setTab = useNavigation.getState().go;
   const [isDragging, setDragging] = useState(false);
 
@@ -110,14 +100,18 @@ export function Workspace() {
             <div key={section.id} className="sidenav-section">
               <div className="sidenav-title">{t.nav[section.id]}</div>
               {section.tabs.map((id) => (
-                <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} data-testid={`tab-${id}`} onClick={() => setTab(id)}>
+                <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} data-testid={`tab-${id}`} onClick={() => setTab(id)} onPointerEnter={views[id].preload} onFocus={views[id].preload}>
                   {t.tabs[id]}
                 </button>
               ))}
             </div>
           ))}
         </nav>
-        <main className="tab-body">{views[tab]()}</main>
+        <main className="tab-body">
+          <ViewFrame key={tab} view={tab}>
+            <View />
+          </ViewFrame>
+        </main>
       </div>
       {isDragging && <div className="drop-overlay">{t.import.dropOverlay}</div>}
     </div>
