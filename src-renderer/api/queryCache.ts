@@ -15,7 +15,10 @@ export interface CachedAnswer {
   stamp: string;
 }
 
-/** The last answers by key, so a revisited view shows its figures at once while it re-asks. */
+/**
+ * The last answers by key, so a revisited view shows its figures at once: without asking when
+ * nothing changed since (same versions), else while it asks again.
+ */
 export interface QueryCache {
   /** The last answer to `key` within `project`, if remembered. */
   read(key: string, project: number): CachedAnswer | undefined;
@@ -105,6 +108,8 @@ export interface QueryObserverOptions {
   onError(error: ApiError): void;
   /** The first question, to show its remembered answer from the first render on. */
   initial?: Pick<QueryRequest<unknown>, 'key' | 'stamp' | 'project'>;
+  /** Told each time the observer starts or stops loading (the renderer counts queries under way). */
+  onLoadingChange?(isLoading: boolean): void;
 }
 
 /** Which request, under which versions, an answer belongs to. */
@@ -113,12 +118,13 @@ const isSame = (a: Asked | null | undefined, b: Asked | null | undefined) => !!a
 
 /**
  * The state of one query over time. Only the latest request's answer is kept: a new key or
- * stamp aborts the request under way and drops its answer whenever it arrives. A key asked
- * before shows its remembered answer at once while it is asked again; an unknown key keeps the
- * last answer until its own arrives. A null key drops the request under way and keeps the last
- * answer.
+ * stamp aborts the request under way and drops its answer whenever it arrives. A key answered
+ * before under the same versions shows that answer and asks nothing (the versions tell every
+ * change of the data and definitions; `refresh` asks anyway); answered under older versions, it
+ * shows that answer at once while it is asked again; an unknown key keeps the last answer until
+ * its own arrives. A null key drops the request under way and keeps the last answer.
  */
-export function createQueryObserver<T>({ cache, onError, initial }: QueryObserverOptions): QueryObserver<T> {
+export function createQueryObserver<T>({ cache, onError, initial, onLoadingChange }: QueryObserverOptions): QueryObserver<T> {
   const listeners = new Set<() => void>();
   /** What the view wants now. */
   let wanted: Asked | null = initial ?? null;
@@ -136,7 +142,9 @@ export function createQueryObserver<T>({ cache, onError, initial }: QueryObserve
   const setState = (patch: Partial<Omit<QueryState<T>, 'isStale'>>) => {
     const next = { ...state, ...patch, isStale: !isSame(shown, wanted) };
     if (next.data === state.data && next.isStale === state.isStale && next.isLoading === state.isLoading && next.error === state.error) return;
+    const isLoadingChanged = next.isLoading !== state.isLoading;
     state = next;
+    if (isLoadingChanged) onLoadingChange?.(next.isLoading);
     listeners.forEach((l) => l());
   };
   const drop = () => {
@@ -177,13 +185,14 @@ export function createQueryObserver<T>({ cache, onError, initial }: QueryObserve
       wanted = { key: req.key, stamp: req.stamp };
       const key = req.key;
       if (key === null) return setState({ isLoading: false });
-      if (key !== shown?.key) {
+      if (key !== shown?.key || req.stamp !== shown.stamp) {
         const remembered = cache.read(key, req.project);
-        if (remembered) {
+        if (remembered && (key !== shown?.key || remembered.stamp === req.stamp)) {
           shown = { key, stamp: remembered.stamp };
           setState({ data: remembered.value as T, error: null });
         }
       }
+      if (isSame(shown, wanted) && state.error === null) return setState({ isLoading: false });
       setState({ isLoading: true });
       if (req.debounceMs > 0) timer = setTimeout(() => ask(req, key), req.debounceMs);
       else ask(req, key);

@@ -20,6 +20,25 @@ export interface QueryResult<T> extends QueryState<T> {
 /** The answers of the whole renderer, shared by every query. */
 const cache = createQueryCache();
 
+/** Queries of the whole renderer under way (waiting for their quiet time or their answer). */
+let loadingCount = 0;
+const loadingListeners = new Set<() => void>();
+function countLoading(isLoading: boolean): void {
+  loadingCount += isLoading ? 1 : -1;
+  loadingListeners.forEach((l) => l());
+}
+
+/** How many queries are under way in the renderer: a view's figures are shown once none is. */
+export function loadingQueries(): number {
+  return loadingCount;
+}
+
+/** Listens to changes of {@link loadingQueries}; returns the unsubscribe. */
+export function subscribeLoadingQueries(listener: () => void): () => void {
+  loadingListeners.add(listener);
+  return () => loadingListeners.delete(listener);
+}
+
 /**
  * The one way a view reads from the API: the answer to `method` with `req`, keyed by the
  * method and the request's JSON (a new object with the same content asks nothing). Only the
@@ -37,7 +56,7 @@ export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debo
   const body = req === null ? null : JSON.stringify(req);
   const key = body === null ? null : queryKey(method, req);
   const stamp = `${dataVersion}:${definitionsVersion}`;
-  const [observer] = useState(() => createQueryObserver<Responses[K]>({ cache, onError: reportError, initial: { key, stamp, project } }));
+  const [observer] = useState(() => createQueryObserver<Responses[K]>({ cache, onError: reportError, initial: { key, stamp, project }, onLoadingChange: countLoading }));
   const state = useSyncExternalStore(observer.subscribe, observer.getState);
 
   useEffect(() => {

@@ -109,7 +109,7 @@ describe('createQueryObserver', () => {
     expect(o.getState().data).toBe('A');
   });
 
-  it('shows the remembered answer at once when a view comes back to the same request, and asks again', async () => {
+  it('shows the remembered answer when a view comes back to the same request under the same versions, and asks nothing', async () => {
     const cache = createQueryCache();
     const first = manualFetch<string>();
     const before = observer<string>(cache);
@@ -122,24 +122,65 @@ describe('createQueryObserver', () => {
     const after = observer<string>(cache, { key: 'k', stamp: '0:0', project: 1 });
     expect(after.o.getState()).toMatchObject({ data: 'remembered', isStale: false });
     after.o.update(request(again.fetch, 'k'));
+    expect(again.calls).toHaveLength(0);
+    expect(after.o.getState()).toEqual({ data: 'remembered', isStale: false, isLoading: false, error: null });
+    after.o.refresh();
     expect(again.calls).toHaveLength(1);
-    expect(after.o.getState()).toEqual({ data: 'remembered', isStale: false, isLoading: true, error: null });
-    again.calls[0]!.answer(ok('fresh'));
-    await settle();
-    expect(after.o.getState().data).toBe('fresh');
   });
 
-  it('shows a remembered answer when the request changes back to it before its new answer', async () => {
+  it('shows the remembered answer at once when a view comes back after a change of version, and asks again', async () => {
+    const cache = createQueryCache();
+    cache.write('k', 1, { value: 'before the import', stamp: '0:0' });
+    const again = manualFetch<string>();
+    const after = observer<string>(cache, { key: 'k', stamp: '1:0', project: 1 });
+    after.o.update(request(again.fetch, 'k', { stamp: '1:0' }));
+    expect(again.calls).toHaveLength(1);
+    expect(after.o.getState()).toEqual({ data: 'before the import', isStale: true, isLoading: true, error: null });
+    again.calls[0]!.answer(ok('fresh'));
+    await settle();
+    expect(after.o.getState()).toEqual({ data: 'fresh', isStale: false, isLoading: false, error: null });
+  });
+
+  it('shows a remembered answer when the request changes back to it before its new answer, without asking it again', async () => {
     const { calls, fetch } = manualFetch<string>();
     const { o } = observer<string>();
     o.update(request(fetch, 'week'));
     calls[0]!.answer(ok('by week'));
     await settle();
     o.update(request(fetch, 'day'));
-    calls[1]!.answer(ok('by day'));
-    await settle();
     o.update(request(fetch, 'week'));
-    expect(o.getState()).toEqual({ data: 'by week', isStale: false, isLoading: true, error: null });
+    expect(calls[1]!.signal.aborted).toBe(true);
+    expect(calls).toHaveLength(2);
+    expect(o.getState()).toEqual({ data: 'by week', isStale: false, isLoading: false, error: null });
+  });
+
+  it('asks again a request whose last ask failed, even under the same versions', async () => {
+    const { calls, fetch } = manualFetch<string>();
+    const { o } = observer<string>();
+    o.update(request(fetch, 'k'));
+    calls[0]!.answer(ok('answer'));
+    await settle();
+    o.refresh();
+    calls[1]!.answer(failure('busy'));
+    await settle();
+    o.stop();
+    o.update(request(fetch, 'k'));
+    expect(calls).toHaveLength(3);
+  });
+
+  it('tells when it starts and stops loading, once each', async () => {
+    const { calls, fetch } = manualFetch<string>();
+    const told: boolean[] = [];
+    const o = createQueryObserver<string>({ cache: createQueryCache(), onError: () => undefined, onLoadingChange: (b) => told.push(b) });
+    o.update(request(fetch, 'a'));
+    o.update(request(fetch, 'b'));
+    expect(told).toEqual([true]);
+    calls[1]!.answer(ok('b'));
+    await settle();
+    expect(told).toEqual([true, false]);
+    o.update(request(fetch, 'c'));
+    o.stop();
+    expect(told).toEqual([true, false, true, false]);
   });
 
   it('never shows the remembered answer of another project', () => {
