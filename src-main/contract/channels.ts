@@ -5,7 +5,7 @@ import { method } from './method';
 
 /** One acquisition channel (DESIGN §4 Channel). */
 export interface ChannelRow {
-  /** Which column the value comes from. */
+  /** What the value is: `source` a person's channel (渠道, DESIGN §4), else 添加方式 or 渠道活码 as imported. */
   dimension: 'add_way' | 'channel_code' | 'source';
   channel: string;
   added: number;
@@ -49,7 +49,7 @@ export const channelCostsSchema = z
 
 /** The `channels:*` methods. */
 export const channelsMethods = {
-  'channels:query': method<ChannelRow[]>()(z.object({ ...analysisScope, dimension: channelDimension.default('add_way') })),
+  'channels:query': method<ChannelRow[]>()(z.object({ ...analysisScope, dimension: channelDimension.default('source') })),
   'channels:costs': method<ChannelCost[]>()(empty),
   'channels:saveCosts': method<ChannelCost[]>()(z.object({ costs: channelCostsSchema })),
   /** Imported 渠道投放 costs per channel in the date range (groups are ignored: ad costs have none). */

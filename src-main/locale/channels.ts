@@ -4,10 +4,13 @@ import { localized } from './language';
 
 type Dimension = ChannelRow['dimension'];
 
-/** The three acquisition dimensions, as the toggle, the cost grid and the CLI name them. */
+/**
+ * The three acquisition dimensions, as the toggle and the cost grid name them, in the toggle's
+ * order: a person's channel (DESIGN §4, the default), then the two columns as imported.
+ */
 export const dimensionText = localized({
-  'zh-CN': { add_way: '添加方式', channel_code: '渠道活码', source: '来源渠道' } satisfies Record<Dimension, string>,
-  en: { add_way: 'Way added', channel_code: 'Channel QR code', source: 'Source channel' },
+  'zh-CN': { source: '渠道', channel_code: '渠道活码', add_way: '添加方式' } satisfies Record<Dimension, string>,
+  en: { source: 'Channel', channel_code: 'Channel QR code', add_way: 'Way added' },
 });
 
 /** Texts of the channel view. */

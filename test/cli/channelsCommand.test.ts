@@ -55,13 +55,16 @@ describe('qunxi channels', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(expectedSourceMarch);
     expect(Object.keys(JSON.parse(r.stdout)[0])).toEqual(Object.keys(expectedSourceMarch[0]!));
-    expect(lastLine(r.stderr)).toBe('按来源渠道：4 个渠道，新增客户 7 人');
+    expect(lastLine(r.stderr)).toBe('按渠道：4 个渠道，新增客户 7 人');
   });
 
-  it('defaults to 添加方式 and all dates, and writes CSV with empty cells for null', async () => {
-    const json = await qunxi('channels', '--project', project);
+  it('defaults to the person channel, shows 添加方式 under its own name, and writes CSV with empty cells for null', async () => {
+    const byDefault = await qunxi('channels', '--project', project, '--from', '2024-03-01', '--to', '2024-03-31');
+    expect(JSON.parse(byDefault.stdout)).toEqual(expectedSourceMarch);
+    const json = await qunxi('channels', '--project', project, '--dimension', 'add_way');
     expect(JSON.parse(json.stdout)).toEqual(expectedAddWayAll);
-    const csv = await qunxi('channels', '--project', project, '--format', 'csv');
+    expect(lastLine(json.stderr)).toBe('按添加方式：4 个渠道，新增客户 9 人');
+    const csv = await qunxi('channels', '--project', project, '--dimension', 'add_way', '--format', 'csv');
     expect(csv.code, csv.stderr).toBe(0);
     expect(csvLines(csv.stdout)).toEqual([
       'dimension,channel,added,joined,active,converted,gmv,churned,cost,cost_per_acquisition,cost_per_conversion,roi',
@@ -88,7 +91,7 @@ describe('qunxi channels', () => {
   it('refuses an unknown dimension and a stray argument with exit status 2', async () => {
     const bad = await qunxi('channels', '--project', project, '--dimension', 'staff');
     expect(bad.code).toBe(2);
-    expect(lastLine(bad.stderr)).toBe('--dimension 只能是 add_way | channel_code | source，收到“staff”');
+    expect(lastLine(bad.stderr)).toBe('--dimension 只能是 source | channel_code | add_way，收到“staff”');
     const stray = await qunxi('channels', '--project', project, 'extra');
     expect(stray.code).toBe(2);
     expect(parseCliArgs(['channels', '--project', 'P', '--dimension', 'channel_code', '--group', 'A'])).toMatchObject({ name: 'channels', groups: ['A'], params: { dimension: 'channel_code' } });

@@ -106,6 +106,31 @@ island_days AS (
 }
 
 /**
+ * The customer-list columns a person's channel is read from, most specific first (DESIGN §4 "A
+ * person's channel"): 渠道, then the channel code 来源二维码 / 渠道活码 (`state`), then the source
+ * column, which the importer keeps with 添加方式 (来源 / 添加来源 / 添加方式 share one column).
+ */
+const CHANNEL_COLUMNS = ['channel', 'channel_code', 'add_way'] as const;
+
+/**
+ * A person's channel (渠道) from a relation with the columns of {@link CHANNEL_COLUMNS}, trimmed
+ * and blank as NULL, as `person_customer` holds them: the one definition every view that shows or
+ * breaks down by channel uses. NULL when the person has none (each view names that its own way).
+ */
+export function personChannelSql(alias: string): string {
+  return `coalesce(${CHANNEL_COLUMNS.map((c) => `${alias}.${c}`).join(', ')})`;
+}
+
+/**
+ * The same channel as an aggregate over the customer rows `alias` of one person or key (add time
+ * in column `addedAt`): per column the value of the earliest-added row that has one (as
+ * `person_customer` takes them), then the first column with a value.
+ */
+export function customerRowsChannelSql(alias: string, addedAt = 'added_at'): string {
+  return `coalesce(${CHANNEL_COLUMNS.map((c) => `arg_min(nullif(trim(${alias}.${c}), ''), coalesce(${alias}.${addedAt}, 'infinity'::TIMESTAMPTZ))`).join(', ')})`;
+}
+
+/**
  * The SQL of the per-person facts derivedTables.ts keeps (needs `identityCtes()`, or the raw
  * identity CTEs while building them): see {@link personCtes} for what each means.
  */

@@ -35,7 +35,7 @@
 import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
-import { membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { membershipCtes, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { memberMsgsCtes } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
@@ -50,11 +50,15 @@ const CHURNED_STATUS = '已流失'; // eslint-disable-line no-restricted-syntax 
 /** The channel of customers without a value, in the current language. */
 export const unknownChannel = (): string => channelMessages.unknownChannel;
 
-/** The customer-list column of each dimension: 添加方式, 来源二维码 (state), 渠道. A closed map, never user text. */
-const dimensionColumn: Record<ChannelDimension, 'add_way' | 'channel_code' | 'channel'> = {
-  add_way: 'add_way',
-  channel_code: 'channel_code',
-  source: 'channel',
+/**
+ * The value of each dimension, over a relation `r` with the columns add_way, channel_code and
+ * channel: 添加方式 and 渠道活码 as imported, and `source` the person's channel (渠道, the one
+ * definition of analysis/base). A closed map, never user text.
+ */
+const dimensionValue: Record<ChannelDimension, (r: string) => string> = {
+  add_way: (r) => `${r}.add_way`,
+  channel_code: (r) => `${r}.channel_code`,
+  source: personChannelSql,
 };
 
 /** Local-day range condition over a TIMESTAMPTZ column; open ends when $from / $to are NULL. */
@@ -67,7 +71,7 @@ const ownKey = (alias: string) => `coalesce('eu:' || nullif(trim(${alias}.extern
 
 /** The SQL of the per-channel people and GMV (no costs); exported so tests can EXPLAIN it. */
 export function channelSql(dimension: ChannelDimension, groups: string[] | undefined): string {
-  const col = dimensionColumn[dimension];
+  const value = dimensionValue[dimension];
   const inScope = scopeCondition(groups);
   return `
 WITH
@@ -79,13 +83,18 @@ customer_keys AS (
   SELECT c.rowid AS rid, m.pid, coalesce(m.pid, ${ownKey('c')}, 'row:' || c.rowid) AS pkey
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
 ),
-added_people AS (
-  SELECT pid AS pkey, pid, added_at, ${col} AS value FROM person_customer
-  UNION ALL
-  SELECT k.pkey, NULL, min(c.added_at), arg_min(nullif(trim(c.${col}), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ))
+-- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
+unattached AS (
+  SELECT k.pkey, min(c.added_at) AS added_at,
+         ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS ${col}`).join(', ')}
   FROM customer_keys k JOIN customers c ON c.rowid = k.rid
   WHERE k.pid IS NULL
   GROUP BY k.pkey
+),
+added_people AS (
+  SELECT pc.pid AS pkey, pc.pid, pc.added_at, ${value('pc')} AS value FROM person_customer pc
+  UNION ALL
+  SELECT u.pkey, NULL, u.added_at, ${value('u')} FROM unattached u
 ),
 cohort AS (
   SELECT pkey, pid, added_at, coalesce(value, $unknown) AS channel

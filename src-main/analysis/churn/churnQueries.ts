@@ -306,13 +306,13 @@ export async function exportChurnEvents(sql: Sql, q: ChurnQuery): Promise<SheetE
       sheetOf({
         name: churnText.exportName,
         columns: [
-          { key: 'left_at', header: col.left_at, width: 20 },
+          { key: 'left_at', header: col.left_at, width: 20, format: 'datetime' },
           { key: 'name', header: col.name, width: 18 },
           { key: 'how', header: col.how, width: 14 },
           { key: 'group_name', header: col.group_name, width: 18 },
           { key: 'stage', header: col.stage, width: 14 },
           { key: 'channel', header: col.channel, width: 16 },
-          { key: 'tenure_days', header: col.tenure_days, width: 10 },
+          { key: 'tenure_days', header: col.tenure_days, width: 10, format: 'integer' },
           { key: 'pid', header: col.pid, width: 24 },
         ],
         rows,

@@ -12,7 +12,7 @@
  *   member, not fully refunded. Each person is in exactly one segment per dimension, so the segments'
  *   c add up to the scope's converted_members, and their GMV to its gmv.
  * - GMV (g): DESIGN gmv of the segment's people.
- * - the segment of a person: channel = the customer list's 渠道, else 添加方式 (客户360's channel);
+ * - the segment of a person: channel = a person's channel (analysisBase `personChannelSql`);
  *   staff = 所属员工; tag = the person's distinct tags, sorted; group = the groups of the scope the
  *   person was in during the period, sorted. Someone with several tags or groups is in the segment
  *   of that combination (joined by “、”), so the segments partition the people and the parts add up.
@@ -28,7 +28,7 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { GrowthDimension, SegmentShift } from '../../contract';
 import type { Sql } from '../../db/projectDb';
 import { growthText } from '../../locale/growth';
-import { membershipCtes, personCtes, scopeCondition } from '../base/analysisBase';
+import { membershipCtes, personChannelSql, personCtes, scopeCondition } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
 import { convertedSql, gmvSql, memberOrdersCte } from '../metrics/metricsQueries';
 
@@ -117,7 +117,7 @@ person_groups AS (
 segs AS (
   SELECT 'all' AS dimension, '' AS segment, pp.* FROM person_period pp
   UNION ALL
-  SELECT 'channel', coalesce(pc.channel, pc.add_way, $unknown), pp.* FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
+  SELECT 'channel', coalesce(${personChannelSql('pc')}, $unknown), pp.* FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
   UNION ALL
   SELECT 'staff', coalesce(nullif(trim(pc.staff), ''), $unknown), pp.* FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
   UNION ALL

@@ -34,11 +34,11 @@
  *   last leave from the scope otherwise; empty for who never joined by `$asOf`.
  * - `survey_score`: the score of the person's latest survey response (tied by identity, kind
  *   'survey') submitted on or before `$asOf`.
- * - `channel` (the customer list's 渠道, else its 添加方式), `staff`, `tags`: analysisBase `person_customer`.
+ * - `channel` (a person's channel: analysisBase `personChannelSql`), `staff`, `tags`: analysisBase `person_customer`.
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { KeyBehaviour } from '../../contract';
-import { membershipCtes, personCtes } from '../base/analysisBase';
+import { membershipCtes, personChannelSql, personCtes } from '../base/analysisBase';
 import { behaviourCountingCtes, behaviourCtes } from '../behaviours/behaviourQueries';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { INVITATIONS_TABLE } from '../base/invitations';
@@ -175,7 +175,7 @@ survey_latest AS (
 )
 SELECT p.pid,
        pn.name,
-       coalesce(pc.channel, pc.add_way) AS channel,
+       ${personChannelSql('pc')} AS channel,
        pc.staff,
        pc.tags,
        pg.groups,

@@ -5,7 +5,7 @@ import { mustCall, type AnalysisCommandSpec } from './types';
 
 type Dimension = ChannelRow['dimension'];
 
-const dimensions: readonly Dimension[] = ['add_way', 'channel_code', 'source'];
+const dimensions: readonly Dimension[] = ['source', 'channel_code', 'add_way'];
 
 /** The ChannelRow fields, in the contract's order. */
 const columns: (keyof ChannelRow)[] = [
@@ -26,7 +26,7 @@ const columns: (keyof ChannelRow)[] = [
 /** `channels`: one row per acquisition channel of the people added in the range (DESIGN §4 Channel). */
 export const channelsCommand: AnalysisCommandSpec<{ dimension: Dimension }> = {
   name: 'channels',
-  usage: `channels  --project P.qunxi [--dimension add_way|channel_code|source]
+  usage: `channels  --project P.qunxi [--dimension source|channel_code|add_way]
                              [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group GROUP]… [--format json|csv]`,
   options: { dimension: { type: 'string' } },
   hasRange: true,
@@ -36,7 +36,7 @@ export const channelsCommand: AnalysisCommandSpec<{ dimension: Dimension }> = {
     if (dimension !== undefined && !(dimensions as readonly string[]).includes(dimension)) {
       throw new AppError('INVALID_REQUEST', cliText.oneOf('dimension', dimensions.join(' | '), dimension));
     }
-    return { dimension: (dimension as Dimension | undefined) ?? 'add_way' };
+    return { dimension: (dimension as Dimension | undefined) ?? 'source' };
   },
   async run(call, params, scope) {
     const rows = await mustCall(call, 'channels:query', { ...scope, dimension: params.dimension });

@@ -10,7 +10,7 @@ interface ChannelsState {
 
 /** The channel view's choice of dimension. */
 export const useChannels = create<ChannelsState>()((set) => ({
-  dimension: 'add_way',
+  dimension: 'source',
   setDimension: (dimension) => set({ dimension }),
 }));
 

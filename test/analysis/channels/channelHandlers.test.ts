@@ -29,8 +29,9 @@ describe('channels:* over the API', () => {
     expect(unwrap(await call('channels:saveCosts', { costs: typedCosts }))).toEqual(typedCosts);
     expect(unwrap(await call('channels:costs', {}))).toEqual(typedCosts);
     expect(unwrap(await call('channels:query', { from: '2024-03-01', to: '2024-03-31', dimension: 'source' }))).toEqual(expectedSourceMarch);
-    // add_way is the default dimension.
-    expect(unwrap(await call('channels:query', {}))).toEqual(expectedAddWayAll);
+    expect(unwrap(await call('channels:query', { dimension: 'add_way' }))).toEqual(expectedAddWayAll);
+    // A person's channel (source) is the default dimension.
+    expect(unwrap(await call('channels:query', { from: '2024-03-01', to: '2024-03-31' }))).toEqual(expectedSourceMarch);
   });
 
   it('saves nothing when one row is invalid', async () => {
