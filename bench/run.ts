@@ -31,6 +31,14 @@ if (only === 'cli') {
   process.stdout.write(`\n${runCliBench({ log: (l) => process.stderr.write(`${l}\n`) }).join('\n')}\n`);
   process.exit(0);
 }
+// `--only ui`: the UI's perceived speed in browser mode (bench/ui.ts), on its own.
+if (only === 'ui') {
+  const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const { runUiBench } = await import('./ui');
+  const lines = await runUiBench({ quick, outDir: arg('--ui-out'), baselineDir: arg('--ui-baseline'), log: (l) => process.stderr.write(`${l}\n`) });
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  process.exit(0);
+}
 const sizes: BenchSizes = {
   memberRows: Number(process.env.BENCH_MEMBERS ?? (quick ? 20_000 : 200_000)),
   messageRows: Number(process.env.BENCH_MESSAGES ?? (quick ? 100_000 : 1_000_000)),

@@ -1,0 +1,201 @@
+// The UI half of `npm run bench -- --only ui` (bench/ui.ts): browser mode (the real server and
+// handlers in this process, a built renderer) in Debian's Chromium through playwright-core, on one
+// project. Per page load: the first screen (the workspace's side navigation) and the overview's
+// figures (its ViewFrame's data-ready); per view, the click on its tab to its figures and charts
+// drawn (data-ready again), on the first visit of the load and on a revisit, with the long tasks
+// (PerformanceObserver 'longtask') of that time and the handlers' own time for the calls made.
+//
+// argv[2]: the JSON of a UiPhaseInput. Prints one JSON line (UiPhaseReport).
+import { copyFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createContext } from '../../src-main/api/context';
+import { inProcessClient, unwrap } from '../../src-main/api/dispatch';
+import { createHandlers } from '../../src-main/api/handlers';
+import type { Api } from '../../src-main/contract';
+import { startServer } from '../../src-main/server/httpServer';
+import { tempPaths } from '../../test/support/tempDirs';
+import { reportPhase } from './report';
+
+/** What one run of the phase measures. */
+export interface UiPhaseInput {
+  /** Project file to open (copied into `work` first); null opens the demo project. */
+  project: string | null;
+  /** The built renderer to serve (an `out/renderer` folder). */
+  rendererDir: string;
+  /** Scratch folder of this run. */
+  work: string;
+  /** Page loads, each visiting every view once and then once more. */
+  runs: number;
+  /** The views to visit after the overview, in order. */
+  views: string[];
+}
+
+/** One timed wait for figures. */
+export interface UiSample {
+  ms: number;
+  /** Longest long task and their number between the start and the figures shown. */
+  longMaxMs: number;
+  longCount: number;
+  /** From the first handler call's start to the last one's end, in that time (0: none asked). */
+  apiMs: number;
+  apiCalls: number;
+}
+
+/** What the phase reports. */
+export interface UiPhaseReport {
+  /** project:open (or openDemo) through the API before the first page load. */
+  openMs: number;
+  /** Per page load: navigation start to the side navigation, and to the overview's figures. */
+  firstScreen: number[];
+  overview: UiSample[];
+  /** Per view: its samples of each load, first visits and revisits. */
+  first: Record<string, UiSample[]>;
+  revisit: Record<string, UiSample[]>;
+  /** Bytes the browser received for the first load's static files (compressed as sent) and the files' own size. */
+  staticTransferBytes: number;
+  staticBodyBytes: number;
+  loadBefore: number;
+  loadAfter: number;
+}
+
+const input = JSON.parse(process.argv[2]!) as UiPhaseInput;
+
+/** Handler calls with their start and end (performance.now of this process). */
+const apiCalls: { method: string; start: number; end: number }[] = [];
+
+/** The API with every handler timed: the server runs in this process, so its own time is known exactly. */
+function timedHandlers(handlers: Api): Api {
+  const timed: Record<string, (...args: never[]) => Promise<unknown>> = {};
+  for (const [method, fn] of Object.entries(handlers) as [string, (...args: never[]) => Promise<unknown>][]) {
+    timed[method] = async (...args) => {
+      const start = performance.now();
+      try {
+        return await fn(...args);
+      } finally {
+        apiCalls.push({ method, start, end: performance.now() });
+      }
+    };
+  }
+  return timed as unknown as Api; // the same keys and signatures, each wrapped
+}
+
+function apiIn(from: number, to: number): Pick<UiSample, 'apiMs' | 'apiCalls'> {
+  const inside = apiCalls.filter((c) => c.start >= from && c.start <= to);
+  if (!inside.length) return { apiMs: 0, apiCalls: 0 };
+  return { apiMs: Math.max(...inside.map((c) => c.end)) - Math.min(...inside.map((c) => c.start)), apiCalls: inside.length };
+}
+
+/** Installed before the page's own scripts: long tasks and the moments the first screen and the overview's figures appear. */
+function pageProbe(): void {
+  const qx = { longTasks: [] as [number, number][], firstScreen: 0, overviewReady: 0 };
+  (window as unknown as { __qx: typeof qx }).__qx = qx;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) qx.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const observer = new MutationObserver(() => {
+    if (!qx.firstScreen && document.querySelector('[data-testid="tab-overview"]')) qx.firstScreen = performance.now();
+    if (!qx.overviewReady && document.querySelector('[data-view="overview"][data-ready="true"]')) {
+      qx.overviewReady = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+}
+
+/** In the page: clicks a tab and waits for its view's data-ready, without sleeping. */
+async function visitInPage(view: string): Promise<{ ms: number; t0: number; t1: number; longMaxMs: number; longCount: number }> {
+  const qx = (window as unknown as { __qx: { longTasks: [number, number][] } }).__qx;
+  const button = document.querySelector<HTMLElement>(`[data-testid="tab-${view}"]`);
+  if (!button) throw new Error(`no tab ${view}`);
+  const t0 = performance.now();
+  button.click();
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`${view}: no data-ready within 120 s`)), 120_000);
+    const check = () => {
+      if (!document.querySelector(`[data-view="${view}"][data-ready="true"]`)) return;
+      clearTimeout(timeout);
+      observer.disconnect();
+      resolve();
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+    check();
+  });
+  const t1 = performance.now();
+  const longs = qx.longTasks.filter(([s, d]) => s + d > t0 && s < t1).map(([, d]) => d);
+  return { ms: t1 - t0, t0, t1, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0]!;
+  const paths = tempPaths(input.work, path.resolve(import.meta.dirname, '..', '..'));
+  const handlers = createHandlers(createContext('browser', paths));
+  const call = inProcessClient(handlers);
+  const server = await startServer({ handlers: timedHandlers(handlers), paths, staticDir: input.rendererDir });
+  const browser = await chromium.launch({
+    executablePath: process.env.QUNXI_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const report: UiPhaseReport = { openMs: 0, firstScreen: [], overview: [], first: {}, revisit: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    // tsx names the page functions' inner arrows with a __name helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f;');
+    await page.addInitScript(pageProbe);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    let isCounting = true;
+    cdp.on('Network.loadingFinished', (e) => {
+      if (isCounting) report.staticTransferBytes += e.encodedDataLength;
+    });
+    cdp.on('Network.dataReceived', (e) => {
+      if (isCounting) report.staticBodyBytes += e.dataLength;
+    });
+
+    const opened = performance.now();
+    if (input.project) {
+      const copy = path.join(input.work, path.basename(input.project));
+      copyFileSync(input.project, copy);
+      unwrap(await call('project:open', { path: copy }));
+    } else {
+      unwrap(await call('project:openDemo', {}));
+    }
+    report.openMs = performance.now() - opened;
+
+    for (let run = 0; run < input.runs; run++) {
+      const loadStart = performance.now();
+      await page.goto(run === 0 ? server.url : `http://127.0.0.1:${server.port}/`);
+      await page.waitForFunction(() => (window as unknown as { __qx: { overviewReady: number } }).__qx.overviewReady > 0, undefined, { timeout: 120_000, polling: 50 });
+      isCounting = false;
+      const load = await page.evaluate(() => {
+        const qx = (window as unknown as { __qx: { longTasks: [number, number][]; firstScreen: number; overviewReady: number } }).__qx;
+        const longs = qx.longTasks.filter(([s]) => s < qx.overviewReady).map(([, d]) => d);
+        return { firstScreen: qx.firstScreen, overviewReady: qx.overviewReady, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+      });
+      report.firstScreen.push(load.firstScreen);
+      report.overview.push({ ms: load.overviewReady, longMaxMs: load.longMaxMs, longCount: load.longCount, ...apiIn(loadStart, performance.now()) });
+      for (const [visits, views] of [
+        [report.first, input.views],
+        [report.revisit, [...input.views.slice(1), input.views[0]!, 'overview']],
+      ] as const) {
+        for (const view of views) {
+          const from = performance.now();
+          const v = await page.evaluate(visitInPage, view);
+          (visits[view] ??= []).push({ ms: v.ms, longMaxMs: v.longMaxMs, longCount: v.longCount, ...apiIn(from, performance.now()) });
+        }
+      }
+      process.stderr.write(`  load ${run + 1}/${input.runs}: first screen ${load.firstScreen.toFixed(0)} ms, overview ${load.overviewReady.toFixed(0)} ms\n`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    await call('project:close', {});
+  }
+  report.loadAfter = os.loadavg()[0]!;
+  reportPhase({ report: JSON.stringify(report) });
+}
+
+await main();

@@ -1,0 +1,129 @@
+// The UI bench of `npm run bench -- --only ui [--quick] [--ui-out DIR] [--ui-baseline DIR]` (issue
+// 17): perceived speed of browser mode in Debian's Chromium (bench/phases/ui.ts), on the demo
+// project and on the generated project of the analyses bench (its tenth with --quick, else the
+// 100,000-person size M), each figure next to its target and to the same calls' API time.
+//
+// --ui-out DIR: the build to measure (DIR/renderer); by default the sources are built into
+// bench/.data/ui/out first. --ui-baseline DIR: another build (e.g. an older commit's) measured in
+// the same run, right before, on the same projects. BENCH_RUNS: page loads per case (default 5).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { navSections } from '../src-renderer/store/navigation';
+import { ensureProject, FULL_SIZES, QUICK_SIZES } from './generateProject';
+import type { UiPhaseInput, UiPhaseReport, UiSample } from './phases/ui';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = path.join(root, 'bench', '.data');
+
+/** The targets of issue 17 (idle 2-core machine, size M). */
+export const UI_TARGETS = { firstScreenMs: 1000, overviewMs: 1500, viewMs: 500, revisitMs: 300, longTaskMs: 100 } as const;
+
+/** How to run the UI bench. */
+export interface UiBenchOptions {
+  quick: boolean;
+  /** Build folder to measure; built from the sources when omitted. */
+  outDir?: string;
+  /** Build folder measured before it as the baseline. */
+  baselineDir?: string;
+  runs?: number;
+  log: (line: string) => void;
+}
+
+/** Every view with figures, after the overview (the import view has none). */
+const VIEWS = navSections.flatMap((s) => [...s.tabs]).filter((t) => t !== 'overview' && t !== 'import');
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : Number.NaN;
+};
+const mark = (ms: number, target: number) => `${ms < target ? 'ok' : 'MISSED'} (< ${fmt(target)})`;
+
+function runPhase(input: UiPhaseInput): UiPhaseReport {
+  rmSync(input.work, { recursive: true, force: true });
+  mkdirSync(input.work, { recursive: true });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'phases', 'ui.ts'), JSON.stringify(input)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, QUNXI_TEMP_DIR: path.join(input.work, 'tmp') },
+  });
+  if (r.status !== 0) throw new Error(`ui phase failed (exit ${r.status})`);
+  const line = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse((JSON.parse(line) as { report: string }).report) as UiPhaseReport;
+}
+
+/** Medians of a view's samples: ms, the longest long task of any, their count, API ms. */
+function summary(samples: UiSample[]) {
+  return {
+    ms: median(samples.map((s) => s.ms)),
+    longMax: Math.max(0, ...samples.map((s) => s.longMaxMs)),
+    longCount: median(samples.map((s) => s.longCount)),
+    apiMs: median(samples.map((s) => s.apiMs)),
+    apiCalls: median(samples.map((s) => s.apiCalls)),
+  };
+}
+
+function lines(label: string, r: UiPhaseReport, runs: number): string[] {
+  const ov = summary(r.overview);
+  const fs = median(r.firstScreen);
+  const out = [
+    `  ${label}: load average ${fmt(r.loadBefore, 1)} → ${fmt(r.loadAfter, 1)}; project:open ${fmt(r.openMs)} ms; ` +
+      `first load's static files ${fmt(r.staticTransferBytes / 1024)} KB sent (${fmt(r.staticBodyBytes / 1024)} KB unpacked)`,
+    `    first screen ${fmt(fs).padStart(6)} ms  ${mark(fs, UI_TARGETS.firstScreenMs)}   (first load ${fmt(r.firstScreen[0]!)} ms)`,
+    `    overview figures ${fmt(ov.ms).padStart(6)} ms  ${mark(ov.ms, UI_TARGETS.overviewMs)}   (first load ${fmt(r.overview[0]!.ms)} ms; API ${fmt(ov.apiMs)} ms; longest task ${fmt(ov.longMax)} ms)`,
+    `    ${'view'.padEnd(14)}${'first'.padStart(8)}${'API'.padStart(7)}${'calls'.padStart(6)}${'revisit'.padStart(9)}${'API'.padStart(7)}  ${'longest task (count)'.padEnd(22)} targets: first < ${UI_TARGETS.viewMs}, revisit < ${UI_TARGETS.revisitMs}, task < ${UI_TARGETS.longTaskMs}`,
+  ];
+  for (const view of [...VIEWS, 'overview']) {
+    const f = r.first[view] ? summary(r.first[view]!) : null;
+    const v = summary(r.revisit[view] ?? []);
+    const longMax = Math.max(f?.longMax ?? 0, v.longMax);
+    const marks = [
+      f ? (f.ms < UI_TARGETS.viewMs ? 'ok' : 'MISSED first') : '',
+      v.ms < UI_TARGETS.revisitMs ? 'ok' : 'MISSED revisit',
+      longMax < UI_TARGETS.longTaskMs ? '' : 'MISSED task',
+    ].filter((m) => m && m !== 'ok');
+    out.push(
+      `    ${view.padEnd(14)}${(f ? fmt(f.ms) : '—').padStart(8)}${(f ? fmt(f.apiMs) : '—').padStart(7)}${(f ? fmt(f.apiCalls) : '—').padStart(6)}` +
+        `${fmt(v.ms).padStart(9)}${fmt(v.apiMs).padStart(7)}  ${`${fmt(longMax)} ms (${fmt(f?.longCount ?? 0)}/${fmt(v.longCount)})`.padEnd(22)} ${marks.length ? marks.join(', ') : 'ok'}`,
+    );
+  }
+  out.push(`    (medians of ${runs} page loads; a view's first visit is its first in that load; API: the handlers' own time for the calls of that wait)`);
+  return out;
+}
+
+/** Builds the sources' renderer (and the rest of the app) into `dir`. */
+function build(dir: string, log: (line: string) => void): void {
+  log(`ui: building the app into ${path.relative(root, dir)}…`);
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('electron-vite build failed');
+}
+
+/** Runs the UI bench and returns its report lines. */
+export async function runUiBench(opts: UiBenchOptions): Promise<string[]> {
+  const runs = opts.runs ?? Number(process.env.BENCH_RUNS ?? 5);
+  const uiDir = path.join(dataDir, 'ui');
+  const outDir = opts.outDir ? path.resolve(opts.outDir) : path.join(uiDir, 'out');
+  if (!opts.outDir) build(outDir, opts.log);
+  const sizes = opts.quick ? QUICK_SIZES : FULL_SIZES;
+  const generated = await ensureProject(path.join(dataDir, 'analyses'), sizes, opts.log);
+  const builds = [...(opts.baselineDir ? [['baseline', path.resolve(opts.baselineDir)] as const] : []), ['this build', outDir] as const];
+  const result = [`UI in browser mode, Chromium headless (${os.cpus().length} CPUs):`];
+  for (const [projectLabel, project] of [
+    ['demo project', null],
+    [`generated project of ${fmt(sizes.people)} people, ${fmt(sizes.messages)} messages`, generated],
+  ] as const) {
+    result.push(` ${projectLabel}:`);
+    for (const [label, dir] of builds) {
+      opts.log(`ui: ${projectLabel}, ${label} (${path.relative(root, dir) || dir})…`);
+      const report = runPhase({ project, rendererDir: path.join(dir, 'renderer'), work: path.join(uiDir, 'work'), runs, views: VIEWS });
+      const more = lines(`${label} (${dir})`, report, runs);
+      for (const l of more) opts.log(l);
+      result.push(...more);
+    }
+  }
+  return result;
+}
