@@ -4,9 +4,11 @@ import { analysisScope, empty, isoDate, shortText } from './common';
 import { abMetrics } from './ids';
 import { method } from './method';
 import { growthPointsRequestSchema, type GrowthPointsResult } from './growth';
+import { ltvRequestSchema, roiRequestSchema, roiScenarioInputSchema, roiScenariosSchema, type LtvResult, type RoiPlan, type RoiResult, type RoiScenario } from './roi';
 import { contributionDefinitionSchema, contributionRequestSchema, type ContributionDefinition, type ContributionResult } from './contribution';
 
 export * from './growth';
+export * from './roi';
 
 /** What an arm of an A/B comparison is chosen by. */
 export const abArmKinds = ['group', 'staff', 'channel', 'tag', 'joinWeek', 'period'] as const;
@@ -160,4 +162,13 @@ export const decisionMethods = {
   'decision:contribution': method<ContributionResult>()(contributionRequestSchema),
   'decision:contributionDefinition': method<ContributionDefinition>()(empty),
   'decision:saveContribution': method<ContributionDefinition>()(z.object({ definition: contributionDefinitionSchema })),
+  /** ROI预测: the rates per channel measured over the last N matured weeks, with the back-test. */
+  'decision:roi': method<RoiResult>()(roiRequestSchema),
+  /** ROI预测: what each scenario gives, in order (pure: no data read). */
+  'decision:roiPlan': method<RoiPlan[]>()(z.object({ scenarios: z.array(roiScenarioInputSchema).max(200) })),
+  'decision:roiScenarios': method<RoiScenario[]>()(empty),
+  /** Replaces the saved scenarios with these (the scenario grid as saved); answers the saved list. */
+  'decision:saveRoiScenarios': method<RoiScenario[]>()(z.object({ scenarios: roiScenariosSchema })),
+  /** LTV / CAC per channel of the people acquired in the range. */
+  'decision:ltv': method<LtvResult>()(ltvRequestSchema),
 };

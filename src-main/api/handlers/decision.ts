@@ -6,11 +6,13 @@ import { checkDateRange } from '../../analysis/base/analysisBase';
 import { deleteAbtest, readSavedAbtests, saveAbtest } from '../../analysis/decision/savedAbtests';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import { contributionHandlers } from './contribution';
+import { roiHandlers } from './roi';
 
 /** Decision support (DESIGN §4): the A/B comparison, its saved comparisons, and the community effect. */
 export function decisionHandlers(ctx: AppContext): DomainHandlers<'decision'> {
   return {
     ...contributionHandlers(ctx),
+    ...roiHandlers(ctx),
     'decision:abtest': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       return project.db.use((sql) => runAbtest(sql, req, project.timeZone), call);
