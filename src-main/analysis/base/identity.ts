@@ -38,7 +38,7 @@ const maskedExpr = (phone: string, flag: string) => `(coalesce(${flag}, false) O
  * A full phone as digits (country code 86 dropped), or NULL when blank, masked or too short
  * to be a phone at all. Both sides of a phone match go through this.
  */
-const phoneExpr = (phone: string, flag: string) =>
+export const phoneExpr = (phone: string, flag: string) =>
   `CASE WHEN ${maskedExpr(phone, flag)} THEN NULL ELSE nullif(regexp_replace(regexp_replace(coalesce(${phone}, ''), '[^0-9]', '', 'g'), '^86(1[0-9]{10})$', '\\1'), '') END`;
 
 /** The in-memory database attached to a project's DuckDB instance that holds its derived tables (derivedTables.ts). */

@@ -1,0 +1,60 @@
+// Texts of sharing a project (DESIGN §7): the anonymised copy, team use (lock holder, merge), Parquet export.
+import { localized } from './language';
+
+/** Texts of the anonymised copy, merge, Parquet export and the lock holder. */
+export const sharingText = localized({
+  'zh-CN': {
+    copyOverOriginal: '脱敏副本不能覆盖原项目，请换一个文件名',
+    unclassifiedColumns: (cols: string) => `项目中有未归类的文本列（${cols}），无法确认它们是否含身份信息，已停止生成脱敏副本`,
+    copyFailed: (file: string, reason: string) => `无法写入脱敏副本“${file}”：${reason}`,
+    anonymized: (file: string, names: number, groups: number, messages: number) =>
+      `已写入脱敏副本“${file}”：${names} 个姓名、${groups} 个群、${messages} 条消息（内容已删除，关键行为命中保留）`,
+    anonymizeMenu: '另存为脱敏副本…',
+    anonymizeTitle: '另存为脱敏副本',
+    maskGroups: '群名也脱敏（群01…）',
+    maskStaff: '员工姓名也脱敏（员工01…）',
+    anonymizing: '正在生成脱敏副本…',
+    anonymizeHint: '姓名改为 成员0001…，手机号、unionid、userid 改为加盐哈希，删除消息内容（保留关键行为命中）。各项分析结果与原项目相同。',
+    lockedBy: (file: string, user: string, host: string, since: string) => `此项目正由 ${user} 在 ${host} 上打开（自 ${since}）：“${file}”`,
+    lockedByUnknown: (file: string) => `项目“${file}”正被另一个程序打开`,
+    openReadOnly: '以只读方式打开',
+    readOnlyHeld: (user: string, host: string) => `此项目正由 ${user} 在 ${host} 上打开，这里以只读方式打开：可以查看和导出，不能导入或修改。`,
+    mergeMenu: '合并项目…',
+    merging: (file: string) => `正在合并“${file}”…`,
+    mergeSelf: '不能把项目合并到它自己',
+    merged: (file: string, imports: number, added: number, existing: number) =>
+      `已合并“${file}”：${imports} 次导入，新增 ${added} 行，${existing} 行已存在（未重复计入）`,
+    mergeFailed: (file: string, reason: string) => `合并“${file}”失败，本项目没有改动：${reason}`,
+    parquetMenu: '导出 Parquet…',
+    exportingParquet: '正在导出 Parquet…',
+    parquetDone: (tables: number, folder: string) => `已导出 ${tables} 个表到“${folder}”（每个表一个 .parquet 文件）`,
+    parquetFailed: (folder: string, reason: string) => `导出 Parquet 到“${folder}”失败：${reason}`,
+  },
+  en: {
+    copyOverOriginal: 'An anonymised copy cannot replace the original project: choose another file name',
+    unclassifiedColumns: (cols: string) => `The project has text columns not yet classified (${cols}); whether they identify people is unknown, so no anonymised copy was written`,
+    copyFailed: (file: string, reason: string) => `Could not write the anonymised copy "${file}": ${reason}`,
+    anonymized: (file: string, names: number, groups: number, messages: number) =>
+      `Wrote the anonymised copy "${file}": ${names} names, ${groups} groups, ${messages} messages (content dropped, key-behaviour hits kept)`,
+    anonymizeMenu: 'Save anonymised copy…',
+    anonymizeTitle: 'Save anonymised copy',
+    maskGroups: 'Mask group names too (群01…)',
+    maskStaff: 'Mask staff names too (员工01…)',
+    anonymizing: 'Writing the anonymised copy…',
+    anonymizeHint: 'Names become 成员0001…, phones, unionids and userids salted hashes, message content is dropped (key-behaviour hits kept). Every analysis gives the same figures as on the original.',
+    lockedBy: (file: string, user: string, host: string, since: string) => `This project is open by ${user} on ${host} (since ${since}): "${file}"`,
+    lockedByUnknown: (file: string) => `The project "${file}" is open in another program`,
+    openReadOnly: 'Open read-only',
+    readOnlyHeld: (user: string, host: string) => `This project is open by ${user} on ${host}; here it is open read-only: you can view and export, not import or change.`,
+    mergeMenu: 'Merge project…',
+    merging: (file: string) => `Merging "${file}"…`,
+    mergeSelf: 'A project cannot be merged into itself',
+    merged: (file: string, imports: number, added: number, existing: number) =>
+      `Merged "${file}": ${imports} imports, ${added} rows added, ${existing} rows already present (not counted twice)`,
+    mergeFailed: (file: string, reason: string) => `Merging "${file}" failed; this project was not changed: ${reason}`,
+    parquetMenu: 'Export Parquet…',
+    exportingParquet: 'Exporting Parquet…',
+    parquetDone: (tables: number, folder: string) => `Exported ${tables} tables to "${folder}" (one .parquet file per table)`,
+    parquetFailed: (folder: string, reason: string) => `Exporting Parquet to "${folder}" failed: ${reason}`,
+  },
+});
