@@ -38,6 +38,7 @@ export const errorCodes = [
   'TEMPLATE_NOT_FOUND',
   'DEFINITION_INVALID',
   'ANALYSIS_NO_DATA',
+  'MODEL_FIT_FAILED',
   'CANCELLED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -41,6 +41,7 @@ export const errorText = localized({
     TEMPLATE_NOT_FOUND: '找不到模板',
     DEFINITION_INVALID: '定义无效',
     ANALYSIS_NO_DATA: '没有可分析的数据',
+    MODEL_FIT_FAILED: '模型无法拟合',
     CANCELLED: '已取消',
   } satisfies Record<ErrorCode, string>,
   en: {
@@ -79,6 +80,7 @@ export const errorText = localized({
     TEMPLATE_NOT_FOUND: 'Template not found',
     DEFINITION_INVALID: 'Invalid definition',
     ANALYSIS_NO_DATA: 'No data to analyse',
+    MODEL_FIT_FAILED: 'The model cannot be fitted',
     CANCELLED: 'Cancelled',
   },
 });

@@ -158,11 +158,19 @@ export const personFactsSql = {
   LEFT JOIN ${personCustomer} pc ON pc.pid = p.pid`,
 };
 
+/** Key of the saved tags' document in the definitions table (decision/savedTags.ts writes it). */
+export const SAVED_TAGS_KEY = 'savedTags';
+
 /**
  * What the project knows of each person beyond membership (needs `identityCtes()`):
  * - `person_customer(pid, customer_name, staff, added_at, add_way, channel, channel_code, tags)` from
  *   the customer list, the earliest-added row of the person when several staff added them;
  * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
+ * - `saved_tags(tag, pid)` the tags saved from an analysis (decision/savedTags.ts: the lookalike's
+ *   top list), one row per person of a tag;
+ * - `person_tags(pid, tags)` every tag of a person, the customer list's then the saved ones (joined
+ *   by ','; readers split tags on the customer list's separators), for each person with any: where
+ *   tags are a breakdown or a choice, read them here so a saved tag counts as the list's do;
  * - `paid_orders(pid, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
  *   refunded (net = paid − refunded, never below 0).
  * The first two are read from the project's derived tables (derivedTables.ts): they do not depend
@@ -172,6 +180,17 @@ export function personCtes(): string {
   return `
 person_customer AS (SELECT * FROM ${DERIVED_DB}.person_customer),
 person_names AS (SELECT * FROM ${DERIVED_DB}.person_names),
+saved_tags AS (
+  SELECT DISTINCT tag, pid FROM (
+    SELECT t.name AS tag, unnest(t.pids) AS pid
+    FROM (SELECT unnest(from_json(value, '[{"name": "VARCHAR", "pids": ["VARCHAR"]}]')) AS t FROM definitions WHERE key = '${SAVED_TAGS_KEY}')
+  )
+),
+person_tags AS (
+  SELECT coalesce(pc.pid, s.pid) AS pid, concat_ws(',', pc.tags, s.tags) AS tags
+  FROM (SELECT pid, tags FROM person_customer WHERE tags IS NOT NULL) pc
+  FULL JOIN (SELECT pid, string_agg(tag, ',' ORDER BY tag) AS tags FROM saved_tags GROUP BY pid) s ON s.pid = pc.pid
+),
 paid_orders AS (
   SELECT pid, paid_at, paid, refunded, greatest(paid - refunded, 0) AS net
   FROM id_orders WHERE pid IS NOT NULL AND paid_at IS NOT NULL AND refunded < paid

@@ -121,8 +121,8 @@ segs AS (
   UNION ALL
   SELECT 'staff', coalesce(nullif(trim(pc.staff), ''), $unknown), pp.* FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
   UNION ALL
-  SELECT 'tag', coalesce(nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(pc.tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), ''), $noTag), pp.*
-  FROM person_period pp LEFT JOIN person_customer pc ON pc.pid = pp.pid
+  SELECT 'tag', coalesce(nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(pt.tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), ''), $noTag), pp.*
+  FROM person_period pp LEFT JOIN person_tags pt ON pt.pid = pp.pid
   UNION ALL
   SELECT 'group', g.segment, pp.* FROM person_period pp JOIN person_groups g ON g.p = pp.p AND g.pid = pp.pid
 )

@@ -4,7 +4,7 @@
  * Computing every feature of 100,000 people reads every message and order (seconds on a laptop),
  * while the customer-360 grid asks for a page on every scroll, sort and filter, and VVIP re-asks as
  * the user types a rule. So the table is computed once per
- *   (data version, scope, as-of day, key behaviours, nickname-matching setting, time zone)
+ *   (data version, scope, as-of day, key behaviours, saved tags, nickname-matching setting, time zone)
  * into an in-memory database attached to the project's DuckDB instance (`qx_features`, shared by
  * every connection of the instance, never written to the project file), and pages are read from it.
  *
@@ -18,6 +18,7 @@ import { usableBehaviours } from '../behaviours/behaviourQueries';
 import { readDefinition } from '../../db/definitionsStore';
 import { behaviourColumns, featuresParams, featuresSql, resolveAsOf } from './featuresQueries';
 import { dataFingerprint } from '../base/derivedTables';
+import { SAVED_TAGS_KEY } from '../base/analysisBase';
 import type { Sql } from '../../db/projectDb';
 import { isCancelled } from '../../db/cancellation';
 
@@ -78,9 +79,10 @@ async function attachCache(sql: Sql): Promise<void> {
 
 /** The database file and everything the features depend on, as one string. */
 async function inputsKey(sql: Sql, req: FeaturesRequest): Promise<string> {
-  const row = await sql.one<{ path: string | null; behaviours: string | null }>(
+  const row = await sql.one<{ path: string | null; behaviours: string | null; saved_tags: string | null }>(
     `SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS path,
-            (SELECT value FROM definitions WHERE key = 'behaviours') AS behaviours`,
+            (SELECT value FROM definitions WHERE key = 'behaviours') AS behaviours,
+            (SELECT md5(value) FROM definitions WHERE key = '${SAVED_TAGS_KEY}') AS saved_tags`,
   );
   const groups = [...new Set(req.groups ?? [])].sort();
   return JSON.stringify({ ...row, data: await dataFingerprint(sql), groups, asOf: req.asOf ?? null, timeZone: req.timeZone });

@@ -34,6 +34,7 @@
  *   last leave from the scope otherwise; empty for who never joined by `$asOf`.
  * - `survey_score`: the score of the person's latest survey response (tied by identity, kind
  *   'survey') submitted on or before `$asOf`.
+ * - `tags`: analysisBase `person_tags` (the customer list's and the saved ones).
  * - `channel` (a person's channel: analysisBase `personChannelSql`), `staff`, `tags`: analysisBase `person_customer`.
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
@@ -177,7 +178,7 @@ SELECT p.pid,
        pn.name,
        ${personChannelSql('pc')} AS channel,
        pc.staff,
-       pc.tags,
+       pt.tags,
        pg.groups,
        coalesce(t.is_member, false) AS is_member,
        CAST(coalesce(ps.purchases, 0) AS INTEGER) AS purchases,
@@ -199,6 +200,7 @@ FROM people p
 CROSS JOIN cutoff c
 LEFT JOIN person_names pn ON pn.pid = p.pid
 LEFT JOIN person_customer pc ON pc.pid = p.pid
+LEFT JOIN person_tags pt ON pt.pid = p.pid
 LEFT JOIN person_groups pg ON pg.pid = p.pid
 LEFT JOIN tenure t ON t.pid = p.pid
 LEFT JOIN msg_counts mc ON mc.pid = p.pid

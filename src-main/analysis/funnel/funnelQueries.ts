@@ -164,9 +164,13 @@ fn_info AS (
 const dimsSql = (): Record<'channel' | 'staff' | 'tag', string> => ({
   channel: `SELECT r.pkey, coalesce(i.channel, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
   staff: `SELECT r.pkey, coalesce(i.staff, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
-  // Tags split on , ， ; ； / 、 and white space; each person counts under each of their tags.
+  // Tags split on , ， ; ； / 、 and white space; each person counts under each of their tags, the
+  // customer list's and the saved ones (analysisBase `saved_tags`: a person key of a person is its pid).
   tag: `SELECT r.pkey, coalesce(g.tag, '${noValue()}') AS value FROM r0 r LEFT JOIN (
-    SELECT DISTINCT pkey, tag FROM (SELECT pkey, unnest(regexp_split_to_array(tags, '[,，;；/、\\s]+')) AS tag FROM fn_info WHERE tags IS NOT NULL)
+    SELECT DISTINCT pkey, tag FROM (
+      SELECT pkey, unnest(regexp_split_to_array(tags, '[,，;；/、\\s]+')) AS tag FROM fn_info WHERE tags IS NOT NULL
+      UNION ALL SELECT pid, tag FROM saved_tags
+    )
     WHERE tag <> ''
   ) g ON g.pkey = r.pkey`,
 });

@@ -6,12 +6,14 @@ import { checkDateRange } from '../../analysis/base/analysisBase';
 import { deleteAbtest, readSavedAbtests, saveAbtest } from '../../analysis/decision/savedAbtests';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import { contributionHandlers } from './contribution';
+import { lookalikeHandlers } from './lookalike';
 import { roiHandlers } from './roi';
 
 /** Decision support (DESIGN §4): the A/B comparison, its saved comparisons, and the community effect. */
 export function decisionHandlers(ctx: AppContext): DomainHandlers<'decision'> {
   return {
     ...contributionHandlers(ctx),
+    ...lookalikeHandlers(ctx),
     ...roiHandlers(ctx),
     'decision:abtest': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
