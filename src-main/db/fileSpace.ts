@@ -25,9 +25,15 @@ async function fileBlocks(sql: Sql): Promise<FileBlocks> {
   return { blockSize: Number(row?.block_size ?? 0), total: Number(row?.total ?? 0), used: Number(row?.used ?? 0), free: Number(row?.free ?? 0) };
 }
 
-/** Tables of the file with data past `fromBlock` and at most `maxBlocks` blocks in all: worth rewriting. */
+/**
+ * Tables of the file with data past `fromBlock` and at most `maxBlocks` blocks in all: worth
+ * rewriting. Of the main schema only: the derived tables kept in the file (analysis/base) are
+ * rebuilt whole by their owner, never rewritten here.
+ */
 async function tablesPast(sql: Sql, fromBlock: number, maxBlocks: number): Promise<string[]> {
-  const tables = await sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary`);
+  const tables = await sql.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary`,
+  );
   const out: string[] = [];
   for (const { name } of tables) {
     const row = await sql.one<{ last: number | null; blocks: number }>(

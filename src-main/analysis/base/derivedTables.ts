@@ -24,7 +24,7 @@ import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
 import { dropHitTables } from './behaviourHits';
 import { buildMemberFacts } from './memberFacts';
 import { INVITATIONS_TABLE, invitationsSql } from './invitations';
-import type { ProjectDb, Sql } from '../../db/projectDb';
+import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 
 /** Tables whose rows identity depends on. */
@@ -51,33 +51,94 @@ export async function dataFingerprint(sql: Sql): Promise<string> {
     .join('|');
 }
 
-/** Builds the derived tables from the current data. */
-async function build(sql: Sql): Promise<void> {
-  // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
-  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB} (READ_WRITE)`);
+/** Schema of the project file that keeps the derived tables between sessions, with the fingerprint they were built from. */
+export const KEPT_SCHEMA = 'qx_kept';
+
+/** The table of {@link KEPT_SCHEMA} holding the fingerprint its tables were built from (written last). */
+const KEPT_STATE = 'built_from';
+
+/** Builds the derived tables from the current data into `target` (a schema or an attached database). */
+async function build(sql: Sql, target: string): Promise<void> {
   await dropHitTables(sql);
-  await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE);
+  await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, target);
   await sql.run(
-    `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_matched AS
-     WITH ${rawIdentityCtes(`${DERIVED_DB}.id_people`)}
+    `CREATE OR REPLACE TABLE ${target}.id_matched AS
+     WITH ${rawIdentityCtes(`${target}.id_people`)}
      SELECT kind, rid, pid, matched_by FROM id_matched`,
   );
   await sql.run(
-    `CREATE OR REPLACE TABLE ${DERIVED_DB}.id_orders AS
+    `CREATE OR REPLACE TABLE ${target}.id_orders AS
      SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
-     FROM orders o JOIN ${DERIVED_DB}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
+     FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
   );
-  const cached = `id_people AS (SELECT pid FROM ${DERIVED_DB}.id_people), id_matched AS (SELECT * FROM ${DERIVED_DB}.id_matched)`;
-  await sql.run(`CREATE OR REPLACE TABLE ${DERIVED_DB}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
-  await sql.run(
-    `CREATE OR REPLACE TABLE ${DERIVED_DB}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${DERIVED_DB}.person_customer`)}`,
+  const cached = `id_people AS (SELECT pid FROM ${target}.id_people), id_matched AS (SELECT * FROM ${target}.id_matched)`;
+  await sql.run(`CREATE OR REPLACE TABLE ${target}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
+  await sql.run(`CREATE OR REPLACE TABLE ${target}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${target}.person_customer`)}`);
+  await sql.run(`CREATE OR REPLACE TABLE ${target}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
+}
+
+/** The fingerprint the tables kept in the project file were built from, or null when it keeps none. */
+async function keptFingerprint(sql: Sql): Promise<string | null> {
+  const kept = await sql.one<{ n: number }>(
+    `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_SCHEMA}' AND table_name = '${KEPT_STATE}'`,
   );
-  await sql.run(`CREATE OR REPLACE TABLE ${DERIVED_DB}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
+  if (!kept?.n) return null;
+  return (await sql.one<{ fingerprint: string }>(`SELECT fingerprint FROM ${KEPT_SCHEMA}.${KEPT_STATE}`))?.fingerprint ?? null;
+}
+
+/**
+ * Builds the tables into the project file's {@link KEPT_SCHEMA}: the fingerprint goes first (a
+ * build cut short by a crash is never taken for a whole one) and is written back last.
+ */
+async function buildKept(sql: Sql, fingerprint: string): Promise<void> {
+  await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_SCHEMA}`);
+  await sql.run(`DROP TABLE IF EXISTS ${KEPT_SCHEMA}.${KEPT_STATE}`);
+  await build(sql, KEPT_SCHEMA);
+  await sql.run(`CREATE TABLE ${KEPT_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS fingerprint, now() AS built_at`, [fingerprint]);
+}
+
+/**
+ * Points every table the analyses read in {@link DERIVED_DB} at the kept one: views, which DuckDB
+ * expands into the queries (filters and joins reach the kept table as if named directly). Named
+ * with the project's catalog: a view of an attached database resolves names in that database.
+ */
+async function pointAtKept(sql: Sql): Promise<void> {
+  const tables = await sql.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_SCHEMA}' AND table_name <> '${KEPT_STATE}'`,
+  );
+  const catalog = (await sql.one<{ name: string }>(`SELECT current_database() AS name`))!.name;
+  // Tables of the same names an in-memory build left (a project whose file kept none) give way.
+  const inMemory = await sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${DERIVED_DB}'`);
+  for (const { name } of inMemory) if (tables.some((t) => t.name === name)) await sql.run(`DROP TABLE ${DERIVED_DB}.${sqlIdent(name)}`);
+  for (const { name } of tables) {
+    await sql.run(`CREATE OR REPLACE VIEW ${DERIVED_DB}.${sqlIdent(name)} AS SELECT * FROM ${sqlIdent(catalog)}.${KEPT_SCHEMA}.${sqlIdent(name)}`);
+  }
+}
+
+/**
+ * Brings the derived tables up to date for `fingerprint`. A writable project keeps them in its file
+ * ({@link KEPT_SCHEMA}), so reopening it with the same data builds nothing, and DuckDB pages them
+ * like the imported tables instead of holding them all in memory; a read-only one whose file keeps
+ * none of this data builds them in memory for the session.
+ */
+async function bringUpToDate(db: ProjectDb, sql: Sql, fingerprint: string, isForced: boolean): Promise<void> {
+  // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
+  await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB} (READ_WRITE)`);
+  const isKept = !isForced && (await keptFingerprint(sql)) === fingerprint;
+  if (isKept || !db.isReadOnly) {
+    if (!isKept) await buildKept(sql, fingerprint);
+    else await dropHitTables(sql);
+    await pointAtKept(sql);
+    return;
+  }
+  await build(sql, DERIVED_DB);
 }
 
 interface State {
   /** Fingerprint the tables were built from. */
   built: string | null;
+  /** Build again even when the file keeps tables of the current fingerprint (see {@link invalidateDerived}). */
+  isForced: boolean;
   /** A check or build under way: every caller waits for the same one. */
   running: Promise<void> | null;
 }
@@ -91,14 +152,17 @@ const states = new WeakMap<ProjectDb, State>();
  */
 export function invalidateDerived(db: ProjectDb): void {
   const state = states.get(db);
-  if (state) state.built = null;
+  if (state) {
+    state.built = null;
+    state.isForced = true;
+  }
 }
 
 /** Brings the derived tables of `db` up to date with its data (the preparer of an open project). */
 export async function refreshDerived(db: ProjectDb): Promise<void> {
   let state = states.get(db);
   if (!state) {
-    state = { built: null, running: null };
+    state = { built: null, isForced: false, running: null };
     states.set(db, state);
   }
   const s = state;
@@ -110,8 +174,9 @@ export async function refreshDerived(db: ProjectDb): Promise<void> {
         const fingerprint = await dataFingerprint(sql);
         if (fingerprint === s.built) return;
         s.built = null;
-        await build(sql);
+        await bringUpToDate(db, sql, fingerprint, s.isForced);
         s.built = fingerprint;
+        s.isForced = false;
       });
     } finally {
       s.running = null;

@@ -27,9 +27,12 @@
 import { DERIVED_DB, PEOPLE_SQL } from './identity';
 import type { Sql } from '../../db/projectDb';
 
-/** Builds the tables above (`id_people` first: identity reads it) for the project time zone `tz`. */
-export async function buildMemberFacts(sql: Sql, tz: string): Promise<void> {
-  const D = DERIVED_DB;
+/**
+ * Builds the tables above (`id_people` first: identity reads it) for the project time zone `tz`,
+ * into `target` (the derived database, or the schema of the project file that keeps them).
+ */
+export async function buildMemberFacts(sql: Sql, tz: string, target: string = DERIVED_DB): Promise<void> {
+  const D = target;
   const day = (col: string) => `CAST(timezone($tz, ${col}) AS DATE)`;
   await sql.run(`CREATE OR REPLACE TABLE ${D}.id_people AS
     SELECT pid, CAST(row_number() OVER (ORDER BY pid) AS INTEGER) AS pno FROM (${PEOPLE_SQL})`);
