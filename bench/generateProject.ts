@@ -22,6 +22,21 @@ export const FULL_SIZES: ProjectSizes = { people: 100_000, messages: 2_000_000, 
 /** A tenth of {@link FULL_SIZES} (`--quick`), with the same 20 groups. */
 export const QUICK_SIZES: ProjectSizes = { people: 10_000, messages: 200_000, orders: 5_000, groups: 20 };
 
+/** A large brand's year (issue 16, `--size L`): 1,000,000 people, 20,000,000 messages, 500,000 orders, 200 groups. */
+export const LARGE_SIZES: ProjectSizes = { people: 1_000_000, messages: 20_000_000, orders: 500_000, groups: 200 };
+
+/** The sizes `npm run bench -- --size quick|M|L` names. */
+export const SIZES_BY_NAME = { quick: QUICK_SIZES, M: FULL_SIZES, L: LARGE_SIZES } as const satisfies Record<string, ProjectSizes>;
+
+/** Name of a group of the generated project: 社群01群 … (three digits past 99 groups, so 200 groups stay distinct). */
+export function groupName(g: number, s: ProjectSizes): string {
+  return `社群${String(g).padStart(groupDigits(s), '0')}群`;
+}
+
+function groupDigits(s: ProjectSizes): number {
+  return s.groups > 99 ? 3 : 2;
+}
+
 /** Bumped whenever the generated data change, so a cached project of an older generator is not reused. */
 const GENERATOR_VERSION = 1;
 
@@ -92,7 +107,7 @@ export async function fillProject(sql: Sql, s: ProjectSizes): Promise<void> {
   await sql.run(`CREATE OR REPLACE TEMP MACRO pick(xs, i, salt) AS xs[1 + CAST(floor(u(i, salt) * len(xs)) AS INTEGER)]`);
   // Epoch seconds to TIMESTAMPTZ; make_timestamptz of microseconds is twice as fast as to_timestamp.
   await sql.run(`CREATE OR REPLACE TEMP MACRO ts(x) AS make_timestamptz(CAST(floor(x) * 1000000 AS BIGINT))`);
-  await sql.run(`CREATE OR REPLACE TEMP MACRO grp(g) AS '社群' || lpad(CAST(g AS VARCHAR), 2, '0') || '群'`);
+  await sql.run(`CREATE OR REPLACE TEMP MACRO grp(g) AS '社群' || lpad(CAST(g AS VARCHAR), ${groupDigits(s)}, '0') || '群'`);
   const t0 = `epoch(TIMESTAMPTZ '${YEAR_START}')`;
   const end = `(${t0} + ${YEAR - 1})`;
 
