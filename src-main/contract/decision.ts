@@ -6,8 +6,11 @@ import { method } from './method';
 import { growthPointsRequestSchema, type GrowthPointsResult } from './growth';
 import { ltvRequestSchema, roiRequestSchema, roiScenarioInputSchema, roiScenariosSchema, type LtvResult, type RoiPlan, type RoiResult, type RoiScenario } from './roi';
 import { contributionDefinitionSchema, contributionRequestSchema, type ContributionDefinition, type ContributionResult } from './contribution';
+import { lookalikeRequestSchema, saveLookalikeTagSchema, type LookalikeResult, type SavedTag } from './lookalike';
+import type { ExportFile } from './common';
 
 export * from './growth';
+export * from './lookalike';
 export * from './roi';
 
 /** What an arm of an A/B comparison is chosen by. */
@@ -171,4 +174,15 @@ export const decisionMethods = {
   'decision:saveRoiScenarios': method<RoiScenario[]>()(z.object({ scenarios: roiScenariosSchema })),
   /** LTV / CAC per channel of the people acquired in the range. */
   'decision:ltv': method<LtvResult>()(ltvRequestSchema),
+  /** 相似人群: the fit, its held-out AUC and calibration, and the best-scored non-converted members. */
+  'decision:lookalike': method<LookalikeResult>()(lookalikeRequestSchema),
+  /** The lookalike's top list (every scored member without `top`) as an xlsx. */
+  'decision:lookalikeExport': method<ExportFile>()(lookalikeRequestSchema),
+  /** Saves the lookalike's top list as a tag (a saved tag of that name is replaced); answers the saved tags. */
+  'decision:saveLookalikeTag': method<SavedTag[]>()(saveLookalikeTagSchema),
+  /** The saved tags. */
+  'decision:savedTags': method<SavedTag[]>()(empty),
+  'decision:deleteTag': method<SavedTag[]>()(z.object({ name: z.string().max(40) })),
+  /** Every tag people of the scope carry (the customer list's and the saved ones), for the tag choices. */
+  'decision:tags': method<string[]>()(z.object({ groups: analysisScope.groups })),
 };
