@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { ExportSheet } from '../analysis/base/exportSheet';
 import { neutraliseCell } from '../contract/spreadsheet';
+import { cellValue, FRACTION_FORMAT, numberFormats } from './xlsxCells';
 
 /** Writes the sheets to xlsx bytes, on the calling thread. */
 export async function writeXlsx(sheets: ExportSheet<Record<string, unknown>>[]): Promise<Buffer> {
@@ -21,10 +22,23 @@ export async function writeXlsx(sheets: ExportSheet<Record<string, unknown>>[]):
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
-    ws.columns = sheet.columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
-    ws.getRow(1).font = { bold: true };
+    ws.columns = sheet.columns.map((c) => ({
+      key: c.key,
+      header: c.header,
+      width: c.width ?? Math.max(c.format === 'datetime' ? 17 : 10, c.header.length * 2 + 2),
+      ...(c.format ? { style: { numFmt: numberFormats[c.format] } } : {}),
+    }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.eachCell((cell) => (cell.numFmt = 'General'));
     for (const row of sheet.rows) {
-      ws.addRow(sheet.columns.map((c) => neutraliseCell(row[c.key]))).commit();
+      const added = ws.addRow(sheet.columns.map((c) => neutraliseCell(cellValue(row[c.key], c.format))));
+      // A fraction in a column that declares no format still shows rounded.
+      sheet.columns.forEach((c, i) => {
+        const v = row[c.key];
+        if (!c.format && typeof v === 'number' && !Number.isInteger(v)) added.getCell(i + 1).numFmt = FRACTION_FORMAT;
+      });
+      added.commit();
     }
     ws.commit();
   }

@@ -11,7 +11,17 @@ export interface ExportColumn<R> {
   header: string;
   /** Column width in characters. */
   width?: number;
+  /** How the cells are stored and shown; text (as given) when absent. */
+  format?: ExportFormat;
 }
+
+/**
+ * How a column's cells are written: real numbers and dates under a number format, never text
+ * and never an unrounded float on screen (issue 11 item 13). `percent` takes rates in percent
+ * (12.5 = 12.5 %, as the analyses give them); `date` / `datetime` take local ISO text
+ * ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS' or with a `T').
+ */
+export type ExportFormat = 'integer' | 'number' | 'money' | 'percent' | 'date' | 'datetime';
 
 /** One sheet to export. */
 export interface ExportSheet<R> {

@@ -3,7 +3,7 @@
  * filtering through the data grids' `queryGrid`, and the same rows as an xlsx sheet.
  */
 import type { FeatureId, FeatureRow, TablePage } from '../../contract';
-import type { ExportColumn, ExportSheet } from '../base/exportSheet';
+import type { ExportColumn, ExportFormat, ExportSheet } from '../base/exportSheet';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
 import type { FeaturesTable } from './featuresCache';
 import type { Sql } from '../../db/projectDb';
@@ -11,6 +11,16 @@ import { featureLabels, featuresText } from '../../locale/features';
 
 
 type Kind = 'text' | 'number';
+
+/** How a feature's figures are written to a sheet: money in ¥, scores to 2 decimals, counts whole; 90天内复购 is 是 / 否 text. */
+export function featureFormat(id: FeatureId): ExportFormat | undefined {
+  if (id === 'gmv' || id === 'aov') return 'money';
+  if (id === 'key_behaviours' || id === 'survey_score') return 'number';
+  return id === 'repurchase_90d' ? undefined : 'integer';
+}
+
+/** Sheet formats of the customer-360 columns that are not features. */
+const otherFormats: Partial<Record<string, ExportFormat>> = { first_purchase: 'datetime', last_purchase: 'datetime' };
 
 /** Every column of a feature row in display order, with its kind and header in the current language. */
 function featureColumns(table: FeaturesTable): { key: keyof FeatureRow & string; kind: Kind; header: string; width?: number }[] {
@@ -62,7 +72,10 @@ export function sheetRow(row: FeatureRow): Record<string, unknown> {
 
 /** One sheet of feature rows with headers in the current language (formula-looking nicknames are neutralised by the writer). */
 export function featuresSheet(name: string, table: FeaturesTable, rows: FeatureRow[]): ExportSheet<Record<string, unknown>> {
-  const columns: ExportColumn<Record<string, unknown>>[] = featureColumns(table).map((c) => ({ key: c.key, header: c.header, width: c.width }));
+  const behaviourColumns = new Set(table.behaviours.map((b) => b.column));
+  const formatOf = (key: string): ExportFormat | undefined =>
+    behaviourColumns.has(key) ? 'integer' : key in featureLabels ? featureFormat(key as FeatureId) : otherFormats[key];
+  const columns: ExportColumn<Record<string, unknown>>[] = featureColumns(table).map((c) => ({ key: c.key, header: c.header, width: c.width, format: formatOf(c.key) }));
   return { name, columns, rows: rows.map(sheetRow) };
 }
 

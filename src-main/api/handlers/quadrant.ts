@@ -5,6 +5,7 @@ import { sheetOf, type ExportColumn } from '../../analysis/base/exportSheet';
 import { readDefinition, writeDefinition } from '../../db/definitionsStore';
 import type { Sql } from '../../db/projectDb';
 import { featuresTable } from '../../analysis/features/featuresCache';
+import { featureFormat } from '../../analysis/features/featuresGrid';
 import { checkQuadrant, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
@@ -53,11 +54,11 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
         const columns: ExportColumn<(typeof rows)[number]>[] = [
           { key: 'pid', header: quadrantText.listColumns.pid, width: 24 },
           { key: 'name', header: quadrantText.listColumns.name, width: 18 },
-          { key: 'x', header: quadrantText.listColumns.x, width: 10 },
-          { key: 'y', header: quadrantText.listColumns.y, width: 10 },
+          { key: 'x', header: quadrantText.listColumns.x, width: 10, format: 'number' },
+          { key: 'y', header: quadrantText.listColumns.y, width: 10, format: 'number' },
           { key: 'type_label', header: quadrantMessages.typeColumn, width: 10 },
           { key: 'strategy', header: quadrantText.strategy, width: 40 },
-          ...features.map((f) => ({ key: f, header: featureLabels[f] })),
+          ...features.map((f) => ({ key: f, header: featureLabels[f], format: featureFormat(f) })),
         ];
         // The label is the user's text: keep it out of the file name's forbidden characters.
         return exportFile({ fileName: quadrantMessages.exportFile(label.replace(/[\\/:*?"<>|]/g, '_')), sheets: [sheetOf({ name: label, columns, rows })] }, call);
