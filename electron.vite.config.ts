@@ -31,6 +31,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // The folder is outside the renderer's root, which Vite would not empty: old chunks would pile up.
+      emptyOutDir: true,
       // Minified, one chunk per view (Workspace.tsx loads views lazily) and shared libraries
       // (ECharts, ag-grid) in chunks of their own, loaded by the first view that draws with them.
       minify: true,

@@ -17,7 +17,7 @@ import { hasValidToken, isAllowedHost, isAllowedOrigin, isSameToken, newToken, t
 import { SECURITY_HEADERS } from './securityHeaders';
 import { getLanguage } from '../locale/language';
 import { serverText } from '../locale/shell';
-import { mimeType, resolveStaticPath } from './staticFiles';
+import { createStaticFiles, resolveStaticPath, type StaticFiles } from './staticFiles';
 
 /** Largest JSON body an API call may send. */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -187,20 +187,17 @@ async function handleUpload(paths: AppPaths, limit: number, url: URL, req: http.
   sendJson(res, 200, { ok: true, value: { uploadId, name } } satisfies Result<{ uploadId: string; name: string }>);
 }
 
-async function handleStatic(staticDir: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handleStatic(files: StaticFiles, staticDir: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendJson(res, 405, failure('INVALID_REQUEST', serverText.badMethod));
     return;
   }
-  const file = resolveStaticPath(staticDir, url.pathname);
-  if (!file) {
+  if (!resolveStaticPath(staticDir, url.pathname)) {
     send(res, 403, serverText.forbidden, 'text/plain; charset=utf-8');
     return;
   }
-  let data: Buffer;
-  try {
-    data = await fs.readFile(file);
-  } catch {
+  const reply = await files.reply(url.pathname, { acceptEncoding: req.headers['accept-encoding'], ifNoneMatch: req.headers['if-none-match'] });
+  if (!reply) {
     if (url.pathname === '/') {
       send(res, 503, serverText.notBuilt, 'text/plain; charset=utf-8');
     } else {
@@ -208,14 +205,16 @@ async function handleStatic(staticDir: string, url: URL, req: http.IncomingMessa
     }
     return;
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeType(file), 'Content-Length': String(data.length), 'Cache-Control': 'no-cache' });
-  res.end(req.method === 'HEAD' ? undefined : data);
+  res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
+  res.end(req.method === 'HEAD' || reply.status === 304 ? undefined : reply.body);
 }
 
 /** Starts the browser-mode server on 127.0.0.1. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   const maxUpload = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const files = createStaticFiles(options.staticDir);
+  void files.warm();
   let port = 0;
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -255,7 +254,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else if (url.pathname === '/upload') {
       await handleUpload(options.paths, maxUpload, url, req, res);
     } else {
-      await handleStatic(options.staticDir, url, req, res);
+      await handleStatic(files, options.staticDir, url, req, res);
     }
   };
 
