@@ -72,7 +72,7 @@ export function sheetRow(row: FeatureRow): Record<string, unknown> {
 
 /** One sheet of feature rows with headers in the current language (formula-looking nicknames are neutralised by the writer). */
 export function featuresSheet(name: string, table: FeaturesTable, rows: FeatureRow[]): ExportSheet<Record<string, unknown>> {
-  const behaviourColumns = new Set(table.behaviours.map((b) => b.column));
+  const behaviourColumns = new Set<string>(table.behaviours.map((b) => b.column));
   const formatOf = (key: string): ExportFormat | undefined =>
     behaviourColumns.has(key) ? 'integer' : key in featureLabels ? featureFormat(key as FeatureId) : otherFormats[key];
   const columns: ExportColumn<Record<string, unknown>>[] = featureColumns(table).map((c) => ({ key: c.key, header: c.header, width: c.width, format: formatOf(c.key) }));
