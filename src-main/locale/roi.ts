@@ -95,7 +95,7 @@ export const roiText = localized({
       return `比率取 ${r.from} 至 ${r.to} 这 ${r.weeks} 周添加的人，每人看添加后 ${r.windowDays} 天内的入群和购买（更近的周还没看满 ${r.windowDays} 天，不算）。${r.channels.length} 个渠道中 ${withCost} 个有导入的投放花费。把这些比率当起点，按你的计划改方案表，看 ROI 和保本点。`;
     },
     cliNoArgs: (arg: string) => `roi 不接受位置参数：${arg}`,
-    cliScenarioBad: (detail: string) => `方案参数不对：${detail}`,
+    cliBadNumber: (name: string, range: string, value: string) => `--${name} 应是 ${range} 的数，收到“${value}”`,
   },
   en: {
     title: 'ROI planner',
@@ -166,7 +166,7 @@ export const roiText = localized({
       return `Rates from the people added ${r.from} to ${r.to} (${r.weeks} weeks), each followed ${r.windowDays} days for joins and purchases (later weeks are not complete yet). ${withCost} of ${r.channels.length} channels have imported ad costs. Start from these rates, edit the scenarios to your plan and read ROI and break-even.`;
     },
     cliNoArgs: (arg: string) => `roi takes no positional argument: ${arg}`,
-    cliScenarioBad: (detail: string) => `Bad scenario option: ${detail}`,
+    cliBadNumber: (name: string, range: string, value: string) => `--${name} must be a number ${range}, got "${value}"`,
   },
 });
 

@@ -8,8 +8,10 @@ import { contributionCommand } from './contribution';
 import { featuresCommand } from './features';
 import { funnelCommand } from './funnel';
 import { growthCommand } from './growth';
+import { ltvCommand } from './ltv';
 import { quadrantCommand } from './quadrant';
 import { retentionCommand } from './retention';
+import { roiCommand } from './roi';
 import type { AnalysisCommandSpec } from './types';
 
 /** Every analysis subcommand, in the order the usage lists them. */
@@ -26,4 +28,6 @@ export const analysisCommands: AnalysisCommandSpec[] = [
   communityEffectCommand,
   growthCommand,
   contributionCommand,
+  roiCommand,
+  ltvCommand,
 ] as AnalysisCommandSpec[];
