@@ -19,6 +19,8 @@ export interface ProjectInfo {
   counts: { memberships: number; messages: number; people: number };
   /** Whether the file is open read-only (it or its folder cannot be written): no imports or edits, Save As works. */
   isReadOnly: boolean;
+  /** Who holds the project open elsewhere, when this is a read-only snapshot of it (project:open with readOnly). */
+  heldBy?: { user: string; host: string; since: string };
 }
 
 /** An entry of the recent-projects list or of the projects folder. */
@@ -36,7 +38,12 @@ export interface ProjectEntry {
 /** The `project:*` methods. */
 export const projectMethods = {
   'project:new': method<ProjectInfo>()(z.object({ path: filePath.optional(), name: z.string().min(1).max(200).optional() })),
-  'project:open': method<ProjectInfo>()(z.object({ path: filePath })),
+  /**
+   * Opens a project. One another process holds fails with PROJECT_LOCKED, saying by whom
+   * (`details.holderUser`, `holderHost`, `holderSince`) and `details.canOpenReadOnly`; asked again
+   * with `readOnly`, it opens a snapshot of it read-only.
+   */
+  'project:open': method<ProjectInfo>()(z.object({ path: filePath, readOnly: z.boolean().optional() })),
   /** Copies the last good copy of a damaged project (`<path>.bak`) to a new file beside it and opens that; the damaged file stays as it is. */
   'project:openBackup': method<ProjectInfo>()(z.object({ path: filePath })),
   'project:openDemo': method<ProjectInfo>()(empty),

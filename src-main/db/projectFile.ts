@@ -8,6 +8,8 @@ import { projectMessages as text } from '../locale/project';
 import { reclaimFreeSpace } from './fileSpace';
 import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isStorageVersionError, isWritable, keepGoodCopy, looksLikeDuckDb, readEveryBlock } from './projectIntegrity';
 import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
+import { clearHolder, formatSince, readHolder, recordHolder, type LockHolder } from './projectHolder';
+import { sharingText } from '../locale/sharing';
 import { APP_MARKER, createSchema, DEFAULT_TIME_ZONE, FORMAT_VERSION, migrations, readMeta } from './schema';
 
 /** File extension of project files. */
@@ -71,7 +73,16 @@ async function readHead(p: string): Promise<Buffer | null> {
  */
 async function openFailure(p: string, e: unknown): Promise<AppError> {
   if (isLockError(e)) {
-    return new AppError('PROJECT_LOCKED', text.lockedElsewhere(fileLabel(p)), { file: p });
+    // Who holds it, as the holder recorded itself (projectHolder.ts); either way it can be opened read-only from a snapshot.
+    const holder = await readHolder(p);
+    if (!holder) return new AppError('PROJECT_LOCKED', text.lockedElsewhere(fileLabel(p)), { file: p, canOpenReadOnly: 1 });
+    return new AppError('PROJECT_LOCKED', sharingText.lockedBy(fileLabel(p), holder.user, holder.host, formatSince(holder.since)), {
+      file: p,
+      canOpenReadOnly: 1,
+      holderUser: holder.user,
+      holderHost: holder.host,
+      holderSince: holder.since,
+    });
   }
   if (isStorageVersionError(e)) return new AppError('PROJECT_NOT_QUNXI', text.notQunxiOrNewer(fileLabel(p)), { file: p });
   return damagedError(p, e);
@@ -155,6 +166,10 @@ export interface OpenProject {
   db: ProjectDb;
   /** IANA time zone of the project. */
   timeZone: string;
+  /** Who holds the original open, when this is a read-only snapshot of a project held elsewhere. */
+  heldBy?: LockHolder;
+  /** The private folder of that snapshot, removed on close. */
+  snapshotDir?: string;
 }
 
 /** How a project is opened for the layers above the file. */
@@ -258,7 +273,9 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
     // end after a failed import) goes now that this process holds the lock.
     await removeLeftovers(abs);
     await reclaimFreeSpace(db);
-    return await adopt(abs, db, options);
+    const project = await adopt(abs, db, options);
+    await recordHolder(abs);
+    return project;
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
@@ -346,5 +363,39 @@ export async function closeProjectFile(project: OpenProject): Promise<void> {
     await project.db.close();
   } finally {
     openInThisProcess.delete(project.path);
+    if (!project.db.isReadOnly) await clearHolder(project.path);
+    if (project.snapshotDir) await fs.rm(project.snapshotDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Opens a project another process holds, read-only: DuckDB lets no second process read a file
+ * it has locked, so the file (and its write-ahead log) is copied into a private folder under
+ * `tempDir` and that snapshot opened read-only, as it was at the copy. The snapshot is checked
+ * whole like any file (a copy taken while the holder checkpoints may be torn: then it is taken
+ * once more) and goes when the project is closed.
+ */
+export async function openHeldReadOnly(p: string, tempDir: string, options: OpenOptions = {}): Promise<OpenProject> {
+  const abs = path.resolve(p);
+  if (!(await exists(abs))) throw new AppError('PROJECT_NOT_FOUND', text.notFound(fileLabel(abs)), { file: abs });
+  const holder = (await readHolder(abs)) ?? undefined;
+  for (let attempt = 0; ; attempt++) {
+    const dir = path.join(tempDir, `snapshot-${randomBytes(6).toString('hex')}`);
+    const snapshot = path.join(dir, path.basename(abs));
+    try {
+      await fs.mkdir(dir, { recursive: true });
+      await fs.copyFile(abs, snapshot);
+      if (await exists(`${abs}.wal`)) await fs.copyFile(`${abs}.wal`, `${snapshot}.wal`);
+      // The snapshot is this process's own: opening it once for writing folds its log in, so the read-only open sees all of it.
+      await (await ProjectDb.open(snapshot)).close();
+      const { version } = await inspect(snapshot);
+      const project = await openReadOnly(snapshot, version, options);
+      project.snapshotDir = dir;
+      if (holder) project.heldBy = holder;
+      return project;
+    } catch (e) {
+      await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      if (attempt >= 1 || (e instanceof AppError && e.code !== 'PROJECT_DAMAGED')) throw e;
+    }
   }
 }

@@ -24,6 +24,7 @@ export async function projectSummary(project: OpenProject): Promise<ProjectInfo>
       groups: groups.map((g) => g.group_name),
       counts: counts ?? { memberships: 0, messages: 0, people: 0 },
       isReadOnly: project.db.isReadOnly,
+      ...(project.heldBy ? { heldBy: { user: project.heldBy.user, host: project.heldBy.host, since: project.heldBy.since } } : {}),
     };
   });
 }

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,30 +8,12 @@ import { createHandlers } from '../../src-main/api/handlers';
 import { ProjectDb } from '../../src-main/db/projectDb';
 import { FORMAT_VERSION } from '../../src-main/db/schema';
 import { tempDir, tempPaths } from '../support/tempDirs';
+import { holdInOtherProcess, release } from '../support/holdInOtherProcess';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
 function sha(p: string): string {
   return createHash('sha256').update(readFileSync(p)).digest('hex');
-}
-
-/** Opens a project in another process; resolves once it holds the lock. */
-function holdInOtherProcess(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/support/holdProject.ts'), file], {
-    cwd: repoRoot,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
-    child.on('exit', (code) => reject(new Error(`holder exited early with ${code}`)));
-  });
-}
-
-function release(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.on('exit', () => resolve());
-    child.stdin!.end();
-  });
 }
 
 describe('project files', () => {
@@ -61,8 +42,8 @@ describe('project files', () => {
     expect(listed.ok && listed.value.map((e) => e.name)).toEqual(['十月复盘']);
     const recent = await call('project:recent', {});
     expect(recent.ok && recent.value[0]).toMatchObject({ path: file, exists: true });
-    // No temporary siblings are left behind by the atomic create.
-    expect(readdirSync(path.join(tmp.dir, 'projects')).filter((n) => n.startsWith('.'))).toEqual([]);
+    // No temporary siblings are left behind by the atomic create (the record of who holds it open is there while it is open).
+    expect(readdirSync(path.join(tmp.dir, 'projects')).filter((n) => n.startsWith('.') && !n.endsWith('.holder.json'))).toEqual([]);
   });
 
   it('creating over an existing file is refused and leaves it as it was', async () => {

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../contract/appError';
-import { closeProjectFile, copyProjectTo, createProjectFile, openProjectFile, PROJECT_EXT, type OpenProject } from '../../db/projectFile';
+import { closeProjectFile, copyProjectTo, createProjectFile, openHeldReadOnly, openProjectFile, PROJECT_EXT, type OpenProject } from '../../db/projectFile';
 import { recoveredPath, requireBackup } from '../../db/projectIntegrity';
 import { projectSummary } from '../../db/projectSummary';
 import { projectFileName, projectPathFrom, targetKind } from '../../db/projectTarget';
@@ -15,15 +15,34 @@ import { projectMessages } from '../../locale/project';
 import { projectTargetText } from '../../locale/projectTarget';
 import { withDerivedTables } from '../../analysis/base/derivedTables';
 
+/** The background preparation of each project opened in the app (see {@link prepareInBackground}). */
+const preparing = new WeakMap<OpenProject, Promise<void>>();
+
+/**
+ * Builds the derived tables of a project just opened in the app at once, in the background, so
+ * that the first analysis finds them (it waits for the same build when it comes first). Not in
+ * the command line, whose commands run one analysis or none. A failure is left for the first use
+ * to meet again and report.
+ */
+function prepareInBackground(ctx: AppContext, project: OpenProject): void {
+  if (ctx.mode === 'cli') return;
+  preparing.set(project, project.db.use(async () => undefined).catch(() => undefined));
+}
+
 async function closeCurrent(ctx: AppContext): Promise<void> {
   const current = ctx.project;
   ctx.project = null;
-  if (current) await closeProjectFile(current);
+  if (!current) return;
+  // A read-only project's close does not wait for the uses under way (it has no checkpoint to write).
+  await preparing.get(current);
+  await closeProjectFile(current);
 }
 
 async function adopt(ctx: AppContext, project: OpenProject): Promise<ProjectInfo> {
   ctx.project = project;
-  await touchRecent(ctx.paths.configDir, project.path);
+  prepareInBackground(ctx, project);
+  // A snapshot of a project held elsewhere is no project of the user's to list.
+  if (!project.snapshotDir) await touchRecent(ctx.paths.configDir, project.path);
   return projectSummary(project);
 }
 
@@ -40,7 +59,13 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
     'project:open': async (req) => {
       const target = path.resolve(req.path);
       if (ctx.project?.path === target) return projectSummary(ctx.project);
-      const project = await openProjectFile(target, withDerivedTables);
+      const project = await openProjectFile(target, withDerivedTables).catch((e: unknown) => {
+        // Held by another process: a read-only snapshot when asked for (the UI asks after saying who holds it).
+        if (req.readOnly && e instanceof AppError && e.code === 'PROJECT_LOCKED' && e.details?.canOpenReadOnly) {
+          return openHeldReadOnly(target, runTempDir(ctx.paths.tempDir), withDerivedTables);
+        }
+        throw e;
+      });
       await closeCurrent(ctx);
       return adopt(ctx, project);
     },
