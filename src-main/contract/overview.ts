@@ -15,9 +15,17 @@ export interface OverviewResult {
   lastWeek: MetricsRow | null;
   /** The last 12 weeks, for the small trend. */
   trend: MetricsRow[];
-  /** Period-mode funnel of this week over the saved path. */
+  /**
+   * Cohort funnel of the saved path (monotone by construction): the people whose entry into its
+   * first per-person stage fell in the {@link OVERVIEW_FUNNEL_WEEKS} weeks ending with this week.
+   */
   funnel: FunnelStage[];
+  /** First day of the funnel's entry range (its last day is `week_end`); null when the project is empty. */
+  funnel_from: string | null;
 }
+
+/** Weeks of entries the overview's cohort funnel follows, this week included. */
+export const OVERVIEW_FUNNEL_WEEKS = 4;
 
 /** The `overview:*` methods. */
 export const overviewMethods = {

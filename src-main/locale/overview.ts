@@ -42,9 +42,14 @@ export const overviewText = localized({
     trendActiveRate: '活跃率',
     axisMembers: '人数',
     axisRate: '活跃率',
-    funnelTitle: '本周漏斗（按期间计数）',
-    funnelEmpty: '本周没有漏斗数据',
+    funnelTitle: '客户路径转化（按人群）',
+    funnelRange: (from: string, to: string) => `${from} ~ ${to} 进入路径的人`,
+    funnelHint:
+      '近 4 周（含本周）首次进入客户路径第一步的人，按顺序跟踪到后面各步（转化窗口 14 天），与“路径与漏斗”的按人群模式相同；' +
+      '每一步都是上一步的人中的一部分，所以人数逐步减少、上一步转化不超过 100%。最近进入的人还没走完窗口，后面的步骤会继续增加。',
+    funnelEmpty: '近 4 周没有人进入客户路径',
     funnelStepRate: '上一步转化',
+    funnelBarLabel: (count: string, stepRate: string | null) => (stepRate === null ? count : `${count}（${stepRate}）`),
     churnTitle: '本周流失',
     churnCount: '流失人数',
     churnRate: '流失率',
@@ -80,9 +85,15 @@ export const overviewText = localized({
     trendActiveRate: 'Active rate',
     axisMembers: 'People',
     axisRate: 'Active rate',
-    funnelTitle: 'This week\'s funnel (period counts)',
-    funnelEmpty: 'No funnel data this week',
+    funnelTitle: 'Customer path (cohort)',
+    funnelRange: (from: string, to: string) => `People who entered the path ${from} ~ ${to}`,
+    funnelHint:
+      'People whose first step on the customer path fell in the last 4 weeks (this week included), followed through the later steps in order ' +
+      '(14-day conversion window), as in the cohort mode of Path & funnel; each step is part of the one before, so counts only fall and no step ' +
+      'rate exceeds 100%. The latest entrants are still inside their window: later steps may still grow.',
+    funnelEmpty: 'Nobody entered the customer path in the last 4 weeks',
     funnelStepRate: 'From previous step',
+    funnelBarLabel: (count: string, stepRate: string | null) => (stepRate === null ? count : `${count} (${stepRate})`),
     churnTitle: 'Churn this week',
     churnCount: 'Churned',
     churnRate: 'Churn rate',

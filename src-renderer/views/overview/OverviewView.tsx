@@ -100,12 +100,17 @@ function WeekOverview({ result }: { result: OverviewResult }) {
         </section>
         <section className="card chart-card overview-panel">
           <div className="overview-panel-head">
-            <h3>{overviewText.funnelTitle}</h3>
+            <h3 title={overviewText.funnelHint}>{overviewText.funnelTitle}</h3>
             <button type="button" className="link" onClick={() => go('funnel')} data-testid="overview-open-funnel">
               {overviewText.openFunnel} →
             </button>
           </div>
-          <Chart option={funnelOption} testId="overview-funnel" height={230} onItemClick={() => go('funnel')} />
+          {result.funnel_from && result.week_end && (
+            <p className="muted overview-hint" title={overviewText.funnelHint} data-testid="overview-funnel-range">
+              {overviewText.funnelRange(result.funnel_from, result.week_end)}
+            </p>
+          )}
+          <Chart option={funnelOption} testId="overview-funnel" height={200} onItemClick={() => go('funnel')} />
           <ol className="overview-funnel-list" data-testid="overview-funnel-list">
             {funnel.map((stage) => (
               <li key={stage.id} data-testid={`overview-funnel-stage-${stage.id}`}>

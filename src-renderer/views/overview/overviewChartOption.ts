@@ -44,11 +44,13 @@ export function trendChartOption(rows: readonly MetricsRow[]): ChartOption {
 }
 
 /**
- * The mini funnel, stages in path order (period counts need not shrink from stage to stage, so
- * ECharts must not sort them); the label carries the count, the tooltip the step rate.
+ * The mini funnel of the cohort, one horizontal bar per stage in path order, the first at the top.
+ * The stage names are the category axis, so a stage at 0 keeps its name (a funnel shape shrinks a 0
+ * to a sliver that clips its label); each bar is labelled with its count and the step rate, which a
+ * cohort keeps at or below 100%.
  */
 export function miniFunnelOption(stages: readonly FunnelStage[]): ChartOption {
-  const max = Math.max(1, ...stages.map((s) => s.count));
+  const label = (s: FunnelStage) => overviewText.funnelBarLabel(s.count.toLocaleString('zh-CN'), s.step.rate === null ? null : formatRate(s.step.rate));
   return {
     color: funnelColors,
     animation: false,
@@ -63,20 +65,16 @@ export function miniFunnelOption(stages: readonly FunnelStage[]): ChartOption {
         return `${escapeHtml(stage.name)}${punctuation.colon}${stage.count.toLocaleString('zh-CN')}${step}`;
       },
     },
+    grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', show: false, min: 0, max: Math.max(1, ...stages.map((s) => s.count)) },
+    yAxis: { type: 'category', inverse: true, data: stages.map((s) => s.name), axisTick: { show: false }, axisLabel: { color: '#1f2329' } },
     series: [
       {
-        type: 'funnel',
-        sort: 'none',
-        min: 0,
-        max,
-        minSize: '8%',
-        left: 8,
-        right: 8,
-        top: 8,
-        bottom: 8,
-        gap: 2,
-        label: { show: true, position: 'inside', formatter: '{b} {c}', color: '#fff' },
-        data: stages.map((s) => ({ name: s.name, value: s.count })),
+        type: 'bar',
+        barMaxWidth: 26,
+        colorBy: 'data',
+        label: { show: true, position: 'right', formatter: (p) => label(stages[p.dataIndex]!), color: '#1f2329' },
+        data: stages.map((s) => s.count),
       },
     ],
   };

@@ -115,19 +115,23 @@ describe('overview over the hand-computed fixture', () => {
     expect(o.trend).toEqual(rows.slice(-12));
   });
 
-  it('counts the funnel of the latest week over the path, as the funnel view does for that week', async () => {
+  it('follows the people who entered the path in the last 4 weeks as a cohort, as the funnel view does for that range', async () => {
     const o = await overview();
-    // W3: dee joins B (Mon 00:00:00); cy's first paid order (Mon 00:00:00).
+    expect(o.funnel_from).toBe('2023-12-25');
+    // Entries 12-25 … 01-21: first joins of ann (01-08), bob, cy and dee (carl first joined in October);
+    // within 14 days of joining ann paid 01-12 and cy 01-15 (bob's order was refunded in full).
     expect(funnelCounts(o)).toEqual([
-      ['join', 1, null],
-      ['pay', 1, 100],
+      ['join', 4, null],
+      ['pay', 2, 50],
     ]);
     const direct = await t.project.db.use(async (sql) =>
-      queryFunnel(sql, { mode: 'period', from: '2024-01-15', to: '2024-01-21', windowDays: 14, breakdown: null }, await loadPath(sql), TZ),
+      queryFunnel(sql, { mode: 'cohort', from: '2023-12-25', to: '2024-01-21', windowDays: 14, breakdown: null }, await loadPath(sql), TZ),
     );
     expect(o.funnel).toEqual(direct.stages);
-    // A in W2: ann, bob and dee join; ann's first paid order (bob's was refunded in full).
-    expect(funnelCounts(await overview(['A']))).toEqual([
+    // A (latest week W2, entries 12-18 … 01-14): ann, bob and dee join; ann pays.
+    const a = await overview(['A']);
+    expect(a.funnel_from).toBe('2023-12-18');
+    expect(funnelCounts(a)).toEqual([
       ['join', 3, null],
       ['pay', 1, 100 / 3],
     ]);
@@ -163,6 +167,7 @@ describe('overview helpers', () => {
   it('steps back one week across a month and a year', () => {
     expect(previousWeekStart('2024-01-01')).toBe('2023-12-25');
     expect(previousWeekStart('2024-03-04')).toBe('2024-02-26');
+    expect(previousWeekStart('2024-01-15', 3)).toBe('2023-12-25');
   });
 
   it('has no week, no rows and no funnel when there are no rows', () => {
@@ -189,7 +194,7 @@ describe('overview:query', () => {
       const ctx = createContext('test', tempPaths(empty.dir));
       ctx.project = empty.project;
       const r = await inProcessClient(createHandlers(ctx))('overview:query', {});
-      expect(r.ok && r.value).toEqual({ week_start: null, week_end: null, thisWeek: null, lastWeek: null, trend: [], funnel: [] });
+      expect(r.ok && r.value).toEqual({ week_start: null, week_end: null, thisWeek: null, lastWeek: null, trend: [], funnel: [], funnel_from: null });
     } finally {
       await empty.dispose();
     }

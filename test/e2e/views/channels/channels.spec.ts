@@ -30,11 +30,30 @@ test.describe('渠道 on the demo project', () => {
     await demo.openTab('channels');
   });
 
-  test('shows the API rows by 添加方式 first', async ({ api, channelsPage }) => {
-    // The demo's customers were all added by scanning a QR code.
+  test("opens on 渠道 (the customer list's 渠道 column), and shows 添加方式 only under its own name", async ({ page, api, channelsPage }) => {
+    // Issue 11 item 3: the default tab read 添加方式, so every row was 扫描二维码 100%.
+    const tab = page.getByTestId('channels-dimension-source');
+    await expect(tab).toHaveText('渠道');
+    await expect(tab).toHaveAttribute('aria-checked', 'true');
+    const bySource = await api('channels:query', {});
+    expect(bySource.map((r) => r.channel)).toEqual(expect.arrayContaining(['朋友圈海报', '老带新', '直播间']));
+    await expect.poll(() => channelsPage.gridRows(fields)).toEqual(shown(bySource));
+
+    // The demo's customers were all added by scanning a QR code: that is 添加方式, not a channel.
+    await expect(page.getByTestId('channels-dimension-add_way')).toHaveText('添加方式');
+    await channelsPage.chooseDimension('add_way');
     const byAddWay = await api('channels:query', { dimension: 'add_way' });
-    expect(byAddWay.length).toBeGreaterThan(0);
+    expect(byAddWay.map((r) => r.channel)).toEqual(['扫描二维码']);
     await expect.poll(() => channelsPage.gridRows(fields)).toEqual(shown(byAddWay));
+  });
+
+  test('the funnel, churn and 客户360 break down by the same channels as the 渠道 view', async ({ api }) => {
+    const channels = new Set((await api('channels:query', {})).map((r) => r.channel));
+    const funnel = await api('funnel:query', { mode: 'cohort', breakdown: 'channel' });
+    expect(funnel.breakdown!.map((b) => b.value).every((v) => channels.has(v))).toBe(true);
+    const churn = await api('churn:query', {});
+    expect(churn.breakdowns.channel.map((b) => b.value).every((v) => channels.has(v))).toBe(true);
+    expect(churn.breakdowns.channel.some((b) => b.value === '扫描二维码')).toBe(false);
   });
 
   test('by 来源, shows the API rows, none with a cost yet, and draws the people chart', async ({ api, channelsPage }) => {

@@ -61,13 +61,26 @@ test.describe('概览 of the demo project', () => {
     await expect(overview.chart('overview-trend')).toHaveInk();
   });
 
-  test('the mini funnel is the period funnel of that week, stage by stage', async ({ demo: _, api: call, overviewPage: overview, shot }) => {
+  test('the mini funnel is the cohort funnel of the saved path: counts never grow, no step above 100%, every stage named', async ({ demo: _, api: call, overviewPage: overview, page, shot }) => {
     const api = await overview.apiOverview();
-    const funnel = await call('funnel:query', { mode: 'period', from: api.week_start!, to: api.week_end! });
-    expect(api.funnel.map((f) => [f.id, f.count])).toEqual(funnel.stages.map((f) => [f.id, f.count]));
-    expect(api.funnel.length).toBeGreaterThanOrEqual(2);
-    expect(api.funnel.some((f) => f.count > 0), JSON.stringify(api.funnel.map((f) => [f.id, f.count]))).toBe(true);
+    // Issue 11 item 4: the period counts of the demo's latest week read 添加客服微信 0 → 入群 7 → 付费下单 13 (185.71%).
+    const period = await call('funnel:query', { mode: 'period', from: api.week_start!, to: api.week_end! });
+    expect(period.stages.map((f) => f.count)).toEqual([0, 7, 13]);
+
+    const cohort = await call('funnel:query', { mode: 'cohort', from: api.funnel_from!, to: api.week_end! });
+    expect(api.funnel.map((f) => [f.id, f.count])).toEqual(cohort.stages.map((f) => [f.id, f.count]));
+    const counts = api.funnel.map((f) => f.count);
+    expect(counts[0]).toBeGreaterThan(0);
+    counts.slice(1).forEach((n, i) => expect(n, `stage ${i + 1}`).toBeLessThanOrEqual(counts[i]!));
+    expect(api.funnel.every((f) => f.step.rate === null || f.step.rate <= 100)).toBe(true);
+
     await expect.poll(() => overview.funnelCounts()).toEqual(Object.fromEntries(api.funnel.map((f) => [f.id, f.count.toLocaleString('zh-CN')])));
+    await expect(page.getByTestId('overview-funnel-range')).toHaveText(`${api.funnel_from} ~ ${api.week_end} 进入路径的人`);
+    for (const f of api.funnel) {
+      const item = page.getByTestId(`overview-funnel-stage-${f.id}`);
+      await expect(item).toContainText(f.name);
+      expect(await item.evaluate((el) => el.scrollWidth <= el.clientWidth), f.name).toBe(true);
+    }
     await expect(overview.chart('overview-funnel')).toHaveInk();
     await shot('overview-demo.png');
   });

@@ -50,21 +50,18 @@ describe('trendChartOption', () => {
 });
 
 describe('miniFunnelOption', () => {
-  it('keeps the path order (period counts may grow) and scales to the largest stage', () => {
-    const option = miniFunnelOption([stage('join', '入群', 30, null), stage('active', '发言', 45, 150), stage('pay', '付费下单', 6, 13.33)]);
+  it('draws one bar per stage in path order, names on the axis so a stage at 0 keeps its label', () => {
+    const option = miniFunnelOption([stage('add', '添加客服微信', 30, null), stage('join', '入群', 12, 40), stage('pay', '付费下单', 0, 0)]);
     const [series] = option.series as Series[];
-    expect(series!.type).toBe('funnel');
-    expect(series!.sort).toBe('none');
-    expect(series!.max).toBe(45);
-    expect(series!.data).toEqual([
-      { name: '入群', value: 30 },
-      { name: '发言', value: 45 },
-      { name: '付费下单', value: 6 },
-    ]);
+    expect(series!.type).toBe('bar');
+    expect(series!.data).toEqual([30, 12, 0]);
+    expect(option.yAxis).toMatchObject({ type: 'category', inverse: true, data: ['添加客服微信', '入群', '付费下单'] });
+    const label = (series as unknown as { label: { formatter: (p: { dataIndex: number }) => string } }).label.formatter;
+    expect([0, 1, 2].map((dataIndex) => label({ dataIndex }))).toEqual(['30', '12（40.00%）', '0（0.00%）']);
   });
 
-  it('says so when the week has no funnel', () => {
-    expect(miniFunnelOption([]).title).toMatchObject({ show: true, text: '本周没有漏斗数据' });
+  it('says so when nobody entered the path', () => {
+    expect(miniFunnelOption([]).title).toMatchObject({ show: true, text: '近 4 周没有人进入客户路径' });
   });
 
   it('shows a stage name that carries markup as text in its tooltip', () => {
