@@ -12,15 +12,19 @@ import { bundledWorker } from '../src-main/import/devWorkerBundle';
 import { resolveWorkerFile } from '../src-main/import/runWorker';
 
 const root = path.resolve(import.meta.dirname, '..');
-const quick = process.argv.includes('--quick');
+// `--size quick|M|L`: quick is `--quick`, M the default; L (issue 16) runs the analyses bench at L only.
+const sizeArg = process.argv.includes('--size') ? process.argv[process.argv.indexOf('--size') + 1] : undefined;
+if (sizeArg !== undefined && !['quick', 'M', 'L'].includes(sizeArg)) throw new Error(`--size takes quick, M or L, not ${sizeArg}`);
+const quick = process.argv.includes('--quick') || sizeArg === 'quick';
 // ── analyses bench hook (bench/analyses.ts): `--only analyses` runs only it, `--only import` skips it ──
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 async function analysesBench(): Promise<void> {
   const { runAnalysesBench } = await import('./analyses');
-  const lines = await runAnalysesBench({ quick, explain: process.argv.includes('--explain'), log: (l) => process.stderr.write(`${l}\n`) });
+  const size = sizeArg === 'L' ? 'L' : undefined;
+  const lines = await runAnalysesBench({ quick, size, explain: process.argv.includes('--explain'), log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(`\n${lines.join('\n')}\n`);
 }
-if (only === 'analyses') {
+if (only === 'analyses' || sizeArg === 'L') {
   await analysesBench();
   process.exit(0);
 }
