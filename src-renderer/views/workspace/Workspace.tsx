@@ -26,6 +26,8 @@ const views: Record<Tab, LazyView> = {
   community: lazyView(() => import('../decision/CommunityView'), (m) => m.CommunityView),
   growth: lazyView(() => import('../decision/GrowthView'), (m) => m.GrowthView),
   contribution: lazyView(() => import('../decision/ContributionView'), (m) => m.ContributionView),
+  roi: lazyView(() => import('../decision/RoiView'), (m) => m.RoiView),
+  ltv: lazyView(() => import('../decision/LtvView'), (m) => m.LtvView),
   data: lazyView(() => import('../data/DataView'), (m) => m.DataView),
   match: lazyView(() => import('../match/MatchView'), (m) => m.MatchView),
   import: lazyView(() => import('../import/ImportView'), (m) => m.ImportView),
