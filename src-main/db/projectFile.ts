@@ -94,7 +94,7 @@ async function openFailure(p: string, e: unknown): Promise<AppError> {
  * read back whole (projectIntegrity.ts). Uses a read-only open, so a foreign, newer or damaged
  * file is left byte-for-byte as it was.
  */
-async function inspect(p: string): Promise<{ version: number }> {
+export async function inspectProjectFile(p: string): Promise<{ version: number }> {
   const head = await readHead(p);
   if (!head) throw new AppError('PROJECT_NOT_FOUND', text.notFound(fileLabel(p)), { file: p });
   if (!looksLikeDuckDb(head)) {
@@ -256,7 +256,7 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
   if (openInThisProcess.has(abs)) {
     throw new AppError('PROJECT_LOCKED', text.alreadyOpen(fileLabel(abs)), { file: abs });
   }
-  const { version } = await inspect(abs);
+  const { version } = await inspectProjectFile(abs);
   if (!(await isWritable(abs))) return openReadOnly(abs, version, options);
   // Read whole just now: the copy kept beside it is the last good one should it be damaged later.
   await keepGoodCopy(abs);
@@ -388,7 +388,7 @@ export async function openHeldReadOnly(p: string, tempDir: string, options: Open
       if (await exists(`${abs}.wal`)) await fs.copyFile(`${abs}.wal`, `${snapshot}.wal`);
       // The snapshot is this process's own: opening it once for writing folds its log in, so the read-only open sees all of it.
       await (await ProjectDb.open(snapshot)).close();
-      const { version } = await inspect(snapshot);
+      const { version } = await inspectProjectFile(snapshot);
       const project = await openReadOnly(snapshot, version, options);
       project.snapshotDir = dir;
       if (holder) project.heldBy = holder;

@@ -25,6 +25,7 @@ export const sharingText = localized({
     merged: (file: string, imports: number, added: number, existing: number) =>
       `已合并“${file}”：${imports} 次导入，新增 ${added} 行，${existing} 行已存在（未重复计入）`,
     mergeFailed: (file: string, reason: string) => `合并“${file}”失败，本项目没有改动：${reason}`,
+    mergeTimeZone: (file: string, theirs: string, ours: string) => `“${file}”的时区是 ${theirs}，本项目是 ${ours}：按日的数字会不同，不能合并`,
     parquetMenu: '导出 Parquet…',
     exportingParquet: '正在导出 Parquet…',
     parquetDone: (tables: number, folder: string) => `已导出 ${tables} 个表到“${folder}”（每个表一个 .parquet 文件）`,
@@ -52,6 +53,7 @@ export const sharingText = localized({
     merged: (file: string, imports: number, added: number, existing: number) =>
       `Merged "${file}": ${imports} imports, ${added} rows added, ${existing} rows already present (not counted twice)`,
     mergeFailed: (file: string, reason: string) => `Merging "${file}" failed; this project was not changed: ${reason}`,
+    mergeTimeZone: (file: string, theirs: string, ours: string) => `"${file}" is in the time zone ${theirs}, this project in ${ours}: daily figures would differ, so they cannot be merged`,
     parquetMenu: 'Export Parquet…',
     exportingParquet: 'Exporting Parquet…',
     parquetDone: (tables: number, folder: string) => `Exported ${tables} tables to "${folder}" (one .parquet file per table)`,
