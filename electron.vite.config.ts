@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/app/main.ts'),
           importWorker: resolve(__dirname, 'src-main/import/worker.ts'),
           xlsxWorker: resolve(__dirname, 'src-main/export/xlsxWorker.ts'),
+          reportWorker: resolve(__dirname, 'src-main/export/reportWorker.ts'),
         },
       },
     },

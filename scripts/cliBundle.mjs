@@ -19,7 +19,7 @@ const ENTRY = 'qunxi.mjs';
  * The worker threads, built beside the bundle under the names the app's build gives them
  * (electron.vite.config.ts), where the code that starts them looks (import/moduleWorker.ts).
  */
-export const cliWorkers = { importWorker: 'src-main/import/worker.ts', xlsxWorker: 'src-main/export/xlsxWorker.ts' };
+export const cliWorkers = { importWorker: 'src-main/import/worker.ts', xlsxWorker: 'src-main/export/xlsxWorker.ts', reportWorker: 'src-main/export/reportWorker.ts' };
 const MANIFEST = 'build.json';
 /** npm's record of what node_modules holds, rewritten by every install. */
 const NPM_LOCK = path.join(root, 'node_modules', '.package-lock.json');

@@ -30,6 +30,7 @@ import { overviewMethods } from './overview';
 import { pathMethods } from './path';
 import { projectMethods } from './project';
 import { quadrantMethods } from './quadrant';
+import { reportMethods } from './report';
 import { templatesMethods } from './templates';
 import { vvipMethods } from './vvip';
 
@@ -68,6 +69,7 @@ export * from './overview';
 export * from './path';
 export * from './project';
 export * from './quadrant';
+export * from './report';
 export * from './templates';
 export * from './vvip';
 
@@ -93,6 +95,7 @@ export const contract = {
   ...definitionsMethods,
   ...decisionMethods,
   ...dialogMethods,
+  ...reportMethods,
 };
 type Contract = typeof contract;
 

@@ -1,4 +1,5 @@
 import type { Api } from '../../contract';
+import { inProcessClient } from '../dispatch';
 import type { AppContext } from '../context';
 import { appHandlers } from './app';
 import { pathHandlers } from './path';
@@ -20,10 +21,11 @@ import { importHandlers } from './import';
 import { metricsHandlers } from './metrics';
 import { projectHandlers } from './project';
 import { templateHandlers } from './templates';
+import { reportHandlers } from './report';
 
 /** The whole API, bound to one app context. Every transport serves this map. */
 export function createHandlers(ctx: AppContext): Api {
-  return {
+  const api: Api = {
     ...appHandlers(ctx),
     ...projectHandlers(ctx),
     ...importHandlers(ctx),
@@ -44,5 +46,8 @@ export function createHandlers(ctx: AppContext): Api {
     ...vvipHandlers(ctx),
     ...definitionsHandlers(ctx),
     ...decisionHandlers(ctx),
+    // The report asks the other analyses through the same dispatch as every transport.
+    ...reportHandlers(ctx, (name, req, call) => inProcessClient(api)(name, req, call)),
   };
+  return api;
 }
