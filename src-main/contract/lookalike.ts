@@ -23,8 +23,8 @@ export const defaultLookalikeFeatures: readonly LookalikeFeature[] = ['messages'
 export interface LookalikeRequest {
   /** Groups of the scope; absent or empty = every group. */
   groups?: string[];
-  /** The features to fit on (at least one). */
-  features: LookalikeFeature[];
+  /** The features to fit on (at least one); absent = {@link defaultLookalikeFeatures}. */
+  features?: LookalikeFeature[];
   /** Seed of the 70/30 split: the same seed and data give the same split. */
   seed: number;
   /** How many of the best-scored non-converted members to list (default 100). */
@@ -134,7 +134,7 @@ const lookalikeFeature = z.custom<LookalikeFeature>(
 /** Validator of a {@link LookalikeRequest}. */
 export const lookalikeRequestSchema = z.object({
   groups: analysisScope.groups,
-  features: z.array(lookalikeFeature).min(1).max(40),
+  features: z.array(lookalikeFeature).min(1).max(40).optional(),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   top: z.number().int().min(1).max(100_000).optional(),
 });

@@ -189,3 +189,23 @@ export const lookalikeText = localized({
     },
   },
 });
+
+/** Messages of the `lookalike` command line. */
+export const lookalikeCliText = localized({
+  'zh-CN': {
+    noArgument: (arg: string) => `lookalike 命令不接受参数“${arg}”`,
+    badTable: (value: string) => `--table 只能是 list | coefficients | calibration，收到“${value}”`,
+    badSeed: (value: string) => `--seed 须为 0 到 2147483647 的整数，收到“${value}”`,
+    badTop: (value: string) => `--top 须为 1 到 100000 的整数，收到“${value}”`,
+    summary: (r: LookalikeResult) => `${lookalikeText.split(r)}；AUC ${num(r.auc.value, 3)}（95% 区间 ${num(r.auc.low, 3)} ~ ${num(r.auc.high, 3)}，Hanley–McNeil）`,
+    tagSaved: (name: string, n: number) => `已保存标签“${name}”（${n} 人）`,
+  },
+  en: {
+    noArgument: (arg: string) => `lookalike takes no argument: "${arg}"`,
+    badTable: (value: string) => `--table must be list | coefficients | calibration, got "${value}"`,
+    badSeed: (value: string) => `--seed must be a whole number from 0 to 2147483647, got "${value}"`,
+    badTop: (value: string) => `--top must be a whole number from 1 to 100000, got "${value}"`,
+    summary: (r: LookalikeResult) => `${lookalikeText.split(r)}; AUC ${num(r.auc.value, 3)} (95% interval ${num(r.auc.low, 3)} to ${num(r.auc.high, 3)}, Hanley–McNeil)`,
+    tagSaved: (name: string, n: number) => `Saved tag "${name}" (${n} people)`,
+  },
+});

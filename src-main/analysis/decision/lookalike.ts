@@ -22,7 +22,7 @@
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import type { LookalikeCoefficient, LookalikeFeature, LookalikePerson, LookalikeRequest, LookalikeResult } from '../../contract';
+import { defaultLookalikeFeatures, type LookalikeCoefficient, type LookalikeFeature, type LookalikePerson, type LookalikeRequest, type LookalikeResult } from '../../contract';
 import { AppError } from '../../contract/appError';
 import type { Sql } from '../../db/projectDb';
 import { featureLabels } from '../../locale/features';
@@ -192,10 +192,10 @@ export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeat
 /** The fit of a request, computed on first use and kept (see the file comment). */
 export async function lookalikeFit(sql: Sql, req: Pick<LookalikeRequest, 'groups' | 'features' | 'seed'>, timeZone: string): Promise<LookalikeFit> {
   const table = await featuresTable(sql, { groups: req.groups, timeZone });
-  for (const f of req.features) {
+  const features = [...new Set(req.features ?? defaultLookalikeFeatures)];
+  for (const f of features) {
     if (f.startsWith('kb_') && !table.behaviours.some((b) => b.column === f)) throw new AppError('INVALID_REQUEST', lookalikeText.errors.unknownFeature(f));
   }
-  const features = [...new Set(req.features)];
   const key = JSON.stringify([table.relation, features, req.seed]);
   const cached = fits.get(key);
   if (cached) return cached;

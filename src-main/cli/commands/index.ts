@@ -8,6 +8,7 @@ import { contributionCommand } from './contribution';
 import { featuresCommand } from './features';
 import { funnelCommand } from './funnel';
 import { growthCommand } from './growth';
+import { lookalikeCommand } from './lookalike';
 import { ltvCommand } from './ltv';
 import { quadrantCommand } from './quadrant';
 import { retentionCommand } from './retention';
@@ -30,4 +31,5 @@ export const analysisCommands: AnalysisCommandSpec[] = [
   contributionCommand,
   roiCommand,
   ltvCommand,
+  lookalikeCommand,
 ] as AnalysisCommandSpec[];
