@@ -8,7 +8,7 @@ import { AppError } from '../contract/appError';
 import { formatBytes, formatCount, type ImportLimits } from './reader/limits';
 import { ReadBudgetError, readSharedStrings, readSheetRowBatches } from './reader/sheetXml';
 import { readWorkbookPart, readWorkbookRels, type WorkbookInfo } from './reader/workbookParts';
-import { openZipEntry, ZipSizeLieError, type ZipEntry } from './reader/zip';
+import { openZipEntry, ZipDamagedError, ZipSizeLieError, type ZipEntry } from './reader/zip';
 import { DELIMITER_LINES, detectDelimiter, isAscii, isUtf8, truncated, type TextEncoding } from './sniff';
 import type { RawCell } from './values';
 import { importMessages as msg } from '../locale/import';
@@ -84,8 +84,15 @@ function zipReadError(e: unknown, fileName: string, part: string): unknown {
       part: e.entry.path,
     });
   }
+  if (e instanceof ZipDamagedError) {
+    return new AppError('IMPORT_FILE_UNREADABLE', msg.damaged(fileName, msg.partCutShort(e.entry.path, formatCount(e.inflated), formatCount(e.entry.uncompressedSize))), {
+      file: fileName,
+      part: e.entry.path,
+    });
+  }
   const code = (e as { code?: unknown } | null)?.code;
   if (code === 'Z_BUF_ERROR') return truncated(fileName, e instanceof Error ? e.message : String(e));
+  if (code === 'Z_DATA_ERROR') return new AppError('IMPORT_FILE_UNREADABLE', msg.damaged(fileName, e instanceof Error ? e.message : String(e)), { file: fileName, part });
   return e;
 }
 

@@ -136,9 +136,21 @@ export class ZipSizeLieError extends Error {
   }
 }
 
+/** Raised when a part inflates to less than its directory declared: its data is damaged or cut short. */
+export class ZipDamagedError extends Error {
+  constructor(
+    readonly entry: ZipEntry,
+    readonly inflated: number,
+  ) {
+    super(`${entry.path} ends after ${inflated} of its declared ${entry.uncompressedSize} bytes`);
+  }
+}
+
 /**
  * The uncompressed bytes of one entry. Counts what comes out and fails with
- * {@link ZipSizeLieError} past the declared size, so a forged directory cannot smuggle a bomb in.
+ * {@link ZipSizeLieError} past the declared size, so a forged directory cannot smuggle a bomb in,
+ * and with {@link ZipDamagedError} when it ends short of it: damaged deflate data can decode to a
+ * stream that just stops, and a sheet read to its end must not pass for a whole one.
  */
 export async function openZipEntry(filePath: string, entry: ZipEntry, onBytes?: (n: number) => void): Promise<Readable> {
   const fh = await fs.open(filePath, 'r');
@@ -157,6 +169,9 @@ export async function openZipEntry(filePath: string, entry: ZipEntry, onBytes?: 
       if (seen > entry.uncompressedSize) return cb(new ZipSizeLieError(entry));
       onBytes?.(chunk.length);
       cb(null, chunk);
+    },
+    flush(cb) {
+      cb(seen < entry.uncompressedSize ? new ZipDamagedError(entry, seen) : null);
     },
   });
   // 64 KiB reads: larger buffers outlived the young generation and piled up as external memory
