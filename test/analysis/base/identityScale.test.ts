@@ -5,7 +5,8 @@ import { tempProject, type TempProject } from '../../support/projectFixture';
 
 /**
  * 100k people in 20 groups, a customer list for 90k of them and 50k orders: identity and the
- * conversions must stay interactive. Generated in SQL, so the setup is quick.
+ * conversions answer at this size (how fast is the bench's to say: `npm run bench`, never a timed
+ * assertion here). Generated in SQL, so the setup is quick.
  */
 let t: TempProject;
 beforeAll(async () => {
@@ -27,21 +28,16 @@ beforeAll(async () => {
 afterAll(async () => t?.dispose());
 
 describe('identity and conversions at scale', () => {
-  it('computes daily metrics with conversions for 100k people and 50k orders in seconds', async () => {
-    const started = Date.now();
+  it('computes daily metrics with conversions for 100k people and 50k orders', async () => {
     const rows = await t.project.db.use((sql) => queryMetrics(sql, { period: 'day', timeZone: 'Asia/Shanghai' }));
-    const elapsed = Date.now() - started;
     expect(rows.length).toBeGreaterThanOrEqual(200);
     expect(rows.some((r) => r.converted_members > 0 && r.gmv > 0)).toBe(true);
-    expect(elapsed).toBeLessThan(10_000);
   });
 
-  it('pages the unmatched rows in seconds', async () => {
-    const started = Date.now();
+  it('pages the unmatched rows', async () => {
     const page = await t.project.db.use((sql) =>
       queryUnmatched(sql, { offset: 0, limit: 100, sort: [{ colId: 'reason', sort: 'asc' }], filter: {} }, 'Asia/Shanghai'),
     );
     expect(page.total).toBeGreaterThan(1000);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
