@@ -29,8 +29,13 @@ export interface ChurnEvent {
 export interface ChurnResult {
   /** The events, oldest first: all of them up to 2,000 (CHURN_LIST_LIMIT; `listAll` lifts it), else the latest 2,000. */
   events: ChurnEvent[];
-  /** Every event of the scope and range (what the breakdowns and the export count). */
+  /** Every event of the scope and range (what the breakdowns and the export count): records, a person once per leave or deletion. */
   eventCount: number;
+  /**
+   * Distinct people among those events (a record tied to no person counts once): 流失人数（去重）.
+   * Not the sum of the series, which counts a person once in every period they churned in.
+   */
+  churnedPeople: number;
   /** Per period: people who churned (DESIGN §4 churned_members) and the rate over members at the end of the previous period. */
   series: { period_start: string; period_end: string; churned: number; members_before: number; churn_rate: number | null }[];
   breakdowns: Record<'stage' | 'channel' | 'tenure' | 'group' | 'how', { value: string; count: number; share: number | null }[]>;

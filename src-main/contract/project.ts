@@ -35,6 +35,42 @@ export interface ProjectEntry {
   exists: boolean;
 }
 
+/** What an anonymised copy (脱敏副本) replaced. */
+export interface AnonymizeResult {
+  /** Absolute path of the copy. */
+  path: string;
+  /** Person names replaced by 成员NNNN. */
+  names: number;
+  /** Staff names (kept, or 员工NN when masked). */
+  staff: number;
+  /** Group names (kept, or 群NN when masked). */
+  groups: number;
+  /** Messages, their content dropped. */
+  messages: number;
+  /** Key-behaviour rules whose hits the copy keeps. */
+  behaviourRules: number;
+}
+
+/** What merging another project (合并项目) did. */
+export interface MergeResult {
+  /** Imports of the other project brought in as imports of this one. */
+  imports: number;
+  /** Imports skipped because this project already had their file. */
+  skippedFiles: number;
+  /** Rows added (spells closed and orders updated included). */
+  added: number;
+  /** Rows of the merged files this project already had (not counted twice). */
+  existing: number;
+}
+
+/** What a Parquet export (导出 Parquet) wrote. */
+export interface ParquetResult {
+  /** Absolute path of the folder. */
+  folder: string;
+  /** One file per table. */
+  tables: { table: string; file: string; rows: number }[];
+}
+
 /** The `project:*` methods. */
 export const projectMethods = {
   'project:new': method<ProjectInfo>()(z.object({ path: filePath.optional(), name: z.string().min(1).max(200).optional() })),
@@ -54,6 +90,17 @@ export const projectMethods = {
    * (PROJECT_EXISTS with `details.needsConfirm` asks the user first).
    */
   'project:saveAs': method<ProjectInfo>()(z.object({ path: filePath, overwrite: z.boolean().optional() })),
+  /**
+   * Writes an anonymised copy of the open project to `path` (DESIGN §7) and stays on the original.
+   * An existing file there is replaced only as for project:saveAs.
+   */
+  'project:anonymize': method<AnonymizeResult>()(
+    z.object({ path: filePath, maskGroups: z.boolean().optional(), maskStaff: z.boolean().optional(), overwrite: z.boolean().optional() }),
+  ),
+  /** Imports another project's data into the open one under the re-import rules (nothing counted twice). */
+  'project:merge': method<MergeResult>()(z.object({ path: filePath })),
+  /** Writes the normalised tables as one .parquet file per table into `folder`. */
+  'project:exportParquet': method<ParquetResult>()(z.object({ folder: filePath })),
   'project:close': method<null>()(empty),
   'project:recent': method<ProjectEntry[]>()(empty),
   'project:list': method<ProjectEntry[]>()(empty),

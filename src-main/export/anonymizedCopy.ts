@@ -28,7 +28,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/appError';
-import type { KeyBehaviour } from '../contract';
+import type { AnonymizeResult, KeyBehaviour } from '../contract';
 import { ProjectDb, sqlIdent, sqlLiteral, type Sql } from '../db/projectDb';
 import { createSchema } from '../db/schema';
 import type { OpenProject } from '../db/projectFile';
@@ -97,17 +97,8 @@ export interface AnonymizeOptions {
   signal?: AbortSignal;
 }
 
-/** What an anonymised copy replaced. */
-export interface AnonymizeSummary {
-  /** Absolute path of the copy. */
-  path: string;
-  names: number;
-  groups: number;
-  staff: number;
-  messages: number;
-  /** Key-behaviour rules whose hits the copy keeps as tokens. */
-  behaviourRules: number;
-}
+/** What an anonymised copy replaced (the contract's answer). */
+export type AnonymizeSummary = AnonymizeResult;
 
 // eslint-disable-next-line no-restricted-syntax -- pseudonyms are data of the copy (DESIGN §7 names them), the same in every UI language
 const PSEUDONYM = { member: '成员', staff: '员工', group: '群' } as const;

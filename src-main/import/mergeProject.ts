@@ -17,23 +17,15 @@
  */
 import path from 'node:path';
 import { AppError } from '../contract/appError';
+import type { MergeResult } from '../contract';
 import { DATA_TABLES, nextImportId, type DataTable } from '../db/importStore';
 import { sqlIdent, sqlLiteral, type Params, type Sql } from '../db/projectDb';
 import { closeProjectFile, inspectProjectFile, openProjectFile, type OpenProject } from '../db/projectFile';
 import { FORMAT_VERSION } from '../db/schema';
 import { sharingText } from '../locale/sharing';
 
-/** What a merge did. */
-export interface MergeSummary {
-  /** Imports of the other project brought in as imports of this one. */
-  imports: number;
-  /** Imports skipped because this project already had their file. */
-  skippedFiles: number;
-  /** Rows added (and spells closed, orders updated). */
-  added: number;
-  /** Rows of the merged files this project already had. */
-  existing: number;
-}
+/** What a merge did (the contract's answer). */
+export type MergeSummary = MergeResult;
 
 const SRC = 'qx_merge_src';
 

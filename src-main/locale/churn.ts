@@ -66,7 +66,12 @@ export const churnText = localized({
       '流失人数 = 该期内有退群、且到期末已不在所选群中的人（与“社群指标”的流失用户数一致，同日退群又入群不算流失）；流失率 = 流失人数 ÷ 上一期期末社群总人数 × 100%，上一期没有人时为空（-）。同一期内入群又流失的人也计入流失人数，所以流失率可能超过 100%。',
     seriesTitle: '流失趋势',
     churned: '流失人数',
-    churnedTotal: (period: string) => `各${period}流失人数合计`,
+    churnedTotal: (period: string) => `各${period}流失人数之和`,
+    churnedTotalHint: (period: string) =>
+      `把每${period}的流失人数相加：一个人在几个${period}里各流失一次就算几次；同一${period}内退群后又回来的人不算。与“流失人数（去重）”不同，后者每人只算一次。`,
+    churnedPeople: '流失人数（去重）',
+    churnedPeopleHint:
+      '所选范围内有流失记录的人，每人只算一次（未匹配到成员的删除记录各算一人）。流失名单的记录数 ≥ 它：同一人多次退群或被删除时有多条记录；各期流失人数之和另按每期计算。',
     churnRate: '流失率',
     membersBefore: '上期末总人数',
     axisPeople: '人数',
@@ -87,7 +92,7 @@ export const churnText = localized({
     noGroup: '（删除联系人，无群）',
     emptyBreakdown: '没有流失记录',
     listTitle: '流失名单',
-    listCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 条`,
+    listCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 条记录（人次）`,
     listCountTruncated: (shown: number, total: number) =>
       `共 ${total.toLocaleString('zh-CN')} 条，列表显示最近 ${shown.toLocaleString('zh-CN')} 条（图表按全部计算，导出 xlsx 含全部）`,
     exportXlsx: '导出 xlsx',
@@ -137,6 +142,11 @@ export const churnText = localized({
     seriesTitle: 'Churn trend',
     churned: 'Churned',
     churnedTotal: (period: string) => `Churned, summed over ${period}s`,
+    churnedTotalHint: (period: string) =>
+      `Each ${period}'s churned people added up: someone who churned in several ${period}s counts once in each; someone who left and came back within a ${period} does not count. Unlike "Churned people (distinct)", which counts each person once.`,
+    churnedPeople: 'Churned people (distinct)',
+    churnedPeopleHint:
+      'People with a churn record in the range, each counted once (each deletion record matched to no member counts as one). The list has at least as many records: a person who left or was deleted several times has several; the per-period sum is counted per period.',
     churnRate: 'Churn rate',
     membersBefore: 'Members at previous end',
     axisPeople: 'People',
@@ -157,7 +167,7 @@ export const churnText = localized({
     noGroup: '(contact deleted, no group)',
     emptyBreakdown: 'No churn records',
     listTitle: 'Churned people',
-    listCount: (n: number) => `${n.toLocaleString('en-US')} records`,
+    listCount: (n: number) => `${n.toLocaleString('en-US')} records (one per leave or deletion)`,
     listCountTruncated: (shown: number, total: number) =>
       `${total.toLocaleString('en-US')} records; the list shows the latest ${shown.toLocaleString('en-US')} (the charts count all, the xlsx export has all)`,
     exportXlsx: 'Export xlsx',

@@ -281,7 +281,8 @@ export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period, listLi
     );
     const series = await queryChurnSeries(sql, q, period);
     const eventCount = sets.filter((r) => r.dim === 'how').reduce((n, r) => n + r.n, 0);
-    return { events, eventCount, series, breakdowns: breakdownsOf(sets, (dim) => sets.filter((r) => r.dim === dim)) };
+    const people = await sql.one<{ n: number }>(`SELECT CAST(count(DISTINCT pid) + count(*) FILTER (WHERE pid IS NULL) AS INTEGER) AS n FROM ${table}`);
+    return { events, eventCount, churnedPeople: people?.n ?? 0, series, breakdowns: breakdownsOf(sets, (dim) => sets.filter((r) => r.dim === dim)) };
   } finally {
     await sql.run(`DROP TABLE IF EXISTS ${table}`);
   }

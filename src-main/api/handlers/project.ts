@@ -11,6 +11,10 @@ import { requireProject, type AppContext } from '../context';
 import { runTempDir } from '../tempFiles';
 import type { DomainHandlers, ProjectInfo } from '../../contract';
 import { buildDemoProject } from '../../import/demo';
+import { queueWrite } from '../../import/importFile';
+import { mergeProject } from '../../import/mergeProject';
+import { writeAnonymizedCopy } from '../../export/anonymizedCopy';
+import { exportParquet } from '../../export/parquetExport';
 import { projectMessages } from '../../locale/project';
 import { projectTargetText } from '../../locale/projectTarget';
 import { withDerivedTables } from '../../analysis/base/derivedTables';
@@ -105,6 +109,26 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
       await copyProjectTo(project, target);
       await closeCurrent(ctx);
       return adopt(ctx, await openProjectFile(target, withDerivedTables));
+    },
+    'project:anonymize': async (req) => {
+      const project = requireProject(ctx);
+      const target = projectPathFrom(req.path, { appendExt: true });
+      const existing = await targetKind(target);
+      if (existing === 'other') throw new AppError('PROJECT_NOT_QUNXI', projectTargetText.notProjectNoOverwrite(path.basename(target)), { file: target });
+      if (existing === 'project' && !req.overwrite) {
+        throw new AppError('PROJECT_EXISTS', projectTargetText.existsConfirm(path.basename(target)), { file: target, needsConfirm: 1 });
+      }
+      return writeAnonymizedCopy(project, target, { maskGroups: !!req.maskGroups, maskStaff: !!req.maskStaff });
+    },
+    'project:merge': async (req) => {
+      const project = requireProject(ctx);
+      // In the importer's queue, as an import: one writer of the project's rows at a time.
+      return queueWrite(project.path, () => mergeProject(project, req.path));
+    },
+    'project:exportParquet': async (req) => {
+      const project = requireProject(ctx);
+      const folder = path.resolve(req.folder);
+      return { folder, tables: await exportParquet(project, folder) };
     },
     'project:close': async () => {
       await closeCurrent(ctx);

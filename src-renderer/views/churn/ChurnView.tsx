@@ -58,8 +58,13 @@ function SeriesPanel({ result, period }: { result: ChurnResult | null; period: P
     <section className="card chart-card">
       <div className="churn-head">
         <h3>{churnText.seriesTitle}</h3>
+        {result && (
+          <span className="churn-total" title={churnText.churnedPeopleHint}>
+            {churnText.churnedPeople} <b data-testid="churn-people">{result.churnedPeople.toLocaleString('zh-CN')}</b>
+          </span>
+        )}
         {churned !== null && (
-          <span className="churn-total">
+          <span className="churn-total" title={churnText.churnedTotalHint(periodText[period])}>
             {churnText.churnedTotal(periodText[period])} <b data-testid="churn-total">{churned.toLocaleString('zh-CN')}</b>
           </span>
         )}
