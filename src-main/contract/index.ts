@@ -30,6 +30,7 @@ import { overviewMethods } from './overview';
 import { pathMethods } from './path';
 import { projectMethods } from './project';
 import { quadrantMethods } from './quadrant';
+import { tableMethods } from './table';
 import { reportMethods } from './report';
 import { templatesMethods } from './templates';
 import { vvipMethods } from './vvip';
@@ -69,6 +70,7 @@ export * from './overview';
 export * from './path';
 export * from './project';
 export * from './quadrant';
+export * from './table';
 export * from './report';
 export * from './templates';
 export * from './vvip';
@@ -92,6 +94,7 @@ export const contract = {
   ...behavioursMethods,
   ...quadrantMethods,
   ...vvipMethods,
+  ...tableMethods,
   ...definitionsMethods,
   ...decisionMethods,
   ...dialogMethods,

@@ -19,8 +19,8 @@ import { getLanguage } from '../locale/language';
 import { serverText } from '../locale/shell';
 import { createStaticFiles, resolveStaticPath, type StaticFiles } from './staticFiles';
 
-/** Largest JSON body an API call may send. */
-export const MAX_JSON_BYTES = 1024 * 1024;
+/** Largest JSON body an API call may send: a grid's rows sent for export (`table:xlsx`) are the largest, some 100,000 rows. */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 /** Largest file the UI may upload for import. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 

@@ -13,8 +13,11 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { exportsText } from '../../src-main/locale/exports';
+import { platform } from '../platform';
 import type { ChartOption } from './chartTypes';
+import { currentExportName } from './exportName';
 
 export type { ChartOption };
 
@@ -33,6 +36,7 @@ echarts.use([
   MarkLineComponent,
   MarkAreaComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 /** Props of {@link Chart}. */
@@ -43,6 +47,8 @@ export interface ChartProps {
   onItemClick?: (item: { seriesName: string; dataIndex: number; name: string }) => void;
   /** CSS height of the chart (default from the stylesheet). */
   height?: number | string;
+  /** What the chart shows, for the file name of 保存图片 (the view and the scope are added). */
+  title?: string;
 }
 
 const fontFamily = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -51,7 +57,7 @@ const fontFamily = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-s
  * Draws an option and follows its container's size. Sets `data-rendered="true"` on the
  * container once ECharts reports the frame finished, so tests can wait for it.
  */
-export function Chart({ option, testId, onItemClick, height }: ChartProps) {
+export function Chart({ option, testId, onItemClick, height, title = '' }: ChartProps) {
   const clickRef = useRef(onItemClick);
   clickRef.current = onItemClick;
   const ref = useRef<HTMLDivElement>(null);
@@ -84,5 +90,44 @@ export function Chart({ option, testId, onItemClick, height }: ChartProps) {
     chart.setOption({ textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} className="chart" data-testid={testId} data-rendered="false" style={height !== undefined ? { height } : undefined} />;
+  const save = (kind: 'png' | 'svg') => {
+    const chart = chartRef.current;
+    const el = ref.current;
+    if (!chart || !el) return;
+    const content = kind === 'png' ? pngOf(chart) : svgOf({ textStyle: { fontFamily }, ...option }, el);
+    platform.saveDownload(currentExportName(title, kind), content);
+  };
+
+  return (
+    <div className="chart-frame">
+      <div ref={ref} className="chart" data-testid={testId} data-rendered="false" style={height !== undefined ? { height } : undefined} />
+      <div className="chart-save" title={exportsText.saveImage}>
+        <span className="muted">{exportsText.saveImage}</span>
+        <button type="button" className="small" onClick={() => save('png')} data-testid={testId ? `${testId}-save-png` : undefined}>
+          {exportsText.savePng}
+        </button>
+        <button type="button" className="small" onClick={() => save('svg')} data-testid={testId ? `${testId}-save-svg` : undefined}>
+          {exportsText.saveSvg}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The chart as drawn, as a PNG at twice the screen's pixels on white (a transparent PNG reads badly in documents). */
+function pngOf(chart: echarts.ECharts): Blob {
+  const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (ch) => ch.charCodeAt(0));
+  return new Blob([bytes], { type: 'image/png' });
+}
+
+/** The option drawn again by ECharts's SVG renderer, off screen at the chart's size: vector text and lines for print. */
+function svgOf(option: ChartOption, el: HTMLElement): Blob {
+  const svg = echarts.init(null, null, { renderer: 'svg', ssr: true, width: el.clientWidth || 800, height: el.clientHeight || 340 });
+  try {
+    svg.setOption({ ...option, animation: false, backgroundColor: '#fff' });
+    return new Blob([svg.renderToSVGString()], { type: 'image/svg+xml' });
+  } finally {
+    svg.dispose();
+  }
 }

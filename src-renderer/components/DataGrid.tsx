@@ -1,11 +1,13 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, this file and DefinitionGrid.tsx, the editable one).
-import { useMemo } from 'react';
-import type { ColDef, IDatasource } from 'ag-grid-community';
+import { useCallback, useMemo, useRef } from 'react';
+import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme } from './agGrid';
+import { GridExport } from './GridExport';
+import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
 
 const filterNames = { text: 'agTextColumnFilter', date: 'agDateColumnFilter', number: 'agNumberColumnFilter' } as const;
@@ -21,7 +23,12 @@ export type DataGridProps<R> = {
   onTotal?: (total: number) => void;
   /** Stable row ids, so edited rows update in place instead of re-rendering the grid. */
   rowId?: (row: R) => string;
+  /** What the grid shows, for its export's file name (the view and the scope are added); '' for the view alone. */
+  exportTitle?: string;
 } & DataGridSource<R>;
+
+/** Rows per page fetched for the export of a server-side grid. */
+const EXPORT_PAGE = 5_000;
 
 function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
   const def: ColDef<R> = {
@@ -84,7 +91,8 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
 
 /** A grid over plain rows or over server pages, with Chinese texts and the app's theme. */
 export function DataGrid<R>(props: DataGridProps<R>) {
-  const { columns, testId, onTotal, rowId } = props;
+  const { columns, testId, onTotal, rowId, exportTitle = '' } = props;
+  const apiRef = useRef<GridApi<R> | null>(null);
   const isServerSide = 'loader' in props;
   const loader = 'loader' in props ? props.loader : null;
   const reloadKey = 'loader' in props ? props.reloadKey : null;
@@ -110,30 +118,56 @@ export function DataGrid<R>(props: DataGridProps<R>) {
     };
   }, [loader, reloadKey, onTotal]);
 
+  // Every row, sorted and filtered as shown: the page's rows, or all the server's pages.
+  const exportTable = useCallback(async (): Promise<GridTable> => {
+    const api = apiRef.current;
+    if (!loader) {
+      const shown: R[] = [];
+      if (api) api.forEachNodeAfterFilterAndSort((n) => void (n.data !== undefined && shown.push(n.data)));
+      return gridTable(columns, api ? shown : (rows ?? []));
+    }
+    const sortModel = (api?.getColumnState() ?? []).filter((c) => c.sort).map((c) => ({ colId: c.colId, sort: c.sort ?? null }));
+    const filterModel = (api?.getFilterModel() ?? {}) as Record<string, unknown>;
+    const all: R[] = [];
+    for (let total = Infinity; all.length < total; ) {
+      const page = await loader(toDataQuery(all.length, all.length + EXPORT_PAGE, sortModel, filterModel));
+      if (!page) break;
+      total = page.total;
+      all.push(...page.rows);
+      if (page.rows.length === 0) break;
+    }
+    return gridTable(columns, all);
+  }, [columns, loader, rows]);
+
   return (
     <div className="data-grid" data-testid={testId}>
-      {isServerSide ? (
-        <AgGridReact<R>
-          theme={theme}
-          localeText={gridLocaleText}
-          columnDefs={columnDefs}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={200}
-          maxBlocksInCache={50}
-          maxConcurrentDatasourceRequests={2}
-          infiniteInitialRowCount={1}
-        />
-      ) : (
-        <AgGridReact<R>
-          theme={theme}
-          localeText={gridLocaleText}
-          columnDefs={columnDefs}
-          rowData={rows ?? []}
-          getRowId={rowId ? (p) => rowId(p.data) : undefined}
-          tooltipShowDelay={200}
-        />
-      )}
+      <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} />
+      <div className="data-grid-body">
+        {isServerSide ? (
+          <AgGridReact<R>
+            theme={theme}
+            localeText={gridLocaleText}
+            columnDefs={columnDefs}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={200}
+            maxBlocksInCache={50}
+            maxConcurrentDatasourceRequests={2}
+            infiniteInitialRowCount={1}
+            onGridReady={(e) => (apiRef.current = e.api)}
+          />
+        ) : (
+          <AgGridReact<R>
+            theme={theme}
+            localeText={gridLocaleText}
+            columnDefs={columnDefs}
+            rowData={rows ?? []}
+            getRowId={rowId ? (p) => rowId(p.data) : undefined}
+            tooltipShowDelay={200}
+            onGridReady={(e) => (apiRef.current = e.api)}
+          />
+        )}
+      </div>
     </div>
   );
 }

@@ -3,7 +3,9 @@
 import {
   CellStyleModule,
   CheckboxEditorModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ColumnAutoSizeModule,
   CustomEditorModule,
   DateFilterModule,
@@ -29,6 +31,9 @@ ModuleRegistry.registerModules([
   ColumnAutoSizeModule,
   LocaleModule,
   TooltipModule,
+  // The grids' 导出 reads the rows as shown and the sort (GridExport.tsx)
+  ClientSideRowModelApiModule,
+  ColumnApiModule,
   // Editing (DefinitionGrid)
   TextEditorModule,
   NumberEditorModule,

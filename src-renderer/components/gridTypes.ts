@@ -1,7 +1,7 @@
 // Plain descriptions of grid columns and server-side pages. Views build these with pure
 // functions; only DataGrid.tsx turns them into ag-grid definitions.
 import type { ReactNode } from 'react';
-import type { ColumnFilter, DataQuery } from '../../src-main/contract';
+import type { ColumnFilter, DataQuery, ExportFormat } from '../../src-main/contract';
 
 /** One choice of a {@link GridColumn.select} cell. */
 export interface SelectOption {
@@ -35,6 +35,8 @@ export interface GridColumn<R> {
   select?: { options: SelectOption[]; value: (row: R) => string; onChange: (row: R, value: string) => void; testId?: string };
   /** Custom cell content (buttons); replaces `format`. */
   render?: (row: R) => ReactNode;
+  /** How the 导出 xlsx writes the column; by default read from the values and what they show (components/gridExport.ts); 'text' = as shown. */
+  exportFormat?: ExportFormat | 'text';
 }
 
 /** Fetches one block of rows for the infinite row model. */

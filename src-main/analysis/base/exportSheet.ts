@@ -2,6 +2,7 @@
  * A table as an analysis hands it over for export: plain data (sheets of columns and rows) that the
  * writers of export/ turn into bytes, so an analysis never serialises anything itself.
  */
+import type { ExportFormat } from '../../contract/table';
 
 /** One column of an exported sheet. */
 export interface ExportColumn<R> {
@@ -15,13 +16,8 @@ export interface ExportColumn<R> {
   format?: ExportFormat;
 }
 
-/**
- * How a column's cells are written: real numbers and dates under a number format, never text
- * and never an unrounded float on screen (issue 11 item 13). `percent` takes rates in percent
- * (12.5 = 12.5 %, as the analyses give them); `date` / `datetime` take local ISO text
- * ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS' or with a `T').
- */
-export type ExportFormat = 'integer' | 'number' | 'money' | 'percent' | 'date' | 'datetime';
+/** How a column's cells are written (contract/table.ts): real numbers and dates under a number format (issue 11 item 13). */
+export type { ExportFormat };
 
 /** One sheet to export. */
 export interface ExportSheet<R> {

@@ -12,6 +12,7 @@ import { featuresHandlers } from './features';
 import { behavioursHandlers } from './behaviours';
 import { quadrantHandlers } from './quadrant';
 import { vvipHandlers } from './vvip';
+import { tableHandlers } from './table';
 import { definitionsHandlers } from './definitions';
 import { decisionHandlers } from './decision';
 import { dataHandlers } from './data';
@@ -44,6 +45,7 @@ export function createHandlers(ctx: AppContext): Api {
     ...behavioursHandlers(ctx),
     ...quadrantHandlers(ctx),
     ...vvipHandlers(ctx),
+    ...tableHandlers(ctx),
     ...definitionsHandlers(ctx),
     ...decisionHandlers(ctx),
     // The report asks the other analyses through the same dispatch as every transport.

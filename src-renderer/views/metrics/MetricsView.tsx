@@ -45,14 +45,14 @@ export function MetricsView() {
       <div className="metrics-body" aria-busy={isLoading}>
         <section className="card chart-card">
           <h3>{t.metrics.chartTitle}</h3>
-          <Chart option={option} testId="metrics-chart" />
+          <Chart option={option} testId="metrics-chart" title={t.metrics.chartTitle} />
         </section>
         <section className="card chart-card" style={{ marginTop: 14 }}>
           <h3>{t.metrics.conversionChartTitle}</h3>
-          <Chart option={conversionOption} testId="metrics-conversion-chart" />
+          <Chart option={conversionOption} testId="metrics-conversion-chart" title={t.metrics.conversionChartTitle} />
         </section>
         <section className="grid-box grid-box-metrics">
-          <DataGrid columns={columns} rows={rows} testId="metrics-grid" />
+          <DataGrid columns={columns} rows={rows} testId="metrics-grid" exportTitle={periodText[period]} />
         </section>
       </div>
     </div>

@@ -39,6 +39,8 @@ export function metricsColumns(period: Period): GridColumn<MetricsRow>[] {
       isPinned: true,
       width: period === 'week' ? 190 : 130,
       format: (_v, row) => periodLabel(row, period),
+      // A week reads as its two ends; a day or a month as a date a spreadsheet can sort.
+      exportFormat: period === 'week' ? 'text' : 'date',
     },
     count('total_members', col.total_members),
     count('new_members', col.new_members(periodPrefix[period])),

@@ -1,0 +1,37 @@
+import { exportsText } from '../../src-main/locale/exports';
+import { call } from '../api/client';
+import { currentExportName } from './exportName';
+import { gridCsv, type GridTable } from './gridExport';
+import { useDownload, xlsxDownload } from './useExport';
+
+/** Props of {@link GridExport}. */
+export interface GridExportProps {
+  /** The rows to write, as shown (all of them, sorted and filtered as the grid shows them). */
+  table: () => Promise<GridTable>;
+  /** What the grid shows, for the file name (the view and scope are added). */
+  title: string;
+  /** Test id prefix of the two buttons (`<prefix>-xlsx`, `<prefix>-csv`). */
+  testId: string;
+}
+
+/** The 导出 xlsx / CSV control every DataGrid carries (one shared control, issue 11 item 15). */
+export function GridExport({ table, title, testId }: GridExportProps) {
+  const x = exportsText;
+  const exporter = useDownload(async (kind: 'xlsx' | 'csv') => {
+    const t = await table();
+    const fileName = currentExportName(title, kind);
+    if (kind === 'csv') return { ok: true, value: { fileName, content: new Blob([gridCsv(t)], { type: 'text/csv;charset=utf-8' }) } };
+    const r = await call('table:xlsx', { fileName, sheetName: title || x.sheet, columns: t.columns, rows: t.rows });
+    return r.ok ? { ok: true, value: xlsxDownload(r.value) } : r;
+  });
+  return (
+    <div className="grid-export" title={x.exportHint}>
+      <button type="button" className="small" disabled={exporter.isExporting} onClick={() => void exporter.run('xlsx')} data-testid={`${testId}-xlsx`}>
+        {exporter.isExporting ? x.exporting : x.exportXlsx}
+      </button>
+      <button type="button" className="small" disabled={exporter.isExporting} onClick={() => void exporter.run('csv')} data-testid={`${testId}-csv`}>
+        {x.exportCsv}
+      </button>
+    </div>
+  );
+}
