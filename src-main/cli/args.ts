@@ -7,6 +7,8 @@ import { importKinds } from '../contract/ids';
 import { analysisCommands } from './commands';
 import type { CliValues } from './commands/types';
 import { cliText, withPlaceholders } from '../locale/cli';
+import { reportText } from '../locale/report';
+import { checkReportOut, type ReportCommand } from './report';
 
 /** `import --project P FILE… [--kind K] [--template FILE.json|NAME]` */
 export interface ImportCommand {
@@ -61,7 +63,7 @@ export interface AnalysisCommand {
 }
 
 /** A parsed command line. */
-export type CliCommand = ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | AnalysisCommand | HelpCommand;
+export type CliCommand = ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | AnalysisCommand | ReportCommand | HelpCommand;
 
 /** Usage text in the current language, printed by `help` and after a usage error. */
 export function usage(): string {
@@ -73,7 +75,8 @@ export function usage(): string {
   npm run qunxi -- templates --project P.qunxi import TEMPLATE.json
   npm run qunxi -- imports   --project P.qunxi [--format json|csv]
   npm run qunxi -- imports   --project P.qunxi remove IMPORT_ID
-${analysisCommands.map((c) => `  npm run qunxi -- ${c.usage}`).join('\n')}`;
+${analysisCommands.map((c) => `  npm run qunxi -- ${c.usage}`).join('\n')}
+  npm run qunxi -- ${reportText.cli.usage}`;
   return `${withPlaceholders(lines)}\n${cliText.usageNotes(importKinds.join(' | '))}\n${cliText.langNote}`;
 }
 
@@ -86,6 +89,7 @@ const baseOptions = {
   to: { type: 'string' },
   group: { type: 'string', multiple: true },
   format: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -114,10 +118,10 @@ function isoDate(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
-const commands = ['import', 'metrics', 'templates', 'imports', ...analysisCommands.map((c) => c.name)] as const;
+const commands = ['import', 'metrics', 'templates', 'imports', 'report', ...analysisCommands.map((c) => c.name)] as const;
 
 function templatesCommand(project: string, given: Record<string, unknown>, rest: string[]): TemplatesCommand {
-  refuse('templates', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'format']);
+  refuse('templates', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'format', 'out']);
   const [action, file, extra] = rest;
   if (action !== 'export' && action !== 'import') throw usageError(cliText.templatesAction(action ?? ''));
   if (extra !== undefined) throw usageError(cliText.templatesExtra(action, extra));
@@ -126,7 +130,7 @@ function templatesCommand(project: string, given: Record<string, unknown>, rest:
 }
 
 function importsCommand(project: string, given: Record<string, unknown>, rest: string[]): ImportsCommand {
-  refuse('imports', given, ['kind', 'template', 'period', 'from', 'to', 'group']);
+  refuse('imports', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'out']);
   const [action, id, extra] = rest;
   if (action === undefined) return { command: 'imports', project, action: 'list', format: oneOf('format', given.format as string | undefined, formats) ?? 'json' };
   if (action !== 'remove') throw usageError(cliText.importsAction(action));
@@ -160,6 +164,17 @@ function analysisCommand(spec: (typeof analysisCommands)[number], values: CliVal
   };
 }
 
+/** `report --project P --out FILE.xlsx [--period week|month] [--from] [--to] [--group]…`; the period defaults to week. */
+function reportCommand(project: string, given: Record<string, unknown>, rest: string[]): ReportCommand {
+  refuse('report', given, ['kind', 'template', 'format']);
+  const out = checkReportOut(given.out as string | undefined, rest);
+  const period = oneOf('period', given.period as string | undefined, ['week', 'month'] as const) ?? 'week';
+  const from = isoDate('from', given.from as string | undefined);
+  const to = isoDate('to', given.to as string | undefined);
+  if (from && to && from > to) throw usageError(cliText.fromAfterTo(from, to));
+  return { command: 'report', project, period, ...(from ? { from } : {}), ...(to ? { to } : {}), groups: (given.group as string[] | undefined) ?? [], out };
+}
+
 function refuse(command: string, given: Record<string, unknown>, names: string[]): void {
   for (const n of names) if (given[n] !== undefined) throw usageError(cliText.refused(command, n));
 }
@@ -180,7 +195,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (!values.project) throw usageError(cliText.needsProject(command));
 
   if (command === 'import') {
-    refuse('import', values, ['period', 'from', 'to', 'group', 'format']);
+    refuse('import', values, ['period', 'from', 'to', 'group', 'format', 'out']);
     if (rest.length === 0) throw usageError(cliText.importNeedsFiles);
     const kind = oneOf('kind', values.kind, importKinds);
     if (values.template === '') throw usageError(cliText.templateEmpty);
@@ -188,10 +203,11 @@ export function parseCliArgs(argv: string[]): CliCommand {
   }
   if (command === 'templates') return templatesCommand(values.project, values, rest);
   if (command === 'imports') return importsCommand(values.project, values, rest);
+  if (command === 'report') return reportCommand(values.project, values, rest);
   const analysis = analysisCommands.find((c) => c.name === command);
   if (analysis) return analysisCommand(analysis, values as CliValues & { project: string }, rest);
 
-  refuse('metrics', values, ['kind', 'template']);
+  refuse('metrics', values, ['kind', 'template', 'out']);
   if (rest.length > 0) throw usageError(cliText.metricsNoFiles(rest[0] ?? ''));
   const period = oneOf('period', values.period, periods);
   if (!period) throw usageError(cliText.metricsNeedsPeriod);

@@ -18,6 +18,7 @@ import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocume
 import { analysisCommands } from './commands';
 import type { AnalysisCommand, CliCommand, ImportCommand, ImportsCommand, MetricsCommand, TemplatesCommand } from './args';
 import { historyToCsv, historyToJson } from './historyOutput';
+import { runReport } from './report';
 import type { CliIo } from './io';
 import { importSummary, metricsToCsv, metricsToJson, rowsToCsv } from './output';
 
@@ -34,6 +35,11 @@ async function must<K extends Method>(call: Client, name: K, req: unknown): Prom
   const r = await call(name, req);
   if (!r.ok) throw new CliFailure(r.error);
   return r.value;
+}
+
+/** Ends the command with an API error as its reason. */
+function failWith(error: ApiError): never {
+  throw new CliFailure(error);
 }
 
 const POLL_MS = 50;
@@ -211,6 +217,7 @@ export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' 
     else if (cmd.command === 'templates') await runTemplates(call, io, cmd);
     else if (cmd.command === 'imports') await runImports(call, io, cmd);
     else if (cmd.command === 'analysis') await runAnalysis(call, io, cmd);
+    else if (cmd.command === 'report') await runReport(call, io, cmd, (r) => (r.ok ? r.value : failWith(r.error)));
     else await runMetrics(call, io, cmd);
   } catch (e) {
     status = 1;

@@ -1,6 +1,7 @@
 /** The report workbook (DESIGN §7 周报 / 月报): a period's key figures and every analysis in one xlsx, written as a background job. */
 import { z } from 'zod';
 import { analysisScope, type ApiError, type ExportFile } from './common';
+import type { DateRange } from './growth';
 import { method } from './method';
 
 /** The length of the report's period: a Monday–Sunday week or a calendar month. */
@@ -20,6 +21,8 @@ export interface ReportJob {
   stage: ReportStage;
   /** Share done, 0–1. */
   fraction: number;
+  /** The report period (first and last local day), once known. */
+  covers?: DateRange;
   /** The workbook, once done. */
   file?: ExportFile;
   /** Why it failed. */

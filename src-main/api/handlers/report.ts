@@ -6,7 +6,7 @@
  * the charts and writes the xlsx (export/report.ts), so the main process only awaits.
  */
 import { randomUUID } from 'node:crypto';
-import type { DomainHandlers, Method, ParsedReq, Req, ReportJob, Responses, Result } from '../../contract';
+import type { DateRange, DomainHandlers, Method, ParsedReq, Req, ReportJob, Responses, Result } from '../../contract';
 import { AppError, toApiError } from '../../contract/appError';
 import { safeFileName } from '../../contract/fileName';
 import { cancelledError } from '../../db/cancellation';
@@ -59,7 +59,7 @@ export async function reportDocument(
   req: ParsedReq<'report:start'>,
   signal: AbortSignal,
   onStep: (fraction: number) => void,
-): Promise<{ doc: ReportDocument; fileName: string }> {
+): Promise<{ doc: ReportDocument; fileName: string; covers: DateRange }> {
   const project = requireProject(ctx);
   const groups = req.groups?.length ? req.groups : undefined;
   const lastDay = await project.db.use((sql) => resolveAsOf(sql, project.timeZone), { signal });
@@ -111,6 +111,7 @@ export async function reportDocument(
   return {
     doc: { title: reportText.title(name, kind, current.from, current.to), sheets },
     fileName: safeFileName(reportText.fileName(name, kind, current.from, current.to), 'Qunxi.xlsx'),
+    covers: current,
   };
 }
 
@@ -133,7 +134,8 @@ export function reportHandlers(ctx: AppContext, ask: ReportClient): DomainHandle
         if (entry.job.state === 'running') entry.job = { ...entry.job, stage, fraction };
       };
       const run = async () => {
-        const { doc, fileName } = await reportDocument(ctx, ask, req, signal, (f) => progress('gathering', f));
+        const { doc, fileName, covers } = await reportDocument(ctx, ask, req, signal, (f) => progress('gathering', f));
+        entry.job = { ...entry.job, covers };
         const bytes = await writeReportInWorker(doc, {
           signal,
           onProgress: (p) =>
