@@ -23,7 +23,10 @@ export const channelsText = localized({
       '流失 = 添加后退群且现在已不在所选群中，或被删除 / 删除了员工。没有值的客户归入“（未知渠道）”。',
     costNote:
       '录入的成本视为所选时段内该渠道的总成本，优先于导入的“渠道投放”花费；没有录入时使用导入花费在所选日期内的合计，两者都没有时成本为空（-）。',
-    totals: (added: string, converted: string, gmv: string, cost: string) => `新增客户 ${added} 人 · 转化 ${converted} 人 · GMV ${gmv} · 成本 ${cost}`,
+    totals: (added: string, converted: string, gmv: string, cost: string) => `新增客户 ${added} 人 · 转化 ${converted} 人 · 渠道带来的GMV ${gmv} · 成本 ${cost}`,
+    gmvHint:
+      '渠道带来的GMV（全部订单）= 所选日期内添加的人，添加之后全部已付款订单的实付 − 退款，不论付款时是否在群、付款在哪一天。' +
+      '“社群指标”的贡献GMV只算付款时是群成员、付款在该期内的订单，所以两者通常不同；各渠道之和等于本页合计。',
     empty: '所选日期内没有新增客户（请导入客户列表，或调整日期）',
     chartPeople: '各渠道新增与转化',
     chartRoi: '各渠道 ROI',
@@ -45,7 +48,7 @@ export const channelsText = localized({
       active: '活跃人数',
       converted: '转化人数',
       conversion_rate: '转化率',
-      gmv: 'GMV',
+      gmv: '渠道带来的GMV（全部订单）',
       churned: '流失人数',
       cost: '成本',
       cost_per_acquisition: '获客成本',
@@ -70,7 +73,10 @@ export const channelsText = localized({
       'churned = left after being added and is no longer in a selected group, or was deleted / deleted the staff member. Customers without a value go to "(unknown channel)".',
     costNote:
       'A cost typed in is the channel\'s total cost for the selected period and wins over imported "ad costs" spend; without one, the imported spend in the selected dates is summed; with neither the cost is empty (-).',
-    totals: (added: string, converted: string, gmv: string, cost: string) => `New customers ${added} · converted ${converted} · GMV ${gmv} · cost ${cost}`,
+    totals: (added: string, converted: string, gmv: string, cost: string) => `New customers ${added} · converted ${converted} · GMV brought ${gmv} · cost ${cost}`,
+    gmvHint:
+      'GMV brought by the channel (all orders) = every paid order, minus refunds, of the people added in the range, paid after being added, member or not, on any day. ' +
+      'The contributed GMV of Metrics counts only orders paid while a member within its period, so the two usually differ; the channels add up to this page\'s total.',
     empty: 'No new customers in the selected dates (import a customer list, or change the dates)',
     chartPeople: 'New and converted by channel',
     chartRoi: 'ROI by channel',
@@ -92,7 +98,7 @@ export const channelsText = localized({
       active: 'Active',
       converted: 'Converted',
       conversion_rate: 'Conversion rate',
-      gmv: 'GMV',
+      gmv: 'GMV brought (all orders)',
       churned: 'Churned',
       cost: 'Cost',
       cost_per_acquisition: 'Cost per customer',

@@ -29,7 +29,7 @@ const _isComplete: Exclude<FeatureId, (typeof featureIds)[number]> extends never
 export const featureLabels = localized({
   'zh-CN': {
     purchases: '购买次数',
-    gmv: 'GMV',
+    gmv: '累计GMV',
     aov: '客单价',
     purchase_months_3m: '近3个月有购买的月数',
     days_since_last_purchase: '距上次购买天数',
@@ -43,7 +43,7 @@ export const featureLabels = localized({
   } satisfies Record<FeatureId, string>,
   en: {
     purchases: 'Purchases',
-    gmv: 'GMV',
+    gmv: 'Lifetime GMV',
     aov: 'Avg. order value',
     purchase_months_3m: 'Months with purchases (last 3)',
     days_since_last_purchase: 'Days since last purchase',
@@ -61,7 +61,7 @@ export const featureLabels = localized({
 export const featureHints = localized({
   'zh-CN': {
     purchases: '截至统计日已付款且未全额退款的订单数',
-    gmv: '这些订单的实付金额减去退款金额之和',
+    gmv: '这些订单的实付金额减去退款金额之和，不论付款时是否在群（“社群指标”的贡献GMV只算付款时是群成员的订单，所以各人累计GMV之和通常更大）',
     aov: 'GMV ÷ 购买次数；没有购买时为空',
     purchase_months_3m: '统计日所在月及之前两个自然月中，有购买的月数（0–3）',
     days_since_last_purchase: '统计日与最近一次购买当天相差的天数；没有购买时为空',
@@ -75,7 +75,7 @@ export const featureHints = localized({
   } satisfies Record<FeatureId, string>,
   en: {
     purchases: 'Orders paid and not fully refunded up to the reference day',
-    gmv: 'Amount paid minus refunds of those orders',
+    gmv: 'Amount paid minus refunds of those orders, member or not when paying (the contributed GMV of Metrics counts only orders paid while a member, so the sum of lifetime GMV is usually larger)',
     aov: 'GMV ÷ purchases; empty without purchases',
     purchase_months_3m: 'Months with a purchase among the reference day\'s month and the two before (0–3)',
     days_since_last_purchase: 'Days from the latest purchase to the reference day; empty without purchases',

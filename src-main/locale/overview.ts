@@ -10,7 +10,7 @@ export const overviewCardLabels = localized({
     churned_members: '本周流失',
     converted_members: '转化人数',
     conversion_rate: '转化率',
-    gmv: 'GMV',
+    gmv: '贡献GMV',
   } as const,
   en: {
     total_members: 'Total members',

@@ -63,7 +63,7 @@ function Totals({ rows }: { rows: ChannelRow[] | null }) {
   const sum = (f: (r: ChannelRow) => number) => rows.reduce((n, r) => n + f(r), 0);
   const costs = rows.filter((r) => r.cost !== null);
   return (
-    <div className="channels-totals" data-testid="channels-totals">
+    <div className="channels-totals" data-testid="channels-totals" title={channelsText.gmvHint}>
       {channelsText.totals(
         formatCount(sum((r) => r.added)),
         formatCount(sum((r) => r.converted)),

@@ -37,7 +37,7 @@ export function VvipView() {
   });
 
   const columns = useMemo(() => ruleColumns(), []);
-  const peopleColumns = useMemo(() => featureGridColumns([], { isServerSide: false }), []);
+  const peopleColumns = useMemo(() => featureGridColumns([]), []);
   const sentence = rulesSentence(definition.rules);
 
   return (
@@ -90,7 +90,7 @@ export function VvipView() {
             value={result ? formatRate(result.total_people === 0 ? null : (result.count * 100) / result.total_people) : '-'}
             testId="vvip-people-share"
           />
-          <Figure label={vvipText.gmv} value={result ? formatMoney(result.gmv) : '-'} note={result ? vvipText.totalGmv(formatMoney(result.total_gmv)) : ''} testId="vvip-gmv" />
+          <Figure label={vvipText.gmv} value={result ? formatMoney(result.gmv) : '-'} note={result ? vvipText.totalGmv(formatMoney(result.total_gmv)) : ''} testId="vvip-gmv" hint={vvipText.gmvHint} />
           <Figure label={vvipText.gmvShare} value={result ? formatRate(result.gmv_share) : '-'} testId="vvip-gmv-share" />
           {isLoading && <span className="muted">{vvipText.loading}</span>}
           {!isValid && <span className="vvip-invalid" data-testid="vvip-invalid">{vvipText.invalid}</span>}
@@ -121,9 +121,9 @@ export function VvipView() {
 }
 
 /** One key figure of the result. */
-function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
+function Figure({ label, value, note, hint, testId }: { label: string; value: string; note?: string; hint?: string; testId: string }) {
   return (
-    <div className="card vvip-figure">
+    <div className="card vvip-figure" title={hint}>
       <span className="vvip-figure-label">{label}</span>
       <span className="vvip-figure-value" data-testid={testId}>
         {value}

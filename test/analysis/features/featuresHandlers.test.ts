@@ -51,6 +51,42 @@ describe('features:query', () => {
     expect(first.rows[0]).toEqual(expectedAll[0]);
   });
 
+  it('filters and sorts numbers on the Node side, page by page, as a plain filter and stable sort of every row would', async () => {
+    type Row = (typeof expectedAll)[number];
+    const pages = async (query: { sort?: { colId: string; sort: 'asc' | 'desc' }[]; filter?: Record<string, unknown> }) => {
+      const rows: Row[] = [];
+      for (let offset = 0; ; offset += 2) {
+        const page = await must(call('features:query', { offset, limit: 2, asOf: AS_OF, ...query } as Parameters<typeof call<'features:query'>>[1]));
+        rows.push(...page.rows);
+        if (page.rows.length < 2) return { rows, total: page.total };
+      }
+    };
+    const num = (r: Row, k: keyof Row) => r[k] as number | null;
+    const nullsLast = (x: number | null, y: number | null, dir: 'asc' | 'desc') => (x === y ? 0 : x === null ? 1 : y === null ? -1 : dir === 'asc' ? x - y : y - x);
+    // The grid's order when unsorted (and its tie-break): GMV, then messages, highest first, then id.
+    const unsorted = [...expectedAll].sort(
+      (a, b) => nullsLast(num(a, 'gmv'), num(b, 'gmv'), 'desc') || nullsLast(num(a, 'messages'), num(b, 'messages'), 'desc') || (a.pid < b.pid ? -1 : 1),
+    );
+    const filters: [string, Record<string, unknown>, (r: Row) => boolean][] = [
+      ['gmv', { filterType: 'number', type: 'greaterThan', filter: 70 }, (r) => (num(r, 'gmv') ?? -Infinity) > 70],
+      ['gmv', { filterType: 'number', type: 'inRange', filter: 70, filterTo: 100 }, (r) => num(r, 'gmv') !== null && num(r, 'gmv')! >= 70 && num(r, 'gmv')! <= 100],
+      ['purchases', { filterType: 'number', type: 'equals', filter: 0 }, (r) => num(r, 'purchases') === 0],
+      ['days_since_last_purchase', { filterType: 'number', type: 'blank' }, (r) => num(r, 'days_since_last_purchase') === null],
+      ['messages', { filterType: 'number', type: 'lessThanOrEqual', filter: 1 }, (r) => num(r, 'messages') !== null && num(r, 'messages')! <= 1],
+    ];
+    for (const [col, f, keep] of filters) {
+      const expected = unsorted.filter(keep);
+      const got = await pages({ filter: { [col]: f } });
+      expect(got.rows.map((r) => r.pid)).toEqual(expected.map((r) => r.pid));
+      expect(got.total).toBe(expected.length);
+    }
+    // Ascending and descending, nulls last both ways, ties in the unsorted order (GMV, messages, id).
+    for (const [col, dir] of [['purchases', 'asc'], ['aov', 'desc'], ['tenure_days', 'asc']] as const) {
+      const expected = [...unsorted].sort((a, b) => nullsLast(num(a, col), num(b, col), dir));
+      expect((await pages({ sort: [{ colId: col, sort: dir }] })).rows.map((r) => r.pid)).toEqual(expected.map((r) => r.pid));
+    }
+  });
+
   it('sorts by any feature column and filters text columns as the data grids do', async () => {
     const bySince = await must(call('features:query', { offset: 0, limit: 100, asOf: AS_OF, sort: [{ colId: 'days_since_last_purchase', sort: 'desc' }] }));
     // Empty recency goes last; 91 mia, 90 max, 35 bob, 21 ann, 0 rae / ray (GMV breaks the tie).
@@ -79,7 +115,7 @@ describe('features:export', () => {
     // Default day = the last day with data, 2024-04-06.
     expect(file.fileName).toBe('客户360_2024-04-06.xlsx');
     const rows = await readSheet(file.base64);
-    expect(rows[0]!.slice(0, 10)).toEqual(['成员ID', '昵称', '渠道', '所属员工', '标签', '加入过的群', '当前在群', '购买次数', 'GMV', '客单价']);
+    expect(rows[0]!.slice(0, 10)).toEqual(['成员ID', '昵称', '渠道', '所属员工', '标签', '加入过的群', '当前在群', '购买次数', '累计GMV', '客单价']);
     expect(rows[0]).toContain('关键行为：打卡');
     const pid = rows[0]!.indexOf('成员ID');
     const tenure = rows[0]!.indexOf('入群天数');

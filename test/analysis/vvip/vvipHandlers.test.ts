@@ -96,7 +96,7 @@ describe('vvip:export', () => {
     const ws = wb.worksheets[0]!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 2)).toEqual(['成员ID', '昵称']);
-    const gmvCol = header.indexOf('GMV') + 1;
+    const gmvCol = header.indexOf('累计GMV') + 1;
     const rows: [unknown, unknown][] = [];
     ws.eachRow((row, n) => n > 1 && rows.push([row.getCell(1).value, row.getCell(gmvCol).value]));
     expect(rows).toEqual([['ann', 1349], ['rae', 100], ['ray', 80], ['max', 70], ['mia', 70]]);

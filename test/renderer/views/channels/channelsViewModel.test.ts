@@ -33,7 +33,7 @@ describe('channel grid', () => {
 
   it('shows money as ¥, rates as percent and empty figures as -, under Chinese headers', () => {
     const columns = channelColumns();
-    expect(columns.map((c) => c.headerName)).toEqual(['渠道', '新增客户', '入群人数', '入群率', '活跃人数', '转化人数', '转化率', 'GMV', '流失人数', '成本', '获客成本', '转化成本', 'ROI']);
+    expect(columns.map((c) => c.headerName)).toEqual(['渠道', '新增客户', '入群人数', '入群率', '活跃人数', '转化人数', '转化率', '渠道带来的GMV（全部订单）', '流失人数', '成本', '获客成本', '转化成本', 'ROI']);
     const [live, douyin] = channelGridRows(rows);
     const shown = (r: typeof live) => Object.fromEntries(columns.map((c) => [c.field, c.format ? c.format(r![c.field] as never, r!) : String(r![c.field])]));
     expect(shown(live)).toMatchObject({ gmv: '¥290.50', cost: '¥300.00', cost_per_acquisition: '¥100.00', cost_per_conversion: '¥150.00', roi: '-3.17%', join_rate: '66.67%' });
@@ -79,7 +79,7 @@ describe('cost grid', () => {
 
   it('flags a blank name, the same channel twice in one dimension, and a negative cost', () => {
     const [dimension, channel, cost] = costColumns();
-    expect(dimension!.options?.map((o) => o.label)).toEqual(['添加方式', '渠道活码', '来源渠道']);
+    expect(dimension!.options?.map((o) => o.label)).toEqual(['渠道', '渠道活码', '添加方式']);
     const a = { ...newCostRow('source'), channel: '直播间', cost: 1 };
     const b = { ...newCostRow('source'), channel: '直播间 ', cost: 2 };
     const c = { ...newCostRow('add_way'), channel: '直播间', cost: 3 };

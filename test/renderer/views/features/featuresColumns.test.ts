@@ -10,7 +10,7 @@ const row: FeatureRow = {
   messages: 12000, key_behaviours: 4.5, tenure_days: 89, survey_score: null, kb_checkin: 7,
 };
 
-const cell = (field: string, cols = featureGridColumns([{ id: 'checkin', name: '打卡' }], { isServerSide: true })) => {
+const cell = (field: string, cols = featureGridColumns([{ id: 'checkin', name: '打卡' }])) => {
   const col = cols.find((c) => c.field === field);
   if (!col?.format) throw new Error(`no formatter for ${field}`);
   return col.format(row[col.field], row);
@@ -26,24 +26,23 @@ describe('feature labels', () => {
 
 describe('featureGridColumns', () => {
   it('lists who the person is, then every feature with the key behaviours after their score', () => {
-    const fields = featureGridColumns([{ id: 'checkin', name: '打卡' }, { id: 'kw', name: '报名' }], { isServerSide: true }).map((c) => c.field);
+    const fields = featureGridColumns([{ id: 'checkin', name: '打卡' }, { id: 'kw', name: '报名' }]).map((c) => c.field);
     expect(fields.slice(0, 7)).toEqual(['name', 'pid', 'channel', 'staff', 'tags', 'groups', 'is_member']);
     expect(fields.slice(fields.indexOf('key_behaviours'))).toEqual(['key_behaviours', 'kb_checkin', 'kb_kw', 'tenure_days', 'survey_score']);
     for (const f of contractFeatureIds) expect(fields).toContain(f);
   });
 
   it('uses the Chinese labels as headers and the behaviour names for their columns', () => {
-    const cols = featureGridColumns([{ id: 'checkin', name: '打卡' }], { isServerSide: true });
-    expect(cols.find((c) => c.field === 'gmv')?.headerName).toBe('GMV');
+    const cols = featureGridColumns([{ id: 'checkin', name: '打卡' }]);
+    expect(cols.find((c) => c.field === 'gmv')?.headerName).toBe('累计GMV');
     expect(cols.find((c) => c.field === 'referrals_bought')?.headerName).toBe('推荐且购买人数');
     expect(cols.find((c) => c.field === 'kb_checkin')?.headerName).toBe('打卡');
   });
 
-  it('filters text on the server and numbers only over rows held in the page', () => {
-    const server = featureGridColumns([], { isServerSide: true });
-    expect(server.filter((c) => c.filter).map((c) => c.filter)).toEqual(Array(8).fill('text'));
-    const local = featureGridColumns([], { isServerSide: false });
-    expect(local.find((c) => c.field === 'gmv')?.filter).toBe('number');
+  it('filters text and numbers alike: the identity columns as text, every feature as a number', () => {
+    const cols = featureGridColumns([{ id: 'checkin', name: '打卡' }]);
+    expect(cols.filter((c) => c.filter === 'text')).toHaveLength(8);
+    for (const field of ['gmv', 'purchases', 'tenure_days', 'kb_checkin']) expect(cols.find((c) => c.field === field)?.filter).toBe('number');
   });
 
   it('shows money in yuan, booleans as 是/否, counts with separators and empty values as -', () => {
