@@ -4,7 +4,7 @@ import { create } from 'zustand';
 export const navSections = [
   { id: 'analyses', tabs: ['overview', 'metrics', 'funnel', 'churn', 'channels', 'activity'] },
   { id: 'segments', tabs: ['features', 'behaviours', 'quadrant', 'vvip'] },
-  { id: 'decision', tabs: ['abtest', 'community', 'growth', 'contribution', 'roi', 'ltv'] },
+  { id: 'decision', tabs: ['abtest', 'community', 'growth', 'contribution', 'roi', 'ltv', 'lookalike'] },
   { id: 'data', tabs: ['data', 'match', 'import'] },
 ] as const;
 

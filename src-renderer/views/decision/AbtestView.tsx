@@ -29,8 +29,9 @@ function armColumns(): GridColumn<AbArmResult>[] {
   return [{ field: 'label', headerName: c.label, width: 220 }, num('n', c.n), num('successes', c.successes), num('value', c.value), num('low', c.low), num('high', c.high)];
 }
 
-function ArmEditor({ arm, onChange, testId, title }: { arm: AbArm; onChange: (a: AbArm) => void; testId: string; title: string }) {
+function ArmEditor({ arm, onChange, testId, title, tags }: { arm: AbArm; onChange: (a: AbArm) => void; testId: string; title: string; tags: readonly string[] }) {
   const text = decisionViewText;
+  const tagList = `${testId}-tags`;
   const usesValue = arm.kind === 'group' || arm.kind === 'staff' || arm.kind === 'channel' || arm.kind === 'tag';
   return (
     <fieldset className="card abtest-arm" data-testid={testId}>
@@ -42,7 +43,23 @@ function ArmEditor({ arm, onChange, testId, title }: { arm: AbArm; onChange: (a:
           </option>
         ))}
       </select>
-      {usesValue && <input placeholder={text.value} value={arm.value ?? ''} data-testid={`${testId}-value`} onChange={(e) => onChange({ ...arm, value: e.target.value })} />}
+      {usesValue && (
+        <input
+          placeholder={text.value}
+          value={arm.value ?? ''}
+          list={arm.kind === 'tag' ? tagList : undefined}
+          data-testid={`${testId}-value`}
+          onChange={(e) => onChange({ ...arm, value: e.target.value })}
+        />
+      )}
+      {arm.kind === 'tag' && (
+        // The customer list's tags and the saved ones (相似人群 保存为标签), offered as the value is typed.
+        <datalist id={tagList} data-testid={tagList}>
+          {tags.map((t) => (
+            <option key={t} value={t} />
+          ))}
+        </datalist>
+      )}
       {!usesValue && (
         <DateField ariaLabel={text.from} value={arm.from ?? ''} testId={`${testId}-from`} onChange={(v) => onChange({ ...arm, from: v })} />
       )}
@@ -62,6 +79,7 @@ export function AbtestView() {
   const [name, setName] = useState('');
   const { data: result, isLoading } = useQuery('decision:abtest', asked);
   const { data: saved } = useQuery('decision:abtests', {});
+  const { data: tags } = useQuery('decision:tags', { ...(scope.groups ? { groups: scope.groups } : {}) });
   const save = useMutation('decision:saveAbtest', { invalidates: 'definitions' });
   const remove = useMutation('decision:deleteAbtest', { invalidates: 'definitions' });
   const request: AbtestRequest = { ...draft, ...(scope.groups ? { groups: scope.groups } : {}) };
@@ -70,8 +88,8 @@ export function AbtestView() {
     <div className="decision-view" aria-busy={isLoading} data-testid="abtest-view">
       <ScopeBar>{isLoading && <span className="muted">{text.running}</span>}</ScopeBar>
       <div className="abtest-form">
-        <ArmEditor arm={draft.a} title={text.armA} testId="abtest-a" onChange={(a) => setDraft({ ...draft, a })} />
-        <ArmEditor arm={draft.b} title={text.armB} testId="abtest-b" onChange={(b) => setDraft({ ...draft, b })} />
+        <ArmEditor arm={draft.a} title={text.armA} testId="abtest-a" tags={tags ?? []} onChange={(a) => setDraft({ ...draft, a })} />
+        <ArmEditor arm={draft.b} title={text.armB} testId="abtest-b" tags={tags ?? []} onChange={(b) => setDraft({ ...draft, b })} />
         <fieldset className="card abtest-arm">
           <legend>{text.metric}</legend>
           <select value={draft.metric} data-testid="abtest-metric" onChange={(e) => setDraft({ ...draft, metric: e.target.value as AbtestRequest['metric'] })}>

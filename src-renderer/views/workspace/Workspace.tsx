@@ -28,6 +28,7 @@ const views: Record<Tab, LazyView> = {
   contribution: lazyView(() => import('../decision/ContributionView'), (m) => m.ContributionView),
   roi: lazyView(() => import('../decision/RoiView'), (m) => m.RoiView),
   ltv: lazyView(() => import('../decision/LtvView'), (m) => m.LtvView),
+  lookalike: lazyView(() => import('../decision/LookalikeView'), (m) => m.LookalikeView),
   data: lazyView(() => import('../data/DataView'), (m) => m.DataView),
   match: lazyView(() => import('../match/MatchView'), (m) => m.MatchView),
   import: lazyView(() => import('../import/ImportView'), (m) => m.ImportView),
