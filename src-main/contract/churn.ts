@@ -1,6 +1,6 @@
 /** Churn, retention and membership survival (DESIGN §4 Churn). */
 import { z } from 'zod';
-import { analysisScope, period, type ExportFile } from './common';
+import { analysisScope, dataQuery, period, type ExportFile, type TablePage } from './common';
 import { method } from './method';
 
 /** How a person left (DESIGN §4 Churn). */
@@ -24,6 +24,17 @@ export interface ChurnEvent {
   /** Days from the first join (or being added) to the leave. */
   tenure_days: number | null;
 }
+
+/**
+ * A churn event as the list grid shows it (churn:events): the time as local `YYYY-MM-DD HH:MM:SS`
+ * and the labels of its way and stage as fields, so sorting and filtering work on what is read.
+ */
+export type ChurnEventRow = ChurnEvent & {
+  /** The way, as its label in the request's language. */
+  how_text: string;
+  /** The stage, as its label in the request's language. */
+  stage_text: string;
+};
 
 /** Churn over time and its breakdowns. */
 export interface ChurnResult {
@@ -71,6 +82,8 @@ export const churnMethods = {
   'churn:query': method<ChurnResult>()(z.object({ ...analysisScope, period: period.default('week'), listAll: z.boolean().optional() })),
   'churn:retention': method<RetentionCohort[]>()(z.object(analysisScope)),
   'churn:survival': method<SurvivalCurve[]>()(z.object({ ...analysisScope, by: z.enum(['none', 'channel', 'group']).default('none') })),
+  /** Every churn event of the scope, one page at a time, sorted and filtered on the Node side (the list grid). */
+  'churn:events': method<TablePage<ChurnEventRow>>()(z.object({ ...analysisScope, ...dataQuery.shape })),
   /** The churn events of churn:query as an xlsx file (Chinese headers and labels). */
   'churn:export': method<ExportFile>()(z.object(analysisScope)),
 };

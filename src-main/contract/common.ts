@@ -125,6 +125,12 @@ export const columnFilterSchema = z.discriminatedUnion('filterType', [
     dateFrom: z.string().max(40).nullable().optional(),
     dateTo: z.string().max(40).nullable().optional(),
   }),
+  z.object({
+    filterType: z.literal('number'),
+    type: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']),
+    filter: z.number().finite().nullable().optional(),
+    filterTo: z.number().finite().nullable().optional(),
+  }),
 ]);
 /** A column filter of the data grids. */
 export type ColumnFilter = z.infer<typeof columnFilterSchema>;

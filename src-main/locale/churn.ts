@@ -93,8 +93,7 @@ export const churnText = localized({
     emptyBreakdown: '没有流失记录',
     listTitle: '流失名单',
     listCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 条记录（人次）`,
-    listCountTruncated: (shown: number, total: number) =>
-      `共 ${total.toLocaleString('zh-CN')} 条，列表显示最近 ${shown.toLocaleString('zh-CN')} 条（图表按全部计算，导出 xlsx 含全部）`,
+    listCountFiltered: (shown: number, total: number) => `筛选出 ${shown.toLocaleString('zh-CN')} 条，共 ${total.toLocaleString('zh-CN')} 条记录（人次）`,
     exportXlsx: '导出 xlsx',
     exporting: '正在导出…',
     listNote:
@@ -168,8 +167,7 @@ export const churnText = localized({
     emptyBreakdown: 'No churn records',
     listTitle: 'Churned people',
     listCount: (n: number) => `${n.toLocaleString('en-US')} records (one per leave or deletion)`,
-    listCountTruncated: (shown: number, total: number) =>
-      `${total.toLocaleString('en-US')} records; the list shows the latest ${shown.toLocaleString('en-US')} (the charts count all, the xlsx export has all)`,
+    listCountFiltered: (shown: number, total: number) => `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records match the filters`,
     exportXlsx: 'Export xlsx',
     exporting: 'Exporting…',
     listNote:

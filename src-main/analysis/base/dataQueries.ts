@@ -133,6 +133,32 @@ function dateCondition(where: Where, col: string, f: Extract<ColumnFilter, { fil
   }
 }
 
+/** Number filters compare the value as a number; inRange includes both ends, as ag-grid's does. */
+function numberCondition(where: Where, col: string, f: Extract<ColumnFilter, { filterType: 'number' }>): string | null {
+  const x = `CAST("${col}" AS DOUBLE)`;
+  if (f.type === 'blank') return `"${col}" IS NULL`;
+  if (f.type === 'notBlank') return `"${col}" IS NOT NULL`;
+  if (f.filter === undefined || f.filter === null) return null;
+  const v = where.bind(f.filter);
+  switch (f.type) {
+    case 'equals':
+      return `coalesce(${x} = ${v}, false)`;
+    case 'notEqual':
+      return `NOT coalesce(${x} = ${v}, false)`;
+    case 'lessThan':
+      return `coalesce(${x} < ${v}, false)`;
+    case 'lessThanOrEqual':
+      return `coalesce(${x} <= ${v}, false)`;
+    case 'greaterThan':
+      return `coalesce(${x} > ${v}, false)`;
+    case 'greaterThanOrEqual':
+      return `coalesce(${x} >= ${v}, false)`;
+    case 'inRange':
+      if (f.filterTo === undefined || f.filterTo === null) return null;
+      return `coalesce(${x} BETWEEN ${v} AND ${where.bind(f.filterTo)}, false)`;
+  }
+}
+
 /** A page of any grid-visible table: the paging, sorting and filtering shared by every data grid. */
 export async function queryGrid<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, timeZone: string): Promise<TablePage<R>> {
   const kindOf = (col: string): ColumnKind => {
@@ -147,6 +173,10 @@ export async function queryGrid<R>(sql: Sql, spec: TableSpec<R>, q: GridQuery, t
     if (f.filterType === 'date') {
       if (kind !== 'time') throw new AppError('INVALID_REQUEST', scopeMessages.notATimeColumn(col), { column: col });
       where.add(dateCondition(where, col, f));
+    } else if (f.filterType === 'number') {
+      if (kind !== 'number') throw new AppError('INVALID_REQUEST', scopeMessages.unknownColumn(col), { column: col });
+      const cond = numberCondition(where, col, f);
+      if (cond) where.add(cond);
     } else {
       const cond = textCondition(where, filterExpr(col, kind), f);
       if (cond) where.add(cond);

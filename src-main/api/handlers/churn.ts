@@ -1,5 +1,6 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
 import { CHURN_LIST_LIMIT, exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../analysis/churn/churnQueries';
+import { queryChurnEventsPage } from '../../analysis/churn/churnList';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { exportFile } from '../../export/xlsx';
@@ -12,6 +13,12 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
       checkDateRange(req);
       const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
       return project.db.use((sql) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT), call);
+    },
+    'churn:events': async (req, call?: CallContext) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
+      return project.db.use((sql) => queryChurnEventsPage(project.db, sql, q, req), call);
     },
     'churn:retention': async (req, call?: CallContext) => {
       const project = requireProject(ctx);

@@ -1,16 +1,20 @@
-import { useMemo } from 'react';
-import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
+import { useCallback, useMemo, useState } from 'react';
+import type { ChurnEventRow, ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
+import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
+import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
 import { useExport, xlsxDownload } from '../../components/useExport';
 import { breakdownKeys, churnText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { periodText } from '../../../src-main/locale/common';
 import { selectPeriod, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
 import { useScopeRequest } from '../../store/scope';
+import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
+import { reportError } from '../../store/toasts';
 import { breakdownOption, churnSeriesOption, retentionOption, survivalOption } from './churnChartOptions';
-import { churnColumns, churnListRows } from './churnColumns';
+import { churnColumns } from './churnColumns';
 import './churn.css';
 
 const periods: Period[] = ['day', 'week', 'month'];
@@ -101,29 +105,45 @@ function Breakdown({ name, items }: { name: BreakdownKey; items: ChurnResult['br
   );
 }
 
+/** Every churn event of the scope, paged, sorted and filtered on the Node side (churn:events). */
 function ListPanel({ result }: { result: ChurnResult | null }) {
   const columns = useMemo(() => churnColumns(), []);
-  const rows = useMemo(() => churnListRows(result?.events ?? []), [result]);
-  const total = result?.eventCount ?? rows.length;
+  const scope = useScopeRequest();
+  const dataVersion = useDataVersion(selectDataVersion);
+  // Rows matching the grid's filters (null until the first page answers).
+  const [shown, setShown] = useState<number | null>(null);
+  const loader = useCallback<PageLoader<ChurnEventRow>>(
+    async (query) => {
+      const r = await call('churn:events', { ...scope, ...query });
+      if (!r.ok) {
+        reportError(r.error);
+        return null;
+      }
+      return r.value;
+    },
+    [scope],
+  );
+  const total = result?.eventCount ?? 0;
+  const count = shown ?? total;
   return (
     <section className="card churn-list">
       <div className="churn-head">
         <h3>{churnText.listTitle}</h3>
         <div className="churn-list-actions">
-          <span className="muted" data-testid="churn-list-count" data-count={rows.length} data-total={total}>
-            {total > rows.length ? churnText.listCountTruncated(rows.length, total) : churnText.listCount(rows.length)}
+          <span className="muted" data-testid="churn-list-count" data-count={count} data-total={total}>
+            {count < total ? churnText.listCountFiltered(count, total) : churnText.listCount(total)}
           </span>
-          <ExportButton isDisabled={rows.length === 0} />
+          <ExportButton isDisabled={total === 0} />
         </div>
       </div>
       <p className="muted churn-note">{churnText.listNote}</p>
-      {result && rows.length === 0 ? (
+      {result && total === 0 ? (
         <div className="churn-empty" data-testid="churn-list-empty">
           {churnText.emptyList}
         </div>
       ) : (
         <div className="grid-box churn-grid">
-          <DataGrid columns={columns} rows={rows} testId="churn-list" />
+          <DataGrid columns={columns} loader={loader} reloadKey={`${JSON.stringify(scope)}:${dataVersion}`} onTotal={setShown} testId="churn-list" />
         </div>
       )}
     </section>

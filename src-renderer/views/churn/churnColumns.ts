@@ -1,4 +1,4 @@
-import type { ChurnEvent } from '../../../src-main/contract';
+import type { ChurnEvent, ChurnEventRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { churnStageText, churnText, churnWayText } from '../../../src-main/locale/churn';
 
@@ -9,14 +9,14 @@ export const formatLeftAt = (iso: string): string => iso.replace('T', ' ');
  * A churn event as the list holds it: the time as shown and the Chinese labels of its way and
  * stage are the row's fields, so the grid's text filter and sort work on what the user reads.
  */
-export type ChurnListRow = ChurnEvent & { how_text: string; stage_text: string };
+export type ChurnListRow = ChurnEventRow;
 
 /** The rows of the churn list. */
 export function churnListRows(events: readonly ChurnEvent[]): ChurnListRow[] {
   return events.map((e) => ({ ...e, left_at: formatLeftAt(e.left_at), how_text: churnWayText[e.how], stage_text: churnStageText[e.stage] }));
 }
 
-/** Columns of the churn list (client-side sort and filter). */
+/** Columns of the churn list (sorted and filtered on the Node side, churn:events). */
 export function churnColumns(): GridColumn<ChurnListRow>[] {
   const col = churnText.col;
   return [

@@ -8,6 +8,9 @@ export interface GridSortItem {
 
 const textTypes = new Set(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']);
 const dateTypes = new Set(['equals', 'notEqual', 'lessThan', 'greaterThan', 'inRange', 'blank', 'notBlank']);
+const numberTypes = new Set(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']);
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -27,6 +30,12 @@ export function toColumnFilter(model: unknown): ColumnFilter | null {
     const dateTo = str(m.dateTo) ?? null;
     if (type !== 'blank' && type !== 'notBlank' && !dateFrom) return null;
     return { filterType: 'date', type: type as Extract<ColumnFilter, { filterType: 'date' }>['type'], dateFrom, dateTo };
+  }
+  if (m.filterType === 'number' && numberTypes.has(type)) {
+    const filter = num(m.filter);
+    const filterTo = num(m.filterTo);
+    if (type !== 'blank' && type !== 'notBlank' && (filter === null || (type === 'inRange' && filterTo === null))) return null;
+    return { filterType: 'number', type: type as Extract<ColumnFilter, { filterType: 'number' }>['type'], filter, filterTo };
   }
   return null;
 }

@@ -43,7 +43,7 @@ export function FeaturesView() {
     },
     [groups],
   );
-  const columns = useMemo(() => featureGridColumns(behaviours, { isServerSide: true }), [behaviours]);
+  const columns = useMemo(() => featureGridColumns(behaviours), [behaviours]);
   const onTotal = useCallback((n: number) => setTotal(n), []);
 
 

@@ -22,10 +22,10 @@ export function formatFeature(feature: FeatureId, value: unknown): string {
 
 /**
  * Columns of a customer-360 grid: who the person is, then every feature in the locale's order
- * with the key behaviours' own counts after the score. `isServerSide`: text filters run on the
- * Node side (which filters text only); a grid over rows in the page filters numbers too.
+ * with the key behaviours' own counts after the score; text and number filters alike (客户360 runs
+ * them on the Node side, VVIP over the rows in the page).
  */
-export function featureGridColumns(behaviours: BehaviourColumn[], opts: { isServerSide: boolean }): GridColumn<FeatureRow>[] {
+export function featureGridColumns(behaviours: BehaviourColumn[]): GridColumn<FeatureRow>[] {
   const c = featuresText.columns;
   const text = (field: keyof FeatureRow & string, headerName: string, width: number, isPinned = false): GridColumn<FeatureRow> => ({
     field,
@@ -41,7 +41,7 @@ export function featureGridColumns(behaviours: BehaviourColumn[], opts: { isServ
     headerTooltip: `${featureLabels[field]}${punctuation.colon}${featureHints[field]}`,
     width,
     isNumeric: true,
-    ...(opts.isServerSide ? {} : { filter: 'number' as const }),
+    filter: 'number',
     format: (v) => formatFeature(field, v),
   });
   const kb = behaviours.map(
@@ -51,7 +51,7 @@ export function featureGridColumns(behaviours: BehaviourColumn[], opts: { isServ
       headerTooltip: featuresText.keyBehaviour(b.name),
       width: 100,
       isNumeric: true,
-      ...(opts.isServerSide ? {} : { filter: 'number' as const }),
+      filter: 'number',
       format: (v) => formatCount(typeof v === 'number' ? v : 0),
     }),
   );

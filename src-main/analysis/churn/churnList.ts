@@ -1,0 +1,86 @@
+/**
+ * The churn list grid (churn:events): every churn event of a scope, a page at a time, sorted and
+ * filtered on the Node side. A large brand's year has hundreds of thousands of events; computing
+ * them takes as long as churn:query, so the events of a scope are computed once per state of the
+ * data into a table of the derived database and each page reads that table (queryGrid).
+ */
+import { createHash } from 'node:crypto';
+import type { ChurnEventRow, TablePage } from '../../contract';
+import type { ProjectDb, Sql } from '../../db/projectDb';
+import { sqlLiteral } from '../../db/projectDb';
+import { churnStageText, churnWayText } from '../../locale/churn';
+import { scopeParams } from '../base/analysisBase';
+import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
+import { dataFingerprint } from '../base/derivedTables';
+import { DERIVED_DB } from '../base/identity';
+import { churnEventsSql, type ChurnQuery } from './churnQueries';
+
+/** Prefix of the kept event tables in the derived database. */
+const LIST_PREFIX = 'churn_list_';
+
+/** Scopes whose events are kept at a time: the latest ones asked for. */
+const KEPT_SCOPES = 4;
+
+/** Per open database: the tables made or being made, the latest last. */
+const made = new WeakMap<ProjectDb, Map<string, Promise<void>>>();
+
+/** The table of the events of `q` in the current state of the data, made on first use. */
+async function eventsTable(db: ProjectDb, sql: Sql, q: ChurnQuery): Promise<string> {
+  const key = JSON.stringify([await dataFingerprint(sql), q.timeZone, q.from ?? null, q.to ?? null, [...(q.groups ?? [])].sort()]);
+  const name = `${LIST_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+  let tables = made.get(db);
+  if (!tables) made.set(db, (tables = new Map()));
+  let making = tables.get(name);
+  if (!making) {
+    // The ordering columns of the list beside the shown ones: `t` is the instant (churnEventsSql withInstant).
+    making = sql
+      .run(
+        `CREATE OR REPLACE TABLE ${DERIVED_DB}.${name} AS
+         SELECT pid, name, replace(left_at, 'T', ' ') AS left_at, how, group_name, stage, channel, tenure_days, t
+         FROM (${churnEventsSql(q.groups, true)})`,
+        scopeParams(q, q.timeZone),
+      )
+      .then(() => undefined);
+    tables.set(name, making);
+    making.catch(() => tables.delete(name));
+    for (const old of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_SCOPES))) {
+      tables.delete(old);
+      await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${old}`);
+    }
+  } else {
+    // Latest used last.
+    tables.delete(name);
+    tables.set(name, making);
+  }
+  await making;
+  return `${DERIVED_DB}.${name}`;
+}
+
+/** A CASE expression giving the label of each value of `col` (labels are the locale's, quoted). */
+function labelExpr(col: string, labels: Record<string, string>): string {
+  return `CASE ${col} ${Object.entries(labels)
+    .map(([value, label]) => `WHEN ${sqlLiteral(value)} THEN ${sqlLiteral(label)}`)
+    .join(' ')} END`;
+}
+
+/** One page of the churn events of `q`: oldest first unless sorted, ties in the list's order. */
+export async function queryChurnEventsPage(db: ProjectDb, sql: Sql, q: ChurnQuery, page: GridQuery): Promise<TablePage<ChurnEventRow>> {
+  const table = await eventsTable(db, sql, q);
+  const spec: TableSpec<ChurnEventRow> = {
+    table: `(SELECT *, ${labelExpr('how', { ...churnWayText })} AS how_text, ${labelExpr('stage', { ...churnStageText })} AS stage_text FROM ${table}) e`,
+    columns: {
+      left_at: 'text',
+      name: 'text',
+      how: 'text',
+      how_text: 'text',
+      group_name: 'text',
+      stage: 'text',
+      stage_text: 'text',
+      channel: 'text',
+      tenure_days: 'number',
+      pid: 'text',
+    },
+    tiebreak: ['t', 'how', 'pid NULLS LAST', 'name', 'group_name'],
+  };
+  return queryGrid(sql, spec, page, q.timeZone);
+}
