@@ -22,8 +22,15 @@ describe('toDataQuery', () => {
     });
   });
 
+  it('passes number filters through, a range with both ends', () => {
+    expect(toColumnFilter({ filterType: 'number', type: 'greaterThanOrEqual', filter: 3 })).toEqual({ filterType: 'number', type: 'greaterThanOrEqual', filter: 3, filterTo: null });
+    expect(toColumnFilter({ filterType: 'number', type: 'inRange', filter: 1, filterTo: 9.5 })).toEqual({ filterType: 'number', type: 'inRange', filter: 1, filterTo: 9.5 });
+    expect(toColumnFilter({ filterType: 'number', type: 'blank' })).toEqual({ filterType: 'number', type: 'blank', filter: null, filterTo: null });
+  });
+
   it('drops filters the API cannot express rather than failing the page', () => {
-    expect(toColumnFilter({ filterType: 'number', type: 'equals', filter: 3 })).toBeNull();
+    expect(toColumnFilter({ filterType: 'number', type: 'equals', filter: null })).toBeNull();
+    expect(toColumnFilter({ filterType: 'number', type: 'inRange', filter: 1 })).toBeNull();
     expect(toColumnFilter({ filterType: 'text', operator: 'AND', conditions: [] })).toBeNull();
     expect(toColumnFilter({ filterType: 'text', type: 'contains', filter: '' })).toBeNull();
   });
