@@ -7,6 +7,7 @@ import { importKinds } from '../contract/ids';
 import { analysisCommands } from './commands';
 import type { CliValues } from './commands/types';
 import { cliText, withPlaceholders } from '../locale/cli';
+import { parseProjectCommand, projectCommandNames, projectCommandUsage, type ProjectCommand } from './projectCommands';
 import { reportText } from '../locale/report';
 import { checkReportOut, type ReportCommand } from './report';
 
@@ -63,7 +64,7 @@ export interface AnalysisCommand {
 }
 
 /** A parsed command line. */
-export type CliCommand = ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | AnalysisCommand | ReportCommand | HelpCommand;
+export type CliCommand = ProjectCommand | ImportCommand | MetricsCommand | TemplatesCommand | ImportsCommand | AnalysisCommand | ReportCommand | HelpCommand;
 
 /** Usage text in the current language, printed by `help` and after a usage error. */
 export function usage(): string {
@@ -75,6 +76,7 @@ export function usage(): string {
   npm run qunxi -- templates --project P.qunxi import TEMPLATE.json
   npm run qunxi -- imports   --project P.qunxi [--format json|csv]
   npm run qunxi -- imports   --project P.qunxi remove IMPORT_ID
+${projectCommandUsage.map((u) => `  npm run qunxi -- ${u}`).join('\n')}
 ${analysisCommands.map((c) => `  npm run qunxi -- ${c.usage}`).join('\n')}
   npm run qunxi -- ${reportText.cli.usage}`;
   return `${withPlaceholders(lines)}\n${cliText.usageNotes(importKinds.join(' | '))}\n${cliText.langNote}`;
@@ -118,7 +120,7 @@ function isoDate(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
-const commands = ['import', 'metrics', 'templates', 'imports', 'report', ...analysisCommands.map((c) => c.name)] as const;
+const commands = ['import', 'metrics', 'templates', 'imports', ...projectCommandNames, 'report', ...analysisCommands.map((c) => c.name)] as const;
 
 function templatesCommand(project: string, given: Record<string, unknown>, rest: string[]): TemplatesCommand {
   refuse('templates', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'format', 'out']);
@@ -181,6 +183,8 @@ function refuse(command: string, given: Record<string, unknown>, names: string[]
 
 /** Parses the arguments after `qunxi` (process.argv.slice(2)); throws INVALID_REQUEST with a one-line reason. */
 export function parseCliArgs(argv: string[]): CliCommand {
+  const sharing = parseProjectCommand(argv);
+  if (sharing) return sharing;
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });

@@ -18,6 +18,7 @@ import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocume
 import { analysisCommands } from './commands';
 import type { AnalysisCommand, CliCommand, ImportCommand, ImportsCommand, MetricsCommand, TemplatesCommand } from './args';
 import { historyToCsv, historyToJson } from './historyOutput';
+import { isProjectCommand, runProjectCommand } from './projectCommands';
 import { runReport } from './report';
 import type { CliIo } from './io';
 import { importSummary, metricsToCsv, metricsToJson, rowsToCsv } from './output';
@@ -213,7 +214,8 @@ export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' 
   let status = 0;
   let reason = '';
   try {
-    if (cmd.command === 'import') await runImport(call, io, cmd);
+    if (isProjectCommand(cmd)) await runProjectCommand(call, must, io, cmd);
+    else if (cmd.command === 'import') await runImport(call, io, cmd);
     else if (cmd.command === 'templates') await runTemplates(call, io, cmd);
     else if (cmd.command === 'imports') await runImports(call, io, cmd);
     else if (cmd.command === 'analysis') await runAnalysis(call, io, cmd);

@@ -30,6 +30,14 @@ export const sharingText = localized({
     exportingParquet: '正在导出 Parquet…',
     parquetDone: (tables: number, folder: string) => `已导出 ${tables} 个表到“${folder}”（每个表一个 .parquet 文件）`,
     parquetFailed: (folder: string, reason: string) => `导出 Parquet 到“${folder}”失败：${reason}`,
+    cliNeedsOut: (command: string) => `${command} 命令需要 --out 目标`,
+    cliMergeNeedsFile: '用法：merge --project 项目文件 要合并的项目.qunxi',
+    cliExtra: (command: string, extra: string) => `${command} 命令不接受多余的参数“${extra}”`,
+    cliAnonymized: (file: string, names: number, staff: number, groups: number, messages: number, rules: number) =>
+      `已写入脱敏副本“${file}”：${names} 个姓名、${staff} 个员工、${groups} 个群、${messages} 条消息（内容已删除，保留 ${rules} 条关键行为规则的命中）`,
+    cliMerged: (file: string, imports: number, skipped: number, added: number, existing: number) =>
+      `已合并“${file}”：${imports} 次导入（${skipped} 个文件本项目已导入，跳过），新增 ${added} 行，${existing} 行已存在（未重复计入）`,
+    cliParquet: (tables: number, rows: number, folder: string) => `已导出 ${tables} 个表、共 ${rows} 行到“${folder}”`,
   },
   en: {
     copyOverOriginal: 'An anonymised copy cannot replace the original project: choose another file name',
@@ -58,5 +66,13 @@ export const sharingText = localized({
     exportingParquet: 'Exporting Parquet…',
     parquetDone: (tables: number, folder: string) => `Exported ${tables} tables to "${folder}" (one .parquet file per table)`,
     parquetFailed: (folder: string, reason: string) => `Exporting Parquet to "${folder}" failed: ${reason}`,
+    cliNeedsOut: (command: string) => `${command} needs --out TARGET`,
+    cliMergeNeedsFile: 'Usage: merge --project FILE OTHER.qunxi',
+    cliExtra: (command: string, extra: string) => `${command} takes no further argument "${extra}"`,
+    cliAnonymized: (file: string, names: number, staff: number, groups: number, messages: number, rules: number) =>
+      `Wrote the anonymised copy "${file}": ${names} names, ${staff} staff, ${groups} groups, ${messages} messages (content dropped, hits of ${rules} key-behaviour rules kept)`,
+    cliMerged: (file: string, imports: number, skipped: number, added: number, existing: number) =>
+      `Merged "${file}": ${imports} imports (${skipped} files already imported here, skipped), ${added} rows added, ${existing} rows already present (not counted twice)`,
+    cliParquet: (tables: number, rows: number, folder: string) => `Exported ${tables} tables, ${rows} rows in all, to "${folder}"`,
   },
 });
