@@ -10,6 +10,7 @@ import { platform } from '../../platform';
 import { confirmDropDrafts } from '../../store/drafts';
 import { selectBusy, selectProject, useProject } from '../../store/project';
 import { reportError } from '../../store/toasts';
+import { ReportButton } from './ReportButton';
 
 /** Project name, time zone, 另存为… and 关闭项目. */
 export function TopBar() {
@@ -90,6 +91,7 @@ export function TopBar() {
             {notice}
           </span>
         )}
+        <ReportButton />
         <button type="button" data-testid="definitions-export" title={t.top.definitionsHint} disabled={definitionsExport.isExporting} onClick={() => void definitionsExport.run({})}>
           {t.top.exportDefinitions}
         </button>
