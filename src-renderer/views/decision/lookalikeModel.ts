@@ -67,7 +67,17 @@ export function forestOption(rows: readonly LookalikeCoefficient[]): ChartOption
   return {
     grid: { left: 130, right: 30, top: 20, bottom: 40 },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'log', name: lookalikeText.chart.oddsRatio, nameLocation: 'middle', nameGap: 26, min: min / 1.2, max: max * 1.2, logBase: 10 },
+    xAxis: {
+      type: 'log',
+      name: lookalikeText.chart.oddsRatio,
+      nameLocation: 'middle',
+      nameGap: 26,
+      min: min / 1.2,
+      max: max * 1.2,
+      logBase: 10,
+      // The ends fall where the intervals do: two significant digits, not 0.24382592588897084.
+      axisLabel: { formatter: (v: number) => String(Number(v.toPrecision(2))) },
+    },
     yAxis: { type: 'category', data: labels },
     series: [
       ...ordered.map((r, i) => ({
