@@ -34,7 +34,7 @@ export function chartOption(chart: ReportChart): echarts.EChartsCoreOption {
     textStyle: { fontFamily: chartFontFamily },
     title: { text: chart.title, left: 12, top: 8, textStyle: { fontSize: 15 } },
     legend: { top: 10, right: 12, type: 'plain' },
-    grid: { left: 16, right: hasSecond ? 24 : 24, top: 56, bottom: 16, containLabel: true },
+    grid: { left: 16, right: 24, top: 68, bottom: 16, containLabel: true },
     xAxis: isSideways ? valueAxes[0] : categoryAxis,
     yAxis: isSideways ? { ...categoryAxis, inverse: true } : valueAxes,
     series: chart.series.map((s) => ({
