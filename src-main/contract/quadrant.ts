@@ -42,6 +42,8 @@ export interface QuadrantResult {
   y: number[];
   type: number[];
   counts: { type: QuadrantType | 'unclassified'; label: string; count: number; share: number | null }[];
+  /** Features with no data in the scope (nobody has a value other than empty or 0), in feature order: the view names them. */
+  emptyFeatures: FeatureId[];
 }
 
 const axisSchema = z.object({

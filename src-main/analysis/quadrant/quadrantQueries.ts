@@ -250,7 +250,34 @@ export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: F
     if (axis.threshold.kind === 'fixed') return axis.threshold.value;
     return value ?? null;
   };
-  return { thresholdX: resolved(def.x, tx), thresholdY: resolved(def.y, ty), pids, names, x, y, type, counts };
+  const emptyFeatures = await queryEmptyFeatures(sql, source, featureIds);
+  return { thresholdX: resolved(def.x, tx), thresholdY: resolved(def.y, ty), pids, names, x, y, type, counts, emptyFeatures };
+}
+
+/**
+ * Which of `features` have no data among the people of `source`: nobody has a value other than
+ * empty or 0 (满意度评分 without an imported survey, 购买次数 without orders, 发言数 without chats).
+ */
+export async function queryEmptyFeatures(sql: Sql, source: FeatureSource, features: readonly FeatureId[]): Promise<FeatureId[]> {
+  if (features.length === 0) return [];
+  const has = features.map((f) => `bool_or(coalesce(CAST(${f} AS DOUBLE), 0) <> 0) AS ${f}`).join(', ');
+  const row = await sql.one<Record<string, boolean | null>>(`SELECT ${has} FROM ${source.relation}`, source.params);
+  return features.filter((f) => !row?.[f]);
+}
+
+/**
+ * The default definition fitted to the data: score-mode axis terms over empty features are left
+ * out, so the default never ranks people by a survey nobody imported. An axis whose every term is
+ * empty keeps them (there is nothing better to put there; the view names the empty features).
+ * Rule-mode seeds are kept as they are: a rule on an empty feature simply does not hold.
+ */
+export function fitDefaultToData(def: QuadrantDefinition, emptyFeatures: readonly FeatureId[]): QuadrantDefinition {
+  const empty = new Set(emptyFeatures);
+  const fit = (axis: QuadrantAxis): QuadrantAxis => {
+    const terms = axis.terms.filter((t) => !empty.has(t.feature));
+    return terms.length ? { ...axis, terms } : axis;
+  };
+  return { ...def, x: fit(def.x), y: fit(def.y) };
 }
 
 /** One person of a type, as exported: axis values and the features the definition reads. */

@@ -2,25 +2,40 @@ import type { QuadrantDefinition } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { exportFile } from '../../export/xlsx';
 import { sheetOf, type ExportColumn } from '../../analysis/base/exportSheet';
-import { readDefinition, writeDefinition } from '../../db/definitionsStore';
+import { readSavedDefinition, writeDefinition } from '../../db/definitionsStore';
+import { defaultDefinitions } from '../../db/definitionDefaults';
 import type { Sql } from '../../db/projectDb';
 import { featuresTable } from '../../analysis/features/featuresCache';
 import { featureFormat } from '../../analysis/features/featuresGrid';
-import { checkQuadrant, quadrantPeople, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
+import { checkQuadrant, fitDefaultToData, quadrantPeople, queryEmptyFeatures, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { featureLabels, featuresText } from '../../locale/features';
 import { quadrantMessages, quadrantText } from '../../locale/quadrant';
 
-/** The definition a request asks for: the unsaved one it carries, else the saved one (or the default). */
-async function definitionOf(sql: Sql, unsaved: QuadrantDefinition | undefined): Promise<QuadrantDefinition> {
-  return unsaved ?? (await readDefinition(sql, 'quadrant'));
+/**
+ * The saved definition, else the default fitted to the features that have data in the project
+ * (issue 11 item 8; over every group, so the default does not change with the scope).
+ */
+async function savedOrFitted(sql: Sql, timeZone: string): Promise<QuadrantDefinition> {
+  const saved = await readSavedDefinition(sql, 'quadrant');
+  if (saved) return saved;
+  const def = defaultDefinitions().quadrant;
+  return fitDefaultToData(def, await queryEmptyFeatures(sql, await featuresTable(sql, { timeZone }), usedFeatures(def)));
+}
+
+/** The definition a request asks for: the unsaved one it carries, else {@link savedOrFitted}. */
+async function definitionOf(sql: Sql, unsaved: QuadrantDefinition | undefined, timeZone: string): Promise<QuadrantDefinition> {
+  return unsaved ?? (await savedOrFitted(sql, timeZone));
 }
 
 /** The satisfaction × loyalty quadrant (DESIGN §4 Quadrant): its definition, the points and the people of a type. */
 export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
   return {
-    'quadrant:get': async () => requireProject(ctx).db.use((sql) => readDefinition(sql, 'quadrant')),
+    'quadrant:get': async () => {
+      const project = requireProject(ctx);
+      return project.db.use((sql) => savedOrFitted(sql, project.timeZone));
+    },
 
     'quadrant:save': async (req) => {
       checkQuadrant(req.quadrant);
@@ -30,7 +45,7 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
     'quadrant:query': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       return project.db.use(async (sql) => {
-        const def = await definitionOf(sql, req.quadrant);
+        const def = await definitionOf(sql, req.quadrant, project.timeZone);
         return queryQuadrant(sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }));
       }, call);
     },
@@ -38,7 +53,7 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
     'quadrant:export': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       return project.db.use(async (sql) => {
-        const def = await definitionOf(sql, req.quadrant);
+        const def = await definitionOf(sql, req.quadrant, project.timeZone);
         const index = req.type === 'unclassified' ? UNCLASSIFIED : def.types.findIndex((t) => t.type === req.type);
         if (req.type !== 'unclassified' && index < 0) throw new AppError('DEFINITION_INVALID', quadrantMessages.noSuchType(req.type));
         const entry = index >= 0 ? def.types[index]! : null;

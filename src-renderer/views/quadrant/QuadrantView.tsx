@@ -11,6 +11,8 @@ import { currentAnswer, useDraft } from '../../components/useDraft';
 import { useExport, xlsxDownload } from '../../components/useExport';
 import { perLanguage } from '../../../src-main/locale/language';
 import { quadrantText } from '../../../src-main/locale/quadrant';
+import { featureLabels } from '../../../src-main/locale/features';
+import { punctuation } from '../../../src-main/locale/common';
 import { selectScopeGroups, useScope } from '../../store/scope';
 import { AxisCard } from './AxisCard';
 import { CountCards } from './CountCards';
@@ -119,6 +121,11 @@ export function QuadrantView() {
         <div className="quadrant-result">
           {result && <CountCards result={result} isRuleMode={!isScore} selected={selected} onSelect={setSelected} />}
           {result && result.pids.length === 0 && <p className="muted">{quadrantText.empty}</p>}
+          {result && result.emptyFeatures.length > 0 && (
+            <p className="muted small quadrant-empty-features" data-testid="quadrant-empty-features">
+              {quadrantText.emptyFeatures(result.emptyFeatures.map((f) => featureLabels[f]).join(punctuation.list))}
+            </p>
+          )}
           <section className="card chart-card quadrant-chart" data-testid="quadrant-chart-card" data-threshold-x={result?.thresholdX ?? ''} data-threshold-y={result?.thresholdY ?? ''}>
             <h3>{quadrantText.chartTitle}</h3>
             {option && <Chart option={option} testId="quadrant-chart" height={420} onItemClick={onPointClick} />}

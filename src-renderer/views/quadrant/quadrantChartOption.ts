@@ -1,6 +1,9 @@
 // The quadrant scatter as an ECharts option: one series per type in its colour (unclassified last,
 // only when someone is), threshold lines in score mode, the person's name and values on hover.
-// Up to 100,000 points: large mode draws them in one pass, progressively.
+// People at the same position are drawn as one point sized by their count (features are counts and
+// scores with few distinct values: 600 people can sit on 80 positions); past GRID_THRESHOLD distinct
+// positions of a type, positions are binned on a GRID_CELLS × GRID_CELLS grid first, so 1,000,000
+// people draw as a density. Large mode draws what remains in one pass, progressively.
 import type { QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { escapeHtml } from '../../components/escapeHtml';
@@ -19,24 +22,64 @@ export const typeColors = {
 /** Series with more points than this are drawn in large mode. */
 export const LARGE_THRESHOLD = 2000;
 
-/** A point: x, y and the person's position in the result (for the tooltip and clicks). */
-export type ScatterPoint = [number, number, number];
+/** Distinct positions of one type past which the positions are binned on a grid. */
+export const GRID_THRESHOLD = 20_000;
+/** Cells per axis of that grid. */
+export const GRID_CELLS = 200;
 
-/** The points of each type index, and of the unclassified (index −1) last. */
-export function pointsByType(result: QuadrantResult): { index: number; points: ScatterPoint[] }[] {
-  const typeCount = result.counts.length - 1;
-  const buckets: ScatterPoint[][] = Array.from({ length: typeCount + 1 }, () => []);
-  for (let i = 0; i < result.type.length; i++) {
-    const t = result.type[i]!;
-    buckets[t < 0 ? typeCount : t]!.push([result.x[i]!, result.y[i]!, i]);
-  }
-  return buckets.map((points, b) => ({ index: b === typeCount ? -1 : b, points }));
+/** A point: x, y, the position in the result of its first person (for the tooltip and clicks) and how many people it stands for. */
+export type ScatterPoint = [number, number, number, number];
+
+/** Symbol size of a point standing for `count` people: the area grows with the count, capped. */
+export function densitySize(count: number): number {
+  return Math.min(28, 4 + 3 * Math.sqrt(count - 1));
 }
 
-/** The tooltip text of a point. */
-export function pointTooltip(result: QuadrantResult, person: number): string {
+/** The points of each type index, and of the unclassified (index −1) last: one per distinct position, with its count. */
+export function pointsByType(result: QuadrantResult): { index: number; points: ScatterPoint[] }[] {
+  const typeCount = result.counts.length - 1;
+  const buckets: Map<string, ScatterPoint>[] = Array.from({ length: typeCount + 1 }, () => new Map());
+  for (let i = 0; i < result.type.length; i++) {
+    const t = result.type[i]!;
+    const bucket = buckets[t < 0 ? typeCount : t]!;
+    const key = `${result.x[i]!}|${result.y[i]!}`;
+    const point = bucket.get(key);
+    if (point) point[3]++;
+    else bucket.set(key, [result.x[i]!, result.y[i]!, i, 1]);
+  }
+  const span = (values: readonly number[]) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of values) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    return { lo, step: hi > lo ? (hi - lo) / GRID_CELLS : 1 };
+  };
+  const [sx, sy] = [span(result.x), span(result.y)];
+  const cell = (v: number, s: { lo: number; step: number }) => s.lo + (Math.min(GRID_CELLS - 1, Math.floor((v - s.lo) / s.step)) + 0.5) * s.step;
+  return buckets.map((bucket, b) => {
+    let points = [...bucket.values()];
+    if (points.length > GRID_THRESHOLD) {
+      const grid = new Map<string, ScatterPoint>();
+      for (const [x, y, i, n] of points) {
+        const [gx, gy] = [cell(x, sx), cell(y, sy)];
+        const key = `${gx}|${gy}`;
+        const point = grid.get(key);
+        if (point) point[3] += n;
+        else grid.set(key, [gx, gy, i, n]);
+      }
+      points = [...grid.values()];
+    }
+    return { index: b === typeCount ? -1 : b, points };
+  });
+}
+
+/** The tooltip text of a point: its person, or how many people share it and one of them. */
+export function pointTooltip(result: QuadrantResult, person: number, count = 1): string {
   const name = result.names[person] ?? quadrantText.noName;
-  return quadrantText.tooltip(escapeHtml(name), formatValue(result.x[person]), formatValue(result.y[person]));
+  const text = quadrantText.tooltip(escapeHtml(name), formatValue(result.x[person]), formatValue(result.y[person]));
+  return count > 1 ? `${quadrantText.pointCount(count)}<br/>${text}` : text;
 }
 
 /** The scatter option; `isScore` draws the resolved thresholds as dashed lines. */
@@ -50,7 +93,7 @@ export function quadrantChartOption(result: QuadrantResult, isScore: boolean): C
         name: count.label,
         id: count.type,
         data: s.points,
-        symbolSize: 5,
+        symbolSize: (value: ScatterPoint) => densitySize(value[3]),
         large: true,
         largeThreshold: LARGE_THRESHOLD,
         progressive: 20000,
@@ -82,7 +125,7 @@ export function quadrantChartOption(result: QuadrantResult, isScore: boolean): C
       trigger: 'item',
       formatter: (p: unknown) => {
         const value = (p as { value?: unknown }).value;
-        return Array.isArray(value) && typeof value[2] === 'number' ? pointTooltip(result, value[2]) : '';
+        return Array.isArray(value) && typeof value[2] === 'number' ? pointTooltip(result, value[2], typeof value[3] === 'number' ? value[3] : 1) : '';
       },
     },
     xAxis: { type: 'value', name: quadrantText.axisShort.x, nameLocation: 'middle', nameGap: 28, scale: true, splitLine: { show: false } },

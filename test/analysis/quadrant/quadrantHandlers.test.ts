@@ -71,8 +71,26 @@ function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string
 }
 
 describe('quadrant handlers', () => {
-  it('gives the default definition until one is saved, then the saved one; refuses an invalid one', async () => {
-    expect(ok(await call('quadrant:get', {}))).toEqual(defaultQuadrant());
+  it('fits the default to the data until a definition is saved: no term over a feature nobody has, and names the empty features', async () => {
+    // No survey was imported, nobody invited anyone: 满意度评分 and 推荐入群人数 leave the default's axes.
+    const base = defaultQuadrant();
+    const fitted = {
+      ...base,
+      x: { ...base.x, terms: base.x.terms.filter((term) => term.feature === 'messages') },
+      y: { ...base.y, terms: base.y.terms.filter((term) => term.feature === 'purchases' || term.feature === 'purchase_months_3m') },
+    };
+    expect(fitted.x.terms).toHaveLength(1);
+    expect(fitted.y.terms).toHaveLength(2);
+    expect(ok(await call('quadrant:get', {}))).toEqual(fitted);
+    const byDefault = ok(await call('quadrant:query', {}));
+    expect(byDefault).toEqual(ok(await call('quadrant:query', { quadrant: fitted })));
+    // The messages carry no content: no key behaviour either.
+    expect(byDefault.emptyFeatures).toEqual(['referrals', 'referrals_bought', 'key_behaviours', 'survey_score']);
+    // A definition the user passes is used as it is, and the empty features are named all the same.
+    expect(ok(await call('quadrant:query', { quadrant: base })).emptyFeatures).toEqual(byDefault.emptyFeatures);
+  });
+
+  it('gives the saved definition once one is saved; refuses an invalid one', async () => {
     const mine = { ...definition(), types: definition().types.map((ty) => (ty.type === 'loyal' ? { ...ty, label: '铁粉' } : ty)) };
     expect(ok(await call('quadrant:save', { quadrant: mine }))).toEqual(mine);
     expect(ok(await call('quadrant:get', {}))).toEqual(mine);

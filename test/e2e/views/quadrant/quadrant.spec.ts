@@ -43,6 +43,22 @@ test.describe('四象限 on the demo project', () => {
     await expect(quadrant.chartCard()).toHaveAttribute('data-threshold-y', String(before.thresholdY));
   });
 
+  test('the default leaves out 满意度评分 (no survey imported), says which features are empty, and draws people at one spot as one sized point', async ({ page, quadrantPage: quadrant, shot }) => {
+    const result = await quadrant.query();
+    expect(result.emptyFeatures).toContain('survey_score');
+    const note = page.getByTestId('quadrant-empty-features');
+    await expect(note).toContainText('满意度评分');
+    await expect(page.getByTestId('quadrant-axis-x').getByRole('gridcell', { name: '满意度评分' })).toHaveCount(0);
+    await expect(page.getByTestId('quadrant-axis-x')).toContainText('发言数');
+    const saved = await quadrant.saved();
+    expect([...saved.x.terms, ...saved.y.terms].some((t) => t.feature === 'survey_score')).toBe(false);
+    // Many people share few positions (the chart draws one point per position, sized by its count: unit-tested in quadrantChartOption.test.ts).
+    const positions = new Set(result.x.map((x, i) => `${x}|${result.y[i]}`)).size;
+    expect(positions).toBeLessThan(result.pids.length);
+    await expect.poll(() => quadrant.chartImage()).not.toBe('');
+    await shot('quadrant-density.png');
+  });
+
   test('a changed threshold recounts the cards, moves the chart’s lines and marks the definition unsaved', async ({ quadrantPage: quadrant }) => {
     const before = await quadrant.query();
     await expect.poll(() => quadrant.counts()).toEqual(cardCounts(before));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuadrantResult } from '../../../../src-main/contract';
-import { LARGE_THRESHOLD, pointTooltip, pointsByType, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
+import { densitySize, GRID_CELLS, GRID_THRESHOLD, LARGE_THRESHOLD, pointTooltip, pointsByType, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
 
 /** Five people over types loyal(0), bargain(1), needy(2), low(3); e is unclassified. */
 function result(overrides: Partial<QuadrantResult> = {}): QuadrantResult {
@@ -19,11 +19,12 @@ function result(overrides: Partial<QuadrantResult> = {}): QuadrantResult {
       { type: 'low', label: '低需求', count: 1, share: 20 },
       { type: 'unclassified', label: '未分类', count: 1, share: 20 },
     ],
+    emptyFeatures: [],
     ...overrides,
   };
 }
 
-type Scatter = { name: string; id: string; data: [number, number, number][]; large: boolean; largeThreshold: number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
+type Scatter = { name: string; id: string; data: [number, number, number, number][]; symbolSize: (v: [number, number, number, number]) => number; large: boolean; largeThreshold: number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
 const seriesOf = (r: QuadrantResult, isScore: boolean) => quadrantChartOption(r, isScore).series as Scatter[];
 
 describe('quadrant scatter option', () => {
@@ -36,8 +37,8 @@ describe('quadrant scatter option', () => {
       ['低需求', typeColors.low],
       ['未分类', typeColors.unclassified],
     ]);
-    // Each point carries its person's position for the tooltip and clicks.
-    expect(series.map((s) => s.data)).toEqual([[[0.9, 3, 0]], [[0.1, 2.5, 1]], [[0.7, 1, 2]], [[0.2, 0, 3]], [[0.3, 4, 4]]]);
+    // Each point carries its person's position for the tooltip and clicks, and the people it stands for.
+    expect(series.map((s) => s.data)).toEqual([[[0.9, 3, 0, 1]], [[0.1, 2.5, 1, 1]], [[0.7, 1, 2, 1]], [[0.2, 0, 3, 1]], [[0.3, 4, 4, 1]]]);
   });
 
   it('leaves the unclassified series out when nobody is unclassified, but keeps empty types in the legend', () => {
@@ -53,6 +54,40 @@ describe('quadrant scatter option', () => {
     expect(seriesOf(result(), false)[0]!.markLine).toBeUndefined();
   });
 
+  it('draws the people at one position as one point sized by their count (640 people on 80 positions)', () => {
+    const n = 640;
+    const many = result({
+      pids: Array.from({ length: n }, (_, i) => `p${i}`),
+      names: Array.from({ length: n }, () => null),
+      x: Array.from({ length: n }, (_, i) => i % 10),
+      y: Array.from({ length: n }, (_, i) => Math.floor(i / 10) % 8),
+      type: Array.from({ length: n }, () => 0),
+    });
+    const [loyal] = seriesOf(many, true);
+    expect(loyal!.data).toHaveLength(80);
+    expect(loyal!.data.every((p) => p[3] === 8)).toBe(true);
+    expect(loyal!.data.find((p) => p[0] === 3 && p[1] === 2)).toEqual([3, 2, 23, 8]);
+    expect(loyal!.symbolSize([0, 0, 0, 1])).toBe(4);
+    expect(loyal!.symbolSize([0, 0, 0, 8])).toBeGreaterThan(loyal!.symbolSize([0, 0, 0, 2]));
+    expect(densitySize(10_000)).toBe(28);
+    expect(pointTooltip(many, 23, 7)).toBe('此处 7 人，其中之一：<br/>（无昵称）<br/>满意度 3<br/>忠诚度 2');
+  });
+
+  it('bins a type with very many distinct positions on a grid, keeping every person counted', () => {
+    const n = GRID_THRESHOLD * 3;
+    const spread = result({
+      pids: Array.from({ length: n }, (_, i) => `p${i}`),
+      names: Array.from({ length: n }, () => null),
+      x: Array.from({ length: n }, (_, i) => i / n),
+      y: Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n),
+      type: Array.from({ length: n }, () => 2),
+    });
+    const needy = pointsByType(spread).find((b) => b.index === 2)!.points;
+    expect(needy.length).toBeLessThanOrEqual(GRID_CELLS * GRID_CELLS);
+    expect(needy.length).toBeLessThan(n);
+    expect(needy.reduce((s, p) => s + p[3], 0)).toBe(n);
+  });
+
   it('uses large mode so 100,000 points draw in one pass', () => {
     const n = 100_000;
     const big = result({
@@ -64,8 +99,9 @@ describe('quadrant scatter option', () => {
     });
     const series = seriesOf(big, true);
     expect(series.every((s) => s.large && s.largeThreshold === LARGE_THRESHOLD)).toBe(true);
-    expect(series.reduce((sum, s) => sum + s.data.length, 0)).toBe(n);
-    expect(pointsByType(big).map((b) => [b.index, b.points.length])).toEqual([[0, 25_000], [1, 25_000], [2, 25_000], [3, 25_000], [-1, 0]]);
+    // 100 x values × 7 y values: at most 700 distinct positions, every person counted once.
+    expect(series.reduce((sum, s) => sum + s.data.reduce((k, p) => k + p[3], 0), 0)).toBe(n);
+    expect(pointsByType(big).map((b) => [b.index, b.points.reduce((k, p) => k + p[3], 0)])).toEqual([[0, 25_000], [1, 25_000], [2, 25_000], [3, 25_000], [-1, 0]]);
   });
 
   it('names the person in the tooltip with both values, escaping the name and showing a placeholder for none', () => {

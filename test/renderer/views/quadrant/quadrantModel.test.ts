@@ -87,6 +87,7 @@ describe('quadrant editor model', () => {
     const r: QuadrantResult = {
       thresholdX: null,
       thresholdY: null,
+      emptyFeatures: [],
       pids: ['a', 'b', 'c'],
       names: ['甲', null, '丙'],
       x: [1, 2, 3],
