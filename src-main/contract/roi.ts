@@ -168,7 +168,7 @@ export interface LtvChannel {
   cost: number | null;
   /** cost / acquired; null when no cost or nobody acquired. */
   cac: number | null;
-  /** Cumulative GMV per person by month since acquisition (1 … 12), over the cohorts that completed that month; null where none did. */
+  /** Cumulative GMV per person by month since acquisition (1 … 12): each month adds that month's GMV per person over the cohorts that completed it; null from the first month none did. */
   curve: (number | null)[];
   ltv3: number | null;
   ltv6: number | null;

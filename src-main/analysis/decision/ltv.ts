@@ -9,7 +9,9 @@
  *   or not, as 渠道's GMV), in the local month it was paid.
  * - a cohort's curve: cumulative GMV per acquired person through month m, for every m whose last
  *   day is on or before the as-of day (the last day with data); a month still running is not shown.
- * - a channel's curve at m: Σ cumulative GMV through m / Σ acquired, over its cohorts that completed m.
+ * - a channel's curve at m: the sum over months 1…m of that month's GMV per person over the cohorts
+ *   that completed it (chained, as cohort tables are read: an old small cohort alone in a late month
+ *   adds its increment instead of replacing the average); null from the first month no cohort completed.
  * - CAC = cost / acquired, the cost as 渠道 takes it: the cost grid's typed cost, else the imported
  *   渠道投放 花费 summed over [from, to]; LTV/CAC at 3, 6, 12 months; payback month = the first
  *   month whose LTV ≥ CAC (none when never, or without a cost above 0).
@@ -110,11 +112,17 @@ export function ltvFromCounts(
   const channels: LtvChannel[] = [...names].map((channel) => {
     const own = cohorts.filter((c) => c.channel === channel);
     const acquired = own.reduce((s, c) => s + c.acquired, 0);
-    const curve = Array.from({ length: LTV_MONTHS }, (_, i) => {
+    // Chained: each month adds the GMV per person of that month over the cohorts that completed it,
+    // so a late month seen by one small old cohort moves the curve by its increment, never drags it down.
+    const curve: (number | null)[] = [];
+    let cumulative: number | null = 0;
+    for (let i = 0; i < LTV_MONTHS; i++) {
       const done = own.filter((c) => c.curve.length > i);
       const people = done.reduce((s, c) => s + c.acquired, 0);
-      return ratio(done.reduce((s, c) => s + c.curve[i]! * c.acquired, 0), people);
-    });
+      const gmvOfMonth = done.reduce((s, c) => s + (c.curve[i]! - (i > 0 ? c.curve[i - 1]! : 0)) * c.acquired, 0);
+      cumulative = cumulative === null || people === 0 ? null : cumulative + gmvOfMonth / people;
+      curve.push(cumulative);
+    }
     const cost = costs.get(channel) ?? null;
     const cac = ratio(cost, acquired);
     const at = (m: number) => curve[m - 1] ?? null;

@@ -57,7 +57,10 @@ export function toSaved(rows: ScenarioRow[]): RoiScenario[] {
   return rows.map((r) => ({ id: r.id, name: r.name.trim(), ...toInput(r) }));
 }
 
-/** A new scenario row from a measured channel (its mean weekly cost and its rates), or blank. */
+/** A measured rate as a person would type it: at most `digits` decimals. */
+const round = (v: number | null, digits: number): number | null => (v === null ? null : Number(v.toFixed(digits)));
+
+/** A new scenario row from a measured channel (its mean weekly cost and its rates, rounded as typed), or blank. */
 export function rowFromMeasured(c: RoiChannel | null): ScenarioRow {
   const channel = c?.channel ?? '';
   return {
@@ -67,7 +70,11 @@ export function rowFromMeasured(c: RoiChannel | null): ScenarioRow {
     channel,
     mode: 'sales',
     cost: Math.round(c?.weeklyCost ?? 0),
-    ...(c?.rates ?? { addsPerYuan: null, joinRate: null, conversionRate: null, aov: null, repurchaseRate: null }),
+    addsPerYuan: round(c?.rates.addsPerYuan ?? null, 4),
+    joinRate: round(c?.rates.joinRate ?? null, 2),
+    conversionRate: round(c?.rates.conversionRate ?? null, 2),
+    aov: round(c?.rates.aov ?? null, 2),
+    repurchaseRate: round(c?.rates.repurchaseRate ?? null, 2),
     price: null,
   };
 }

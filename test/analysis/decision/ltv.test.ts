@@ -41,7 +41,8 @@ describe('LTV / CAC on the hand-computed fixture', () => {
     expect(live.acquired).toBe(3);
     expect(live.cost).toBe(300);
     expect(live.cac).toBe(100);
-    expect(live.curve.slice(0, 4)).toEqual([expect.closeTo(400 / 3, 9), expect.closeTo(550 / 3, 9), expect.closeTo(550 / 3, 9), 155]);
+    // Month 4 only January completed: its April GMV per person (60 / 2) adds to month 3.
+    expect(live.curve.slice(0, 4)).toEqual([expect.closeTo(400 / 3, 9), expect.closeTo(550 / 3, 9), expect.closeTo(550 / 3, 9), expect.closeTo(550 / 3 + 30, 9)]);
     expect(live.curve.slice(4)).toEqual(none(8));
     expect(live.ltv3).toBeCloseTo(550 / 3, 9);
     expect(live.ltvCac3).toBeCloseTo(11 / 6, 9);

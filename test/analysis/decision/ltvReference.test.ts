@@ -131,10 +131,13 @@ describe('LTV curves against a brute-force reference', () => {
     for (const ch of r.channels) {
       const own = ref.filter((c) => c.channel === ch.channel);
       expect(ch.acquired).toBe(own.reduce((s, c) => s + c.people.length, 0));
+      // Chained: month m adds the GMV of month m per person over the cohorts that completed m.
+      let expected: number | null = 0;
       for (let m = 1; m <= LTV_MONTHS; m++) {
         const done = own.filter((c) => c.curve.length >= m);
         const n = done.reduce((s, c) => s + c.people.length, 0);
-        const expected = n === 0 ? null : done.reduce((s, c) => s + c.curve[m - 1]! * c.people.length, 0) / n;
+        const gmvOfMonth = done.reduce((s, c) => s + (c.curve[m - 1]! - (m > 1 ? c.curve[m - 2]! : 0)) * c.people.length, 0);
+        expected = expected === null || n === 0 ? null : expected + gmvOfMonth / n;
         if (expected === null) expect(ch.curve[m - 1]).toBeNull();
         else expect(ch.curve[m - 1]).toBeCloseTo(expected, 6);
       }

@@ -14,7 +14,8 @@
  *
  *   直播间 cohorts: 2024-01 (p1, p3) months done 4: GMV 100 | 150 | 0 | 60 → per person 50, 125, 125, 155;
  *                   2024-02 (p2) months done 3: 300 | 0 | 0 → 300, 300, 300.
- *     channel curve: m1 (100 + 300) / 3, m2 (250 + 300) / 3, m3 the same, m4 310 / 2 (January only), then none.
+ *     channel curve, chained month by month: m1 (100 + 300) / 3; m2 + (150 + 0) / 3; m3 + 0; m4 + 60 / 2
+ *     (January alone completed April), then none.
  *     CAC 300 / 3 = 100; LTV3 550/3; LTV/CAC3 11/6; payback month 1 (400/3 ≥ 100).
  *   海报: 2024-01 (p4): 50, 100, 100, 100; CAC 200; LTV/CAC3 0.5; never paid back.
  *   零成本: CAC 0: LTV/CAC and payback empty. 空渠道: nobody acquired: CAC and LTV empty.
