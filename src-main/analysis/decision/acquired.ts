@@ -7,14 +7,15 @@
  * acquired, keyed by its own ids, else the row. A blank value is 渠道's unknown channel.
  */
 import type { RoiDimension } from '../../contract';
+import { personChannelSql } from '../base/analysisBase';
 
 /**
  * The value of each dimension over a relation `r` with the columns add_way, channel_code and channel
- * (trimmed, blank as NULL): 添加方式 and 渠道活码 as imported, `source` the person's channel (渠道,
- * then 渠道活码, then the source column: DESIGN §4 "A person's channel"). A closed map, never user text.
+ * (trimmed, blank as NULL): 添加方式 and 渠道活码 as imported, `source` the person's channel (the one
+ * definition of analysis/base, DESIGN §4 "A person's channel"). A closed map, never user text.
  */
 const dimensionValue: Record<RoiDimension, (r: string) => string> = {
-  source: (r) => `coalesce(${r}.channel, ${r}.channel_code, ${r}.add_way)`,
+  source: personChannelSql,
   channel_code: (r) => `${r}.channel_code`,
   add_way: (r) => `${r}.add_way`,
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ltv } from '../../../src-main/analysis/decision/ltv';
 import { queryChannels } from '../../../src-main/analysis/channels/channelQueries';
 import type { LtvChannel, LtvResult } from '../../../src-main/contract';
+import { insertChannelFixture } from '../channels/channelFixture';
 import { insertLtvFixture, ltvTypedCosts } from './roiFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -81,6 +82,24 @@ describe('LTV / CAC on the hand-computed fixture', () => {
     const r = await run();
     for (const name of ['直播间', '海报', '零成本']) {
       expect(channel(r, name).cac).toBe(rows.find((x) => x.channel === name)!.cost_per_acquisition);
+    }
+  });
+});
+
+describe('LTV / CAC channels are 渠道分析\'s', () => {
+  it('acquires per channel the people 渠道 counts as added, each dimension, over the channel fixture', async () => {
+    const c = await tempProject(TZ);
+    try {
+      await insertChannelFixture(c.project);
+      for (const dimension of ['source', 'channel_code', 'add_way'] as const) {
+        const channels = await c.project.db.use((sql) => queryChannels(sql, { from: '2024-03-01', to: '2024-03-31' }, dimension, [], TZ));
+        const r = await c.project.db.use((sql) => ltv(sql, { from: '2024-03-01', to: '2024-03-31', dimension }, [], TZ));
+        expect(Object.fromEntries(r.channels.map((x) => [x.channel, x.acquired])), dimension).toEqual(
+          Object.fromEntries(channels.filter((x) => x.added > 0).map((x) => [x.channel, x.added])),
+        );
+      }
+    } finally {
+      await c.dispose();
     }
   });
 });
