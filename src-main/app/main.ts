@@ -70,7 +70,25 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, handlers, trustedSenderCheck(appUrl));
 
   const refresh = (): void => mainWindow?.webContents.reload();
-  const actions = createMenuActions({ call, dialogs, refresh, showError });
+  const actions = createMenuActions({
+    call,
+    dialogs,
+    refresh,
+    showError,
+    ask: async (q) => {
+      const options = { type: 'question' as const, message: q.message, buttons: q.buttons, cancelId: q.buttons.length - 1, noLink: true, ...(q.detail ? { detail: q.detail } : {}), ...(q.checkbox ? { checkboxLabel: q.checkbox } : {}) };
+      const r = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+      return { button: r.response, isChecked: r.checkboxChecked };
+    },
+    chooseFolder: async () => {
+      const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    info: (message) => void (mainWindow ? dialog.showMessageBox(mainWindow, { type: 'info', message }) : dialog.showMessageBox({ type: 'info', message })),
+    // An indeterminate bar on the window (and its taskbar or Dock icon) while the work runs.
+    busy: (isBusy) => mainWindow?.setProgressBar(isBusy ? 2 : -1),
+  });
   const setMenu = (): void =>
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, { isMac: process.platform === 'darwin', isDev: !!devServerUrl }, run)));
   setMenu();

@@ -1,6 +1,7 @@
 /** The application menu in the current language, as a plain template so it can be checked without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
 import { shellText } from '../locale/shell';
+import { sharingText } from '../locale/sharing';
 import type { MenuActions } from './menuActions';
 
 /**
@@ -18,6 +19,11 @@ export function menuTemplate(actions: MenuActions, options: { isMac: boolean; is
       { type: 'separator' },
       { label: m.importFiles, accelerator: 'CmdOrCtrl+I', click: () => run(actions.importFiles) },
       { label: m.saveAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => run(actions.saveProjectAs) },
+      { label: sharingText.anonymizeMenu, click: () => run(actions.anonymizeCopy) },
+      { type: 'separator' },
+      { label: sharingText.mergeMenu, click: () => run(actions.mergeProject) },
+      { label: sharingText.parquetMenu, click: () => run(actions.exportParquet) },
+      { type: 'separator' },
       { label: m.closeProject, click: () => run(actions.closeProject) },
       { type: 'separator' },
       { label: m.quit, role: 'quit', accelerator: options.isMac ? 'Cmd+Q' : 'Ctrl+Q' },

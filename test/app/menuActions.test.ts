@@ -64,7 +64,7 @@ describe('menu file commands', () => {
     const file = template[0];
     expect(file.label).toBe('文件');
     const items = file.submenu as { label?: string; click?: () => void; role?: string }[];
-    expect(items.filter((i) => i.label).map((i) => i.label)).toEqual(['新建项目…', '打开项目…', '打开示例项目', '导入数据…', '另存为…', '关闭项目', '退出']);
+    expect(items.filter((i) => i.label).map((i) => i.label)).toEqual(['新建项目…', '打开项目…', '打开示例项目', '导入数据…', '另存为…', '另存为脱敏副本…', '合并项目…', '导出 Parquet…', '关闭项目', '退出']);
     items.find((i) => i.label === '打开示例项目')!.click!();
     expect(ran).toEqual(['demo']);
     expect(JSON.stringify(template)).not.toContain('toggleDevTools');
@@ -103,5 +103,70 @@ describe('native dialogs', () => {
     const fake = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) } as unknown as DialogApi;
     const d = createNativeDialogs(fake, () => null, '/x');
     expect([await d.openProject(), await d.saveProject(), await d.importFiles()]).toEqual([null, null, null]);
+  });
+});
+
+describe('menu sharing commands (脱敏副本, 合并项目, 导出 Parquet, a project held elsewhere)', () => {
+  function sharing(answers: Record<string, Result<unknown>>, opts: { open?: string; save?: string; folder?: string; answer?: { button: number; isChecked: boolean } }) {
+    const calls: [string, unknown][] = [];
+    const events: string[] = [];
+    const call = (async (name: string, req: unknown) => {
+      calls.push([name, req]);
+      if (name === 'project:open' && (req as { readOnly?: boolean }).readOnly) return { ok: true, value: null };
+      return answers[name] ?? { ok: true, value: null };
+    }) as ApiClient;
+    const dialogs: NativeDialogs = { openProject: async () => opts.open ?? null, saveProject: async (n) => (events.push(`suggest:${n}`), opts.save ?? null), importFiles: async () => null };
+    const actions = createMenuActions({
+      call, dialogs, refresh: () => events.push('refresh'), showError: (m) => events.push(`error:${m}`),
+      ask: async (q) => (events.push(`ask:${q.message}|${q.buttons.join('/')}${q.checkbox ? `|${q.checkbox}` : ''}`), opts.answer ?? { button: 0, isChecked: false }),
+      chooseFolder: async () => opts.folder ?? null,
+      info: (m) => events.push(`info:${m}`),
+      busy: (b) => events.push(`busy:${b}`),
+    });
+    return { actions, calls, events };
+  }
+  const open = { 'project:current': { ok: true, value: { name: '客户群' } } } satisfies Record<string, Result<unknown>>;
+
+  it('offers a read-only look at a project someone else holds, saying who', async () => {
+    const locked = { ok: false, error: { code: 'PROJECT_LOCKED', message: '此项目正由 alice 在 pc-1 上打开（自 2026-12-03 09:00）：“a.qunxi”', details: { canOpenReadOnly: 1 } } } satisfies Result<unknown>;
+    const { actions, calls, events } = sharing({ 'project:open': locked }, { open: '/p/a.qunxi' });
+    await actions.openProject();
+    expect(events).toEqual(['ask:此项目正由 alice 在 pc-1 上打开（自 2026-12-03 09:00）：“a.qunxi”|以只读方式打开/取消', 'refresh']);
+    expect(calls).toEqual([['project:open', { path: '/p/a.qunxi' }], ['project:open', { path: '/p/a.qunxi', readOnly: true }]]);
+    const cancelled = sharing({ 'project:open': locked }, { open: '/p/a.qunxi', answer: { button: 1, isChecked: false } });
+    await cancelled.actions.openProject();
+    expect(cancelled.calls).toHaveLength(1);
+  });
+
+  it('writes an anonymised copy with the options chosen, showing progress and the outcome', async () => {
+    const done = { ok: true, value: { path: '/p/c.qunxi', names: 12, staff: 2, groups: 3, messages: 40, behaviourRules: 5 } } satisfies Result<unknown>;
+    const { actions, calls, events } = sharing({ ...open, 'project:anonymize': done }, { save: '/p/c.qunxi', answer: { button: 1, isChecked: true } });
+    await actions.anonymizeCopy();
+    expect(calls.at(-1)).toEqual(['project:anonymize', { path: '/p/c.qunxi', maskGroups: true, maskStaff: true, overwrite: true }]);
+    expect(events[0]).toBe('suggest:客户群（脱敏）');
+    expect(events[1]).toMatch(/^ask:另存为脱敏副本\|保留群名\/群名也脱敏\/取消\|员工姓名也脱敏/);
+    expect(events.slice(2)).toEqual(['busy:true', 'busy:false', 'info:已写入脱敏副本“/p/c.qunxi”：12 个姓名、3 个群、40 条消息（内容已删除，关键行为命中保留）']);
+    const cancelled = sharing(open, { save: '/p/c.qunxi', answer: { button: 2, isChecked: false } });
+    await cancelled.actions.anonymizeCopy();
+    expect(cancelled.calls.map((c) => c[0])).toEqual(['project:current']);
+  });
+
+  it('merges a chosen project and reloads; a failed merge says the project was not changed', async () => {
+    const merged = { ok: true, value: { imports: 3, skippedFiles: 1, added: 120, existing: 8 } } satisfies Result<unknown>;
+    const ok = sharing({ ...open, 'project:merge': merged }, { open: '/p/b.qunxi' });
+    await ok.actions.mergeProject();
+    expect(ok.calls.at(-1)).toEqual(['project:merge', { path: '/p/b.qunxi' }]);
+    expect(ok.events).toEqual(['busy:true', 'busy:false', 'info:已合并“/p/b.qunxi”：3 次导入，新增 120 行，8 行已存在（未重复计入）', 'refresh']);
+    const failed = sharing({ ...open, 'project:merge': { ok: false, error: { code: 'PROJECT_LOCKED', message: '正被打开' } } }, { open: '/p/b.qunxi' });
+    await failed.actions.mergeProject();
+    expect(failed.events.at(-1)).toBe('error:合并“/p/b.qunxi”失败，本项目没有改动：正被打开');
+  });
+
+  it('exports Parquet into a chosen folder', async () => {
+    const written = { ok: true, value: { folder: '/out', tables: [{ table: 'messages', file: '/out/messages.parquet', rows: 3 }] } } satisfies Result<unknown>;
+    const { actions, calls, events } = sharing({ ...open, 'project:exportParquet': written }, { folder: '/out' });
+    await actions.exportParquet();
+    expect(calls.at(-1)).toEqual(['project:exportParquet', { folder: '/out' }]);
+    expect(events.at(-1)).toBe('info:已导出 1 个表到“/out”（每个表一个 .parquet 文件）');
   });
 });
