@@ -24,6 +24,12 @@ function result(overrides: Partial<QuadrantResult> = {}): QuadrantResult {
   };
 }
 
+/** A result of `n` unnamed people whose axis values and type index are functions of their position. */
+function crowd(n: number, x: (i: number) => number, y: (i: number) => number, type: (i: number) => number): QuadrantResult {
+  const of = <T,>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+  return result({ pids: of((i) => `p${i}`), names: of(() => null), x: of(x), y: of(y), type: of(type) });
+}
+
 type Scatter = { name: string; id: string; data: [number, number, number, number][]; symbolSize: (v: [number, number, number, number]) => number; large: boolean; largeThreshold: number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
 const seriesOf = (r: QuadrantResult, isScore: boolean) => quadrantChartOption(r, isScore).series as Scatter[];
 
@@ -56,13 +62,7 @@ describe('quadrant scatter option', () => {
 
   it('draws the people at one position as one point sized by their count (640 people on 80 positions)', () => {
     const n = 640;
-    const many = result({
-      pids: Array.from({ length: n }, (_, i) => `p${i}`),
-      names: Array.from({ length: n }, () => null),
-      x: Array.from({ length: n }, (_, i) => i % 10),
-      y: Array.from({ length: n }, (_, i) => Math.floor(i / 10) % 8),
-      type: Array.from({ length: n }, () => 0),
-    });
+    const many = crowd(n, (i) => i % 10, (i) => Math.floor(i / 10) % 8, () => 0);
     const [loyal] = seriesOf(many, true);
     expect(loyal!.data).toHaveLength(80);
     expect(loyal!.data.every((p) => p[3] === 8)).toBe(true);
@@ -75,13 +75,7 @@ describe('quadrant scatter option', () => {
 
   it('bins a type with very many distinct positions on a grid, keeping every person counted', () => {
     const n = GRID_THRESHOLD * 3;
-    const spread = result({
-      pids: Array.from({ length: n }, (_, i) => `p${i}`),
-      names: Array.from({ length: n }, () => null),
-      x: Array.from({ length: n }, (_, i) => i / n),
-      y: Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n),
-      type: Array.from({ length: n }, () => 2),
-    });
+    const spread = crowd(n, (i) => i / n, (i) => ((i * 7919) % n) / n, () => 2);
     const needy = pointsByType(spread).find((b) => b.index === 2)!.points;
     expect(needy.length).toBeLessThanOrEqual(GRID_CELLS * GRID_CELLS);
     expect(needy.length).toBeLessThan(n);
@@ -90,13 +84,7 @@ describe('quadrant scatter option', () => {
 
   it('uses large mode so 100,000 points draw in one pass', () => {
     const n = 100_000;
-    const big = result({
-      pids: Array.from({ length: n }, (_, i) => `p${i}`),
-      names: Array.from({ length: n }, () => null),
-      x: Array.from({ length: n }, (_, i) => i % 100),
-      y: Array.from({ length: n }, (_, i) => i % 7),
-      type: Array.from({ length: n }, (_, i) => i % 4),
-    });
+    const big = crowd(n, (i) => i % 100, (i) => i % 7, (i) => i % 4);
     const series = seriesOf(big, true);
     expect(series.every((s) => s.large && s.largeThreshold === LARGE_THRESHOLD)).toBe(true);
     // 100 x values × 7 y values: at most 700 distinct positions, every person counted once.
