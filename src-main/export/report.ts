@@ -10,6 +10,7 @@ import { findWorkerScript, startModuleWorker } from '../import/moduleWorker';
 import { reportText } from '../locale/report';
 import type { ReportDocument } from './reportDocument';
 import type { ReportMainMessage, ReportWorkerMessage } from './reportWorkerProtocol';
+import { workerResult } from './workerResult';
 
 /** How far the worker is: drawing chart `done` of `total`, or writing the workbook. */
 export type ReportWorkerProgress = { stage: 'charts' | 'writing'; done: number; total: number };
@@ -41,24 +42,19 @@ export function writeReportInWorker(doc: ReportDocument, options: ReportWriteOpt
   } catch (e) {
     return Promise.reject(e instanceof AppError ? e : new AppError('INTERNAL', reportText.worker.start(e instanceof Error ? e.message : String(e))));
   }
-  return new Promise<Buffer>((resolve, reject) => {
-    let isSettled = false;
-    const settle = (fn: () => void) => {
-      if (isSettled) return;
-      isSettled = true;
-      signal?.removeEventListener('abort', onAbort);
-      // Settle once the thread is gone, so a cancelled report leaves nothing running.
-      void worker.terminate().then(fn, fn);
-    };
-    const onAbort = () => settle(() => reject(cancelledError()));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: ReportWorkerMessage) => {
-      if (m.type === 'progress') options.onProgress?.({ stage: m.stage, done: m.done, total: m.total });
-      else if (m.type === 'done') settle(() => resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength)));
-      else settle(() => reject(new AppError('INTERNAL', reportText.worker.failed(m.message))));
-    });
-    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', reportText.worker.error(e.message.split('\n')[0]!)))));
-    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', reportText.worker.exit(code)))));
-    worker.postMessage({ type: 'write', doc } satisfies ReportMainMessage);
-  });
+  const { promise } = workerResult<ReportWorkerMessage, Buffer>(
+    worker,
+    {
+      onMessage: (m) => {
+        if (m.type === 'progress') return void options.onProgress?.({ stage: m.stage, done: m.done, total: m.total });
+        return m.type === 'done' ? { ok: true, value: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) } : { ok: false, message: m.message };
+      },
+      failed: reportText.worker.failed,
+      threadError: reportText.worker.error,
+      exited: reportText.worker.exit,
+    },
+    signal,
+  );
+  worker.postMessage({ type: 'write', doc } satisfies ReportMainMessage);
+  return promise;
 }

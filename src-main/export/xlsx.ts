@@ -13,6 +13,7 @@ import type { ExportSheet, SheetExport } from '../analysis/base/exportSheet';
 import { cancelledError } from '../db/cancellation';
 import { findWorkerScript, startModuleWorker } from '../import/moduleWorker';
 import type { XlsxMainMessage, XlsxRow, XlsxWorkerMessage } from './xlsxWorkerProtocol';
+import { workerResult } from './workerResult';
 
 /** Rows per message to the worker: each copy holds the main thread a few milliseconds at most. */
 const ROWS_PER_MESSAGE = 2_000;
@@ -76,27 +77,18 @@ export function writeXlsxInWorker(sheets: ExportSheet<XlsxRow>[], options: XlsxW
   } catch (e) {
     return Promise.reject(e instanceof AppError ? e : new AppError('INTERNAL', boundaryMessages.xlsxWorkerStart(e instanceof Error ? e.message : String(e))));
   }
-  return new Promise<Buffer>((resolve, reject) => {
-    let isSettled = false;
-    const settle = (fn: () => void) => {
-      if (isSettled) return;
-      isSettled = true;
-      signal?.removeEventListener('abort', onAbort);
-      // Settle once the thread is gone, so a cancelled export leaves nothing running.
-      void worker.terminate().then(fn, fn);
-    };
-    const onAbort = () => settle(() => reject(cancelledError()));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: XlsxWorkerMessage) => {
-      if (m.type === 'done') settle(() => resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength)));
-      else settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxWriteFailed(m.message))));
-    });
-    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxWorkerError(e.message.split('\n')[0]!)))));
-    worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxWorkerExit(code)))));
-    postSheets(worker, sheets, () => isSettled).catch((e: unknown) =>
-      settle(() => reject(new AppError('INTERNAL', boundaryMessages.xlsxPostFailed(e instanceof Error ? e.message : String(e))))),
-    );
-  });
+  const { promise, isSettled, fail } = workerResult<XlsxWorkerMessage, Buffer>(
+    worker,
+    {
+      onMessage: (m) => (m.type === 'done' ? { ok: true, value: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) } : { ok: false, message: m.message }),
+      failed: boundaryMessages.xlsxWriteFailed,
+      threadError: boundaryMessages.xlsxWorkerError,
+      exited: boundaryMessages.xlsxWorkerExit,
+    },
+    signal,
+  );
+  postSheets(worker, sheets, isSettled).catch((e: unknown) => fail(new AppError('INTERNAL', boundaryMessages.xlsxPostFailed(e instanceof Error ? e.message : String(e)))));
+  return promise;
 }
 
 /**
