@@ -114,8 +114,8 @@ export interface ImportJob {
   fileName: string;
   /** Life cycle of the job. */
   state: 'running' | 'done' | 'failed' | 'cancelled';
-  /** What the job is doing now. */
-  phase: 'reading' | 'writing' | 'finished';
+  /** What the job is doing now ('preparing': bringing the analyses' derived tables up to the new data). */
+  phase: 'reading' | 'writing' | 'preparing' | 'finished';
   /** Data rows read so far. */
   rowsRead: number;
   /** Share of the file read, 0–1, where it can be known. */

@@ -219,7 +219,8 @@ export async function reopenProjectDb(project: OpenProject): Promise<void> {
 /** Registers a project this process now has open. */
 async function adopt(abs: string, db: ProjectDb, options: OpenOptions): Promise<OpenProject> {
   if (options.prepare) db.setPreparer(options.prepare);
-  const timeZone = (await db.use((sql) => readMeta(sql, 'time_zone'))) ?? DEFAULT_TIME_ZONE;
+  // Unprepared: opening does not wait for the derived tables (the app builds them in the background, the CLI on first use).
+  const timeZone = (await db.useUnprepared((sql) => readMeta(sql, 'time_zone'))) ?? DEFAULT_TIME_ZONE;
   openInThisProcess.add(abs);
   const project = { path: abs, db, timeZone };
   openOptions.set(project, options);

@@ -3,9 +3,13 @@ import type { OpenProject } from './projectFile';
 import { projectNameOf } from './projectTarget';
 import { FORMAT_VERSION } from './schema';
 
-/** The summary the UI shows for an open project: groups present and table sizes. */
+/**
+ * The summary the UI shows for an open project: groups present and table sizes. It reads the
+ * imported tables only, so it does not wait for the derived tables (the first screen of a project
+ * just opened or imported into comes before they are built).
+ */
 export async function projectSummary(project: OpenProject): Promise<ProjectInfo> {
-  return project.db.use(async (sql) => {
+  return project.db.useUnprepared(async (sql) => {
     const groups = await sql.all<{ group_name: string }>(
       `SELECT group_name FROM memberships
        UNION SELECT group_name FROM messages WHERE group_name IS NOT NULL

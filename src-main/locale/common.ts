@@ -53,8 +53,8 @@ export const importStateText = localized({
 
 /** Import job phases. */
 export const importPhaseText = localized({
-  'zh-CN': { reading: '读取中', writing: '写入中', finished: '完成' } satisfies Record<ImportJob['phase'], string>,
-  en: { reading: 'Reading', writing: 'Writing', finished: 'Finished' },
+  'zh-CN': { reading: '读取中', writing: '写入中', preparing: '准备分析数据', finished: '完成' } satisfies Record<ImportJob['phase'], string>,
+  en: { reading: 'Reading', writing: 'Writing', preparing: 'Preparing the data for analysis', finished: 'Finished' },
 });
 
 /** Punctuation between texts: full-width in Chinese, ASCII with spaces in English. */

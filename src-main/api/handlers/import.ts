@@ -13,6 +13,7 @@ import { DEFAULT_TIME_ZONE } from '../../db/schema';
 import { fieldsOfMapping, listTemplates, saveTemplate } from '../../import/templateStore';
 import { reclaimFreeSpace } from '../../db/fileSpace';
 import { requireProject, type AppContext, type CallContext } from '../context';
+import { jobStore } from '../jobStore';
 import type { DomainHandlers, ImportJob, ImportKind, ImportPreview, ImportSource, TableMapping } from '../../contract';
 import { runTempDir } from '../tempFiles';
 import { removeUpload, uploadPath } from '../uploads';
@@ -23,16 +24,7 @@ interface JobEntry {
 }
 
 /** Jobs per app context; finished jobs stay queryable for the life of the process. */
-const jobsByContext = new WeakMap<AppContext, Map<string, JobEntry>>();
-
-function jobsOf(ctx: AppContext): Map<string, JobEntry> {
-  let jobs = jobsByContext.get(ctx);
-  if (!jobs) {
-    jobs = new Map();
-    jobsByContext.set(ctx, jobs);
-  }
-  return jobs;
-}
+const jobsOf = jobStore<JobEntry>();
 
 function snapshot(entry: JobEntry): ImportJob {
   return { ...entry.job };
@@ -136,6 +128,14 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
           },
         });
         if (req.mapping && req.saveTemplateAs) await saveMappingAsTemplate(project, req.mapping, req.saveTemplateAs);
+        // The analyses' derived tables follow the new data now, with the job showing it, rather
+        // than in the first view opened after; once, after the last import of a batch (each build
+        // reads every message), and not in the command line, whose import ends the process.
+        const isLastOfBatch = ![...jobs.values()].some((other) => other !== entry && other.job.state === 'running');
+        if (ctx.mode !== 'cli' && isLastOfBatch && entry.job.state === 'running') {
+          Object.assign(entry.job, { phase: 'preparing', fraction: null });
+          await project.db.use(async () => undefined).catch(() => undefined);
+        }
         return result;
       };
       // An upload is imported once (the page uploads again for another try): it goes when its import ends, whatever the end.

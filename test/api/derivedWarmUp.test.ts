@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createContext, defaultPaths, type AppContext } from '../../src-main/api/context';
+import { createHandlers } from '../../src-main/api/handlers';
+import type { ImportJob } from '../../src-main/contract';
+import type { OpenProject } from '../../src-main/db/projectFile';
+import { writeXlsx } from '../import/helpers';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'qunxi-derived-warm-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function appContext(mode: 'browser' | 'cli'): AppContext {
+  return createContext(mode, { ...defaultPaths(dir, {}), tempDir: path.join(dir, 'tmp'), configDir: path.join(dir, 'cfg'), projectsDir: dir, importDir: dir });
+}
+
+/** People in the derived identity table, read without bringing the tables up to date (null: not built). */
+async function derivedPeople(project: OpenProject): Promise<number | null> {
+  return project.db.useUnprepared(async (sql) => {
+    // A table, or a view of the one the project file keeps.
+    const tables = await sql.all<{ n: number }>(
+      `SELECT count(*)::INT AS n FROM (SELECT database_name, table_name AS name FROM duckdb_tables() UNION ALL SELECT database_name, view_name FROM duckdb_views())
+       WHERE database_name = 'qx_derived' AND name = 'id_people'`,
+    );
+    if (!tables[0]?.n) return null;
+    return (await sql.all<{ n: number }>(`SELECT count(*)::INT AS n FROM qx_derived.id_people`))[0]!.n;
+  });
+}
+
+async function until(h: ReturnType<typeof createHandlers>, jobId: string): Promise<ImportJob> {
+  for (;;) {
+    const job = await h['import:status']({ jobId });
+    if (job.state !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * A project file holding two members whose kept derived tables know one: the second is written
+ * straight into the table, as another copy of the app would have, after the tables were built.
+ */
+async function projectWithStaleTables(): Promise<string> {
+  const ctx = appContext('cli');
+  const h = createHandlers(ctx);
+  const file = path.join(dir, 'one.qunxi');
+  await h['project:new']({ path: file });
+  const members = await writeXlsx(path.join(dir, '群成员.xlsx'), { Sheet1: [['群名称', '成员ID', '入群时间'], ['g', 'id1', '2026-09-01 08:00:00']] });
+  const done = await until(h, (await h['import:start']({ source: { path: members } })).jobId);
+  expect(done.state).toBe('done');
+  const project = ctx.project!;
+  await project.db.use(async () => undefined);
+  expect(await derivedPeople(project)).toBe(1);
+  await project.db.transaction((sql) => sql.run(`INSERT INTO memberships SELECT * REPLACE ('id2' AS member_id) FROM memberships`));
+  await h['project:close']({});
+  return file;
+}
+
+describe('the derived tables of the app', () => {
+  it('are brought up to date right after a project opens, before any analysis asks', async () => {
+    const file = await projectWithStaleTables();
+    const ctx = appContext('browser');
+    const h = createHandlers(ctx);
+    await h['project:open']({ path: file });
+    // Nothing but the open: the tables follow the data on their own.
+    await vi.waitFor(async () => expect(await derivedPeople(ctx.project!)).toBe(2), { timeout: 30_000, interval: 50 });
+    await h['project:close']({});
+  });
+
+  it('are left to the first analysis in the command line, which opens a project for one command', async () => {
+    const file = await projectWithStaleTables();
+    const ctx = appContext('cli');
+    const h = createHandlers(ctx);
+    await h['project:open']({ path: file });
+    // Not brought up to the second member (not even set up for this session: null).
+    expect(await derivedPeople(ctx.project!)).not.toBe(2);
+    await h['project:close']({});
+  });
+
+  it('follow an import before its job says done', async () => {
+    const ctx = appContext('browser');
+    const h = createHandlers(ctx);
+    await h['project:new']({ path: path.join(dir, 'p.qunxi') });
+    const file = await writeXlsx(path.join(dir, '群成员.xlsx'), {
+      Sheet1: [['群名称', '成员ID', '入群时间'], ['g', 'id1', '2026-09-01 08:00:00'], ['g', 'id2', '2026-09-02 08:00:00']],
+    });
+    const job = await until(h, (await h['import:start']({ source: { path: file } })).jobId);
+    expect(job).toMatchObject({ state: 'done', phase: 'finished' });
+    expect(await derivedPeople(ctx.project!)).toBe(2);
+    await h['project:close']({});
+  });
+});
