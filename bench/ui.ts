@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { navSections } from '../src-renderer/store/navigation';
 import { ensureProject, FULL_SIZES, QUICK_SIZES } from './generateProject';
 import type { UiPhaseInput, UiPhaseReport, UiSample } from './phases/ui';
 
@@ -30,9 +29,6 @@ export interface UiBenchOptions {
   runs?: number;
   log: (line: string) => void;
 }
-
-/** Every view with figures, after the overview (the import view has none). */
-const VIEWS = navSections.flatMap((s) => [...s.tabs]).filter((t) => t !== 'overview' && t !== 'import');
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const median = (xs: number[]) => {
@@ -77,7 +73,7 @@ function lines(label: string, r: UiPhaseReport, runs: number): string[] {
     `    overview figures ${fmt(ov.ms).padStart(6)} ms  ${mark(ov.ms, UI_TARGETS.overviewMs)}   (first load ${fmt(r.overview[0]!.ms)} ms; API ${fmt(ov.apiMs)} ms; longest task ${fmt(ov.longMax)} ms)`,
     `    ${'view'.padEnd(14)}${'first'.padStart(8)}${'API'.padStart(7)}${'calls'.padStart(6)}${'revisit'.padStart(9)}${'API'.padStart(7)}  ${'longest task (count)'.padEnd(22)} targets: first < ${UI_TARGETS.viewMs}, revisit < ${UI_TARGETS.revisitMs}, task < ${UI_TARGETS.longTaskMs}`,
   ];
-  for (const view of [...VIEWS, 'overview']) {
+  for (const view of [...r.views, 'overview']) {
     const f = r.first[view] ? summary(r.first[view]!) : null;
     const v = summary(r.revisit[view] ?? []);
     const longMax = Math.max(f?.longMax ?? 0, v.longMax);
@@ -119,7 +115,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<string[]> {
     result.push(` ${projectLabel}:`);
     for (const [label, dir] of builds) {
       opts.log(`ui: ${projectLabel}, ${label} (${path.relative(root, dir) || dir})…`);
-      const report = runPhase({ project, rendererDir: path.join(dir, 'renderer'), work: path.join(uiDir, 'work'), runs, views: VIEWS });
+      const report = runPhase({ project, rendererDir: path.join(dir, 'renderer'), work: path.join(uiDir, 'work'), runs });
       const more = lines(`${label} (${dir})`, report, runs);
       for (const l of more) opts.log(l);
       result.push(...more);

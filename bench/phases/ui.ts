@@ -28,8 +28,6 @@ export interface UiPhaseInput {
   work: string;
   /** Page loads, each visiting every view once and then once more. */
   runs: number;
-  /** The views to visit after the overview, in order. */
-  views: string[];
 }
 
 /** One timed wait for figures. */
@@ -50,6 +48,8 @@ export interface UiPhaseReport {
   /** Per page load: navigation start to the side navigation, and to the overview's figures. */
   firstScreen: number[];
   overview: UiSample[];
+  /** The views visited after the overview, in the side navigation's order (all but the import). */
+  views: string[];
   /** Per view: its samples of each load, first visits and revisits. */
   first: Record<string, UiSample[]>;
   revisit: Record<string, UiSample[]>;
@@ -87,10 +87,13 @@ function apiIn(from: number, to: number): Pick<UiSample, 'apiMs' | 'apiCalls'> {
   return { apiMs: Math.max(...inside.map((c) => c.end)) - Math.min(...inside.map((c) => c.start)), apiCalls: inside.length };
 }
 
-/** Installed before the page's own scripts: long tasks and the moments the first screen and the overview's figures appear. */
-function pageProbe(): void {
-  const qx = { longTasks: [] as [number, number][], firstScreen: 0, overviewReady: 0 };
-  (window as unknown as { __qx: typeof qx }).__qx = qx;
+/**
+ * Installed before the page's own scripts: long tasks and the moments the first screen and the
+ * overview's figures appear. Page code is kept as text: it runs in the browser, not here.
+ */
+const PAGE_PROBE = `(() => {
+  const qx = { longTasks: [], firstScreen: 0, overviewReady: 0 };
+  window.__qx = qx;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) qx.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
@@ -102,19 +105,26 @@ function pageProbe(): void {
     }
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
-}
+})()`;
 
-/** In the page: clicks a tab and waits for its view's data-ready, without sleeping. */
-async function visitInPage(view: string): Promise<{ ms: number; t0: number; t1: number; longMaxMs: number; longCount: number }> {
-  const qx = (window as unknown as { __qx: { longTasks: [number, number][] } }).__qx;
-  const button = document.querySelector<HTMLElement>(`[data-testid="tab-${view}"]`);
-  if (!button) throw new Error(`no tab ${view}`);
+/** In the page: the first screen, the overview's figures and the long tasks before them. */
+const PAGE_LOAD = `(() => {
+  const qx = window.__qx;
+  const longs = qx.longTasks.filter(([s]) => s < qx.overviewReady).map(([, d]) => d);
+  return { firstScreen: qx.firstScreen, overviewReady: qx.overviewReady, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+})()`;
+
+/** In the page: clicks a view's tab and waits for its data-ready, without sleeping (a function of the view's id). */
+const PAGE_VISIT = `async (view) => {
+  const qx = window.__qx;
+  const button = document.querySelector('[data-testid="tab-' + view + '"]');
+  if (!button) throw new Error('no tab ' + view);
   const t0 = performance.now();
   button.click();
-  await new Promise<void>((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`${view}: no data-ready within 120 s`)), 120_000);
+  await new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(view + ': no data-ready within 120 s')), 120000);
     const check = () => {
-      if (!document.querySelector(`[data-view="${view}"][data-ready="true"]`)) return;
+      if (!document.querySelector('[data-view="' + view + '"][data-ready="true"]')) return;
       clearTimeout(timeout);
       observer.disconnect();
       resolve();
@@ -125,8 +135,8 @@ async function visitInPage(view: string): Promise<{ ms: number; t0: number; t1: 
   });
   const t1 = performance.now();
   const longs = qx.longTasks.filter(([s, d]) => s + d > t0 && s < t1).map(([, d]) => d);
-  return { ms: t1 - t0, t0, t1, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
-}
+  return { ms: t1 - t0, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+}`;
 
 async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
@@ -139,12 +149,10 @@ async function main(): Promise<void> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const report: UiPhaseReport = { openMs: 0, firstScreen: [], overview: [], first: {}, revisit: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 };
+  const report: UiPhaseReport = { openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    // tsx names the page functions' inner arrows with a __name helper the page does not have.
-    await page.addInitScript('window.__name = (f) => f;');
-    await page.addInitScript(pageProbe);
+    await page.addInitScript(PAGE_PROBE);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     let isCounting = true;
@@ -168,22 +176,23 @@ async function main(): Promise<void> {
     for (let run = 0; run < input.runs; run++) {
       const loadStart = performance.now();
       await page.goto(run === 0 ? server.url : `http://127.0.0.1:${server.port}/`);
-      await page.waitForFunction(() => (window as unknown as { __qx: { overviewReady: number } }).__qx.overviewReady > 0, undefined, { timeout: 120_000, polling: 50 });
+      await page.waitForFunction('window.__qx.overviewReady > 0', undefined, { timeout: 120_000, polling: 50 });
       isCounting = false;
-      const load = await page.evaluate(() => {
-        const qx = (window as unknown as { __qx: { longTasks: [number, number][]; firstScreen: number; overviewReady: number } }).__qx;
-        const longs = qx.longTasks.filter(([s]) => s < qx.overviewReady).map(([, d]) => d);
-        return { firstScreen: qx.firstScreen, overviewReady: qx.overviewReady, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
-      });
+      const load = (await page.evaluate(PAGE_LOAD)) as { firstScreen: number; overviewReady: number; longMaxMs: number; longCount: number };
       report.firstScreen.push(load.firstScreen);
       report.overview.push({ ms: load.overviewReady, longMaxMs: load.longMaxMs, longCount: load.longCount, ...apiIn(loadStart, performance.now()) });
+      // The views as the side navigation lists them (the import view shows no figures).
+      if (run === 0) {
+        const tabs = (await page.evaluate(`[...document.querySelectorAll('[role="tab"][data-testid^="tab-"]')].map((el) => el.dataset.testid.slice(4))`)) as string[];
+        report.views = tabs.filter((t) => t !== 'overview' && t !== 'import');
+      }
       for (const [visits, views] of [
-        [report.first, input.views],
-        [report.revisit, [...input.views.slice(1), input.views[0]!, 'overview']],
+        [report.first, report.views],
+        [report.revisit, [...report.views.slice(1), report.views[0]!, 'overview']],
       ] as const) {
         for (const view of views) {
           const from = performance.now();
-          const v = await page.evaluate(visitInPage, view);
+          const v = (await page.evaluate(`(${PAGE_VISIT})(${JSON.stringify(view)})`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
           (visits[view] ??= []).push({ ms: v.ms, longMaxMs: v.longMaxMs, longCount: v.longCount, ...apiIn(from, performance.now()) });
         }
       }
