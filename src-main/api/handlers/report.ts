@@ -19,6 +19,7 @@ import { reportDates } from '../../export/reportPeriod';
 import { abtestSheet, channelsSheet, churnSheet, communitySheet, contributionSheet, funnelSheet, growthSheet, quadrantSheet, vvipSheet, type SavedAbtestAnswer } from '../../export/reportSheets';
 import { reportText } from '../../locale/report';
 import { requireProject, type AppContext, type CallContext } from '../context';
+import { jobStore } from '../jobStore';
 
 /** The API as the report asks it: validated and shaped like any call, answering errors as data. */
 export type ReportClient = <K extends Method>(name: K, req: Req<K>, call: CallContext) => Promise<Result<Responses[K]>>;
@@ -32,17 +33,8 @@ interface JobEntry {
 const GATHER_SHARE = 0.6;
 const CHARTS_SHARE = 0.35;
 
-/** Jobs per app context; finished jobs stay queryable (with their file) until they are asked for once more after finishing. */
-const jobsByContext = new WeakMap<AppContext, Map<string, JobEntry>>();
-
-function jobsOf(ctx: AppContext): Map<string, JobEntry> {
-  let jobs = jobsByContext.get(ctx);
-  if (!jobs) {
-    jobs = new Map();
-    jobsByContext.set(ctx, jobs);
-  }
-  return jobs;
-}
+/** Jobs per app context; a finished job is kept (with its file) until its end is asked for once. */
+const jobsOf = jobStore<JobEntry>();
 
 /** The local day `now` is in `timeZone`, ISO. */
 function today(timeZone: string): string {
