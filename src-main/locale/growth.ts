@@ -2,6 +2,9 @@
 import type { ChannelRow, GrowthDimension, GrowthEvidence, GrowthFindingKind, GrowthLinkView, GrowthPointsResult, SegmentShift } from '../contract';
 import { localized } from './language';
 
+/** The figures of a channel a finding cites (its active people are not among them). */
+type ChannelFigures = Omit<ChannelRow, 'active'>;
+
 /** A number as a person reads it: at most `digits` decimals, '-' when empty. */
 const num = (v: number | null, digits = 1): string => (v === null || !Number.isFinite(v) ? '-' : String(Number(v.toFixed(digits))));
 /** A signed number: +3.5, −2. */
@@ -105,9 +108,9 @@ export const growthText = localized({
       ...samples.map((text, i) => ({ label: `员工发言 ${i + 1}`, value: text })),
     ],
     roiTitle: (channel: string, roi: number): string => `渠道“${channel}”的 ROI 为 ${num(roi)}%，是所有渠道中最低的`,
-    roiExplanation: (worst: ChannelRow, best: ChannelRow | null): string =>
+    roiExplanation: (worst: ChannelFigures, best: ChannelFigures | null): string =>
       `渠道“${worst.channel}”花费 ${yuan(worst.cost)}，带来 ${worst.added} 人、GMV ${yuan(worst.gmv)}${worst.roi !== null && worst.roi < 0 ? `，亏损 ${yuan(worst.cost! - worst.gmv)}` : ''}。要做的：${best ? `把预算向 ROI 更高的渠道“${best.channel}”（${num(best.roi)}%）倾斜，` : ''}减少这个渠道的投入，或改进它来的人的承接与转化。`,
-    roiEvidence: (r: ChannelRow): GrowthEvidence[] => [
+    roiEvidence: (r: ChannelFigures): GrowthEvidence[] => [
       { label: '花费', value: r.cost },
       { label: '添加人数', value: r.added },
       { label: '转化人数', value: r.converted },
@@ -117,7 +120,7 @@ export const growthText = localized({
     retentionTitle: (channel: string, share: number, overall: number): string => `渠道“${channel}”来的人流失 ${num(share)}%，高于各渠道合计的 ${num(overall)}%`,
     retentionExplanation: (channel: string, excess: number): string =>
       `如果渠道“${channel}”的流失比例和各渠道合计持平，可少流失约 ${num(excess)} 人。要做的：看这个渠道来的人期待什么（引流福利是否与群内容不符），调整入群欢迎和前几天的内容，或换更精准的引流方式。`,
-    retentionEvidence: (r: ChannelRow, overall: number): GrowthEvidence[] => [
+    retentionEvidence: (r: ChannelFigures, overall: number): GrowthEvidence[] => [
       { label: '添加人数', value: r.added },
       { label: '流失人数', value: r.churned },
       { label: '流失比例 %', value: rateOf(r.churned, r.added) },
@@ -196,9 +199,9 @@ export const growthText = localized({
       ...samples.map((text, i) => ({ label: `Staff post ${i + 1}`, value: text })),
     ],
     roiTitle: (channel: string, roi: number): string => `Channel "${channel}" has the lowest ROI: ${num(roi)}%`,
-    roiExplanation: (worst: ChannelRow, best: ChannelRow | null): string =>
+    roiExplanation: (worst: ChannelFigures, best: ChannelFigures | null): string =>
       `Channel "${worst.channel}" cost ${yuan(worst.cost)} for ${worst.added} people and GMV ${yuan(worst.gmv)}. ${best ? `Shift budget towards "${best.channel}" (${num(best.roi)}%) or ` : ''}improve how its people are converted.`,
-    roiEvidence: (r: ChannelRow): GrowthEvidence[] => [
+    roiEvidence: (r: ChannelFigures): GrowthEvidence[] => [
       { label: 'Cost', value: r.cost },
       { label: 'Added', value: r.added },
       { label: 'Converted', value: r.converted },
@@ -208,7 +211,7 @@ export const growthText = localized({
     retentionTitle: (channel: string, share: number, overall: number): string => `Channel "${channel}": ${num(share)}% churned, against ${num(overall)}% overall`,
     retentionExplanation: (channel: string, excess: number): string =>
       `At the overall churn share, channel "${channel}" would keep about ${num(excess)} more people. Check whether its offer matches the community and adjust the first days' content.`,
-    retentionEvidence: (r: ChannelRow, overall: number): GrowthEvidence[] => [
+    retentionEvidence: (r: ChannelFigures, overall: number): GrowthEvidence[] => [
       { label: 'Added', value: r.added },
       { label: 'Churned', value: r.churned },
       { label: 'Churn share %', value: rateOf(r.churned, r.added) },

@@ -27,7 +27,7 @@ import { growthText } from '../../locale/growth';
 import { membershipCtes, scopeCondition } from '../base/analysisBase';
 import { DERIVED_DB } from '../base/identity';
 import { FACTS_CHECKED, countPeopleSql, gnoInScope, memberFactsParams, memberMsgsCtes } from '../base/memberFacts';
-import { queryChannels } from '../channels/channelQueries';
+import { queryChannelReturns } from '../channels/channelQueries';
 import { resolveAsOf } from '../features/featuresQueries';
 import { queryFunnel } from '../funnel/funnelQueries';
 import { isAggregateSource, loadPath } from '../funnel/pathQueries';
@@ -200,7 +200,7 @@ async function churnFindings(sql: Sql, req: GrowthReq, periods: { current: DateR
 
 /** The channel with the worst ROI and the one with the worst churn share. */
 async function channelFindings(sql: Sql, req: GrowthReq, timeZone: string): Promise<GrowthFinding[]> {
-  const rows = await queryChannels(sql, scopeOf(req.groups), 'source', await readDefinition(sql, 'channelCosts'), timeZone);
+  const rows = await queryChannelReturns(sql, scopeOf(req.groups), 'source', await readDefinition(sql, 'channelCosts'), timeZone);
   const link = { view: 'channels' as const, scope: scopeOf(req.groups) };
   const out: GrowthFinding[] = [];
   const withRoi = rows.filter((r) => r.roi !== null);

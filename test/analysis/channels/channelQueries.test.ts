@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisScope, ChannelCost } from '../../../src-main/contract';
-import { checkChannelCosts, queryAdCosts, queryChannels, withCost, type ChannelDimension } from '../../../src-main/analysis/channels/channelQueries';
+import { checkChannelCosts, queryAdCosts, queryChannelReturns, queryChannels, withCost, type ChannelDimension } from '../../../src-main/analysis/channels/channelQueries';
 import { expectedAddWayAll, expectedSourceMarch, expectedSourceMarchGroupA, insertChannelFixture, typedCosts } from './channelFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -52,6 +52,15 @@ describe('channel analysis over the hand-computed fixture', () => {
   it('falls back to the imported cost once no typed cost is given', async () => {
     const rows = await query(march, 'source', []);
     expect(rows.find((r) => r.channel === '直播间')).toMatchObject({ cost: 1000, cost_per_acquisition: 1000 / 3, cost_per_conversion: 500, roi: ((290.5 - 1000) * 100) / 1000 });
+  });
+
+  it('without the active column, gives every other figure of the hand-computed rows, a typed cost for nobody included', async () => {
+    const withoutActive = <R extends { active: number }>(rows: R[]) => rows.map(({ active: _active, ...rest }) => rest);
+    const returns = (scope: AnalysisScope, dimension: ChannelDimension) =>
+      t.project.db.use((sql) => queryChannelReturns(sql, scope, dimension, typedCosts, 'Asia/Shanghai'));
+    expect(await returns(march, 'source')).toEqual(withoutActive(expectedSourceMarch));
+    expect(await returns({ ...march, groups: ['A'] }, 'source')).toEqual(withoutActive(expectedSourceMarchGroupA));
+    expect(await returns({}, 'add_way')).toEqual(withoutActive(expectedAddWayAll));
   });
 
   it('returns nothing for a range without customers', async () => {
