@@ -35,6 +35,12 @@ if (only === 'cli') {
   process.stdout.write(`\n${runCliBench({ log: (l) => process.stderr.write(`${l}\n`) }).join('\n')}\n`);
   process.exit(0);
 }
+// `--only workbook`: the report workbook (bench/workbook.ts), on its own.
+if (only === 'workbook') {
+  const { runWorkbookBench } = await import('./workbook');
+  process.stdout.write(`\n${(await runWorkbookBench({ quick, log: (l) => process.stderr.write(`${l}\n`) })).join('\n')}\n`);
+  process.exit(0);
+}
 // `--only ui`: the UI's perceived speed in browser mode (bench/ui.ts), on its own.
 if (only === 'ui') {
   const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
