@@ -18,6 +18,7 @@ import { menuTemplate } from './menu';
 import { createMenuActions } from './menuActions';
 import { hardenSession, hardenWebContents } from './security';
 import { shellPaths } from './shellPaths';
+import { claimSingleInstance } from './singleInstance';
 import { guardUnload } from './unloadGuard';
 import { createMainWindow } from './mainWindow';
 import { shellText } from '../locale/shell';
@@ -30,7 +31,8 @@ const isOwnPage = (url: string): boolean => isAppUrl(url, appUrl);
 let mainWindow: BrowserWindow | null = null;
 let isReady = false;
 let hasClosedProject = false;
-const pendingFiles: string[] = [];
+/** Acts on a command line or file handed over once the app has started (set by start). */
+let openLaunch: (argv: string[], cwd: string) => void = () => undefined;
 
 function showError(message: string): void {
   dialog.showErrorBox(shellText.appName, message);
@@ -95,20 +97,13 @@ async function start(): Promise<void> {
   // The renderer's language switch reaches here through app:setLanguage; the menu follows it.
   onLanguageChange(setMenu);
 
-  app.on('second-instance', (_event, argv, cwd) => {
-    focusWindow();
+  openLaunch = (argv, cwd) =>
     run(async () => {
       await perform(call, planLaunch(argv, cwd));
       refresh();
     });
-  });
-  app.on('open-file', (event, file) => {
-    event.preventDefault();
-    run(async () => {
-      await perform(call, planLaunch(['', file], process.cwd()));
-      refresh();
-    });
-  });
+  // From here files handed over are opened at once; those that came earlier wait for the first load below.
+  isReady = true;
   // Closing the project checkpoints it, so the file on disk is whole before the process ends.
   app.on('before-quit', (event) => {
     if (hasClosedProject) return;
@@ -127,30 +122,20 @@ async function start(): Promise<void> {
   });
 
   // Open what we were started with before the first page load, so the page starts on it.
-  await perform(call, [...planLaunch(process.argv, process.cwd()), ...pendingFiles.flatMap((f) => planLaunch(['', f], process.cwd()))]);
+  await perform(call, [...planLaunch(process.argv, process.cwd()), ...instance.pending().flatMap((f) => planLaunch(['', f], process.cwd()))]);
   await mainWindow.loadURL(appUrl);
 }
 
 // Before the app is ready: app:// must be a standard, secure scheme for its pages to have an origin.
 protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  // macOS may deliver a double-clicked file before the app is ready.
-  app.on('open-file', (event, file) => {
-    if (isReady) return;
-    event.preventDefault();
-    pendingFiles.push(file);
-  });
+const instance = claimSingleInstance(app, { isReady: () => isReady, focus: focusWindow, open: (argv, cwd) => openLaunch(argv, cwd) }, () => process.cwd());
+if (instance.isPrimary) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isOwnPage));
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
-    .then(() => {
-      isReady = true;
-      return start();
-    })
+    .then(() => start())
     .catch((e: unknown) => {
       showError(errorMessage(toApiError(e)));
       app.quit();
