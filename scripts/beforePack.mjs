@@ -9,7 +9,11 @@ import path from 'node:path';
 const ARCH_NAMES = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
 
 /** Native packages whose binary comes in a per-platform package, and that package's name. */
-const NATIVE_PACKAGES = [{ name: '@duckdb/node-bindings', binding: (platform, arch) => `@duckdb/node-bindings-${platform}-${arch}` }];
+const NATIVE_PACKAGES = [
+  { name: '@duckdb/node-bindings', binding: (platform, arch) => `@duckdb/node-bindings-${platform}-${arch}` },
+  // resvg names its binaries after the C library or toolchain too (its package.json's optionalDependencies).
+  { name: '@resvg/resvg-js', binding: (platform, arch) => `@resvg/resvg-js-${platform}-${arch}${{ win32: '-msvc', linux: '-gnu' }[platform] ?? ''}` },
+];
 
 /** The version of an installed package, or null when it is not installed. */
 function installedVersion(projectDir, name) {

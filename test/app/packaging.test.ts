@@ -66,9 +66,31 @@ describe('installer configuration', () => {
     expect(config.fileAssociations).toMatchObject([{ ext: 'qunxi' }]);
   });
 
+  it('builds AppImage and deb packages for Linux x64 and arm64, with the icons rendered from the SVG', async () => {
+    expect(config.linux?.target).toEqual([
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ]);
+    expect(config.linux?.icon).toBe('resources/icons/png');
+    expect(config.win?.icon).toBe('resources/icons/icon.ico');
+    expect(config.mac?.icon).toBe('resources/icons/icon.icns');
+    for (const f of ['icon.svg', 'icon.ico', 'icon.icns', 'icon.png', 'png/256x256.png', 'png/512x512.png']) await fs.access(path.join(repoRoot, 'resources', 'icons', f));
+    // The headers of the formats: ICO (0, 1, six images), ICNS ('icns' and its length).
+    const ico = await fs.readFile(path.join(repoRoot, 'resources', 'icons', 'icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 6]);
+    const icns = await fs.readFile(path.join(repoRoot, 'resources', 'icons', 'icon.icns'));
+    expect([icns.toString('ascii', 0, 4), icns.readUInt32BE(4)]).toEqual(['icns', icns.length]);
+    expect(config.fileAssociations).toMatchObject([{ ext: 'qunxi', mimeType: 'application/x-qunxi-project' }]);
+  });
+
+  it('unpacks the native bindings (DuckDB, resvg) from the asar archive', () => {
+    expect(config.asarUnpack).toEqual(['node_modules/@duckdb/**', 'node_modules/@resvg/**']);
+  });
+
   it('has npm scripts that build the app, then the platform’s installers', () => {
     expect(packageJson.scripts['dist:win']).toBe('electron-vite build && electron-builder --win');
     expect(packageJson.scripts['dist:mac']).toBe('electron-vite build && electron-builder --mac');
+    expect(packageJson.scripts['dist:linux']).toBe('electron-vite build && electron-builder --linux');
   });
 
   it('runs the native-binding check before packing', async () => {
@@ -93,6 +115,10 @@ describe('native-binding check before packing', () => {
     await install('@duckdb/node-bindings', '1.5.6-r.1');
     await install('@duckdb/node-bindings-darwin-arm64', '1.5.6-r.1');
     await install('@duckdb/node-bindings-win32-x64', '1.5.5');
+    await install('@resvg/resvg-js', '2.6.2');
+    await install('@resvg/resvg-js-darwin-arm64', '2.6.2');
+    await install('@resvg/resvg-js-darwin-x64', '2.6.2');
+    await install('@resvg/resvg-js-win32-x64-msvc', '2.6.2');
   });
 
   afterAll(async () => {
@@ -109,6 +135,13 @@ describe('native-binding check before packing', () => {
     expect(missingBindings(project, 'darwin', 'x64')).toEqual(['@duckdb/node-bindings-darwin-x64 is not installed: npm install --no-save --force @duckdb/node-bindings-darwin-x64@1.5.6-r.1']);
     // 1 is x64.
     await expect(beforePack({ electronPlatformName: 'darwin', arch: 1, packager: { projectDir: project } })).rejects.toThrow(/darwin-x64.*\n.*@duckdb\/node-bindings-darwin-x64 is not installed/);
+  });
+
+  it('names resvg’s binding by its toolchain, and stops the build without it', () => {
+    expect(missingBindings(project, 'linux', 'x64')).toEqual([
+      '@duckdb/node-bindings-linux-x64 is not installed: npm install --no-save --force @duckdb/node-bindings-linux-x64@1.5.6-r.1',
+      '@resvg/resvg-js-linux-x64-gnu is not installed: npm install --no-save --force @resvg/resvg-js-linux-x64-gnu@2.6.2',
+    ]);
   });
 
   it('stops the build for a binding of another version than DuckDB’s', () => {
