@@ -39,6 +39,19 @@ export class ChurnPage {
     return rows.sort((a, b) => a.index - b.index).map((r) => r.text);
   }
 
+  /** Clicks a column header of the churn list (ascending, then descending: sorted on the Node side). */
+  async clickHeader(colId: string): Promise<void> {
+    await this.page.getByTestId('churn-list').locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-label`).click();
+  }
+
+  /** Scrolls the churn list to its last row (the grid asks the Node side for the last page) or back to its first. */
+  async scrollTo(where: 'start' | 'end'): Promise<void> {
+    await this.page
+      .getByTestId('churn-list')
+      .locator('.ag-body-vertical-scroll-viewport')
+      .evaluate((el, toEnd) => el.scrollTo(0, toEnd ? el.scrollHeight : 0), where === 'end');
+  }
+
   /** Clicks 导出 xlsx and returns the name of the file the browser is given. */
   async exportList(): Promise<string> {
     const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('churn-export').click()]);

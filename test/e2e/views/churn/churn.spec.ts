@@ -12,6 +12,21 @@ test.describe('流失与留存 on the demo project', () => {
     await expect.poll(async () => (await churnPage.visibleLeftAt()).slice(0, 3)).toEqual(weekly.events.slice(0, 3).map((e) => e.left_at.replace('T', ' ')));
   });
 
+  test('pages every event from the Node side: the last row after scrolling, and the newest first once sorted so', async ({ api, churnPage }) => {
+    const { eventCount } = await api('churn:query', { period: 'week' });
+    const oldestFirst = await api('churn:events', { offset: 0, limit: 5000, sort: [], filter: {} });
+    expect(oldestFirst.total).toBe(eventCount);
+    await expect.poll(() => churnPage.listCounts()).toEqual({ label: eventCount, grid: eventCount });
+    await churnPage.scrollTo('end');
+    await expect.poll(async () => (await churnPage.visibleLeftAt()).at(-1)).toBe(oldestFirst.rows.at(-1)!.left_at);
+    // Ascending, then descending: each an answer of churn:events with that sort.
+    await churnPage.scrollTo('start');
+    await churnPage.clickHeader('left_at');
+    await churnPage.clickHeader('left_at');
+    const newestFirst = await api('churn:events', { offset: 0, limit: 3, sort: [{ colId: 'left_at', sort: 'desc' }], filter: {} });
+    await expect.poll(async () => (await churnPage.visibleLeftAt()).slice(0, 3)).toEqual(newestFirst.rows.map((r) => r.left_at));
+  });
+
   test('shows the weekly churned total and draws the trend and the breakdowns', async ({ api, churnPage }) => {
     const weekly = await api('churn:query', { period: 'week' });
     const weekTotal = weekly.series.reduce((n, r) => n + r.churned, 0);
