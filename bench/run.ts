@@ -41,6 +41,12 @@ if (only === 'workbook') {
   process.stdout.write(`\n${(await runWorkbookBench({ quick, log: (l) => process.stderr.write(`${l}\n`) })).join('\n')}\n`);
   process.exit(0);
 }
+// `--only sharing`: the anonymised copy and the Parquet export (bench/sharing.ts), on their own.
+if (only === 'sharing') {
+  const { runSharingBench } = await import('./sharing');
+  process.stdout.write(`\n${(await runSharingBench({ quick, log: (l) => process.stderr.write(`${l}\n`) })).join('\n')}\n`);
+  process.exit(0);
+}
 // `--only ui`: the UI's perceived speed in browser mode (bench/ui.ts), on its own.
 if (only === 'ui') {
   const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
