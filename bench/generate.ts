@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same bytes. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../src-main/analysis/stats/seededSplit';
+
+/** A small deterministic PRNG (mulberry32, the lookalike's split uses it too), so every run benchmarks the same bytes. */
+export { prng };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

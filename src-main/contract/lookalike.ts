@@ -142,7 +142,7 @@ export const lookalikeRequestSchema = z.object({
 /** Validator of saving a lookalike's top list as a tag. */
 export const saveLookalikeTagSchema = lookalikeRequestSchema.extend({ name: tagName });
 
-/** Validator of the saved tags document (the definitions table's `savedTags`): each tag with its people. */
+/** Validator of the saved tags document (the definitions table's `savedTags`): each tag (its name as `id`) with its people. */
 export const savedTagsDocumentSchema = z
-  .array(z.object({ name: tagName, pids: z.array(z.string().max(500)).max(1_000_000), note: z.string().max(500), savedAt: z.string().max(40) }))
+  .array(z.object({ id: tagName, pids: z.array(z.string().max(500)).max(1_000_000), note: z.string().max(500), savedAt: z.string().max(40) }))
   .max(200);

@@ -182,8 +182,8 @@ person_customer AS (SELECT * FROM ${DERIVED_DB}.person_customer),
 person_names AS (SELECT * FROM ${DERIVED_DB}.person_names),
 saved_tags AS (
   SELECT DISTINCT tag, pid FROM (
-    SELECT t.name AS tag, unnest(t.pids) AS pid
-    FROM (SELECT unnest(from_json(value, '[{"name": "VARCHAR", "pids": ["VARCHAR"]}]')) AS t FROM definitions WHERE key = '${SAVED_TAGS_KEY}')
+    SELECT t.id AS tag, unnest(t.pids) AS pid
+    FROM (SELECT unnest(from_json(value, '[{"id": "VARCHAR", "pids": ["VARCHAR"]}]')) AS t FROM definitions WHERE key = '${SAVED_TAGS_KEY}')
   )
 ),
 person_tags AS (

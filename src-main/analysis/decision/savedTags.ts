@@ -7,51 +7,31 @@
  * saved tag as they see the customer list's. Writing the document changes the features cache's key
  * (featuresCache.ts), so no cached table keeps the old tags.
  */
+import { listValue } from '@duckdb/node-api';
 import { savedTagsDocumentSchema, type SavedTag } from '../../contract';
 import type { Sql } from '../../db/projectDb';
-import { listValue } from '@duckdb/node-api';
 import { personCtes, SAVED_TAGS_KEY, scopeCondition } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
+import { savedList } from './savedList';
 
-type Document = (typeof savedTagsDocumentSchema)['_output'];
+/** The document: one entry per tag, its name as the entry's id. */
+const saved = savedList<(typeof savedTagsDocumentSchema)['_output'][number]>(SAVED_TAGS_KEY, savedTagsDocumentSchema);
 
-async function readDocument(sql: Sql): Promise<Document> {
-  const row = await sql.one<{ value: string }>(`SELECT value FROM definitions WHERE key = ?`, [SAVED_TAGS_KEY]);
-  if (!row) return [];
-  try {
-    const parsed = savedTagsDocumentSchema.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    // A hand-edited file: no saved tags rather than a broken view.
-    return [];
-  }
-}
-
-const summary = (doc: Document): SavedTag[] => doc.map((t) => ({ name: t.name, people: t.pids.length, note: t.note, savedAt: t.savedAt }));
-
-async function write(sql: Sql, doc: Document): Promise<SavedTag[]> {
-  const value = savedTagsDocumentSchema.parse(doc);
-  await sql.run(
-    `INSERT INTO definitions VALUES (?, ?, now()) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    [SAVED_TAGS_KEY, JSON.stringify(value)],
-  );
-  return summary(value);
-}
+const summary = (doc: Awaited<ReturnType<typeof saved.read>>): SavedTag[] => doc.map((t) => ({ name: t.id, people: t.pids.length, note: t.note, savedAt: t.savedAt }));
 
 /** The saved tags, in saving order. */
 export async function readSavedTags(sql: Sql): Promise<SavedTag[]> {
-  return summary(await readDocument(sql));
+  return summary(await saved.read(sql));
 }
 
-/** Saves a tag with its people; a saved tag of the same name is replaced (and moves to the end). */
+/** Saves a tag with its people; a saved tag of the same name is replaced in place. */
 export async function saveTag(sql: Sql, tag: { name: string; pids: string[]; note: string }): Promise<SavedTag[]> {
-  const doc = (await readDocument(sql)).filter((t) => t.name !== tag.name);
-  return write(sql, [...doc, { ...tag, savedAt: new Date().toISOString() }]);
+  return summary(await saved.save(sql, { id: tag.name, pids: tag.pids, note: tag.note, savedAt: new Date().toISOString() }));
 }
 
 /** Deletes the saved tag of this name (none: nothing changes). */
 export async function deleteTag(sql: Sql, name: string): Promise<SavedTag[]> {
-  return write(sql, (await readDocument(sql)).filter((t) => t.name !== name));
+  return summary(await saved.remove(sql, name));
 }
 
 /* eslint-disable no-restricted-syntax -- tags are split on the separators Chinese exports write (full-width commas, 、): data vocabulary, not UI text */
