@@ -5,7 +5,7 @@ import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
-import { gridTheme as theme } from './agGrid';
+import { gridTheme as theme, headerMinWidth } from './agGrid';
 import { GridExport } from './GridExport';
 import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
@@ -27,6 +27,9 @@ export type DataGridProps<R> = {
   exportTitle?: string;
 } & DataGridSource<R>;
 
+/** Grids of at most this many rows (held in the page) take their rows' height instead of scrolling (issue 11 item 9). */
+const AUTO_HEIGHT_ROWS = 15;
+
 /** Rows per page fetched for the export of a server-side grid. */
 const EXPORT_PAGE = 5_000;
 
@@ -36,7 +39,12 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
     field: c.field as unknown as ColDef<R>['field'],
     colId: c.field,
     headerName: c.headerName,
-    headerTooltip: c.headerTooltip,
+    // The full header on hover, even where it fits: the same place always explains the column.
+    headerTooltip: c.headerTooltip ?? c.headerName,
+    // Columns fit their header (issue 11 item 9): wide enough for it on one line up to a limit, past which it wraps.
+    minWidth: headerMinWidth(c.headerName, Boolean(c.filter)),
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
     sortable: c.sortable ?? true,
     resizable: true,
     width: c.width,
@@ -52,6 +60,14 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
     const problem = c.problem;
     def.cellClassRules = { 'cell-problem': (p) => Boolean(p.data && problem(p.data)) };
     def.tooltipValueGetter = (p) => (p.data ? problem(p.data) || undefined : undefined);
+  } else if (!c.isNumeric && !c.render && !c.select) {
+    // A text cut by its column is readable in full on hover.
+    const format = c.format;
+    def.tooltipValueGetter = (p) => {
+      if (!p.data) return undefined;
+      const text = format ? format(p.value, p.data) : p.value == null ? '' : String(p.value);
+      return text.length > 8 ? text : undefined;
+    };
   }
   if (c.select) {
     const { options, value, onChange, testId } = c.select;
@@ -139,8 +155,10 @@ export function DataGrid<R>(props: DataGridProps<R>) {
     return gridTable(columns, all);
   }, [columns, loader, rows]);
 
+  const isAutoHeight = !isServerSide && (rows?.length ?? 0) <= AUTO_HEIGHT_ROWS;
+
   return (
-    <div className="data-grid" data-testid={testId}>
+    <div className={isAutoHeight ? 'data-grid data-grid-auto' : 'data-grid'} data-testid={testId}>
       <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} />
       <div className="data-grid-body">
         {isServerSide ? (
@@ -164,6 +182,7 @@ export function DataGrid<R>(props: DataGridProps<R>) {
             rowData={rows ?? []}
             getRowId={rowId ? (p) => rowId(p.data) : undefined}
             tooltipShowDelay={200}
+            domLayout={isAutoHeight ? 'autoHeight' : 'normal'}
             onGridReady={(e) => (apiRef.current = e.api)}
           />
         )}

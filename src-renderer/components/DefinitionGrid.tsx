@@ -6,7 +6,7 @@ import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type Keybo
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
 import { definitionGridText, gridLocaleText } from '../../src-main/locale/common';
-import { gridTheme } from './agGrid';
+import { gridTheme, headerMinWidth } from './agGrid';
 import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
 import type { DefinitionColumn, DefinitionGridProps } from './definitionGridTypes';
 
@@ -75,6 +75,11 @@ export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) 
       const def: ColDef<R> = {
         colId: c.field,
         headerName: c.headerName,
+        headerTooltip: c.headerName,
+        // Columns fit their header (issue 11 item 9), as in DataGrid.
+        minWidth: headerMinWidth(c.headerName),
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         width: c.width,
         flex: c.flex ?? (c.width ? undefined : 1),
         sortable: false,
@@ -134,6 +139,10 @@ export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) 
       (x, i): ColDef<R> => ({
         colId: `__extra${i}`,
         headerName: x.headerName,
+        headerTooltip: x.headerName,
+        minWidth: headerMinWidth(x.headerName),
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         width: x.width ?? 110,
         editable: false,
         sortable: false,

@@ -50,3 +50,19 @@ export const gridTheme = themeQuartz.withParams({
   accentColor: '#07a35a',
   spacing: 6,
 });
+
+/** Width in px a header's text needs on one line at the theme's 13 px (CJK and full-width glyphs are about twice a Latin letter). */
+function headerTextWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 13.5 : 7.5;
+  return Math.ceil(w);
+}
+
+/** Header padding, the sort arrow and the filter button beside the text. */
+const HEADER_CHROME = 52;
+/** Widest a column is made for its header alone; a longer header wraps onto a second line. */
+const MAX_HEADER_MIN_WIDTH = 220;
+
+/** The least width of a column whose header is `text` (and a filter button when `hasFilter`). */
+export const headerMinWidth = (text: string, hasFilter = false): number =>
+  Math.min(MAX_HEADER_MIN_WIDTH, headerTextWidth(text) + HEADER_CHROME + (hasFilter ? 16 : 0));
