@@ -34,7 +34,7 @@ export function channelColumns(): GridColumn<ChannelGridRow>[] {
     numeric('active', formatCount),
     numeric('converted', formatCount),
     numeric('conversion_rate', formatRate),
-    { ...numeric('gmv', formatMoney, 1.6), headerTooltip: channelsText.gmvHint },
+    { ...numeric('gmv', formatMoney, 2.4), headerTooltip: channelsText.gmvHint },
     numeric('churned', formatCount),
     numeric('cost', formatMoney, 1.3),
     numeric('cost_per_acquisition', formatMoney, 1.2),
