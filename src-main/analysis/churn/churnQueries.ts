@@ -26,7 +26,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisScope, ChurnEvent, ChurnResult, ChurnStage, ChurnWay, Period, RetentionCohort, SurvivalCurve } from '../../contract';
 import { kaplanMeier } from '../stats/survival';
 import { sheetOf, type SheetExport } from '../base/exportSheet';
-import { membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { membershipCtes, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
 import { queryMetrics } from '../metrics/metricsQueries';
 import { churnStageText, churnText, churnWayText } from '../../locale/churn';
@@ -117,7 +117,7 @@ described AS (
   SELECT r.*, ob.n AS orders,
          CASE WHEN fj.t <= r.t THEN fj.t ELSE least(pc.added_at, r.row_added_at) END AS since,
          fj.t <= r.t AS has_joined,
-         coalesce(pc.add_way, pc.channel) AS channel
+         ${personChannelSql('pc')} AS channel
   FROM ranged r
   LEFT JOIN first_join fj ON fj.pid = r.pid
   LEFT JOIN person_customer pc ON pc.pid = r.pid
@@ -424,7 +424,7 @@ export function survivalSql(groups: string[] | undefined, by: SurvivalBy): strin
   const firsts =
     by === 'group'
       ? `SELECT pid, group_name AS label, min(s) AS s, arg_min(e, s) AS e FROM spells WHERE e > s GROUP BY pid, group_name`
-      : `SELECT i.pid, ${by === 'channel' ? `coalesce(pc.add_way, pc.channel, $unknown)` : '$all'} AS label, min(i.s) AS s, arg_min(i.e, i.s) AS e
+      : `SELECT i.pid, ${by === 'channel' ? `coalesce(${personChannelSql('pc')}, $unknown)` : '$all'} AS label, min(i.s) AS s, arg_min(i.e, i.s) AS e
          FROM islands i ${by === 'channel' ? 'LEFT JOIN person_customer pc ON pc.pid = i.pid' : ''} GROUP BY ALL`;
   return `
 WITH

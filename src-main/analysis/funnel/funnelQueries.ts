@@ -23,7 +23,7 @@ import { wilson } from '../stats/wilson';
 import { AppError } from '../../contract/appError';
 import { sheetOf, type SheetExport } from '../base/exportSheet';
 import { funnelMessages, funnelText } from '../../locale/funnel';
-import { scopeParams } from '../base/analysisBase';
+import { customerRowsChannelSql, personChannelSql, scopeParams } from '../base/analysisBase';
 import { funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
 import type { Sql } from '../../db/projectDb';
 
@@ -151,11 +151,11 @@ ${steps.map((s) => `${s},\n`).join('')}reached AS (
 -- Channel, staff and tags of every person key: the customer list (person_customer for people,
 -- the rows themselves for customers who match no member).
 fn_info AS (
-  SELECT pid AS pkey, customer_name, staff, coalesce(add_way, channel) AS channel, tags FROM person_customer
+  SELECT pid AS pkey, customer_name, staff, ${personChannelSql('pc')} AS channel, tags FROM person_customer pc
   UNION ALL
   SELECT pkey, arg_min(customer_name, coalesce(t, 'infinity'::TIMESTAMPTZ)), arg_min(staff, coalesce(t, 'infinity'::TIMESTAMPTZ)),
-         arg_min(coalesce(add_way, channel), coalesce(t, 'infinity'::TIMESTAMPTZ)), arg_min(tags, coalesce(t, 'infinity'::TIMESTAMPTZ))
-  FROM fn_customers WHERE NOT is_person GROUP BY pkey
+         ${customerRowsChannelSql('c', 't')}, arg_min(tags, coalesce(t, 'infinity'::TIMESTAMPTZ))
+  FROM fn_customers c WHERE NOT is_person GROUP BY pkey
 )`;
 }
 
