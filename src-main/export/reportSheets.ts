@@ -23,7 +23,7 @@ import { abMetricLabels, communityText, decisionViewText, verdictLabels } from '
 import { featureLabels, featuresText } from '../locale/features';
 import { funnelText } from '../locale/funnel';
 import { reportText } from '../locale/report';
-import type { ReportChart, ReportFormat, ReportSheet, ReportTable, ReportValue } from './reportDocument';
+import type { ReportChart, ReportColumn, ReportFormat, ReportSheet, ReportTable, ReportValue } from './reportDocument';
 
 /** Most rows a chart shows (the table has them all). */
 const CHART_ROWS = 15;
@@ -41,6 +41,16 @@ function sheetOf<T>(name: string, answer: Result<T>, build: (value: T) => Report
 }
 
 const top = <T>(rows: T[]) => rows.slice(0, CHART_ROWS);
+
+/** The columns of an estimate: the difference with its 95% interval, and the p-value. */
+function estimateColumns(h: { difference: string; low: string; high: string; p: string }): ReportColumn[] {
+  return [
+    { key: 'difference', header: h.difference, format: 'decimal' },
+    { key: 'low', header: h.low, format: 'decimal' },
+    { key: 'high', header: h.high, format: 'decimal' },
+    { key: 'p', header: h.p, format: 'pvalue' },
+  ];
+}
 
 /** 漏斗 (period counts of the report period). */
 export function funnelSheet(answer: Result<FunnelResult>): ReportSheet {
@@ -294,10 +304,7 @@ export function abtestSheet(answer: Result<SavedAbtestAnswer[]>): ReportSheet {
             { key: 'armB', header: cols.armB, format: 'text' },
             { key: 'nB', header: cols.nB, format: 'count' },
             { key: 'valueB', header: cols.valueB, format: 'decimal' },
-            { key: 'difference', header: cols.difference, format: 'decimal' },
-            { key: 'low', header: cols.low, format: 'decimal' },
-            { key: 'high', header: cols.high, format: 'decimal' },
-            { key: 'p', header: cols.p, format: 'pvalue' },
+            ...estimateColumns(cols),
             { key: 'verdict', header: cols.verdict, format: 'text' },
             { key: 'reading', header: cols.reading, format: 'text' },
           ],
@@ -359,10 +366,7 @@ export function communitySheet(answer: Result<CommunityEffectResult>): ReportShe
             { key: 'metric', header: cols.metric, format: 'text' },
             { key: 'members', header: cols.members, format: 'decimal' },
             { key: 'nonMembers', header: cols.nonMembers, format: 'decimal' },
-            { key: 'difference', header: cols.difference, format: 'decimal' },
-            { key: 'low', header: cols.low, format: 'decimal' },
-            { key: 'high', header: cols.high, format: 'decimal' },
-            { key: 'p', header: cols.p, format: 'pvalue' },
+            ...estimateColumns(cols),
           ],
           rows: c.rows.map((r) => ({
             metric: communityText.metrics[r.metric],
@@ -380,10 +384,7 @@ export function communitySheet(answer: Result<CommunityEffectResult>): ReportShe
             { key: 'members', header: reportText.cols.members, format: 'count' },
             { key: 'before', header: reportText.cols.before, format: 'decimal' },
             { key: 'after', header: reportText.cols.after, format: 'decimal' },
-            { key: 'difference', header: cols.difference, format: 'decimal' },
-            { key: 'low', header: cols.low, format: 'decimal' },
-            { key: 'high', header: cols.high, format: 'decimal' },
-            { key: 'p', header: cols.p, format: 'pvalue' },
+            ...estimateColumns(cols),
           ],
           rows: [{ ...ba }],
         },

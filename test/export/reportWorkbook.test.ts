@@ -63,7 +63,7 @@ beforeAll(async () => {
   job = await runReport({ period: 'week' });
   if (!job.file) throw new Error(JSON.stringify(job));
   book = readXlsxParts(Buffer.from(job.file.base64, 'base64'));
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   if (call) await call('project:close', {});
   await t?.dispose();
@@ -191,7 +191,7 @@ describe('report workbook', () => {
     expect(month.file!.fileName).toBe('p-月报-2026-04-01至2026-04-30.xlsx');
     const bad = await call('report:start', { period: 'week', from: '2026-05-10', to: '2026-05-01' });
     expect(bad.ok).toBe(false);
-  });
+   }, 300_000);
 
   it('stops when cancelled, leaving no file', async () => {
     const started = unwrap(await call('report:start', { period: 'week' }));
@@ -204,5 +204,5 @@ describe('report workbook', () => {
     }
     expect(state.state).toBe('cancelled');
     expect(state.file).toBeUndefined();
-  });
+   }, 300_000);
 });
