@@ -81,11 +81,9 @@ export interface RoiPlan {
   reading: string;
 }
 
-/** One week of a channel as measured: the people added in it, followed for the window. */
-export interface RoiWeek {
-  /** Monday of the week, local. */
-  week: string;
-  /** Imported 渠道投放 cost of the week, ¥; null when none was imported. */
+/** The counts of people added in a week or a run of weeks, each followed for the window. */
+export interface RoiCounts {
+  /** Imported 渠道投放 cost, ¥; null when none was imported. */
   cost: number | null;
   added: number;
   joined: number;
@@ -94,6 +92,12 @@ export interface RoiWeek {
   repeatBuyers: number;
   /** Net GMV of their orders in the window, ¥. */
   gmv: number;
+}
+
+/** One week of a channel as measured: the people added in it, followed for the window. */
+export interface RoiWeek extends RoiCounts {
+  /** Monday of the week, local. */
+  week: string;
 }
 
 /** One week of the back-test: the planner on the week's cost with the rates of the N weeks before it. */
@@ -108,19 +112,11 @@ export interface RoiBacktestRow {
   error: number | null;
 }
 
-/** A channel as measured over the last N weeks, with its back-test. */
-export interface RoiChannel {
+/** A channel as measured over the last N weeks (the counts are their sums), with its back-test. */
+export interface RoiChannel extends RoiCounts {
   channel: string;
   /** The measured weeks, oldest first (all of them, for the back-test). */
   weeks: RoiWeek[];
-  /** Sums over the last N measured weeks. */
-  cost: number | null;
-  added: number;
-  joined: number;
-  buyers: number;
-  orders: number;
-  repeatBuyers: number;
-  gmv: number;
   /** The rates of the last N measured weeks, the planner's prefill. */
   rates: RoiRates;
   /** Mean weekly cost over the last N measured weeks (the planned cost's prefill), ¥. */

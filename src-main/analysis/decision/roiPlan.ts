@@ -7,7 +7,7 @@
  * Paid community (付费社群): GMV = members × price. ROI = (GMV − cost) / cost. Break-even: the
  * conversion rate (paid: join rate) and the AOV (paid: price) at which GMV = cost.
  */
-import type { RoiBacktestRow, RoiPlan, RoiRates, RoiScenarioInput, RoiSensitivity, RoiWeek } from '../../contract';
+import type { RoiBacktestRow, RoiCounts, RoiPlan, RoiRates, RoiScenarioInput, RoiSensitivity, RoiWeek } from '../../contract';
 import { roiText } from '../../locale/roi';
 
 /** The factors of the base conversion rate and AOV the sensitivity table tries. */
@@ -60,15 +60,7 @@ export function plan(s: RoiScenarioInput): RoiPlan {
 }
 
 /** Summed counts of a run of weeks. */
-export interface WeekTotals {
-  cost: number | null;
-  added: number;
-  joined: number;
-  buyers: number;
-  orders: number;
-  repeatBuyers: number;
-  gmv: number;
-}
+export type WeekTotals = RoiCounts;
 
 /** The sums of weeks; the cost is null when no week has one. */
 export function totalsOf(weeks: readonly RoiWeek[]): WeekTotals {

@@ -3,6 +3,7 @@ import type { RoiDimension } from '../../../src-main/contract';
 import { ltvText, roiText } from '../../../src-main/locale/roi';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
+import { ChannelDimensionSelect } from './ChannelDimensionSelect';
 import { DataGrid } from '../../components/DataGrid';
 import { gridHeight } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
@@ -10,7 +11,6 @@ import { selectScopeFrom, selectScopeTo, useScope } from '../../store/scope';
 import { channelColumns, cohortColumns, cohortOption, cohortRows, curvesOption } from './ltvModel';
 import './decision.css';
 
-const dimensions: RoiDimension[] = ['source', 'channel_code', 'add_way'];
 
 /** LTV / CAC: per channel, what its people bring in month by month against what acquiring them cost. */
 export function LtvView() {
@@ -32,16 +32,7 @@ export function LtvView() {
   return (
     <div className="decision-view ltv-view" aria-busy={isLoading} data-testid="ltv-view">
       <ScopeBar>
-        <label>
-          {roiText.dimension}
-          <select value={dimension} data-testid="ltv-dimension" onChange={(e) => setDimension(e.target.value as RoiDimension)}>
-            {dimensions.map((d) => (
-              <option key={d} value={d}>
-                {roiText.dimensionLabels[d]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChannelDimensionSelect value={dimension} onChange={setDimension} testId="ltv-dimension" />
         <span className="spacer" />
         {isLoading && <span className="muted">{text.running}</span>}
         {r && <span className="muted">{text.asOf(r.asOf)}</span>}

@@ -5,6 +5,7 @@ import { roiText } from '../../../src-main/locale/roi';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
+import { ChannelDimensionSelect } from './ChannelDimensionSelect';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
@@ -32,7 +33,6 @@ import './decision.css';
 
 /** How long the scenario grid must stay unchanged before the plans are recomputed. */
 const DEBOUNCE_MS = 250;
-const dimensions: RoiDimension[] = ['source', 'channel_code', 'add_way'];
 const rowKey = (r: { key: string }) => r.key;
 const empty: ScenarioRow[] = [];
 
@@ -88,16 +88,7 @@ export function RoiView() {
   return (
     <div className="decision-view roi-view" aria-busy={isLoading || !editor.isLoaded} data-testid="roi-view">
       <ScopeBar hasRange={false}>
-        <label>
-          {text.dimension}
-          <select value={dimension} data-testid="roi-dimension" onChange={(e) => setDimension(e.target.value as RoiDimension)}>
-            {dimensions.map((d) => (
-              <option key={d} value={d}>
-                {text.dimensionLabels[d]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChannelDimensionSelect value={dimension} onChange={setDimension} testId="roi-dimension" />
         <label>
           {text.weeks}
           <input type="number" min={1} max={52} value={weeks} data-testid="roi-weeks" style={{ width: 56 }} onChange={(e) => setWeeks(Math.min(52, Math.max(1, Math.round(Number(e.target.value)) || 1)))} />

@@ -3,7 +3,7 @@ import type { LtvChannel, LtvCohort } from '../../../src-main/contract';
 import { ltvText } from '../../../src-main/locale/roi';
 import type { ChartOption } from '../../components/chartTypes';
 import type { GridColumn } from '../../components/gridTypes';
-import { formatFigure } from './decisionFormat';
+import { figureColumn, formatFigure } from './decisionFormat';
 
 const MONTHS = 12;
 const months = Array.from({ length: MONTHS }, (_, i) => String(i + 1));
@@ -14,7 +14,7 @@ export type CohortRow = Omit<LtvCohort, 'curve'> & { key: string } & Record<`m${
 /** The columns of the channel grid. */
 export function channelColumns(): GridColumn<LtvChannel>[] {
   const c = ltvText.columns;
-  const num = (field: keyof LtvChannel & string, headerName: string, digits = 2): GridColumn<LtvChannel> => ({ field, headerName, isNumeric: true, width: 110, format: (v) => formatFigure(v as number | null, digits) });
+  const num = figureColumn<LtvChannel>;
   return [
     { field: 'channel', headerName: c.channel, width: 130, isPinned: true },
     num('acquired', c.acquired, 0),
@@ -53,35 +53,27 @@ export function cohortColumns(): GridColumn<CohortRow>[] {
 
 /** Cumulative LTV per person by month, a line per channel, the channel's CAC as a dashed line of the same series. */
 export function curvesOption(channels: LtvChannel[]): ChartOption {
+  return monthLines(channels.map((ch) => ({ name: ch.channel, data: ch.curve, cac: ch.cac })));
+}
+
+/** Lines over months 1…12, each with a dashed CAC line when it has a CAC above 0. */
+function monthLines(lines: { name: string; data: (number | null)[]; cac: number | null }[]): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 60, right: 20, top: 36, bottom: 36 },
     xAxis: { type: 'category', name: ltvText.monthAxis, nameLocation: 'middle', nameGap: 24, data: months },
     yAxis: { type: 'value' },
-    series: channels.map((ch) => ({
+    series: lines.map((l) => ({
       type: 'line',
-      name: ch.channel,
-      data: ch.curve,
-      connectNulls: false,
-      ...(ch.cac !== null && ch.cac > 0 ? { markLine: { symbol: 'none', lineStyle: { type: 'dashed' }, label: { formatter: `${ltvText.cac} ${formatFigure(ch.cac)}` }, data: [{ yAxis: ch.cac }] } } : {}),
+      name: l.name,
+      data: l.data,
+      ...(l.cac !== null && l.cac > 0 ? { markLine: { symbol: 'none', lineStyle: { type: 'dashed' }, label: { formatter: `${ltvText.cac} ${formatFigure(l.cac)}` }, data: [{ yAxis: l.cac }] } } : {}),
     })),
   };
 }
 
-/** The cohort curves of one channel, a line per month added. */
+/** The cohort curves of one channel, a line per month added, the channel's CAC dashed. */
 export function cohortOption(rows: LtvCohort[], cac: number | null): ChartOption {
-  return {
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 60, right: 20, top: 36, bottom: 36 },
-    xAxis: { type: 'category', name: ltvText.monthAxis, nameLocation: 'middle', nameGap: 24, data: months },
-    yAxis: { type: 'value' },
-    series: rows.map((c, i) => ({
-      type: 'line',
-      name: c.month,
-      data: c.curve,
-      ...(i === 0 && cac !== null && cac > 0 ? { markLine: { symbol: 'none', lineStyle: { type: 'dashed' }, label: { formatter: `${ltvText.cac} ${formatFigure(cac)}` }, data: [{ yAxis: cac }] } } : {}),
-    })),
-  };
+  return monthLines(rows.map((c, i) => ({ name: c.month, data: c.curve, cac: i === 0 ? cac : null })));
 }

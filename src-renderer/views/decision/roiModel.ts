@@ -4,7 +4,7 @@ import { roiText } from '../../../src-main/locale/roi';
 import type { ChartOption } from '../../components/chartTypes';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import type { GridColumn } from '../../components/gridTypes';
-import { formatFigure } from './decisionFormat';
+import { figureColumn, formatFigure } from './decisionFormat';
 
 /** A scenario grid row: the scenario flat, with a key that survives edits and undo. */
 export interface ScenarioRow {
@@ -117,7 +117,7 @@ const figure = (v: unknown, digits = 2) => formatFigure(v as number | null, digi
 /** The columns of the side-by-side comparison. */
 export function comparedColumns(): GridColumn<ComparedRow>[] {
   const c = roiText.columns;
-  const num = (field: keyof ComparedRow & string, headerName: string, digits = 2): GridColumn<ComparedRow> => ({ field, headerName, isNumeric: true, width: 110, format: (v) => figure(v, digits) });
+  const num = figureColumn<ComparedRow>;
   return [
     { field: 'name', headerName: c.name, width: 140, isPinned: true },
     { field: 'channel', headerName: c.channel, width: 110 },
@@ -138,7 +138,7 @@ export function comparedColumns(): GridColumn<ComparedRow>[] {
 export function measuredColumns(): GridColumn<RoiChannel>[] {
   const c = roiText.columns;
   const r = roiText.rateLabels;
-  const num = (field: keyof RoiChannel & string, headerName: string, digits = 2): GridColumn<RoiChannel> => ({ field, headerName, isNumeric: true, width: 100, format: (v) => figure(v, digits) });
+  const num = figureColumn<RoiChannel>;
   const rate = (key: keyof RoiChannel['rates'], headerName: string, digits = 2): GridColumn<RoiChannel> => ({
     field: 'rates', headerName, isNumeric: true, width: 110, sortable: false, format: (_v, row) => figure(row.rates[key], digits),
   });
@@ -161,7 +161,7 @@ export function measuredColumns(): GridColumn<RoiChannel>[] {
 /** The columns of a back-test. */
 export function backtestColumns(): GridColumn<RoiBacktestRow>[] {
   const c = roiText.columns;
-  const num = (field: keyof RoiBacktestRow & string, headerName: string, digits = 2): GridColumn<RoiBacktestRow> => ({ field, headerName, isNumeric: true, width: 110, format: (v) => figure(v, digits) });
+  const num = figureColumn<RoiBacktestRow>;
   return [
     { field: 'week', headerName: c.week, width: 110 },
     num('cost', c.cost),

@@ -27,7 +27,7 @@ test.describe('LTV / CAC on the demo project', () => {
     await channels.save();
     await expect.poll(async () => (await api('channels:costs', {})).length).toBe(1);
 
-    await demo.openTab('ltv');
+    await view.open();
     await view.waitSettled();
     const after = await api('decision:ltv', {});
     const costed = after.channels.find((c) => c.channel === first.channel)!;
@@ -38,7 +38,7 @@ test.describe('LTV / CAC on the demo project', () => {
     await shot('ltv.png');
 
     await page.reload();
-    await demo.openTab('ltv');
+    await view.open();
     await view.waitSettled();
     await expect.poll(() => view.cell(first.channel, 'cac')).toBe(figure(costed.cac));
   });

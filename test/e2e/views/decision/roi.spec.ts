@@ -40,7 +40,7 @@ test.describe('ROI预测 on the demo project', () => {
     expect(saved[0]).toMatchObject({ channel: first.channel, cost: 2000, rates: { addsPerYuan: 0.5 } });
 
     await page.reload();
-    await demo.openTab('roi');
+    await view.open();
     await view.waitSettled();
     await expect(view.scenarioCell(0, 'cost')).toHaveText('2000');
     await expect(view.scenarioCell(0, 'addsPerYuan')).toHaveText('0.5');
