@@ -59,6 +59,9 @@ export const analysisCases: AnalysisCase[] = [
   { label: 'decision:growthPoints (latest full week)', method: 'decision:growthPoints', req: {}, targetMs: 1000 },
   // 贡献度 by staff (the generated project has no customer group list, so no owners to score).
   { label: 'decision:contribution (staff)', method: 'decision:contribution', req: {} },
+  // ROI预测 (rates of the last 4 measured weeks and the back-test) and LTV / CAC (issue 14): each under 300 ms.
+  { label: 'decision:roi (4 weeks)', method: 'decision:roi', req: {} },
+  { label: 'decision:ltv', method: 'decision:ltv', req: {} },
   // 相似人群 (issue 14 item 3): under 3 s. Each timed call fits afresh (a new seed: the fit is kept per
   // seed); the feature table is the one 客户360's case above computed, as after a visit to 客户360.
   { label: 'decision:lookalike (default features)', method: 'decision:lookalike', req: { seed: 1 }, varied: (run) => ({ seed: 1000 + run }), targetMs: 3000 },
