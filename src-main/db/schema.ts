@@ -1,6 +1,6 @@
-import { DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { contentNfkc, MAY_CHANGE_UNDER_NFKC_RE2 } from './messageText';
 import type { Sql } from './projectDb';
+import { registerTextFunction } from './textFunction';
 
 /** The project file format version this build writes. */
 export const FORMAT_VERSION = 4;
@@ -154,21 +154,7 @@ const NFKC_FUNCTION = 'qx_content_nfkc';
  * character NFKC may change is handed to JavaScript.
  */
 export async function fillContentNfkc(sql: Sql): Promise<void> {
-  sql.raw.registerScalarFunction(
-    DuckDBScalarFunction.create({
-      name: NFKC_FUNCTION,
-      returnType: VARCHAR,
-      parameterTypes: [VARCHAR],
-      mainFunction: (_info, input, output) => {
-        const content = input.getColumnVector(0);
-        for (let i = 0; i < input.rowCount; i++) {
-          const value = content.getItem(i);
-          output.setItem(i, typeof value === 'string' ? contentNfkc(value) : null);
-        }
-        output.flush();
-      },
-    }),
-  );
+  registerTextFunction(sql, NFKC_FUNCTION, contentNfkc);
   await sql.run(
     `UPDATE messages SET content_nfkc = ${NFKC_FUNCTION}(content)
      WHERE content IS NOT NULL AND regexp_matches(content, '${MAY_CHANGE_UNDER_NFKC_RE2}')`,

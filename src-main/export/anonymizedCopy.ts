@@ -31,6 +31,7 @@ import { AppError } from '../contract/appError';
 import type { AnonymizeResult, KeyBehaviour } from '../contract';
 import { ProjectDb, sqlIdent, sqlLiteral, type Sql } from '../db/projectDb';
 import { createSchema } from '../db/schema';
+import { registerTextFunction } from '../db/textFunction';
 import type { OpenProject } from '../db/projectFile';
 import { readDefinition } from '../db/definitionsStore';
 import { matchSql } from '../analysis/base/behaviourHits';
@@ -273,22 +274,7 @@ export async function writeAnonymizedCopy(project: OpenProject, target: string, 
                 CAST((SELECT count(*) FROM messages) AS INTEGER) AS messages`,
       ))!;
       const mapJson = jsonMapper(await changedEntries(sql, 'anon_groups'), await changedEntries(sql, 'anon_names'));
-      const { DuckDBScalarFunction, VARCHAR } = await import('@duckdb/node-api');
-      sql.raw.registerScalarFunction(
-        DuckDBScalarFunction.create({
-          name: 'qx_anon_json',
-          returnType: VARCHAR,
-          parameterTypes: [VARCHAR],
-          mainFunction: (_info, input, output) => {
-            const v = input.getColumnVector(0);
-            for (let i = 0; i < input.rowCount; i++) {
-              const x = v.getItem(i);
-              output.setItem(i, mapJson(typeof x === 'string' ? x : null));
-            }
-            output.flush();
-          },
-        }),
-      );
+      registerTextFunction(sql, 'qx_anon_json', mapJson);
       const tokens = conditions.length
         ? `nullif(concat_ws(' ', ${conditions.map((c, i) => `CASE WHEN ${c} THEN ${sqlLiteral(behaviourToken(i + 1))} END`).join(', ')}), '')`
         : null;
