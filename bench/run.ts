@@ -51,7 +51,7 @@ if (only === 'sharing') {
 if (only === 'ui') {
   const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
   const { runUiBench } = await import('./ui');
-  const lines = await runUiBench({ quick, outDir: arg('--ui-out'), baselineDir: arg('--ui-baseline'), log: (l) => process.stderr.write(`${l}\n`) });
+  const lines = await runUiBench({ quick, outDir: arg('--ui-out'), baselineDir: arg('--ui-baseline'), isGeneratedOnly: process.argv.includes('--ui-generated-only'), log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(`\n${lines.join('\n')}\n`);
   process.exit(0);
 }

@@ -27,6 +27,8 @@ export interface UiBenchOptions {
   /** Build folder measured before it as the baseline. */
   baselineDir?: string;
   runs?: number;
+  /** Only the generated project (the demo is skipped). */
+  isGeneratedOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -108,17 +110,19 @@ export async function runUiBench(opts: UiBenchOptions): Promise<string[]> {
   const generated = await ensureProject(path.join(dataDir, 'analyses'), sizes, opts.log);
   const builds = [...(opts.baselineDir ? [['baseline', path.resolve(opts.baselineDir)] as const] : []), ['this build', outDir] as const];
   const result = [`UI in browser mode, Chromium headless (${os.cpus().length} CPUs):`];
-  for (const [projectLabel, project] of [
+  const projects = [
     ['demo project', null],
     [`generated project of ${fmt(sizes.people)} people, ${fmt(sizes.messages)} messages`, generated],
-  ] as const) {
+  ] as const;
+  for (const [projectLabel, project] of opts.isGeneratedOnly ? projects.slice(1) : projects) {
     result.push(` ${projectLabel}:`);
     for (const [label, dir] of builds) {
       opts.log(`ui: ${projectLabel}, ${label} (${path.relative(root, dir) || dir})…`);
-      const report = runPhase({ project, rendererDir: path.join(dir, 'renderer'), work: path.join(uiDir, 'work'), runs });
+      const report = runPhase({ project, rendererDir: path.join(dir, 'renderer'), work: path.join(uiDir, `work-${process.pid}`), runs });
       const more = lines(`${label} (${dir})`, report, runs);
       for (const l of more) opts.log(l);
       result.push(...more);
+      rmSync(path.join(uiDir, `work-${process.pid}`), { recursive: true, force: true });
     }
   }
   return result;

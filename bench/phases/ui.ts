@@ -176,7 +176,8 @@ async function main(): Promise<void> {
     for (let run = 0; run < input.runs; run++) {
       const loadStart = performance.now();
       await page.goto(run === 0 ? server.url : `http://127.0.0.1:${server.port}/`);
-      await page.waitForFunction('window.__qx.overviewReady > 0', undefined, { timeout: 120_000, polling: 50 });
+      // A function, not text: Playwright evaluates a text predicate with eval, which the page's CSP refuses.
+      await page.waitForFunction(() => (globalThis as unknown as { __qx: { overviewReady: number } }).__qx.overviewReady > 0, undefined, { timeout: 120_000, polling: 50 });
       isCounting = false;
       const load = (await page.evaluate(PAGE_LOAD)) as { firstScreen: number; overviewReady: number; longMaxMs: number; longCount: number };
       report.firstScreen.push(load.firstScreen);
