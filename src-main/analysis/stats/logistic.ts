@@ -52,7 +52,7 @@ export interface LogisticOptions {
   tolerance?: number;
 }
 
-/** |η| beyond which a fitted probability is numerically 0 or 1 (p < 1e-13). */
+/** |η| beyond which a fitted probability is numerically 0 or 1 (p < 1e-13): a failed fit this far out is a separation. */
 const EXTREME_ETA = 30;
 
 /** log(1 + e^η) without overflow. */
@@ -89,9 +89,13 @@ export function fitLogistic(columns: readonly ArrayLike<number>[], y: ArrayLike<
       let e = 0;
       for (let j = 0; j < p; j++) e += beta[j]! * x[j]![i]!;
       eta[i] = e;
+      // μ and 1 − μ each from its own side: 1 − μ computed as a difference rounds to 0 past |η| ≈ 37,
+      // which would drop those people from the steps, and separated people must keep pulling
+      // (their steps never settle) for the separation to show.
       const mu = sigmoid(e);
-      w[i] = mu * (1 - mu);
-      r[i] = y[i]! - mu;
+      const q = sigmoid(-e);
+      w[i] = mu * q;
+      r[i] = y[i] === 1 ? q : -mu;
       logLikelihood += y[i]! * e - log1pExp(e);
       if (Math.abs(e) > maxEta) maxEta = Math.abs(e);
     }
@@ -130,9 +134,9 @@ export function fitLogistic(columns: readonly ArrayLike<number>[], y: ArrayLike<
     }
     logLikelihood = update();
     if (largest < tolerance) {
-      // Steps settle also while separated people's probabilities creep towards 0 or 1 once their
-      // weights underflow; an estimate with such probabilities is the separation, not an answer.
-      if (maxEta > EXTREME_ETA) throw failure('separation');
+      // Settled: the estimate exists. Probabilities numerically 0 or 1 may remain for people far out
+      // in a heavy tail (a member with thousands of messages); they are no separation, whose steps
+      // never settle (see above).
       const covariance = inverse(recompute(x, w, p));
       return {
         coefficients: [...beta],

@@ -66,6 +66,16 @@ describe('logistic regression by Newton–Raphson', () => {
     expect(() => fitLogistic([marker, noise], y)).toThrow(expect.objectContaining({ reason: 'separation' }));
   });
 
+  it('one person far out in a heavy tail (fitted probability numerically 1) is no separation: the estimate exists', () => {
+    // The 23 launches plus one damaged launch at −200 °F: its η is past 30 (probability rounds to 1),
+    // yet the other launches overlap, so the likelihood has its maximum at finite β.
+    const temps = [...challenger23.map((d) => d[0]), -200];
+    const damaged = [...challenger23.map((d) => d[1]), 1];
+    const r = fitLogistic([temps], damaged);
+    expect(r.coefficients[1]!).toBeLessThan(0);
+    expect(r.coefficients[0]! + r.coefficients[1]! * -200).toBeGreaterThan(30);
+  });
+
   it('a feature that is a multiple of another is a collinear error', () => {
     const temps = challenger23.map((d) => d[0]);
     expect(() => fitLogistic([temps, temps.map((t) => 2 * t)], challenger23.map((d) => d[1]))).toThrow(expect.objectContaining({ reason: 'collinear' }));
