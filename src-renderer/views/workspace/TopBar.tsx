@@ -6,6 +6,7 @@ import { t } from '../../../src-main/locale/app';
 import { punctuation } from '../../../src-main/locale/common';
 import { projectFileText } from '../../../src-main/locale/projectFile';
 import { projectTargetText } from '../../../src-main/locale/projectTarget';
+import { sharingText } from '../../../src-main/locale/sharing';
 import { platform } from '../../platform';
 import { confirmDropDrafts } from '../../store/drafts';
 import { selectBusy, selectProject, useProject } from '../../store/project';
@@ -126,7 +127,7 @@ export function TopBar() {
       </div>
       {isReadOnly && (
         <p className="readonly-banner" data-testid="readonly-banner">
-          {projectFileText.readOnlyBanner}
+          {project.heldBy ? sharingText.readOnlyHeld(project.heldBy.user, project.heldBy.host) : projectFileText.readOnlyBanner}
         </p>
       )}
       {isFormShown && (
