@@ -8,15 +8,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src-main/api/context';
-import { inProcessClient } from '../../src-main/api/dispatch';
-import { createHandlers } from '../../src-main/api/handlers';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/appError';
 import { closeProjectFile, createProjectFile } from '../../src-main/db/projectFile';
 import { ProjectDb } from '../../src-main/db/projectDb';
 import { isLockError, looksLikeDuckDb } from '../../src-main/db/projectIntegrity';
-import { tempDir, tempPaths } from '../support/tempDirs';
+import { apiPerTest } from '../support/apiPerTest';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const MESSAGES = 30_000;
@@ -79,23 +76,13 @@ function holdInOtherProcess(file: string): Promise<ChildProcess> {
 }
 
 describe('damaged project files', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let call: ReturnType<typeof inProcessClient>;
-
-  beforeEach(() => {
-    tmp = tempDir();
-    call = inProcessClient(createHandlers(createContext('test', tempPaths(tmp.dir))));
-  });
-  afterEach(async () => {
-    await call('project:close', {});
-    tmp.cleanup();
-  });
+  const api = apiPerTest();
 
   it('a truncated file, garbage over a block of messages and a zeroed header are each PROJECT_DAMAGED, named, and left byte-identical', async () => {
-    const files = await damagedFiles(tmp.dir);
+    const files = await damagedFiles(api.dir);
     for (const [kind, file] of Object.entries(files)) {
       const before = sha(file);
-      const r = await call('project:open', { path: file });
+      const r = await api.call('project:open', { path: file });
       expect(r.ok, kind).toBe(false);
       expect(!r.ok && r.error.code, kind).toBe('PROJECT_DAMAGED');
       expect(!r.ok && r.error.message, kind).toContain(path.basename(file));
@@ -110,7 +97,7 @@ describe('damaged project files', () => {
   });
 
   it('garbage over a block of messages is found at open, though the headers and catalog read fine', async () => {
-    const { garbage } = await damagedFiles(tmp.dir);
+    const { garbage } = await damagedFiles(api.dir);
     // Without the full reading at open, this file opens: the damaged block is only met by a query.
     const db = await ProjectDb.open(garbage, { readOnly: true });
     try {
@@ -126,19 +113,19 @@ describe('damaged project files', () => {
   });
 
   it('a zip renamed .qunxi is not a Qunxi project (not damaged), and is left as it was', async () => {
-    const file = path.join(tmp.dir, 'archive.qunxi');
+    const file = path.join(api.dir, 'archive.qunxi');
     writeFileSync(file, Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00 not a database at all'));
-    const r = await call('project:open', { path: file });
+    const r = await api.call('project:open', { path: file });
     expect(!r.ok && r.error.code).toBe('PROJECT_NOT_QUNXI');
     expect(readFileSync(file, 'latin1')).toContain('not a database at all');
   });
 
   it('each open keeps the file as its last good copy; a damaged file offers it, and opening it makes a new project beside the damaged one', async () => {
-    const file = path.join(tmp.dir, '十月复盘.qunxi');
+    const file = path.join(api.dir, '十月复盘.qunxi');
     await goodProject(file);
-    const opened = await call('project:open', { path: file });
+    const opened = await api.call('project:open', { path: file });
     expect(opened.ok).toBe(true);
-    await call('project:close', {});
+    await api.call('project:close', {});
     expect(existsSync(`${file}.bak`)).toBe(true);
     // The copy opens whole by itself, with every message.
     const copy = await ProjectDb.open(`${file}.bak`, { readOnly: true });
@@ -149,36 +136,36 @@ describe('damaged project files', () => {
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const before = sha(file);
-    const r = await call('project:open', { path: file });
+    const r = await api.call('project:open', { path: file });
     expect(!r.ok && r.error.code).toBe('PROJECT_DAMAGED');
     expect(!r.ok && r.error.details).toMatchObject({ file, backup: `${file}.bak` });
     expect(!r.ok && r.error.message).toContain('十月复盘.qunxi.bak');
 
-    const restored = await call('project:openBackup', { path: file });
+    const restored = await api.call('project:openBackup', { path: file });
     expect(restored.ok).toBe(true);
-    const recovered = path.join(tmp.dir, '十月复盘（恢复）.qunxi');
+    const recovered = path.join(api.dir, '十月复盘（恢复）.qunxi');
     expect(restored.ok && restored.value.path).toBe(recovered);
     expect(restored.ok && restored.value.counts.messages).toBe(MESSAGES);
     expect(sha(file)).toBe(before);
-    expect(readdirSync(tmp.dir).filter((n) => n.endsWith('.qunxi')).sort()).toEqual(['十月复盘.qunxi', '十月复盘（恢复）.qunxi']);
+    expect(readdirSync(api.dir).filter((n) => n.endsWith('.qunxi')).sort()).toEqual(['十月复盘.qunxi', '十月复盘（恢复）.qunxi']);
   });
 
   it('without a last good copy the damage is still named, with nothing offered, and openBackup says there is none', async () => {
-    const { truncated } = await damagedFiles(tmp.dir);
-    const r = await call('project:open', { path: truncated });
+    const { truncated } = await damagedFiles(api.dir);
+    const r = await api.call('project:open', { path: truncated });
     expect(!r.ok && r.error.code).toBe('PROJECT_DAMAGED');
     expect(!r.ok && r.error.details?.backup).toBeNull();
     expect(!r.ok && r.error.message).not.toContain('.bak');
-    const b = await call('project:openBackup', { path: truncated });
+    const b = await api.call('project:openBackup', { path: truncated });
     expect(!b.ok && b.error.code).toBe('PROJECT_NOT_FOUND');
   });
 
   it('a file another process really holds is still PROJECT_LOCKED, naming it', async () => {
-    const file = path.join(tmp.dir, 'held.qunxi');
+    const file = path.join(api.dir, 'held.qunxi');
     await goodProject(file);
     const child = await holdInOtherProcess(file);
     try {
-      const r = await call('project:open', { path: file });
+      const r = await api.call('project:open', { path: file });
       expect(!r.ok && r.error.code).toBe('PROJECT_LOCKED');
       expect(!r.ok && r.error.message).toContain('held.qunxi');
     } finally {

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach } from 'vitest';
+import { createContext } from '../../src-main/api/context';
+import { inProcessClient } from '../../src-main/api/dispatch';
+import { createHandlers } from '../../src-main/api/handlers';
+import { tempDir, tempPaths } from './tempDirs';
+
+/** A temp folder and the in-process API over its app folders, fresh for each test. */
+export interface ApiPerTest {
+  /** The test's temp folder. */
+  readonly dir: string;
+  /** The API as the UI calls it (real handlers, real DuckDB). */
+  readonly call: ReturnType<typeof inProcessClient>;
+}
+
+/**
+ * Sets up, for each test of the calling `describe`, a temp folder and an API client over it; after
+ * each, closes the open project and removes the folder. Read `dir` and `call` inside the tests.
+ */
+export function apiPerTest(): ApiPerTest {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  let call: ReturnType<typeof inProcessClient> | undefined;
+  beforeEach(() => {
+    tmp = tempDir();
+    call = inProcessClient(createHandlers(createContext('test', tempPaths(tmp.dir))));
+  });
+  afterEach(async () => {
+    await call?.('project:close', {});
+    tmp?.cleanup();
+  });
+  return {
+    get dir() {
+      if (!tmp) throw new Error('apiPerTest: read dir inside a test');
+      return tmp.dir;
+    },
+    get call() {
+      if (!call) throw new Error('apiPerTest: read call inside a test');
+      return call;
+    },
+  };
+}
