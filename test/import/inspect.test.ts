@@ -139,9 +139,11 @@ describe('inspectFile', () => {
     bytes.fill(0x55, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096);
     await writeFile(file, bytes);
     await expect(new ExcelJS.Workbook().xlsx.readFile(file)).rejects.toThrow();
+    // Refused either way the damage shows (exceljs stamps the time in the file, so the bytes differ
+    // run to run): garbage read as a bad value, or the part ending short of its declared size.
     await expect(parseFileToChunks(file, 'big.xlsx', tmp.dir, { kind: 'messages', timeZone: 'Asia/Shanghai', onChunk: () => undefined })).rejects.toMatchObject({
-      code: 'IMPORT_FILE_UNREADABLE',
-      details: { file: 'big.xlsx', part: 'xl/worksheets/sheet1.xml' },
+      code: expect.stringMatching(/^IMPORT_(FILE_UNREADABLE|BAD_VALUE)$/),
+      details: { file: 'big.xlsx' },
     });
 
     const preview = await inspectFile(src(file), opts);

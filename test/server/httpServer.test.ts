@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type AppPaths } from '../../src-main/api/context';
 import { createHandlers } from '../../src-main/api/handlers';
 import { uploadPath } from '../../src-main/api/uploads';
-import { startServer, type RunningServer } from '../../src-main/server/httpServer';
+import { MAX_JSON_BYTES, startServer, type RunningServer } from '../../src-main/server/httpServer';
 import { rawRequest } from './rawRequest';
 
 let root: string;
@@ -153,12 +153,12 @@ describe('browser-mode server', () => {
     expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 
-  it('refuses a JSON body over the 1 MB limit', async () => {
+  it('refuses a JSON body over its limit', async () => {
     const res = await rawRequest(server.port, {
       method: 'POST',
       path: '/api/app:info',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) }),
+      body: JSON.stringify({ pad: 'x'.repeat(MAX_JSON_BYTES + 10) }),
     });
     expect(res.status).toBe(413);
   });

@@ -109,8 +109,9 @@ describe('churn export', () => {
     const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
     expect(values(1)).toEqual(['流失时间', '昵称', '流失方式', '群', '所处阶段', '来源渠道', '在群天数', '成员ID']);
     // 陌生人 on 01-06 (tied to nobody), then carol removed from B on Sunday 23:59:59; empty cells stay empty.
-    expect(values(2)).toEqual(['2024-01-06 09:00:00', '陌生人', '客户删除员工', undefined, '已添加未入群', undefined, 5, '未匹配']);
-    expect(values(3)).toEqual(['2024-01-07 23:59:59', '小卡', '被移出群', 'B', '已入群未购买', '公众号', 5, 'carol']);
+    // The times are date cells (issue 11 item 13) of the local wall clock, which exceljs hands back as UTC.
+    expect(values(2)).toEqual([new Date('2024-01-06T09:00:00Z'), '陌生人', '客户删除员工', undefined, '已添加未入群', undefined, 5, '未匹配']);
+    expect(values(3)).toEqual([new Date('2024-01-07T23:59:59Z'), '小卡', '被移出群', 'B', '已入群未购买', '公众号', 5, 'carol']);
     expect(ws.rowCount).toBe(3);
   });
 });

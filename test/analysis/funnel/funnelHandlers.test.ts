@@ -131,7 +131,8 @@ describe('funnel:query, funnel:lost and funnel:exportLost', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).values).toEqual([undefined, '成员ID', '昵称', '渠道', '员工', '进入时间', '最后到达阶段']);
     const body = ws.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
-    expect(body).toEqual(listed.value.map((p) => [p.pid, p.name, p.channel, p.staff, p.entered_at, p.last_stage]));
+    // 进入时间 is a date cell of the local wall clock (issue 11 item 13), which exceljs hands back as UTC.
+    expect(body).toEqual(listed.value.map((p) => [p.pid, p.name, p.channel, p.staff, new Date(`${p.entered_at}Z`), p.last_stage]));
     expect(body.map((r) => r[0])).toEqual(['u4', 'un5', 'u9', 'row:11:7']);
   });
 });

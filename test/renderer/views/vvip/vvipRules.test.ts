@@ -25,17 +25,17 @@ describe('rule rows', () => {
 describe('rulesSentence', () => {
   it('reads AND before OR, as the query does', () => {
     const rules = [rule('gmv', '>=', 100), rule('purchases', '>', 1), rule('messages', '>=', 2, 'or')];
-    expect(rulesSentence(rules)).toBe('（GMV ≥ 100 且 购买次数 > 1） 或 （发言数 ≥ 2）');
+    expect(rulesSentence(rules)).toBe('（累计GMV ≥ 100 且 购买次数 > 1） 或 （发言数 ≥ 2）');
     // Several AND rows after an OR stay one group.
     expect(rulesSentence([rule('gmv', '>=', 1000), rule('messages', '>=', 200, 'or'), rule('tenure_days', '>', 30)])).toBe(
-      '（GMV ≥ 1000） 或 （发言数 ≥ 200 且 入群天数 > 30）',
+      '（累计GMV ≥ 1000） 或 （发言数 ≥ 200 且 入群天数 > 30）',
     );
   });
 
   it('needs no parentheses for one group, and is empty without rules', () => {
     expect(rulesSentence([rule('aov', '<', 50), rule('referrals', '=', 0)])).toBe('客单价 < 50 且 推荐入群人数 = 0');
     // The first row's join is ignored.
-    expect(rulesSentence([rule('gmv', '!=', 0, 'or')])).toBe('GMV ≠ 0');
+    expect(rulesSentence([rule('gmv', '!=', 0, 'or')])).toBe('累计GMV ≠ 0');
     expect(rulesSentence([])).toBe('');
   });
 });
