@@ -24,7 +24,7 @@ test.describe('VVIP on the demo project', () => {
     const saved = await vvip.query();
     await expect(vvip.figure('vvip-count')).toHaveText(count(saved.count));
     await expect(vvip.figure('vvip-count-note')).toHaveText(`共 ${count(saved.total_people)} 人`);
-    await expect(vvip.figure('vvip-sentence')).toContainText('（GMV ≥ 1000） 或 （推荐且购买人数 ≥ 2） 或 （发言数 ≥ 200）');
+    await expect(vvip.figure('vvip-sentence')).toContainText('（累计GMV ≥ 1000） 或 （推荐且购买人数 ≥ 2） 或 （发言数 ≥ 200）');
   });
 
   test('a changed rule value recounts, with the GMV share and the people, and marks the rules unsaved', async ({ vvipPage: vvip }) => {
@@ -70,7 +70,7 @@ test.describe('VVIP on the demo project', () => {
     expect(expected.count).not.toBe(saved.count);
     await expect(vvip.figure('vvip-count')).toHaveText(count(expected.count));
     await expect(vvip.value(3)).toHaveText('50');
-    await expect(vvip.figure('vvip-sentence')).toContainText('（发言数 ≥ 300） 或 （GMV ≥ 50）');
+    await expect(vvip.figure('vvip-sentence')).toContainText('（发言数 ≥ 300） 或 （累计GMV ≥ 50）');
 
     await vvip.undo();
     await expect(vvip.figure('vvip-count')).toHaveText(count(saved.count));
