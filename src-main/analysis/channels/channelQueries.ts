@@ -206,26 +206,32 @@ export type ChannelReturnRow = Omit<ChannelRow, 'active'>;
  * The channel rows of a dimension (see the file comment for every definition), the most added
  * first, {@link unknownChannel} last. `typedCosts` are the cost grid's rows (any dimension).
  */
-export function queryChannels(sql: Sql, scope: AnalysisScope, dimension: ChannelDimension, typedCosts: readonly ChannelCost[], timeZone: string): Promise<ChannelRow[]> {
-  return channelRows<ChannelRow>(sql, scope, dimension, typedCosts, timeZone, true);
+export async function queryChannels(sql: Sql, scope: AnalysisScope, dimension: ChannelDimension, typedCosts: readonly ChannelCost[], timeZone: string): Promise<ChannelRow[]> {
+  const rows = await channelRows(sql, scope, dimension, typedCosts, timeZone, true);
+  if (!rows.every(hasActive)) throw new Error('channelSql counted active people but a row lacks them');
+  return rows;
 }
+
+/** Whether a channel row carries its active people (every row does when they were counted). */
+const hasActive = (row: ChannelReturnRow & { active?: number }): row is ChannelRow => row.active !== undefined;
 
 /**
  * The same rows as {@link queryChannels} without `active`: every other figure is the same number
  * (one statement builds both), at a fraction of the time (no message is read).
  */
 export function queryChannelReturns(sql: Sql, scope: AnalysisScope, dimension: ChannelDimension, typedCosts: readonly ChannelCost[], timeZone: string): Promise<ChannelReturnRow[]> {
-  return channelRows<ChannelReturnRow>(sql, scope, dimension, typedCosts, timeZone, false);
+  return channelRows(sql, scope, dimension, typedCosts, timeZone, false);
 }
 
-async function channelRows<R extends ChannelReturnRow>(
+/** The rows of both, with `active` when `isActiveCounted`. */
+async function channelRows(
   sql: Sql,
   scope: AnalysisScope,
   dimension: ChannelDimension,
   typedCosts: readonly ChannelCost[],
   timeZone: string,
   isActiveCounted: boolean,
-): Promise<R[]> {
+): Promise<(ChannelReturnRow & { active?: number })[]> {
   type Row = Omit<PeopleRow, 'active'> & Partial<Pick<PeopleRow, 'active'>>;
   const people = await sql.all<Row>(channelSql(dimension, scope.groups, isActiveCounted), { ...scopeParams(scope, timeZone), unknown: unknownChannel() });
   const imported = new Map((await queryAdCosts(sql, scope)).map((r) => [r.channel, r.cost]));
@@ -236,7 +242,7 @@ async function channelRows<R extends ChannelReturnRow>(
   for (const [channel, cost] of typed) {
     if (!seen.has(channel)) rows.push(withCost({ dimension, channel, added: 0, joined: 0, ...(isActiveCounted ? { active: 0 } : {}), converted: 0, gmv: 0, churned: 0 }, cost));
   }
-  return (rows as R[]).sort(
+  return rows.sort(
     (a, b) => Number(a.channel === unknownChannel()) - Number(b.channel === unknownChannel()) || b.added - a.added || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0),
   );
 }

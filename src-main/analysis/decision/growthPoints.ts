@@ -25,6 +25,7 @@ import type { Sql } from '../../db/projectDb';
 import { readDefinition } from '../../db/definitionsStore';
 import { growthText } from '../../locale/growth';
 import { membershipCtes, scopeCondition } from '../base/analysisBase';
+import { addDays, daysBetween } from '../base/calendar';
 import { DERIVED_DB } from '../base/identity';
 import { FACTS_CHECKED, countPeopleSql, gnoInScope, memberFactsParams, memberMsgsCtes } from '../base/memberFacts';
 import { queryChannelReturns } from '../channels/channelQueries';
@@ -42,13 +43,6 @@ export const MAX_GROUP_FUNNELS = 12;
 
 /** Parts of the change shown as findings per dimension (the largest in ¥). */
 const PARTS_PER_DIMENSION = 2;
-
-const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The latest full Monday–Sunday week up to `lastDay` (the week of `lastDay` itself when it is a Sunday). */
 export function latestFullWeek(lastDay: string): DateRange {
