@@ -13,13 +13,15 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const mod of testModules) {
+      const failedBefore = failed;
       for (const t of mod.children.allTests()) {
         const state = t.result().state;
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
+      // A file that failed with no failed test (it did not load, or a beforeAll threw and its tests were skipped) counts once.
+      if (mod.state() === 'failed' && failed === failedBefore) failed++;
     }
     const countsFile = process.env.QUNXI_VITEST_COUNTS;
     if (countsFile) writeFileSync(countsFile, JSON.stringify({ passed, failed, skipped }));
