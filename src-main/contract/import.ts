@@ -128,6 +128,46 @@ export interface ImportJob {
   error?: ApiError;
 }
 
+/** Where one file of a several-file import stands ('notStarted': the import ended before its turn). */
+export type ImportBatchFileState = 'waiting' | ImportJob['state'] | 'notStarted';
+
+/** One file of a several-file import. */
+export interface ImportBatchFile {
+  /** File name as the user knows it. */
+  fileName: string;
+  state: ImportBatchFileState;
+  /** What the file's import is doing now. */
+  phase: ImportJob['phase'];
+  /** Data rows of this file read so far. */
+  rowsRead: number;
+  /** Share of this file read, 0–1, where it can be known. */
+  fraction: number | null;
+  /** Detected kind, once known. */
+  kind: ImportKind | null;
+  /** The committed import, when done. */
+  result?: ImportRecord;
+  /** Why it failed (or was cancelled). */
+  error?: ApiError;
+}
+
+/** State of a several-file import: the files one after another, each its own all-or-nothing import. */
+export interface ImportBatchJob {
+  /** Job handle for status and cancel. */
+  jobId: string;
+  /** 'done': every file imported; 'failed': one or more failed (the others may be imported); 'cancelled': stopped by the user. */
+  state: ImportJob['state'];
+  /** What the file in progress is doing ('preparing' once every file is in). */
+  phase: ImportJob['phase'];
+  /** 0-based index of the file in progress (of the last one handled, once finished). */
+  current: number;
+  /** Share of all files' bytes read, 0–1; never falls. */
+  fraction: number;
+  /** Data rows read over all files so far. */
+  rowsRead: number;
+  /** Every file, in import order. */
+  files: ImportBatchFile[];
+}
+
 const importSource = z.union([z.object({ path: filePath }), z.object({ uploadId: z.string().min(1).max(100), name: z.string().min(1).max(500) })]);
 
 const tableMapping = z.object({
@@ -139,18 +179,25 @@ const tableMapping = z.object({
     .max(16384),
 });
 
+const importStartRequest = z.object({
+  source: importSource,
+  kind: z.enum(importKinds).optional(),
+  /** An explicit mapping from the mapping grid; overrides detection. */
+  mapping: tableMapping.optional(),
+  /** Remember `mapping` as a template under this name. */
+  saveTemplateAs: z.string().min(1).max(200).optional(),
+});
+
+/** What `import:start` takes: one file, with its kind or mapping. */
+export type ImportStartRequest = z.infer<typeof importStartRequest>;
+
 /** The `import:*` methods. */
 export const importMethods = {
-  'import:start': method<ImportJob>()(
-    z.object({
-      source: importSource,
-      kind: z.enum(importKinds).optional(),
-      /** An explicit mapping from the mapping grid; overrides detection. */
-      mapping: tableMapping.optional(),
-      /** Remember `mapping` as a template under this name. */
-      saveTemplateAs: z.string().min(1).max(200).optional(),
-    }),
-  ),
+  'import:start': method<ImportJob>()(importStartRequest),
+  /** Imports several files one after another (see ImportBatchJob); each item is what `import:start` takes. */
+  'import:startBatch': method<ImportBatchJob>()(z.object({ files: z.array(importStartRequest).min(1).max(1000) })),
+  'import:batchStatus': method<ImportBatchJob>()(z.object({ jobId: z.string().min(1).max(100) })),
+  'import:batchCancel': method<ImportBatchJob>()(z.object({ jobId: z.string().min(1).max(100) })),
   'import:inspect': method<ImportPreview>()(z.object({ source: importSource, kind: z.enum(importKinds).optional() })),
   'import:kinds': method<KindInfo[]>()(empty),
   'import:remove': method<ImportRecord[]>()(z.object({ importId: z.number().int().min(1) })),

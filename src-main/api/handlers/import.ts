@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError, toApiError } from '../../contract/appError';
 import { boundaryMessages } from '../../locale/errors';
-import { importFile, queueWrite } from '../../import/importFile';
+import { importFile, queueWrite, type ImportProgress } from '../../import/importFile';
+import { importBatch, type BatchItem } from '../../import/importBatch';
 import { runInspectWorker } from '../../import/runWorker';
 import { checkRegularFile } from '../../import/sourceFile';
 import { kindInfo } from '../../import/kinds';
@@ -14,7 +15,7 @@ import { fieldsOfMapping, listTemplates, saveTemplate } from '../../import/templ
 import { reclaimFreeSpace } from '../../db/fileSpace';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import { jobStore } from '../jobStore';
-import type { DomainHandlers, ImportJob, ImportKind, ImportPreview, ImportSource, TableMapping } from '../../contract';
+import type { DomainHandlers, ImportBatchJob, ImportJob, ImportKind, ImportPreview, ImportRecord, ImportSource, ImportStartRequest, TableMapping } from '../../contract';
 import { runTempDir } from '../tempFiles';
 import { removeUpload, uploadPath } from '../uploads';
 
@@ -23,8 +24,14 @@ interface JobEntry {
   controller: AbortController;
 }
 
+interface BatchEntry {
+  job: ImportBatchJob;
+  controller: AbortController;
+}
+
 /** Jobs per app context; finished jobs stay queryable for the life of the process. */
 const jobsOf = jobStore<JobEntry>();
+const batchesOf = jobStore<BatchEntry>();
 
 function snapshot(entry: JobEntry): ImportJob {
   return { ...entry.job };
@@ -92,18 +99,61 @@ async function saveMappingAsTemplate(project: OpenProject, mapping: TableMapping
   await project.db.checkpoint().catch(() => undefined);
 }
 
+/** An upload is imported once (the page uploads again for another try): it goes when its import ends, whatever the end. */
+async function dropUpload(ctx: AppContext, source: ImportSource): Promise<void> {
+  if ('uploadId' in source) await removeUpload(ctx.paths, source.uploadId).catch(() => undefined);
+}
+
+/**
+ * Imports one requested file: with the mapping of a saved template whose headers match when the
+ * request gives none, saving the request's mapping as a template when it asks to.
+ */
+async function importRequested(
+  ctx: AppContext,
+  project: OpenProject,
+  source: { path: string; fileName: string },
+  req: ImportStartRequest,
+  signal: AbortSignal,
+  onProgress: (p: ImportProgress) => void,
+): Promise<ImportRecord> {
+  const mapping = req.mapping ?? (await templateMappingFor(ctx, project, source, req.kind, signal));
+  const result = await importFile(project, source, {
+    tempDir: path.join(runTempDir(ctx.paths.tempDir), 'imports'),
+    kind: mapping?.kind ?? req.kind,
+    mapping,
+    signal,
+    onProgress,
+  });
+  if (req.mapping && req.saveTemplateAs) await saveMappingAsTemplate(project, req.mapping, req.saveTemplateAs);
+  return result;
+}
+
 /**
  * Imports as background jobs: start returns at once, status polls, cancel aborts (the project
- * is left untouched). Parsing runs in a worker thread; imports of one project write one at a
- * time (later ones wait in a queue inside the importer). Before that, `import:inspect` shows
- * what a file holds and how it would be mapped, reading only the head of the file.
+ * is left untouched). `import:startBatch` imports several files one after another as one job
+ * (import/importBatch.ts: each file its own all-or-nothing import, one progress over all).
+ * Parsing runs in a worker thread; imports of one project write one at a time (later ones wait
+ * in a queue inside the importer). Before that, `import:inspect` shows what a file holds and how
+ * it would be mapped, reading only the head of the file.
  */
 export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
   const jobs = jobsOf(ctx);
-  const find = (jobId: string): JobEntry => {
-    const entry = jobs.get(jobId);
+  const batches = batchesOf(ctx);
+  const find = <E>(store: Map<string, E>, jobId: string): E => {
+    const entry = store.get(jobId);
     if (!entry) throw new AppError('IMPORT_JOB_NOT_FOUND', boundaryMessages.importJobNotFound, { jobId });
     return entry;
+  };
+  /**
+   * The analyses' derived tables follow the new data now, with the job showing it, rather than in
+   * the first view opened after; once, after the last import running (each build reads every
+   * message), and not in the command line, whose import ends the process.
+   */
+  const prepareAfter = async (self: JobEntry | BatchEntry, project: OpenProject, showPreparing: () => void): Promise<void> => {
+    const isLast = ![...jobs.values(), ...batches.values()].some((other) => other !== self && other.job.state === 'running');
+    if (ctx.mode === 'cli' || !isLast || self.job.state !== 'running') return;
+    showPreparing();
+    await project.db.use(async () => undefined).catch(() => undefined);
   };
   return {
     'import:start': async (req) => {
@@ -117,29 +167,13 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       };
       jobs.set(entry.job.jobId, entry);
       const run = async () => {
-        const mapping = req.mapping ?? (await templateMappingFor(ctx, project, source, req.kind, entry.controller.signal));
-        const result = await importFile(project, source, {
-          tempDir: path.join(runTempDir(ctx.paths.tempDir), 'imports'),
-          kind: mapping?.kind ?? req.kind,
-          mapping,
-          signal: entry.controller.signal,
-          onProgress: (p) => {
-            if (entry.job.state === 'running') Object.assign(entry.job, p);
-          },
+        const result = await importRequested(ctx, project, source, req, entry.controller.signal, (p) => {
+          if (entry.job.state === 'running') Object.assign(entry.job, p);
         });
-        if (req.mapping && req.saveTemplateAs) await saveMappingAsTemplate(project, req.mapping, req.saveTemplateAs);
-        // The analyses' derived tables follow the new data now, with the job showing it, rather
-        // than in the first view opened after; once, after the last import of a batch (each build
-        // reads every message), and not in the command line, whose import ends the process.
-        const isLastOfBatch = ![...jobs.values()].some((other) => other !== entry && other.job.state === 'running');
-        if (ctx.mode !== 'cli' && isLastOfBatch && entry.job.state === 'running') {
-          Object.assign(entry.job, { phase: 'preparing', fraction: null });
-          await project.db.use(async () => undefined).catch(() => undefined);
-        }
+        await prepareAfter(entry, project, () => Object.assign(entry.job, { phase: 'preparing', fraction: null }));
         return result;
       };
-      // An upload is imported once (the page uploads again for another try): it goes when its import ends, whatever the end.
-      const done = run().finally(() => ('uploadId' in req.source ? removeUpload(ctx.paths, req.source.uploadId).catch(() => undefined) : undefined));
+      const done = run().finally(() => dropUpload(ctx, req.source));
       done.then(
         (result) => {
           entry.job = { ...entry.job, state: 'done', phase: 'finished', fraction: 1, rowsRead: result.rowsRead, kind: result.kind, result };
@@ -152,11 +186,58 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       );
       return snapshot(entry);
     },
-    'import:status': async (req) => snapshot(find(req.jobId)),
+    'import:status': async (req) => snapshot(find(jobs, req.jobId)),
     'import:cancel': async (req) => {
-      const entry = find(req.jobId);
+      const entry = find(jobs, req.jobId);
       if (entry.job.state === 'running') entry.controller.abort();
       return snapshot(entry);
+    },
+    'import:startBatch': async (req) => {
+      const project = requireProject(ctx);
+      project.db.assertWritable();
+      // Every source is checked before anything starts: a path browser mode may not read refuses the whole request.
+      const sources = await Promise.all(req.files.map((f) => resolveSource(ctx, f.source)));
+      const jobId = randomUUID();
+      const items: BatchItem[] = req.files.map((f, i) => ({
+        fileName: sources[i]!.fileName,
+        path: sources[i]!.path,
+        run: (signal, onProgress) => importRequested(ctx, project, sources[i]!, f, signal, onProgress).finally(() => dropUpload(ctx, f.source)),
+      }));
+      const entry: BatchEntry = {
+        controller: new AbortController(),
+        job: {
+          jobId,
+          state: 'running',
+          phase: 'reading',
+          current: 0,
+          fraction: 0,
+          rowsRead: 0,
+          files: items.map((item) => ({ fileName: item.fileName, state: 'waiting', phase: 'reading', rowsRead: 0, fraction: 0, kind: null })),
+        },
+      };
+      batches.set(jobId, entry);
+      const run = async () => {
+        const final = await importBatch(items, {
+          signal: entry.controller.signal,
+          // The final state waits for the preparing below: the job stays running until the analyses can use the data.
+          onChange: (s) => {
+            if (s.state === 'running') entry.job = { jobId, ...s };
+          },
+        });
+        await Promise.all(req.files.map((f, i) => (final.files[i]!.state === 'notStarted' ? dropUpload(ctx, f.source) : undefined)));
+        if (final.files.some((f) => f.state === 'done')) await prepareAfter(entry, project, () => (entry.job = { jobId, ...final, state: 'running', phase: 'preparing' }));
+        entry.job = { jobId, ...final };
+      };
+      void run().catch((e: unknown) => {
+        entry.job = { ...entry.job, state: 'failed', phase: 'finished', files: entry.job.files.map((f) => (f.state === 'running' ? { ...f, state: 'failed', error: toApiError(e) } : f)) };
+      });
+      return structuredClone(entry.job);
+    },
+    'import:batchStatus': async (req) => structuredClone(find(batches, req.jobId).job),
+    'import:batchCancel': async (req) => {
+      const entry = find(batches, req.jobId);
+      if (entry.job.state === 'running') entry.controller.abort();
+      return structuredClone(entry.job);
     },
     'import:history': async () => listImports(requireProject(ctx).db),
     'import:inspect': async (req, call?: CallContext) => inspectInWorker(ctx, await resolveSource(ctx, req.source), req.kind, call?.signal),
