@@ -1,13 +1,13 @@
 /**
  * The report's charts as PNG images without a browser: a plain ECharts option built from a
  * {@link ReportChart}, drawn by ECharts' server-side SVG renderer and rasterised by resvg with the
- * system's CJK fonts (chartFonts.ts). CPU-bound: the report worker runs it, never the main process.
+ * fonts chartFonts.ts finds. CPU-bound: the report worker runs it, never the main process.
  * The renderer's interactive charts are built elsewhere (src-renderer); these stay simple on purpose.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { ReportChart } from './reportDocument';
-import { CHART_FONT_FAMILIES, chartFontFamily } from './chartFonts';
+import { CHART_FONT_FAMILIES, chartFontFamily, cssFamilies, systemChartFonts, type ChartFonts } from './chartFonts';
 
 /** Size of a chart image in pixels (drawn at twice that for a sharp image in the sheet). */
 export const CHART_WIDTH = 720;
@@ -32,7 +32,8 @@ export function chartOption(chart: ReportChart): echarts.EChartsCoreOption {
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: chartFontFamily },
-    title: { text: chart.title, left: 12, top: 8, textStyle: { fontSize: 15 } },
+    // Regular weight: the report loads no bold face (chartFonts.ts).
+    title: { text: chart.title, left: 12, top: 8, textStyle: { fontSize: 15, fontWeight: 'normal' } },
     legend: { top: 10, right: 12, type: 'plain' },
     grid: { left: 16, right: 24, top: 68, bottom: 16, containLabel: true },
     xAxis: isSideways ? valueAxes[0] : categoryAxis,
@@ -58,12 +59,39 @@ export function chartSvg(chart: ReportChart): string {
   }
 }
 
-/** The chart as PNG bytes. */
-export function chartPng(chart: ReportChart): Uint8Array {
-  const resvg = new Resvg(chartSvg(chart), {
+/** A run of CJK characters (and CJK punctuation, full-width forms): the text the CJK face draws. */
+const CJK_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\ufe30-\ufe4f\uff00-\uffef]+)/u;
+
+/**
+ * The SVG with each text's CJK runs in the CJK family and the other runs in the Latin one (pure).
+ * Named per run, so resvg never looks for a fallback face, which would read every loaded font
+ * file and could pick the Japanese face of a CJK collection for Chinese text.
+ */
+export function withFontRuns(svg: string, fonts: Pick<ChartFonts, 'cjk' | 'latin'>): string {
+  if (fonts.cjk === fonts.latin) return svg;
+  const span = (family: string, text: string) => `<tspan style="font-family:${cssFamilies([family])}">${text}</tspan>`;
+  return svg.replace(/(<text\b[^>]*>)([^<]+)(<\/text>)/g, (_whole, open: string, content: string, close: string) => {
+    const runs = content.split(CJK_RUN).map((run, i) => (run === '' ? '' : span(i % 2 === 1 ? fonts.cjk : fonts.latin, run)));
+    return `${open}${runs.join('')}${close}`;
+  });
+}
+
+/** resvg's font options: only the chart fonts when found, else every system font. */
+function fontOptions(fonts: ChartFonts | null): ResvgRenderOptions['font'] {
+  if (!fonts) return { loadSystemFonts: true, defaultFontFamily: CHART_FONT_FAMILIES[0], sansSerifFamily: CHART_FONT_FAMILIES[0] };
+  return { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: fonts.cjk, sansSerifFamily: fonts.cjk };
+}
+
+/**
+ * The chart as PNG bytes, drawn on libuv's thread pool (several charts at once use the cores).
+ * `fonts` defaults to this machine's ({@link systemChartFonts}); null loads every system font.
+ */
+export async function chartPng(chart: ReportChart, fonts: ChartFonts | null = systemChartFonts()): Promise<Uint8Array> {
+  const svg = chartSvg(chart);
+  const image = await renderAsync(fonts ? withFontRuns(svg, fonts) : svg, {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: SCALE },
-    font: { loadSystemFonts: true, defaultFontFamily: CHART_FONT_FAMILIES[0], sansSerifFamily: CHART_FONT_FAMILIES[0] },
+    font: fontOptions(fonts),
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
