@@ -71,6 +71,15 @@ export interface ParquetResult {
   tables: { table: string; file: string; rows: number }[];
 }
 
+/** How far bringing the analyses' derived tables up to date after an open or an import is. */
+export interface PreparationProgress {
+  /** False while checking whether they are current (a few milliseconds), true once a build runs. */
+  isBuilding: boolean;
+  /** Steps of the build done, of all. */
+  done: number;
+  total: number;
+}
+
 /** The `project:*` methods. */
 export const projectMethods = {
   'project:new': method<ProjectInfo>()(z.object({ path: filePath.optional(), name: z.string().min(1).max(200).optional() })),
@@ -84,6 +93,8 @@ export const projectMethods = {
   'project:openBackup': method<ProjectInfo>()(z.object({ path: filePath })),
   'project:openDemo': method<ProjectInfo>()(empty),
   'project:current': method<ProjectInfo | null>()(empty),
+  /** The check or build of the open project's derived tables under way (after an open or an import), or null when none is. */
+  'project:preparation': method<PreparationProgress | null>()(empty),
   /**
    * Copies the open project to `path` and switches to the copy. An existing file there that is not a
    * Qunxi project is never replaced (PROJECT_NOT_QUNXI); an existing project only with `overwrite`

@@ -40,3 +40,15 @@ export const projectMessages = localized({
     definitionInvalid: (where: string) => `Invalid definition: ${where}`.trim(),
   },
 });
+
+/** Texts of the derived tables' build after a project is opened (the top bar's notice). */
+export const preparationText = localized({
+  'zh-CN': {
+    preparing: '正在准备分析数据…',
+    hint: '打开项目后，群析在后台整理一次数据（人员归并、入群时段、每条消息的日期），之后各项分析更快；现在打开的分析会等它完成。',
+  },
+  en: {
+    preparing: 'Preparing the data for analysis…',
+    hint: 'After a project opens, Qunxi prepares its data once in the background (people matched, membership spells, each message’s local day), which makes every analysis faster; an analysis opened now waits for it.',
+  },
+});

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createContext, defaultPaths, type AppContext } from '../../src-main/api/context';
 import { createHandlers } from '../../src-main/api/handlers';
-import type { ImportJob } from '../../src-main/contract';
+import type { ImportJob, PreparationProgress } from '../../src-main/contract';
 import type { OpenProject } from '../../src-main/db/projectFile';
 import { writeXlsx } from '../import/helpers';
 
@@ -69,6 +69,41 @@ describe('the derived tables of the app', () => {
     await h['project:open']({ path: file });
     // Nothing but the open: the tables follow the data on their own.
     await vi.waitFor(async () => expect(await derivedPeople(ctx.project!)).toBe(2), { timeout: 30_000, interval: 50 });
+    await h['project:close']({});
+  });
+
+  it('say how far their build is while it runs after an open (project:preparation), and nothing once built', async () => {
+    const file = await projectWithStaleTables();
+    const ctx = appContext('browser');
+    const h = createHandlers(ctx);
+    // Read from the open's start on: the build may be well under way when the open answers.
+    let isOpen = false;
+    void h['project:open']({ path: file }).then(() => (isOpen = true));
+    const seen: PreparationProgress[] = [];
+    for (;;) {
+      const progress = await h['project:preparation']({});
+      if (!progress && isOpen) break;
+      if (progress?.isBuilding) seen.push(progress);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    const total = seen[0]!.total;
+    expect(total).toBeGreaterThan(1);
+    for (const [i, p] of seen.entries()) {
+      expect(p.total).toBe(total);
+      expect(p.done).toBeGreaterThanOrEqual(i ? seen[i - 1]!.done : 0);
+    }
+    // Every statement of the build counted: the last report, while the build's views are set up, says all done.
+    expect(seen.at(-1)).toEqual({ isBuilding: true, done: total, total });
+    expect(await derivedPeople(ctx.project!)).toBe(2);
+    // Up to date: nothing under way after, and a project reopened with the same data checks but builds nothing.
+    expect(await h['project:preparation']({})).toBeNull();
+    await h['project:close']({});
+    await h['project:open']({ path: file });
+    for (let progress = await h['project:preparation']({}); progress; progress = await h['project:preparation']({})) {
+      expect(progress.isBuilding).toBe(false);
+      await new Promise((r) => setImmediate(r));
+    }
     await h['project:close']({});
   });
 

@@ -22,7 +22,7 @@
 import { personFactsSql } from './analysisBase';
 import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
 import { dropHitTables } from './behaviourHits';
-import { buildMemberFacts } from './memberFacts';
+import { buildMemberFacts, MEMBER_FACTS_STEPS } from './memberFacts';
 import { INVITATIONS_TABLE, invitationsSql } from './invitations';
 import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
@@ -57,24 +57,43 @@ export const KEPT_SCHEMA = 'qx_kept';
 /** The table of {@link KEPT_SCHEMA} holding the fingerprint its tables were built from (written last). */
 const KEPT_STATE = 'built_from';
 
-/** Builds the derived tables from the current data into `target` (a schema or an attached database). */
-async function build(sql: Sql, target: string): Promise<void> {
+/** How far bringing the derived tables up to date is. */
+export interface DerivedProgress {
+  /** False while checking whether they are current (a few milliseconds), true once a build runs. */
+  isBuilding: boolean;
+  /** Statements of the build done, of all. */
+  done: number;
+  total: number;
+}
+
+/** Statements of {@link build}: the member facts' and the five tables after them. */
+const BUILD_STEPS = MEMBER_FACTS_STEPS + 5;
+
+/**
+ * Builds the derived tables from the current data into `target` (a schema or an attached
+ * database), telling `onStep` each statement done ({@link BUILD_STEPS} in all).
+ */
+async function build(sql: Sql, target: string, onStep: () => void): Promise<void> {
   await dropHitTables(sql);
-  await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, target);
-  await sql.run(
+  await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, target, onStep);
+  const run = async (text: string) => {
+    await sql.run(text);
+    onStep();
+  };
+  await run(
     `CREATE OR REPLACE TABLE ${target}.id_matched AS
      WITH ${rawIdentityCtes(`${target}.id_people`)}
      SELECT kind, rid, pid, matched_by FROM id_matched`,
   );
-  await sql.run(
+  await run(
     `CREATE OR REPLACE TABLE ${target}.id_orders AS
      SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
      FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
   );
   const cached = `id_people AS (SELECT pid FROM ${target}.id_people), id_matched AS (SELECT * FROM ${target}.id_matched)`;
-  await sql.run(`CREATE OR REPLACE TABLE ${target}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
-  await sql.run(`CREATE OR REPLACE TABLE ${target}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${target}.person_customer`)}`);
-  await sql.run(`CREATE OR REPLACE TABLE ${target}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
+  await run(`CREATE OR REPLACE TABLE ${target}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
+  await run(`CREATE OR REPLACE TABLE ${target}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${target}.person_customer`)}`);
+  await run(`CREATE OR REPLACE TABLE ${target}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
 }
 
 /** The fingerprint the tables kept in the project file were built from, or null when it keeps none. */
@@ -90,10 +109,10 @@ async function keptFingerprint(sql: Sql): Promise<string | null> {
  * Builds the tables into the project file's {@link KEPT_SCHEMA}: the fingerprint goes first (a
  * build cut short by a crash is never taken for a whole one) and is written back last.
  */
-async function buildKept(sql: Sql, fingerprint: string): Promise<void> {
+async function buildKept(sql: Sql, fingerprint: string, onStep: () => void): Promise<void> {
   await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_SCHEMA}`);
   await sql.run(`DROP TABLE IF EXISTS ${KEPT_SCHEMA}.${KEPT_STATE}`);
-  await build(sql, KEPT_SCHEMA);
+  await build(sql, KEPT_SCHEMA, onStep);
   await sql.run(`CREATE TABLE ${KEPT_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS fingerprint, now() AS built_at`, [fingerprint]);
 }
 
@@ -121,17 +140,22 @@ async function pointAtKept(sql: Sql): Promise<void> {
  * like the imported tables instead of holding them all in memory; a read-only one whose file keeps
  * none of this data builds them in memory for the session.
  */
-async function bringUpToDate(db: ProjectDb, sql: Sql, fingerprint: string, isForced: boolean): Promise<void> {
+async function bringUpToDate(db: ProjectDb, sql: Sql, fingerprint: string, state: State): Promise<void> {
   // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
   await sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DERIVED_DB} (READ_WRITE)`);
-  const isKept = !isForced && (await keptFingerprint(sql)) === fingerprint;
+  const isKept = !state.isForced && (await keptFingerprint(sql)) === fingerprint;
+  const progress: DerivedProgress = { isBuilding: !isKept, done: 0, total: BUILD_STEPS };
+  const onStep = () => {
+    progress.done++;
+  };
+  state.progress = progress;
   if (isKept || !db.isReadOnly) {
-    if (!isKept) await buildKept(sql, fingerprint);
+    if (!isKept) await buildKept(sql, fingerprint, onStep);
     else await dropHitTables(sql);
     await pointAtKept(sql);
     return;
   }
-  await build(sql, DERIVED_DB);
+  await build(sql, DERIVED_DB, onStep);
 }
 
 interface State {
@@ -141,6 +165,8 @@ interface State {
   isForced: boolean;
   /** A check or build under way: every caller waits for the same one. */
   running: Promise<void> | null;
+  /** How far the check or build under way is (null: none is). */
+  progress: DerivedProgress | null;
 }
 
 const states = new WeakMap<ProjectDb, State>();
@@ -162,27 +188,35 @@ export function invalidateDerived(db: ProjectDb): void {
 export async function refreshDerived(db: ProjectDb): Promise<void> {
   let state = states.get(db);
   if (!state) {
-    state = { built: null, isForced: false, running: null };
+    state = { built: null, isForced: false, running: null, progress: null };
     states.set(db, state);
   }
   const s = state;
   // Callers arriving while a check runs share it: they all see the tables it leaves.
   if (s.running) return s.running;
+  s.progress = { isBuilding: false, done: 0, total: BUILD_STEPS };
   s.running = (async () => {
     try {
       await db.useUnprepared(async (sql) => {
         const fingerprint = await dataFingerprint(sql);
         if (fingerprint === s.built) return;
         s.built = null;
-        await bringUpToDate(db, sql, fingerprint, s.isForced);
+        await bringUpToDate(db, sql, fingerprint, s);
         s.built = fingerprint;
         s.isForced = false;
       });
     } finally {
       s.running = null;
+      s.progress = null;
     }
   })();
   return s.running;
+}
+
+/** How far bringing `db`'s derived tables up to date is: null when no check or build is under way. */
+export function derivedProgress(db: ProjectDb): DerivedProgress | null {
+  const progress = states.get(db)?.progress;
+  return progress ? { ...progress } : null;
 }
 
 /** Open options under which every use of a project first brings its derived tables up to date. */

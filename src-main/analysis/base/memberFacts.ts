@@ -27,26 +27,34 @@
 import { DERIVED_DB, PEOPLE_SQL } from './identity';
 import type { Sql } from '../../db/projectDb';
 
+/** Statements {@link buildMemberFacts} runs, each told to its `onStep` when done. */
+export const MEMBER_FACTS_STEPS = 8;
+
 /**
  * Builds the tables above (`id_people` first: identity reads it) for the project time zone `tz`,
  * into `target` (the derived database, or the schema of the project file that keeps them).
+ * `onStep` is told each statement done (for the progress of the build, {@link MEMBER_FACTS_STEPS} in all).
  */
-export async function buildMemberFacts(sql: Sql, tz: string, target: string = DERIVED_DB): Promise<void> {
+export async function buildMemberFacts(sql: Sql, tz: string, target: string = DERIVED_DB, onStep: () => void = () => undefined): Promise<void> {
   const D = target;
   const day = (col: string) => `CAST(timezone($tz, ${col}) AS DATE)`;
-  await sql.run(`CREATE OR REPLACE TABLE ${D}.id_people AS
+  const run = async (text: string, params?: Parameters<Sql['run']>[1]) => {
+    await sql.run(text, params);
+    onStep();
+  };
+  await run(`CREATE OR REPLACE TABLE ${D}.id_people AS
     SELECT pid, CAST(row_number() OVER (ORDER BY pid) AS INTEGER) AS pno FROM (${PEOPLE_SQL})`);
-  await sql.run(`CREATE OR REPLACE TABLE ${D}.group_nos AS
+  await run(`CREATE OR REPLACE TABLE ${D}.group_nos AS
     SELECT group_name, CAST(row_number() OVER (ORDER BY group_name) AS INTEGER) AS gno
     FROM (SELECT group_name FROM memberships UNION SELECT group_name FROM messages WHERE group_name IS NOT NULL)`);
   for (const [table, col] of [['joins', 'join_time'], ['leaves', 'leave_time']] as const) {
-    await sql.run(
+    await run(
       `CREATE OR REPLACE TABLE ${D}.${table} AS
        SELECT DISTINCT member_id AS pid, group_name, ${col} AS t, ${day(col)} AS d FROM memberships WHERE ${col} IS NOT NULL`,
       { tz },
     );
   }
-  await sql.run(
+  await run(
     `CREATE OR REPLACE TABLE ${D}.spells AS
      SELECT *, ${day('s')} AS sday, CASE WHEN isinf(e) THEN NULL ELSE ${day('e')} END AS eday FROM (
        SELECT j.pid, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e
@@ -54,12 +62,12 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
      )`,
     { tz },
   );
-  await sql.run(`CREATE OR REPLACE TABLE ${D}.islands_all AS ${islandsSql(`${D}.spells`)}`);
+  await run(`CREATE OR REPLACE TABLE ${D}.islands_all AS ${islandsSql(`${D}.spells`)}`);
   // The zone conversion (the costly part) once per message here instead of in every query. A
   // message is its own group's when the latest spell of the sender in that group started at or
   // before it has not ended by then: an earlier spell cannot reach further, since each spell ends
   // at the first leave after its join (an ASOF join on numbers, half the time of a range join).
-  await sql.run(
+  await run(
     `CREATE OR REPLACE TABLE ${D}.msgs AS
      WITH m AS (
        SELECT m.rowid AS rid, p.pno, g.gno, m.sent_at AS t, timezone($tz, m.sent_at) AS lt
@@ -74,7 +82,7 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
      FROM m ASOF LEFT JOIN numbered_spells s ON s.pno = m.pno AND s.gno = m.gno AND m.t >= s.s`,
     { tz },
   );
-  await sql.run(
+  await run(
     `CREATE OR REPLACE TABLE ${D}.facts_info AS
      SELECT CAST($tz AS VARCHAR) AS tz, greatest(coalesce((SELECT max(pno) FROM ${D}.id_people), 0), 1) AS max_pno`,
     { tz },

@@ -17,7 +17,7 @@ import { writeAnonymizedCopy } from '../../export/anonymizedCopy';
 import { exportParquet } from '../../export/parquetExport';
 import { projectMessages } from '../../locale/project';
 import { projectTargetText } from '../../locale/projectTarget';
-import { withDerivedTables } from '../../analysis/base/derivedTables';
+import { derivedProgress, withDerivedTables } from '../../analysis/base/derivedTables';
 
 /** The background preparation of each project opened in the app (see {@link prepareInBackground}). */
 const preparing = new WeakMap<OpenProject, Promise<void>>();
@@ -96,6 +96,7 @@ export function projectHandlers(ctx: AppContext): DomainHandlers<'project'> {
       return adopt(ctx, project);
     },
     'project:current': async () => (ctx.project ? projectSummary(ctx.project) : null),
+    'project:preparation': async () => (ctx.project ? derivedProgress(ctx.project.db) : null),
     'project:saveAs': async (req) => {
       const project = requireProject(ctx);
       const target = projectPathFrom(req.path, { appendExt: true });

@@ -11,6 +11,7 @@ import { platform } from '../../platform';
 import { confirmDropDrafts } from '../../store/drafts';
 import { selectBusy, selectProject, useProject } from '../../store/project';
 import { reportError } from '../../store/toasts';
+import { PreparationNotice } from './PreparationNotice';
 import { ReportButton } from './ReportButton';
 
 /** Project name, time zone, 另存为… and 关闭项目. */
@@ -85,6 +86,7 @@ export function TopBar() {
         <span className="muted tz" data-testid="project-timezone">
           {t.top.timeZone}{punctuation.colon}{project.timeZone}
         </span>
+        <PreparationNotice />
       </div>
       <div className="topbar-actions">
         {notice && (
