@@ -30,9 +30,10 @@ export interface TemplatesCommand {
   file?: string;
 }
 
-/** `imports --project P [--format json|csv]` (history) or `imports --project P remove ID` */
+/** `imports --project P [--format json|csv]` (history), `imports --project P skipped ID [--format json|csv]` (its skipped rows) or `imports --project P remove ID` */
 export type ImportsCommand =
   | { command: 'imports'; project: string; action: 'list'; format: 'json' | 'csv' }
+  | { command: 'imports'; project: string; action: 'skipped'; importId: number; format: 'json' | 'csv' }
   | { command: 'imports'; project: string; action: 'remove'; importId: number };
 
 /** `metrics --project P --period day|week|month [--from] [--to] [--group NAME]… --format json|csv` */
@@ -75,6 +76,7 @@ export function usage(): string {
   npm run qunxi -- templates --project P.qunxi export [TEMPLATE.json]
   npm run qunxi -- templates --project P.qunxi import TEMPLATE.json
   npm run qunxi -- imports   --project P.qunxi [--format json|csv]
+  npm run qunxi -- imports   --project P.qunxi skipped IMPORT_ID [--format json|csv]
   npm run qunxi -- imports   --project P.qunxi remove IMPORT_ID
 ${projectCommandUsage.map((u) => `  npm run qunxi -- ${u}`).join('\n')}
 ${analysisCommands.map((c) => `  npm run qunxi -- ${c.usage}`).join('\n')}
@@ -135,10 +137,11 @@ function importsCommand(project: string, given: Record<string, unknown>, rest: s
   refuse('imports', given, ['kind', 'template', 'period', 'from', 'to', 'group', 'out']);
   const [action, id, extra] = rest;
   if (action === undefined) return { command: 'imports', project, action: 'list', format: oneOf('format', given.format as string | undefined, formats) ?? 'json' };
-  if (action !== 'remove') throw usageError(cliText.importsAction(action));
-  refuse('imports remove', given, ['format']);
+  if (action !== 'remove' && action !== 'skipped') throw usageError(cliText.importsAction(action));
+  if (action === 'remove') refuse('imports remove', given, ['format']);
   if (id === undefined || !/^[1-9]\d{0,8}$/.test(id)) throw usageError(cliText.importsId(id ?? ''));
   if (extra !== undefined) throw usageError(cliText.importsExtra(extra));
+  if (action === 'skipped') return { command: 'imports', project, action, importId: Number(id), format: oneOf('format', given.format as string | undefined, formats) ?? 'json' };
   return { command: 'imports', project, action: 'remove', importId: Number(id) };
 }
 

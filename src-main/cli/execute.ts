@@ -21,7 +21,7 @@ import { historyToCsv, historyToJson } from './historyOutput';
 import { isProjectCommand, runProjectCommand } from './projectCommands';
 import { runReport } from './report';
 import type { CliIo } from './io';
-import { importSummary, metricsToCsv, metricsToJson, rowsToCsv } from './output';
+import { importSummary, metricsToCsv, metricsToJson, rowsToCsv, skippedCsvHead, skippedCsvLines } from './output';
 
 /** A failure carrying the API error whose message becomes the last stderr line. */
 class CliFailure extends Error {
@@ -132,7 +132,7 @@ async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<v
     }
     const job = await importOne(call, io, full, cmd.kind, mapping);
     if (job.state === 'done' && job.result) {
-      io.err(`${importSummary(job.result)}\n`);
+      io.err(`${importSummary(job.result, cmd.project)}\n`);
     } else {
       lastFailure = job.error ?? { code: 'INTERNAL', message: text.importUnfinished(job.fileName) };
       // Other files still get imported; the run fails at the end with this reason.
@@ -201,8 +201,30 @@ async function runImports(call: Client, io: CliIo, cmd: ImportsCommand): Promise
     io.err(`${text.importCount(history.length)}\n`);
     return;
   }
+  if (cmd.action === 'skipped') {
+    await writeSkipped(call, io, cmd.importId, cmd.format);
+    return;
+  }
   const history = await must(call, 'import:remove', { importId: cmd.importId });
   io.err(`${text.importRemoved(cmd.importId, history.length)}\n`);
+}
+
+/** Rows per page of `imports skipped`: the list is written as it is read, never held whole. */
+const SKIPPED_PAGE = 5000;
+
+/** Writes every row an import skipped, in file order, as JSON (one array) or CSV. */
+async function writeSkipped(call: Client, io: CliIo, importId: number, format: 'json' | 'csv'): Promise<void> {
+  io.out(format === 'csv' ? skippedCsvHead() : '[');
+  let total = 0;
+  for (let offset = 0; ; offset += SKIPPED_PAGE) {
+    const page = await must(call, 'import:skipped', { importId, offset, limit: SKIPPED_PAGE });
+    total = page.total;
+    if (format === 'csv') io.out(skippedCsvLines(page.rows));
+    else io.out(page.rows.map((r, i) => `${offset + i === 0 ? '\n' : ',\n'}  ${JSON.stringify(r)}`).join(''));
+    if (page.rows.length < SKIPPED_PAGE) break;
+  }
+  if (format === 'json') io.out(total ? '\n]\n' : ']\n');
+  io.err(`${text.skippedCount(importId, total)}\n`);
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { ImportRecord, MetricsRow } from '../contract';
-import { csvDocument } from '../contract/spreadsheet';
+import type { ImportRecord, MetricsRow, SkippedRow } from '../contract';
+import { csvDocument, csvField } from '../contract/spreadsheet';
 import { cliRunText } from '../locale/cli';
 import { importKindText } from '../locale/common';
+import { skipReasonText } from '../locale/import';
 
 /** Column order of the metrics output, the DESIGN §4 ids. */
 export const METRICS_COLUMNS = [
@@ -35,7 +36,36 @@ export function rowsToCsv(columns: string[], rows: Record<string, unknown>[]): s
   return csvDocument(columns, rows.map((r) => columns.map((c) => r[c])));
 }
 
-/** The one-line summary of a committed import, in the current language. */
-export function importSummary(r: ImportRecord): string {
-  return cliRunText.imported(r.fileName, importKindText[r.kind], r.rowsRead, r.rowsAdded, r.rowsSkipped, r.problemCount ?? 0);
+/**
+ * The summary of a committed import, in the current language: one line of counts, and when rows
+ * were skipped, their totals by reason and the command that lists them (`project` as typed).
+ */
+export function importSummary(r: ImportRecord, project = 'P.qunxi'): string {
+  const counts = cliRunText.imported(r.fileName, importKindText[r.kind], r.rowsRead, r.rowsAdded, r.rowsSkipped, r.problemCount ?? 0);
+  return [counts, ...skippedSummary(r, project)].join('\n');
+}
+
+/**
+ * The lines under an import's summary when it skipped rows: the totals by reason, and the command
+ * that lists every row (none for a file imported before, whose rows are that import's).
+ */
+function skippedSummary(r: ImportRecord, project: string): string[] {
+  const byReason = (r.skippedByReason ?? []).filter((c) => c.count > 0);
+  if (byReason.length === 0) return [];
+  const lines = [skipReasonText.totals(byReason.map((c) => skipReasonText.count(skipReasonText.reason[c.reason], c.count)))];
+  if (byReason.some((c) => c.reason !== 'same_file' && c.reason !== 'not_recorded')) {
+    lines.push(skipReasonText.listHint(`npm run qunxi -- imports --project ${project} skipped ${r.importId}`));
+  }
+  return lines;
+}
+
+/** Columns of `imports skipped --format csv`: the {@link SkippedRow} keys, the reason also in words. */
+export const SKIPPED_COLUMNS = ['sheet', 'row', 'reason', 'reason_text', 'detail'] as const;
+
+/** The head of `imports skipped --format csv` ({@link csvDocument}'s BOM and header row); pages follow as {@link skippedCsvLines}. */
+export const skippedCsvHead = (): string => csvDocument(SKIPPED_COLUMNS, []);
+
+/** One page of skipped rows as CSV lines of {@link SKIPPED_COLUMNS}, each ended by CRLF. */
+export function skippedCsvLines(rows: SkippedRow[]): string {
+  return rows.map((r) => `${[r.sheet, r.row, r.reason, skipReasonText.reason[r.reason], r.detail].map(csvField).join(',')}\r\n`).join('');
 }

@@ -1,12 +1,40 @@
 /** Importing exported files: kinds, mappings, previews and the import jobs. */
 import { z } from 'zod';
-import { empty, filePath, type ApiError } from './common';
+import { empty, filePath, type ApiError, type TablePage } from './common';
 import { importKinds } from './ids';
 import { method } from './method';
 
 export { importKinds };
 /** One kind of export (DESIGN §3). */
 export type ImportKind = (typeof importKinds)[number];
+
+/** Why a data row of a file added nothing (DESIGN §3 re-import rules). */
+export const skipReasons = ['known', 'duplicate', 'missing_key', 'same_file', 'not_recorded'] as const;
+/**
+ * - known: the project already had the row (an earlier import, an overlapping export);
+ * - duplicate: an earlier row of the same file has the same key;
+ * - missing_key: the row lacks the values that identify it (group and member, sender and time, a key column);
+ * - same_file: a file with the same bytes was imported before, so nothing of it was read into the project;
+ * - not_recorded: skipped by an import made before skipped rows were recorded (or by 合并项目), not listed.
+ */
+export type SkipReason = (typeof skipReasons)[number];
+
+/** How many rows an import skipped for one reason. */
+export interface SkipCount {
+  reason: SkipReason;
+  count: number;
+}
+
+/** One data row an import skipped, where it stands in the file and why. */
+export interface SkippedRow {
+  /** Sheet of the row; null for CSV. */
+  sheet: string | null;
+  /** 1-based row number in that sheet (or file). */
+  row: number;
+  reason: SkipReason;
+  /** What the reason refers to, for a person: the missing key fields, the import that already had the row, the row it repeats. */
+  detail: string | null;
+}
 
 /** One committed import. */
 export interface ImportRecord {
@@ -24,8 +52,10 @@ export interface ImportRecord {
   rowsRead: number;
   /** Rows that were new to the project. */
   rowsAdded: number;
-  /** Rows already present (re-import, overlapping export) or without a key. */
+  /** Rows already present (re-import, overlapping export), repeated within the file, or without a key: the rows `import:skipped` lists. */
   rowsSkipped: number;
+  /** `rowsSkipped` by reason, largest first. */
+  skippedByReason?: SkipCount[];
   /** Problems found in rows that were still imported (e.g. a masked phone that cannot match), counted. */
   problemCount?: number;
   /** Up to a few problem lines, each naming sheet / row / column. */
@@ -204,4 +234,8 @@ export const importMethods = {
   'import:status': method<ImportJob>()(z.object({ jobId: z.string().min(1).max(100) })),
   'import:cancel': method<ImportJob>()(z.object({ jobId: z.string().min(1).max(100) })),
   'import:history': method<ImportRecord[]>()(empty),
+  /** A page of the rows an import skipped, in file order, each with its reason. */
+  'import:skipped': method<TablePage<SkippedRow>>()(
+    z.object({ importId: z.number().int().min(1), offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }),
+  ),
 };

@@ -3,7 +3,7 @@
  * tables, and removing an import. Loading the parsing worker's files is importLoad.ts. Every
  * function runs on the caller's connection, so the import transaction spans them all.
  */
-import type { ImportKind, ImportRecord } from '../contract';
+import { skipReasons, type ImportKind, type ImportRecord, type SkipCount, type SkipReason } from '../contract/import';
 import type { ProjectDb, Sql } from './projectDb';
 
 /** Rows added and skipped by a merge. */
@@ -46,10 +46,32 @@ function toRecord(r: ImportRow): ImportRecord {
   };
 }
 
+/**
+ * The skipped rows of each import by reason, largest first (ties in the contract's order); what an import skipped beyond the rows
+ * listed (imports made before they were, 合并项目) counts as `not_recorded`.
+ */
+function withReasons(records: ImportRecord[], counts: { import_id: number; reason: string; n: number }[]): ImportRecord[] {
+  return records.map((r) => {
+    const own: SkipCount[] = counts.filter((c) => Number(c.import_id) === r.importId).map((c) => ({ reason: c.reason as SkipReason, count: Number(c.n) }));
+    const unlisted = r.rowsSkipped - own.reduce((sum, c) => sum + c.count, 0);
+    if (unlisted > 0) own.push({ reason: 'not_recorded', count: unlisted });
+    return { ...r, skippedByReason: own.sort((a, b) => b.count - a.count || skipReasons.indexOf(a.reason) - skipReasons.indexOf(b.reason)) };
+  });
+}
+
+const SKIP_COUNTS = `SELECT import_id, reason, count(*)::INTEGER AS n FROM import_skips`;
+
 /** All imports of the project, oldest first. */
 export async function listImports(db: ProjectDb): Promise<ImportRecord[]> {
   const rows = await db.all<ImportRow>(`${SELECT_IMPORTS} ORDER BY import_id`);
-  return rows.map(toRecord);
+  const counts = await db.all<{ import_id: number; reason: string; n: number }>(`${SKIP_COUNTS} GROUP BY ALL`);
+  return withReasons(rows.map(toRecord), counts);
+}
+
+/** One import's record with its skipped rows by reason, on the caller's connection (inside the import's transaction too). */
+export async function importWithReasons(sql: Sql, rec: ImportRecord): Promise<ImportRecord> {
+  const counts = await sql.all<{ import_id: number; reason: string; n: number }>(`${SKIP_COUNTS} WHERE import_id = $id GROUP BY ALL`, { id: rec.importId });
+  return withReasons([rec], counts)[0]!;
 }
 
 /** The earliest import of a file with these bytes, if any. */
@@ -223,7 +245,7 @@ export async function mergedCounts(sql: Sql, rowsRead: number): Promise<MergeCou
 
 /** Drops the staging tables of this connection. */
 export async function dropStaging(sql: Sql): Promise<void> {
-  for (const t of ['stage_raw', 'stage_target', 'stage_touched']) await sql.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['stage_raw', 'stage_target', 'stage_touched', 'stage_sheets', 'stage_known', 'stage_skipped']) await sql.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /**
@@ -297,5 +319,6 @@ export async function removeImport(sql: Sql, importId: number): Promise<void> {
     await sql.run(`DELETE FROM ${table} WHERE import_id = $id`, { id: importId });
   }
   await sql.run(`DELETE FROM import_rows WHERE import_id = $id`, { id: importId });
+  await sql.run(`DELETE FROM import_skips WHERE import_id = $id`, { id: importId });
   await sql.run(`DELETE FROM imports WHERE import_id = $id`, { id: importId });
 }

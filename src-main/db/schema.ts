@@ -3,7 +3,7 @@ import type { Sql } from './projectDb';
 import { registerTextFunction } from './textFunction';
 
 /** The project file format version this build writes. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** Marker stored in `meta.app` so a foreign DuckDB file is never mistaken for a project. */
 export const APP_MARKER = 'qunxi';
@@ -145,6 +145,19 @@ const formatV4Statements = [
   `ALTER TABLE messages ADD COLUMN content_nfkc VARCHAR`,
 ];
 
+/**
+ * Format 5 (issue 11 item 12): every data row an import skipped, with its place in the file and
+ * its reason, so the user sees which rows 跳过 counts. A table rather than a JSON value of the
+ * import: a re-import of a million-row export skips a million rows. `sheet_no` keeps the file's
+ * order (sheets in the order read); `detail` says what the reason refers to (the missing key
+ * fields' ids, the import that already had the row). Imports made before keep their count only.
+ */
+const formatV5Statements = [
+  `CREATE TABLE import_skips (
+     import_id INTEGER NOT NULL, sheet_no INTEGER NOT NULL, sheet VARCHAR, source_row INTEGER NOT NULL,
+     reason VARCHAR NOT NULL, detail VARCHAR)`,
+];
+
 /** Name of the SQL function {@link fillContentNfkc} registers. */
 const NFKC_FUNCTION = 'qx_content_nfkc';
 
@@ -187,6 +200,9 @@ export const migrations: Record<number, (sql: Sql) => Promise<void>> = {
   3: async (sql) => {
     for (const stmt of formatV4Statements) await sql.run(stmt);
     await fillContentNfkc(sql);
+  },
+  4: async (sql) => {
+    for (const stmt of formatV5Statements) await sql.run(stmt);
   },
 };
 

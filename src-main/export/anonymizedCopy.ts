@@ -62,6 +62,8 @@ export const COLUMN_RULES: Record<string, Record<string, ColumnRule>> = {
   },
   messages: { row_key: 'key', sender_id: 'id', sender_name: 'name', group_name: 'group', msg_type: 'keep', content: 'drop', content_nfkc: 'drop' },
   import_rows: { table_name: 'keep', row_key: 'key' },
+  // A sheet may be named after a person or group; the reason and its detail (field ids, an import number) are not identifying.
+  import_skips: { sheet: 'drop', reason: 'keep', detail: 'keep' },
   row_updates: { table_name: 'keep', row_key: 'key', previous: 'json' },
   customers: {
     row_key: 'key', customer_name: 'name', remark: 'drop', staff: 'staff', add_way: 'keep', channel: 'keep', channel_code: 'keep',

@@ -10,6 +10,10 @@
  *   `stage_raw` and merged by importStore.mergeTarget.
  * Rows of one import keep the file's order in the table (rowid order: each file is appended in
  * order, one after the other), which is what "first" means below.
+ * Every data row that adds nothing is recorded in `import_skips` with its sheet, row and reason
+ * (contract SkipReason): rows without their key as each file is written, the rest once the file
+ * is read. Each hand-over file holds rows of one sheet (stagingCsv.ts); where a sheet's rows begin
+ * in the table is noted in the temp table `stage_sheets`, so a row's rowid tells its sheet.
  */
 import type { Params, Sql } from '../db/projectDb';
 import { mergedCounts, mergeTarget, naturalKeySql, sqlIdentSafe, timeExpr, type DataTable, type MergeCounts, type MergeTarget, type StageType } from '../db/importStore';
@@ -33,6 +37,18 @@ export interface LoadFile {
   path: string;
   /** Bytes of its longest record. */
   maxLineBytes: number;
+  /** Records in it. */
+  rows: number;
+  /** Sheet of every row in it; null for CSV. */
+  sheet: string | null;
+}
+
+/** An import's load under way. */
+export interface Load {
+  plan: LoadPlan;
+  importId: number;
+  /** Sheets whose rows were written so far, in order. */
+  sheets: (string | null)[];
 }
 
 /** SQL type of a column as the CSV reader reads it, and the expression that makes it the stored type. */
@@ -90,19 +106,55 @@ async function changed(sql: Sql, query: string, params?: Params): Promise<number
   return Number(result.rowsChanged);
 }
 
-/** Prepares the load of an import: the staging tables of a staged plan. */
-export async function beginLoad(sql: Sql, plan: LoadPlan): Promise<void> {
-  if (plan.mode !== 'staged') return;
-  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_raw (${plan.columns.map((c) => `${sqlIdentSafe(c.id)} ${storedType(c.type)}`).join(', ')})`);
-  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_touched (seq BIGINT)`);
+/** Prepares the load of an import: where its sheets begin, and the staging tables of a staged plan. */
+export async function beginLoad(sql: Sql, plan: LoadPlan, importId: number): Promise<Load> {
+  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_sheets (sheet_no INTEGER, sheet VARCHAR, after BIGINT)`);
+  if (plan.mode === 'staged') {
+    await sql.run(`CREATE OR REPLACE TEMP TABLE stage_raw (${plan.columns.map((c) => `${sqlIdentSafe(c.id)} ${storedType(c.type)}`).join(', ')})`);
+    await sql.run(`CREATE OR REPLACE TEMP TABLE stage_touched (seq BIGINT)`);
+  }
+  return { plan, importId, sheets: [] };
 }
+
+/**
+ * The number of the sheet a file's rows belong to; a new sheet is noted with the last rowid
+ * written before it (only then is the table read: once per sheet, not per file).
+ */
+async function sheetNo(sql: Sql, load: Load, sheet: string | null): Promise<number> {
+  if (load.sheets.length > 0 && load.sheets.at(-1) === sheet) return load.sheets.length - 1;
+  const no = load.sheets.push(sheet) - 1;
+  if (no === 0) {
+    await sql.run(`INSERT INTO stage_sheets VALUES ($no, $sheet, -1)`, { no, sheet });
+  } else if (load.plan.mode === 'staged') {
+    await sql.run(`INSERT INTO stage_sheets SELECT $no, $sheet, coalesce(max(rowid), -1) FROM stage_raw`, { no, sheet });
+  } else {
+    const table = tableOf(load.plan);
+    await sql.run(`INSERT INTO stage_sheets SELECT $no, $sheet, coalesce(max(rowid), -1) FROM ${table} WHERE import_id = $id`, { no, sheet, id: load.importId });
+  }
+  return no;
+}
+
+/** The field ids a row lacks when no alternative of a natural key applies: each alternative's first field. */
+function keyFields(target: MergeTarget): string {
+  return target.naturalKey.map((alt) => alt[0]).join(',');
+}
+
+/** SQL of the missing-key detail of a member or message row: the ids of its empty key fields. */
+function emptyFields(fields: string[]): string {
+  return `concat_ws(',', ${fields.map((f) => `CASE WHEN ${sqlIdentSafe(f)} IS NULL THEN '${sqlIdentSafe(f)}' END`).join(', ')})`;
+}
+
+/** Key fields of members and messages, whose rows cannot be stored without them. */
+const OWN_KEYS = { members: ['group_name', 'member_id'], messages: ['sender_id', 'sent_at'] } as const;
 
 /**
  * Writes one hand-over file: times converted in the project zone, each row keyed. Members and
  * messages without their key fields, and records no natural key applies to, cannot be stored
  * and are left out.
  */
-export async function loadFile(sql: Sql, plan: LoadPlan, file: LoadFile, timeZone: string, importId: number): Promise<void> {
+export async function loadFile(sql: Sql, load: Load, file: LoadFile, timeZone: string): Promise<void> {
+  const { plan, importId } = load;
+  const no = await sheetNo(sql, load, file.sheet);
   const cols = plan.columns.map((c) => ({ id: sqlIdentSafe(c.id), ...csvColumn(c.id, c.type) }));
   // The reader refuses a line longer than its limit: tell it the longest one (its buffer is twice that).
   const maxLine = Math.max(1024 * 1024, Math.ceil(file.maxLineBytes * 1.1) + 1024);
@@ -117,15 +169,18 @@ export async function loadFile(sql: Sql, plan: LoadPlan, file: LoadFile, timeZon
     return;
   }
   params.id = importId;
+  let written: number;
   if (plan.mode === 'members') {
-    await sql.run(
+    written = await changed(
+      sql,
       `INSERT INTO memberships (row_key, group_name, member_id, member_name, member_type, join_time, join_way, inviter, staff, leave_time, leave_way, import_id, source_row)
        SELECT ${MEMBERSHIP_KEY}, group_name, member_id, member_name, member_type, join_time, join_way, inviter, staff, leave_time, leave_way, $id, source_row
        FROM (${rows}) WHERE group_name IS NOT NULL AND member_id IS NOT NULL`,
       params,
     );
   } else if (plan.mode === 'messages') {
-    await sql.run(
+    written = await changed(
+      sql,
       `INSERT INTO messages (row_key, sender_id, sender_name, group_name, sent_at, msg_type, content, content_nfkc, import_id, source_row)
        SELECT ${messageKey(`'1'`)}, sender_id, sender_name, group_name, sent_at, msg_type, content, content_nfkc, $id, source_row
        FROM (${rows}) WHERE sender_id IS NOT NULL AND sent_at IS NOT NULL`,
@@ -135,13 +190,25 @@ export async function loadFile(sql: Sql, plan: LoadPlan, file: LoadFile, timeZon
     const t = plan.target;
     const targetCols = t.columns.map(sqlIdentSafe).join(', ');
     const filter = t.requireAny?.length ? `WHERE ${t.requireAny.map((f) => `${sqlIdentSafe(f)} IS NOT NULL`).join(' OR ')}` : '';
-    await sql.run(
+    written = await changed(
+      sql,
       `INSERT INTO ${t.table} (row_key, ${targetCols}, import_id, source_row)
        SELECT md5(natural_key), ${targetCols}, $id, source_row
        FROM (SELECT *, ${naturalKeySql(t)} AS natural_key FROM (${rows}) ${filter}) WHERE natural_key IS NOT NULL`,
       params,
     );
   }
+  // The rows left out: read again only when there are any (most files have none).
+  if (written === file.rows) return;
+  const skip: Params = { ...params, no, sheet: file.sheet };
+  let missing: { from: string; where: string; detail: string };
+  if (plan.mode === 'direct') {
+    skip.fields = keyFields(plan.target);
+    missing = { from: `(SELECT source_row, ${naturalKeySql(plan.target)} AS natural_key FROM (${rows}))`, where: 'natural_key IS NULL', detail: '$fields' };
+  } else {
+    missing = { from: `(${rows})`, where: OWN_KEYS[plan.mode].map((f) => `${f} IS NULL`).join(' OR '), detail: emptyFields([...OWN_KEYS[plan.mode]]) };
+  }
+  await sql.run(`INSERT INTO import_skips SELECT $id, $no, $sheet, source_row, 'missing_key', ${missing.detail} FROM ${missing.from} WHERE ${missing.where}`, skip);
 }
 
 /**
@@ -155,13 +222,64 @@ function repeatedKeys(table: DataTable): string {
 }
 
 /**
- * Of this import's rows of `table`, those whose row_key the project already had: recorded as
- * contained (removing their first import keeps them) and dropped from this import.
+ * Records skipped rows of this import: `rows` is a query of their rowid in the table they were
+ * written to (`rid`, which tells their sheet), source_row, reason and detail.
+ */
+async function recordSkips(sql: Sql, rows: string, importId: number, params: Record<string, string> = {}): Promise<void> {
+  await sql.run(
+    `INSERT INTO import_skips SELECT $id, s.sheet_no, s.sheet, d.source_row, d.reason, d.detail
+     FROM (${rows}) AS d ASOF JOIN stage_sheets AS s ON d.rid > s.after`,
+    { id: importId, ...params },
+  );
+}
+
+/**
+ * Of this import's rows of `table`, those whose row_key the project already had, with the import
+ * that has it: the temp table `stage_known`. For members, `is_filled` marks a row whose leave
+ * fills in an open spell the project had (which counts as added, not skipped).
+ */
+async function findKnown(sql: Sql, table: DataTable, importId: number): Promise<void> {
+  const filled = table === 'memberships' ? 'n.leave_time IS NOT NULL AND o.leave_time IS NULL' : 'false';
+  // Created, then filled: DuckDB binds no parameters in CREATE TABLE … AS.
+  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_known (rid BIGINT, source_row INTEGER, earlier INTEGER, is_filled BOOLEAN)`);
+  await sql.run(
+    `INSERT INTO stage_known
+     SELECT n.rowid AS rid, n.source_row, o.import_id AS earlier, ${filled} AS is_filled
+     FROM ${table} AS n JOIN ${table} AS o ON o.row_key = n.row_key AND o.import_id <> $id
+     WHERE n.import_id = $id`,
+    { id: importId },
+  );
+  await recordSkips(sql, `SELECT rid, source_row, 'known' AS reason, earlier::VARCHAR AS detail FROM stage_known WHERE NOT is_filled`, importId);
+}
+
+/**
+ * Drops the rows {@link findKnown} found from this import, recorded as contained (removing their
+ * first import keeps them).
  */
 async function dropKnown(sql: Sql, table: DataTable, importId: number): Promise<void> {
-  const known = `import_id = $id AND row_key IN (SELECT row_key FROM ${table} WHERE import_id <> $id)`;
+  const known = `rowid IN (SELECT rid FROM stage_known)`;
   await sql.run(`INSERT INTO import_rows SELECT DISTINCT $id, $table, row_key FROM ${table} WHERE ${known}`, { id: importId, table });
-  await sql.run(`DELETE FROM ${table} WHERE ${known}`, { id: importId });
+  await sql.run(`DELETE FROM ${table} WHERE ${known}`);
+}
+
+/**
+ * The rows of a staged import that changed nothing (importStore's stage_touched lacks them), with
+ * their reason: no key of the kind's main table, a main row the project had before (named by its
+ * import), or else a repeat of a row earlier in the file.
+ */
+async function recordStagedSkips(sql: Sql, main: MergeTarget, importId: number): Promise<void> {
+  const table = sqlIdentSafe(main.table);
+  await recordSkips(
+    sql,
+    `SELECT r.rid, r.source_row,
+            CASE WHEN r.natural_key IS NULL THEN 'missing_key' WHEN t.import_id IS DISTINCT FROM $id THEN 'known' ELSE 'duplicate' END AS reason,
+            CASE WHEN r.natural_key IS NULL THEN $fields WHEN t.import_id IS DISTINCT FROM $id THEN t.import_id::VARCHAR END AS detail
+     FROM (SELECT rowid AS rid, seq, source_row, ${naturalKeySql(main)} AS natural_key FROM stage_raw) AS r
+     LEFT JOIN ${table} AS t ON t.row_key = md5(r.natural_key)
+     WHERE r.seq NOT IN (SELECT seq FROM stage_touched)`,
+    importId,
+    { fields: keyFields(main) },
+  );
 }
 
 async function countOwn(sql: Sql, table: DataTable, importId: number): Promise<number> {
@@ -184,9 +302,11 @@ async function countOwn(sql: Sql, table: DataTable, importId: number): Promise<n
  * Only rows whose key occurs more than once in the file are renumbered or reduced, so the common
  * case costs one grouping.
  */
-export async function settleLoad(sql: Sql, plan: LoadPlan, importId: number, rowsRead: number): Promise<MergeCounts> {
+export async function settleLoad(sql: Sql, load: Load, rowsRead: number): Promise<MergeCounts> {
+  const { plan, importId } = load;
   if (plan.mode === 'staged') {
     for (const target of plan.targets) await mergeTarget(sql, target, importId);
+    await recordStagedSkips(sql, plan.targets[0]!, importId);
     return mergedCounts(sql, rowsRead);
   }
   const table = tableOf(plan);
@@ -201,15 +321,23 @@ export async function settleLoad(sql: Sql, plan: LoadPlan, importId: number, row
        WHERE messages.rowid = d.rid`,
       id,
     );
+    await findKnown(sql, table, importId);
     await dropKnown(sql, table, importId);
   } else {
     const order = plan.mode === 'members' ? 'leave_time NULLS LAST, rowid' : 'rowid';
+    // The repeats, each naming the row kept.
+    await sql.run(`CREATE OR REPLACE TEMP TABLE stage_skipped (rid BIGINT, source_row INTEGER, detail VARCHAR)`);
     await sql.run(
-      `DELETE FROM ${table} WHERE rowid IN (
-         SELECT rid FROM (SELECT rowid AS rid, row_number() OVER (PARTITION BY row_key ORDER BY ${order}) AS rn FROM ${table} WHERE ${repeatedKeys(table)})
-         WHERE rn > 1)`,
+      `INSERT INTO stage_skipped
+       SELECT rid, source_row, kept::VARCHAR AS detail FROM (
+         SELECT rowid AS rid, source_row, row_number() OVER w AS rn, first_value(source_row) OVER w AS kept
+         FROM ${table} WHERE ${repeatedKeys(table)} WINDOW w AS (PARTITION BY row_key ORDER BY ${order}))
+       WHERE rn > 1`,
       id,
     );
+    await recordSkips(sql, `SELECT rid, source_row, 'duplicate' AS reason, detail FROM stage_skipped`, importId);
+    await sql.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rid FROM stage_skipped)`);
+    await findKnown(sql, table, importId);
     if (plan.mode === 'members') {
       filled = await changed(
         sql,

@@ -10,8 +10,8 @@ import os from 'node:os';
 import type { ImportKind, ImportRecord, TableMapping } from '../contract';
 import type { OpenProject } from '../db/projectFile';
 import type { ProjectDb, Sql } from '../db/projectDb';
-import { dropStaging, findImportByHash, insertImport, nextImportId } from '../db/importStore';
-import { beginLoad, loadFile, settleLoad, type LoadPlan } from './importLoad';
+import { dropStaging, findImportByHash, importWithReasons, insertImport, nextImportId } from '../db/importStore';
+import { beginLoad, loadFile, settleLoad, type Load } from './importLoad';
 import { AppError } from '../contract/appError';
 import { fieldLabel, kindSpecs } from './kinds';
 import { loadPlan } from './kinds/targets';
@@ -41,9 +41,9 @@ export interface WriteJob {
   onWriting: (rowsRead: number, kind: ImportKind) => void;
 }
 
-/** What an identical file's re-import returns: the earlier import, with nothing added this time. */
+/** What an identical file's re-import returns: the earlier import, with nothing added this time: every row skipped as the same file. */
 export function alreadyImported(earlier: ImportRecord): ImportRecord {
-  return { ...earlier, rowsAdded: 0, rowsSkipped: earlier.rowsRead };
+  return { ...earlier, rowsAdded: 0, rowsSkipped: earlier.rowsRead, skippedByReason: [{ reason: 'same_file', count: earlier.rowsRead }] };
 }
 
 /** The problem lines of an import: masked phones, kept but never used to match anyone. */
@@ -162,13 +162,10 @@ export async function writeImport(project: OpenProject, job: WriteJob, memoryMb:
         job.throwIfCancelled();
         await fs.mkdir(job.jobDir, { recursive: true });
         const importId = await nextImportId(sql);
-        let plan: LoadPlan | null = null;
-        const planFor = async (kind: ImportKind) => {
-          if (!plan) {
-            plan = loadPlan(kind);
-            await beginLoad(sql, plan);
-          }
-          return plan;
+        let load: Load | null = null;
+        const loadFor = async (kind: ImportKind) => {
+          load ??= await beginLoad(sql, loadPlan(kind), importId);
+          return load;
         };
         let parsed;
         try {
@@ -187,7 +184,7 @@ export async function writeImport(project: OpenProject, job: WriteJob, memoryMb:
               signal: job.signal,
               onProgress: job.onReading,
               onChunk: async (chunk) => {
-                await loadFile(sql, await planFor(chunk.kind), chunk, project.timeZone, importId);
+                await loadFile(sql, await loadFor(chunk.kind), chunk, project.timeZone);
                 await fs.rm(chunk.path, { force: true });
               },
             },
@@ -204,7 +201,7 @@ export async function writeImport(project: OpenProject, job: WriteJob, memoryMb:
         if (again) return { value: alreadyImported(again), commit: false };
         job.throwIfCancelled();
         job.onWriting(parsed.rowsRead, parsed.kind);
-        const counts = await settleLoad(sql, await planFor(parsed.kind), importId, parsed.rowsRead);
+        const counts = await settleLoad(sql, await loadFor(parsed.kind), parsed.rowsRead);
         job.throwIfCancelled();
         const problems = problemsOf(parsed.kind, parsed.maskedPhones);
         const rec: ImportRecord = {
@@ -220,7 +217,7 @@ export async function writeImport(project: OpenProject, job: WriteJob, memoryMb:
           problems: problems.lines,
         };
         await insertImport(sql, rec);
-        return { value: rec, commit: true };
+        return { value: await importWithReasons(sql, rec), commit: true };
       }).finally(() => dropStaging(sql).catch(() => undefined)),
     ),
   );

@@ -317,6 +317,24 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
     if (rowsRead % PROGRESS_EVERY === 0) opts.onRows?.(rowsRead);
   };
 
+  /**
+   * With a mapping, the head of a continuation sheet, held until its repeated header is found (it
+   * and the title rows above it are no data, as detection finds them: the same file gives the same
+   * rows whether its mapping was detected or given) or ruled out within the rows searched for one.
+   */
+  let continuing: SourceRow[] | null = null;
+  const flushContinuing = async () => {
+    const rows = continuing ?? [];
+    continuing = null;
+    for (const r of rows) await handle(r);
+  };
+  const holdContinuing = async (row: SourceRow) => {
+    const held = continuing!;
+    held.push(row);
+    if (rowText(row.cells) === lastHeader!.text) continuing = null;
+    else if (held.length >= HEADER_SCAN_ROWS) await flushContinuing();
+  };
+
   /** With a mapping: the mapped sheet (first sheet when none is named) and its continuations only; the header at the given row. */
   const handleMapped = async (row: SourceRow) => {
     const wanted = mapping!.sheet;
@@ -325,9 +343,12 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
       mappedSheet = row.sheet;
     }
     if (row.sheet !== mappedSheet) {
+      await flushContinuing();
       if (!isContinuation(mappedSheet, row.sheet)) return;
       mappedSheet = row.sheet;
+      if (lastHeader) continuing = [];
     }
+    if (continuing) return holdContinuing(row);
     if (!lastHeader) {
       if (row.rowNumber < mapping!.headerRow) {
         above = row.cells;
@@ -344,7 +365,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
   for await (const batch of source.batches) {
     for (const row of batch) {
       if (mapping) {
-        if (lastHeader && row.sheet === mappedSheet) {
+        if (lastHeader && row.sheet === mappedSheet && !continuing) {
           // Past the header of the mapped sheet: straight to the row (what handleMapped would do).
           const written = handle(row);
           if (written) await written;
@@ -372,6 +393,7 @@ export async function parseExport(source: RowSource, opts: ParseOptions): Promis
     }
   }
   if (!mapping && sheet !== null && !header) for (const r of decideHeader()) await handle(r);
+  if (mapping) await flushContinuing();
 
   if (!isHeaderFound || !kind) {
     if (mapping) {

@@ -33,6 +33,8 @@ export interface StagingChunk {
   rows: number;
   /** Bytes of its longest record, so the reader can be told the longest line to expect. */
   maxLineBytes: number;
+  /** Sheet of every record in it (a chunk ends where a sheet does); null for CSV. */
+  sheet: string | null;
 }
 
 /** Where a chunk is cut: whichever comes first. */
@@ -69,6 +71,9 @@ export class StagingCsvWriter {
   /** Where each field of the file is in the values of records with `keys` (-1: not there), for the last keys seen. */
   private slots: number[] = [];
   private slotsFor: readonly string[] | null = null;
+  /** Place of the record's sheet in those values (-1: none), and the sheet of the records held. */
+  private sheetSlot = -1;
+  private sheet: string | null = null;
 
   /**
    * Adds a record given as values in the order of `keys` (parseExport's `emitValues`); returns a
@@ -77,7 +82,15 @@ export class StagingCsvWriter {
   add(values: readonly RecordValue[], keys: readonly string[]): void | Promise<void> {
     if (keys !== this.slotsFor) {
       this.slots = this.fields.map((f) => keys.indexOf(f));
+      this.sheetSlot = keys.indexOf('sheet');
       this.slotsFor = keys;
+    }
+    const sheet = this.sheetSlot < 0 ? null : ((values[this.sheetSlot] as string | null) ?? null);
+    if (sheet !== this.sheet) {
+      // Each chunk holds one sheet's rows, so the store knows the sheet of every row it skips.
+      const handed = this.flush();
+      this.sheet = sheet;
+      if (handed) return handed.then(() => this.add(values, keys));
     }
     const slots = this.slots;
     for (let f = 0; f < slots.length; f++) {
@@ -104,7 +117,7 @@ export class StagingCsvWriter {
     if (this.rows === 0) return;
     const file = path.join(this.dir, `chunk-${String(++this.chunkNo).padStart(6, '0')}.csv`);
     writeFileSync(file, this.buf.subarray(0, this.pos));
-    const chunk: StagingChunk = { path: file, rows: this.rows, maxLineBytes: this.maxLine };
+    const chunk: StagingChunk = { path: file, rows: this.rows, maxLineBytes: this.maxLine, sheet: this.sheet };
     this.pos = 0;
     this.rows = 0;
     this.lineStart = 0;

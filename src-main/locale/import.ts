@@ -440,3 +440,57 @@ export const importMessages = localized({
       `Invalid template file: the field "${field}" of "${column}" in templates.${index}.fields is not a field of ${kind}`,
   },
 });
+
+/** Why a row was skipped (contract SkipReason), and what its detail says, in the import result, the list of skipped rows and the CLI. */
+export const skipReasonText = localized({
+  'zh-CN': {
+    reason: {
+      known: '已在项目中（重复导入）',
+      duplicate: '文件内重复',
+      missing_key: '缺少标识列的值',
+      same_file: '同一文件已导入过',
+      not_recorded: '未记录明细（较早的导入或合并项目）',
+    },
+    /** The fields whose values the row lacks. */
+    missingFields: (labels: string[]) => `缺少${labels.join('或')}`,
+    /** The import that already brought the row. */
+    knownIn: (importId: string) => `已由导入 #${importId} 导入`,
+    /** The earlier row of the file it repeats. */
+    repeats: (row: string) => `与第 ${row} 行重复`,
+    /** The CLI's line of totals. */
+    totals: (parts: string[]) => `跳过原因：${parts.join('；')}`,
+    count: (reason: string, n: number) => `${reason} ${n} 行`,
+    /** Where the CLI lists every skipped row. */
+    listHint: (command: string) => `逐行列出跳过的行：${command}`,
+    /** The import result's counts (导入视图). */
+    counts: (read: number, added: number, skipped: number) =>
+      `读取 ${read.toLocaleString('zh-CN')} 行，新增 ${added.toLocaleString('zh-CN')} 行，跳过 ${skipped.toLocaleString('zh-CN')} 行`,
+    rows: (n: number) => `${n.toLocaleString('zh-CN')} 行`,
+    show: (n: number) => `查看跳过的 ${n.toLocaleString('zh-CN')} 行`,
+    hide: '收起',
+    listTitle: '跳过的行',
+    col: { sheet: '工作表', row: '行号', reason: '跳过原因', detail: '说明' },
+  },
+  en: {
+    reason: {
+      known: 'already in the project (re-import)',
+      duplicate: 'repeated within the file',
+      missing_key: 'identifying value missing',
+      same_file: 'the same file was imported before',
+      not_recorded: 'not listed (an older import or a merged project)',
+    },
+    missingFields: (labels: string[]) => `no ${labels.join(' or ')}`,
+    knownIn: (importId: string) => `brought by import #${importId}`,
+    repeats: (row: string) => `repeats row ${row}`,
+    totals: (parts: string[]) => `Skipped: ${parts.join('; ')}`,
+    count: (reason: string, n: number) => `${reason}: ${n} rows`,
+    listHint: (command: string) => `Every skipped row: ${command}`,
+    counts: (read: number, added: number, skipped: number) =>
+      `${read.toLocaleString('en-US')} rows read, ${added.toLocaleString('en-US')} added, ${skipped.toLocaleString('en-US')} skipped`,
+    rows: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`,
+    show: (n: number) => `Show the ${n.toLocaleString('en-US')} skipped ${n === 1 ? 'row' : 'rows'}`,
+    hide: 'Hide',
+    listTitle: 'Skipped rows',
+    col: { sheet: 'Sheet', row: 'Row', reason: 'Why skipped', detail: 'Detail' },
+  },
+});

@@ -56,4 +56,19 @@ describe('metrics output', () => {
       importSummary({ importId: 1, fileName: '群成员.xlsx', fileHash: 'x', kind: 'members', importedAt: '', rowsRead: 10, rowsAdded: 8, rowsSkipped: 2 }),
     ).toBe('已导入 群成员.xlsx（群成员）：读取 10 行，新增 8 行，跳过 2 行');
   });
+
+  it('adds the skipped rows\' totals by reason and the command that lists them', () => {
+    const record = { importId: 3, fileName: '群成员.xlsx', fileHash: 'x', kind: 'members' as const, importedAt: '', rowsRead: 10, rowsAdded: 7, rowsSkipped: 3 };
+    const byReason = [{ reason: 'known' as const, count: 2 }, { reason: 'missing_key' as const, count: 1 }];
+    expect(importSummary({ ...record, skippedByReason: byReason }, 'a.qunxi').split('\n')).toEqual([
+      '已导入 群成员.xlsx（群成员）：读取 10 行，新增 7 行，跳过 3 行',
+      '跳过原因：已在项目中（重复导入） 2 行；缺少标识列的值 1 行',
+      '逐行列出跳过的行：npm run qunxi -- imports --project a.qunxi skipped 3',
+    ]);
+    // A file imported before: every row skipped as that, and no list to point to.
+    expect(importSummary({ ...record, rowsAdded: 0, rowsSkipped: 10, skippedByReason: [{ reason: 'same_file', count: 10 }] }).split('\n')).toEqual([
+      '已导入 群成员.xlsx（群成员）：读取 10 行，新增 0 行，跳过 10 行',
+      '跳过原因：同一文件已导入过 10 行',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ImportRecord } from '../../src-main/contract';
 import { FORMAT_VERSION } from '../../src-main/db/schema';
 import { goldenFile } from '../cli/goldenCases';
 import { runCliIn } from '../support/cliInProcess';
@@ -24,5 +25,29 @@ describe('project files of every past format version', () => {
     const run = await runCliIn(tmp.dir, 'metrics', '--project', copy, '--period', 'week', '--format', 'json');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe(readFileSync(goldenFile('demo', 'metrics-week'), 'utf8'));
+  });
+});
+
+describe('a format-4 project (before skipped rows were recorded)', () => {
+  const tmp = tempDir('qunxi-format4-');
+  afterAll(tmp.cleanup);
+
+  // format-v4.qunxi is format-v4.members.csv (one member, a repeat of it, a row without 成员ID) imported by the format-4 code (78e7f62).
+  it('opens migrated: its import keeps its counts, its skipped rows count as not listed, and a new import lists its own', async () => {
+    const copy = path.join(tmp.dir, 'old-v4.qunxi');
+    copyFileSync(path.join(fixtures, 'format-v4.qunxi'), copy);
+    const history = await runCliIn(tmp.dir, 'imports', '--project', copy);
+    expect(history.code, history.stderr).toBe(0);
+    const [old] = JSON.parse(history.stdout) as ImportRecord[];
+    expect(old).toMatchObject({ importId: 1, rowsRead: 3, rowsAdded: 1, rowsSkipped: 2, skippedByReason: [{ reason: 'not_recorded', count: 2 }] });
+    const none = await runCliIn(tmp.dir, 'imports', '--project', copy, 'skipped', '1');
+    expect(JSON.parse(none.stdout)).toEqual([]);
+
+    const later = path.join(tmp.dir, '群成员.csv');
+    writeFileSync(later, '群名称,成员ID,群成员昵称,入群时间\nA群,u1,甲,2026-09-01 10:00:00\nA群,u2,乙,2026-09-02 10:00:00\n', 'utf8');
+    const imported = await runCliIn(tmp.dir, 'import', '--project', copy, later);
+    expect(imported.stderr).toContain('读取 2 行，新增 1 行，跳过 1 行');
+    const listed = await runCliIn(tmp.dir, 'imports', '--project', copy, 'skipped', '2');
+    expect(JSON.parse(listed.stdout)).toEqual([{ sheet: null, row: 2, reason: 'known', detail: '已由导入 #1 导入' }]);
   });
 });

@@ -36,8 +36,8 @@ async function roundTrip(records: ParsedRecord[], size = { rows: 3, bytes: 1024 
   for (const r of records) await writer.add(keys.map((k) => r[k] ?? null), keys);
   await writer.flush();
   const rows = await env.project.db.use(async (sql) => {
-    await beginLoad(sql, plan);
-    for (const c of chunks) await loadFile(sql, plan, c, 'Asia/Shanghai', 1);
+    const load = await beginLoad(sql, plan, 1);
+    for (const c of chunks) await loadFile(sql, load, c, 'Asia/Shanghai');
     return sql.all(`SELECT seq::INTEGER AS seq, source_row, name, amount, is_phone_masked FROM stage_raw ORDER BY seq`);
   });
   return { rows, chunks };

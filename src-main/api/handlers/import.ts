@@ -7,6 +7,7 @@ import { importFile, queueWrite, type ImportProgress } from '../../import/import
 import { importBatch, type BatchItem } from '../../import/importBatch';
 import { runInspectWorker } from '../../import/runWorker';
 import { checkRegularFile } from '../../import/sourceFile';
+import { querySkipped } from '../../import/skippedRows';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
@@ -240,6 +241,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       return structuredClone(entry.job);
     },
     'import:history': async () => listImports(requireProject(ctx).db),
+    'import:skipped': async (req, call?: CallContext) => requireProject(ctx).db.use((sql) => querySkipped(sql, req), call),
     'import:inspect': async (req, call?: CallContext) => inspectInWorker(ctx, await resolveSource(ctx, req.source), req.kind, call?.signal),
     'import:kinds': async () => kindInfo(),
     'import:remove': async (req) => {

@@ -16,6 +16,7 @@ import { selectProject, useProject } from '../../store/project';
 import { reportError } from '../../store/toasts';
 import { pendingFromFiles } from './fileDrop';
 import { historyColumns } from './historyColumns';
+import { ImportResult } from './ImportResult';
 import { MappingPanel } from './MappingPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 
@@ -44,11 +45,7 @@ function JobRow({ entry }: { entry: ImportEntry }) {
       </div>
       {isActive && <ProgressBar fraction={state === 'running' && job ? job.fraction : null} />}
       {(state === 'review' || state === 'inspecting') && entry.preview && <MappingPanel entry={entry} />}
-      {state === 'done' && job?.result && (
-        <div className="import-job-result" data-testid="import-result">
-          {t.import.result(job.result.rowsAdded, job.result.rowsSkipped)}
-        </div>
-      )}
+      {state === 'done' && job?.result && <ImportResult record={job.result} />}
       {(state === 'failed' || state === 'cancelled') && entry.error && (
         <div className="import-job-error" data-testid="import-error" data-code={entry.error.code}>
           {describeError(entry.error)}
@@ -100,10 +97,19 @@ export function ImportView() {
   const remover = useMutation('import:remove', { invalidates: 'data' });
   const inputRef = useRef<HTMLInputElement>(null);
   const [problemsOf, setProblemsOf] = useState<number | null>(null);
+  const [skippedOf, setSkippedOf] = useState<number | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<number | null>(null);
   const columns = useMemo(
     () =>
       historyColumns({
+        skipped: (r) =>
+          r.rowsSkipped ? (
+            <button type="button" className="link" data-testid="history-skipped" onClick={() => setSkippedOf((x) => (x === r.importId ? null : r.importId))}>
+              {r.rowsSkipped.toLocaleString('zh-CN')}
+            </button>
+          ) : (
+            <span>0</span>
+          ),
         problems: (r) =>
           r.problemCount ? (
             <button type="button" className="link" data-testid="history-problems" onClick={() => setProblemsOf((x) => (x === r.importId ? null : r.importId))}>
@@ -123,6 +129,7 @@ export function ImportView() {
   const readyCount = entries.filter((e) => isEntryQuickReady(e, kinds)).length;
   const pending = entries.map((entry) => ({ entry, blockers: entryBlockers(entry, kinds) })).filter((p) => p.blockers.length > 0);
   const shownProblems = history.find((r) => r.importId === problemsOf);
+  const shownSkipped = history.find((r) => r.importId === skippedOf);
   const toRemove = history.find((r) => r.importId === confirmRemove);
 
   async function onRemove(r: ImportRecord) {
@@ -211,6 +218,12 @@ export function ImportView() {
           <p className="muted" data-testid="import-history-empty">
             {t.import.historyEmpty}
           </p>
+        )}
+        {shownSkipped && (
+          <div className="problem-list card" data-testid="history-skipped-list">
+            <strong>{`#${shownSkipped.importId} ${shownSkipped.fileName}`}</strong>
+            <ImportResult key={shownSkipped.importId} record={shownSkipped} />
+          </div>
         )}
         {shownProblems && (
           <div className="problem-list card" data-testid="history-problem-list">

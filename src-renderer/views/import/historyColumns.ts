@@ -14,8 +14,9 @@ export function formatInstant(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** Cell contents the view supplies: the problems toggle and the row's buttons. */
+/** Cell contents the view supplies: the skipped-rows and problems toggles and the row's buttons. */
 export interface HistoryCells {
+  skipped: (r: ImportRecord) => ReactNode;
   problems: (r: ImportRecord) => ReactNode;
   actions: (r: ImportRecord) => ReactNode;
 }
@@ -30,7 +31,7 @@ export function historyColumns(cells?: HistoryCells): GridColumn<ImportRecord>[]
     { field: 'importedAt', headerName: c.importedAt, width: 180, format: (v) => formatInstant(String(v)) },
     { field: 'rowsRead', headerName: c.rowsRead, width: 110, isNumeric: true, format: count },
     { field: 'rowsAdded', headerName: c.rowsAdded, width: 110, isNumeric: true, format: count },
-    { field: 'rowsSkipped', headerName: c.rowsSkipped, width: 110, isNumeric: true, format: count },
+    { field: 'rowsSkipped', headerName: c.rowsSkipped, width: 110, isNumeric: true, format: count, render: cells?.skipped },
     { field: 'problemCount', headerName: c.problemCount, width: 120, isNumeric: true, format: (v) => count(v ?? 0), render: cells?.problems },
   ];
   if (cells) cols.push({ field: 'fileHash', headerName: c.actions, width: 120, sortable: false, render: cells.actions });

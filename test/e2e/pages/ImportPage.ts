@@ -57,6 +57,29 @@ export class ImportPage {
     return new MappingPanel(this.page.locator(`[data-testid="mapping-panel"][data-file="${fileName}"]`));
   }
 
+  /** The result panel of a file's finished import (读取 / 新增 / 跳过, the reasons, the skipped rows). */
+  result(fileName: string): Locator {
+    return this.job(fileName).getByTestId('import-result');
+  }
+
+  /** The reasons the result of a file's import lists, each as [reason code, count, text shown]. */
+  skipReasons(fileName: string): Promise<[string, number, string][]> {
+    return this.result(fileName)
+      .getByTestId('import-skip-reason')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-reason') ?? '', Number(e.getAttribute('data-count')), e.textContent ?? ''] as [string, number, string]));
+  }
+
+  /** The rows of a file's skipped-rows grid as shown: [sheet, row, reason, detail] in the grid's order. */
+  async skippedRows(fileName: string): Promise<string[][]> {
+    const grid = this.result(fileName).getByTestId('import-skipped');
+    await grid.locator('.ag-row .ag-cell[col-id="reason"]').first().waitFor();
+    return grid.locator('.ag-center-cols-container .ag-row').evaluateAll((rows) =>
+      rows
+        .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
+        .map((r) => ['sheet', 'row', 'reason', 'detail'].map((c) => r.querySelector(`.ag-cell[col-id="${c}"]`)?.textContent?.trim() ?? '')),
+    );
+  }
+
   /** The history grid row of the import of a file. */
   historyRow(fileName: string): Locator {
     return this.page.getByTestId('import-history').locator('.ag-row', { hasText: fileName });
