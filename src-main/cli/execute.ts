@@ -7,7 +7,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ApiError, ImportJob, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
+import type { ApiError, ImportStartRequest, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
 import { createContext, defaultPaths } from '../api/context';
 import { inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
@@ -45,19 +45,38 @@ function failWith(error: ApiError): never {
 
 const POLL_MS = 50;
 
-/** Starts one import and polls it to the end, drawing progress on a terminal. */
-async function importOne(call: Client, io: CliIo, file: string, kind: ImportCommand['kind'], mapping: TableMapping | null): Promise<ImportJob> {
-  let job = await must(call, 'import:start', { source: { path: file }, ...(mapping ? { mapping } : kind ? { kind } : {}) });
-  while (job.state === 'running') {
-    await sleep(POLL_MS);
-    job = await must(call, 'import:status', { jobId: job.jobId });
-    if (io.isStderrTty && job.state === 'running') {
-      const percent = job.fraction === null ? null : Math.round(job.fraction * 100);
-      io.err(`\r\x1b[2K${text.progress(job.phase === 'writing', job.fileName, job.rowsRead, percent)}`);
+/**
+ * Imports the files as one batch (each file its own all-or-nothing import; a failed one does not
+ * stop the others) and polls it to the end, drawing one progress line over all files on a
+ * terminal and each file's summary or failure as it ends. Returns each file's failure by its index.
+ */
+async function importAllFiles(call: Client, io: CliIo, project: string, files: ImportStartRequest[]): Promise<Map<number, ApiError>> {
+  const failures = new Map<number, ApiError>();
+  let job = await must(call, 'import:startBatch', { files });
+  let reported = 0;
+  for (;;) {
+    for (; reported < job.files.length; reported++) {
+      const file = job.files[reported]!;
+      if (file.state === 'waiting' || file.state === 'running') break;
+      if (io.isStderrTty) io.err('\r\x1b[2K');
+      if (file.state === 'done' && file.result) io.err(`${importSummary(file.result, project)}\n`);
+      else if (file.state === 'notStarted') io.err(`${text.importNotStarted(file.fileName)}\n`);
+      else {
+        const error = file.error ?? { code: 'INTERNAL', message: text.importUnfinished(file.fileName) };
+        failures.set(reported, error);
+        io.err(`${text.importFailed(file.fileName, errorMessage(error))}\n`);
+      }
     }
+    if (job.state !== 'running') break;
+    const current = job.files[job.current];
+    if (io.isStderrTty && current) {
+      io.err(`\r\x1b[2K${text.batchProgress(job.current + 1, job.files.length, current.fileName, job.phase === 'writing', job.rowsRead, Math.round(job.fraction * 100))}`);
+    }
+    await sleep(POLL_MS);
+    job = await must(call, 'import:batchStatus', { jobId: job.jobId });
   }
   if (io.isStderrTty) io.err('\r\x1b[2K');
-  return job;
+  return failures;
 }
 
 /** The templates `--template` names: those of a document file, or those saved in the project under that name. */
@@ -117,28 +136,30 @@ async function openOrCreate(call: Client, io: CliIo, project: string): Promise<v
 async function runImport(call: Client, io: CliIo, cmd: ImportCommand): Promise<void> {
   await openOrCreate(call, io, cmd.project);
   const templates = cmd.template ? await templatesOf(call, cmd.template) : null;
-  let lastFailure: ApiError | null = null;
-  for (const file of cmd.files) {
+  // Failures by the file's place on the command line: other files still get imported, and the run
+  // fails at the end with the reason of the last file that failed.
+  const failures = new Map<number, ApiError>();
+  const requests: { index: number; request: ImportStartRequest }[] = [];
+  for (const [index, file] of cmd.files.entries()) {
     const full = path.resolve(file);
     let mapping: TableMapping | null = null;
     if (cmd.template && templates) {
       try {
         mapping = await templateMapping(call, io, full, cmd.template, templates, cmd.kind);
       } catch (e) {
-        lastFailure = e instanceof CliFailure ? e.error : toApiError(e);
-        io.err(`${text.importFailed(path.basename(file), errorMessage(lastFailure))}\n`);
+        const failure = e instanceof CliFailure ? e.error : toApiError(e);
+        failures.set(index, failure);
+        io.err(`${text.importFailed(path.basename(file), errorMessage(failure))}\n`);
         continue;
       }
     }
-    const job = await importOne(call, io, full, cmd.kind, mapping);
-    if (job.state === 'done' && job.result) {
-      io.err(`${importSummary(job.result, cmd.project)}\n`);
-    } else {
-      lastFailure = job.error ?? { code: 'INTERNAL', message: text.importUnfinished(job.fileName) };
-      // Other files still get imported; the run fails at the end with this reason.
-      io.err(`${text.importFailed(job.fileName, errorMessage(lastFailure))}\n`);
-    }
+    requests.push({ index, request: { source: { path: full }, ...(mapping ? { mapping } : cmd.kind ? { kind: cmd.kind } : {}) } });
   }
+  if (requests.length) {
+    const batchFailures = await importAllFiles(call, io, cmd.project, requests.map((r) => r.request));
+    for (const [i, failure] of batchFailures) failures.set(requests[i]!.index, failure);
+  }
+  const lastFailure = [...failures.entries()].sort((a, b) => a[0] - b[0]).at(-1)?.[1];
   if (lastFailure) throw new CliFailure(lastFailure);
 }
 

@@ -106,7 +106,9 @@ export const cliRunText = localized({
     funnelSummary: (mode: 'period' | 'cohort', range: string, stages: number, skipped: string) => `漏斗（${mode === 'period' ? '时段计数' : '同期群'}）${range}：${stages} 个阶段${skipped}`,
     quadrantSummary: (people: number, counts: string[]) => `${people} 人：${counts.join('，')}`,
     retentionSummary: (weeks: number, people: number) => `${weeks} 个入群周，共 ${people} 人`,
-    progress: (isWriting: boolean, file: string, rows: number, percent: number | null) => `${isWriting ? '正在写入' : '正在读取'} ${file}：${rows} 行${percent === null ? '' : `（${percent}%）`}`,
+    batchProgress: (index: number, count: number, file: string, isWriting: boolean, rows: number, percent: number) =>
+      `第 ${index}/${count} 个文件：${file}，${isWriting ? '正在写入' : '正在读取'}，共 ${rows} 行（全部 ${percent}%）`,
+    importNotStarted: (file: string) => `${file} 未导入：导入在此之前已停止`,
     templateUnreadable: (file: string) => `无法读取模板文件“${file}”`,
     noSuchTemplate: (name: string) => `项目中没有名为“${name}”的映射模板`,
     usesTemplate: (file: string, template: string) => `${file} 使用映射模板“${template}”`,
@@ -156,7 +158,9 @@ export const cliRunText = localized({
     funnelSummary: (mode: 'period' | 'cohort', range: string, stages: number, skipped: string) => `Funnel (${mode === 'period' ? 'period counts' : 'cohort'}) ${range}: ${stages} stages${skipped}`,
     quadrantSummary: (people: number, counts: string[]) => `${people} people: ${counts.join(', ')}`,
     retentionSummary: (weeks: number, people: number) => `${weeks} join weeks, ${people} people`,
-    progress: (isWriting: boolean, file: string, rows: number, percent: number | null) => `${isWriting ? 'Writing' : 'Reading'} ${file}: ${rows} rows${percent === null ? '' : ` (${percent}%)`}`,
+    batchProgress: (index: number, count: number, file: string, isWriting: boolean, rows: number, percent: number) =>
+      `File ${index} of ${count}: ${file}, ${isWriting ? 'writing' : 'reading'}, ${rows} rows in all (${percent}% of all)`,
+    importNotStarted: (file: string) => `${file} not imported: the import stopped before it`,
     templateUnreadable: (file: string) => `Cannot read the template file "${file}"`,
     noSuchTemplate: (name: string) => `The project has no mapping template named "${name}"`,
     usesTemplate: (file: string, template: string) => `${file} uses the mapping template "${template}"`,

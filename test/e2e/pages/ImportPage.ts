@@ -69,11 +69,12 @@ export class ImportPage {
       .evaluateAll((els) => els.map((e) => [e.getAttribute('data-reason') ?? '', Number(e.getAttribute('data-count')), e.textContent ?? ''] as [string, number, string]));
   }
 
-  /** The rows of a file's skipped-rows grid as shown: [sheet, row, reason, detail] in the grid's order. */
+  /** The rows of a file's skipped-rows grid as shown now (a page still loading shows empty cells): [sheet, row, reason, detail] in the grid's order. */
   async skippedRows(fileName: string): Promise<string[][]> {
     const grid = this.result(fileName).getByTestId('import-skipped');
     await grid.locator('.ag-row .ag-cell[col-id="reason"]').first().waitFor();
-    return grid.locator('.ag-center-cols-container .ag-row').evaluateAll((rows) =>
+    // No pinned columns: each row is one .ag-row element.
+    return grid.locator('.ag-row[row-index]').evaluateAll((rows) =>
       rows
         .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
         .map((r) => ['sheet', 'row', 'reason', 'detail'].map((c) => r.querySelector(`.ag-cell[col-id="${c}"]`)?.textContent?.trim() ?? '')),
