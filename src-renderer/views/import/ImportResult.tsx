@@ -4,7 +4,7 @@ import { skipReasonText as text } from '../../../src-main/locale/import';
 import { punctuation } from '../../../src-main/locale/common';
 import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
-import type { GridColumn, PageLoader } from '../../components/gridTypes';
+import { gridHeight, type GridColumn, type PageLoader } from '../../components/gridTypes';
 import { reportError } from '../../store/toasts';
 
 /** Columns of the skipped-rows grid: where the row is and why it was skipped; the Node side keeps the file's order. */
@@ -57,7 +57,7 @@ export function ImportResult({ record }: { record: ImportRecord }) {
             {isOpen ? text.hide : text.show(record.rowsSkipped)}
           </button>
           {isOpen && (
-            <div className="grid-box skipped-rows" style={{ height: 280 }}>
+            <div className="grid-box skipped-rows" style={{ height: gridHeight(record.rowsSkipped, 320) }}>
               <DataGrid columns={columns} loader={loader} reloadKey={importId} testId="import-skipped" exportTitle={`${text.listTitle} ${record.fileName}`} />
             </div>
           )}
