@@ -71,7 +71,10 @@ export interface TestFixtures {
   community: WorkspacePage;
   workspace: WorkspacePage;
   api: ApiCall;
-  /** Saves a full-page screenshot to QUNXI_SCREENSHOTS (to look at the UI), else to the test's output folder. */
+  /**
+   * Saves a full-page screenshot to the folder QUNXI_SCREENSHOTS names (to look at the UI); without
+   * it, none is taken: the suite's run has no one to look at them (a failure keeps its own).
+   */
   shot: (name: string) => Promise<void>;
   activityPage: ActivityPage;
   behavioursPage: BehavioursPage;
@@ -173,9 +176,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   workspace: async ({ page }, use) => use(new WorkspacePage(page)),
   api: async ({ page }, use) => use((method, req) => callApi(page, method, req)),
-  shot: async ({ page }, use, testInfo) => {
+  shot: async ({ page }, use) => {
+    const dir = process.env.QUNXI_SCREENSHOTS;
     await use(async (name) => {
-      await page.screenshot({ path: path.join(process.env.QUNXI_SCREENSHOTS ?? testInfo.outputPath(), name), fullPage: true });
+      if (dir) await page.screenshot({ path: path.join(dir, name), fullPage: true });
     });
   },
 
