@@ -24,6 +24,8 @@ export interface QueryCache {
   read(key: string, project: number): CachedAnswer | undefined;
   /** Remembers an answer to `key` within `project`. */
   write(key: string, project: number, answer: CachedAnswer): void;
+  /** The last answer to `key` within `project`, changing nothing (for a check during a render). */
+  peek(key: string, project: number): CachedAnswer | undefined;
 }
 
 /**
@@ -55,6 +57,7 @@ export function createQueryCache(limit = 60): QueryCache {
       entries.set(key, answer);
       while (entries.size > limit) entries.delete(entries.keys().next().value!);
     },
+    peek: (key, project) => (project === current ? entries.get(key) : undefined),
   };
 }
 
@@ -95,6 +98,11 @@ export interface QueryObserver<T> {
   subscribe(listener: () => void): () => void;
   /** Tells the current question; asks when its key or stamp changed since the last ask. */
   update(req: QueryRequest<T>): void;
+  /**
+   * Whether telling `req` by {@link QueryObserver.update} would ask: a render already wants it
+   * while the effect that tells it has yet to run, so the figures shown are not its answer.
+   */
+  willAsk(req: Pick<QueryRequest<T>, 'key' | 'stamp' | 'project'>): boolean;
   /** Asks the current question again now (something changed that no version tells). */
   refresh(): void;
   /** Aborts what is under way and forgets what was asked (the view went away). */
@@ -196,6 +204,12 @@ export function createQueryObserver<T>({ cache, onError, initial, onLoadingChang
       setState({ isLoading: true });
       if (req.debounceMs > 0) timer = setTimeout(() => ask(req, key), req.debounceMs);
       else ask(req, key);
+    },
+    willAsk(req) {
+      if (req.key === null || isSame(asked, req)) return false;
+      if (isSame(shown, req) && state.error === null) return false;
+      const remembered = cache.peek(req.key, req.project);
+      return !remembered || remembered.stamp !== req.stamp;
     },
     refresh() {
       if (!asked || asked.key === null) return;

@@ -70,5 +70,9 @@ export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debo
   }, [observer, method, key, body, stamp, project, debounceMs]);
   useEffect(() => () => observer.stop(), [observer]);
 
-  return { ...state, refresh: observer.refresh };
+  // Loading from the render that wants a new answer on, not from its effect: a frame shown in
+  // between (a definition just loaded, the query it allows not yet asked) would say "ready" with
+  // no figures for it.
+  const isAsking = state.isLoading || observer.willAsk({ key, stamp, project });
+  return { ...state, isLoading: isAsking, refresh: observer.refresh };
 }

@@ -1,6 +1,6 @@
 // The one component that imports ECharts. Only the charts and components the app draws are
 // registered, so the bundle carries no more of ECharts than it uses.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
@@ -62,33 +62,53 @@ export function Chart({ option, testId, onItemClick, height, title = '' }: Chart
   clickRef.current = onItemClick;
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
+  const [chart, setChart] = useState<echarts.ECharts | null>(null);
+  /** Whether the instance has drawn an option yet. */
+  const isDrawnRef = useRef(false);
 
+  // Created in a task of its own, after the view's render: a view's charts and grid, all made in
+  // the click's task, froze the page for hundreds of milliseconds; one at a time, the page answers
+  // in between. `data-rendered` stays "false" until the chart has drawn.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const chart = echarts.init(el, null, { renderer: 'canvas' });
-    chartRef.current = chart;
-    chart.on('finished', () => el.setAttribute('data-rendered', 'true'));
-    chart.on('click', (p) => clickRef.current?.({ seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex, name: String(p.name ?? '') }));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
+    let created: echarts.ECharts | null = null;
+    let observer: ResizeObserver | null = null;
+    const timer = setTimeout(() => {
+      const instance = echarts.init(el, null, { renderer: 'canvas' });
+      created = instance;
+      instance.on('finished', () => el.setAttribute('data-rendered', 'true'));
+      instance.on('click', (p) => clickRef.current?.({ seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex, name: String(p.name ?? '') }));
+      // The observer also reports the size the chart was just created at: drawing everything again
+      // for it would double the first draw.
+      observer = new ResizeObserver(() => {
+        if (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight()) instance.resize();
+      });
+      observer.observe(el);
+      chartRef.current = instance;
+      setChart(instance);
+    }, 0);
     return () => {
-      observer.disconnect();
-      chart.dispose();
+      clearTimeout(timer);
+      observer?.disconnect();
+      created?.dispose();
       chartRef.current = null;
+      isDrawnRef.current = false;
       el.removeAttribute('data-rendered');
     };
   }, []);
 
   useEffect(() => {
-    const chart = chartRef.current;
     const el = ref.current;
     if (!chart || !el) return;
     el.setAttribute('data-rendered', 'false');
     // The same instance draws each new option (no re-creation); an animation, where an option keeps
-    // one, is short: the figures count as shown once it has finished (`data-rendered`).
-    chart.setOption({ textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option }, { notMerge: true });
-  }, [option]);
+    // one, is short: the figures count as shown once it has finished (`data-rendered`). The first
+    // draw has none: the figures stand at once when a view opens, and a change still moves them.
+    const isFirst = !isDrawnRef.current;
+    isDrawnRef.current = true;
+    chart.setOption({ textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option, ...(isFirst ? { animation: false } : {}) }, { notMerge: true });
+  }, [chart, option]);
 
   const save = (kind: 'png' | 'svg') => {
     const chart = chartRef.current;

@@ -7,6 +7,8 @@ import { loadingQueries, subscribeLoadingQueries } from '../../api/useQuery';
 export interface ViewFrameProps {
   /** The view's id (the tab), set as `data-view`. */
   view: string;
+  /** Told each time the view's figures become shown (`data-ready` turns true). */
+  onReady?: () => void;
   children: ReactNode;
 }
 
@@ -21,17 +23,30 @@ function isShown(frame: HTMLElement): boolean {
 /**
  * Mounted after the view inside the Suspense boundary, so its effect runs once the view's code
  * has loaded and the view's own effects (its first queries) have run. Sets `data-ready` on the
- * frame whenever the state settles: a check is put off to the next task, so a query asked by the
- * effect of an answer's render is counted before the frame is called ready.
+ * frame whenever the state settles: a check waits for the next frame to be painted and the task
+ * after it, so what it sees is on screen, and a query asked by the effect of an answer's render
+ * (React runs those effects before the next frame) is counted before the frame is called ready.
  */
-function ReadyProbe({ frame }: { frame: RefObject<HTMLDivElement | null> }) {
+function ReadyProbe({ frame, onReady }: { frame: RefObject<HTMLDivElement | null>; onReady?: () => void }) {
+  const readyRef = useRef(onReady);
+  readyRef.current = onReady;
   useEffect(() => {
     const el = frame.current;
     if (!el) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let frameId = 0;
     const check = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => el.setAttribute('data-ready', String(isShown(el))), 0);
+      cancelAnimationFrame(frameId);
+      if (el.getAttribute('data-ready') === 'true' && !isShown(el)) el.setAttribute('data-ready', 'false');
+      frameId = requestAnimationFrame(() => {
+        timer = setTimeout(() => {
+          const isReady = isShown(el);
+          const wasReady = el.getAttribute('data-ready') === 'true';
+          el.setAttribute('data-ready', String(isReady));
+          if (isReady && !wasReady) readyRef.current?.();
+        }, 0);
+      });
     };
     const observer = new MutationObserver(check);
     observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'data-rendered'] });
@@ -39,6 +54,7 @@ function ReadyProbe({ frame }: { frame: RefObject<HTMLDivElement | null> }) {
     check();
     return () => {
       clearTimeout(timer);
+      cancelAnimationFrame(frameId);
       observer.disconnect();
       unsubscribe();
       el.setAttribute('data-ready', 'false');
@@ -52,13 +68,13 @@ function ReadyProbe({ frame }: { frame: RefObject<HTMLDivElement | null> }) {
  * its code loads, an empty placeholder that shows a progress line only after a moment (CSS), so a
  * quick load does not flash.
  */
-export function ViewFrame({ view, children }: ViewFrameProps) {
+export function ViewFrame({ view, onReady, children }: ViewFrameProps) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div ref={ref} className="view-frame" data-view={view} data-ready="false">
       <Suspense fallback={<div className="view-loading" data-testid="view-loading"><div className="spinner-line" /></div>}>
         {children}
-        <ReadyProbe frame={ref} />
+        <ReadyProbe frame={ref} onReady={onReady} />
       </Suspense>
     </div>
   );

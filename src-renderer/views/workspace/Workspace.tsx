@@ -6,7 +6,7 @@ import { useProject } from '../../store/project';
 import { navSections, selectTab, useNavigation, type Tab } from '../../store/navigation';
 import { pendingFromFiles } from '../import/fileDrop';
 import { TopBar } from './TopBar';
-import { lazyView, type LazyView } from './lazyView';
+import { lazyView, preloadInIdle, type LazyView } from './lazyView';
 import { ViewFrame } from './ViewFrame';
 
 
@@ -36,6 +36,14 @@ const views: Record<Tab, LazyView> = {
 
 // The overview is the first view of every opened project: its code loads beside the workspace's.
 views.overview.preload();
+
+/** Once the first view's figures are shown, the other views' code loads in idle time, in the tabs' order. */
+let isPreloading = false;
+function preloadViews(): void {
+  if (isPreloading) return;
+  isPreloading = true;
+  preloadInIdle(navSections.flatMap((s) => s.tabs).map((id) => views[id]));
+}
 
 /** The open project: top bar, tabs, and a window-wide drop target for imports. */
 export function Workspace() {
@@ -111,7 +119,7 @@ export function Workspace() {
           ))}
         </nav>
         <main className="tab-body">
-          <ViewFrame key={tab} view={tab}>
+          <ViewFrame key={tab} view={tab} onReady={preloadViews}>
             <View />
           </ViewFrame>
         </main>

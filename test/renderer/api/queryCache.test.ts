@@ -293,4 +293,26 @@ describe('createQueryObserver', () => {
     expect(errors).toEqual([{ code: 'INTERNAL', message: 'socket closed' }]);
     expect(o.getState().isLoading).toBe(false);
   });
+
+  it('tells whether a request not yet told would ask: unknown or outdated, not when answered under the same versions', async () => {
+    const { calls, fetch } = manualFetch<string>();
+    const { o } = observer<string>();
+    const want = (key: string | null, stamp = '0:0') => ({ key, stamp, project: 1 });
+    // A definition just loaded allows a request whose effect has not run yet: it will ask.
+    expect(o.willAsk(want('k'))).toBe(true);
+    expect(o.willAsk(want(null))).toBe(false);
+    o.update(request(fetch, 'k'));
+    // Told: the state's isLoading says it from now on.
+    expect(o.willAsk(want('k'))).toBe(false);
+    calls[0]!.answer(ok('K'));
+    await settle();
+    expect(o.willAsk(want('k'))).toBe(false);
+    expect(o.willAsk(want('k', '1:0'))).toBe(true);
+    o.update(request(fetch, 'j'));
+    calls[1]!.answer(ok('J'));
+    await settle();
+    // Remembered under the same versions: shown without asking.
+    expect(o.willAsk(want('k'))).toBe(false);
+    expect(o.willAsk(want('k', '0:1'))).toBe(true);
+  });
 });

@@ -26,15 +26,26 @@ test.describe('the renderer, split per view', () => {
     }
   });
 
-  test('a view’s code is fetched when it is first visited, and its figures are then shown', async ({ demo, page }) => {
-    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  test('the other views’ code is fetched once the overview’s figures are shown, each once, and a visited view then shows its figures', async ({ demo, page }) => {
+    type Fetch = { path: string; startTime: number; responseEnd: number };
+    const fetched = () =>
+      page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, startTime: e.startTime, responseEnd: e.responseEnd })),
+      );
+    const of = (all: Fetch[], pattern: RegExp) => all.filter((f) => pattern.test(f.path));
+    const funnelChunk = /\/assets\/FunnelView-[^/]*\.js$/;
     await expect(page.locator('[data-view="overview"][data-ready="true"]')).toBeAttached();
-    expect((await fetched()).filter((p) => /\/assets\/OverviewView-[^/]*\.js$/.test(p))).toHaveLength(1);
-    expect((await fetched()).filter((p) => /\/assets\/FunnelView-[^/]*\.js$/.test(p))).toEqual([]);
+    // Loaded in idle time after the first screen, so that a click finds its view's code in place.
+    await expect.poll(async () => of(await fetched(), funnelChunk).length, { timeout: 30_000 }).toBe(1);
+    const all = await fetched();
+    expect(of(all, /\/assets\/OverviewView-[^/]*\.js$/)).toHaveLength(1);
+    // Not before the overview's figures: after its answer arrived.
+    const overviewAnswer = of(all, /\/api\/overview:query$/)[0]!;
+    expect(of(all, funnelChunk)[0]!.startTime).toBeGreaterThanOrEqual(overviewAnswer.responseEnd);
 
     await demo.openTab('funnel');
     await expect(page.locator('[data-view="funnel"][data-ready="true"]')).toBeAttached();
     await expect(page.getByTestId('funnel-view')).toBeVisible();
-    expect((await fetched()).filter((p) => /\/assets\/FunnelView-[^/]*\.js$/.test(p))).toHaveLength(1);
+    expect(of(await fetched(), funnelChunk)).toHaveLength(1);
   });
 });
