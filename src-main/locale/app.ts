@@ -90,6 +90,9 @@ export const t = localized({
       entryState: { queued: '排队中', uploading: '上传中', inspecting: '识别中', review: '待确认', waiting: '等待导入' },
       importAll: '导入全部',
       importAllHint: (n: number) => `${n} 个文件识别可靠，可直接导入`,
+      /** The one progress line of 导入全部: which file of how many is in progress. */
+      batchFile: (index: number, count: number, file: string) => `第 ${index}/${count} 个文件：${file}`,
+      batchNotStarted: '未开始导入（导入在此之前已停止）',
       pendingTitle: (n: number) => `${n} 个文件需要你确认后才能导入`,
       pendingMissing: (labels: string[]) => `缺少必需字段：${labels.join('、')}，请为它们选择来源列`,
       pendingDoubtful: (p: number) => `表头与识别的类型只部分吻合（可信度 ${Math.round(p * 100)}%），请核对类型和列对应`,
@@ -298,6 +301,8 @@ export const t = localized({
       entryState: { queued: 'Queued', uploading: 'Uploading', inspecting: 'Recognising', review: 'To confirm', waiting: 'Waiting' },
       importAll: 'Import all',
       importAllHint: (n: number) => `${n} ${n === 1 ? 'file is' : 'files are'} recognised reliably and can be imported as they are`,
+      batchFile: (index: number, count: number, file: string) => `File ${index} of ${count}: ${file}`,
+      batchNotStarted: 'Not imported (the import stopped before it)',
       pendingTitle: (n: number) => `${n} ${n === 1 ? 'file needs' : 'files need'} your decision before import`,
       pendingMissing: (labels: string[]) => `Required fields missing: ${labels.join(', ')}; choose a source column for each`,
       pendingDoubtful: (p: number) => `The headers fit the recognised kind only in part (confidence ${Math.round(p * 100)}%); check the kind and the column mapping`,

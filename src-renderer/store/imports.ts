@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type {
   ApiError,
+  ImportBatchFile,
+  ImportBatchJob,
   ImportJob,
   ImportKind,
   ImportPreview,
@@ -10,6 +12,7 @@ import type {
   TableMapping,
   TablePreview,
 } from '../../src-main/contract';
+import { t } from '../../src-main/locale/app';
 import { call } from '../api/client';
 import { dataChanged } from './dataVersion';
 import { isQuickReady, missingFields, quickBlockers, withField, type QuickBlocker } from './mappingRules';
@@ -38,8 +41,10 @@ export interface ImportEntry {
   /** Remember the mapping as a template under `templateName`. */
   isSavingTemplate: boolean;
   templateName: string;
-  /** The server's job, once started. */
+  /** The server's job, once started (for a file of 导入全部, its part of the batch job). */
   job: ImportJob | null;
+  /** The batch job of 导入全部 this file went with, if it did. */
+  batchId: string | null;
   /** Why it failed, if it did. */
   error: Pick<ApiError, 'code' | 'message'> | null;
 }
@@ -63,8 +68,12 @@ interface ImportState {
   setTemplate(id: number, isSaving: boolean, name: string): void;
   /** Queues a reviewed file for import with its edited mapping. */
   start(id: number): void;
-  /** Queues every reviewed file that is confidently detected and complete (by the kinds' fields). */
+  /** Imports every reviewed file that is confidently detected and complete (by the kinds' fields) as one batch job. */
   startAllReady(kinds: KindInfo[]): void;
+  /** The latest batch job of 导入全部, for its one progress bar. */
+  batch: ImportBatchJob | null;
+  /** Cancels the running batch: the file in progress is rolled back, later ones are not started. */
+  cancelBatch(): Promise<void>;
   cancel(id: number): Promise<void>;
   reset(): void;
 }
@@ -99,6 +108,16 @@ export function entryBlockers(e: ImportEntry, kinds: KindInfo[]): QuickBlocker[]
 }
 
 const UNDO_DEPTH = 100;
+
+/** What an entry shows of its file in a batch job. */
+function entryOfBatchFile(batchId: string, f: ImportBatchFile): Partial<ImportEntry> {
+  if (f.state === 'waiting') return { state: 'waiting' };
+  if (f.state === 'notStarted') return { state: 'cancelled', error: { code: 'IMPORT_CANCELLED', message: t.import.batchNotStarted } };
+  const state = f.state;
+  const { phase, rowsRead, fraction, kind, result, error } = f;
+  const job: ImportJob = { jobId: batchId, fileName: f.fileName, state, phase, rowsRead, fraction, kind, ...(result ? { result } : {}), ...(error ? { error } : {}) };
+  return { state, job, error: error ?? null };
+}
 
 /**
  * The import queue: stage and inspect each file, let the user review the mapping, import one at
@@ -175,12 +194,35 @@ export const useImports = create<ImportState>()((set, get) => {
     return job.state === 'done';
   }
 
+  /** Follows a batch job to its end, showing each file's part on its entry; tells the queries each time a file is in (as one import does). */
+  async function followBatch(ids: number[], started: ImportBatchJob): Promise<void> {
+    let batch = started;
+    let doneCount = 0;
+    for (;;) {
+      const byId = new Map(ids.map((id, i) => [id, entryOfBatchFile(batch.jobId, batch.files[i]!)]));
+      set((s) => ({ batch, entries: s.entries.map((e) => (byId.has(e.id) ? { ...e, ...byId.get(e.id) } : e)) }));
+      const done = batch.files.filter((f) => f.state === 'done').length;
+      if (done > doneCount) dataChanged();
+      doneCount = done;
+      if (batch.state !== 'running') break;
+      await sleep(POLL_MS);
+      const r = await call('import:batchStatus', { jobId: batch.jobId });
+      if (!r.ok) {
+        reportError(r.error);
+        set((s) => ({ batch: { ...batch, state: 'failed' }, entries: s.entries.map((e) => (e.batchId === batch.jobId && e.state !== 'done' ? { ...e, state: 'failed', error: r.error } : e)) }));
+        break;
+      }
+      batch = r.value;
+    }
+  }
+
   async function drainImports(): Promise<void> {
     if (isImporting) return;
     isImporting = true;
     try {
       for (;;) {
-        const next = get().entries.find((e) => e.state === 'waiting');
+        // Files of 导入全部 go with their batch job, not one by one.
+        const next = get().entries.find((e) => e.state === 'waiting' && !e.batchId);
         if (!next) break;
         if (await importOne(next)) dataChanged();
       }
@@ -216,6 +258,7 @@ export const useImports = create<ImportState>()((set, get) => {
           isSavingTemplate: false,
           templateName: '',
           job: null,
+          batchId: null,
           error: null,
         };
       });
@@ -268,14 +311,36 @@ export const useImports = create<ImportState>()((set, get) => {
       void drainImports();
     },
     startAllReady(kinds) {
-      const ready = new Set(get().entries.filter((e) => isEntryQuickReady(e, kinds)).map((e) => e.id));
-      if (!ready.size) return;
-      set((s) => ({ entries: s.entries.map((e) => (ready.has(e.id) ? { ...e, state: 'waiting' } : e)) }));
-      void drainImports();
+      const ready = get().entries.filter((e) => isEntryQuickReady(e, kinds) && e.source && currentTable(e));
+      if (!ready.length) return;
+      const ids = ready.map((e) => e.id);
+      const files = ready.map((e) => {
+        const { mapping } = currentTable(e)!;
+        const templateName = e.templateName.trim();
+        return { source: e.source!, kind: mapping.kind, mapping, ...(e.isSavingTemplate && templateName ? { saveTemplateAs: templateName } : {}) };
+      });
+      // Marked at once (a second click finds nothing ready); the batch id once the server answers.
+      set((s) => ({ entries: s.entries.map((e) => (ids.includes(e.id) ? { ...e, state: 'waiting', batchId: 'starting' } : e)) }));
+      void call('import:startBatch', { files }).then((r) => {
+        if (!r.ok) {
+          set((s) => ({ entries: s.entries.map((e) => (ids.includes(e.id) ? { ...e, state: 'failed', error: r.error } : e)) }));
+          return;
+        }
+        set((s) => ({ entries: s.entries.map((e) => (ids.includes(e.id) ? { ...e, batchId: r.value.jobId } : e)) }));
+        return followBatch(ids, r.value);
+      });
+    },
+    batch: null,
+    async cancelBatch() {
+      const batch = get().batch;
+      if (!batch || batch.state !== 'running') return;
+      const r = await call('import:batchCancel', { jobId: batch.jobId });
+      if (!r.ok) reportError(r.error);
     },
     async cancel(id) {
       const e = entry(id);
       if (!e) return;
+      if (e.batchId) return get().cancelBatch();
       if (e.state === 'queued' || e.state === 'uploading' || e.state === 'inspecting' || e.state === 'review' || e.state === 'waiting') {
         pending.delete(id);
         patch(id, { state: 'cancelled' });
@@ -289,9 +354,10 @@ export const useImports = create<ImportState>()((set, get) => {
     },
     reset() {
       pending.clear();
-      set({ entries: [] });
+      set({ entries: [], batch: null });
     },
   };
 });
 
 export const selectEntries = (s: ImportState) => s.entries;
+export const selectBatch = (s: ImportState) => s.batch;

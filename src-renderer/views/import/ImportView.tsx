@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import type { ImportRecord, KindInfo } from '../../../src-main/contract';
+import type { ImportBatchJob, ImportRecord, KindInfo } from '../../../src-main/contract';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
@@ -10,7 +10,7 @@ import { importKindText, importPhaseText, importStateText, punctuation } from '.
 import { describeError } from '../../../src-main/locale/errors';
 import { projectFileText } from '../../../src-main/locale/projectFile';
 import { platform } from '../../platform';
-import { entryBlockers, isEntryQuickReady, selectEntries, useImports, type ImportEntry } from '../../store/imports';
+import { entryBlockers, isEntryQuickReady, selectBatch, selectEntries, useImports, type ImportEntry } from '../../store/imports';
 import type { QuickBlocker } from '../../store/mappingRules';
 import { selectProject, useProject } from '../../store/project';
 import { reportError } from '../../store/toasts';
@@ -37,13 +37,14 @@ function JobRow({ entry }: { entry: ImportEntry }) {
         <span className="import-job-name">{entry.fileName}</span>
         {job?.kind && <span className="badge">{importKindText[job.kind]}</span>}
         <span className="muted import-job-status">{status}</span>
-        {isActive && (
+        {isActive && !entry.batchId && (
           <button type="button" className="small" data-testid="import-cancel" onClick={() => void useImports.getState().cancel(entry.id)}>
             {t.import.cancel}
           </button>
         )}
       </div>
-      {isActive && <ProgressBar fraction={state === 'running' && job ? job.fraction : null} />}
+      {/* A file of 导入全部 shows its progress in the batch's one bar. */}
+      {isActive && !entry.batchId && <ProgressBar fraction={state === 'running' && job ? job.fraction : null} />}
       {(state === 'review' || state === 'inspecting') && entry.preview && <MappingPanel entry={entry} />}
       {state === 'done' && job?.result && <ImportResult record={job.result} />}
       {(state === 'failed' || state === 'cancelled') && entry.error && (
@@ -52,6 +53,25 @@ function JobRow({ entry }: { entry: ImportEntry }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** The one progress bar of 导入全部 over all its files, with which file is in progress, and its cancel. */
+function BatchProgress({ batch }: { batch: ImportBatchJob }) {
+  const current = batch.files[batch.current];
+  return (
+    <div className="card import-batch" data-testid="import-batch" data-state={batch.state} data-current={batch.current + 1} data-fraction={batch.fraction}>
+      <div className="import-job-head">
+        <span className="import-job-name" data-testid="import-batch-file">
+          {current ? t.import.batchFile(batch.current + 1, batch.files.length, current.fileName) : ''}
+        </span>
+        <span className="muted import-job-status">{`${importPhaseText[batch.phase]} · ${t.import.rowsRead(batch.rowsRead)}`}</span>
+        <button type="button" className="small" data-testid="import-batch-cancel" onClick={() => void useImports.getState().cancelBatch()}>
+          {t.import.cancel}
+        </button>
+      </div>
+      <ProgressBar fraction={batch.fraction} />
+    </div>
   );
 }
 
@@ -89,6 +109,7 @@ const noKinds: KindInfo[] = [];
 /** Import: drop zone, file picker, per-file progress, and the history of imports. */
 export function ImportView() {
   const entries = useImports(selectEntries);
+  const batch = useImports(selectBatch);
   // A project open read-only takes no imports: the server refuses them, the view says why first.
   const isReadOnly = !!useProject(selectProject)?.isReadOnly;
   // A finished or removed import changes the data, which asks the history again.
@@ -186,6 +207,7 @@ export function ImportView() {
               </>
             )}
           </div>
+          {batch?.state === 'running' && <BatchProgress batch={batch} />}
           {pending.length > 0 && <PendingDecisions pending={pending} />}
           <ul className="import-jobs">
             {entries

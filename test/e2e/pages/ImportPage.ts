@@ -42,6 +42,32 @@ export class ImportPage {
     return this.page.getByTestId('import-job');
   }
 
+  /** The one progress bar of 导入全部 over all its files, with the file in progress and 取消 (there while the batch runs). */
+  batch(): Locator {
+    return this.page.getByTestId('import-batch');
+  }
+
+  /**
+   * Records, from now on, every share the batch's bar shows (its `data-fraction` on each render),
+   * for {@link batchFractions}: a mutation observer, so no value depends on when the test looks.
+   */
+  async recordBatchFractions(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { batchFractions: number[] }).batchFractions = seen;
+      const look = () => {
+        const v = document.querySelector('[data-testid="import-batch"]')?.getAttribute('data-fraction');
+        if (v != null && Number(v) !== seen.at(-1)) seen.push(Number(v));
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-fraction'] });
+    });
+  }
+
+  /** The shares recorded since {@link recordBatchFractions}. */
+  batchFractions(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { batchFractions: number[] }).batchFractions);
+  }
+
   /** The state of each job, in order (review, done, failed, cancelled …). */
   states(): Promise<(string | null)[]> {
     return this.jobs().evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
