@@ -59,15 +59,35 @@ export async function writeMembersXlsx(file: string, sizes: BenchSizes): Promise
   return people;
 }
 
+/** Options of {@link writeMessagesXlsx}. */
+export interface MessageExportOptions {
+  /** Seed of the PRNG: each part of a split export gets its own, so the parts hold different messages. */
+  seed?: number;
+  /** Rows per sheet (header included) of an export split over sheets 聊天记录0, 聊天记录1 … as the tools split long ones; one sheet when absent. */
+  sheetRows?: number;
+}
+
 /** Writes a group message export spread over the same year. */
-export async function writeMessagesXlsx(file: string, sizes: BenchSizes, people: number): Promise<void> {
-  const rand = prng(7);
+export async function writeMessagesXlsx(file: string, sizes: BenchSizes, people: number, opts: MessageExportOptions = {}): Promise<void> {
+  const rand = prng(opts.seed ?? 7);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
-  const ws = wb.addWorksheet('聊天记录');
-  ws.addRow(['发送人', '发送人ID', '群名称', '发送时间', '消息类型', '消息内容']).commit();
+  const header = ['发送人', '发送人ID', '群名称', '发送时间', '消息类型', '消息内容'];
+  const dataRowsPerSheet = opts.sheetRows ? opts.sheetRows - 1 : Infinity;
+  let sheets = 0;
+  const nextSheet = () => {
+    const ws = wb.addWorksheet(opts.sheetRows ? `聊天记录${sheets}` : '聊天记录');
+    sheets++;
+    ws.addRow(header).commit();
+    return ws;
+  };
+  let ws = nextSheet();
   const types = ['text', 'text', 'text', 'image', 'redpacket'];
   const texts = ['打卡第3天', '接龙 +1', '请问怎么下单？', '谢谢分享', '好的'];
   for (let i = 0; i < sizes.messageRows; i++) {
+    if (i > 0 && i % dataRowsPerSheet === 0) {
+      ws.commit();
+      ws = nextSheet();
+    }
     const person = Math.floor(rand() * people);
     const group = `社群${pad((person + Math.floor(rand() * 3)) % sizes.groups, 2)}群`;
     const at = BENCH_START + Math.floor(rand() * YEAR_MS);

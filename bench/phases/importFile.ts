@@ -1,25 +1,59 @@
-// Imports one export into a project with the real importer (worker + DuckDB), as the app does.
+// Imports exports into a project with the real importer (worker + DuckDB), as the app does: one
+// file, or several in one batch (src-main/import/importBatch.ts, as 导入全部 and the command line
+// run them). Arguments: PROJECT TEMPDIR FILE…
 import path from 'node:path';
 import { importFile } from '../../src-main/import/importFile';
+import { importBatch } from '../../src-main/import/importBatch';
 import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-main/db/projectFile';
 import { existsSync } from 'node:fs';
 import { isAppError } from '../../src-main/contract/appError';
 import { reportPhase } from './report';
 import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
 
-const [projectPath, file, tempDir] = process.argv.slice(2) as [string, string, string];
+const [projectPath, tempDir, ...files] = process.argv.slice(2) as [string, string, ...string[]];
 const project = existsSync(projectPath) ? await openProjectFile(projectPath, withDerivedTables) : await createProjectFile(projectPath, undefined, withDerivedTables);
 const started = performance.now();
-let writeStarted = 0;
 try {
-  const record = await importFile(
-    project,
-    { path: file, fileName: path.basename(file) },
-    { tempDir, onProgress: (p) => (writeStarted ||= p.phase === 'writing' ? performance.now() : 0) },
-  );
-  const ms = performance.now() - started;
-  // parseMs: hash, worker parse and loading the chunks into staging, overlapped; the rest is finishing the staging, the merge and the checkpoint.
-  reportPhase({ rows: record.rowsRead, added: record.rowsAdded, ms, parseMs: writeStarted - started, kind: record.kind });
+  if (files.length === 1) {
+    let writeStarted = 0;
+    const file = files[0]!;
+    const record = await importFile(
+      project,
+      { path: file, fileName: path.basename(file) },
+      { tempDir, onProgress: (p) => (writeStarted ||= p.phase === 'writing' ? performance.now() : 0) },
+    );
+    const ms = performance.now() - started;
+    // parseMs: hash, worker parse and loading the chunks into staging, overlapped; the rest is finishing the staging, the merge and the checkpoint.
+    reportPhase({ rows: record.rowsRead, added: record.rowsAdded, ms, parseMs: writeStarted - started, kind: record.kind });
+  } else {
+    let progressEvents = 0;
+    let isMonotonic = true;
+    let last = 0;
+    const final = await importBatch(
+      files.map((file) => ({
+        fileName: path.basename(file),
+        path: file,
+        run: (signal, onProgress) => importFile(project, { path: file, fileName: path.basename(file) }, { tempDir, signal, onProgress }),
+      })),
+      {
+        onChange: (s) => {
+          progressEvents++;
+          isMonotonic &&= s.fraction >= last;
+          last = s.fraction;
+        },
+      },
+    );
+    const failed = final.files.filter((f) => f.state !== 'done').map((f) => `${f.fileName}: ${f.error?.code ?? f.state}`);
+    reportPhase({
+      files: files.length,
+      rows: final.rowsRead,
+      added: final.files.reduce((a, f) => a + (f.result?.rowsAdded ?? 0), 0),
+      ms: performance.now() - started,
+      state: final.state,
+      failed: failed.join('; '),
+      progress: `${progressEvents} events, ${isMonotonic ? 'rising' : 'FELL'} to ${last}`,
+    });
+  }
 } catch (e) {
   // A kind the importer cannot take yet is reported as skipped, with the reason, not as a failed bench.
   if (!isAppError(e)) throw e;
