@@ -114,7 +114,7 @@ async function importBatchCase(size: keyof typeof BATCH_PART_ROWS): Promise<stri
     `ten message exports in one import (${fmt(BATCH_FILES * partRows)} rows, ${fmt(mb, 1)} MB xlsx; load ${loadavg()}):`,
     `  Qunxi import, one batch        : ${fmt(rowsPerS).padStart(9)} rows/s (target ≥ ${fmt(TARGET_BATCH_ROWS_PER_S)}: ${mark(rowsPerS >= TARGET_BATCH_ROWS_PER_S)}), ${fmt(ms / 1000, 2)} s${atL}, ` +
       `peak RSS ${rss} MB (target < ${TARGET_BATCH_RSS_MB} MB: ${mark(rss < TARGET_BATCH_RSS_MB)})`,
-    `      ${imp.state}${imp.failed ? ` (${imp.failed})` : ''}; progress ${imp.progress}`,
+    `      ${imp.state}${imp.failed ? ` (${imp.failed})` : ''}; progress ${imp.progress}; each file's seconds: ${imp.fileSeconds}`,
   ];
 }
 

@@ -51,6 +51,18 @@ function shareRead(p: ImportProgress, before: number): number {
   return p.fraction === null ? before : Math.max(before, Math.min(1, p.fraction));
 }
 
+/** A batch's state before its first file starts: every file waiting. */
+export function initialBatchState(items: Pick<BatchItem, 'fileName'>[]): BatchState {
+  return {
+    state: 'running',
+    phase: 'reading',
+    current: 0,
+    fraction: 0,
+    rowsRead: 0,
+    files: items.map((item) => ({ fileName: item.fileName, state: 'waiting', phase: 'reading', rowsRead: 0, fraction: 0, kind: null })),
+  };
+}
+
 /**
  * Imports the items one after another (see the module comment for what happens on a failure)
  * and resolves with the final state, which says of every file whether it was imported (with its
@@ -60,14 +72,7 @@ export async function importBatch(items: BatchItem[], opts: BatchOptions = {}): 
   const signal = opts.signal ?? new AbortController().signal;
   const weights = await Promise.all(items.map(weightOf));
   const total = weights.reduce((a, b) => a + b, 0);
-  const state: BatchState = {
-    state: 'running',
-    phase: 'reading',
-    current: 0,
-    fraction: 0,
-    rowsRead: 0,
-    files: items.map((item) => ({ fileName: item.fileName, state: 'waiting', phase: 'reading', rowsRead: 0, fraction: 0, kind: null })),
-  };
+  const state = initialBatchState(items);
   const emit = () => opts.onChange?.(structuredClone(state));
   let doneWeight = 0;
   let doneRows = 0;

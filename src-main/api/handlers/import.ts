@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError, toApiError } from '../../contract/appError';
 import { boundaryMessages } from '../../locale/errors';
 import { importFile, queueWrite, type ImportProgress } from '../../import/importFile';
-import { importBatch, type BatchItem } from '../../import/importBatch';
+import { importBatch, initialBatchState, type BatchItem } from '../../import/importBatch';
 import { runInspectWorker } from '../../import/runWorker';
 import { checkRegularFile } from '../../import/sourceFile';
 import { querySkipped } from '../../import/skippedRows';
@@ -206,15 +206,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       }));
       const entry: BatchEntry = {
         controller: new AbortController(),
-        job: {
-          jobId,
-          state: 'running',
-          phase: 'reading',
-          current: 0,
-          fraction: 0,
-          rowsRead: 0,
-          files: items.map((item) => ({ fileName: item.fileName, state: 'waiting', phase: 'reading', rowsRead: 0, fraction: 0, kind: null })),
-        },
+        job: { jobId, ...initialBatchState(items) },
       };
       batches.set(jobId, entry);
       const run = async () => {
