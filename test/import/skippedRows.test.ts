@@ -18,6 +18,9 @@ import type { ImportJob, ImportRecord, Result, SkippedRow } from '../../src-main
 import { runCliIn } from '../support/cliInProcess';
 import { tempDir, tempPaths } from '../support/tempDirs';
 
+/** The API as a transport serves it. */
+type Call = ReturnType<typeof inProcessClient>;
+
 const HEADER = ['群名称', '成员ID', '群成员昵称', '入群时间', '退群时间'];
 
 /** Writes an xlsx of the given sheets; `null` leaves a row blank. */
@@ -110,7 +113,7 @@ beforeEach(async () => {
 afterEach(() => tmp.cleanup());
 
 /** The browser-mode UI's way: upload the bytes, inspect, import with the proposed mapping, poll. */
-async function importAsTheUi(call: ReturnType<typeof inProcessClient>, paths: ReturnType<typeof tempPaths>, file: string): Promise<ImportRecord> {
+async function importAsTheUi(call: Call, paths: ReturnType<typeof tempPaths>, file: string): Promise<ImportRecord> {
   const uploadId = randomUUID();
   mkdirSync(path.dirname(uploadPath(paths, uploadId)), { recursive: true });
   copyFileSync(file, uploadPath(paths, uploadId));
@@ -132,7 +135,7 @@ async function importAsTheUi(call: ReturnType<typeof inProcessClient>, paths: Re
 }
 
 /** Every skipped row of an import through the API, a page of 3 at a time (so paging is crossed). */
-async function skippedOf(call: ReturnType<typeof inProcessClient>, importId: number): Promise<SkippedRow[]> {
+async function skippedOf(call: Call, importId: number): Promise<SkippedRow[]> {
   const rows: SkippedRow[] = [];
   for (let offset = 0; ; offset += 3) {
     const page = await call('import:skipped', { importId, offset, limit: 3 });
@@ -142,12 +145,21 @@ async function skippedOf(call: ReturnType<typeof inProcessClient>, importId: num
   }
 }
 
+/** Runs `fn` over the API as the browser-mode UI calls it, with a new project `name` open. */
+async function inUiProject(name: string, fn: (call: Call, paths: ReturnType<typeof tempPaths>) => Promise<void>): Promise<void> {
+  const paths = tempPaths(tmp.dir);
+  const call = inProcessClient(createHandlers(createContext('browser', paths)));
+  try {
+    expect((await call('project:new', { path: path.join(tmp.dir, name) })).ok).toBe(true);
+    await fn(call, paths);
+  } finally {
+    await call('project:close', {});
+  }
+}
+
 describe('skipped rows', () => {
   it('the UI way (upload, inspected mapping) counts and lists the skipped rows with their hand-known reasons', async () => {
-    const paths = tempPaths(tmp.dir);
-    const call = inProcessClient(createHandlers(createContext('browser', paths)));
-    try {
-      expect((await call('project:new', { path: path.join(tmp.dir, 'ui.qunxi') })).ok).toBe(true);
+    await inUiProject('ui.qunxi', async (call, paths) => {
       const one = await importAsTheUi(call, paths, first);
       expect(countsOf(one)).toEqual(expected.first.counts);
       expect(orderedReasons(one)).toEqual(expected.first.byReason);
@@ -171,9 +183,7 @@ describe('skipped rows', () => {
       expect((await call('import:remove', { importId: two.importId })).ok).toBe(true);
       const gone = await call('import:skipped', { importId: two.importId, offset: 0, limit: 10 });
       expect(!gone.ok && gone.error.code).toBe('IMPORT_NOT_FOUND');
-    } finally {
-      await call('project:close', {});
-    }
+    });
   });
 
   it('the command line (path, detected mapping) gives the same counts, the reasons\' totals, and the same list', async () => {
@@ -209,10 +219,7 @@ describe('skipped rows', () => {
 
 describe('skipped rows of the other ways an import is written', () => {
   it('orders (merged, with updates): a repeat, a row without 订单号, and on re-export an unchanged order; a changed one counts as added', async () => {
-    const paths = tempPaths(tmp.dir);
-    const call = inProcessClient(createHandlers(createContext('browser', paths)));
-    try {
-      expect((await call('project:new', { path: path.join(tmp.dir, 'orders.qunxi') })).ok).toBe(true);
+    await inUiProject('orders.qunxi', async (call, paths) => {
       const head = '订单号,订单状态,买家付款时间,订单实付金额\n';
       const one = path.join(tmp.dir, '订单.csv');
       writeFileSync(one, `${head}O1,交易成功,2026-09-01 10:00:00,100\nO2,交易成功,2026-09-02 10:00:00,50\nO1,交易成功,2026-09-01 10:00:00,100\n,交易成功,2026-09-03 10:00:00,30\n`, 'utf8');
@@ -227,16 +234,11 @@ describe('skipped rows of the other ways an import is written', () => {
       const second = await importAsTheUi(call, paths, two);
       expect(countsOf(second)).toEqual({ rowsRead: 3, rowsAdded: 2, rowsSkipped: 1 });
       expect(await skippedOf(call, second.importId)).toEqual([{ sheet: null, row: 3, reason: 'known', detail: '已由导入 #1 导入' }]);
-    } finally {
-      await call('project:close', {});
-    }
+    });
   });
 
   it('customers (written directly by natural key): a row with none of its keys, a repeat, and a known one', async () => {
-    const paths = tempPaths(tmp.dir);
-    const call = inProcessClient(createHandlers(createContext('browser', paths)));
-    try {
-      expect((await call('project:new', { path: path.join(tmp.dir, 'customers.qunxi') })).ok).toBe(true);
+    await inUiProject('customers.qunxi', async (call, paths) => {
       const head = '客户,external_userid,添加时间,备注\n';
       const one = path.join(tmp.dir, '客户列表.csv');
       writeFileSync(one, `${head}张三,wm1,2026-09-01 10:00:00,a\n李四,wm2,2026-09-02 10:00:00,b\n张三,wm1,2026-09-01 10:00:00,c\n,,,只有备注\n`, 'utf8');
@@ -251,8 +253,6 @@ describe('skipped rows of the other ways an import is written', () => {
       const second = await importAsTheUi(call, paths, two);
       expect(countsOf(second)).toEqual({ rowsRead: 2, rowsAdded: 1, rowsSkipped: 1 });
       expect(await skippedOf(call, second.importId)).toEqual([{ sheet: null, row: 2, reason: 'known', detail: '已由导入 #1 导入' }]);
-    } finally {
-      await call('project:close', {});
-    }
+    });
   });
 });
