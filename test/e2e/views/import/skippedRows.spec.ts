@@ -17,7 +17,7 @@ async function writeMembers(file: string, rows: ((string | null)[] | null)[]): P
 }
 
 test.describe('导入 that skips rows', () => {
-  test('the result shows 读取 / 新增 / 跳过 and lists every skipped row with its reason', async ({ app, start, workspace, importPage, shot }) => {
+  test('the result shows 读取 / 新增 / 跳过 and lists every skipped row with its reason', async ({ app, page, start, workspace, importPage, shot }) => {
     const first = path.join(app.root, '群成员.xlsx');
     // r2 u1, r3 u2, r4 blank, r5 u2 again, r6 no 成员ID, r7 no 群名称.
     await writeMembers(first, [
@@ -60,5 +60,11 @@ test.describe('导入 that skips rows', () => {
     await expect(importPage.result('群成员-续.xlsx').getByTestId('import-result-counts')).toHaveText('读取 2 行，新增 1 行，跳过 1 行');
     expect(await importPage.skipReasons('群成员-续.xlsx')).toEqual([['known', 1, '已在项目中（重复导入）：1 行']]);
     await expect.poll(() => importPage.skippedRows('群成员-续.xlsx')).toEqual([['群成员', '2', '已在项目中（重复导入）', '已由导入 #1 导入']]);
+
+    // The history lists the same rows for an earlier import: its 跳过 count opens them.
+    await importPage.historyRow('群成员.xlsx').getByTestId('history-skipped').click();
+    const fromHistory = page.getByTestId('history-skipped-list');
+    await expect(fromHistory.getByTestId('import-skip-reason')).toHaveText(['缺少标识列的值：2 行', '文件内重复：1 行']);
+    await expect(fromHistory.getByTestId('import-skipped').locator('.ag-cell[col-id="detail"]')).toHaveText(['与第 3 行重复', '缺少成员ID', '缺少群名称']);
   });
 });
