@@ -13,6 +13,8 @@ import { writeLargeXlsx, writeXlsx } from '../import/helpers';
 // all-or-nothing import, one progress over all files, cancel.
 
 const HEADER = ['发送人ID', '发送时间', '消息内容'];
+/** The two tests that write and import 70,000 and 120,000 rows: ~20 s each on a quiet machine, several times that on the shared one. */
+const LONG_TEST_MS = 300_000;
 
 // The API as the UI calls it, over a context whose project the tests can also read directly.
 let tmp: ReturnType<typeof tempDir>;
@@ -141,7 +143,7 @@ describe('import:startBatch', () => {
     // Nothing of the third file's 70,000 read rows is left: the project holds the other four files' rows alone.
     expect(await messageCount('broken')).toBe(0);
     expect(await messageCount()).toBe(100 + 200 + 400 + 500);
-  });
+  }, LONG_TEST_MS);
 
   it('a cancel during the second file keeps the first, rolls the second back and starts none after', async () => {
     const first = await messageFile('messages-1.xlsx', 'wm1', 100);
@@ -165,5 +167,5 @@ describe('import:startBatch', () => {
     expect(history.map((r) => r.fileName)).toEqual(['messages-1.xlsx']);
     expect(await messageCount('big')).toBe(0);
     expect(await messageCount()).toBe(100);
-  });
+  }, LONG_TEST_MS);
 });
