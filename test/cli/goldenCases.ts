@@ -34,6 +34,15 @@ export const goldenCommands: Array<{ name: string; args: string[] }> = [
   { name: 'behaviours-week', args: ['behaviours', '--period', 'week'] },
   { name: 'behaviours-lift', args: ['behaviours', '--lift'] },
   { name: 'quadrant', args: ['quadrant'] },
+  // 决策 (issues 13 and 14): every answer is a function of the data alone (no clock, a seeded split).
+  { name: 'growth', args: ['growth'] },
+  { name: 'growth-shifts', args: ['growth', '--table', 'shifts'] },
+  { name: 'community-effect', args: ['community-effect'] },
+  { name: 'contribution', args: ['contribution'] },
+  { name: 'roi', args: ['roi'] },
+  { name: 'ltv', args: ['ltv'] },
+  { name: 'lookalike-coefficients', args: ['lookalike', '--table', 'coefficients'] },
+  { name: 'lookalike-list', args: ['lookalike', '--top', '50'] },
 ];
 
 /** Sizes of the generated golden project: small enough for the test suite, every table filled. */

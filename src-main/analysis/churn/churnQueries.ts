@@ -31,6 +31,7 @@ import { identityCtes } from '../base/identity';
 import { queryMetrics } from '../metrics/metricsQueries';
 import { churnStageText, churnText, churnWayText } from '../../locale/churn';
 import { funnelMessages } from '../../locale/funnel';
+import { channelMessages } from '../../locale/analysis';
 import type { Sql } from '../../db/projectDb';
 
 /* eslint-disable no-restricted-syntax -- recognition vocabulary of Chinese exports, not UI text */
@@ -459,7 +460,7 @@ FROM subjects GROUP BY ALL ORDER BY label, day`;
 export async function querySurvival(sql: Sql, q: ChurnQuery, by: SurvivalBy): Promise<SurvivalCurve[]> {
   const params: Record<string, DuckDBValue> = scopeParams(q, q.timeZone);
   if (by === 'none') params.all = churnText.allMembers;
-  if (by === 'channel') params.unknown = churnText.unknownChannel;
+  if (by === 'channel') params.unknown = channelMessages.unknownChannel;
   const rows = await sql.all<{ label: string; day: number; events: number; censored: number }>(survivalSql(q.groups, by), params);
   const byLabel = new Map<string, typeof rows>();
   for (const r of rows) byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), r]);

@@ -3,8 +3,10 @@
  * looks most like those who have.
  *
  * - people: the members of the scope at the as-of day of the customer-360 feature table
- *   (features/featuresCache.ts), sorted by person id; converted = a paid order not fully refunded
- *   (the table's purchases > 0).
+ *   (features/featuresCache.ts); converted = a paid order not fully refunded (the table's
+ *   purchases > 0). They are sorted by outcome, then the chosen features' values, then person id:
+ *   people in the same place differ in nothing the model reads, so the split gives the same fit
+ *   whatever their ids, and an anonymised copy (new ids) gets the original's figures (issue 15).
  * - split: a seeded shuffle (stats/seededSplit.ts) puts round(70%) of them in the fitting part, the
  *   rest in the held-out part: the same seed and data give the same split.
  * - features: the chosen customer-360 features, standardised by the fitting part's mean and sample
@@ -57,16 +59,20 @@ interface MemberRow {
 
 const fits = new Map<string, Promise<LookalikeFit>>();
 
+/** Code-unit order of two texts (as the rows' pid order, never the locale's). */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A feature as a person reads it: its customer-360 label, or the key behaviour's name. */
 function featureLabel(feature: LookalikeFeature, table: FeaturesTable): string {
   if (feature.startsWith('kb_')) return table.behaviours.find((b) => b.column === feature)?.name ?? feature;
   return featureLabels[feature as keyof typeof featureLabels];
 }
 
-/** The members with their outcome and the chosen features' raw values (f0, f1 …), by person id. */
+/** The members with their outcome and the chosen features' raw values (f0, f1 …), in the split's order (see the file comment). */
 export function lookalikeMembersSql(relation: string, features: readonly LookalikeFeature[]): string {
   const columns = features.map((f, i) => `CAST("${f}" AS DOUBLE) AS f${i}`).join(', ');
-  return `SELECT pid, name, channel, staff, groups, purchases > 0 AS converted, ${columns} FROM ${relation} WHERE is_member ORDER BY pid`;
+  const order = ['converted', ...features.map((_, i) => `f${i} NULLS FIRST`), 'pid'].join(', ');
+  return `SELECT pid, name, channel, staff, groups, purchases > 0 AS converted, ${columns} FROM ${relation} WHERE is_member ORDER BY ${order}`;
 }
 
 /** Mean and sample standard deviation of the non-null values at the marked positions. */
@@ -152,8 +158,12 @@ export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeat
   const testY = Uint8Array.from(test, (i) => y[i]!);
   const a = auc(testScores, testY);
 
-  // Best first; ties by person id (the rows' order). Percentile: share at or below, so ties share the higher one.
-  const candidates = [...y.keys()].filter((i) => y[i] === 0).sort((i, k) => probability[k]! - probability[i]! || i - k);
+  // Best first; ties by channel, staff and groups (what an anonymised copy keeps), then the rows'
+  // order (person id last). Percentile: share at or below, so ties share the higher one.
+  const byText = (i: number, k: number, key: 'channel' | 'staff' | 'groups') => compareText(rows[i]![key] ?? '', rows[k]![key] ?? '');
+  const candidates = [...y.keys()]
+    .filter((i) => y[i] === 0)
+    .sort((i, k) => probability[k]! - probability[i]! || byText(i, k, 'channel') || byText(i, k, 'staff') || byText(i, k, 'groups') || i - k);
   const people: LookalikePerson[] = new Array(candidates.length);
   const scored = candidates.length;
   for (let rank = 0; rank < scored; ) {

@@ -23,6 +23,7 @@ import { wilson } from '../stats/wilson';
 import { AppError } from '../../contract/appError';
 import { sheetOf, type SheetExport } from '../base/exportSheet';
 import { funnelMessages, funnelText } from '../../locale/funnel';
+import { channelMessages } from '../../locale/analysis';
 import { customerRowsChannelSql, personChannelSql, scopeParams } from '../base/analysisBase';
 import { funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
 import type { Sql } from '../../db/projectDb';
@@ -162,7 +163,7 @@ fn_info AS (
 /* eslint-disable no-restricted-syntax -- tags are split on the separators Chinese exports write (full-width commas, 、): data vocabulary, not UI text */
 /** Per-breakdown-dimension SQL of `dims(pkey, value)` over the cohort (a person may have several tags). */
 const dimsSql = (): Record<'channel' | 'staff' | 'tag', string> => ({
-  channel: `SELECT r.pkey, coalesce(i.channel, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
+  channel: `SELECT r.pkey, coalesce(i.channel, '${channelMessages.unknownChannel}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
   staff: `SELECT r.pkey, coalesce(i.staff, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
   // Tags split on , ， ; ； / 、 and white space; each person counts under each of their tags, the
   // customer list's and the saved ones (analysisBase `saved_tags`: a person key of a person is its pid).

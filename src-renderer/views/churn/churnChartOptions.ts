@@ -4,6 +4,7 @@ import type { ChartOption } from '../../components/chartTypes';
 import { escapeHtml } from '../../components/escapeHtml';
 import { churnStageText, churnText, churnWayText, tenureText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { bracketed, punctuation } from '../../../src-main/locale/common';
+import { channelMessages } from '../../../src-main/locale/analysis';
 import { formatRate, periodLabel } from '../metrics/metricsFormat';
 
 /** ECharts' marker of a missing value: a line breaks there instead of dropping to 0. */
@@ -48,7 +49,7 @@ export function breakdownLabel(key: BreakdownKey, value: string): string {
   if (key === 'stage') return churnStageText[value as keyof typeof churnStageText] ?? value;
   if (key === 'how') return churnWayText[value as keyof typeof churnWayText] ?? value;
   if (key === 'tenure') return tenureText[value] ?? value;
-  if (value === '') return key === 'channel' ? churnText.unknownChannel : churnText.noGroup;
+  if (value === '') return key === 'channel' ? channelMessages.unknownChannel : churnText.noGroup;
   return value;
 }
 

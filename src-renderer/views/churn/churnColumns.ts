@@ -1,6 +1,7 @@
 import type { ChurnEvent, ChurnEventRow } from '../../../src-main/contract';
 import type { GridColumn } from '../../components/gridTypes';
 import { churnStageText, churnText, churnWayText } from '../../../src-main/locale/churn';
+import { channelMessages } from '../../../src-main/locale/analysis';
 
 /** A local ISO date-time as the grids show times: `2024-01-07 23:59:59`. */
 export const formatLeftAt = (iso: string): string => iso.replace('T', ' ');
@@ -25,7 +26,7 @@ export function churnColumns(): GridColumn<ChurnListRow>[] {
     { field: 'how_text', headerName: col.how, width: 130, filter: 'text' },
     { field: 'group_name', headerName: col.group_name, flex: 1, filter: 'text', format: (v) => (v === null ? '-' : String(v)) },
     { field: 'stage_text', headerName: col.stage, width: 130, filter: 'text' },
-    { field: 'channel', headerName: col.channel, flex: 1, filter: 'text', format: (v) => (v === null ? churnText.unknownChannel : String(v)) },
+    { field: 'channel', headerName: col.channel, flex: 1, filter: 'text', format: (v) => (v === null ? channelMessages.unknownChannel : String(v)) },
     { field: 'tenure_days', headerName: col.tenure_days, width: 110, isNumeric: true, filter: 'number', format: (v) => (v === null ? '-' : String(v)) },
     { field: 'pid', headerName: col.pid, flex: 1, filter: 'text', format: (v) => (v === null ? churnText.unmatched : String(v)) },
   ];

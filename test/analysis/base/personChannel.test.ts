@@ -84,12 +84,12 @@ describe("a person's channel is 渠道, else the channel code, else the source c
   it("the funnel's 按渠道 breakdown, the churn 来源渠道 chart, the lost list and survival by channel agree", async () => {
     const funnel = unwrap(await call('funnel:query', { mode: 'cohort', breakdown: 'channel', from: '2024-03-01', to: '2024-03-31' }));
     expect(funnel.breakdown!.map((b) => [b.value, b.stages[0]!.count]).sort()).toEqual(
-      [['qr-b', 1], ['qr-x', 1], ['名片分享', 1], ['直播间', 1], ['老带新', 1], ['（无）', 1]].sort(),
+      [['qr-b', 1], ['qr-x', 1], ['名片分享', 1], ['直播间', 1], ['老带新', 1], [UNKNOWN, 1]].sort(),
     );
     const churn = unwrap(await call('churn:query', { from: '2024-03-01', to: '2024-03-31' }));
     expect(churn.events.map((e) => [e.pid, e.channel])).toEqual([['p2', 'qr-b'], ['p3', '名片分享']]);
     expect(churn.breakdowns.channel.map((b) => [b.value, b.count]).sort()).toEqual([['qr-b', 1], ['名片分享', 1]]);
     const survival = unwrap(await call('churn:survival', { by: 'channel' }));
-    expect(survival.map((c) => [c.label, c.n]).sort()).toEqual([['qr-b', 1], ['名片分享', 1], ['直播间', 1], ['老带新', 1], ['未知渠道', 1]].sort());
+    expect(survival.map((c) => [c.label, c.n]).sort()).toEqual([['qr-b', 1], ['名片分享', 1], ['直播间', 1], ['老带新', 1], [UNKNOWN, 1]].sort());
   });
 });

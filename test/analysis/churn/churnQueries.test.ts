@@ -295,12 +295,12 @@ describe('membership survival (Kaplan–Meier)', () => {
     expect(curves[1]!.points[1]!.survival).toBeCloseTo(1 / 3, 12);
   });
 
-  it('by channel splits by 添加方式, else 渠道, else 未知渠道', async () => {
-    // 未知渠道: alice 2, bob 1, hank 0 (events), ivy 15 (censored): S 3/4, 1/2 (median 1), 1/4.
+  it('by channel splits by 添加方式, else 渠道, else （未知渠道）', async () => {
+    // （未知渠道）: alice 2, bob 1, hank 0 (events), ivy 15 (censored): S 3/4, 1/2 (median 1), 1/4.
     // 公众号 carol 5; 朋友推荐 dave 6; 群二维码 erin censored at 21 (no median).
     const curves = await survival({ groups: AB }, 'channel');
     expect(curves.map((c) => [c.label, c.n, c.events, c.median_days])).toEqual([
-      ['未知渠道', 4, 3, 1],
+      ['（未知渠道）', 4, 3, 1],
       ['公众号', 1, 1, 5],
       ['朋友推荐', 1, 1, 6],
       ['群二维码', 1, 0, null],

@@ -30,10 +30,13 @@ describe('lookalike on the 300-member fixture', () => {
     const buyers = people.filter((p) => p.isBuyer).length;
     expect([r.members, r.converted, r.train.n, r.test.n]).toEqual([300, buyers, 210, 90]);
     expect(r.train.converted + r.test.converted).toBe(buyers);
-    // The same fit by hand: people by id (p001…p300 sort as the fixture lists them), the seeded 70%,
-    // messages standardised by the fitting part's mean and sample sd.
+    // The same fit by hand: people by outcome, messages, tenure, then id (ids p001…p300), the
+    // seeded 70%, messages standardised by the fitting part's mean and sample sd.
+    const days = (i: number) => Math.round((Date.UTC(2024, 2, 25) - Date.UTC(2024, i % 50 < 25 ? 0 : 1, (i % 25) + 1)) / 86_400_000);
+    const order = people.map((p, i) => ({ p, i, days: days(i) }));
+    order.sort((a, b) => Number(a.p.isBuyer) - Number(b.p.isBuyer) || a.p.messages - b.p.messages || a.days - b.days || a.p.id.localeCompare(b.p.id));
     const isTrain = seededSplit(300, 0.7, 7);
-    const train = people.filter((_, i) => isTrain[i]);
+    const train = order.filter((_, k) => isTrain[k]).map((o) => o.p);
     const mean = train.reduce((s, p) => s + p.messages, 0) / train.length;
     const sd = Math.sqrt(train.reduce((s, p) => s + (p.messages - mean) ** 2, 0) / (train.length - 1));
     const messages = r.coefficients.find((c) => c.feature === 'messages')!;
@@ -44,8 +47,7 @@ describe('lookalike on the 300-member fixture', () => {
     expect(messages.label).toBe('发言数');
     // tenure_days at 2024-03-25 (the last day with data) is standardised too: check the full fit against fitLogistic directly.
     const tenure = r.coefficients.find((c) => c.feature === 'tenure_days')!;
-    const days = (i: number) => Math.round((Date.UTC(2024, 2, 25) - Date.UTC(2024, i % 50 < 25 ? 0 : 1, (i % 25) + 1)) / 86_400_000);
-    const trainIdx = people.map((_, i) => i).filter((i) => isTrain[i]);
+    const trainIdx = order.filter((_, k) => isTrain[k]).map((o) => o.i);
     const direct = fitLogistic(
       [trainIdx.map((i) => (people[i]!.messages - mean) / sd), trainIdx.map((i) => (days(i) - tenure.mean) / tenure.sd)],
       trainIdx.map((i) => (people[i]!.isBuyer ? 1 : 0)),
@@ -72,7 +74,7 @@ describe('lookalike on the 300-member fixture', () => {
   it('the same seed gives the same split and answer; another seed another split', async () => {
     const a = await run({ features: ['messages'], seed: 11 });
     const fresh = fitLookalike(
-      [...people].sort((x, y) => x.id.localeCompare(y.id)).map((p) => row(p.id, p.isBuyer, p.messages)),
+      [...people].sort((x, y) => Number(x.isBuyer) - Number(y.isBuyer) || x.messages - y.messages || x.id.localeCompare(y.id)).map((p) => row(p.id, p.isBuyer, p.messages)),
       ['messages'], ['发言数'], 11, a.asOf,
     );
     expect(fresh.result.train).toEqual(a.train);

@@ -52,7 +52,7 @@ describe('breakdownOption', () => {
   });
 
   it('names unknown channels and contact deletions, tenure buckets in days, and draws at most MAX_BARS bars', () => {
-    expect(breakdownLabel('channel', '')).toBe('未知渠道');
+    expect(breakdownLabel('channel', '')).toBe('（未知渠道）');
     expect(breakdownLabel('group', '')).toBe('（删除联系人，无群）');
     expect(breakdownLabel('tenure', '180+')).toBe('180 天以上');
     expect(breakdownLabel('stage', 'added_not_joined')).toBe('已添加未入群');

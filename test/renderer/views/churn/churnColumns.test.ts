@@ -26,7 +26,7 @@ describe('churn list', () => {
       how_text: '客户删除员工',
       group_name: '-',
       stage_text: '已添加未入群',
-      channel: '未知渠道',
+      channel: '（未知渠道）',
       tenure_days: '-',
       pid: '未匹配',
     });
