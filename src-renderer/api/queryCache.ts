@@ -85,7 +85,7 @@ export interface QueryRequest<T> {
   stamp: string;
   /** The open project the answer belongs to (see {@link createQueryCache}). */
   project: number;
-  /** Quiet time after the last change before asking; 0 asks at once. */
+  /** Quiet time after the last change before asking (not before the first question); 0 asks at once. */
   debounceMs: number;
   /** Asks the API; the signal fires when the answer is no longer wanted. */
   fetch(signal: AbortSignal): Promise<Result<T>>;
@@ -142,6 +142,8 @@ export function createQueryObserver<T>({ cache, onError, initial, onLoadingChang
   let shown: Asked | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
+  /** Whether a question was asked before (a later one is an edit, asked after its quiet time). */
+  let hasAsked = false;
 
   const hit = initial?.key ? cache.read(initial.key, initial.project) : undefined;
   if (hit) shown = { key: initial!.key, stamp: hit.stamp };
@@ -202,7 +204,11 @@ export function createQueryObserver<T>({ cache, onError, initial, onLoadingChang
       }
       if (isSame(shown, wanted) && state.error === null) return setState({ isLoading: false });
       setState({ isLoading: true });
-      if (req.debounceMs > 0) timer = setTimeout(() => ask(req, key), req.debounceMs);
+      // The quiet time is for edits: the first question (the view just shown, its definition just
+      // loaded) is asked at once.
+      const isEdit = hasAsked;
+      hasAsked = true;
+      if (req.debounceMs > 0 && isEdit) timer = setTimeout(() => ask(req, key), req.debounceMs);
       else ask(req, key);
     },
     willAsk(req) {
@@ -220,6 +226,7 @@ export function createQueryObserver<T>({ cache, onError, initial, onLoadingChang
     stop() {
       drop();
       asked = undefined;
+      hasAsked = false;
       setState({ isLoading: false });
     },
   };

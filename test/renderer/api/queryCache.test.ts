@@ -224,19 +224,35 @@ describe('createQueryObserver', () => {
     expect(calls).toHaveLength(3);
   });
 
-  it('asks once after the quiet time, with the last request only', () => {
+  it('asks once after the quiet time, with the last request only', async () => {
     vi.useFakeTimers();
     const { calls, fetch } = manualFetch<string>();
     const asked: string[] = [];
     const { o } = observer<string>();
-    for (const key of ['a', 'ab', 'abc']) {
-      o.update(request((signal) => (asked.push(key), fetch(signal)), key, { debounceMs: 300 }));
-    }
+    const ask = (key: string) => o.update(request((signal) => (asked.push(key), fetch(signal)), key, { debounceMs: 300 }));
+    ask('');
+    calls[0]!.answer(ok('first'));
+    await vi.advanceTimersByTimeAsync(0);
+    for (const key of ['a', 'ab', 'abc']) ask(key);
     expect(o.getState().isLoading).toBe(true);
     vi.advanceTimersByTime(299);
-    expect(calls).toHaveLength(0);
+    expect(calls).toHaveLength(1);
     vi.advanceTimersByTime(1);
-    expect(asked).toEqual(['abc']);
+    expect(asked).toEqual(['', 'abc']);
+  });
+
+  it('asks the first question at once, without the quiet time meant for edits', () => {
+    vi.useFakeTimers();
+    const { calls, fetch } = manualFetch<string>();
+    const { o } = observer<string>();
+    // Nothing can be asked yet (the definition is loading), then the loaded definition.
+    o.update(request(fetch, null, { debounceMs: 300 }));
+    o.update(request(fetch, 'loaded', { debounceMs: 300 }));
+    expect(calls).toHaveLength(1);
+    // A view shown again starts over: its first question is not an edit either.
+    o.stop();
+    o.update(request(fetch, 'loaded', { debounceMs: 300 }));
+    expect(calls).toHaveLength(2);
   });
 
   it('drops the request under way and keeps the last answer when nothing can be asked', async () => {
