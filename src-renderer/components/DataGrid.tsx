@@ -6,7 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme, headerMinWidth } from './agGrid';
-import { GridExport } from './GridExport';
+import { GridExport, type GridExportProps } from './GridExport';
 import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
 
@@ -25,6 +25,8 @@ export type DataGridProps<R> = {
   rowId?: (row: R) => string;
   /** What the grid shows, for its export's file name (the view and the scope are added); '' for the view alone. */
   exportTitle?: string;
+  /** The xlsx the Node side writes itself from every matching row (a server grid too large to send through the page). */
+  exportXlsx?: GridExportProps['xlsx'];
 } & DataGridSource<R>;
 
 /** Grids of at most this many rows (held in the page) take their rows' height instead of scrolling (issue 11 item 9). */
@@ -107,7 +109,7 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
 
 /** A grid over plain rows or over server pages, with Chinese texts and the app's theme. */
 export function DataGrid<R>(props: DataGridProps<R>) {
-  const { columns, testId, onTotal, rowId, exportTitle = '' } = props;
+  const { columns, testId, onTotal, rowId, exportTitle = '', exportXlsx } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
   const isServerSide = 'loader' in props;
   const loader = 'loader' in props ? props.loader : null;
@@ -159,7 +161,7 @@ export function DataGrid<R>(props: DataGridProps<R>) {
 
   return (
     <div className={isAutoHeight ? 'data-grid data-grid-auto' : 'data-grid'} data-testid={testId}>
-      <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} />
+      <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} {...(exportXlsx ? { xlsx: exportXlsx } : {})} />
       <div className="data-grid-body">
         {isServerSide ? (
           <AgGridReact<R>

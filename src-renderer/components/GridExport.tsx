@@ -2,7 +2,8 @@ import { exportsText } from '../../src-main/locale/exports';
 import { call } from '../api/client';
 import { currentExportName } from './exportName';
 import { gridCsv, type GridTable } from './gridExport';
-import { useDownload, xlsxDownload } from './useExport';
+import type { Result } from '../../src-main/contract';
+import { useDownload, xlsxDownload, type Download } from './useExport';
 
 /** Props of {@link GridExport}. */
 export interface GridExportProps {
@@ -12,12 +13,15 @@ export interface GridExportProps {
   title: string;
   /** Test id prefix of the two buttons (`<prefix>-xlsx`, `<prefix>-csv`). */
   testId: string;
+  /** Makes the xlsx instead of `table` (the Node side writing every matching row of a server grid itself). */
+  xlsx?: () => Promise<Result<Download>>;
 }
 
 /** The 导出 xlsx / CSV control every DataGrid carries (one shared control, issue 11 item 15). */
-export function GridExport({ table, title, testId }: GridExportProps) {
+export function GridExport({ table, title, testId, xlsx }: GridExportProps) {
   const x = exportsText;
   const exporter = useDownload(async (kind: 'xlsx' | 'csv') => {
+    if (kind === 'xlsx' && xlsx) return xlsx();
     const t = await table();
     const fileName = currentExportName(title, kind);
     if (kind === 'csv') return { ok: true, value: { fileName, content: new Blob([gridCsv(t)], { type: 'text/csv;charset=utf-8' }) } };

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { useExport, xlsxDownload } from '../../components/useExport';
+import { xlsxDownload } from '../../components/useExport';
 import { featuresText } from '../../../src-main/locale/features';
 import { selectDataVersion, selectDefinitionsVersion, useDataVersion } from '../../store/dataVersion';
 import { selectScopeGroups, useScope } from '../../store/scope';
@@ -24,7 +24,6 @@ export function FeaturesView() {
   const [total, setTotal] = useState<number | null>(null);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [behaviours, setBehaviours] = useState<BehaviourColumn[]>([]);
-  const exporter = useExport('features:export', xlsxDownload);
   // What the grid shows now, so the export writes the same rows in the same order.
   const shown = useRef<SortAndFilter>({ sort: [], filter: {} });
 
@@ -45,7 +44,11 @@ export function FeaturesView() {
   );
   const columns = useMemo(() => featureGridColumns(behaviours), [behaviours]);
   const onTotal = useCallback((n: number) => setTotal(n), []);
-
+  // 1M rows do not go through the page: the Node side writes the rows the grid shows now.
+  const exportXlsx = useCallback(async () => {
+    const r = await call('features:export', { ...shown.current, ...(groups.length ? { groups } : {}) });
+    return r.ok ? { ok: true as const, value: xlsxDownload(r.value) } : r;
+  }, [groups]);
 
   return (
     <div className="features-view" data-testid="features-view">
@@ -61,18 +64,10 @@ export function FeaturesView() {
             {featuresText.rowCount(total)}
           </span>
         )}
-        <button
-          type="button"
-          onClick={() => void exporter.run({ ...shown.current, ...(groups.length ? { groups } : {}) })}
-          disabled={exporter.isExporting || total === 0}
-          data-testid="features-export"
-        >
-          {exporter.isExporting ? featuresText.exporting : featuresText.exportXlsx}
-        </button>
       </ScopeBar>
       <p className="muted features-hint">{featuresText.hint}</p>
       <div className="grid-box grid-box-fill">
-        <DataGrid columns={columns} loader={loader} reloadKey={`${dataVersion}:${definitionsVersion}`} onTotal={onTotal} testId="features-grid" />
+        <DataGrid columns={columns} loader={loader} reloadKey={`${dataVersion}:${definitionsVersion}`} onTotal={onTotal} testId="features-grid" exportXlsx={exportXlsx} />
       </div>
     </div>
   );

@@ -32,7 +32,7 @@ export class FeaturesPage {
 
   /** Clicks 导出 xlsx and returns the download's file name and bytes. */
   async exportXlsx(): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('features-export').click()]);
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('features-grid-export-xlsx').click()]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
