@@ -61,7 +61,6 @@ export function Chart({ option, testId, onItemClick, height, title = '' }: Chart
   const clickRef = useRef(onItemClick);
   clickRef.current = onItemClick;
   const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
   const [chart, setChart] = useState<echarts.ECharts | null>(null);
   /** Whether the instance has drawn an option yet. */
   const isDrawnRef = useRef(false);
@@ -85,14 +84,12 @@ export function Chart({ option, testId, onItemClick, height, title = '' }: Chart
         if (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight()) instance.resize();
       });
       observer.observe(el);
-      chartRef.current = instance;
       setChart(instance);
     }, 0);
     return () => {
       clearTimeout(timer);
       observer?.disconnect();
       created?.dispose();
-      chartRef.current = null;
       isDrawnRef.current = false;
       el.removeAttribute('data-rendered');
     };
@@ -111,7 +108,6 @@ export function Chart({ option, testId, onItemClick, height, title = '' }: Chart
   }, [chart, option]);
 
   const save = (kind: 'png' | 'svg') => {
-    const chart = chartRef.current;
     const el = ref.current;
     if (!chart || !el) return;
     const content = kind === 'png' ? pngOf(chart) : svgOf({ textStyle: { fontFamily }, ...option }, el);

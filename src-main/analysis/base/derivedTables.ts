@@ -22,7 +22,7 @@
 import { personFactsSql } from './analysisBase';
 import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
 import { dropHitTables } from './behaviourHits';
-import { buildMemberFacts, MEMBER_FACTS_STEPS } from './memberFacts';
+import { buildMemberFacts, MEMBER_FACTS_STEPS, stepRunner } from './memberFacts';
 import { INVITATIONS_TABLE, invitationsSql } from './invitations';
 import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
@@ -76,10 +76,7 @@ const BUILD_STEPS = MEMBER_FACTS_STEPS + 5;
 async function build(sql: Sql, target: string, onStep: () => void): Promise<void> {
   await dropHitTables(sql);
   await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, target, onStep);
-  const run = async (text: string) => {
-    await sql.run(text);
-    onStep();
-  };
+  const run = stepRunner(sql, onStep);
   await run(
     `CREATE OR REPLACE TABLE ${target}.id_matched AS
      WITH ${rawIdentityCtes(`${target}.id_people`)}

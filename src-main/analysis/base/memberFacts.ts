@@ -30,6 +30,14 @@ import type { Sql } from '../../db/projectDb';
 /** Statements {@link buildMemberFacts} runs, each told to its `onStep` when done. */
 export const MEMBER_FACTS_STEPS = 8;
 
+/** `sql.run` that tells `onStep` each statement done (a build's progress counts its statements). */
+export function stepRunner(sql: Sql, onStep: () => void): (text: string, params?: Parameters<Sql['run']>[1]) => Promise<void> {
+  return async (text, params) => {
+    await sql.run(text, params);
+    onStep();
+  };
+}
+
 /**
  * Builds the tables above (`id_people` first: identity reads it) for the project time zone `tz`,
  * into `target` (the derived database, or the schema of the project file that keeps them).
@@ -38,10 +46,7 @@ export const MEMBER_FACTS_STEPS = 8;
 export async function buildMemberFacts(sql: Sql, tz: string, target: string = DERIVED_DB, onStep: () => void = () => undefined): Promise<void> {
   const D = target;
   const day = (col: string) => `CAST(timezone($tz, ${col}) AS DATE)`;
-  const run = async (text: string, params?: Parameters<Sql['run']>[1]) => {
-    await sql.run(text, params);
-    onStep();
-  };
+  const run = stepRunner(sql, onStep);
   await run(`CREATE OR REPLACE TABLE ${D}.id_people AS
     SELECT pid, CAST(row_number() OVER (ORDER BY pid) AS INTEGER) AS pno FROM (${PEOPLE_SQL})`);
   await run(`CREATE OR REPLACE TABLE ${D}.group_nos AS
