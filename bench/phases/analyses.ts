@@ -30,6 +30,8 @@ export interface AnalysisCase {
   req: Record<string, unknown>;
   /** Its own target when not {@link TARGET_MS} (growth points: 1 s). */
   targetMs?: number;
+  /** A page of a data grid (issue 16 item 4): under 200 ms at every size (GRID_PAGE_MS, bench/analyses.ts). */
+  isGridPage?: boolean;
   /** The request of timed run `run` when the method keeps its answer per request (the lookalike's fit): each run then computes afresh. */
   varied?: (run: number) => Record<string, unknown>;
 }
@@ -45,9 +47,25 @@ export const analysisCases: AnalysisCase[] = [
   { label: 'churn:query (week)', method: 'churn:query', req: { period: 'week' } },
   { label: 'churn:retention', method: 'churn:retention', req: {} },
   { label: 'churn:survival', method: 'churn:survival', req: {} },
+  // The churn list: every event, paged (issue 16 item 4); the first call builds the scope's events.
+  { label: 'churn:events (first page)', method: 'churn:events', req: { offset: 0, limit: 100 }, isGridPage: true },
+  {
+    label: 'churn:events (tenure > 30, by tenure)',
+    method: 'churn:events',
+    req: { offset: 0, limit: 100, sort: [{ colId: 'tenure_days', sort: 'desc' }], filter: { tenure_days: { filterType: 'number', type: 'greaterThan', filter: 30 } } },
+    isGridPage: true,
+  },
   { label: 'channels:query', method: 'channels:query', req: {} },
   { label: 'activity:query', method: 'activity:query', req: {} },
-  { label: 'features:query (first page)', method: 'features:query', req: { offset: 0, limit: 100 } },
+  { label: 'features:query (first page)', method: 'features:query', req: { offset: 0, limit: 100 }, isGridPage: true },
+  // 客户360 scrolled, sorted and filtered on a number (issue 16 item 4): each page on the Node side.
+  { label: 'features:query (row 5,000, by GMV)', method: 'features:query', req: { offset: 5000, limit: 100, sort: [{ colId: 'gmv', sort: 'desc' }] }, isGridPage: true },
+  {
+    label: 'features:query (messages ≥ 10, by tenure)',
+    method: 'features:query',
+    req: { offset: 0, limit: 100, sort: [{ colId: 'tenure_days', sort: 'asc' }], filter: { messages: { filterType: 'number', type: 'greaterThanOrEqual', filter: 10 } } },
+    isGridPage: true,
+  },
   { label: 'behaviours:counts (defaults)', method: 'behaviours:counts', req: { behaviours: defaultBehaviours() } },
   { label: 'behaviours:query (week)', method: 'behaviours:query', req: { period: 'week' } },
   { label: 'quadrant:query', method: 'quadrant:query', req: {} },
@@ -161,7 +179,7 @@ async function main(): Promise<void> {
       if (!r.ok) throw new Error(`${c.label} failed on run ${i + 2}: ${r.error.message}`);
       statements = recorder.statements;
     }
-    const result: CaseResult = { label: c.label, status: 'ok', targetMs: c.targetMs, firstMs, medianMs: median(times), runs: caseRuns, statements: statements.length };
+    const result: CaseResult = { label: c.label, status: 'ok', targetMs: c.targetMs, isGridPage: c.isGridPage, firstMs, medianMs: median(times), runs: caseRuns, statements: statements.length };
     try {
       if (caseRuns > 1) await replay(statements); // warm-up
       const totals: number[] = [];
