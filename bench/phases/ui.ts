@@ -53,6 +53,13 @@ export interface UiPhaseReport {
   /** Per view: its samples of each load, first visits and revisits. */
   first: Record<string, UiSample[]>;
   revisit: Record<string, UiSample[]>;
+  /**
+   * Per page load of a second kind: from the overview's figures to the warm-up done (the other
+   * views' first questions asked in idle time, views/workspace/warmUp.ts), with the API time of it.
+   */
+  warmUp: UiSample[];
+  /** Per view: its first visit of such a load, once the warm-up is done. */
+  firstWarm: Record<string, UiSample[]>;
   /** Bytes the browser received for the first load's static files (compressed as sent) and the files' own size. */
   staticTransferBytes: number;
   staticBodyBytes: number;
@@ -114,6 +121,26 @@ const PAGE_LOAD = `(() => {
   return { firstScreen: qx.firstScreen, overviewReady: qx.overviewReady, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
 })()`;
 
+/** In the page: waits for the workspace's warm-up to be done; its time from the overview's figures. */
+const PAGE_WARM_UP = `async () => {
+  const qx = window.__qx;
+  await new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error('warm-up not done within 300 s')), 300000);
+    const check = () => {
+      if (!document.querySelector('[data-warm-up="done"]')) return;
+      clearTimeout(timeout);
+      observer.disconnect();
+      resolve();
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-warm-up'] });
+    check();
+  });
+  const t1 = performance.now();
+  const longs = qx.longTasks.filter(([s, d]) => s + d > qx.overviewReady && s < t1).map(([, d]) => d);
+  return { ms: t1 - qx.overviewReady, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+}`;
+
 /** In the page: clicks a view's tab and waits for its data-ready, without sleeping (a function of the view's id). */
 const PAGE_VISIT = `async (view) => {
   const qx = window.__qx;
@@ -149,7 +176,7 @@ async function main(): Promise<void> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const report: UiPhaseReport = { openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 };
+  const report: UiPhaseReport = { openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     await page.addInitScript(PAGE_PROBE);
@@ -173,11 +200,19 @@ async function main(): Promise<void> {
     }
     report.openMs = performance.now() - opened;
 
+    const visit = async (visits: Record<string, UiSample[]>, view: string) => {
+      const from = performance.now();
+      const v = (await page.evaluate(`(${PAGE_VISIT})(${JSON.stringify(view)})`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
+      (visits[view] ??= []).push({ ms: v.ms, longMaxMs: v.longMaxMs, longCount: v.longCount, ...apiIn(from, performance.now()) });
+    };
+    const waitForOverview = () =>
+      // A function, not text: Playwright evaluates a text predicate with eval, which the page's CSP refuses.
+      page.waitForFunction(() => (globalThis as unknown as { __qx: { overviewReady: number } }).__qx.overviewReady > 0, undefined, { timeout: 120_000, polling: 50 });
+
     for (let run = 0; run < input.runs; run++) {
       const loadStart = performance.now();
       await page.goto(run === 0 ? server.url : `http://127.0.0.1:${server.port}/`);
-      // A function, not text: Playwright evaluates a text predicate with eval, which the page's CSP refuses.
-      await page.waitForFunction(() => (globalThis as unknown as { __qx: { overviewReady: number } }).__qx.overviewReady > 0, undefined, { timeout: 120_000, polling: 50 });
+      await waitForOverview();
       isCounting = false;
       const load = (await page.evaluate(PAGE_LOAD)) as { firstScreen: number; overviewReady: number; longMaxMs: number; longCount: number };
       report.firstScreen.push(load.firstScreen);
@@ -191,12 +226,15 @@ async function main(): Promise<void> {
         [report.first, report.views],
         [report.revisit, [...report.views.slice(1), report.views[0]!, 'overview']],
       ] as const) {
-        for (const view of views) {
-          const from = performance.now();
-          const v = (await page.evaluate(`(${PAGE_VISIT})(${JSON.stringify(view)})`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
-          (visits[view] ??= []).push({ ms: v.ms, longMaxMs: v.longMaxMs, longCount: v.longCount, ...apiIn(from, performance.now()) });
-        }
+        for (const view of views) await visit(visits, view);
       }
+      // The same first visits in a load of their own, once the warm-up has asked every view's questions.
+      await page.goto(`http://127.0.0.1:${server.port}/`);
+      await waitForOverview();
+      const warmFrom = performance.now();
+      const warm = (await page.evaluate(`(${PAGE_WARM_UP})()`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
+      report.warmUp.push({ ...warm, ...apiIn(warmFrom, performance.now()) });
+      for (const view of report.views) await visit(report.firstWarm, view);
       process.stderr.write(`  load ${run + 1}/${input.runs}: first screen ${load.firstScreen.toFixed(0)} ms, overview ${load.overviewReady.toFixed(0)} ms\n`);
     }
   } finally {

@@ -33,7 +33,7 @@ export interface QueryCache {
  * one open project: reading or writing for another project forgets them all, so another
  * project's figures are never shown, even briefly.
  */
-export function createQueryCache(limit = 60): QueryCache {
+export function createQueryCache(limit = 150): QueryCache {
   const entries = new Map<string, CachedAnswer>();
   let current = Number.NaN;
   const enter = (project: number) => {
@@ -58,6 +58,46 @@ export function createQueryCache(limit = 60): QueryCache {
       while (entries.size > limit) entries.delete(entries.keys().next().value!);
     },
     peek: (key, project) => (project === current ? entries.get(key) : undefined),
+  };
+}
+
+/** Requests under way, shared by everyone asking the same question (see {@link createInflight}). */
+export interface InflightRequests {
+  /**
+   * The answer of `fetch` for `key`: a request for `key` under way is joined instead of asked
+   * again. `signal` aborts this asker's wait; the request itself is aborted once every asker has.
+   */
+  run<T>(key: string, signal: AbortSignal, fetch: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Requests under way by key, so a view shown while the warm-up (views/workspace/warmUp.ts) asks
+ * its question joins that request rather than asking again, and the warm-up leaving it (the user
+ * asked something) does not abort it for the view.
+ */
+export function createInflight(): InflightRequests {
+  const entries = new Map<string, { promise: Promise<unknown>; controller: AbortController; askers: number }>();
+  return {
+    run<T>(key: string, signal: AbortSignal, fetch: (signal: AbortSignal) => Promise<T>): Promise<T> {
+      let entry = entries.get(key);
+      if (!entry) {
+        const controller = new AbortController();
+        const created = { promise: fetch(controller.signal), controller, askers: 0 };
+        const forget = () => void (entries.get(key) === created && entries.delete(key));
+        created.promise.then(forget, forget);
+        entries.set(key, (entry = created));
+      }
+      const joined = entry;
+      joined.askers++;
+      const leave = () => {
+        if (--joined.askers > 0) return;
+        joined.controller.abort();
+        if (entries.get(key) === joined) entries.delete(key);
+      };
+      if (signal.aborted) leave();
+      else signal.addEventListener('abort', leave, { once: true });
+      return (joined.promise as Promise<T>).finally(() => signal.removeEventListener('abort', leave));
+    },
   };
 }
 

@@ -3,7 +3,8 @@ import type { Method, Req, Responses } from '../../src-main/contract';
 import { selectDataVersion, selectDefinitionsVersion, selectProjectVersion, useDataVersion } from '../store/dataVersion';
 import { reportError } from '../store/toasts';
 import { call } from './client';
-import { createQueryCache, createQueryObserver, queryKey, type QueryState } from './queryCache';
+import { createInflight, createQueryCache, createQueryObserver, queryKey, type QueryState } from './queryCache';
+import { useWarmUpScope } from './warmUpScope';
 
 /** How {@link useQuery} asks. */
 export interface QueryOptions {
@@ -19,6 +20,11 @@ export interface QueryResult<T> extends QueryState<T> {
 
 /** The answers of the whole renderer, shared by every query. */
 const cache = createQueryCache();
+
+/** The requests under way of the whole renderer, joined by a second asker of the same question. */
+const inflight = createInflight();
+
+const ignoreError = () => undefined;
 
 /** Queries of the whole renderer under way (waiting for their quiet time or their answer). */
 let loadingCount = 0;
@@ -47,7 +53,7 @@ export function subscribeLoadingQueries(listener: () => void): () => void {
  * analysis depends on both, and reading the saved definitions again is cheap. A request asked
  * before shows its last answer at once while it is asked again (`isStale` says when that answer
  * predates a change). `req` null: nothing can be asked now; the last answer stays. Failures are
- * reported as toasts.
+ * reported as toasts. The same question under way (asked by the warm-up) is joined, not asked again.
  */
 export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debounceMs = 0 }: QueryOptions = {}): QueryResult<Responses[K]> {
   const dataVersion = useDataVersion(selectDataVersion);
@@ -56,7 +62,15 @@ export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debo
   const body = req === null ? null : JSON.stringify(req);
   const key = body === null ? null : queryKey(method, req);
   const stamp = `${dataVersion}:${definitionsVersion}`;
-  const [observer] = useState(() => createQueryObserver<Responses[K]>({ cache, onError: reportError, initial: { key, stamp, project }, onLoadingChange: countLoading }));
+  const warmUp = useWarmUpScope();
+  const [observer] = useState(() =>
+    createQueryObserver<Responses[K]>({
+      cache,
+      onError: warmUp ? ignoreError : reportError,
+      initial: { key, stamp, project },
+      onLoadingChange: warmUp ? warmUp.onLoadingChange : countLoading,
+    }),
+  );
   const state = useSyncExternalStore(observer.subscribe, observer.getState);
 
   useEffect(() => {
@@ -65,7 +79,7 @@ export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debo
       stamp,
       project,
       debounceMs,
-      fetch: (signal) => call(method, JSON.parse(body!) as Req<K>, { signal }),
+      fetch: (signal) => inflight.run(`${project} ${stamp} ${key}`, signal, (shared) => call(method, JSON.parse(body!) as Req<K>, { signal: shared })),
     });
   }, [observer, method, key, body, stamp, project, debounceMs]);
   useEffect(() => () => observer.stop(), [observer]);

@@ -15,6 +15,7 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { exportsText } from '../../src-main/locale/exports';
+import { useWarmUpScope } from '../api/warmUpScope';
 import { platform } from '../platform';
 import type { ChartOption } from './chartTypes';
 import { currentExportName } from './exportName';
@@ -55,9 +56,14 @@ const fontFamily = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-s
 
 /**
  * Draws an option and follows its container's size. Sets `data-rendered="true"` on the
- * container once ECharts reports the frame finished, so tests can wait for it.
+ * container once ECharts reports the frame finished, so tests can wait for it. Draws nothing in a
+ * view the warm-up renders off screen (api/warmUpScope.ts).
  */
-export function Chart({ option, testId, onItemClick, height, title = '' }: ChartProps) {
+export function Chart(props: ChartProps) {
+  return useWarmUpScope() ? null : <DrawnChart {...props} />;
+}
+
+function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartProps) {
   const clickRef = useRef(onItemClick);
   clickRef.current = onItemClick;
   const ref = useRef<HTMLDivElement>(null);

@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { useWarmUpScope } from '../api/warmUpScope';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme, headerMinWidth } from './agGrid';
@@ -107,8 +108,15 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
   return def;
 }
 
-/** A grid over plain rows or over server pages, with Chinese texts and the app's theme. */
+/**
+ * A grid over plain rows or over server pages, with Chinese texts and the app's theme; nothing in
+ * a view the warm-up renders off screen (api/warmUpScope.ts).
+ */
 export function DataGrid<R>(props: DataGridProps<R>) {
+  return useWarmUpScope() ? null : <ShownGrid<R> {...props} />;
+}
+
+function ShownGrid<R>(props: DataGridProps<R>) {
   const { columns, testId, onTotal, rowId, exportTitle = '', exportXlsx } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
   const isServerSide = 'loader' in props;

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
+import { useWarmUpScope } from '../api/warmUpScope';
 import { definitionGridText, gridLocaleText } from '../../src-main/locale/common';
 import { gridTheme, headerMinWidth } from './agGrid';
 import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
@@ -38,8 +39,15 @@ function MultiSelectEditor(props: CustomCellEditorProps & { options: { value: st
   );
 }
 
-/** An editable grid of definition rows; see definitionGridTypes.ts for the props. */
+/**
+ * An editable grid of definition rows; see definitionGridTypes.ts for the props. Nothing in a view
+ * the warm-up renders off screen (api/warmUpScope.ts).
+ */
 export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) {
+  return useWarmUpScope() ? null : <EditableGrid<R> {...props} />;
+}
+
+function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
   const { rows, columns, onChange, newRow, rowId, history, canReorder, minRows = 0, maxRows = Infinity, testId, extraColumns } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
   const [current, setCurrent] = useState<number | null>(null);

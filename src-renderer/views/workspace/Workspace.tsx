@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { t } from '../../../src-main/locale/app';
-import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
+import { selectDataVersion, selectProjectVersion, useDataVersion } from '../../store/dataVersion';
 import { useImports } from '../../store/imports';
 import { useProject } from '../../store/project';
 import { navSections, selectTab, useNavigation, type Tab } from '../../store/navigation';
@@ -8,6 +8,7 @@ import { pendingFromFiles } from '../import/fileDrop';
 import { TopBar } from './TopBar';
 import { lazyView, preloadInIdle, type LazyView } from './lazyView';
 import { ViewFrame } from './ViewFrame';
+import { createWarmUp } from './warmUp';
 
 
 /** Every view, loaded with its own code on first visit (one entry per view: its module and component). */
@@ -45,12 +46,18 @@ function preloadViews(): void {
   preloadInIdle(navSections.flatMap((s) => s.tabs).map((id) => views[id]));
 }
 
+/** The views whose first questions are asked ahead of a visit: those that show analyses (not the data, matching or import pages). */
+const warmedTabs = navSections.flatMap((s) => s.tabs).filter((id) => id !== 'data' && id !== 'match' && id !== 'import');
+
 /** The open project: top bar, tabs, and a window-wide drop target for imports. */
 export function Workspace() {
   const tab = useNavigation(selectTab);
   const View = views[tab].Component;
   const setTab = useNavigation.getState().go;
   const [isDragging, setDragging] = useState(false);
+  const [warmUp] = useState(() => createWarmUp(views));
+  const warmUpStatus = useSyncExternalStore(warmUp.subscribe, warmUp.getStatus);
+  const projectVersion = useDataVersion(selectProjectVersion);
 
   // New data may bring new groups and counts: the project summary is read again (the views'
   // queries follow the same version on their own).
@@ -61,6 +68,13 @@ export function Workspace() {
     seenVersion.current = dataVersion;
     void useProject.getState().refresh();
   }, [dataVersion]);
+
+  useEffect(() => warmUp.visit(tab), [warmUp, tab]);
+  useEffect(() => () => warmUp.stop(), [warmUp]);
+  const onReady = () => {
+    preloadViews();
+    warmUp.resume(`${projectVersion}:${dataVersion}`, warmedTabs, tab);
+  };
 
   useEffect(() => {
     let depth = 0;
@@ -103,7 +117,7 @@ export function Workspace() {
   }, []);
 
   return (
-    <div className="workspace">
+    <div className="workspace" data-warm-up={warmUpStatus}>
       <TopBar />
       <div className="workspace-body">
         <nav className="sidenav" role="tablist" aria-orientation="vertical">
@@ -119,7 +133,7 @@ export function Workspace() {
           ))}
         </nav>
         <main className="tab-body">
-          <ViewFrame key={tab} view={tab} onReady={preloadViews}>
+          <ViewFrame key={tab} view={tab} onReady={onReady}>
             <View />
           </ViewFrame>
         </main>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, Result } from '../../../src-main/contract';
-import { createQueryCache, createQueryObserver, queryKey, type QueryRequest } from '../../../src-renderer/api/queryCache';
+import { createInflight, createQueryCache, createQueryObserver, queryKey, type QueryRequest } from '../../../src-renderer/api/queryCache';
 
 /** A fetch the test answers by hand, recording each call's signal. */
 function manualFetch<T>() {
@@ -330,5 +330,47 @@ describe('createQueryObserver', () => {
     // Remembered under the same versions: shown without asking.
     expect(o.willAsk(want('k'))).toBe(false);
     expect(o.willAsk(want('k', '0:1'))).toBe(true);
+  });
+});
+
+describe('createInflight', () => {
+  it('a second asker of a request under way joins it: one fetch, both get its answer', async () => {
+    const { calls, fetch } = manualFetch<string>();
+    const inflight = createInflight();
+    const first = inflight.run('k', new AbortController().signal, fetch);
+    const second = inflight.run('k', new AbortController().signal, fetch);
+    expect(calls).toHaveLength(1);
+    calls[0]!.answer(ok('K'));
+    expect(await first).toEqual(ok('K'));
+    expect(await second).toEqual(ok('K'));
+  });
+
+  it('the request goes on while one asker still waits, and is aborted once every asker has left', () => {
+    const { calls, fetch } = manualFetch<string>();
+    const inflight = createInflight();
+    const warmUp = new AbortController();
+    const view = new AbortController();
+    void inflight.run('k', warmUp.signal, fetch);
+    void inflight.run('k', view.signal, fetch);
+    warmUp.abort();
+    expect(calls[0]!.signal.aborted).toBe(false);
+    view.abort();
+    expect(calls[0]!.signal.aborted).toBe(true);
+  });
+
+  it('asks again once the request has been answered or aborted, and never joins another key', async () => {
+    const { calls, fetch } = manualFetch<string>();
+    const inflight = createInflight();
+    const gone = new AbortController();
+    void inflight.run('k', gone.signal, fetch);
+    gone.abort();
+    void inflight.run('k', new AbortController().signal, fetch);
+    expect(calls).toHaveLength(2);
+    void inflight.run('j', new AbortController().signal, fetch);
+    expect(calls).toHaveLength(3);
+    calls[1]!.answer(ok('K'));
+    await settle();
+    void inflight.run('k', new AbortController().signal, fetch);
+    expect(calls).toHaveLength(4);
   });
 });
