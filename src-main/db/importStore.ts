@@ -245,7 +245,7 @@ export async function mergedCounts(sql: Sql, rowsRead: number): Promise<MergeCou
 
 /** Drops the staging tables of this connection. */
 export async function dropStaging(sql: Sql): Promise<void> {
-  for (const t of ['stage_raw', 'stage_target', 'stage_touched', 'stage_sheets', 'stage_known', 'stage_skipped']) await sql.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['stage_raw', 'stage_target', 'stage_touched', 'stage_sheets', 'stage_known', 'stage_new', 'stage_skipped']) await sql.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /**
