@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { contextOptions } from './test/e2e/browserContext';
 
 /**
  * End-to-end tests: the real browser-mode server (real handlers, real DuckDB) in the test worker,
@@ -28,8 +29,7 @@ export default defineConfig({
       executablePath: process.env.QUNXI_CHROMIUM ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
-    viewport: { width: 1400, height: 900 },
-    locale: 'zh-CN',
+    ...contextOptions,
     // A trace records every action's DOM snapshot and a screencast: a fifth of the run's CPU (the
     // 12 tests of overview and vvip: 109 CPU-seconds with it, 86 without). Asked for with
     // QUNXI_E2E_TRACE=1 when a failure needs more than its screenshot and error context.

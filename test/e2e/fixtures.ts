@@ -1,4 +1,4 @@
-import { test as base, expect as baseExpect, type Locator } from '@playwright/test';
+import { test as base, expect as baseExpect, type Browser, type Dialog, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Method, Req, Responses } from '../../src-main/contract';
@@ -12,6 +12,7 @@ import { importFile } from '../../src-main/import/importFile';
 import { startServer } from '../../src-main/server/httpServer';
 import { writeCommunityFixture } from '../support/communityFixture';
 import { tempDir, tempPaths } from '../support/tempDirs';
+import { contextOptions } from './browserContext';
 import { ActivityPage } from './pages/ActivityPage';
 import { callApi } from './pages/api';
 import { BehavioursPage } from './pages/BehavioursPage';
@@ -43,6 +44,15 @@ export interface AppServer {
   paths: AppPaths;
 }
 
+/**
+ * A worker's server with a project opened in a page of its own, for the tests that only look: they
+ * share it, each on the page reloaded (fixtures `sharedDemoTest`, `sharedCommunityTest`).
+ */
+export interface SharedProject {
+  app: AppServer;
+  page: Page;
+}
+
 /** Calls the API from the page as the UI does: what the tests compare the screen with. */
 export type ApiCall = <K extends Method>(method: K, req: Req<K>) => Promise<Responses[K]>;
 
@@ -55,6 +65,10 @@ export interface WorkerFixtures {
    * imported once per worker by the real importer.
    */
   builtCommunity: string;
+  /** The worker's server with a copy of the demo open, for the tests that only look. */
+  sharedDemo: SharedProject;
+  /** The worker's server with a copy of 端到端测试 open, for the tests that only look. */
+  sharedCommunity: SharedProject;
 }
 
 /** Fixtures of one test. */
@@ -100,6 +114,73 @@ async function buildOnce(prefix: string, build: (dir: string) => Promise<string>
   }
 }
 
+/** A browser-mode server over its own temp folders, closed with the project it has open. */
+async function serveApp(use: (app: AppServer) => Promise<void>): Promise<void> {
+  const tmp = tempDir('qunxi-e2e-');
+  const paths = tempPaths(tmp.dir, repoRoot);
+  const ctx = createContext('browser', paths);
+  const server = await startServer({ handlers: createHandlers(ctx), paths, staticDir: rendererDir });
+  try {
+    await use({ url: `http://127.0.0.1:${server.port}/?token=${server.token}`, root: tmp.dir, paths });
+  } finally {
+    await server.close();
+    if (ctx.project) await closeProjectFile(ctx.project);
+    ctx.project = null;
+    tmp.cleanup();
+  }
+}
+
+/** Copies the worker's demo where `project:openDemo` looks for it, and opens it from the start screen. */
+async function openDemoCopy(app: AppServer, builtDemo: string, start: StartPage): Promise<void> {
+  mkdirSync(app.paths.configDir, { recursive: true });
+  copyFileSync(builtDemo, demoFile(app.paths.configDir));
+  await start.openDemo();
+}
+
+/** Copies the worker's 端到端测试 project into the app's projects folder and opens it by path. */
+async function openCommunityCopy(app: AppServer, builtCommunity: string, start: StartPage): Promise<void> {
+  const file = path.join(app.paths.projectsDir, path.basename(builtCommunity));
+  mkdirSync(app.paths.projectsDir, { recursive: true });
+  copyFileSync(builtCommunity, file);
+  await start.openByPath(file);
+}
+
+/** A worker's server and page with a project opened from the start screen, closed when the worker ends. */
+async function shareProject(browser: Browser, open: (app: AppServer, start: StartPage) => Promise<void>, use: (shared: SharedProject) => Promise<void>): Promise<void> {
+  await serveApp(async (app) => {
+    const context = await browser.newContext(contextOptions);
+    try {
+      const page = await context.newPage();
+      const start = new StartPage(page);
+      await start.goto(app.url);
+      await open(app, start);
+      await use({ app, page });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/**
+ * Starts a test that only looks from where the first opening left the page: the overview of the
+ * open project, every store in its initial state, nothing remembered (localStorage), the configured
+ * viewport. A reload does it in half a second where a new server, page and opening take seven; the
+ * server keeps the project open, and the app shows it again on loading (store/project.ts `init`).
+ */
+async function freshView(page: Page): Promise<void> {
+  await page.setViewportSize(contextOptions.viewport);
+  await page.evaluate(() => localStorage.clear());
+  // An unsaved draft of the test before asks before the page goes (beforeunload): it is let go.
+  const leave = (dialog: Dialog) => void dialog.accept();
+  page.on('dialog', leave);
+  try {
+    await page.reload();
+  } finally {
+    page.off('dialog', leave);
+  }
+  await page.getByTestId('project-name').waitFor();
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   builtDemo: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
@@ -138,20 +219,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
-  app: async ({}, use) => {
-    const tmp = tempDir('qunxi-e2e-');
-    const paths = tempPaths(tmp.dir, repoRoot);
-    const ctx = createContext('browser', paths);
-    const server = await startServer({ handlers: createHandlers(ctx), paths, staticDir: rendererDir });
-    try {
-      await use({ url: `http://127.0.0.1:${server.port}/?token=${server.token}`, root: tmp.dir, paths });
-    } finally {
-      await server.close();
-      if (ctx.project) await closeProjectFile(ctx.project);
-      ctx.project = null;
-      tmp.cleanup();
-    }
-  },
+  app: async ({}, use) => serveApp(use),
 
   start: async ({ page, app }, use) => {
     const start = new StartPage(page);
@@ -160,19 +228,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   demo: async ({ app, builtDemo, start, page }, use) => {
-    mkdirSync(app.paths.configDir, { recursive: true });
-    copyFileSync(builtDemo, demoFile(app.paths.configDir));
-    await start.openDemo();
+    await openDemoCopy(app, builtDemo, start);
     await use(new WorkspacePage(page));
   },
 
   community: async ({ app, builtCommunity, start, page }, use) => {
-    const file = path.join(app.paths.projectsDir, path.basename(builtCommunity));
-    mkdirSync(app.paths.projectsDir, { recursive: true });
-    copyFileSync(builtCommunity, file);
-    await start.openByPath(file);
+    await openCommunityCopy(app, builtCommunity, start);
     await use(new WorkspacePage(page));
   },
+
+  sharedDemo: [async ({ browser, builtDemo }, use) => shareProject(browser, (app, start) => openDemoCopy(app, builtDemo, start), use), { scope: 'worker', timeout: 120_000 }],
+
+  sharedCommunity: [
+    async ({ browser, builtCommunity }, use) => shareProject(browser, (app, start) => openCommunityCopy(app, builtCommunity, start), use),
+    { scope: 'worker', timeout: 120_000 },
+  ],
 
   workspace: async ({ page }, use) => use(new WorkspacePage(page)),
   api: async ({ page }, use) => use((method, req) => callApi(page, method, req)),
@@ -195,6 +265,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   overviewPage: async ({ page }, use) => use(new OverviewPage(page)),
   quadrantPage: async ({ page }, use) => use(new QuadrantPage(page)),
   vvipPage: async ({ page }, use) => use(new VvipPage(page)),
+});
+
+/**
+ * Tests that only look at the demo (they never save a definition, import, close or reopen): they
+ * share the worker's server, page and opened demo, each starting on the page reloaded to its
+ * initial state (`freshView`). `app` is the worker's server; `demo` is the reloaded workspace.
+ */
+export const sharedDemoTest = test.extend({
+  app: async ({ sharedDemo }, use) => use(sharedDemo.app),
+  page: async ({ sharedDemo }, use) => {
+    await freshView(sharedDemo.page);
+    await use(sharedDemo.page);
+  },
+  demo: async ({ page }, use) => use(new WorkspacePage(page)),
+});
+
+/** Tests that only look at the 端到端测试 project, sharing the worker's as `sharedDemoTest` shares the demo. */
+export const sharedCommunityTest = test.extend({
+  app: async ({ sharedCommunity }, use) => use(sharedCommunity.app),
+  page: async ({ sharedCommunity }, use) => {
+    await freshView(sharedCommunity.page);
+    await use(sharedCommunity.page);
+  },
+  community: async ({ page }, use) => use(new WorkspacePage(page)),
 });
 
 export const expect = baseExpect.extend({

@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 const weekdays = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 

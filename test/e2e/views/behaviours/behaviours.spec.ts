@@ -1,5 +1,5 @@
 import type { Responses } from '../../../../src-main/contract';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest, test } from '../../fixtures';
 import type { BehavioursPage } from '../../pages/BehavioursPage';
 
 const count = (n: number) => n.toLocaleString('zh-CN');
@@ -21,7 +21,7 @@ test.describe('关键行为 on the demo project', () => {
     await demo.openTab('behaviours');
   });
 
-  test('counts the default rules live as the API counts them', async ({ behavioursPage: kb }) => {
+  sharedDemoTest('counts the default rules live as the API counts them', async ({ behavioursPage: kb }) => {
     const defaults = await kb.saved();
     expect(defaults.map((b) => b.name)).toEqual(['打卡', '话题参与', '关键字回复', '接龙', '红包']);
     const before = await kb.counts({ behaviours: defaults });
@@ -29,7 +29,7 @@ test.describe('关键行为 on the demo project', () => {
     for (const [i, c] of before.entries()) await expect(kb.live(i, 'people')).toHaveText(count(c.people));
   });
 
-  test('a typed keyword is counted live and marks the rules unsaved', async ({ behavioursPage: kb }) => {
+  sharedDemoTest('a typed keyword is counted live and marks the rules unsaved', async ({ behavioursPage: kb }) => {
     const defaults = await kb.saved();
     const before = await kb.counts({ behaviours: defaults });
     const expected = await typeKeyword(kb, defaults);
@@ -38,7 +38,7 @@ test.describe('关键行为 on the demo project', () => {
     await expect(kb.unsaved()).toBeVisible();
   });
 
-  test('a regular expression RE2 refuses is flagged on its cell, the other rows are still counted, and nothing can be saved', async ({ behavioursPage: kb }) => {
+  sharedDemoTest('a regular expression RE2 refuses is flagged on its cell, the other rows are still counted, and nothing can be saved', async ({ behavioursPage: kb }) => {
     const expected = await typeKeyword(kb, await kb.saved());
     await kb.setPattern(2, '(?=请问)');
     await expect(kb.problems()).toContainText('正则表达式无效');
@@ -49,7 +49,7 @@ test.describe('关键行为 on the demo project', () => {
     await expect(kb.saveButton()).toBeDisabled();
   });
 
-  test('undo takes back the bad pattern, then the keyword and the regex box', async ({ behavioursPage: kb }) => {
+  sharedDemoTest('undo takes back the bad pattern, then the keyword and the regex box', async ({ behavioursPage: kb }) => {
     const defaults = await kb.saved();
     const before = await kb.counts({ behaviours: defaults });
     await typeKeyword(kb, defaults);

@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 test.describe('message types are shown by name, not by code', () => {
   test('the 红包 rule reads 红包 and its choices are named, and the chat log names each type', async ({ demo: _, page, workspace, shot }) => {

@@ -1,5 +1,5 @@
 import type { Responses } from '../../../../src-main/contract';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest, test } from '../../fixtures';
 
 const fields = ['channel', 'added', 'joined', 'active', 'converted', 'gmv', 'churned', 'cost', 'cost_per_acquisition', 'cost_per_conversion', 'roi'] as const;
 
@@ -30,7 +30,7 @@ test.describe('渠道 on the demo project', () => {
     await demo.openTab('channels');
   });
 
-  test("opens on 渠道 (the customer list's 渠道 column), and shows 添加方式 only under its own name", async ({ page, api, channelsPage }) => {
+  sharedDemoTest("opens on 渠道 (the customer list's 渠道 column), and shows 添加方式 only under its own name", async ({ page, api, channelsPage }) => {
     // Issue 11 item 3: the default tab read 添加方式, so every row was 扫描二维码 100%.
     const tab = page.getByTestId('channels-dimension-source');
     await expect(tab).toHaveText('渠道');
@@ -47,7 +47,7 @@ test.describe('渠道 on the demo project', () => {
     await expect.poll(() => channelsPage.gridRows(fields)).toEqual(shown(byAddWay));
   });
 
-  test('the funnel, churn and 客户360 break down by the same channels as the 渠道 view', async ({ api }) => {
+  sharedDemoTest('the funnel, churn and 客户360 break down by the same channels as the 渠道 view', async ({ api }) => {
     const channels = new Set((await api('channels:query', {})).map((r) => r.channel));
     const funnel = await api('funnel:query', { mode: 'cohort', breakdown: 'channel' });
     expect(funnel.breakdown!.map((b) => b.value).every((v) => channels.has(v))).toBe(true);
@@ -56,7 +56,7 @@ test.describe('渠道 on the demo project', () => {
     expect(churn.breakdowns.channel.some((b) => b.value === '扫描二维码')).toBe(false);
   });
 
-  test('by 来源, shows the API rows, none with a cost yet, and draws the people chart', async ({ api, channelsPage }) => {
+  sharedDemoTest('by 来源, shows the API rows, none with a cost yet, and draws the people chart', async ({ api, channelsPage }) => {
     await channelsPage.chooseDimension('source');
     const bySource = await api('channels:query', { dimension: 'source' });
     expect(bySource.length).toBeGreaterThan(1);
@@ -84,7 +84,7 @@ test.describe('渠道 on the demo project', () => {
     await shot('channels.png');
   });
 
-  test('a block pasted from Excel fills cost rows, and undo and redo take it back and forth', async ({ api, channelsPage }) => {
+  sharedDemoTest('a block pasted from Excel fills cost rows, and undo and redo take it back and forth', async ({ api, channelsPage }) => {
     await channelsPage.chooseDimension('source');
     const [, second, third] = await api('channels:query', { dimension: 'source' });
     // A row is added for the paste, which fills it and adds a second one.

@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 test.describe('流失与留存 on the demo project', () => {
   test.beforeEach(async ({ demo }) => {

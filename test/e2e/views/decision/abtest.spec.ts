@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 import { AbtestPage } from '../../pages/AbtestPage';
 
 test.describe('A/B 对比 on the demo project', () => {

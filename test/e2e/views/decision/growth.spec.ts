@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 import { GrowthPage } from '../../pages/GrowthPage';
 
 test.describe('增长点 on the demo project', () => {

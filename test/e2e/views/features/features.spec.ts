@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 import type { FeaturesPage } from '../../pages/FeaturesPage';
 
 const money = (v: number) => `¥${v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

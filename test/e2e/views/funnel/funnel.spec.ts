@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest, test } from '../../fixtures';
 import type { FunnelPage } from '../../pages/FunnelPage';
 
 /** The stage names of the rate table, without the biggest-drop marker. */
@@ -10,7 +10,7 @@ test.describe('路径与漏斗 on the demo project', () => {
     await demo.openTab('funnel');
   });
 
-  test('period mode shows the API’s counts and names of the default path over its date range', async ({ api, funnelPage: funnel, shot }) => {
+  sharedDemoTest('period mode shows the API’s counts and names of the default path over its date range', async ({ api, funnelPage: funnel, shot }) => {
     const period = await api('funnel:query', { mode: 'period' });
     expect(period.stages.length).toBeGreaterThanOrEqual(2);
     expect(period.stages[0]!.count).toBeGreaterThan(0);
@@ -21,7 +21,7 @@ test.describe('路径与漏斗 on the demo project', () => {
     await shot('funnel-period.png');
   });
 
-  test('renaming a stage marks the path unsaved, and undo restores it', async ({ api, funnelPage: funnel }) => {
+  sharedDemoTest('renaming a stage marks the path unsaved, and undo restores it', async ({ api, funnelPage: funnel }) => {
     const period = await api('funnel:query', { mode: 'period' });
     await funnel.openPathEditor();
     const names = period.stages.map((x) => x.name);
@@ -48,7 +48,7 @@ test.describe('路径与漏斗 on the demo project', () => {
     await expect.poll(() => tableNames(funnel)).toEqual(['加微信', ...names.slice(1)]);
   });
 
-  test('cohort mode shows the per-person counts and marks the biggest drop', async ({ api, funnelPage: funnel }) => {
+  sharedDemoTest('cohort mode shows the per-person counts and marks the biggest drop', async ({ api, funnelPage: funnel }) => {
     await funnel.chooseMode('cohort');
     const cohort = await api('funnel:query', { mode: 'cohort' });
     expect(cohort.stages.length).toBeGreaterThanOrEqual(2);
@@ -59,7 +59,7 @@ test.describe('路径与漏斗 on the demo project', () => {
     expect(marked.map((n) => n.includes('最大流失'))).toEqual(cohort.stages.map((_, i) => i === cohort.biggestDrop));
   });
 
-  test('the lost list opens on the biggest drop with the people the API lists there, and exports them', async ({ api, funnelPage: funnel, shot }) => {
+  sharedDemoTest('the lost list opens on the biggest drop with the people the API lists there, and exports them', async ({ api, funnelPage: funnel, shot }) => {
     await funnel.chooseMode('cohort');
     const cohort = await api('funnel:query', { mode: 'cohort' });
     const step = cohort.biggestDrop!;
@@ -71,7 +71,7 @@ test.describe('路径与漏斗 on the demo project', () => {
     expect(await funnel.exportLost()).toMatch(/^流失名单.*\.xlsx$/);
   });
 
-  test('another step of the lost list lists that step’s people', async ({ api, funnelPage: funnel }) => {
+  sharedDemoTest('another step of the lost list lists that step’s people', async ({ api, funnelPage: funnel }) => {
     await funnel.chooseMode('cohort');
     await expect(funnel.lostCount()).toBeVisible({ timeout: 30_000 });
     await funnel.chooseLostStep(1);
@@ -79,7 +79,7 @@ test.describe('路径与漏斗 on the demo project', () => {
     await expect(funnel.lostCount()).toHaveText(`共 ${count(first.length)} 人`, { timeout: 30_000 });
   });
 
-  test('broken down by channel, the table holds every value’s stages', async ({ api, funnelPage: funnel, shot }) => {
+  sharedDemoTest('broken down by channel, the table holds every value’s stages', async ({ api, funnelPage: funnel, shot }) => {
     await funnel.chooseMode('cohort');
     await funnel.chooseBreakdown('channel');
     const byChannel = await api('funnel:query', { mode: 'cohort', breakdown: 'channel' });

@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 test.describe('a new path stage', () => {
   test('starts without bound data, says so on the stage and blocks 保存路径 until the data is chosen', async ({ demo: _, page, workspace, funnelPage, shot }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 test.describe('the date fields follow the app’s language, not the browser’s', () => {
   // Playwright's browser runs in en-US: a native date field would read mm/dd/yyyy here.

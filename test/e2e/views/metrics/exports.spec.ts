@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 /** Clicks a control that downloads a file; the saved file's name and bytes. */
 async function download(page: Page, testId: string, dir: string): Promise<{ name: string; bytes: Buffer }> {

@@ -1,5 +1,5 @@
 import { expectedDaily, expectedWeekly } from '../../../support/communityFixture';
-import { expect, test } from '../../fixtures';
+import { expect, sharedCommunityTest as test } from '../../fixtures';
 import { rowMetricIds as ids, shownMetrics } from '../../pages/MetricsPage';
 
 

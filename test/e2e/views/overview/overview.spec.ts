@@ -1,5 +1,5 @@
 import type { MetricsRow } from '../../../../src-main/contract';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest, test } from '../../fixtures';
 import { overviewCardIds, type OverviewCardId } from '../../pages/OverviewPage';
 
 /** How a card shows a figure: counts with separators, rates with 2 decimals, GMV in yuan; '-' when empty. */
@@ -29,21 +29,21 @@ test.describe('概览 of the demo project', () => {
     await expect(workspace.tab('overview')).toHaveAttribute('aria-selected', 'true');
   });
 
-  test('shows the latest week of data', async ({ demo: _, overviewPage: overview }) => {
+  sharedDemoTest('shows the latest week of data', async ({ demo: _, overviewPage: overview }) => {
     await overview.waitLoaded();
     const api = await overview.apiOverview();
     expect(api.week_start).not.toBeNull();
     await expect(overview.week()).toHaveText(`${api.week_start} ~ ${api.week_end}`);
   });
 
-  test('its weeks are the weekly rows of 指标', async ({ demo: _, api: call, overviewPage: overview }) => {
+  sharedDemoTest('its weeks are the weekly rows of 指标', async ({ demo: _, api: call, overviewPage: overview }) => {
     const api = await overview.apiOverview();
     const metrics = await call('metrics:query', { period: 'week' });
     expect(api.thisWeek).toEqual(metrics.at(-1));
     expect(api.trend).toEqual(metrics.slice(-12));
   });
 
-  test('each card shows this week’s figure, last week’s and the change', async ({ demo: _, overviewPage: overview }) => {
+  sharedDemoTest('each card shows this week’s figure, last week’s and the change', async ({ demo: _, overviewPage: overview }) => {
     await overview.waitLoaded();
     const api = await overview.apiOverview();
     const thisWeek = api.thisWeek!;
@@ -55,13 +55,13 @@ test.describe('概览 of the demo project', () => {
     }
   });
 
-  test('shows this week’s churned members and draws the trend', async ({ demo: _, overviewPage: overview }) => {
+  sharedDemoTest('shows this week’s churned members and draws the trend', async ({ demo: _, overviewPage: overview }) => {
     const api = await overview.apiOverview();
     await expect(overview.churnCount()).toHaveText(String(api.thisWeek!.churned_members));
     await expect(overview.chart('overview-trend')).toHaveInk();
   });
 
-  test('the mini funnel is the cohort funnel of the saved path: counts never grow, no step above 100%, every stage named', async ({ demo: _, api: call, overviewPage: overview, page, shot }) => {
+  sharedDemoTest('the mini funnel is the cohort funnel of the saved path: counts never grow, no step above 100%, every stage named', async ({ demo: _, api: call, overviewPage: overview, page, shot }) => {
     const api = await overview.apiOverview();
     // Issue 11 item 4: the period counts of the demo's latest week read 添加客服微信 0 → 入群 7 → 付费下单 13 (185.71%).
     const period = await call('funnel:query', { mode: 'period', from: api.week_start!, to: api.week_end! });
@@ -85,7 +85,7 @@ test.describe('概览 of the demo project', () => {
     await shot('overview-demo.png');
   });
 
-  test('its funnel link opens 路径与漏斗', async ({ demo, overviewPage: overview }) => {
+  sharedDemoTest('its funnel link opens 路径与漏斗', async ({ demo, overviewPage: overview }) => {
     await overview.waitLoaded();
     await overview.openFunnel();
     await expect(demo.tab('funnel')).toHaveAttribute('aria-selected', 'true');

@@ -1,5 +1,5 @@
 import type { QuadrantDefinition, QuadrantResult } from '../../../../src-main/contract';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest, test } from '../../fixtures';
 import type { QuadrantPage, ShownCounts } from '../../pages/QuadrantPage';
 
 /** The counts a result should show on the cards (unclassified only when someone is, in score mode). */
@@ -32,7 +32,7 @@ test.describe('四象限 on the demo project', () => {
     await demo.openTab('quadrant');
   });
 
-  test('the default definition shows the API’s counts and shares, thresholds at the 50th percentile, and the chart’s lines', async ({ quadrantPage: quadrant }) => {
+  sharedDemoTest('the default definition shows the API’s counts and shares, thresholds at the 50th percentile, and the chart’s lines', async ({ quadrantPage: quadrant }) => {
     const before = await quadrant.query();
     expect(before.pids.length).toBeGreaterThan(0);
     await expect.poll(() => quadrant.counts()).toEqual(cardCounts(before));
@@ -43,7 +43,7 @@ test.describe('四象限 on the demo project', () => {
     await expect(quadrant.chartCard()).toHaveAttribute('data-threshold-y', String(before.thresholdY));
   });
 
-  test('the default leaves out 满意度评分 (no survey imported), says which features are empty, and draws people at one spot as one sized point', async ({ page, quadrantPage: quadrant, shot }) => {
+  sharedDemoTest('the default leaves out 满意度评分 (no survey imported), says which features are empty, and draws people at one spot as one sized point', async ({ page, quadrantPage: quadrant, shot }) => {
     const result = await quadrant.query();
     expect(result.emptyFeatures).toContain('survey_score');
     const note = page.getByTestId('quadrant-empty-features');
@@ -59,7 +59,7 @@ test.describe('四象限 on the demo project', () => {
     await shot('quadrant-density.png');
   });
 
-  test('a changed threshold recounts the cards, moves the chart’s lines and marks the definition unsaved', async ({ quadrantPage: quadrant }) => {
+  sharedDemoTest('a changed threshold recounts the cards, moves the chart’s lines and marks the definition unsaved', async ({ quadrantPage: quadrant }) => {
     const before = await quadrant.query();
     await expect.poll(() => quadrant.counts()).toEqual(cardCounts(before));
     const imageBefore = await quadrant.chartImage();
@@ -74,7 +74,7 @@ test.describe('四象限 on the demo project', () => {
     await expect(quadrant.unsaved()).toBeVisible();
   });
 
-  test('the list of a type holds the people of that type, in the result’s order', async ({ quadrantPage: quadrant }) => {
+  sharedDemoTest('the list of a type holds the people of that type, in the result’s order', async ({ quadrantPage: quadrant }) => {
     const result = await quadrant.query();
     await expect.poll(() => quadrant.counts()).toEqual(cardCounts(result));
     await quadrant.openList('loyal');
@@ -101,13 +101,13 @@ test.describe('四象限 on the demo project', () => {
     await expect(quadrant.unsaved()).toBeHidden();
   });
 
-  test('in rule mode the cards count by priority', async ({ quadrantPage: quadrant }) => {
+  sharedDemoTest('in rule mode the cards count by priority', async ({ quadrantPage: quadrant }) => {
     const { byRules } = await needyUp(quadrant);
     await quadrant.chooseMode('rule');
     await expect.poll(() => quadrant.counts()).toEqual(byType(byRules));
   });
 
-  test('上移 moves a type up the priority, and the cards count by the new order', async ({ quadrantPage: quadrant, shot }) => {
+  sharedDemoTest('上移 moves a type up the priority, and the cards count by the new order', async ({ quadrantPage: quadrant, shot }) => {
     // 需求型 above the type before it (低需求 in the seed order): the API's answer for that order is what the cards show.
     const { needyAt, byRules, reordered } = await needyUp(quadrant);
     expect(byType(reordered)).not.toEqual(byType(byRules));
@@ -119,7 +119,7 @@ test.describe('四象限 on the demo project', () => {
     await shot('quadrant-rule.png');
   });
 
-  test('undo takes back the new order, then the rule mode, one step per edit', async ({ quadrantPage: quadrant }) => {
+  sharedDemoTest('undo takes back the new order, then the rule mode, one step per edit', async ({ quadrantPage: quadrant }) => {
     const { byRules, reordered } = await needyUp(quadrant);
     await quadrant.chooseMode('rule');
     await expect.poll(() => quadrant.counts()).toEqual(byType(byRules));
@@ -131,7 +131,7 @@ test.describe('四象限 on the demo project', () => {
     await expect.poll(() => quadrant.counts()).toEqual(cardCounts(await quadrant.query()));
   });
 
-  test('a percentile above 100 is refused on the spot, without recomputing', async ({ quadrantPage: quadrant }) => {
+  sharedDemoTest('a percentile above 100 is refused on the spot, without recomputing', async ({ quadrantPage: quadrant }) => {
     const saved = cardCounts(await quadrant.query());
     await expect.poll(() => quadrant.counts()).toEqual(saved);
     await quadrant.setThreshold('y', 150);

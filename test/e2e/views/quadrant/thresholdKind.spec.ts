@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 test.describe('switching a threshold between 固定值 and 百分位', () => {
   test('converts the value to its equivalent, so nobody changes type, and says what it did', async ({ demo: _, page, workspace, quadrantPage: q, shot }) => {

@@ -1,5 +1,5 @@
 import type { VvipDefinition } from '../../../../src-main/contract';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest, test } from '../../fixtures';
 
 const count = (n: number) => n.toLocaleString('zh-CN');
 
@@ -19,7 +19,7 @@ test.describe('VVIP on the demo project', () => {
     await demo.openTab('vvip');
   });
 
-  test('the default rules show the API’s count of all the people, read as a sentence', async ({ vvipPage: vvip }) => {
+  sharedDemoTest('the default rules show the API’s count of all the people, read as a sentence', async ({ vvipPage: vvip }) => {
     // The default rules: GMV ≥ 1000 or 推荐且购买人数 ≥ 2 or 发言数 ≥ 200.
     const saved = await vvip.query();
     await expect(vvip.figure('vvip-count')).toHaveText(count(saved.count));
@@ -27,7 +27,7 @@ test.describe('VVIP on the demo project', () => {
     await expect(vvip.figure('vvip-sentence')).toContainText('（累计GMV ≥ 1000） 或 （推荐且购买人数 ≥ 2） 或 （发言数 ≥ 200）');
   });
 
-  test('a changed rule value recounts, with the GMV share and the people, and marks the rules unsaved', async ({ vvipPage: vvip }) => {
+  sharedDemoTest('a changed rule value recounts, with the GMV share and the people, and marks the rules unsaved', async ({ vvipPage: vvip }) => {
     const saved = await vvip.query();
     const expected = await vvip.query(gmv500);
     expect(expected.count).not.toBe(saved.count);
@@ -53,7 +53,7 @@ test.describe('VVIP on the demo project', () => {
     await expect(vvip.unsaved()).toBeHidden();
   });
 
-  test('takes a block pasted from Excel, adding rows, and undoes it in one step', async ({ vvipPage: vvip }) => {
+  sharedDemoTest('takes a block pasted from Excel, adding rows, and undoes it in one step', async ({ vvipPage: vvip }) => {
     const saved = await vvip.query();
     await expect(vvip.figure('vvip-count')).toHaveText(count(saved.count));
     // 值 of row 3 becomes 300 and a fourth row (a new row: 或 GMV ≥ …) gets 50.

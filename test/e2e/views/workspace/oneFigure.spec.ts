@@ -1,6 +1,6 @@
 // Issue 11 item 5: a label means one number everywhere; figures that count other things carry
 // other labels and a tooltip that says how they reconcile (churn 152 vs 163, GMV ¥90.9k vs ¥113.9k vs ¥146.9k).
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 
 test.describe('one figure, one definition on the demo project', () => {
   test('流失与留存 shows the distinct churned people beside the per-week sum, each named for what it counts', async ({ demo, page, api }) => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '../../fixtures';
+import { expect, sharedDemoTest as test } from '../../fixtures';
 import { readXlsxParts } from '../../../support/xlsxParts';
 
 test.describe('导出周报 (issue 15 item 1)', () => {
