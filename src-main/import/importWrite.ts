@@ -5,11 +5,10 @@
  * file is read the whole-file rules are applied and the import recorded. Any error or cancel rolls
  * everything back.
  */
-import { promises as fs, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { promises as fs } from 'node:fs';
 import type { ImportKind, ImportRecord, TableMapping } from '../contract';
 import type { OpenProject } from '../db/projectFile';
-import type { ProjectDb, Sql } from '../db/projectDb';
+import { usualMemoryBytes, type ProjectDb, type Sql } from '../db/projectDb';
 import { dropStaging, findImportByHash, importWithReasons, insertImport, nextImportId } from '../db/importStore';
 import { beginLoad, loadFile, settleLoad, type Load } from './importLoad';
 import { AppError } from '../contract/appError';
@@ -72,23 +71,6 @@ async function inTransaction<T>(db: ProjectDb, sql: Sql, fn: () => Promise<{ val
   }
 }
 
-/**
- * DuckDB's default memory limit as DuckDB 1.5 computes it: 80% of the memory it sees, the
- * physical memory or a smaller cgroup limit.
- */
-function duckdbDefaultMemory(): number {
-  let available = os.totalmem();
-  for (const file of ['/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes']) {
-    try {
-      const limit = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isFinite(limit) && limit > 0 && limit < available) available = limit;
-    } catch {
-      // no cgroup limit there
-    }
-  }
-  return Math.floor(0.8 * available);
-}
-
 /** A byte count as DuckDB shows a memory setting (its BytesToHumanReadableString, powers of 1024). */
 export function duckdbBytesText(bytes: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
@@ -116,11 +98,11 @@ export function duckdbBytesText(bytes: number): string {
  * Restoring needs care: in DuckDB 1.5 `RESET memory_limit` restores the setting's value but not
  * the buffer pool's actual limit (every later query stays held to the import's limit and fails
  * as if out of memory), and the value DuckDB shows is rounded, so setting it back would creep
- * down a little with every import. The limit is therefore lowered only while it is DuckDB's
- * default, which is then SET back to the byte.
+ * down a little with every import. The limit is therefore lowered only while it is the project's
+ * usual one (ProjectDb's usualMemoryBytes), which is then SET back to the byte.
  */
 async function withImportSettings<T>(project: OpenProject, memoryMb: number | null, fn: () => Promise<T>): Promise<T> {
-  const defaultMemory = duckdbDefaultMemory();
+  const defaultMemory = usualMemoryBytes();
   const before = await project.db.useUnprepared(async (sql) => {
     const row = (await sql.one<{ threads: string; memory_limit: string }>(
       `SELECT current_setting('threads')::VARCHAR AS threads, current_setting('memory_limit')::VARCHAR AS memory_limit`,
