@@ -6,7 +6,7 @@ import { AppError } from '../contract/appError';
 import { projectFileText as fileText } from '../locale/projectFile';
 import { projectMessages as text } from '../locale/project';
 import { reclaimFreeSpace } from './fileSpace';
-import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isStorageVersionError, isWritable, keepGoodCopy, looksLikeDuckDb, readEveryBlock } from './projectIntegrity';
+import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isStorageVersionError, isWritable, looksLikeDuckDb, readEveryBlock, startGoodCopy, type PendingCopy } from './projectIntegrity';
 import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
 import { clearHolder, formatSince, readHolder, recordHolder, type LockHolder } from './projectHolder';
 import { sharingText } from '../locale/sharing';
@@ -92,9 +92,10 @@ async function openFailure(p: string, e: unknown): Promise<AppError> {
  * Checks a file before anything may write to it: it must exist, be a DuckDB file, carry the
  * Qunxi marker and a format version this build understands, and every block of its tables must
  * read back whole (projectIntegrity.ts). Uses a read-only open, so a foreign, newer or damaged
- * file is left byte-for-byte as it was.
+ * file is left byte-for-byte as it was. With `keepCopy`, the file is copied as its last good copy
+ * while it is read (the read-only open keeps writers out), kept once it has read whole.
  */
-export async function inspectProjectFile(p: string): Promise<{ version: number }> {
+export async function inspectProjectFile(p: string, opts: { keepCopy?: boolean } = {}): Promise<{ version: number }> {
   const head = await readHead(p);
   if (!head) throw new AppError('PROJECT_NOT_FOUND', text.notFound(fileLabel(p)), { file: p });
   if (!looksLikeDuckDb(head)) {
@@ -106,6 +107,7 @@ export async function inspectProjectFile(p: string): Promise<{ version: number }
   } catch (e) {
     throw await openFailure(p, e);
   }
+  let copy: PendingCopy | null = null;
   try {
     const meta = await db
       .use(async (sql) => ({ app: await readMeta(sql, 'app'), version: await readMeta(sql, 'format_version') }))
@@ -128,13 +130,18 @@ export async function inspectProjectFile(p: string): Promise<{ version: number }
         { file: p, version, supported: FORMAT_VERSION },
       );
     }
+    // Copying is mostly the disk's work and reading mostly DuckDB's: side by side they take the longer of the two.
+    copy = opts.keepCopy ? startGoodCopy(p) : null;
     await db.use(readEveryBlock).catch(async (e: unknown) => {
       // Reading a sound file whole fails only for want of memory: any other failure is a block DuckDB could not make sense of.
       if (e instanceof AppError || (e instanceof Error && /Out of Memory/i.test(e.message))) throw e;
       throw await damagedError(p, e);
     });
+    await copy?.keep();
+    copy = null;
     return { version };
   } finally {
+    await copy?.drop();
     await db.close();
   }
 }
@@ -257,10 +264,10 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
   if (openInThisProcess.has(abs)) {
     throw new AppError('PROJECT_LOCKED', text.alreadyOpen(fileLabel(abs)), { file: abs });
   }
-  const { version } = await inspectProjectFile(abs);
-  if (!(await isWritable(abs))) return openReadOnly(abs, version, options);
   // Read whole just now: the copy kept beside it is the last good one should it be damaged later.
-  await keepGoodCopy(abs);
+  const isWritableFile = await isWritable(abs);
+  const { version } = await inspectProjectFile(abs, { keepCopy: isWritableFile });
+  if (!isWritableFile) return openReadOnly(abs, version, options);
   let db: ProjectDb;
   try {
     db = await ProjectDb.open(abs);

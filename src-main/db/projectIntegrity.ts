@@ -124,29 +124,50 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
     : new AppError('PROJECT_DAMAGED', text.damaged(file), { file: projectPath, backup: null, cause: detail });
 }
 
+/** A copy of a project file on its way to becoming its last good copy (see {@link startGoodCopy}). */
+export interface PendingCopy {
+  /** Waits for the copy, then renames it over the previous last good copy (best effort: a copy that failed keeps the old one). */
+  keep(): Promise<void>;
+  /** Waits for the copy, then removes it: the previous last good copy stays. */
+  drop(): Promise<void>;
+}
+
 /**
- * Keeps `projectPath`, just read whole without a damaged block, as its last good copy: copied to a
- * hidden sibling, flushed, then renamed over the previous copy, so a crash or a full disk leaves
- * the previous copy whole. Best effort: a copy that cannot be made (no room) keeps the old one.
+ * Starts copying `projectPath` to a hidden sibling, flushed, for the caller to keep as its last good
+ * copy once the file has read whole (or to drop): the copy runs while the file is being read, and
+ * the rename over the previous copy comes last, so a crash or a full disk leaves the previous copy
+ * whole. The caller keeps writers out of the file until it keeps or drops the copy.
  */
-export async function keepGoodCopy(projectPath: string): Promise<void> {
+export function startGoodCopy(projectPath: string): PendingCopy {
   const backup = backupPath(projectPath);
-  // A copy made after the file's last change already holds these bytes: no need to write them again.
-  const [file, kept] = await Promise.all([fs.stat(projectPath).catch(() => null), fs.stat(backup).catch(() => null)]);
-  if (file && kept?.isFile() && kept.size === file.size && kept.mtimeMs > file.mtimeMs) return;
   const tmp = path.join(path.dirname(projectPath), `.${path.basename(backup)}.${randomBytes(4).toString('hex')}`);
-  try {
-    await fs.copyFile(projectPath, tmp, fsConstants.COPYFILE_FICLONE);
-    const fh = await fs.open(tmp, 'r+');
+  const removeTmp = () => fs.rm(tmp, { force: true }).catch(() => undefined);
+  const isCopied = (async () => {
+    // A copy made after the file's last change already holds these bytes: no need to write them again.
+    const [file, kept] = await Promise.all([fs.stat(projectPath).catch(() => null), fs.stat(backup).catch(() => null)]);
+    if (file && kept?.isFile() && kept.size === file.size && kept.mtimeMs > file.mtimeMs) return false;
     try {
-      await fh.sync();
-    } finally {
-      await fh.close();
+      await fs.copyFile(projectPath, tmp, fsConstants.COPYFILE_FICLONE);
+      const fh = await fs.open(tmp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      return true;
+    } catch {
+      await removeTmp();
+      return false;
     }
-    await fs.rename(tmp, backup);
-  } catch {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-  }
+  })();
+  return {
+    keep: async () => {
+      if (await isCopied) await fs.rename(tmp, backup).catch(removeTmp);
+    },
+    drop: async () => {
+      if (await isCopied) await removeTmp();
+    },
+  };
 }
 
 /**

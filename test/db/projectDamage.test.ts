@@ -91,8 +91,9 @@ describe('damaged project files', () => {
       expect(!r.ok && r.error.message, kind).not.toContain('另一个程序');
       expect(sha(file), kind).toBe(before);
       expect(existsSync(`${file}.wal`), kind).toBe(false);
-      // No copy was kept of a file that failed its reading.
+      // No copy was kept of a file that failed its reading, nor left half-way (it is made while the file is read).
       expect(existsSync(`${file}.bak`), kind).toBe(false);
+      expect(readdirSync(path.dirname(file)).filter((n) => n.includes('.bak.')), kind).toEqual([]);
     }
   });
 
@@ -141,6 +142,8 @@ describe('damaged project files', () => {
     expect(!r.ok && r.error.details).toMatchObject({ file, backup: `${file}.bak` });
     expect(!r.ok && r.error.message).toContain('十月复盘.qunxi.bak');
 
+    // The previous copy stays as it was: the one made while the damaged file was read is dropped.
+    expect(readdirSync(api.dir).filter((n) => n.includes('.bak.'))).toEqual([]);
     const restored = await api.call('project:openBackup', { path: file });
     expect(restored.ok).toBe(true);
     const recovered = path.join(api.dir, '十月复盘（恢复）.qunxi');
