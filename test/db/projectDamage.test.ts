@@ -33,14 +33,15 @@ async function goodProject(file: string): Promise<void> {
   await closeProjectFile(project);
 }
 
-/** Byte offset of a block holding the messages' content column (DuckDB: three 4 KB headers, then 256 KB blocks). */
-async function contentBlockOffset(file: string): Promise<number> {
+/** Byte offset of the first (or last) block holding a column of the messages, content by default (DuckDB: three 4 KB headers, then 256 KB blocks). */
+async function contentBlockOffset(file: string, column = 'content', which: 'min' | 'max' = 'min'): Promise<number> {
   const db = await ProjectDb.open(file, { readOnly: true });
   try {
     const row = await db.use((sql) =>
       sql.one<{ block: number; size: number }>(
-        `SELECT min(block_id)::INTEGER AS block, any_value((SELECT block_size FROM pragma_database_size() WHERE database_name = current_database()))::INTEGER AS size
-         FROM pragma_storage_info('messages') WHERE column_name = 'content' AND block_id >= 0`,
+        `SELECT ${which}(block_id)::INTEGER AS block, any_value((SELECT block_size FROM pragma_database_size() WHERE database_name = current_database()))::INTEGER AS size
+         FROM pragma_storage_info('messages') WHERE column_name = ? AND block_id >= 0`,
+        [column],
       ),
     );
     return 3 * 4096 + Number(row!.block) * Number(row!.size);
@@ -110,6 +111,22 @@ describe('damaged project files', () => {
       expect((e as AppError).message).toContain('garbage.qunxi');
     } finally {
       await db.close();
+    }
+  });
+
+  it('garbage in the last block of a text or a time column is found at open too: every column of every table is read', async () => {
+    const good = path.join(api.dir, 'source.qunxi');
+    await goodProject(good);
+    const bytes = readFileSync(good);
+    // (Not import_id: one value throughout, DuckDB keeps it as a constant in no block of its own.)
+    for (const column of ['sender_id', 'content', 'sent_at']) {
+      const blockAt = await contentBlockOffset(good, column, 'max');
+      const damaged = Buffer.from(bytes);
+      for (let i = blockAt + 100; i < blockAt + 200; i++) damaged[i] = (damaged[i]! + 1) & 0xff;
+      const file = path.join(api.dir, `${column}.qunxi`);
+      writeFileSync(file, damaged);
+      const r = await api.call('project:open', { path: file });
+      expect(!r.ok && r.error.code, column).toBe('PROJECT_DAMAGED');
     }
   });
 
