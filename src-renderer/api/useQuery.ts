@@ -4,6 +4,7 @@ import { selectDataVersion, selectDefinitionsVersion, selectProjectVersion, useD
 import { reportError } from '../store/toasts';
 import { call } from './client';
 import { createInflight, createQueryCache, createQueryObserver, queryKey, type QueryState } from './queryCache';
+import { useIsViewShown } from './viewShown';
 import { useWarmUpScope } from './warmUpScope';
 
 /** How {@link useQuery} asks. */
@@ -54,12 +55,15 @@ export function subscribeLoadingQueries(listener: () => void): () => void {
  * before shows its last answer at once while it is asked again (`isStale` says when that answer
  * predates a change). `req` null: nothing can be asked now; the last answer stays. Failures are
  * reported as toasts. The same question under way (asked by the warm-up) is joined, not asked again.
+ * In a view kept mounted but not shown, nothing is asked (as if `req` were null).
  */
 export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debounceMs = 0 }: QueryOptions = {}): QueryResult<Responses[K]> {
   const dataVersion = useDataVersion(selectDataVersion);
   const definitionsVersion = useDataVersion(selectDefinitionsVersion);
   const project = useDataVersion(selectProjectVersion);
-  const body = req === null ? null : JSON.stringify(req);
+  // A view kept while another is shown asks nothing until it is shown again (api/viewShown.ts).
+  const isShown = useIsViewShown();
+  const body = req === null || !isShown ? null : JSON.stringify(req);
   const key = body === null ? null : queryKey(method, req);
   const stamp = `${dataVersion}:${definitionsVersion}`;
   const warmUp = useWarmUpScope();

@@ -87,6 +87,8 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
       // The observer also reports the size the chart was just created at: drawing everything again
       // for it would double the first draw.
       observer = new ResizeObserver(() => {
+        // A view kept while another is shown is detached (size 0): its drawing stays for its return.
+        if (!el.isConnected || el.clientWidth === 0) return;
         if (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight()) instance.resize();
       });
       observer.observe(el);

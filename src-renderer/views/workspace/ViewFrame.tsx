@@ -9,6 +9,8 @@ export interface ViewFrameProps {
   view: string;
   /** Told each time the view's figures become shown (`data-ready` turns true). */
   onReady?: () => void;
+  /** Whether the view is the one shown: a view kept while another is shown is never ready (default true). */
+  isShown?: boolean;
   children: ReactNode;
 }
 
@@ -27,12 +29,12 @@ function isShown(frame: HTMLElement): boolean {
  * after it, so what it sees is on screen, and a query asked by the effect of an answer's render
  * (React runs those effects before the next frame) is counted before the frame is called ready.
  */
-function ReadyProbe({ frame, onReady }: { frame: RefObject<HTMLDivElement | null>; onReady?: () => void }) {
+function ReadyProbe({ frame, onReady, isActive }: { frame: RefObject<HTMLDivElement | null>; onReady?: () => void; isActive: boolean }) {
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
   useEffect(() => {
     const el = frame.current;
-    if (!el) return;
+    if (!el || !isActive) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let frameId = 0;
     const check = () => {
@@ -59,22 +61,23 @@ function ReadyProbe({ frame, onReady }: { frame: RefObject<HTMLDivElement | null
       unsubscribe();
       el.setAttribute('data-ready', 'false');
     };
-  }, [frame]);
+  }, [frame, isActive]);
   return null;
 }
 
 /**
- * One view with `data-view` and `data-ready` ("true" once its figures and charts are shown). While
+ * One view with `data-view` and `data-ready` ("true" once its figures and charts are shown, checked
+ * anew each time it is shown again). While
  * its code loads, an empty placeholder that shows a progress line only after a moment (CSS), so a
  * quick load does not flash.
  */
-export function ViewFrame({ view, onReady, children }: ViewFrameProps) {
+export function ViewFrame({ view, onReady, isShown = true, children }: ViewFrameProps) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div ref={ref} className="view-frame" data-view={view} data-ready="false">
       <Suspense fallback={<div className="view-loading" data-testid="view-loading"><div className="spinner-line" /></div>}>
         {children}
-        <ReadyProbe frame={ref} onReady={onReady} />
+        <ReadyProbe frame={ref} onReady={onReady} isActive={isShown} />
       </Suspense>
     </div>
   );

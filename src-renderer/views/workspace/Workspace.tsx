@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { t } from '../../../src-main/locale/app';
+import { ViewShownContext } from '../../api/viewShown';
 import { selectDataVersion, selectProjectVersion, useDataVersion } from '../../store/dataVersion';
 import { useImports } from '../../store/imports';
 import { useProject } from '../../store/project';
@@ -49,10 +51,47 @@ function preloadViews(): void {
 /** The views whose first questions are asked ahead of a visit: those that show analyses (not the data, matching or import pages). */
 const warmedTabs = navSections.flatMap((s) => s.tabs).filter((id) => id !== 'data' && id !== 'match' && id !== 'import');
 
+/** Props of {@link KeptView}. */
+interface KeptViewProps {
+  tab: Tab;
+  isShown: boolean;
+  /** Where the shown view goes (null until the workspace's body is in the page). */
+  host: HTMLElement | null;
+  onReady: () => void;
+}
+
+/**
+ * A visited view, kept mounted for the rest of the project's session: in the page while shown,
+ * detached from it otherwise (its grid and charts stay made, its queries ask nothing: see
+ * api/viewShown.ts), so a revisit only puts it back. Detached, it answers no locator, no focus and
+ * no layout.
+ */
+function KeptView({ tab, isShown, host, onReady }: KeptViewProps) {
+  const [container] = useState(() => Object.assign(document.createElement('div'), { className: 'kept-view' }));
+  useLayoutEffect(() => {
+    if (!isShown || !host) return;
+    host.appendChild(container);
+    return () => container.remove();
+  }, [isShown, host, container]);
+  const View = views[tab].Component;
+  return createPortal(
+    <ViewShownContext.Provider value={isShown}>
+      <ViewFrame view={tab} onReady={isShown ? onReady : undefined} isShown={isShown}>
+        <View />
+      </ViewFrame>
+    </ViewShownContext.Provider>,
+    container,
+  );
+}
+
 /** The open project: top bar, tabs, and a window-wide drop target for imports. */
 export function Workspace() {
   const tab = useNavigation(selectTab);
-  const View = views[tab].Component;
+  // Every view visited since the project opened, kept mounted (see KeptView).
+  const [visited, setVisited] = useState<Tab[]>([tab]);
+  if (!visited.includes(tab)) setVisited([...visited, tab]);
+  // State, not a ref: the views' effects run before a parent's ref is set, and must run again once it is.
+  const [host, setHost] = useState<HTMLElement | null>(null);
   const setTab = useNavigation.getState().go;
   const [isDragging, setDragging] = useState(false);
   const [warmUp] = useState(() => createWarmUp(views));
@@ -132,10 +171,10 @@ export function Workspace() {
             </div>
           ))}
         </nav>
-        <main className="tab-body">
-          <ViewFrame key={tab} view={tab} onReady={onReady}>
-            <View />
-          </ViewFrame>
+        <main className="tab-body" ref={setHost}>
+          {visited.map((id) => (
+            <KeptView key={id} tab={id} isShown={id === tab} host={host} onReady={onReady} />
+          ))}
         </main>
       </div>
       {isDragging && <div className="drop-overlay">{t.import.dropOverlay}</div>}
