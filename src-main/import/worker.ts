@@ -13,19 +13,11 @@ import { setLanguage } from '../locale/language';
 /** Chunks announced but not yet loaded before the parse waits: bounds the disk the hand-over takes when the store falls behind. */
 const MAX_CHUNKS_AHEAD = 4;
 
-const task = workerData as WorkerTask;
-if (task.language) setLanguage(task.language);
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const fail = (e: unknown) => post({ type: 'error', error: toApiError(e) });
 
 let ahead = 0;
 let wake: (() => void) | null = null;
-parentPort?.on('message', (m: MainMessage) => {
-  if (m.type !== 'loaded') return;
-  ahead--;
-  wake?.();
-  wake = null;
-});
 
 function parse(t: ParseTask): void {
   parseFileToChunks(t.filePath, t.fileName, t.outDir, {
@@ -43,15 +35,30 @@ function parse(t: ParseTask): void {
   }).then(
     (summary) => {
       post({ type: 'done', ...summary });
-      // The thread ends when the main side terminates it, after loading the last chunks.
+      // The thread then waits: for the main side to terminate it, or to hand it the next task (runWorker.ts keeps it for the next file).
     },
     fail,
   );
 }
 
-if (task.type === 'inspect') {
-  inspectFile({ path: task.filePath, fileName: task.fileName }, { kind: task.kind, timeZone: task.timeZone, templates: task.templates, limits: task.limits }).then(
-    (preview) => post({ type: 'inspected', preview }),
-    fail,
-  );
-} else parse(task);
+/** Runs one task; the main side sends the next only once this one has settled. */
+function start(task: WorkerTask): void {
+  // The loads of the previous task's chunks were all acknowledged before this task was sent.
+  ahead = 0;
+  wake = null;
+  if (task.language) setLanguage(task.language);
+  if (task.type === 'inspect') {
+    inspectFile({ path: task.filePath, fileName: task.fileName }, { kind: task.kind, timeZone: task.timeZone, templates: task.templates, limits: task.limits }).then(
+      (preview) => post({ type: 'inspected', preview }),
+      fail,
+    );
+  } else parse(task);
+}
+
+parentPort?.on('message', (m: MainMessage) => {
+  if (m.type === 'task') return start(m.task);
+  ahead--;
+  wake?.();
+  wake = null;
+});
+start(workerData as WorkerTask);

@@ -51,5 +51,5 @@ export type WorkerMessage =
   | { type: 'inspected'; preview: ImportPreview }
   | { type: 'error'; error: ApiError };
 
-/** What the main side posts to the worker: a chunk it has loaded (and removed). */
-export type MainMessage = { type: 'loaded' };
+/** What the main side posts to the worker: a chunk it has loaded (and removed), or the next task of a worker kept for reuse. */
+export type MainMessage = { type: 'loaded' } | { type: 'task'; task: WorkerTask };
