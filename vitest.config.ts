@@ -6,7 +6,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * module graph per file cost more than these files' tests: test/renderer and test/contract, 37
  * files, took 63 s isolated and 12 s shared (28 against 8 CPU-seconds), at the same load.
  */
-const sharedModules = ['test/renderer/**/*.test.ts', 'test/contract/**/*.test.ts'];
+const sharedModules = ['test/renderer/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/analysis/**/*.test.ts'];
 
 export default defineConfig({
   test: {
