@@ -4,7 +4,7 @@ import { selectDataVersion, selectDefinitionsVersion, selectProjectVersion, useD
 import { reportError } from '../store/toasts';
 import { call } from './client';
 import { createInflight, createQueryCache, createQueryObserver, queryKey, type QueryState } from './queryCache';
-import { useIsViewShown } from './viewShown';
+import { useViewVisibility } from './viewShown';
 import { useWarmUpScope } from './warmUpScope';
 
 /** How {@link useQuery} asks. */
@@ -55,15 +55,13 @@ export function subscribeLoadingQueries(listener: () => void): () => void {
  * before shows its last answer at once while it is asked again (`isStale` says when that answer
  * predates a change). `req` null: nothing can be asked now; the last answer stays. Failures are
  * reported as toasts. The same question under way (asked by the warm-up) is joined, not asked again.
- * In a view kept mounted but not shown, nothing is asked (as if `req` were null).
+ * In a view kept mounted but not shown, nothing is asked until it is shown again.
  */
 export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debounceMs = 0 }: QueryOptions = {}): QueryResult<Responses[K]> {
   const dataVersion = useDataVersion(selectDataVersion);
   const definitionsVersion = useDataVersion(selectDefinitionsVersion);
   const project = useDataVersion(selectProjectVersion);
-  // A view kept while another is shown asks nothing until it is shown again (api/viewShown.ts).
-  const isShown = useIsViewShown();
-  const body = req === null || !isShown ? null : JSON.stringify(req);
+  const body = req === null ? null : JSON.stringify(req);
   const key = body === null ? null : queryKey(method, req);
   const stamp = `${dataVersion}:${definitionsVersion}`;
   const warmUp = useWarmUpScope();
@@ -77,15 +75,24 @@ export function useQuery<K extends Method>(method: K, req: Req<K> | null, { debo
   );
   const state = useSyncExternalStore(observer.subscribe, observer.getState);
 
+  const visibility = useViewVisibility();
   useEffect(() => {
-    observer.update({
+    const req = {
       key,
       stamp,
       project,
       debounceMs,
-      fetch: (signal) => inflight.run(`${project} ${stamp} ${key}`, signal, (shared) => call(method, JSON.parse(body!) as Req<K>, { signal: shared })),
-    });
-  }, [observer, method, key, body, stamp, project, debounceMs]);
+      fetch: (signal: AbortSignal) => inflight.run(`${project} ${stamp} ${key}`, signal, (shared) => call(method, JSON.parse(body!) as Req<K>, { signal: shared })),
+    };
+    const tell = () => {
+      if (visibility.isShown()) observer.update(req);
+      // A view kept out of sight (api/viewShown.ts): what it has under way stops, so the view shown
+      // waits for nothing of it; on its return it asks again what it still lacks.
+      else if (observer.getState().isLoading) observer.stop();
+    };
+    tell();
+    return visibility.subscribe(tell);
+  }, [observer, method, key, body, stamp, project, debounceMs, visibility]);
   useEffect(() => () => observer.stop(), [observer]);
 
   // Loading from the render that wants a new answer on, not from its effect: a frame shown in

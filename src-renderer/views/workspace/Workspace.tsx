@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { t } from '../../../src-main/locale/app';
-import { ViewShownContext } from '../../api/viewShown';
+import { createViewVisibility, ViewVisibilityContext } from '../../api/viewShown';
 import { selectDataVersion, selectProjectVersion, useDataVersion } from '../../store/dataVersion';
 import { useImports } from '../../store/imports';
 import { useProject } from '../../store/project';
@@ -63,23 +63,30 @@ interface KeptViewProps {
 /**
  * A visited view, kept mounted for the rest of the project's session: in the page while shown,
  * detached from it otherwise (its grid and charts stay made, its queries ask nothing: see
- * api/viewShown.ts), so a revisit only puts it back. Detached, it answers no locator, no focus and
+ * api/viewShown.ts), so a revisit only puts it back, rendering nothing again. Detached, it answers no locator, no focus and
  * no layout.
  */
 function KeptView({ tab, isShown, host, onReady }: KeptViewProps) {
   const [container] = useState(() => Object.assign(document.createElement('div'), { className: 'kept-view' }));
+  const [visibility] = useState(() => createViewVisibility(isShown));
   useLayoutEffect(() => {
     if (!isShown || !host) return;
     host.appendChild(container);
-    return () => container.remove();
-  }, [isShown, host, container]);
+    visibility.set(true);
+    return () => {
+      visibility.set(false);
+      container.remove();
+    };
+  }, [isShown, host, container, visibility]);
+  // The same element on every render: showing or hiding the view renders none of it again.
   const View = views[tab].Component;
+  const content = useMemo(() => <View />, [View]);
   return createPortal(
-    <ViewShownContext.Provider value={isShown}>
+    <ViewVisibilityContext.Provider value={visibility}>
       <ViewFrame view={tab} onReady={isShown ? onReady : undefined} isShown={isShown}>
-        <View />
+        {content}
       </ViewFrame>
-    </ViewShownContext.Provider>,
+    </ViewVisibilityContext.Provider>,
     container,
   );
 }
