@@ -40,6 +40,11 @@ const TRAIN_SHARE = 0.7;
 const MIN_PER_OUTCOME = 5;
 /** Fits kept (each holds every scored member). */
 const MAX_FITS = 4;
+/**
+ * Scored members the kept fits may hold together, beyond the newest fit: at 1,000,000 people a fit
+ * holds some 700,000 of them, a few hundred MB of the process, and four fits pushed it past 2 GB.
+ */
+const MAX_KEPT_PEOPLE = 1_000_000;
 
 /** A fitted lookalike: the answer without its list, and every scored member best first. */
 export interface LookalikeFit {
@@ -58,6 +63,18 @@ interface MemberRow {
 }
 
 const fits = new Map<string, Promise<LookalikeFit>>();
+/** Scored members of each kept fit that has ended. */
+const keptPeople = new Map<string, number>();
+
+/** Drops the oldest fits, never the newest, while more than {@link MAX_FITS} or {@link MAX_KEPT_PEOPLE} are kept. */
+function trimFits(): void {
+  const total = () => [...fits.keys()].reduce((sum, k) => sum + (keptPeople.get(k) ?? 0), 0);
+  while (fits.size > 1 && (fits.size > MAX_FITS || total() > MAX_KEPT_PEOPLE)) {
+    const oldest = fits.keys().next().value!;
+    fits.delete(oldest);
+    keptPeople.delete(oldest);
+  }
+}
 
 /** Code-unit order of two texts (as the rows' pid order, never the locale's). */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -215,8 +232,17 @@ export async function lookalikeFit(sql: Sql, req: Pick<LookalikeRequest, 'groups
   })();
   fits.set(key, job);
   // A failure (a cancelled request, a fit that cannot be made) is not kept: the next request asks again.
-  job.catch(() => fits.delete(key));
-  while (fits.size > MAX_FITS) fits.delete(fits.keys().next().value!);
+  job.then(
+    (fit) => {
+      if (fits.get(key) !== job) return;
+      keptPeople.set(key, fit.people.length);
+      trimFits();
+    },
+    () => {
+      if (fits.get(key) === job) fits.delete(key);
+    },
+  );
+  trimFits();
   return job;
 }
 
