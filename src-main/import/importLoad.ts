@@ -252,9 +252,12 @@ async function findKnown(sql: Sql, table: DataTable, importId: number): Promise<
   const filled = isMembers ? 'n.leave_time IS NOT NULL AND o.leave_time IS NULL' : 'false';
   const sameTime = table === 'messages' ? 'o.sent_at = n.sent_at AND ' : '';
   // Created, then filled: DuckDB binds no parameters in CREATE TABLE … AS.
+  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_known (rid BIGINT, source_row INTEGER, earlier INTEGER, is_filled BOOLEAN)`);
+  // A project without rows of this table before (the first file of its kind) has none to find: the copy of a million keys would cost memory for nothing.
+  const earlier = await sql.one<{ isAny: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE import_id <> $id) AS isAny`, { id: importId });
+  if (!earlier?.isAny) return;
   await sql.run(`CREATE OR REPLACE TEMP TABLE stage_new (rid BIGINT, source_row INTEGER, row_key VARCHAR${extra ? `, ${extra} TIMESTAMPTZ` : ''})`);
   await sql.run(`INSERT INTO stage_new SELECT rowid, source_row, row_key${extra ? `, ${extra}` : ''} FROM ${table} WHERE import_id = $id`, { id: importId });
-  await sql.run(`CREATE OR REPLACE TEMP TABLE stage_known (rid BIGINT, source_row INTEGER, earlier INTEGER, is_filled BOOLEAN)`);
   await sql.run(
     `INSERT INTO stage_known
      SELECT n.rid, n.source_row, o.import_id AS earlier, ${filled} AS is_filled
@@ -262,6 +265,7 @@ async function findKnown(sql: Sql, table: DataTable, importId: number): Promise<
      WHERE o.import_id <> $id`,
     { id: importId },
   );
+  await sql.run(`DROP TABLE stage_new`);
   await recordSkips(sql, `SELECT rid, source_row, 'known' AS reason, earlier::VARCHAR AS detail FROM stage_known WHERE NOT is_filled`, importId);
 }
 
