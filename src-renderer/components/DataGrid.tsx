@@ -1,6 +1,6 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, this file and DefinitionGrid.tsx, the editable one).
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
@@ -123,6 +123,13 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   const loader = 'loader' in props ? props.loader : null;
   const reloadKey = 'loader' in props ? props.reloadKey : null;
   const rows = 'rows' in props ? props.rows : null;
+  // Made in a task of its own, after the view's render (as Chart.tsx does): the view and its grid
+  // made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
+  const [isMade, setMade] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setMade(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   const columnDefs = useMemo(() => columns.map((c) => toColDef(c, isServerSide)), [columns, isServerSide]);
 
@@ -170,8 +177,8 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   return (
     <div className={isAutoHeight ? 'data-grid data-grid-auto' : 'data-grid'} data-testid={testId}>
       <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} {...(exportXlsx ? { xlsx: exportXlsx } : {})} />
-      <div className="data-grid-body">
-        {isServerSide ? (
+      <div className="data-grid-body" aria-busy={!isMade}>
+        {!isMade ? null : isServerSide ? (
           <AgGridReact<R>
             theme={theme}
             localeText={gridLocaleText}
