@@ -167,7 +167,7 @@ async function shareProject(browser: Browser, open: (app: AppServer, start: Star
  * viewport. A reload does it in half a second where a new server, page and opening take seven; the
  * server keeps the project open, and the app shows it again on loading (store/project.ts `init`).
  */
-async function freshView(page: Page): Promise<void> {
+async function freshView(page: Page): Promise<Page> {
   await page.setViewportSize(contextOptions.viewport);
   await page.evaluate(() => localStorage.clear());
   // An unsaved draft of the test before asks before the page goes (beforeunload): it is let go.
@@ -179,6 +179,7 @@ async function freshView(page: Page): Promise<void> {
     page.off('dialog', leave);
   }
   await page.getByTestId('project-name').waitFor();
+  return page;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -274,20 +275,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
  */
 export const sharedDemoTest = test.extend({
   app: async ({ sharedDemo }, use) => use(sharedDemo.app),
-  page: async ({ sharedDemo }, use) => {
-    await freshView(sharedDemo.page);
-    await use(sharedDemo.page);
-  },
+  page: async ({ sharedDemo }, use) => use(await freshView(sharedDemo.page)),
   demo: async ({ page }, use) => use(new WorkspacePage(page)),
 });
 
 /** Tests that only look at the 端到端测试 project, sharing the worker's as `sharedDemoTest` shares the demo. */
 export const sharedCommunityTest = test.extend({
   app: async ({ sharedCommunity }, use) => use(sharedCommunity.app),
-  page: async ({ sharedCommunity }, use) => {
-    await freshView(sharedCommunity.page);
-    await use(sharedCommunity.page);
-  },
+  page: async ({ sharedCommunity }, use) => use(await freshView(sharedCommunity.page)),
   community: async ({ page }, use) => use(new WorkspacePage(page)),
 });
 
