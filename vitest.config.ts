@@ -4,9 +4,16 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * Test files that share their worker's modules (isolate: false): files whose tests set no module
  * state (no mocks, no language switch, no environment) and pass in any order. A fork and a fresh
  * module graph per file cost more than these files' tests: test/renderer and test/contract, 37
- * files, took 63 s isolated and 12 s shared (28 against 8 CPU-seconds), at the same load.
+ * files, took 63 s isolated and 12 s shared (28 against 8 CPU-seconds), at the same load;
+ * test/analysis, 56 files, 396 s isolated and 187 s shared with 2 workers at a load of ~11.
  */
-const sharedModules = ['test/renderer/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/analysis/**/*.test.ts'];
+const sharedModules = ['test/renderer/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/analysis/**/*.test.ts', 'test/import/**/*.test.ts', 'test/export/**/*.test.ts'];
+
+/**
+ * Files under those folders that keep a process of their own: runWorker.test.ts sets module state,
+ * readerLinear.test.ts times the reader and wants nothing else's leftovers in its process.
+ */
+const ownProcess = ['test/import/runWorker.test.ts', 'test/import/readerLinear.test.ts'];
 
 export default defineConfig({
   test: {
@@ -23,7 +30,8 @@ export default defineConfig({
         // The end-to-end tests run on Playwright's own runner (playwright.config.ts).
         test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/e2e/**', ...sharedModules] },
       },
-      { extends: true, test: { name: 'shared', include: sharedModules, isolate: false } },
+      { extends: true, test: { name: 'shared', include: sharedModules, exclude: [...configDefaults.exclude, ...ownProcess], isolate: false } },
+      { extends: true, test: { name: 'own-process', include: ownProcess } },
     ],
   },
 });
