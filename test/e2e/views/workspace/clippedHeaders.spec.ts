@@ -8,13 +8,15 @@ const clippedHeaders = () =>
     .map((el) => el.textContent ?? '');
 
 /**
- * Resolves once the grid headers are laid out: their count and widths the same on two animation
- * frames in a row (a grid mounts with its figures, and ag-grid sizes its columns in the frames after).
+ * Resolves once the grid headers are laid out: every grid made (DataGrid makes its grid in a task
+ * after the view's render, its body busy until then), and the headers' count and widths the same on
+ * two animation frames in a row (ag-grid sizes its columns in the frames after).
  */
 async function headersLaidOut(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const seen = window as unknown as { lastHeaderWidths?: string };
+      if (document.querySelector('.data-grid-body[aria-busy="true"]')) return false;
       const widths = [...document.querySelectorAll<HTMLElement>('.ag-header-cell-text')].map((el) => `${el.clientWidth}:${el.scrollWidth}`).join(',');
       const isSettled = seen.lastHeaderWidths === widths;
       seen.lastHeaderWidths = widths;
