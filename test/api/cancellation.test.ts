@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_SIZES, generateProject } from '../../bench/generateProject';
 import { invalidateDerived, withDerivedTables } from '../../src-main/analysis/base/derivedTables';
@@ -35,7 +36,34 @@ async function reopen(): Promise<void> {
   ctx.project = await openProjectFile(file, withDerivedTables);
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Watches the statements DuckDB is given (this file's process only; each test file of test/api
+ * runs in a process of its own): `when(test)` settles once a statement matching `test` has been
+ * handed to DuckDB (`started`) and once DuckDB has answered it (`answered`). The test waits for
+ * these events, not for time: how long the feature table takes depends on the machine's load.
+ */
+const watchers: { test: (sql: string) => boolean; onStart: () => void; onAnswer: () => void }[] = [];
+const originalRun = DuckDBConnection.prototype.run;
+DuckDBConnection.prototype.run = function (this: DuckDBConnection, sql, values, types) {
+  const mine = watchers.filter((w) => w.test(sql));
+  mine.forEach((w) => w.onStart());
+  const result = originalRun.call(this, sql, values, types);
+  void result.then(
+    () => mine.forEach((w) => w.onAnswer()),
+    () => undefined,
+  );
+  return result;
+};
+function when(test: (sql: string) => boolean): { started: Promise<void>; answered: Promise<void> } {
+  let onStart!: () => void;
+  let onAnswer!: () => void;
+  const started = new Promise<void>((resolve) => (onStart = resolve));
+  const answered = new Promise<void>((resolve) => (onAnswer = resolve));
+  const watcher = { test, onStart, onAnswer };
+  watchers.push(watcher);
+  void answered.then(() => watchers.splice(watchers.indexOf(watcher), 1));
+  return { started, answered };
+}
 
 /** How long `work` takes to settle, and its answer. */
 async function timed<T>(work: Promise<T>): Promise<{ ms: number; value: T }> {
@@ -52,11 +80,17 @@ describe('cancelling an analysis call', () => {
 
     await reopen();
     const superseded = new AbortController();
+    // The first request computes the feature table (featuresCache.ts compute); the newer one of the
+    // same scope looks the table up, finds it being computed and waits for that computation.
+    const computing = when((sql) => /^CREATE OR REPLACE TABLE qx_features\./.test(sql));
     const first = timed(call('quadrant:query', {}, { signal: superseded.signal }));
-    await delay(full.ms / 4);
-    // The newer request of the same scope finds the feature table being computed by the first and waits for it.
+    await computing.started;
+    const lookedUp = when((sql) => sql.includes('FROM qx_features.entries WHERE key'));
     const newer = call('quadrant:query', {});
-    await delay(full.ms / 8);
+    await lookedUp.answered;
+    // Still computing: had DuckDB answered the first request's statement, this test would prove nothing.
+    const isComputing = await Promise.race([computing.answered.then(() => false), new Promise<boolean>((resolve) => setImmediate(() => resolve(true)))]);
+    expect(isComputing).toBe(true);
     const abortedAt = performance.now();
     superseded.abort();
     const cancelled = await first;
