@@ -264,8 +264,8 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
   if (openInThisProcess.has(abs)) {
     throw new AppError('PROJECT_LOCKED', text.alreadyOpen(fileLabel(abs)), { file: abs });
   }
-  // Read whole just now: the copy kept beside it is the last good one should it be damaged later.
   const isWritableFile = await isWritable(abs);
+  // Read whole while it is copied: the copy kept beside it is the last good one should it be damaged later.
   const { version } = await inspectProjectFile(abs, { keepCopy: isWritableFile });
   if (!isWritableFile) return openReadOnly(abs, version, options);
   let db: ProjectDb;

@@ -102,17 +102,17 @@ export function duckdbBytesText(bytes: number): string {
  * usual one (ProjectDb's usualMemoryBytes), which is then SET back to the byte.
  */
 async function withImportSettings<T>(project: OpenProject, memoryMb: number | null, fn: () => Promise<T>): Promise<T> {
-  const defaultMemory = usualMemoryBytes();
+  const usualMemory = usualMemoryBytes();
   const before = await project.db.useUnprepared(async (sql) => {
     const row = (await sql.one<{ threads: string; memory_limit: string }>(
       `SELECT current_setting('threads')::VARCHAR AS threads, current_setting('memory_limit')::VARCHAR AS memory_limit`,
     ))!;
-    const isLimited = memoryMb !== null && row.memory_limit === duckdbBytesText(defaultMemory);
+    const isLimited = memoryMb !== null && row.memory_limit === duckdbBytesText(usualMemory);
     await sql.run('SET threads = 1');
     return { threads: Math.max(1, Number.parseInt(row.threads, 10) || 1), isLimited };
   });
   // Only while no analysis runs: under the import's limit they would fail out of memory.
-  if (before.isLimited) await project.db.limitMemoryWhileIdle({ importMb: memoryMb!, usual: `${defaultMemory}B` });
+  if (before.isLimited) await project.db.limitMemoryWhileIdle({ importMb: memoryMb!, usual: `${usualMemory}B` });
   try {
     return await fn();
   } finally {
@@ -120,7 +120,7 @@ async function withImportSettings<T>(project: OpenProject, memoryMb: number | nu
     const restore = () =>
       project.db.useUnprepared(async (sql) => {
         await sql.run(`SET threads = ${before.threads}`);
-        if (before.isLimited) await sql.run(`SET memory_limit = '${defaultMemory}B'`);
+        if (before.isLimited) await sql.run(`SET memory_limit = '${usualMemory}B'`);
       });
     // After the import's connection is closed, so whatever a failed import held is released; tried twice.
     await restore().catch(() => new Promise((r) => setTimeout(r, 50)).then(restore)).catch(() => undefined);
