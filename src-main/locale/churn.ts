@@ -93,8 +93,6 @@ export const churnText = localized({
     listTitle: '流失名单',
     listCount: (n: number) => `共 ${n.toLocaleString('zh-CN')} 条记录（人次）`,
     listCountFiltered: (shown: number, total: number) => `筛选出 ${shown.toLocaleString('zh-CN')} 条，共 ${total.toLocaleString('zh-CN')} 条记录（人次）`,
-    exportXlsx: '导出 xlsx',
-    exporting: '正在导出…',
     listNote:
       '退群：当天结束时已不在所选群中的那一次退群（同日又回来的不算）；删除联系人：来自“流失客户”导出，每条记录一行。未选群时列出全部删除记录，未能匹配到成员的也列出（成员ID 显示“未匹配”）；选了群时只列出曾在这些群中的人的删除记录。',
     col: {
@@ -166,8 +164,6 @@ export const churnText = localized({
     listTitle: 'Churned people',
     listCount: (n: number) => `${n.toLocaleString('en-US')} records (one per leave or deletion)`,
     listCountFiltered: (shown: number, total: number) => `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records match the filters`,
-    exportXlsx: 'Export xlsx',
-    exporting: 'Exporting…',
     listNote:
       'Left: the leave after which the person was not in a selected group at the end of the day (returning the same day does not count); contact deleted: from a "churned customers" export, one row per record. Without selected groups every deletion is listed, also those matched to no member (member ID shows "unmatched"); with selected groups only deletions of people who were in them.',
     col: {

@@ -126,8 +126,6 @@ export const quadrantText = localized({
     listTitle: (label: string) => `${label} 名单`,
     listHint: '点击上方的类型卡片或散点，查看该类成员',
     listColumns: { pid: '成员ID', name: '昵称', x: '满意度', y: '忠诚度' },
-    exportXlsx: '导出 xlsx',
-    exporting: '正在导出…',
     empty: '项目中还没有成员数据，请先导入群成员或聊天记录。',
   },
   en: {
@@ -189,8 +187,6 @@ export const quadrantText = localized({
     listTitle: (label: string) => `${label}: people`,
     listHint: 'Click a type card above or a point to list its members',
     listColumns: { pid: 'Member ID', name: 'Nickname', x: 'Satisfaction', y: 'Loyalty' },
-    exportXlsx: 'Export xlsx',
-    exporting: 'Exporting…',
     empty: 'The project has no member data yet: import group members or chat records first.',
   },
 });

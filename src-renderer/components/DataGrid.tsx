@@ -1,12 +1,13 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, this file and DefinitionGrid.tsx, the editable one).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme, headerMinWidth } from './agGrid';
+import { useCreationTurn } from './creationTurn';
 import { GridExport, type GridExportProps } from './GridExport';
 import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
@@ -28,6 +29,8 @@ export type DataGridProps<R> = {
   exportTitle?: string;
   /** The xlsx the Node side writes itself from every matching row (a server grid too large to send through the page). */
   exportXlsx?: GridExportProps['xlsx'];
+  /** The export control disabled (e.g. while the view's definition is invalid). */
+  isExportDisabled?: boolean;
 } & DataGridSource<R>;
 
 /** Grids of at most this many rows (held in the page) take their rows' height instead of scrolling (issue 11 item 9). */
@@ -117,19 +120,15 @@ export function DataGrid<R>(props: DataGridProps<R>) {
 }
 
 function ShownGrid<R>(props: DataGridProps<R>) {
-  const { columns, testId, onTotal, rowId, exportTitle = '', exportXlsx } = props;
+  const { columns, testId, onTotal, rowId, exportTitle = '', exportXlsx, isExportDisabled = false } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
   const isServerSide = 'loader' in props;
   const loader = 'loader' in props ? props.loader : null;
   const reloadKey = 'loader' in props ? props.reloadKey : null;
   const rows = 'rows' in props ? props.rows : null;
-  // Made in a task of its own, after the view's render (as Chart.tsx does): the view and its grid
-  // made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
-  const [isMade, setMade] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setMade(true), 0);
-    return () => clearTimeout(timer);
-  }, []);
+  // Made in a creation turn of its own (creationTurn.ts), after the view's render: the view and its
+  // grid made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
+  const isMade = useCreationTurn();
 
   const columnDefs = useMemo(() => columns.map((c) => toColDef(c, isServerSide)), [columns, isServerSide]);
 
@@ -176,7 +175,7 @@ function ShownGrid<R>(props: DataGridProps<R>) {
 
   return (
     <div className={isAutoHeight ? 'data-grid data-grid-auto' : 'data-grid'} data-testid={testId}>
-      <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} {...(exportXlsx ? { xlsx: exportXlsx } : {})} />
+      <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} isDisabled={isExportDisabled} {...(exportXlsx ? { xlsx: exportXlsx } : {})} />
       <div className="data-grid-body" aria-busy={!isMade}>
         {!isMade ? null : isServerSide ? (
           <AgGridReact<R>

@@ -1,9 +1,8 @@
 import { exportsText } from '../../src-main/locale/exports';
-import { call } from '../api/client';
 import { currentExportName } from './exportName';
 import { gridCsv, type GridTable } from './gridExport';
 import type { Result } from '../../src-main/contract';
-import { useDownload, xlsxDownload, type Download } from './useExport';
+import { apiDownload, useDownload, xlsxDownload, type Download } from './useExport';
 
 /** Props of {@link GridExport}. */
 export interface GridExportProps {
@@ -15,25 +14,26 @@ export interface GridExportProps {
   testId: string;
   /** Makes the xlsx instead of `table` (the Node side writing every matching row of a server grid itself). */
   xlsx?: () => Promise<Result<Download>>;
+  /** Both buttons disabled (nothing to export yet, or a definition the Node side would refuse). */
+  isDisabled?: boolean;
 }
 
 /** The 导出 xlsx / CSV control every DataGrid carries (one shared control, issue 11 item 15). */
-export function GridExport({ table, title, testId, xlsx }: GridExportProps) {
+export function GridExport({ table, title, testId, xlsx, isDisabled = false }: GridExportProps) {
   const x = exportsText;
   const exporter = useDownload(async (kind: 'xlsx' | 'csv') => {
     if (kind === 'xlsx' && xlsx) return xlsx();
     const t = await table();
     const fileName = currentExportName(title, kind);
     if (kind === 'csv') return { ok: true, value: { fileName, content: new Blob([gridCsv(t)], { type: 'text/csv;charset=utf-8' }) } };
-    const r = await call('table:xlsx', { fileName, sheetName: title || x.sheet, columns: t.columns, rows: t.rows });
-    return r.ok ? { ok: true, value: xlsxDownload(r.value) } : r;
+    return apiDownload('table:xlsx', { fileName, sheetName: title || x.sheet, columns: t.columns, rows: t.rows }, xlsxDownload);
   });
   return (
     <div className="grid-export" title={x.exportHint}>
-      <button type="button" className="small" disabled={exporter.isExporting} onClick={() => void exporter.run('xlsx')} data-testid={`${testId}-xlsx`}>
+      <button type="button" className="small" disabled={isDisabled || exporter.isExporting} onClick={() => void exporter.run('xlsx')} data-testid={`${testId}-xlsx`}>
         {exporter.isExporting ? x.exporting : x.exportXlsx}
       </button>
-      <button type="button" className="small" disabled={exporter.isExporting} onClick={() => void exporter.run('csv')} data-testid={`${testId}-csv`}>
+      <button type="button" className="small" disabled={isDisabled || exporter.isExporting} onClick={() => void exporter.run('csv')} data-testid={`${testId}-csv`}>
         {x.exportCsv}
       </button>
     </div>

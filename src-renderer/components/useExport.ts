@@ -46,10 +46,13 @@ export function useDownload<A>(make: (arg: A) => Promise<Result<Download>>): Exp
   return { run, isExporting };
 }
 
+/** Asks `method` for a file and turns its answer into a download (xlsxDownload for an ExportFile); an error stays the API's. */
+export async function apiDownload<K extends Method>(method: K, req: Req<K>, toDownload: (value: Responses[K]) => Download): Promise<Result<Download>> {
+  const r = await call(method, req);
+  return r.ok ? { ok: true, value: toDownload(r.value) } : r;
+}
+
 /** An export the API makes: asks `method`, turns its answer into a file (xlsxDownload for an ExportFile), saves it. */
 export function useExport<K extends Method>(method: K, toDownload: (value: Responses[K]) => Download): Exporter<Req<K>> {
-  return useDownload(async (req: Req<K>) => {
-    const r = await call(method, req);
-    return r.ok ? { ok: true, value: toDownload(r.value) } : r;
-  });
+  return useDownload((req: Req<K>) => apiDownload(method, req, toDownload));
 }

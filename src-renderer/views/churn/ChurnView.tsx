@@ -6,7 +6,7 @@ import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { useExport, xlsxDownload } from '../../components/useExport';
+import { apiDownload, xlsxDownload } from '../../components/useExport';
 import { breakdownKeys, churnText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { periodText } from '../../../src-main/locale/common';
 import { selectPeriod, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
@@ -123,6 +123,8 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
     },
     [scope],
   );
+  // Every event of the scope, written by the Node side (not paged through the page).
+  const exportXlsx = useCallback(() => apiDownload('churn:export', scope, xlsxDownload), [scope]);
   const total = result?.eventCount ?? 0;
   const count = shown ?? total;
   return (
@@ -133,7 +135,6 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
           <span className="muted" data-testid="churn-list-count" data-count={count} data-total={total}>
             {count < total ? churnText.listCountFiltered(count, total) : churnText.listCount(total)}
           </span>
-          <ExportButton isDisabled={total === 0} />
         </div>
       </div>
       <p className="muted churn-note">{churnText.listNote}</p>
@@ -143,21 +144,10 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
         </div>
       ) : (
         <div className="grid-box churn-grid">
-          <DataGrid columns={columns} loader={loader} reloadKey={`${JSON.stringify(scope)}:${dataVersion}`} onTotal={setShown} testId="churn-list" />
+          <DataGrid columns={columns} loader={loader} reloadKey={`${JSON.stringify(scope)}:${dataVersion}`} onTotal={setShown} testId="churn-list" exportXlsx={exportXlsx} />
         </div>
       )}
     </section>
-  );
-}
-
-/** Saves the listed events (the same scope) as an xlsx file made on the Node side. */
-function ExportButton({ isDisabled }: { isDisabled: boolean }) {
-  const scope = useScopeRequest();
-  const exporter = useExport('churn:export', xlsxDownload);
-  return (
-    <button type="button" disabled={isDisabled || exporter.isExporting} onClick={() => void exporter.run(scope)} data-testid="churn-export">
-      {exporter.isExporting ? churnText.exporting : churnText.exportXlsx}
-    </button>
   );
 }
 

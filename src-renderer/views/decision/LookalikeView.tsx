@@ -9,7 +9,7 @@ import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ScopeBar } from '../../components/ScopeBar';
-import { useExport, xlsxDownload } from '../../components/useExport';
+import { apiDownload, xlsxDownload } from '../../components/useExport';
 import { useScopeRequest } from '../../store/scope';
 import { formatFigure } from './decisionFormat';
 import { calibrationOption, coefficientColumns, featureLabel, forestOption, initialFeatures, offeredFeatures, personColumns } from './lookalikeModel';
@@ -29,7 +29,6 @@ export function LookalikeView() {
   const { data: savedTags } = useQuery('decision:savedTags', {});
   const saveTag = useMutation('decision:saveLookalikeTag', { invalidates: 'definitions' });
   const removeTag = useMutation('decision:deleteTag', { invalidates: 'definitions' });
-  const exporter = useExport('decision:lookalikeExport', xlsxDownload);
   const forest = useMemo(() => (result ? forestOption(result.coefficients) : null), [result]);
   const calibration = useMemo(() => (result ? calibrationOption(result.calibration) : null), [result]);
   const toggle = (f: LookalikeFeature, isOn: boolean) => setFeatures(isOn ? offeredFeatures.filter((o) => o === f || features.includes(o)) : features.filter((o) => o !== f));
@@ -85,7 +84,7 @@ export function LookalikeView() {
           {describeError(error)}
         </p>
       )}
-      {result && (
+      {result && asked && (
         <section className="card" data-testid="lookalike-result">
           <h3>
             {text.auc}
@@ -109,9 +108,6 @@ export function LookalikeView() {
           {calibration && <Chart option={calibration} testId="lookalike-calibration" height={260} />}
           <h4>{text.list}</h4>
           <div className="lookalike-actions">
-            <button type="button" disabled={exporter.isExporting || !asked} data-testid="lookalike-export" onClick={() => asked && void exporter.run(asked)}>
-              {exporter.isExporting ? text.exporting : text.exportXlsx}
-            </button>
             <input placeholder={text.tagName} value={tagName} maxLength={40} data-testid="lookalike-tag-name" onChange={(e) => setTagName(e.target.value)} />
             <button type="button" disabled={!tagName.trim() || saveTag.isRunning || !asked} data-testid="lookalike-save-tag" onClick={() => void save()}>
               {text.saveTag}
@@ -119,7 +115,7 @@ export function LookalikeView() {
             {savedNote && <span className="muted" data-testid="lookalike-tag-saved">{savedNote}</span>}
           </div>
           <div className="decision-grid decision-grid-shifts">
-            <DataGrid columns={personColumns()} rows={result.top} rowId={(r) => r.pid} testId="lookalike-list" />
+            <DataGrid columns={personColumns()} rows={result.top} rowId={(r) => r.pid} testId="lookalike-list" exportXlsx={() => apiDownload('decision:lookalikeExport', asked, xlsxDownload)} />
           </div>
         </section>
       )}

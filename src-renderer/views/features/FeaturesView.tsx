@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { xlsxDownload } from '../../components/useExport';
+import { apiDownload, xlsxDownload } from '../../components/useExport';
 import { featuresText } from '../../../src-main/locale/features';
 import { selectDataVersion, selectDefinitionsVersion, useDataVersion } from '../../store/dataVersion';
 import { selectScopeGroups, useScope } from '../../store/scope';
@@ -45,10 +45,7 @@ export function FeaturesView() {
   const columns = useMemo(() => featureGridColumns(behaviours), [behaviours]);
   const onTotal = useCallback((n: number) => setTotal(n), []);
   // 1M rows do not go through the page: the Node side writes the rows the grid shows now.
-  const exportXlsx = useCallback(async () => {
-    const r = await call('features:export', { ...shown.current, ...(groups.length ? { groups } : {}) });
-    return r.ok ? { ok: true as const, value: xlsxDownload(r.value) } : r;
-  }, [groups]);
+  const exportXlsx = useCallback(() => apiDownload('features:export', { ...shown.current, ...(groups.length ? { groups } : {}) }, xlsxDownload), [groups]);
 
   return (
     <div className="features-view" data-testid="features-view">

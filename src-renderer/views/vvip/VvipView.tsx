@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
@@ -6,7 +6,7 @@ import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { ScopeBar } from '../../components/ScopeBar';
 import { currentAnswer, useDraft } from '../../components/useDraft';
-import { useExport, xlsxDownload } from '../../components/useExport';
+import { apiDownload, xlsxDownload } from '../../components/useExport';
 import { vvipText } from '../../../src-main/locale/vvip';
 import { selectScopeGroups, useScope } from '../../store/scope';
 import { featureGridColumns } from '../features/featuresColumns';
@@ -26,7 +26,6 @@ export function VvipView() {
   const rules = useDraft(currentAnswer(useQuery('vvip:get', {})), toRows, noRules, 'vvip');
   const { isLoaded } = rules;
   const saver = useMutation('vvip:save', { onDone: rules.takeSaved, invalidates: 'definitions' });
-  const exporter = useExport('vvip:export', xlsxDownload);
 
   const definition = useMemo(() => toDefinition(rules.value), [rules.value]);
   const isValid = rulesAreValid(definition.rules);
@@ -39,6 +38,8 @@ export function VvipView() {
   const columns = useMemo(() => ruleColumns(), []);
   const peopleColumns = useMemo(() => featureGridColumns([]), []);
   const sentence = rulesSentence(definition.rules);
+  // The grid holds the first VVIPs only: the Node side writes every one the rules match.
+  const exportXlsx = useCallback(() => apiDownload('vvip:export', { vvip: definition, ...(groups.length ? { groups } : {}) }, xlsxDownload), [definition, groups]);
 
   return (
     <div className="vvip-view" aria-busy={isLoading || !isLoaded} data-testid="vvip-view">
@@ -103,18 +104,16 @@ export function VvipView() {
             {vvipText.listTruncated(result.people.length, result.count)}
           </span>
         )}
-        <span className="spacer" />
-        <button
-          type="button"
-          onClick={() => void exporter.run({ vvip: definition, ...(groups.length ? { groups } : {}) })}
-          disabled={exporter.isExporting || !isValid || !result || result.count === 0}
-          data-testid="vvip-export"
-        >
-          {exporter.isExporting ? vvipText.exporting : vvipText.exportXlsx}
-        </button>
       </div>
       <div className="grid-box vvip-people">
-        <DataGrid columns={peopleColumns} rows={result?.people ?? []} rowId={(r) => r.pid} testId="vvip-people" />
+        <DataGrid
+          columns={peopleColumns}
+          rows={result?.people ?? []}
+          rowId={(r) => r.pid}
+          testId="vvip-people"
+          exportXlsx={exportXlsx}
+          isExportDisabled={!isValid || !result || result.count === 0}
+        />
       </div>
     </div>
   );

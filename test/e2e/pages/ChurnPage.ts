@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { downloadOf, xlsxButtons, type Downloaded } from './download';
 
 /** The 流失与留存 view: period switch, trend, breakdowns, the churn list, retention heatmap, survival curves. */
 export class ChurnPage {
@@ -52,10 +53,14 @@ export class ChurnPage {
       .evaluate((el, toEnd) => el.scrollTo(0, toEnd ? el.scrollHeight : 0), where === 'end');
   }
 
-  /** Clicks 导出 xlsx and returns the name of the file the browser is given. */
-  async exportList(): Promise<string> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('churn-export').click()]);
-    return download.suggestedFilename();
+  /** Clicks the churn list's 导出 xlsx (its grid's control) and returns the file. */
+  exportList(): Promise<Downloaded> {
+    return downloadOf(this.page, 'churn-list-export-xlsx');
+  }
+
+  /** Every xlsx export button of the view. */
+  xlsxButtons() {
+    return xlsxButtons(this.page, 'churn-view');
   }
 
   /** The medians of the survival curves, one per curve. */

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { DataQuery, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
+import { downloadOf, type Downloaded } from './download';
 
 /** The customer-360 view (客户360): the server-paged feature grid, its row count and export. */
 export class FeaturesPage {
@@ -30,12 +31,8 @@ export class FeaturesPage {
     return callApi(this.page, 'features:query', { offset: 0, limit: 10, ...q });
   }
 
-  /** Clicks 导出 xlsx and returns the download's file name and bytes. */
-  async exportXlsx(): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('features-grid-export-xlsx').click()]);
-    const stream = await download.createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(c as Buffer);
-    return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  /** Clicks the grid's 导出 xlsx and returns the file. */
+  exportXlsx(): Promise<Downloaded> {
+    return downloadOf(this.page, 'features-grid-export-xlsx');
   }
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { downloadOf, xlsxButtons, type Downloaded } from './download';
 
 /** The 相似人群 view: the features, the seed, the fit, its AUC, the ranked list and 保存为标签. */
 export class LookalikePage {
@@ -38,6 +39,16 @@ export class LookalikePage {
       els.map((el) => ({ index: Number(el.closest('.ag-row')?.getAttribute('row-index')), text: (el as HTMLElement).innerText.trim() })),
     );
     return cells.sort((a, b) => a.index - b.index).map((c) => c.text);
+  }
+
+  /** Clicks the ranked list's 导出 xlsx (its grid's control) and returns the file. */
+  exportList(): Promise<Downloaded> {
+    return downloadOf(this.page, 'lookalike-list-export-xlsx');
+  }
+
+  /** Every xlsx export button of the fit's result (one per grid: coefficients and list). */
+  xlsxButtons() {
+    return xlsxButtons(this.page, 'lookalike-result');
   }
 
   async saveTag(name: string): Promise<void> {

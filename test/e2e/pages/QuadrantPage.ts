@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { QuadrantType, Req, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
+import { downloadOf, xlsxButtons, type Downloaded } from './download';
 
 /** Count of each card as shown, keyed by type. */
 export type ShownCounts = Partial<Record<QuadrantType | 'unclassified', number>>;
@@ -101,6 +102,16 @@ export class QuadrantPage {
   async openList(type: QuadrantType | 'unclassified'): Promise<void> {
     await this.page.getByTestId(`quadrant-count-${type}`).click();
     await this.page.getByTestId('quadrant-people').waitFor();
+  }
+
+  /** Clicks the open people list's 导出 xlsx (its grid's control) and returns the file. */
+  exportList(): Promise<Downloaded> {
+    return downloadOf(this.page, 'quadrant-people-export-xlsx');
+  }
+
+  /** Every xlsx export button of the view. */
+  xlsxButtons() {
+    return xlsxButtons(this.page, 'quadrant-view');
   }
 
   /** The pid cell of a displayed row of the people list. */

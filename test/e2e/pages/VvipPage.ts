@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Responses, VvipDefinition } from '../../../src-main/contract';
 import { callApi } from './api';
+import { downloadOf, xlsxButtons, type Downloaded } from './download';
 
 /** The VVIP view: rule grid, live figures, people list, save and export. */
 export class VvipPage {
@@ -72,6 +73,16 @@ export class VvipPage {
   /** The API's answer for some rules (the saved ones when absent). */
   query(vvip?: VvipDefinition): Promise<Responses['vvip:query']> {
     return callApi(this.page, 'vvip:query', vvip ? { vvip } : {});
+  }
+
+  /** Clicks the people list's 导出 xlsx (its grid's control) and returns the file. */
+  exportList(): Promise<Downloaded> {
+    return downloadOf(this.page, 'vvip-people-export-xlsx');
+  }
+
+  /** Every xlsx export button of the view. */
+  xlsxButtons() {
+    return xlsxButtons(this.page, 'vvip-view');
   }
 
   /** The pid cell of a displayed row of the people list. */

@@ -1,4 +1,5 @@
 import { expect, sharedDemoTest as test } from '../../fixtures';
+import { columnValues, firstSheet, headerRow } from '../../pages/download';
 
 test.describe('流失与留存 on the demo project', () => {
   test.beforeEach(async ({ demo }) => {
@@ -35,10 +36,17 @@ test.describe('流失与留存 on the demo project', () => {
     for (const key of ['stage', 'how', 'tenure']) await expect(churnPage.chart(`churn-breakdown-${key}`)).toHaveInk();
   });
 
-  test('exports the list as 流失记录.xlsx', async ({ api, churnPage }) => {
+  test('one export control: its xlsx 流失记录.xlsx holds every event of the scope, oldest first, as churn:events lists them', async ({ api, churnPage }) => {
     const weekly = await api('churn:query', { period: 'week' });
     await expect.poll(() => churnPage.listCounts()).toEqual({ label: weekly.events.length, grid: weekly.events.length });
-    expect(await churnPage.exportList()).toBe('流失记录.xlsx');
+    await expect(churnPage.xlsxButtons()).toHaveCount(1);
+    const file = await churnPage.exportList();
+    expect(file.name).toBe('流失记录.xlsx');
+    const sheet = await firstSheet(file);
+    expect(headerRow(sheet)).toEqual(['流失时间', '昵称', '流失方式', '群', '所处阶段', '来源渠道', '在群天数', '成员ID']);
+    const all = await api('churn:events', { offset: 0, limit: 5000, sort: [], filter: {} });
+    expect(all.total).toBe(weekly.eventCount);
+    expect(columnValues(sheet, 8)).toEqual(all.rows.map((r) => r.pid ?? '未匹配'));
   });
 
   test('by day, shows the daily churned total and draws its trend', async ({ api, churnPage }) => {

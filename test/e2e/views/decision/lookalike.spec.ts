@@ -1,5 +1,6 @@
 import { expect, test } from '../../fixtures';
 import { AbtestPage } from '../../pages/AbtestPage';
+import { columnValues, firstSheet } from '../../pages/download';
 import { LookalikePage } from '../../pages/LookalikePage';
 
 test.describe('相似人群 on the demo project', () => {
@@ -21,6 +22,14 @@ test.describe('相似人群 on the demo project', () => {
     await expect(page.getByTestId('lookalike-forest')).toHaveAttribute('data-rendered', 'true');
     await expect(page.getByTestId('lookalike-calibration')).toHaveAttribute('data-rendered', 'true');
     await shot('lookalike.png');
+
+    // One export control per grid (coefficients, list): the list's xlsx is the fit's ranked list, made on the Node side.
+    await expect(view.xlsxButtons()).toHaveCount(2);
+    const file = await view.exportList();
+    expect(file.name).toBe(`相似人群_${expected.asOf}_seed7.xlsx`);
+    const sheet = await firstSheet(file);
+    expect(sheet.rowCount).toBe(expected.top.length + 1);
+    expect(columnValues(sheet, 2)).toEqual(expected.top.map((p) => p.pid));
 
     await view.saveTag('高潜E2E');
     await expect(view.tagSaved()).toContainText('高潜E2E');

@@ -1,5 +1,6 @@
 import type { QuadrantDefinition, QuadrantResult } from '../../../../src-main/contract';
 import { expect, sharedDemoTest, test } from '../../fixtures';
+import { columnValues, firstSheet, headerRow } from '../../pages/download';
 import type { QuadrantPage, ShownCounts } from '../../pages/QuadrantPage';
 
 /** The counts a result should show on the cards (unclassified only when someone is, in score mode). */
@@ -81,6 +82,24 @@ test.describe('四象限 on the demo project', () => {
     const loyalIndex = result.counts.findIndex((c) => c.type === 'loyal');
     const firstLoyal = result.pids.find((_, i) => result.type[i] === loyalIndex)!;
     await expect(quadrant.listedPid(0)).toHaveText(firstLoyal);
+  });
+
+  sharedDemoTest('one export control, the list’s: its xlsx holds every person of the type with its label', async ({ quadrantPage: quadrant }) => {
+    const result = await quadrant.query();
+    await expect.poll(() => quadrant.counts()).toEqual(cardCounts(result));
+    await quadrant.openList('loyal');
+    await expect(quadrant.xlsxButtons()).toHaveCount(1);
+    const loyalIndex = result.counts.findIndex((c) => c.type === 'loyal');
+    const loyal = result.counts[loyalIndex]!;
+    const file = await quadrant.exportList();
+    expect(file.name).toBe(`四象限_${loyal.label}.xlsx`);
+    const sheet = await firstSheet(file);
+    const header = headerRow(sheet);
+    expect(header.slice(0, 4)).toEqual(['成员ID', '昵称', '满意度', '忠诚度']);
+    expect(sheet.rowCount).toBe(loyal.count + 1);
+    const pids = result.pids.filter((_, i) => result.type[i] === loyalIndex);
+    expect((columnValues(sheet, 1) as string[]).sort()).toEqual([...pids].sort());
+    expect(new Set(columnValues(sheet, 5))).toEqual(new Set([loyal.label]));
   });
 
   test('a saved threshold is kept when the project is reopened from the recent list', async ({ demo, start, quadrantPage: quadrant, shot }) => {

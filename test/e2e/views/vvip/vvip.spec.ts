@@ -1,5 +1,6 @@
 import type { VvipDefinition } from '../../../../src-main/contract';
 import { expect, sharedDemoTest, test } from '../../fixtures';
+import { columnValues, firstSheet } from '../../pages/download';
 
 const count = (n: number) => n.toLocaleString('zh-CN');
 
@@ -37,6 +38,19 @@ test.describe('VVIP on the demo project', () => {
     await expect(vvip.figure('vvip-gmv-share')).toHaveText(`${expected.gmv_share!.toFixed(2)}%`);
     await expect(vvip.unsaved()).toBeVisible();
     for (let i = 0; i < 3; i++) await expect(vvip.listedPid(i)).toHaveText(expected.people[i]!.pid);
+  });
+
+  sharedDemoTest('one export control, the list’s: its xlsx holds every VVIP the rules match, by GMV as listed', async ({ vvipPage: vvip }) => {
+    const saved = await vvip.query();
+    expect(saved.count).toBeGreaterThan(0);
+    await expect(vvip.figure('vvip-count')).toHaveText(count(saved.count));
+    await expect(vvip.xlsxButtons()).toHaveCount(1);
+    const file = await vvip.exportList();
+    expect(file.name).toBe(`VVIP_${saved.asOf}.xlsx`);
+    const sheet = await firstSheet(file);
+    // Every one the rules match, beyond the listed first VVIP_LIST_LIMIT.
+    expect(sheet.rowCount).toBe(saved.count + 1);
+    expect(columnValues(sheet, 1).slice(0, saved.people.length)).toEqual(saved.people.map((p) => p.pid));
   });
 
   test('saved rules are the API’s rules and are shown again when the view is reopened', async ({ demo, vvipPage: vvip }) => {
