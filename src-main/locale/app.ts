@@ -81,8 +81,8 @@ export const t = localized({
       jobs: '本次导入',
       cancel: '取消',
       rowsRead: (n: number) => `已读取 ${n.toLocaleString('zh-CN')} 行`,
-      result: (added: number, skipped: number) =>
-        `新增 ${added.toLocaleString('zh-CN')} 行，跳过 ${skipped.toLocaleString('zh-CN')} 行（重复或无主键）`,
+      /** The batch bar's count: every file of 导入全部 so far, beside a file row's own count (rowsRead). */
+      batchRowsRead: (n: number) => `共已读取 ${n.toLocaleString('zh-CN')} 行`,
       uploading: '上传中',
       history: '导入历史',
       historyEmpty: '还没有导入记录',
@@ -293,8 +293,7 @@ export const t = localized({
       jobs: 'This import',
       cancel: 'Cancel',
       rowsRead: (n: number) => `${n.toLocaleString('en-US')} rows read`,
-      result: (added: number, skipped: number) =>
-        `${added.toLocaleString('en-US')} rows added, ${skipped.toLocaleString('en-US')} skipped (duplicates or no key)`,
+      batchRowsRead: (n: number) => `${n.toLocaleString('en-US')} rows read in all`,
       uploading: 'Uploading',
       history: 'Import history',
       historyEmpty: 'No imports yet',

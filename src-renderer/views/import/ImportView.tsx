@@ -65,7 +65,7 @@ function BatchProgress({ batch }: { batch: ImportBatchJob }) {
         <span className="import-job-name" data-testid="import-batch-file">
           {current ? t.import.batchFile(batch.current + 1, batch.files.length, current.fileName) : ''}
         </span>
-        <span className="muted import-job-status">{`${importPhaseText[batch.phase]} · ${t.import.rowsRead(batch.rowsRead)}`}</span>
+        <span className="muted import-job-status" data-testid="import-batch-rows" data-rows={batch.rowsRead}>{`${importPhaseText[batch.phase]} · ${t.import.batchRowsRead(batch.rowsRead)}`}</span>
         <button type="button" className="small" data-testid="import-batch-cancel" onClick={() => void useImports.getState().cancelBatch()}>
           {t.import.cancel}
         </button>

@@ -43,6 +43,10 @@ test.describe('导入全部 of three chat logs', () => {
     await expect(importPage.batch()).toHaveAttribute('data-current', '2', { timeout: 60_000 });
     await expect(importPage.batch().getByTestId('import-batch-file')).toHaveText('第 2/3 个文件：聊天记录-2.xlsx');
     await expect(page.locator('.import-view').getByRole('progressbar')).toHaveCount(1);
+    // The bar's count is of every file so far (the first file's 200 rows and on), and says so beside the file rows' own counts.
+    const batchRows = importPage.batch().getByTestId('import-batch-rows');
+    await expect(batchRows).toHaveText(/ · 共已读取 [\d,]+ 行$/);
+    await expect.poll(async () => Number((await batchRows.innerText()).replace(/^.*共已读取 ([\d,]+) 行$/, '$1').replaceAll(',', ''))).toBeGreaterThanOrEqual(200);
     await shot('import-batch-progress.png');
     await importPage.batch().getByTestId('import-batch-cancel').click();
 
