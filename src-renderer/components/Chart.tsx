@@ -18,6 +18,7 @@ import { exportsText } from '../../src-main/locale/exports';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { platform } from '../platform';
 import type { ChartOption } from './chartTypes';
+import { inCreationTurn } from './creationTurn';
 import { currentExportName } from './exportName';
 
 export type { ChartOption };
@@ -68,18 +69,22 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
   clickRef.current = onItemClick;
   const ref = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<echarts.ECharts | null>(null);
-  /** Whether the instance has drawn an option yet. */
-  const isDrawnRef = useRef(false);
 
-  // Created in a task of its own, after the view's render: a view's charts and grid, all made in
-  // the click's task, froze the page for hundreds of milliseconds; one at a time, the page answers
-  // in between. `data-rendered` stays "false" until the chart has drawn.
+  /** The option last drawn, so the creation's own first draw is not drawn again by the effect below. */
+  const drawnRef = useRef<ChartOption | null>(null);
+  const optionRef = useRef(option);
+  optionRef.current = option;
+
+  // Created and first drawn in a creation turn of its own (creationTurn.ts), after the view's
+  // render: a view's charts and grid, all made in one task, froze the page for hundreds of
+  // milliseconds; one at a time, the page answers in between. `data-rendered` stays "false" until
+  // the chart has drawn.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     let created: echarts.ECharts | null = null;
     let observer: ResizeObserver | null = null;
-    const timer = setTimeout(() => {
+    const cancel = inCreationTurn(() => {
       const instance = echarts.init(el, null, { renderer: 'canvas' });
       created = instance;
       instance.on('finished', () => el.setAttribute('data-rendered', 'true'));
@@ -92,27 +97,26 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
         if (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight()) instance.resize();
       });
       observer.observe(el);
+      // The first draw has no animation: the figures stand at once when a view opens (a change
+      // still moves them).
+      drawnRef.current = optionRef.current;
+      draw(instance, el, optionRef.current, false);
       setChart(instance);
-    }, 0);
+    });
     return () => {
-      clearTimeout(timer);
+      cancel();
       observer?.disconnect();
       created?.dispose();
-      isDrawnRef.current = false;
+      drawnRef.current = null;
       el.removeAttribute('data-rendered');
     };
   }, []);
 
   useEffect(() => {
     const el = ref.current;
-    if (!chart || !el) return;
-    el.setAttribute('data-rendered', 'false');
-    // The same instance draws each new option (no re-creation); an animation, where an option keeps
-    // one, is short: the figures count as shown once it has finished (`data-rendered`). The first
-    // draw has none: the figures stand at once when a view opens, and a change still moves them.
-    const isFirst = !isDrawnRef.current;
-    isDrawnRef.current = true;
-    chart.setOption({ textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option, ...(isFirst ? { animation: false } : {}) }, { notMerge: true });
+    if (!chart || !el || option === drawnRef.current) return;
+    drawnRef.current = option;
+    draw(chart, el, option, true);
   }, [chart, option]);
 
   const save = (kind: 'png' | 'svg') => {
@@ -136,6 +140,15 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
       </div>
     </div>
   );
+}
+
+/**
+ * Draws `option` with the same instance (no re-creation). An animation, where an option keeps one,
+ * is short: the figures count as shown once it has finished (`data-rendered`).
+ */
+function draw(instance: echarts.ECharts, el: HTMLElement, option: ChartOption, isAnimated: boolean): void {
+  el.setAttribute('data-rendered', 'false');
+  instance.setOption({ textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option, ...(isAnimated ? {} : { animation: false }) }, { notMerge: true });
 }
 
 /** The chart as drawn, as a PNG at twice the screen's pixels on white (a transparent PNG reads badly in documents). */

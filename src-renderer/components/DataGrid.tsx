@@ -1,12 +1,13 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, this file and DefinitionGrid.tsx, the editable one).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme, headerMinWidth } from './agGrid';
+import { useCreationTurn } from './creationTurn';
 import { GridExport, type GridExportProps } from './GridExport';
 import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
@@ -125,13 +126,9 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   const loader = 'loader' in props ? props.loader : null;
   const reloadKey = 'loader' in props ? props.reloadKey : null;
   const rows = 'rows' in props ? props.rows : null;
-  // Made in a task of its own, after the view's render (as Chart.tsx does): the view and its grid
-  // made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
-  const [isMade, setMade] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setMade(true), 0);
-    return () => clearTimeout(timer);
-  }, []);
+  // Made in a creation turn of its own (creationTurn.ts), after the view's render: the view and its
+  // grid made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
+  const isMade = useCreationTurn();
 
   const columnDefs = useMemo(() => columns.map((c) => toColDef(c, isServerSide)), [columns, isServerSide]);
 

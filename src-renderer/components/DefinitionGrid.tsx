@@ -8,6 +8,7 @@ import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { definitionGridText, gridLocaleText } from '../../src-main/locale/common';
 import { gridTheme, headerMinWidth } from './agGrid';
+import { useCreationTurn } from './creationTurn';
 import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
 import type { DefinitionColumn, DefinitionGridProps } from './definitionGridTypes';
 
@@ -50,6 +51,7 @@ export function DefinitionGrid<R extends object>(props: DefinitionGridProps<R>) 
 function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
   const { rows, columns, onChange, newRow, rowId, history, canReorder, minRows = 0, maxRows = Infinity, testId, extraColumns } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
+  const isMade = useCreationTurn();
   const [current, setCurrent] = useState<number | null>(null);
   const [pasteNote, setPasteNote] = useState<{ ok: string | null; problems: string[] } | null>(null);
 
@@ -282,26 +284,31 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
         )}
         <span className="muted small">{text.pasteHint}</span>
       </div>
-      <AgGridReact<R>
-        theme={gridTheme}
-        localeText={gridLocaleText}
-        columnDefs={columnDefs}
-        rowData={rows}
-        getRowId={(p) => rowId(p.data)}
-        domLayout="autoHeight"
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        onCellFocused={(e) => setCurrent(typeof e.rowIndex === 'number' ? e.rowIndex : null)}
-        onGridReady={(e) => {
-          apiRef.current = e.api;
-        }}
-        stopEditingWhenCellsLoseFocus
-        enterNavigatesVerticallyAfterEdit
-        singleClickEdit={false}
-        tooltipShowDelay={200}
-        // Popup editors (several choices) above the page, not clipped by a short grid.
-        popupParent={typeof document === 'undefined' ? undefined : document.body}
-      />
+      {/* Made in a creation turn of its own (creationTurn.ts), as DataGrid's: busy until then. */}
+      {!isMade ? (
+        <div className="definition-grid-pending" aria-busy />
+      ) : (
+        <AgGridReact<R>
+          theme={gridTheme}
+          localeText={gridLocaleText}
+          columnDefs={columnDefs}
+          rowData={rows}
+          getRowId={(p) => rowId(p.data)}
+          domLayout="autoHeight"
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          onCellFocused={(e) => setCurrent(typeof e.rowIndex === 'number' ? e.rowIndex : null)}
+          onGridReady={(e) => {
+            apiRef.current = e.api;
+          }}
+          stopEditingWhenCellsLoseFocus
+          enterNavigatesVerticallyAfterEdit
+          singleClickEdit={false}
+          tooltipShowDelay={200}
+          // Popup editors (several choices) above the page, not clipped by a short grid.
+          popupParent={typeof document === 'undefined' ? undefined : document.body}
+        />
+      )}
       {(problems.length > 0 || pasteNote) && (
         <ul className="definition-grid-problems" data-testid={testId && `${testId}-problems`}>
           {pasteNote?.ok && <li className="ok">{pasteNote.ok}</li>}
