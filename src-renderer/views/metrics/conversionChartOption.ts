@@ -1,6 +1,7 @@
 import type { MetricsRow, Period } from '../../../src-main/contract';
 import type { ChartOption } from '../../components/chartTypes';
 import { t } from '../../../src-main/locale/app';
+import { LARGE_BARS } from './metricsChartOption';
 import { formatCount, formatMoney, periodLabel } from './metricsFormat';
 
 const colors = { gmv: '#7a5af8', converted: '#07a35a' };
@@ -31,6 +32,7 @@ export function conversionChartOption(rows: readonly MetricsRow[], period: Perio
         type: 'bar',
         yAxisIndex: 0,
         barMaxWidth: 18,
+        ...LARGE_BARS,
         data: rows.map((r) => r.gmv),
         tooltip: { valueFormatter: (v) => formatMoney(typeof v === 'number' ? v : null) },
       },

@@ -7,6 +7,13 @@ import { formatRate, periodLabel } from './metricsFormat';
 /** ECharts' marker of a missing value: the line breaks there instead of dropping to 0. */
 export const GAP = '-';
 
+/**
+ * Bar series of more periods than this (a quarter of days) draw in ECharts' large mode, as one
+ * shape per series: a year of days as single bars took ~150 ms of a chart's first draw at 100,000
+ * people (issue 17). The tooltip still reads the hovered day.
+ */
+export const LARGE_BARS = { large: true, largeThreshold: 92 } as const;
+
 const colors = { total: '#2f6fdb', new: '#07a35a', churned: '#e5533d', rate: '#f0a020' };
 
 /** The trend chart: members as a line, joins and churn as bars, active rate on a % axis. */
@@ -35,8 +42,8 @@ export function metricsChartOption(rows: readonly MetricsRow[], period: Period):
     ],
     series: [
       { name: names.total, type: 'line', yAxisIndex: 0, data: rows.map((r) => r.total_members), showSymbol: rows.length <= 62 },
-      { name: names.new, type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.new_members), barMaxWidth: 18 },
-      { name: names.churned, type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.churned_members), barMaxWidth: 18 },
+      { name: names.new, type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.new_members), barMaxWidth: 18, ...LARGE_BARS },
+      { name: names.churned, type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.churned_members), barMaxWidth: 18, ...LARGE_BARS },
       {
         name: names.rate,
         type: 'line',

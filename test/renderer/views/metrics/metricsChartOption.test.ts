@@ -65,3 +65,15 @@ describe('metricsChartOption', () => {
     expect(metricsChartOption(rows, 'day').title).toMatchObject({ show: false });
   });
 });
+
+describe('metricsChartOption at a year of days', () => {
+  const year = Array.from({ length: 365 }, (_, i) => day(new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10), i, 10));
+  type Bar = { type: string; large?: boolean; largeThreshold?: number; data: unknown[] };
+
+  it('draws the bars in large mode past a quarter of days, one by one below', () => {
+    const bars = (o: ReturnType<typeof metricsChartOption>) => (o.series as Bar[]).filter((s) => s.type === 'bar');
+    const isLarge = (s: Bar) => Boolean(s.large) && s.data.length >= (s.largeThreshold ?? 400);
+    expect(bars(metricsChartOption(year, 'day')).map(isLarge)).toEqual([true, true]);
+    expect(bars(metricsChartOption(year.slice(0, 31), 'day')).map(isLarge)).toEqual([false, false]);
+  });
+});
