@@ -7,7 +7,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ApiError, ImportStartRequest, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
+import type { ApiError, ImportBatchJob, ImportStartRequest, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
 import { createContext, defaultPaths } from '../api/context';
 import { inProcessClient } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
@@ -23,12 +23,18 @@ import { runReport } from './report';
 import type { CliIo } from './io';
 import { importSummary, metricsToCsv, metricsToJson, rowsToCsv, skippedCsvHead, skippedCsvLines } from './output';
 
-/** A failure carrying the API error whose message becomes the last stderr line. */
+/** A failure carrying the API error whose message becomes the last stderr line, and the exit status. */
 class CliFailure extends Error {
-  constructor(readonly error: ApiError) {
+  constructor(
+    readonly error: ApiError,
+    readonly status = 1,
+  ) {
     super(error.message);
   }
 }
+
+/** Exit status of a run the user interrupted with Ctrl+C (128 + SIGINT, as a shell reports it). */
+const INTERRUPTED_STATUS = 130;
 
 type Client = <K extends Method>(name: K, req: unknown) => Promise<Result<Responses[K]>>;
 
@@ -48,11 +54,36 @@ const POLL_MS = 50;
 /**
  * Imports the files as one batch (each file its own all-or-nothing import; a failed one does not
  * stop the others) and polls it to the end, drawing one progress line over all files on a
- * terminal and each file's summary or failure as it ends. Returns each file's failure by its index.
+ * terminal and each file's summary or failure as it ends. Ctrl+C cancels the batch: the files done
+ * stay, the one in progress rolls back, the rest never start; it then ends with status 130.
+ * Returns each file's failure by its index.
  */
 async function importAllFiles(call: Client, io: CliIo, project: string, files: ImportStartRequest[]): Promise<Map<number, ApiError>> {
   const failures = new Map<number, ApiError>();
-  let job = await must(call, 'import:startBatch', { files });
+  const started = await must(call, 'import:startBatch', { files });
+  let isInterrupted = false;
+  const stopListening = io.onInterrupt?.(() => {
+    isInterrupted = true;
+    io.err(`${io.isStderrTty ? '\r\x1b[2K' : ''}${text.importCancelling}\n`);
+    // The answer is the job as it stands; the polling below sees it end.
+    void call('import:batchCancel', { jobId: started.jobId });
+  });
+  let job: ImportBatchJob;
+  try {
+    job = await pollBatch(call, io, project, started, failures);
+  } finally {
+    stopListening?.();
+  }
+  if (isInterrupted && job.state === 'cancelled') {
+    const done = job.files.filter((f) => f.state === 'done').length;
+    throw new CliFailure({ code: 'IMPORT_CANCELLED', message: text.importInterrupted(done, job.files.length) }, INTERRUPTED_STATUS);
+  }
+  return failures;
+}
+
+/** Polls a batch to its end, reporting each file as it ends (its failure into `failures`); the batch as it ended. */
+async function pollBatch(call: Client, io: CliIo, project: string, started: ImportBatchJob, failures: Map<number, ApiError>): Promise<ImportBatchJob> {
+  let job = started;
   let reported = 0;
   for (;;) {
     for (; reported < job.files.length; reported++) {
@@ -61,7 +92,10 @@ async function importAllFiles(call: Client, io: CliIo, project: string, files: I
       if (io.isStderrTty) io.err('\r\x1b[2K');
       if (file.state === 'done' && file.result) io.err(`${importSummary(file.result, project)}\n`);
       else if (file.state === 'notStarted') io.err(`${text.importNotStarted(file.fileName)}\n`);
-      else {
+      else if (file.state === 'cancelled') {
+        failures.set(reported, file.error ?? { code: 'IMPORT_CANCELLED', message: text.importCancelled(file.fileName) });
+        io.err(`${text.importCancelled(file.fileName)}\n`);
+      } else {
         const error = file.error ?? { code: 'INTERNAL', message: text.importUnfinished(file.fileName) };
         failures.set(reported, error);
         io.err(`${text.importFailed(file.fileName, errorMessage(error))}\n`);
@@ -76,7 +110,7 @@ async function importAllFiles(call: Client, io: CliIo, project: string, files: I
     job = await must(call, 'import:batchStatus', { jobId: job.jobId });
   }
   if (io.isStderrTty) io.err('\r\x1b[2K');
-  return failures;
+  return job;
 }
 
 /** The templates `--template` names: those of a document file, or those saved in the project under that name. */
@@ -250,7 +284,7 @@ async function writeSkipped(call: Client, io: CliIo, importId: number, format: '
 
 /**
  * Runs a parsed command through the same handlers every other transport uses and returns the
- * exit status: 0 done, 1 failed. On failure the last stderr line is the reason.
+ * exit status: 0 done, 1 failed, 130 an import cancelled by Ctrl+C. On failure the last stderr line is the reason.
  */
 export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' }>, io: CliIo): Promise<number> {
   const call: Client = inProcessClient(createHandlers(createContext('cli', defaultPaths(io.repoRoot, io.env))));
@@ -265,7 +299,7 @@ export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' 
     else if (cmd.command === 'report') await runReport(call, io, cmd, (r) => (r.ok ? r.value : failWith(r.error)));
     else await runMetrics(call, io, cmd);
   } catch (e) {
-    status = 1;
+    status = e instanceof CliFailure ? e.status : 1;
     reason = errorMessage(e instanceof CliFailure ? e.error : toApiError(e));
   }
   const closed = await call('project:close', {});

@@ -10,4 +10,9 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Repository root, for the default folders. */
   repoRoot: string;
+  /**
+   * Calls `listener` on the first Ctrl+C (SIGINT) from now on, instead of the process ending there;
+   * returns what stops listening. A second Ctrl+C ends the process as usual. Absent in-process.
+   */
+  onInterrupt?(listener: () => void): () => void;
 }

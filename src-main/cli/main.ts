@@ -24,5 +24,10 @@ const status = await runCli(process.argv.slice(2), {
   isStderrTty: !!process.stderr.isTTY,
   env: process.env,
   repoRoot,
+  onInterrupt(listener) {
+    // once: with no listener left, Node's default ends the process on the next Ctrl+C.
+    process.once('SIGINT', listener);
+    return () => process.off('SIGINT', listener);
+  },
 });
 process.exitCode = status;

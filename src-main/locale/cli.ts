@@ -109,6 +109,9 @@ export const cliRunText = localized({
     batchProgress: (index: number, count: number, file: string, isWriting: boolean, rows: number, percent: number) =>
       `第 ${index}/${count} 个文件：${file}，${isWriting ? '正在写入' : '正在读取'}，共 ${rows} 行（全部 ${percent}%）`,
     importNotStarted: (file: string) => `${file} 未导入：导入在此之前已停止`,
+    importCancelling: '收到 Ctrl+C，正在取消导入…',
+    importCancelled: (file: string) => `已取消 ${file}：该文件的行已全部撤回，未导入`,
+    importInterrupted: (done: number, count: number) => `导入已按 Ctrl+C 取消：${count} 个文件中已完成的 ${done} 个已导入并保留，进行中的文件未导入，其后的文件未开始`,
     templateUnreadable: (file: string) => `无法读取模板文件“${file}”`,
     noSuchTemplate: (name: string) => `项目中没有名为“${name}”的映射模板`,
     usesTemplate: (file: string, template: string) => `${file} 使用映射模板“${template}”`,
@@ -161,6 +164,10 @@ export const cliRunText = localized({
     batchProgress: (index: number, count: number, file: string, isWriting: boolean, rows: number, percent: number) =>
       `File ${index} of ${count}: ${file}, ${isWriting ? 'writing' : 'reading'}, ${rows} rows in all (${percent}% of all)`,
     importNotStarted: (file: string) => `${file} not imported: the import stopped before it`,
+    importCancelling: 'Ctrl+C: cancelling the import…',
+    importCancelled: (file: string) => `Cancelled ${file}: none of its rows were kept`,
+    importInterrupted: (done: number, count: number) =>
+      `Import cancelled by Ctrl+C: the ${done} of ${count} files already done stay imported, the file in progress was not imported, the files after it were not started`,
     templateUnreadable: (file: string) => `Cannot read the template file "${file}"`,
     noSuchTemplate: (name: string) => `The project has no mapping template named "${name}"`,
     usesTemplate: (file: string, template: string) => `${file} uses the mapping template "${template}"`,
