@@ -72,6 +72,10 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
 
   /** The option last drawn, so the creation's own first draw is not drawn again by the effect below. */
   const drawnRef = useRef<ChartOption | null>(null);
+  /** Whether ECharts has finished drawing {@link drawnRef}'s option. */
+  const isFinishedRef = useRef(false);
+  /** Whether a newer option waits for its turn: the chart is not called drawn until it is. */
+  const isPendingRef = useRef(false);
   const optionRef = useRef(option);
   optionRef.current = option;
 
@@ -87,7 +91,10 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
     const cancel = inCreationTurn(() => {
       const instance = echarts.init(el, null, { renderer: 'canvas' });
       created = instance;
-      instance.on('finished', () => el.setAttribute('data-rendered', 'true'));
+      instance.on('finished', () => {
+        isFinishedRef.current = true;
+        if (!isPendingRef.current) el.setAttribute('data-rendered', 'true');
+      });
       instance.on('click', (p) => clickRef.current?.({ seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex, name: String(p.name ?? '') }));
       // The observer also reports the size the chart was just created at: drawing everything again
       // for it would double the first draw.
@@ -100,6 +107,7 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
       // The first draw has no animation: the figures stand at once when a view opens (a change
       // still moves them).
       drawnRef.current = optionRef.current;
+      isFinishedRef.current = false;
       draw(instance, el, optionRef.current, false);
       setChart(instance);
     });
@@ -112,11 +120,25 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
     };
   }, []);
 
+  // A new option (the answer came, the user changed something) is drawn in a turn of its own too:
+  // a view's charts and grid all took their new data in the one render that received it.
   useEffect(() => {
     const el = ref.current;
-    if (!chart || !el || option === drawnRef.current) return;
-    drawnRef.current = option;
-    draw(chart, el, option, true);
+    if (!chart || !el) return;
+    if (option === drawnRef.current) {
+      // Back to the option drawn before a redraw's turn came: that drawing stands.
+      isPendingRef.current = false;
+      if (isFinishedRef.current) el.setAttribute('data-rendered', 'true');
+      return;
+    }
+    isPendingRef.current = true;
+    el.setAttribute('data-rendered', 'false');
+    return inCreationTurn(() => {
+      isPendingRef.current = false;
+      drawnRef.current = option;
+      isFinishedRef.current = false;
+      draw(chart, el, option, true);
+    });
   }, [chart, option]);
 
   const save = (kind: 'png' | 'svg') => {

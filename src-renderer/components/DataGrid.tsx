@@ -1,13 +1,14 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, this file and DefinitionGrid.tsx, the editable one).
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme, headerMinWidth } from './agGrid';
-import { useCreationTurn } from './creationTurn';
+import { inCreationTurn, useCreationTurn } from './creationTurn';
 import { GridExport, type GridExportProps } from './GridExport';
 import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
@@ -129,6 +130,14 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   // Made in a creation turn of its own (creationTurn.ts), after the view's render: the view and its
   // grid made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
   const isMade = useCreationTurn();
+  // New rows reach the grid in a turn of their own as well: taken in the render that brought the
+  // answer, they were drawn in one task with the view's charts (issue 17).
+  const [shownRows, setShownRows] = useState(rows);
+  const isRowsPending = shownRows !== rows;
+  useEffect(() => {
+    if (!isRowsPending) return;
+    return inCreationTurn(() => flushSync(() => setShownRows(rows)));
+  }, [rows, isRowsPending]);
 
   const columnDefs = useMemo(() => columns.map((c) => toColDef(c, isServerSide)), [columns, isServerSide]);
 
@@ -171,12 +180,12 @@ function ShownGrid<R>(props: DataGridProps<R>) {
     return gridTable(columns, all);
   }, [columns, loader, rows]);
 
-  const isAutoHeight = !isServerSide && (rows?.length ?? 0) <= AUTO_HEIGHT_ROWS;
+  const isAutoHeight = !isServerSide && (shownRows?.length ?? 0) <= AUTO_HEIGHT_ROWS;
 
   return (
     <div className={isAutoHeight ? 'data-grid data-grid-auto' : 'data-grid'} data-testid={testId}>
       <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} isDisabled={isExportDisabled} {...(exportXlsx ? { xlsx: exportXlsx } : {})} />
-      <div className="data-grid-body" aria-busy={!isMade}>
+      <div className="data-grid-body" aria-busy={!isMade || isRowsPending}>
         {!isMade ? null : isServerSide ? (
           <AgGridReact<R>
             theme={theme}
@@ -195,7 +204,7 @@ function ShownGrid<R>(props: DataGridProps<R>) {
             theme={theme}
             localeText={gridLocaleText}
             columnDefs={columnDefs}
-            rowData={rows ?? []}
+            rowData={shownRows ?? []}
             getRowId={rowId ? (p) => rowId(p.data) : undefined}
             tooltipShowDelay={200}
             domLayout={isAutoHeight ? 'autoHeight' : 'normal'}
