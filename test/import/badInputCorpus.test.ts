@@ -2,8 +2,11 @@
  * The bad-input corpus through the real command line, one process per file, with the figures
  * printed: each file is refused with a message naming it, and no process grows past 500 MB at
  * its peak (a 4 MB workbook of 60 million small shared strings took 3.5 GB; one of a 1.4 GB
- * string kept the CLI busy for 14 minutes). The peak is the process's own high-water mark
- * (`process.resourceUsage().maxRSS`, all threads), written by a module loaded before the CLI.
+ * string kept the CLI busy for 14 minutes). The peak is the process's own high-water mark (all
+ * threads), written by a module loaded before the CLI: VmHWM of /proc/self/status, the memory of
+ * this program since it started. Not getrusage's maxRSS (`process.resourceUsage().maxRSS`): Linux
+ * keeps that across exec, so it held the forking vitest worker's RSS at spawn (a child of a 600 MB
+ * parent reported 604 MB where VmHWM said 40 MB); it stays only where there is no /proc.
  * Through `import:inspect` the same files are read in the worker, never in the serving thread.
  */
 import { execFile } from 'node:child_process';
@@ -26,6 +29,16 @@ const repoRoot = path.resolve(__dirname, '../..');
 const MB = 1024 * 1024;
 const PEAK_RSS_LIMIT_MB = 500;
 
+/** Written by each CLI process as it exits: its own peak RSS in kB (see the file's comment). */
+const PEAK_RSS_MODULE = `import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+const ownPeakKb = () => {
+  const status = '/proc/self/status';
+  const hwm = existsSync(status) ? /^VmHWM:\\s+(\\d+) kB$/m.exec(readFileSync(status, 'utf8')) : null;
+  return hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS;
+};
+process.on('exit', () => writeFileSync(process.env.QX_RSS_FILE, String(ownPeakKb())));
+`;
+
 let root: string;
 /** Each corpus file, by name. */
 const corpus: string[] = [];
@@ -40,7 +53,7 @@ async function add(name: string, bytes: Buffer | ((file: string) => Promise<unkn
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'qunxi-bad-corpus-'));
   await import('node:fs/promises').then((fs) => fs.mkdir(path.join(root, 'corpus')));
-  await writeFile(path.join(root, 'rss.mjs'), `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.QX_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`);
+  await writeFile(path.join(root, 'rss.mjs'), PEAK_RSS_MODULE);
   const whole = await writeXlsx(path.join(root, 'whole.xlsx'), { Sheet1: [['群名称', '成员ID', '入群时间'], ['g', 'id1', '2026-09-01 08:00:00']] });
   const wholeBytes = await readFile(whole);
   const zip = buildZip(workbookParts());
