@@ -6,14 +6,27 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * module graph per file cost more than these files' tests: test/renderer and test/contract, 37
  * files, took 63 s isolated and 12 s shared (28 against 8 CPU-seconds), at the same load;
  * test/analysis, 56 files, 396 s isolated and 187 s shared with 2 workers at a load of ~11.
+ * test/api, test/cli, test/db and test/server (49 files) hold their state in temp folders named per
+ * test and reset the language they switch; their module caches are keyed by project path.
  */
-const sharedModules = ['test/renderer/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/analysis/**/*.test.ts', 'test/import/**/*.test.ts', 'test/export/**/*.test.ts'];
+const sharedModules = [
+  'test/renderer/**/*.test.ts',
+  'test/contract/**/*.test.ts',
+  'test/analysis/**/*.test.ts',
+  'test/import/**/*.test.ts',
+  'test/export/**/*.test.ts',
+  'test/api/**/*.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/db/**/*.test.ts',
+  'test/server/**/*.test.ts',
+];
 
 /**
  * Files under those folders that keep a process of their own: runWorker.test.ts sets module state,
- * readerLinear.test.ts times the reader and wants nothing else's leftovers in its process.
+ * test/api/cancellation.test.ts patches DuckDB's connection class; readerLinear.test.ts and
+ * test/db/cancellation.test.ts compare durations and want nothing else's leftovers in their process.
  */
-const ownProcess = ['test/import/runWorker.test.ts', 'test/import/readerLinear.test.ts'];
+const ownProcess = ['test/import/runWorker.test.ts', 'test/import/readerLinear.test.ts', 'test/api/cancellation.test.ts', 'test/db/cancellation.test.ts'];
 
 export default defineConfig({
   test: {
