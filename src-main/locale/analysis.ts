@@ -46,8 +46,6 @@ export const channelMessages = localized({
 export const behaviourMessages = localized({
   'zh-CN': {
     invalidRegex: (why: string) => `正则表达式无效：${why}`,
-    idTwice: (id: string) => `关键行为的编号重复：${id}`,
-    ofBehaviour: (name: string, message: string) => `关键行为“${name}”：${message}`,
     regex: {
       'invalid perl operator': '不支持的语法（RE2 不支持 (?= (?! (?<= 等前后断言）',
       'invalid escape sequence': '无效的转义（RE2 不支持 \\1 等反向引用）',
@@ -66,8 +64,6 @@ export const behaviourMessages = localized({
   },
   en: {
     invalidRegex: (why: string) => `Invalid regular expression: ${why}`,
-    idTwice: (id: string) => `Two key behaviours have the id ${id}`,
-    ofBehaviour: (name: string, message: string) => `Key behaviour "${name}": ${message}`,
     regex: {
       'invalid perl operator': 'unsupported syntax (RE2 has no look-arounds such as (?= (?! (?<=)',
       'invalid escape sequence': 'invalid escape (RE2 has no back-references such as \\1)',

@@ -34,7 +34,6 @@ export const t = localized({
       saveAs: '另存为…',
       close: '关闭项目',
       closeWithDrafts: '有未保存的修改（定义编辑中的草稿）。关闭项目会丢弃这些修改，确定关闭吗？',
-      saveAsTitle: '另存为',
       saveAsPath: '新的项目文件路径',
       exportDefinitions: '导出定义模板',
       importDefinitions: '导入定义模板',
@@ -83,7 +82,6 @@ export const t = localized({
       rowsRead: (n: number) => `已读取 ${n.toLocaleString('zh-CN')} 行`,
       /** The batch bar's count: every file of 导入全部 so far, beside a file row's own count (rowsRead). */
       batchRowsRead: (n: number) => `共已读取 ${n.toLocaleString('zh-CN')} 行`,
-      uploading: '上传中',
       history: '导入历史',
       historyEmpty: '还没有导入记录',
       /** Texts of the states a file passes through before its import job starts. */
@@ -246,7 +244,6 @@ export const t = localized({
       saveAs: 'Save as…',
       close: 'Close project',
       closeWithDrafts: 'There are unsaved changes (definition drafts). Closing the project discards them. Close anyway?',
-      saveAsTitle: 'Save as',
       saveAsPath: 'New project file path',
       exportDefinitions: 'Export definitions',
       importDefinitions: 'Import definitions',
@@ -294,7 +291,6 @@ export const t = localized({
       cancel: 'Cancel',
       rowsRead: (n: number) => `${n.toLocaleString('en-US')} rows read`,
       batchRowsRead: (n: number) => `${n.toLocaleString('en-US')} rows read in all`,
-      uploading: 'Uploading',
       history: 'Import history',
       historyEmpty: 'No imports yet',
       entryState: { queued: 'Queued', uploading: 'Uploading', inspecting: 'Recognising', review: 'To confirm', waiting: 'Waiting' },

@@ -105,7 +105,6 @@ export const contributionText = localized({
     noBands: '至少需要一个评级档位',
     invalid: '定义有误，结果暂停更新',
     points: (metric: string, points: string, max: string) => `${metric}：${points} / ${max} 分`,
-    cliBadBy: (v: string) => `--by 应为 staff 或 owner，而不是“${v}”`,
     cliNoArgs: (v: string) => `contribution 命令不接受参数“${v}”`,
   },
   en: {
@@ -151,7 +150,6 @@ export const contributionText = localized({
     noBands: 'At least one band is needed',
     invalid: 'The definition has problems; the result waits',
     points: (metric: string, points: string, max: string) => `${metric}: ${points} of ${max} points`,
-    cliBadBy: (v: string) => `--by is staff or owner, not "${v}"`,
     cliNoArgs: (v: string) => `contribution takes no argument "${v}"`,
   },
 });

@@ -63,7 +63,7 @@ export const lookalikeText = localized({
       probability: '转化概率 %',
       percentile: '百分位',
     },
-    chart: { predicted: '预测', observed: '实际', oddsRatio: '几率比（对数刻度）', perfect: '完全校准' },
+    chart: { predicted: '预测', observed: '实际', oddsRatio: '几率比（对数刻度）' },
     sheetName: '相似人群',
     split: (r: LookalikeResult) =>
       `成员 ${r.members} 人，已转化 ${r.converted} 人；拟合用 ${r.train.n} 人（转化 ${r.train.converted}），检验用 ${r.test.n} 人（转化 ${r.test.converted}），种子 ${r.seed}`,
@@ -147,7 +147,7 @@ export const lookalikeText = localized({
       probability: 'Probability %',
       percentile: 'Percentile',
     },
-    chart: { predicted: 'Predicted', observed: 'Observed', oddsRatio: 'Odds ratio (log scale)', perfect: 'Perfect calibration' },
+    chart: { predicted: 'Predicted', observed: 'Observed', oddsRatio: 'Odds ratio (log scale)' },
     sheetName: 'Lookalike',
     split: (r: LookalikeResult) =>
       `${r.members} members, ${r.converted} converted; fitted on ${r.train.n} (${r.train.converted} converted), checked on ${r.test.n} (${r.test.converted} converted), seed ${r.seed}`,

@@ -10,7 +10,6 @@ export const projectFileText = localized({
     /** Suffix of the project file a last good copy is restored into, before the extension. */
     recoveredSuffix: '（恢复）',
     noBackup: (file: string) => `“${file}”没有上一个完好的副本`,
-    backupDamaged: (file: string) => `“${file}”的副本也已损坏`,
     readOnlyOldFormat: (file: string) => `“${file}”是旧版格式，需要升级才能打开，但它所在的位置只读；请先把它复制到可写的位置`,
     readOnlyWrite: (file: string) => `项目“${file}”以只读方式打开，不能导入或修改；请用“另存为”保存到可写的位置`,
     openBackup: '打开上一个完好的副本',
@@ -25,7 +24,6 @@ export const projectFileText = localized({
       `The project file "${file}" is damaged (an interrupted copy, a disk fault or a sync tool may have changed it) and cannot be read; it was left exactly as it was. Its last good copy "${backup}" can be opened`,
     recoveredSuffix: ' (recovered)',
     noBackup: (file: string) => `"${file}" has no last good copy`,
-    backupDamaged: (file: string) => `The copy of "${file}" is damaged too`,
     readOnlyOldFormat: (file: string) => `"${file}" is in an older format that must be upgraded to open, but its location is read-only: copy it to a writable place first`,
     readOnlyWrite: (file: string) => `The project "${file}" is open read-only: nothing can be imported or changed; use Save As to a writable place`,
     openBackup: 'Open the last good copy',

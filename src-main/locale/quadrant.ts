@@ -82,7 +82,6 @@ export const quadrantText = localized({
     fixedValue: '数值',
     resolvedThreshold: (v: string) => `当前阈值 ${v}`,
     noThreshold: '当前阈值：无（所有人取值相同，没有人为“高”）',
-    percentileHint: '百分位 p：至少 p% 的人低于某人时，此人为“高”；并列的人不会被拆开。',
     /** What became of the threshold when its kind was switched. */
     thresholdConverted: {
       toPercentile: (fixed: string, p: string) => `固定值 ${fixed} 已换算为第 ${p} 百分位（${p}% 的人低于 ${fixed}），分类不变`,
@@ -144,7 +143,6 @@ export const quadrantText = localized({
     fixedValue: 'Value',
     resolvedThreshold: (v: string) => `Threshold now ${v}`,
     noThreshold: 'Threshold now: none (everyone has the same value, nobody is "high")',
-    percentileHint: 'Percentile p: a person is "high" when at least p% of people are below them; ties are never split.',
     thresholdConverted: {
       toPercentile: (fixed: string, p: string) => `The value ${fixed} became the ${p}th percentile (${p}% of people are below ${fixed}); nobody changes type`,
       toFixed: (p: string, fixed: string) => `The ${p}th percentile became the value ${fixed}; nobody changes type`,

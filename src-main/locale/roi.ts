@@ -61,7 +61,6 @@ export const roiText = localized({
     noBacktest: '周数不够，还不能回测。',
     running: '计算中…',
     asOf: (day: string) => `数据截至 ${day}`,
-    noMeasured: '还没有满观察期的周：导入客户列表（含添加时间和渠道）和订单后再看。',
     invalid: '方案表里有空名称或重复名称，修好后才能保存。',
     planReading: (s: RoiScenarioInput, f: PlanFigures): string => {
       const missing = missingOf(s);
@@ -140,7 +139,6 @@ export const roiText = localized({
     noBacktest: 'Too few weeks for a back-test yet.',
     running: 'Computing…',
     asOf: (day: string) => `Data up to ${day}`,
-    noMeasured: 'No week has completed its window yet: import a customer list (with add times and channels) and orders.',
     invalid: 'A scenario has no name or a repeated name: fix it to save.',
     planReading: (s: RoiScenarioInput, f: PlanFigures): string => {
       const missing = missingOf(s);
