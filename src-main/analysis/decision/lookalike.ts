@@ -22,6 +22,7 @@
  * A fit is kept per feature table (which changes with the data, the scope and the saved definitions),
  * feature list and seed, so paging the list, exporting it or saving it as a tag fits nothing again.
  */
+import { listValue } from '@duckdb/node-api';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { defaultLookalikeFeatures, type LookalikeCoefficient, type LookalikeFeature, type LookalikePerson, type LookalikeRequest, type LookalikeResult } from '../../contract';
@@ -38,32 +39,52 @@ import { seededSplit } from '../stats/seededSplit';
 const TRAIN_SHARE = 0.7;
 /** Fewest converted and non-converted members in the fitting part. */
 const MIN_PER_OUTCOME = 5;
-/** Fits kept (each holds every scored member). */
+/** Fits kept (each holds every member's id and score). */
 const MAX_FITS = 4;
 /**
- * Scored members the kept fits may hold together, beyond the newest fit: at 1,000,000 people a fit
- * holds some 700,000 of them, a few hundred MB of the process, and four fits pushed it past 2 GB.
+ * Members the kept fits may hold together, beyond the newest fit: a fit holds each member's id
+ * and score (some 100 MB at 800,000 members; it held an object per scored member before, and four
+ * such fits pushed the process past 2 GB).
  */
 const MAX_KEPT_PEOPLE = 1_000_000;
 
-/** A fitted lookalike: the answer without its list, and every scored member best first. */
-export interface LookalikeFit {
+/** The scoring of a fit (pure): the answer without its list, and the scored members best first. */
+export interface LookalikeScores {
   result: Omit<LookalikeResult, 'top' | 'reading'>;
-  people: LookalikePerson[];
+  /** Person id of each member, in the members' order. */
+  pids: readonly string[];
+  /** The members who have not converted, best first (positions in the members' order). */
+  ranked: Int32Array;
+  /** Probability of converting (0–1) of each member, in the members' order. */
+  probability: Float64Array;
+  /** Percentile of each place of `ranked`. */
+  percentile: Float64Array;
 }
 
-interface MemberRow {
-  pid: string;
-  name: string | null;
-  channel: string | null;
-  staff: string | null;
-  groups: string | null;
-  converted: boolean;
-  [feature: `f${number}`]: number | null;
+/** A fitted lookalike: the answer without its list, and the list of the scored members read on demand. */
+export interface LookalikeFit {
+  result: Omit<LookalikeResult, 'top' | 'reading'>;
+  /** The scored members best first from place `start` up to `end` (default: to the last), with their names. */
+  people(sql: Sql, start?: number, end?: number): Promise<LookalikePerson[]>;
+}
+
+/**
+ * The members as the fit reads them, in the split's order (see the file comment), one array per
+ * column: texts cost the most to read, so channel, staff and groups come as ranks (equal texts
+ * share one; lower ranks sort first in code-unit order) and names only for the listed people.
+ */
+export interface MemberColumns {
+  pid: string[];
+  converted: boolean[];
+  /** The chosen features' raw values, one array per feature. */
+  features: (number | null)[][];
+  channel: ArrayLike<number>;
+  staff: ArrayLike<number>;
+  groups: ArrayLike<number>;
 }
 
 const fits = new Map<string, Promise<LookalikeFit>>();
-/** Scored members of each kept fit that has ended. */
+/** Members of each kept fit that has ended. */
 const keptPeople = new Map<string, number>();
 
 /** Drops the oldest fits, never the newest, while more than {@link MAX_FITS} or {@link MAX_KEPT_PEOPLE} are kept. */
@@ -79,17 +100,87 @@ function trimFits(): void {
 /** Code-unit order of two texts (as the rows' pid order, never the locale's). */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** (v − mean) / sd of each value, 0 for an empty one. */
+function standardised(values: readonly (number | null)[], mean: number, sd: number): Float64Array {
+  const z = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) z[i] = values[i] === null ? 0 : (values[i]! - mean) / sd;
+  return z;
+}
+
+/** The values at `indices`, in their order (a typed array's `from` with a mapping function took ~10× as long at this size). */
+function picked<T extends Float64Array | Uint8Array>(kind: new (length: number) => T, values: ArrayLike<number>, indices: readonly number[]): T {
+  const out = new kind(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = values[indices[i]!]!;
+  return out;
+}
+
+/**
+ * Ranks in code-unit order from DuckDB's ranks: `codes` are each member's place among `distinct`,
+ * the distinct texts in DuckDB's order (bytes of UTF-8, which puts characters beyond U+FFFF after
+ * U+E000–U+FFFF where code units put them before).
+ */
+export function codeUnitRanks(codes: ArrayLike<number>, distinct: readonly string[]): Int32Array {
+  const rankOf = new Map([...distinct].sort(compareText).map((v, i) => [v, i]));
+  const remap = distinct.map((v) => rankOf.get(v)!);
+  const ranks = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) ranks[i] = remap[codes[i]!]!;
+  return ranks;
+}
+
 /** A feature as a person reads it: its customer-360 label, or the key behaviour's name. */
 function featureLabel(feature: LookalikeFeature, table: FeaturesTable): string {
   if (feature.startsWith('kb_')) return table.behaviours.find((b) => b.column === feature)?.name ?? feature;
   return featureLabels[feature as keyof typeof featureLabels];
 }
 
-/** The members with their outcome and the chosen features' raw values (f0, f1 …), in the split's order (see the file comment). */
+const TEXTS = ['channel', 'staff', 'groups'] as const;
+
+/**
+ * The members with their outcome, the chosen features' raw values (f0, f1 …) and the 0-based
+ * ranks of their channel, staff and groups among the distinct texts in DuckDB's order (empty as
+ * ''), in the split's order (see the file comment).
+ */
 export function lookalikeMembersSql(relation: string, features: readonly LookalikeFeature[]): string {
   const columns = features.map((f, i) => `CAST("${f}" AS DOUBLE) AS f${i}`).join(', ');
+  const ranks = TEXTS.map((t) => `CAST(dense_rank() OVER (ORDER BY coalesce(${t}, '')) - 1 AS INTEGER) AS ${t}`).join(', ');
   const order = ['converted', ...features.map((_, i) => `f${i} NULLS FIRST`), 'pid'].join(', ');
-  return `SELECT pid, name, channel, staff, groups, purchases > 0 AS converted, ${columns} FROM ${relation} WHERE is_member ORDER BY ${order}`;
+  return `SELECT pid, purchases > 0 AS converted, ${columns}, ${ranks} FROM ${relation} WHERE is_member ORDER BY ${order}`;
+}
+
+/** The distinct texts of channel, staff and groups of the members (empty as ''), each list in DuckDB's order: the ranks' texts. */
+export function lookalikeTextsSql(relation: string): string {
+  return `SELECT ${TEXTS.map((t) => `list_sort(list(DISTINCT coalesce(${t}, ''))) AS ${t}`).join(', ')} FROM ${relation} WHERE is_member`;
+}
+
+/** Reads the members of `relation` as the fit reads them. */
+async function readMembers(sql: Sql, relation: string, features: readonly LookalikeFeature[]): Promise<MemberColumns> {
+  const c = await sql.columns(lookalikeMembersSql(relation, features));
+  const texts = (await sql.one<Record<(typeof TEXTS)[number], string[] | null>>(lookalikeTextsSql(relation)))!;
+  const ranks = (t: (typeof TEXTS)[number]) => codeUnitRanks(c[t] as number[], texts[t] ?? []);
+  return {
+    pid: c.pid as string[],
+    converted: c.converted as boolean[],
+    features: features.map((_, i) => c[`f${i}`] as (number | null)[]),
+    channel: ranks('channel'),
+    staff: ranks('staff'),
+    groups: ranks('groups'),
+  };
+}
+
+/** The scored members of `scores` from place `start` up to `end`, with the names and texts of `relation`. */
+async function listedPeople(sql: Sql, relation: string, scores: LookalikeScores, start = 0, end = scores.ranked.length): Promise<LookalikePerson[]> {
+  const places = scores.ranked.subarray(start, Math.max(start, end));
+  const pids = Array.from(places, (i) => scores.pids[i]!);
+  if (pids.length === 0) return [];
+  const rows = await sql.all<{ pid: string; name: string | null; channel: string | null; staff: string | null; groups: string | null }>(
+    `SELECT pid, name, channel, staff, groups FROM ${relation} WHERE pid IN (SELECT unnest($pids))`,
+    { pids: listValue(pids) },
+  );
+  const byPid = new Map(rows.map((r) => [r.pid, r]));
+  return pids.map((pid, k) => {
+    const r = byPid.get(pid)!;
+    return { rank: start + k + 1, pid, name: r.name, channel: r.channel, staff: r.staff, groups: r.groups, probability: scores.probability[places[k]!]! * 100, percentile: scores.percentile[start + k]! };
+  });
 }
 
 /** Mean and sample standard deviation of the non-null values at the marked positions. */
@@ -108,18 +199,19 @@ function moments(values: (number | null)[], isIn: Uint8Array): { mean: number; s
   return { mean, sd: count > 1 ? Math.sqrt(squares / (count - 1)) : 0, count };
 }
 
-/** Fits the model on the members' rows: pure apart from the rows, so it can be checked without a database. */
-export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeature[], labels: readonly string[], seed: number, asOf: string): LookalikeFit {
+/** Fits the model on the members' columns: pure apart from them, so it can be checked without a database. */
+export function fitLookalike(members: MemberColumns, features: readonly LookalikeFeature[], labels: readonly string[], seed: number, asOf: string): LookalikeScores {
   const text = lookalikeText;
-  const n = rows.length;
+  const n = members.pid.length;
   if (n === 0) throw new AppError('ANALYSIS_NO_DATA', text.errors.noMembers);
   const isTrain = seededSplit(n, TRAIN_SHARE, seed);
-  const y = Uint8Array.from(rows, (r) => (r.converted ? 1 : 0));
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) y[i] = members.converted[i] ? 1 : 0;
   const used: { feature: LookalikeFeature; label: string; mean: number; sd: number; z: Float64Array }[] = [];
   const dropped: LookalikeResult['dropped'] = [];
   const imputed: LookalikeResult['imputed'] = [];
   features.forEach((feature, j) => {
-    const values = rows.map((r) => r[`f${j}`] ?? null);
+    const values = members.features[j]!;
     const { mean, sd } = moments(values, isTrain);
     if (!(sd > 0)) {
       dropped.push({ feature, label: labels[j]!, reason: 'constant' });
@@ -127,12 +219,13 @@ export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeat
     }
     const missing = values.filter((v) => v === null).length;
     if (missing > 0) imputed.push({ feature, label: labels[j]!, count: missing });
-    used.push({ feature, label: labels[j]!, mean, sd, z: Float64Array.from(values, (v) => (v === null ? 0 : (v - mean) / sd)) });
+    used.push({ feature, label: labels[j]!, mean, sd, z: standardised(values, mean, sd) });
   });
   if (used.length === 0) throw new AppError('MODEL_FIT_FAILED', text.errors.allConstant, { reason: 'constant' });
 
-  const train = [...isTrain.keys()].filter((i) => isTrain[i]);
-  const test = [...isTrain.keys()].filter((i) => !isTrain[i]);
+  const train: number[] = [];
+  const test: number[] = [];
+  for (let i = 0; i < n; i++) (isTrain[i] ? train : test).push(i);
   const trainConverted = train.reduce((s, i) => s + y[i]!, 0);
   if (trainConverted < MIN_PER_OUTCOME || train.length - trainConverted < MIN_PER_OUTCOME) {
     throw new AppError('MODEL_FIT_FAILED', text.errors.tooFew(trainConverted, train.length - trainConverted), { reason: 'too_few' });
@@ -140,8 +233,8 @@ export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeat
   let fit;
   try {
     fit = fitLogistic(
-      used.map((u) => Float64Array.from(train, (i) => u.z[i]!)),
-      Uint8Array.from(train, (i) => y[i]!),
+      used.map((u) => picked(Float64Array, u.z, train)),
+      picked(Uint8Array, y, train),
     );
   } catch (e) {
     if (!(e instanceof LogisticFitError)) throw e;
@@ -150,7 +243,7 @@ export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeat
   const probability = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let eta = fit.coefficients[0]!;
-    used.forEach((u, j) => (eta += fit.coefficients[j + 1]! * u.z[i]!));
+    for (let j = 0; j < used.length; j++) eta += fit.coefficients[j + 1]! * used[j]!.z[i]!;
     probability[i] = sigmoid(eta);
   }
 
@@ -171,26 +264,24 @@ export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeat
       p: 2 * (1 - normalCdf(Math.abs(beta / se), 0, 1)),
     };
   });
-  const testScores = Float64Array.from(test, (i) => probability[i]!);
-  const testY = Uint8Array.from(test, (i) => y[i]!);
+  const testScores = picked(Float64Array, probability, test);
+  const testY = picked(Uint8Array, y, test);
   const a = auc(testScores, testY);
 
   // Best first; ties by channel, staff and groups (what an anonymised copy keeps), then the rows'
   // order (person id last). Percentile: share at or below, so ties share the higher one.
-  const byText = (i: number, k: number, key: 'channel' | 'staff' | 'groups') => compareText(rows[i]![key] ?? '', rows[k]![key] ?? '');
-  const candidates = [...y.keys()]
-    .filter((i) => y[i] === 0)
-    .sort((i, k) => probability[k]! - probability[i]! || byText(i, k, 'channel') || byText(i, k, 'staff') || byText(i, k, 'groups') || i - k);
-  const people: LookalikePerson[] = new Array(candidates.length);
+  // The texts are compared as their ranks among the distinct values: features of counts tie
+  // often, and comparing the texts themselves on every tie took seconds at 1,000,000 people.
+  const { channel, staff, groups } = members;
+  const candidates = y
+    .reduce<number[]>((out, v, i) => (v === 0 && out.push(i), out), [])
+    .sort((i, k) => probability[k]! - probability[i]! || channel[i]! - channel[k]! || staff[i]! - staff[k]! || groups[i]! - groups[k]! || i - k);
   const scored = candidates.length;
+  const percentile = new Float64Array(scored);
   for (let rank = 0; rank < scored; ) {
     let end = rank;
     while (end + 1 < scored && probability[candidates[end + 1]!] === probability[candidates[rank]!]) end++;
-    const percentile = ((scored - rank) / scored) * 100;
-    for (let k = rank; k <= end; k++) {
-      const r = rows[candidates[k]!]!;
-      people[k] = { rank: k + 1, pid: r.pid, name: r.name, channel: r.channel, staff: r.staff, groups: r.groups, probability: probability[candidates[k]!]! * 100, percentile };
-    }
+    percentile.fill(((scored - rank) / scored) * 100, rank, end + 1);
     rank = end + 1;
   }
   const converted = y.reduce((s, v) => s + v, 0);
@@ -212,7 +303,10 @@ export function fitLookalike(rows: MemberRow[], features: readonly LookalikeFeat
       calibration: calibrationByDecile(testScores, testY).map((b) => ({ decile: b.decile, n: b.n, predicted: b.predicted * 100, observed: b.observed * 100 })),
       scored,
     },
-    people,
+    pids: members.pid,
+    ranked: Int32Array.from(candidates),
+    probability,
+    percentile,
   };
 }
 
@@ -226,16 +320,17 @@ export async function lookalikeFit(sql: Sql, req: Pick<LookalikeRequest, 'groups
   const key = JSON.stringify([table.relation, features, req.seed]);
   const cached = fits.get(key);
   if (cached) return cached;
-  const job = (async () => {
-    const rows = await sql.all<MemberRow>(lookalikeMembersSql(table.relation, features));
-    return fitLookalike(rows, features, features.map((f) => featureLabel(f, table)), req.seed, table.asOf);
+  const job = (async (): Promise<LookalikeFit> => {
+    const members = await readMembers(sql, table.relation, features);
+    const scores = fitLookalike(members, features, features.map((f) => featureLabel(f, table)), req.seed, table.asOf);
+    return { result: scores.result, people: (db, start, end) => listedPeople(db, table.relation, scores, start, end) };
   })();
   fits.set(key, job);
   // A failure (a cancelled request, a fit that cannot be made) is not kept: the next request asks again.
   job.then(
     (fit) => {
       if (fits.get(key) !== job) return;
-      keptPeople.set(key, fit.people.length);
+      keptPeople.set(key, fit.result.members);
       trimFits();
     },
     () => {
@@ -249,6 +344,6 @@ export async function lookalikeFit(sql: Sql, req: Pick<LookalikeRequest, 'groups
 /** The answer of a lookalike request: the fit with the best `top` (default 100) and the reading. */
 export async function runLookalike(sql: Sql, req: LookalikeRequest, timeZone: string): Promise<LookalikeResult> {
   const { result, people } = await lookalikeFit(sql, req, timeZone);
-  const full = { ...result, top: people.slice(0, req.top ?? 100), reading: '' };
+  const full = { ...result, top: await people(sql, 0, req.top ?? 100), reading: '' };
   return { ...full, reading: lookalikeText.reading(full) };
 }

@@ -22,10 +22,13 @@ export function mulberry32(seed: number): () => number {
  */
 export function seededSplit(n: number, share: number, seed: number): Uint8Array {
   const random = mulberry32(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    const swapped = order[i]!;
+    order[i] = order[j]!;
+    order[j] = swapped;
   }
   const isFirst = new Uint8Array(n);
   const size = Math.round(share * n);

@@ -25,7 +25,7 @@ export function lookalikeHandlers(ctx: AppContext): Pick<DomainHandlers<'decisio
         const sheet = sheetOf<LookalikePerson>({
           name: lookalikeText.sheetName,
           columns: keys.map((key) => ({ key, header: c[key], width: key === 'pid' || key === 'groups' ? 24 : 12 })),
-          rows: req.top === undefined ? people : people.slice(0, req.top),
+          rows: await people(sql, 0, req.top),
         });
         return exportFile({ fileName: `${lookalikeText.sheetName}_${result.asOf}_seed${result.seed}.xlsx`, sheets: [sheet] }, call);
       }, call);
@@ -35,7 +35,7 @@ export function lookalikeHandlers(ctx: AppContext): Pick<DomainHandlers<'decisio
       return project.db.use(async (sql) => {
         if (await isCustomerTag(sql, req.name)) throw new AppError('INVALID_REQUEST', lookalikeText.errors.tagInUse(req.name));
         const { result, people } = await lookalikeFit(sql, req, project.timeZone);
-        const top = people.slice(0, req.top ?? 100);
+        const top = await people(sql, 0, req.top ?? 100);
         const labels = result.coefficients.map((c) => c.label);
         return saveTag(sql, { name: req.name, pids: top.map((p) => p.pid), note: lookalikeText.tagNote(result.seed, labels, top.length) });
       }, call);

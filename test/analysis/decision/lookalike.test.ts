@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitLookalike, lookalikeFit, runLookalike } from '../../../src-main/analysis/decision/lookalike';
+import { codeUnitRanks, fitLookalike, lookalikeFit, lookalikeMembersSql, lookalikeTextsSql, runLookalike, type MemberColumns } from '../../../src-main/analysis/decision/lookalike';
+import { ProjectDb } from '../../../src-main/db/projectDb';
 import { lookalikeRequestSchema, type LookalikeRequest } from '../../../src-main/contract';
 import { AppError } from '../../../src-main/contract/appError';
 import { fitLogistic } from '../../../src-main/analysis/stats/logistic';
@@ -19,9 +20,16 @@ afterAll(async () => t?.dispose());
 
 const run = (req: LookalikeRequest) => t.project.db.use((sql) => runLookalike(sql, lookalikeRequestSchema.parse(req), TZ));
 
-/** Rows as the lookalike reads them, for the pure fit. */
-const row = (pid: string, converted: boolean, ...features: (number | null)[]) => ({
-  pid, name: null, channel: null, staff: null, groups: null, converted, ...Object.fromEntries(features.map((f, i) => [`f${i}`, f])),
+/** A member as the lookalike reads it, for the pure fit (no channel, staff or groups: all rank 0). */
+const row = (pid: string, converted: boolean, ...features: (number | null)[]) => ({ pid, converted, features });
+/** The members' columns of rows of {@link row}. */
+const columnsOf = (rows: ReturnType<typeof row>[]): MemberColumns => ({
+  pid: rows.map((r) => r.pid),
+  converted: rows.map((r) => r.converted),
+  features: (rows[0]?.features ?? []).map((_, j) => rows.map((r) => r.features[j] ?? null)),
+  channel: new Int32Array(rows.length),
+  staff: new Int32Array(rows.length),
+  groups: new Int32Array(rows.length),
 });
 
 describe('lookalike on the 300-member fixture', () => {
@@ -74,7 +82,7 @@ describe('lookalike on the 300-member fixture', () => {
   it('the same seed gives the same split and answer; another seed another split', async () => {
     const a = await run({ features: ['messages'], seed: 11 });
     const fresh = fitLookalike(
-      [...people].sort((x, y) => Number(x.isBuyer) - Number(y.isBuyer) || x.messages - y.messages || x.id.localeCompare(y.id)).map((p) => row(p.id, p.isBuyer, p.messages)),
+      columnsOf([...people].sort((x, y) => Number(x.isBuyer) - Number(y.isBuyer) || x.messages - y.messages || x.id.localeCompare(y.id)).map((p) => row(p.id, p.isBuyer, p.messages))),
       ['messages'], ['发言数'], 11, a.asOf,
     );
     expect(fresh.result.train).toEqual(a.train);
@@ -102,7 +110,7 @@ describe('lookalike errors', () => {
   it('messages separating buyers (6 or more) from the others completely: a MODEL_FIT_FAILED separation error in plain words', () => {
     const rows = Array.from({ length: 100 }, (_, i) => row(`p${i}`, i % 12 >= 6, i % 12));
     try {
-      fitLookalike(rows, ['messages'], ['发言数'], 1, '2024-03-31');
+      fitLookalike(columnsOf(rows), ['messages'], ['发言数'], 1, '2024-03-31');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(AppError);
@@ -114,6 +122,48 @@ describe('lookalike errors', () => {
 
   it('too few buyers to fit: says how many there are', () => {
     const rows = Array.from({ length: 100 }, (_, i) => row(`p${i}`, i < 3, i % 7));
-    expect(() => fitLookalike(rows, ['messages'], ['发言数'], 1, '2024-03-31')).toThrow(/转化 [0-3] 人/);
+    expect(() => fitLookalike(columnsOf(rows), ['messages'], ['发言数'], 1, '2024-03-31')).toThrow(/转化 [0-3] 人/);
+  });
+});
+
+describe('lookalike ties', () => {
+  it('texts ranked in code-unit order: a character beyond U+FFFF before U+FF21, where UTF-8 bytes put it after', () => {
+    // DuckDB's order of the distinct texts: '', 'b', 'Ａ' (U+FF21), '😀' (U+1F600).
+    expect(Array.from(codeUnitRanks([3, 2, 0, 1, 3], ['', 'b', 'Ａ', '😀']))).toEqual([2, 3, 0, 1, 2]);
+  });
+
+  it("DuckDB's ranks of the members' channel, staff and groups are places in the list of their distinct texts", async () => {
+    const db = await ProjectDb.open(':memory:');
+    try {
+      await db.use(async (sql) => {
+        await sql.run(`CREATE TABLE f AS SELECT * FROM (VALUES
+          ('p1', 'Ａ', '小王', NULL, 0, true, 3.0), ('p2', '😀', NULL, '一群', 1, true, 1.0), ('p3', NULL, '小李', '一群、二群', 0, true, 2.0),
+          ('p4', 'b', '小王', '二群', 0, true, 5.0), ('p5', 'zz', 'x', 'y', 0, false, 1.0)) t(pid, channel, staff, groups, purchases, is_member, messages)`);
+        const members = await sql.all<{ pid: string; channel: number; staff: number; groups: number }>(lookalikeMembersSql('f', ['messages']));
+        const texts = (await sql.one<{ channel: string[]; staff: string[]; groups: string[] }>(lookalikeTextsSql('f')))!;
+        // Outcome first, then messages: p3 (2), p1 (3), p4 (5), then the buyer p2; p5 is no member.
+        expect(members.map((m) => [m.pid, texts.channel[m.channel], texts.staff[m.staff], texts.groups[m.groups]])).toEqual([
+          ['p3', '', '小李', '一群、二群'],
+          ['p1', 'Ａ', '小王', ''],
+          ['p4', 'b', '小王', '二群'],
+          ['p2', '😀', '', '一群'],
+        ]);
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('members scored alike are listed by channel in code-unit order, then in the members\' order', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => row(`p${String(i).padStart(2, '0')}`, i % 3 === 0, i % 4));
+    const channel = Int32Array.from(rows, (_, i) => [2, 0, 1][i % 3]!);
+    const scores = fitLookalike({ ...columnsOf(rows), channel }, ['messages'], ['发言数'], 3, '2024-03-31');
+    const ranked = Array.from(scores.ranked);
+    for (let k = 1; k < ranked.length; k++) {
+      const [a, b] = [ranked[k - 1]!, ranked[k]!];
+      const isSameScore = scores.probability[a] === scores.probability[b];
+      expect(!isSameScore || channel[a]! < channel[b]! || (channel[a] === channel[b] && a < b)).toBe(true);
+    }
+    expect(ranked.every((i) => rows[i]!.converted === false)).toBe(true);
   });
 });
