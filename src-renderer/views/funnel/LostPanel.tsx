@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AnalysisScope, FunnelStage } from '../../../src-main/contract';
 import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
-import { useExport, xlsxDownload } from '../../components/useExport';
+import { apiDownload, xlsxDownload } from '../../components/useExport';
 import { funnelText } from '../../../src-main/locale/funnel';
 import { part } from '../../../src-main/locale/language';
 import { selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
@@ -27,9 +27,10 @@ export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
   const columns = useMemo(() => lostColumns(), []);
   // The biggest drop until the user picks a step; a shorter path may leave the chosen step behind.
   const shown = Math.min(Math.max(1, step ?? biggestDrop ?? 1), stages.length - 1);
-  const request = { ...scope, windowDays, stageIndex: shown };
+  const request = useMemo(() => ({ ...scope, windowDays, stageIndex: shown }), [scope, windowDays, shown]);
   const { data: lost, isLoading } = useQuery('funnel:lost', request);
-  const exporter = useExport('funnel:exportLost', xlsxDownload);
+  // The Node side's sheet: the step in its file name, times as dates, each person's last stage.
+  const exportXlsx = useCallback(() => apiDownload('funnel:exportLost', request, xlsxDownload), [request]);
 
   return (
     <section className="card funnel-lost" data-testid="funnel-lost">
@@ -48,16 +49,12 @@ export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
         <span className="muted" data-testid="funnel-lost-count">
           {isLoading || !lost ? funnelText.loading : tx.count(lost.length)}
         </span>
-        <span className="spacer" />
-        <button type="button" onClick={() => void exporter.run(request)} disabled={exporter.isExporting || !lost || lost.length === 0} data-testid="funnel-lost-export">
-          {exporter.isExporting ? tx.exporting : tx.export}
-        </button>
       </div>
       {lost && lost.length === 0 && !isLoading ? (
         <p className="muted">{tx.empty}</p>
       ) : (
         <div className="grid-box funnel-lost-grid">
-          <DataGrid columns={columns} rows={lost ?? []} rowId={(p) => p.pid} testId="funnel-lost-grid" />
+          <DataGrid columns={columns} rows={lost ?? []} rowId={(p) => p.pid} testId="funnel-lost-grid" exportXlsx={exportXlsx} isExportDisabled={!lost || lost.length === 0} />
         </div>
       )}
     </section>

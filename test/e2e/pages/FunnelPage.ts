@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { downloadOf, xlsxButtons, type Downloaded } from './download';
 
 /** The 路径与漏斗 view: path editor, mode switch, funnel chart, rate table and the lost list. */
 export class FunnelPage {
@@ -89,10 +90,14 @@ export class FunnelPage {
     await this.page.getByTestId('path-save').click();
   }
 
-  /** Clicks the lost list's export and returns the name of the file the browser is given. */
-  async exportLost(): Promise<string> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId('funnel-lost-export').click()]);
-    return download.suggestedFilename();
+  /** Clicks the lost list's 导出 xlsx (its grid's control) and returns the file. */
+  exportLost(): Promise<Downloaded> {
+    return downloadOf(this.page, 'funnel-lost-grid-export-xlsx');
+  }
+
+  /** Every xlsx export button of the lost list's panel. */
+  lostXlsxButtons() {
+    return xlsxButtons(this.page, 'funnel-lost');
   }
 
   async chooseLostStep(step: number): Promise<void> {

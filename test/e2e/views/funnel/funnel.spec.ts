@@ -1,4 +1,5 @@
 import { expect, sharedDemoTest, test } from '../../fixtures';
+import { columnValues, firstSheet, headerRow } from '../../pages/download';
 import type { FunnelPage } from '../../pages/FunnelPage';
 
 /** The stage names of the rate table, without the biggest-drop marker. */
@@ -68,7 +69,13 @@ test.describe('路径与漏斗 on the demo project', () => {
     await expect(funnel.lostCount()).toHaveText(`共 ${count(lost.length)} 人`, { timeout: 30_000 });
     await expect.poll(() => funnel.lostGridRows()).toBe(lost.length);
     await shot('funnel-cohort.png');
-    expect(await funnel.exportLost()).toMatch(/^流失名单.*\.xlsx$/);
+    // One export control, the grid's: its xlsx is the Node side's sheet of the same people.
+    await expect(funnel.lostXlsxButtons()).toHaveCount(1);
+    const file = await funnel.exportLost();
+    expect(file.name).toMatch(/^流失名单.*\.xlsx$/);
+    const sheet = await firstSheet(file);
+    expect(headerRow(sheet)[0]).toBe('成员ID');
+    expect((columnValues(sheet, 1) as string[]).sort()).toEqual(lost.map((p) => p.pid).sort());
   });
 
   sharedDemoTest('another step of the lost list lists that step’s people', async ({ api, funnelPage: funnel }) => {
