@@ -135,9 +135,12 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
     el.setAttribute('data-rendered', 'false');
     return inCreationTurn(() => {
       isPendingRef.current = false;
+      // Figures coming to a chart that showed none (its view's answer came after it was made)
+      // stand at once, as on a first draw; a change of figures moves them.
+      const isAnimated = hasFigures(drawnRef.current);
       drawnRef.current = option;
       isFinishedRef.current = false;
-      draw(chart, el, option, true);
+      draw(chart, el, option, isAnimated);
     });
   }, [chart, option]);
 
@@ -162,6 +165,12 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
       </div>
     </div>
   );
+}
+
+/** Whether an option draws any data: a series with at least one value. */
+function hasFigures(option: ChartOption | null): boolean {
+  const series = option?.series;
+  return (Array.isArray(series) ? series : series ? [series] : []).some((s) => Array.isArray(s.data) && s.data.length > 0);
 }
 
 /**
