@@ -1,30 +1,17 @@
-import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, sharedDemoTest as test } from '../../fixtures';
-
-/** Clicks a control that downloads a file; the saved file's name and bytes. */
-async function download(page: Page, testId: string, dir: string): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
-  const file = path.join(dir, d.suggestedFilename());
-  await d.saveAs(file);
-  return { name: d.suggestedFilename(), bytes: readFileSync(file) };
-}
+import { downloadOf, firstSheet } from '../../pages/download';
 
 test.describe('exports from 指标 (issue 11 item 15)', () => {
-  test('the table exports as xlsx with real numbers, rates and dates, and as CSV with the same rows', async ({ demo, page, api, app, metricsPage }) => {
+  test('the table exports as xlsx with real numbers, rates and dates, and as CSV with the same rows', async ({ demo, page, api, metricsPage }) => {
     await demo.openTab('metrics');
     const rows = await api('metrics:query', { period: 'day' });
     expect(rows.length).toBeGreaterThan(10);
     const withRate = rows.find((r) => r.active_rate !== null && r.active_rate > 0)!;
     await expect.poll(() => metricsPage.cell(withRate.period_start, 'total_members')).toBe(String(withRate.total_members));
 
-    const xlsx = await download(page, 'metrics-grid-export-xlsx', app.root);
+    const xlsx = await downloadOf(page, 'metrics-grid-export-xlsx');
     expect(xlsx.name).toMatch(/^指标_日_全部群_全部日期_\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
+    const ws = await firstSheet(xlsx);
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 5)).toEqual(['周期', '社群总人数', '当日新增入群', '活跃用户数', '活跃用户占比']);
     expect(ws.rowCount).toBe(rows.length + 1);
@@ -41,7 +28,7 @@ test.describe('exports from 指标 (issue 11 item 15)', () => {
     const gmvCol = 1 + header.indexOf('贡献GMV');
     if (gmvCol > 0) expect(row.getCell(gmvCol).numFmt).toBe('"¥"#,##0.00');
 
-    const csv = await download(page, 'metrics-grid-export-csv', app.root);
+    const csv = await downloadOf(page, 'metrics-grid-export-csv');
     expect(csv.name).toMatch(/^指标_日_全部群_全部日期_\d{4}-\d{2}-\d{2}\.csv$/);
     const text = csv.bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -58,14 +45,14 @@ test.describe('exports from 指标 (issue 11 item 15)', () => {
     ]);
   });
 
-  test('a chart saves as PNG and as SVG', async ({ demo, page, app, metricsPage }) => {
+  test('a chart saves as PNG and as SVG', async ({ demo, page, metricsPage }) => {
     await demo.openTab('metrics');
     await expect(metricsPage.chart()).toHaveInk();
-    const png = await download(page, 'metrics-chart-save-png', app.root);
+    const png = await downloadOf(page, 'metrics-chart-save-png');
     expect(png.name).toMatch(/^指标_社群趋势_全部群_全部日期_\d{4}-\d{2}-\d{2}\.png$/);
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.length).toBeGreaterThan(10_000);
-    const svg = await download(page, 'metrics-chart-save-svg', app.root);
+    const svg = await downloadOf(page, 'metrics-chart-save-svg');
     expect(svg.name).toMatch(/\.svg$/);
     const text = svg.bytes.toString('utf8');
     expect(text.trimStart().startsWith('<svg')).toBe(true);
