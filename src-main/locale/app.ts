@@ -153,8 +153,6 @@ export const t = localized({
       hint: '这些行没能对应到任何成员（按外部联系人ID、unionid、完整手机号依次匹配），数据仍保留在项目中。',
       allowNickname: '允许按群内昵称匹配',
       allowNicknameHint: '昵称可能重复，只在同一群内唯一时才会匹配',
-      exportCsv: '导出 CSV',
-      exportFile: (d: string) => `未匹配_${d}.csv`,
       col: { kind: '来源类型', file_name: '文件', row_number: '行号', name: '姓名/昵称', phone: '手机号', reason: '原因' },
     },
     data: {
@@ -361,8 +359,6 @@ export const t = localized({
       hint: 'These rows matched no member (tried by external contact ID, unionid, then full phone number); the data stays in the project.',
       allowNickname: 'Allow matching by group nickname',
       allowNicknameHint: 'Nicknames can repeat: a match is made only where the nickname is unique within its group',
-      exportCsv: 'Export CSV',
-      exportFile: (d: string) => `unmatched_${d}.csv`,
       col: { kind: 'Source kind', file_name: 'File', row_number: 'Row', name: 'Name / nickname', phone: 'Phone', reason: 'Reason' },
     },
     data: {

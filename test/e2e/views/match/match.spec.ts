@@ -8,7 +8,9 @@ test.describe('匹配 of an imported shop', () => {
     await expect.poll(() => match.column('name')).toEqual(expect.arrayContaining(['路人二']));
     expect(await match.column('name')).not.toContain('路人');
     await shot('match-unmatched.png');
-    const csv = await readDownload(page, app.root, () => page.getByTestId('match-export').click());
+    // One export control, the grid's: its CSV pages every unmatched row from the Node side.
+    await expect(page.getByTestId('match-view').getByRole('button', { name: '导出 CSV' })).toHaveCount(1);
+    const csv = await readDownload(page, app.root, () => page.getByTestId('match-grid-export-csv').click());
     expect(csv.startsWith('\uFEFF来源类型,文件,行号,姓名/昵称,手机号,原因\r\n')).toBe(true);
     expect(csv).toContain('订单,有赞订单_GB18030.csv,5,路人二,139****0008,');
     expect(csv).not.toContain(',路人,13900000009,');
