@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectDb } from '../../src-main/db/projectDb';
 import { closeProjectFile, openProjectFile } from '../../src-main/db/projectFile';
 import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
-import { COLUMN_RULES, writeAnonymizedCopy } from '../../src-main/export/anonymizedCopy';
+import { COLUMN_RULES, writeAnonymizedCopy, type AnonymizeOptions } from '../../src-main/export/anonymizedCopy';
 import { goldenCommands, goldenFile, goldenProjects } from '../cli/goldenCases';
 import { jsonDifferences } from '../support/closeJson';
 import { runCliIn } from '../support/cliInProcess';
@@ -67,16 +67,33 @@ describe('anonymised copy (脱敏副本)', () => {
   }, 180_000);
   afterAll(cleanup);
 
+  /**
+   * The anonymised copy of a golden project under `name`, written by the first test that asks for it
+   * (the tests that read a copy share it, and each one still runs alone).
+   */
+  const copies = new Map<string, Promise<string>>();
+  function anonymizedCopyOf(which: 'demo' | 'generated', name: string, options?: AnonymizeOptions): Promise<string> {
+    let copy = copies.get(name);
+    if (!copy) {
+      copy = (async () => {
+        const file = path.join(dir, name);
+        const project = await openProjectFile(projects[which], withDerivedTables);
+        try {
+          await writeAnonymizedCopy(project, file, options);
+        } finally {
+          await closeProjectFile(project);
+        }
+        return file;
+      })();
+      copies.set(name, copy);
+    }
+    return copy;
+  }
+
   for (const which of ['demo', 'generated'] as const) {
     it(`${which}: every CLI analysis on the copy gives the original's figures, names and ids aside`, async () => {
       const original = projects[which];
-      const copy = path.join(dir, `${which}-anon.qunxi`);
-      const project = await openProjectFile(original, withDerivedTables);
-      try {
-        await writeAnonymizedCopy(project, copy);
-      } finally {
-        await closeProjectFile(project);
-      }
+      const copy = await anonymizedCopyOf(which, `${which}-anon.qunxi`);
       const originalIds = await valuesUnder(original, ['name', 'inviter', 'id', 'phone', 'key']);
       const copyIds = await valuesUnder(copy, ['name', 'inviter', 'id', 'phone', 'key']);
       // The copy's pseudonyms are not the original's values (staff names, kept, are in both).
@@ -95,7 +112,7 @@ describe('anonymised copy (脱敏副本)', () => {
   }
 
   it('the key behaviours count the same messages on the copy, whose messages hold no content but the tokens of their hits', async () => {
-    const copy = path.join(dir, 'generated-anon.qunxi');
+    const copy = await anonymizedCopyOf('generated', 'generated-anon.qunxi');
     const db = await ProjectDb.open(copy, { readOnly: true });
     try {
       const texts = await db.all<{ content: string }>(`SELECT DISTINCT content FROM messages WHERE content IS NOT NULL`);
@@ -108,13 +125,7 @@ describe('anonymised copy (脱敏副本)', () => {
 
   it('no original name, nickname, phone, id or message text is left in the copy file, groups and staff masked too', async () => {
     const original = projects.demo;
-    const copy = path.join(dir, 'demo-masked.qunxi');
-    const project = await openProjectFile(original, withDerivedTables);
-    try {
-      await writeAnonymizedCopy(project, copy, { maskGroups: true, maskStaff: true });
-    } finally {
-      await closeProjectFile(project);
-    }
+    const copy = await anonymizedCopyOf('demo', 'demo-masked.qunxi', { maskGroups: true, maskStaff: true });
     expect(existsSync(`${copy}.wal`)).toBe(false);
     const secrets = await identifyingValues(original, ['group', 'staff']);
     expect(secrets.size).toBeGreaterThan(50);
@@ -126,7 +137,7 @@ describe('anonymised copy (脱敏副本)', () => {
 
   it('metrics of the copy with groups masked equal the original, group names aside', async () => {
     const original = projects.demo;
-    const copy = path.join(dir, 'demo-masked.qunxi');
+    const copy = await anonymizedCopyOf('demo', 'demo-masked.qunxi', { maskGroups: true, maskStaff: true });
     const groupsA = await valuesUnder(original, ['group']);
     const groupsB = await valuesUnder(copy, ['group']);
     expect([...groupsB].every((g) => /^群\d{2,}$/.test(g))).toBe(true);
