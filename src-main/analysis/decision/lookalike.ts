@@ -141,10 +141,15 @@ const TEXTS = ['channel', 'staff', 'groups'] as const;
  * ''), in the split's order (see the file comment).
  */
 export function lookalikeMembersSql(relation: string, features: readonly LookalikeFeature[]): string {
-  const columns = features.map((f, i) => `CAST("${f}" AS DOUBLE) AS f${i}`).join(', ');
-  const ranks = TEXTS.map((t) => `CAST(dense_rank() OVER (ORDER BY coalesce(${t}, '')) - 1 AS INTEGER) AS ${t}`).join(', ');
+  const columns = features.map((f, i) => `CAST(m."${f}" AS DOUBLE) AS f${i}`).join(', ');
+  // Each text's rank from the few distinct texts joined back (a window ranking every member per
+  // text sorted the members three more times and held DuckDB's memory).
+  const ranked = TEXTS.map(
+    (t) => `JOIN (SELECT v, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS r FROM (SELECT DISTINCT coalesce(${t}, '') AS v FROM ${relation} WHERE is_member)) r_${t} ON r_${t}.v = coalesce(m.${t}, '')`,
+  );
   const order = ['converted', ...features.map((_, i) => `f${i} NULLS FIRST`), 'pid'].join(', ');
-  return `SELECT pid, purchases > 0 AS converted, ${columns}, ${ranks} FROM ${relation} WHERE is_member ORDER BY ${order}`;
+  return `SELECT m.pid, m.purchases > 0 AS converted, ${columns}, ${TEXTS.map((t) => `r_${t}.r AS ${t}`).join(', ')}
+    FROM ${relation} m ${ranked.join(' ')} WHERE m.is_member ORDER BY ${order}`;
 }
 
 /** The distinct texts of channel, staff and groups of the members (empty as ''), each list in DuckDB's order: the ranks' texts. */
@@ -172,9 +177,12 @@ async function listedPeople(sql: Sql, relation: string, scores: LookalikeScores,
   const places = scores.ranked.subarray(start, Math.max(start, end));
   const pids = Array.from(places, (i) => scores.pids[i]!);
   if (pids.length === 0) return [];
+  // A page names its people; a list of more than a tenth of the members (the export) reads every
+  // member once rather than bind hundreds of thousands of ids.
+  const isLong = pids.length * 10 > scores.pids.length;
   const rows = await sql.all<{ pid: string; name: string | null; channel: string | null; staff: string | null; groups: string | null }>(
-    `SELECT pid, name, channel, staff, groups FROM ${relation} WHERE pid IN (SELECT unnest($pids))`,
-    { pids: listValue(pids) },
+    `SELECT pid, name, channel, staff, groups FROM ${relation} WHERE ${isLong ? 'is_member' : 'pid IN (SELECT unnest($pids))'}`,
+    isLong ? {} : { pids: listValue(pids) },
   );
   const byPid = new Map(rows.map((r) => [r.pid, r]));
   return pids.map((pid, k) => {

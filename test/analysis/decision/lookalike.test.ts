@@ -98,6 +98,20 @@ describe('lookalike on the 300-member fixture', () => {
     expect(r.dropped).toEqual([{ feature: 'survey_score', label: '满意度评分', reason: 'constant' }]);
   });
 
+  it('the whole list (every member read once) is the pages (their people named by id) end to end, names included', async () => {
+    const req = lookalikeRequestSchema.parse({ features: ['messages'], seed: 5 });
+    const { whole, pages } = await t.project.db.use(async (sql) => {
+      const fit = await lookalikeFit(sql, req, TZ);
+      const paged = [];
+      for (let start = 0; start < fit.result.scored; start += 25) paged.push(...(await fit.people(sql, start, start + 25)));
+      return { whole: await fit.people(sql), pages: paged };
+    });
+    expect(whole).toHaveLength(300 - people.filter((p) => p.isBuyer).length);
+    expect(pages).toEqual(whole);
+    expect(whole.map((p) => p.rank)).toEqual(whole.map((_, i) => i + 1));
+    expect(whole.every((p) => p.name === `成员${p.pid}` && p.staff === '小王' && p.groups === '一群')).toBe(true);
+  });
+
   it('the fit is kept: asking again gives the same object', async () => {
     const req = lookalikeRequestSchema.parse({ features: ['messages'], seed: 99 });
     const first = await t.project.db.use((sql) => lookalikeFit(sql, req, TZ));
