@@ -1,6 +1,6 @@
 /** Churn, retention and membership survival (DESIGN §4 Churn). */
 import { z } from 'zod';
-import { analysisScope, dataQuery, period, type ExportFile, type TablePage } from './common';
+import { analysisScope, dataQuery, exportFormat, gridFilter, gridSort, period, type ExportFile, type TablePage } from './common';
 import { method } from './method';
 
 /** How a person left (DESIGN §4 Churn). */
@@ -84,6 +84,6 @@ export const churnMethods = {
   'churn:survival': method<SurvivalCurve[]>()(z.object({ ...analysisScope, by: z.enum(['none', 'channel', 'group']).default('none') })),
   /** Every churn event of the scope, one page at a time, sorted and filtered on the Node side (the list grid). */
   'churn:events': method<TablePage<ChurnEventRow>>()(z.object({ ...analysisScope, ...dataQuery.shape })),
-  /** The churn events of churn:query as an xlsx file (Chinese headers and labels). */
-  'churn:export': method<ExportFile>()(z.object(analysisScope)),
+  /** The churn events of the scope as an xlsx or CSV file (Chinese headers and labels), sorted and filtered as the list grid shows them. */
+  'churn:export': method<ExportFile>()(z.object({ ...analysisScope, sort: gridSort, filter: gridFilter, format: exportFormat })),
 };

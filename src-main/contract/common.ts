@@ -81,9 +81,14 @@ export interface AnalysisScope {
 /** A spreadsheet file produced on the Node side, for the renderer to save. */
 export interface ExportFile {
   fileName: string;
-  /** The xlsx bytes, base64. */
+  /** The file's bytes (xlsx, or CSV when asked for), base64. */
   base64: string;
 }
+
+/** The file a list's export writes: xlsx, or CSV of the same rows and headers (one row source, two writers). */
+export const exportFormat = z.enum(['xlsx', 'csv']).default('xlsx');
+/** The file format of a list's export. */
+export type ExportFileFormat = z.infer<typeof exportFormat>;
 
 /** A proportion with its 95% Wilson score interval, all in percent; null when the denominator is 0. */
 export interface RateCI {

@@ -7,7 +7,7 @@ import { growthPointsRequestSchema, type GrowthPointsResult } from './growth';
 import { ltvRequestSchema, roiRequestSchema, roiScenarioInputSchema, roiScenariosSchema, type LtvResult, type RoiPlan, type RoiResult, type RoiScenario } from './roi';
 import { contributionDefinitionSchema, contributionRequestSchema, type ContributionDefinition, type ContributionResult } from './contribution';
 import { lookalikeRequestSchema, saveLookalikeTagSchema, type LookalikeResult, type SavedTag } from './lookalike';
-import type { ExportFile } from './common';
+import { exportFormat, type ExportFile } from './common';
 
 export * from './growth';
 export * from './lookalike';
@@ -177,7 +177,7 @@ export const decisionMethods = {
   /** 相似人群: the fit, its held-out AUC and calibration, and the best-scored non-converted members. */
   'decision:lookalike': method<LookalikeResult>()(lookalikeRequestSchema),
   /** The lookalike's top list (every scored member without `top`) as an xlsx. */
-  'decision:lookalikeExport': method<ExportFile>()(lookalikeRequestSchema),
+  'decision:lookalikeExport': method<ExportFile>()(lookalikeRequestSchema.extend({ format: exportFormat })),
   /** Saves the lookalike's top list as a tag (a saved tag of that name is replaced); answers the saved tags. */
   'decision:saveLookalikeTag': method<SavedTag[]>()(saveLookalikeTagSchema),
   /** The saved tags. */

@@ -1,6 +1,6 @@
 /** Per-person features: the customer-360 grid, and the criteria the rule grids build on them. */
 import { z } from 'zod';
-import { analysisScope, dataQuery, gridFilter, gridSort, isoDate, type ExportFile, type TablePage } from './common';
+import { analysisScope, dataQuery, exportFormat, gridFilter, gridSort, isoDate, type ExportFile, type TablePage } from './common';
 import { featureRowLeading, featureRowTrailing } from './ids';
 import { method } from './method';
 
@@ -77,5 +77,5 @@ export const featuresMethods = {
   'features:query': method<TablePage<FeatureRow> & { behaviours: { id: string; name: string }[]; asOf: string }>()(
     dataQuery.extend({ groups: analysisScope.groups, asOf: isoDate.optional() }),
   ),
-  'features:export': method<ExportFile>()(z.object({ groups: analysisScope.groups, sort: gridSort, filter: gridFilter })),
+  'features:export': method<ExportFile>()(z.object({ groups: analysisScope.groups, sort: gridSort, filter: gridFilter, format: exportFormat })),
 };

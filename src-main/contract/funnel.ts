@@ -1,6 +1,6 @@
 /** The funnel over the customer path (DESIGN §4 Funnel). */
 import { z } from 'zod';
-import { analysisScope, type ExportFile, type RateCI } from './common';
+import { analysisScope, exportFormat, type ExportFile, type RateCI } from './common';
 import { method } from './method';
 import type { StageSource } from './path';
 
@@ -70,5 +70,5 @@ export const funnelMethods = {
   ),
   /** People of the cohort who reached stage `stageIndex - 1` but not `stageIndex` (cohort mode). */
   'funnel:lost': method<LostPerson[]>()(lostRequest),
-  'funnel:exportLost': method<ExportFile>()(lostRequest),
+  'funnel:exportLost': method<ExportFile>()(lostRequest.extend({ format: exportFormat })),
 };

@@ -51,6 +51,7 @@ export {
   type DataQuery,
   type ErrorCode,
   type ExportFile,
+  type ExportFileFormat,
   type Period,
   type RateCI,
   type Result,

@@ -1,6 +1,6 @@
 /** The value quadrant: two scored axes, four types (DESIGN §4 Quadrant). */
 import { z } from 'zod';
-import { analysisScope, empty, shortText, type ExportFile } from './common';
+import { analysisScope, empty, exportFormat, shortText, type ExportFile } from './common';
 import { criterionSchema, featureId, type Criterion, type FeatureId } from './features';
 import { method } from './method';
 
@@ -68,6 +68,6 @@ export const quadrantMethods = {
   /** The quadrant of a (possibly unsaved) definition; the saved one when absent. */
   'quadrant:query': method<QuadrantResult>()(z.object({ groups: analysisScope.groups, quadrant: quadrantDefinitionSchema.optional() })),
   'quadrant:export': method<ExportFile>()(
-    z.object({ groups: analysisScope.groups, quadrant: quadrantDefinitionSchema.optional(), type: z.enum([...quadrantTypes, 'unclassified']) }),
+    z.object({ groups: analysisScope.groups, quadrant: quadrantDefinitionSchema.optional(), type: z.enum([...quadrantTypes, 'unclassified']), format: exportFormat }),
   ),
 };

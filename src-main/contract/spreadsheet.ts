@@ -24,6 +24,16 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** A column's CSV header: a rate's says its figures are in percent (a CSV has no number format to show it). */
+export function csvHeader(header: string, format: string | undefined): string {
+  return format === 'percent' ? `${header} (%)` : header;
+}
+
+/** A figure as a CSV writes it: rounded to 2 decimals, as the grid shows it (a CSV has no number format to round it). */
+export function csvFigure(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 /**
  * A CSV document of a header row and data rows: a UTF-8 BOM first, so Excel on a Chinese Windows
  * reads UTF-8 rather than GBK, and CRLF line ends, as RFC 4180 and Excel expect.

@@ -1,6 +1,6 @@
 /** VVIP people: a rule grid over the features, and their share of GMV. */
 import { z } from 'zod';
-import { analysisScope, empty, type ExportFile } from './common';
+import { analysisScope, empty, exportFormat, type ExportFile } from './common';
 import { criterionSchema, type Criterion, type FeatureRow } from './features';
 import { method } from './method';
 
@@ -34,5 +34,5 @@ export const vvipMethods = {
   'vvip:get': method<VvipDefinition>()(empty),
   'vvip:save': method<VvipDefinition>()(z.object({ vvip: vvipDefinitionSchema })),
   'vvip:query': method<VvipResult>()(z.object({ groups: analysisScope.groups, vvip: vvipDefinitionSchema.optional() })),
-  'vvip:export': method<ExportFile>()(z.object({ groups: analysisScope.groups, vvip: vvipDefinitionSchema.optional() })),
+  'vvip:export': method<ExportFile>()(z.object({ groups: analysisScope.groups, vvip: vvipDefinitionSchema.optional(), format: exportFormat })),
 };

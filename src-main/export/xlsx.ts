@@ -5,7 +5,7 @@
  * the sheets as plain data in batches, and hands back the bytes.
  */
 import type { Worker } from 'node:worker_threads';
-import type { ExportFile } from '../contract';
+import type { ExportFile, ExportFileFormat } from '../contract';
 import { AppError } from '../contract/appError';
 import { safeFileName } from '../contract/fileName';
 import { boundaryMessages } from '../locale/errors';
@@ -14,6 +14,7 @@ import { cancelledError } from '../db/cancellation';
 import { findWorkerScript, startModuleWorker } from '../import/moduleWorker';
 import type { XlsxMainMessage, XlsxRow, XlsxWorkerMessage } from './xlsxWorkerProtocol';
 import { workerResult } from './workerResult';
+import { sheetCsv } from './sheetCsv';
 
 /** Rows per message to the worker: each copy holds the main thread a few milliseconds at most. */
 const ROWS_PER_MESSAGE = 2_000;
@@ -92,10 +93,18 @@ export function writeXlsxInWorker(sheets: ExportSheet<XlsxRow>[], options: XlsxW
 }
 
 /**
- * An analysis's export as an {@link ExportFile} for the renderer to save, written off the main thread;
- * its suggested name is one every platform accepts (a stage or type label may hold `/` or `:`).
+ * An analysis's export as an {@link ExportFile} for the renderer to save: xlsx written off the main
+ * thread, or the same rows and headers as CSV (a list's export has one sheet; CSV has room for one).
+ * Its suggested name is one every platform accepts (a stage or type label may hold `/` or `:`).
  */
-export async function exportFile({ fileName, sheets }: SheetExport, options: XlsxWriteOptions = {}): Promise<ExportFile> {
+export async function exportFile({ fileName, sheets }: SheetExport, options: XlsxWriteOptions = {}, format: ExportFileFormat = 'xlsx'): Promise<ExportFile> {
+  if (format === 'csv') {
+    const [sheet] = sheets;
+    if (!sheet || sheets.length > 1) throw new AppError('INTERNAL', boundaryMessages.csvOneSheet(sheets.length));
+    if (options.signal?.aborted) throw cancelledError();
+    const csvName = `${fileName.replace(/\.xlsx$/i, '')}.csv`;
+    return { fileName: safeFileName(csvName, 'Qunxi.csv'), base64: Buffer.from(sheetCsv(sheet), 'utf8').toString('base64') };
+  }
   const bytes = await writeXlsxInWorker(sheets, options);
   return { fileName: safeFileName(fileName, 'Qunxi.xlsx'), base64: bytes.toString('base64') };
 }

@@ -132,6 +132,7 @@ export const boundaryMessages = localized({
     xlsxWorkerError: (detail: string) => `表格导出线程出错：${detail}`,
     xlsxWorkerExit: (code: number) => `表格导出线程意外退出（退出码 ${code}）`,
     xlsxPostFailed: (detail: string) => `无法把表格交给导出线程：${detail}`,
+    csvOneSheet: (count: number) => `CSV 只能写一张表，这份导出有 ${count} 张`,
   },
   en: {
     unknownMethod: (name: string) => `Unknown method: ${name}`,
@@ -160,5 +161,6 @@ export const boundaryMessages = localized({
     xlsxWorkerError: (detail: string) => `The spreadsheet export thread failed: ${detail}`,
     xlsxWorkerExit: (code: number) => `The spreadsheet export thread exited unexpectedly (exit code ${code})`,
     xlsxPostFailed: (detail: string) => `Cannot hand the spreadsheet to the export thread: ${detail}`,
+    csvOneSheet: (count: number) => `A CSV holds one sheet; this export has ${count}`,
   },
 });

@@ -5,7 +5,7 @@ import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
 import { runCliIn } from '../support/cliInProcess';
-import { csvLines } from '../support/csvText';
+import { csvCells, csvLines } from '../support/csvText';
 import { closeProject, insertImport, insertMessages, insertSpells, tempProject, type TempProject } from '../support/projectFixture';
 import { tempPaths } from '../support/tempDirs';
 
@@ -21,40 +21,6 @@ const neutralised = HOSTILE.map((n) => `'${n}`);
 const GROUP = '@群一';
 // An XML parser reads a raw CR in a cell as LF (XML end-of-line handling), so the xlsx read back holds "'\n=1".
 const neutralisedInXml = neutralised.map((n) => n.replaceAll('\r', '\n'));
-
-/** Cells of a CSV document (RFC 4180 quoting; quoted fields may hold CR and LF). */
-function csvCells(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let isQuoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (isQuoted && ch === '"' && body[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      isQuoted = !isQuoted;
-    } else if (isQuoted) {
-      cell += ch;
-    } else if (ch === ',') {
-      endCell();
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
 
 /** Every cell a spreadsheet would run as a formula: text starting with = + - @ TAB CR that is not a plain number. */
 const runnable = (cells: string[]) => cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !Number.isFinite(Number(c)));
@@ -158,6 +124,29 @@ describe('every spreadsheet writer neutralises formula-looking nicknames', () =>
       expect(runnable(values.flat())).toEqual([]);
       for (const n of neutralisedInXml) expect(values.flat()).toContain(n);
       await expectNeutralisedXlsx('churn:export', await call('churn:export', { from: '2026-03-01', to: '2026-03-31' }));
+    } finally {
+      await call('project:close', {});
+    }
+  });
+
+  it('the same exports written as CSV (导出 CSV of a list the Node side writes)', async () => {
+    const ctx = createContext('test', tempPaths(t.dir));
+    const call = inProcessClient(createHandlers(ctx));
+    expect((await call('project:open', { path: file })).ok).toBe(true);
+    const csvText = (what: string, r: Result<ExportFile>): string => {
+      if (!r.ok) throw new Error(`${what}: ${r.error.message}`);
+      expect(r.value.fileName, what).toMatch(/\.csv$/);
+      return Buffer.from(r.value.base64, 'base64').toString('utf8');
+    };
+    try {
+      expectNeutralisedCsv('features:export csv', csvText('features', await call('features:export', { format: 'csv' })));
+      expectNeutralisedCsv('churn:export csv', csvText('churn', await call('churn:export', { from: '2026-03-01', to: '2026-03-31', format: 'csv' })));
+      const types = ['loyal', 'needy', 'bargain', 'low', 'unclassified'] as const;
+      const quadrant = await Promise.all(types.map(async (type) => csvText(type, await call('quadrant:export', { type, format: 'csv' }))));
+      for (const text of quadrant) csvLines(text.replace(/"[^"]*"/g, '""'));
+      const cells = quadrant.flatMap((text) => csvCells(text).flat());
+      expect(runnable(cells)).toEqual([]);
+      for (const n of neutralised) expect(cells).toContain(n);
     } finally {
       await call('project:close', {});
     }

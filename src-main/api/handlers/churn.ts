@@ -1,5 +1,5 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
-import { CHURN_LIST_LIMIT, exportChurnEvents, queryChurn, queryRetention, querySurvival } from '../../analysis/churn/churnQueries';
+import { CHURN_LIST_LIMIT, churnEventsExport, queryChurn, queryRetention, querySurvival } from '../../analysis/churn/churnQueries';
 import { queryChurnEventsPage } from '../../analysis/churn/churnList';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
@@ -33,8 +33,11 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
     'churn:export': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      const events = await project.db.use((sql) => exportChurnEvents(sql, { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone }), call);
-      return exportFile(events, call);
+      const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
+      // The list's rows as the grid shows them (its sort and filters), so both files hold what is seen.
+      const all = { sort: req.sort, filter: req.filter, offset: 0, limit: Number.MAX_SAFE_INTEGER };
+      const events = await project.db.use(async (sql) => churnEventsExport(q, (await queryChurnEventsPage(project.db, sql, q, all)).rows), call);
+      return exportFile(events, call, req.format);
     },
   };
 }

@@ -24,7 +24,7 @@ export function featuresHandlers(ctx: AppContext): DomainHandlers<'features'> {
       return project.db.use(async (sql) => {
         const table = await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone });
         const rows = await allFeatureRows(sql, table, req, project.timeZone);
-        return exportFile({ fileName: `${featuresText.title}_${table.asOf}.xlsx`, sheets: [featuresSheet(featuresText.title, table, rows)] }, call);
+        return exportFile({ fileName: `${featuresText.title}_${table.asOf}.xlsx`, sheets: [featuresSheet(featuresText.title, table, rows)] }, call, req.format);
       }, call);
     },
   };

@@ -22,7 +22,7 @@ export function funnelHandlers(ctx: AppContext): DomainHandlers<'funnel'> {
       const project = requireProject(ctx);
       checkDateRange(req);
       const lost = await project.db.use(async (sql) => exportLost(sql, req, await loadPath(sql), project.timeZone), call);
-      return exportFile(lost, call);
+      return exportFile(lost, call, req.format);
     },
   };
 }

@@ -27,7 +27,7 @@ export function lookalikeHandlers(ctx: AppContext): Pick<DomainHandlers<'decisio
           columns: keys.map((key) => ({ key, header: c[key], width: key === 'pid' || key === 'groups' ? 24 : 12 })),
           rows: await people(sql, 0, req.top),
         });
-        return exportFile({ fileName: `${lookalikeText.sheetName}_${result.asOf}_seed${result.seed}.xlsx`, sheets: [sheet] }, call);
+        return exportFile({ fileName: `${lookalikeText.sheetName}_${result.asOf}_seed${result.seed}.xlsx`, sheets: [sheet] }, call, req.format);
       }, call);
     },
     'decision:saveLookalikeTag': async (req, call?: CallContext) => {

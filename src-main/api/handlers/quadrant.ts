@@ -76,7 +76,7 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
           ...features.map((f) => ({ key: f, header: featureLabels[f], format: featureFormat(f) })),
         ];
         // The label is the user's text: keep it out of the file name's forbidden characters.
-        return exportFile({ fileName: quadrantMessages.exportFile(label.replace(/[\\/:*?"<>|]/g, '_')), sheets: [sheetOf({ name: label, columns, rows })] }, call);
+        return exportFile({ fileName: quadrantMessages.exportFile(label.replace(/[\\/:*?"<>|]/g, '_')), sheets: [sheetOf({ name: label, columns, rows })] }, call, req.format);
       }, call);
     },
   };

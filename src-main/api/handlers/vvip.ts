@@ -34,7 +34,7 @@ export function vvipHandlers(ctx: AppContext): DomainHandlers<'vvip'> {
         const def = await rulesOf(sql, req.vvip);
         const table = await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone });
         const people = await vvipPeople(sql, table, def.rules);
-        return exportFile({ fileName: `VVIP_${table.asOf}.xlsx`, sheets: [featuresSheet('VVIP', table, people)] }, call);
+        return exportFile({ fileName: `VVIP_${table.asOf}.xlsx`, sheets: [featuresSheet('VVIP', table, people)] }, call, req.format);
       }, call);
     },
   };
