@@ -10,6 +10,7 @@ import { toDataQuery } from '../views/data/dataQuery';
 import { gridTheme as theme, headerMinWidth } from './agGrid';
 import { inCreationTurn, useCreationTurn } from './creationTurn';
 import { GridExport, type GridExportProps } from './GridExport';
+import type { DataQuery, ExportFileFormat } from '../../src-main/contract';
 import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
 
@@ -28,14 +29,20 @@ export type DataGridProps<R> = {
   rowId?: (row: R) => string;
   /** What the grid shows, for its export's file name (the view and the scope are added); '' for the view alone. */
   exportTitle?: string;
-  /** The xlsx the Node side writes itself from every matching row (a server grid too large to send through the page). */
-  exportXlsx?: GridExportProps['xlsx'];
+  /**
+   * Both files (xlsx and CSV) written by the Node side from one row source, given the grid's sort and
+   * filter: a server grid follows them; a grid of rows in the page exports its whole list, and says so.
+   */
+  exportFile?: (format: ExportFileFormat, shown: GridShown) => ReturnType<NonNullable<GridExportProps['file']>>;
   /** The export control disabled (e.g. while the view's definition is invalid). */
   isExportDisabled?: boolean;
 } & DataGridSource<R>;
 
 /** Grids of at most this many rows (held in the page) take their rows' height instead of scrolling (issue 11 item 9). */
 const AUTO_HEIGHT_ROWS = 15;
+
+/** A grid's current sort and column filters, as a request carries them. */
+export type GridShown = Required<Pick<DataQuery, 'sort' | 'filter'>>;
 
 /** Rows per page fetched for the export of a server-side grid. */
 const EXPORT_PAGE = 5_000;
@@ -121,7 +128,7 @@ export function DataGrid<R>(props: DataGridProps<R>) {
 }
 
 function ShownGrid<R>(props: DataGridProps<R>) {
-  const { columns, testId, onTotal, rowId, exportTitle = '', exportXlsx, isExportDisabled = false } = props;
+  const { columns, testId, onTotal, rowId, exportTitle = '', exportFile, isExportDisabled = false } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
   const isServerSide = 'loader' in props;
   const loader = 'loader' in props ? props.loader : null;
@@ -159,6 +166,13 @@ function ShownGrid<R>(props: DataGridProps<R>) {
     };
   }, [loader, reloadKey, onTotal]);
 
+  // The sort and filters the grid shows now, as a page request carries them.
+  const shownQuery = useCallback((startRow: number, endRow: number) => {
+    const api = apiRef.current;
+    const sortModel = (api?.getColumnState() ?? []).filter((c) => c.sort).map((c) => ({ colId: c.colId, sort: c.sort ?? null }));
+    return toDataQuery(startRow, endRow, sortModel, (api?.getFilterModel() ?? {}) as Record<string, unknown>);
+  }, []);
+
   // Every row, sorted and filtered as shown: the page's rows, or all the server's pages.
   const exportTable = useCallback(async (): Promise<GridTable> => {
     const api = apiRef.current;
@@ -167,24 +181,37 @@ function ShownGrid<R>(props: DataGridProps<R>) {
       if (api) api.forEachNodeAfterFilterAndSort((n) => void (n.data !== undefined && shown.push(n.data)));
       return gridTable(columns, api ? shown : (rows ?? []));
     }
-    const sortModel = (api?.getColumnState() ?? []).filter((c) => c.sort).map((c) => ({ colId: c.colId, sort: c.sort ?? null }));
-    const filterModel = (api?.getFilterModel() ?? {}) as Record<string, unknown>;
     const all: R[] = [];
     for (let total = Infinity; all.length < total; ) {
-      const page = await loader(toDataQuery(all.length, all.length + EXPORT_PAGE, sortModel, filterModel));
+      const page = await loader(shownQuery(all.length, all.length + EXPORT_PAGE));
       if (!page) break;
       total = page.total;
       all.push(...page.rows);
       if (page.rows.length === 0) break;
     }
     return gridTable(columns, all);
-  }, [columns, loader, rows]);
+  }, [columns, loader, rows, shownQuery]);
+
+  const file = useMemo(() => {
+    if (!exportFile) return undefined;
+    return (format: ExportFileFormat) => {
+      const { sort, filter } = shownQuery(0, 1);
+      return exportFile(format, { sort, filter });
+    };
+  }, [exportFile, shownQuery]);
 
   const isAutoHeight = !isServerSide && (shownRows?.length ?? 0) <= AUTO_HEIGHT_ROWS;
 
   return (
     <div className={isAutoHeight ? 'data-grid data-grid-auto' : 'data-grid'} data-testid={testId}>
-      <GridExport table={exportTable} title={exportTitle} testId={`${testId ?? 'grid'}-export`} isDisabled={isExportDisabled} {...(exportXlsx ? { xlsx: exportXlsx } : {})} />
+      <GridExport
+        table={exportTable}
+        title={exportTitle}
+        testId={`${testId ?? 'grid'}-export`}
+        isDisabled={isExportDisabled}
+        isWholeList={Boolean(file) && !isServerSide}
+        {...(file ? { file } : {})}
+      />
       <div className="data-grid-body" aria-busy={!isMade || isRowsPending}>
         {!isMade ? null : isServerSide ? (
           <AgGridReact<R>

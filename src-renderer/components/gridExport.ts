@@ -1,7 +1,7 @@
 // A grid's rows as the spreadsheet its 导出 control writes (issue 11 item 15): the same columns and
 // text as on screen, figures and days kept as real numbers and dates for xlsx. Pure.
 import type { ExportFormat, TableCell, TableColumn } from '../../src-main/contract';
-import { csvDocument } from '../../src-main/contract/spreadsheet';
+import { csvDocument, csvFigure, csvHeader } from '../../src-main/contract/spreadsheet';
 import type { GridColumn } from './gridTypes';
 
 /** A grid's columns and rows as a table for `table:xlsx` and for CSV. */
@@ -69,7 +69,7 @@ export function gridTable<R>(columns: readonly GridColumn<R>[], rows: readonly R
       kept.map((c, i) => {
         const v = r[c.field];
         // A number stays a number, so a negative change is not taken for a formula and neutralised to text.
-        if (isFigure(formats[i])) return typeof v === 'number' ? Math.round(v * 100) / 100 : null;
+        if (isFigure(formats[i])) return typeof v === 'number' ? csvFigure(v) : null;
         return shown(c, r);
       }),
     ),
@@ -79,7 +79,7 @@ export function gridTable<R>(columns: readonly GridColumn<R>[], rows: readonly R
 /** The table as CSV (BOM, CRLF, formula-looking text neutralised); a rate's header says it is in percent. */
 export function gridCsv(table: GridTable): string {
   return csvDocument(
-    table.columns.map((c) => (c.format === 'percent' ? `${c.header} (%)` : c.header)),
+    table.columns.map((c) => csvHeader(c.header, c.format)),
     table.csv,
   );
 }

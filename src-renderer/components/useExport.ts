@@ -18,14 +18,20 @@ export interface Exporter<A> {
   isExporting: boolean;
 }
 
+/** The bytes of a file the Node side sent as base64. */
+const base64Bytes = (base64: string) => Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+
 /** Decodes an exported file (base64 xlsx) for a download. */
 export function xlsxBlob(base64: string): Blob {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  return new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  return new Blob([base64Bytes(base64)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
 
 /** A spreadsheet made on the Node side, as a download. */
 export const xlsxDownload = (file: ExportFile): Download => ({ fileName: file.fileName, content: xlsxBlob(file.base64) });
+
+/** A list's file made on the Node side (xlsx, or CSV by its name), as a download. */
+export const exportDownload = (file: ExportFile): Download =>
+  /\.csv$/i.test(file.fileName) ? { fileName: file.fileName, content: new Blob([base64Bytes(file.base64)], { type: 'text/csv;charset=utf-8' }) } : xlsxDownload(file);
 
 /** A JSON text (exported definitions or templates), as a download. */
 export const jsonDownload = (fileName: string, json: string): Download => ({ fileName, content: new Blob([json], { type: 'application/json;charset=utf-8' }) });

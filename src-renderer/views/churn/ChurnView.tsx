@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ChurnEventRow, ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
+import type { ChurnEventRow, ChurnResult, ExportFileFormat, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type GridShown } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { apiDownload, xlsxDownload } from '../../components/useExport';
+import { apiDownload, exportDownload } from '../../components/useExport';
 import { breakdownKeys, churnText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { periodText } from '../../../src-main/locale/common';
 import { selectPeriod, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
@@ -123,8 +123,8 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
     },
     [scope],
   );
-  // Every event of the scope, written by the Node side (not paged through the page).
-  const exportXlsx = useCallback(() => apiDownload('churn:export', scope, xlsxDownload), [scope]);
+  // The events the grid shows (its sort and filters), both files written by the Node side (not paged through the page).
+  const exportFile = useCallback((format: ExportFileFormat, shown: GridShown) => apiDownload('churn:export', { ...scope, ...shown, format }, exportDownload), [scope]);
   const total = result?.eventCount ?? 0;
   const count = shown ?? total;
   return (
@@ -144,7 +144,7 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
         </div>
       ) : (
         <div className="grid-box churn-grid">
-          <DataGrid columns={columns} loader={loader} reloadKey={`${JSON.stringify(scope)}:${dataVersion}`} onTotal={setShown} testId="churn-list" exportXlsx={exportXlsx} />
+          <DataGrid columns={columns} loader={loader} reloadKey={`${JSON.stringify(scope)}:${dataVersion}`} onTotal={setShown} testId="churn-list" exportFile={exportFile} />
         </div>
       )}
     </section>

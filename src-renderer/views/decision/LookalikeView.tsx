@@ -9,7 +9,7 @@ import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ScopeBar } from '../../components/ScopeBar';
-import { apiDownload, xlsxDownload } from '../../components/useExport';
+import { apiDownload, exportDownload } from '../../components/useExport';
 import { useScopeRequest } from '../../store/scope';
 import { formatFigure } from './decisionFormat';
 import { calibrationOption, coefficientColumns, featureLabel, forestOption, initialFeatures, offeredFeatures, personColumns } from './lookalikeModel';
@@ -115,7 +115,7 @@ export function LookalikeView() {
             {savedNote && <span className="muted" data-testid="lookalike-tag-saved">{savedNote}</span>}
           </div>
           <div className="decision-grid decision-grid-shifts">
-            <DataGrid columns={personColumns()} rows={result.top} rowId={(r) => r.pid} testId="lookalike-list" exportXlsx={() => apiDownload('decision:lookalikeExport', asked, xlsxDownload)} />
+            <DataGrid columns={personColumns()} rows={result.top} rowId={(r) => r.pid} testId="lookalike-list" exportFile={(format) => apiDownload('decision:lookalikeExport', { ...asked, format }, exportDownload)} />
           </div>
         </section>
       )}

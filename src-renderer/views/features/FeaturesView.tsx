@@ -1,18 +1,16 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { DataQuery, FeatureRow } from '../../../src-main/contract';
+import { useCallback, useMemo, useState } from 'react';
+import type { ExportFileFormat, FeatureRow } from '../../../src-main/contract';
 import { call } from '../../api/client';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type GridShown } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { apiDownload, xlsxDownload } from '../../components/useExport';
+import { apiDownload, exportDownload } from '../../components/useExport';
 import { featuresText } from '../../../src-main/locale/features';
 import { selectDataVersion, selectDefinitionsVersion, useDataVersion } from '../../store/dataVersion';
 import { selectScopeGroups, useScope } from '../../store/scope';
 import { reportError } from '../../store/toasts';
 import { featureGridColumns, type BehaviourColumn } from './featuresColumns';
 import './features.css';
-
-type SortAndFilter = Required<Pick<DataQuery, 'sort' | 'filter'>>;
 
 /** Customer 360: one row per person with every feature, paged, sorted and filtered on the Node side. */
 export function FeaturesView() {
@@ -24,12 +22,9 @@ export function FeaturesView() {
   const [total, setTotal] = useState<number | null>(null);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [behaviours, setBehaviours] = useState<BehaviourColumn[]>([]);
-  // What the grid shows now, so the export writes the same rows in the same order.
-  const shown = useRef<SortAndFilter>({ sort: [], filter: {} });
 
   const loader = useCallback<PageLoader<FeatureRow>>(
     async (query) => {
-      shown.current = { sort: query.sort, filter: query.filter };
       const r = await call('features:query', { ...query, ...(groups.length ? { groups } : {}) });
       if (!r.ok) {
         reportError(r.error);
@@ -44,8 +39,11 @@ export function FeaturesView() {
   );
   const columns = useMemo(() => featureGridColumns(behaviours), [behaviours]);
   const onTotal = useCallback((n: number) => setTotal(n), []);
-  // 1M rows do not go through the page: the Node side writes the rows the grid shows now.
-  const exportXlsx = useCallback(() => apiDownload('features:export', { ...shown.current, ...(groups.length ? { groups } : {}) }, xlsxDownload), [groups]);
+  // 1M rows do not go through the page: the Node side writes the rows the grid shows now, in both formats.
+  const exportFile = useCallback(
+    (format: ExportFileFormat, shown: GridShown) => apiDownload('features:export', { ...shown, ...(groups.length ? { groups } : {}), format }, exportDownload),
+    [groups],
+  );
 
   return (
     <div className="features-view" data-testid="features-view">
@@ -64,7 +62,7 @@ export function FeaturesView() {
       </ScopeBar>
       <p className="muted features-hint">{featuresText.hint}</p>
       <div className="grid-box grid-box-fill">
-        <DataGrid columns={columns} loader={loader} reloadKey={`${dataVersion}:${definitionsVersion}`} onTotal={onTotal} testId="features-grid" exportXlsx={exportXlsx} />
+        <DataGrid columns={columns} loader={loader} reloadKey={`${dataVersion}:${definitionsVersion}`} onTotal={onTotal} testId="features-grid" exportFile={exportFile} />
       </div>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import type { AnalysisScope, FunnelStage } from '../../../src-main/contract';
+import type { AnalysisScope, ExportFileFormat, FunnelStage } from '../../../src-main/contract';
 import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
-import { apiDownload, xlsxDownload } from '../../components/useExport';
+import { apiDownload, exportDownload } from '../../components/useExport';
 import { funnelText } from '../../../src-main/locale/funnel';
 import { part } from '../../../src-main/locale/language';
 import { selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
@@ -30,7 +30,7 @@ export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
   const request = useMemo(() => ({ ...scope, windowDays, stageIndex: shown }), [scope, windowDays, shown]);
   const { data: lost, isLoading } = useQuery('funnel:lost', request);
   // The Node side's sheet: the step in its file name, times as dates, each person's last stage.
-  const exportXlsx = useCallback(() => apiDownload('funnel:exportLost', request, xlsxDownload), [request]);
+  const exportFile = useCallback((format: ExportFileFormat) => apiDownload('funnel:exportLost', { ...request, format }, exportDownload), [request]);
 
   return (
     <section className="card funnel-lost" data-testid="funnel-lost">
@@ -54,7 +54,7 @@ export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
         <p className="muted">{tx.empty}</p>
       ) : (
         <div className="grid-box funnel-lost-grid">
-          <DataGrid columns={columns} rows={lost ?? []} rowId={(p) => p.pid} testId="funnel-lost-grid" exportXlsx={exportXlsx} isExportDisabled={!lost || lost.length === 0} />
+          <DataGrid columns={columns} rows={lost ?? []} rowId={(p) => p.pid} testId="funnel-lost-grid" exportFile={exportFile} isExportDisabled={!lost || lost.length === 0} />
         </div>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { QuadrantResult, QuadrantType } from '../../../src-main/contract';
+import type { ExportFileFormat, QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
@@ -9,7 +9,7 @@ import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import type { GridColumn } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
 import { currentAnswer, useDraft } from '../../components/useDraft';
-import { apiDownload, xlsxDownload } from '../../components/useExport';
+import { apiDownload, exportDownload } from '../../components/useExport';
 import { perLanguage } from '../../../src-main/locale/language';
 import { quadrantText } from '../../../src-main/locale/quadrant';
 import { featureLabels } from '../../../src-main/locale/features';
@@ -76,8 +76,8 @@ export function QuadrantView() {
   const people = useMemo(() => (result && selectedIndex !== null ? peopleOfType(result, selectedIndex) : []), [result, selectedIndex]);
   const selectedCount = result && selected ? result.counts.find((c) => c.type === selected) : undefined;
   // Every person of the type with the definition's features, its label and strategy, written by the Node side.
-  const exportXlsx = useCallback(
-    () => apiDownload('quadrant:export', { type: selected ?? 'unclassified', quadrant: definition, ...(groups.length ? { groups } : {}) }, xlsxDownload),
+  const exportFile = useCallback(
+    (format: ExportFileFormat) => apiDownload('quadrant:export', { type: selected ?? 'unclassified', quadrant: definition, ...(groups.length ? { groups } : {}), format }, exportDownload),
     [selected, definition, groups],
   );
 
@@ -162,7 +162,7 @@ export function QuadrantView() {
                 rows={people}
                 rowId={(r) => r.pid}
                 testId="quadrant-people"
-                exportXlsx={exportXlsx}
+                exportFile={exportFile}
                 isExportDisabled={!isValid || !selectedCount || selectedCount.count === 0}
               />
             </div>

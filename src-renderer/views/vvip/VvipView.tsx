@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import type { ExportFileFormat } from '../../../src-main/contract';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { DataGrid } from '../../components/DataGrid';
@@ -6,7 +7,7 @@ import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { ScopeBar } from '../../components/ScopeBar';
 import { currentAnswer, useDraft } from '../../components/useDraft';
-import { apiDownload, xlsxDownload } from '../../components/useExport';
+import { apiDownload, exportDownload } from '../../components/useExport';
 import { vvipText } from '../../../src-main/locale/vvip';
 import { selectScopeGroups, useScope } from '../../store/scope';
 import { featureGridColumns } from '../features/featuresColumns';
@@ -39,7 +40,10 @@ export function VvipView() {
   const peopleColumns = useMemo(() => featureGridColumns([]), []);
   const sentence = rulesSentence(definition.rules);
   // The grid holds the first VVIPs only: the Node side writes every one the rules match.
-  const exportXlsx = useCallback(() => apiDownload('vvip:export', { vvip: definition, ...(groups.length ? { groups } : {}) }, xlsxDownload), [definition, groups]);
+  const exportFile = useCallback(
+    (format: ExportFileFormat) => apiDownload('vvip:export', { vvip: definition, ...(groups.length ? { groups } : {}), format }, exportDownload),
+    [definition, groups],
+  );
 
   return (
     <div className="vvip-view" aria-busy={isLoading || !isLoaded} data-testid="vvip-view">
@@ -111,7 +115,7 @@ export function VvipView() {
           rows={result?.people ?? []}
           rowId={(r) => r.pid}
           testId="vvip-people"
-          exportXlsx={exportXlsx}
+          exportFile={exportFile}
           isExportDisabled={!isValid || !result || result.count === 0}
         />
       </div>

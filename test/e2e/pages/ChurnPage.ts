@@ -53,9 +53,14 @@ export class ChurnPage {
       .evaluate((el, toEnd) => el.scrollTo(0, toEnd ? el.scrollHeight : 0), where === 'end');
   }
 
-  /** Clicks the churn list's 导出 xlsx (its grid's control) and returns the file. */
-  exportList(): Promise<Downloaded> {
-    return downloadOf(this.page, 'churn-list-export-xlsx');
+  /** Clicks the churn list's 导出 xlsx or 导出 CSV (its grid's control) and returns the file. */
+  exportList(format: 'xlsx' | 'csv' = 'xlsx'): Promise<Downloaded> {
+    return downloadOf(this.page, `churn-list-export-${format}`);
+  }
+
+  /** The hint of the churn list's export control (what its files hold). */
+  exportHint() {
+    return this.page.getByTestId('churn-list-export');
   }
 
   /** Every xlsx export button of the view. */

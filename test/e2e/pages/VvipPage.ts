@@ -75,9 +75,14 @@ export class VvipPage {
     return callApi(this.page, 'vvip:query', vvip ? { vvip } : {});
   }
 
-  /** Clicks the people list's 导出 xlsx (its grid's control) and returns the file. */
-  exportList(): Promise<Downloaded> {
-    return downloadOf(this.page, 'vvip-people-export-xlsx');
+  /** Clicks the people list's 导出 xlsx or 导出 CSV (its grid's control) and returns the file. */
+  exportList(format: 'xlsx' | 'csv' = 'xlsx'): Promise<Downloaded> {
+    return downloadOf(this.page, `vvip-people-export-${format}`);
+  }
+
+  /** The hint of the people list's export control (what its files hold). */
+  exportHint() {
+    return this.page.getByTestId('vvip-people-export');
   }
 
   /** Every xlsx export button of the view. */

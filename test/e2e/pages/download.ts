@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
+import { csvCells } from '../../support/csvCells';
 
 /** A file the app handed to the browser. */
 export interface Downloaded {
@@ -41,4 +42,11 @@ export function headerRow(sheet: ExcelJS.Worksheet): string[] {
 /** The xlsx export buttons inside a view or a panel (any button saying 导出 … xlsx). */
 export function xlsxButtons(page: Page, testId: string) {
   return page.getByTestId(testId).getByRole('button', { name: /导出.*xlsx/ });
+}
+
+/** A downloaded CSV's rows of text, the header row first; throws unless it has the BOM and CRLF line ends every CSV of the app has. */
+export function csvRows(file: Downloaded): string[][] {
+  const text = file.bytes.toString('utf8');
+  if (!text.startsWith('\uFEFF') || !text.endsWith('\r\n')) throw new Error(`${file.name}: no BOM or no CRLF line end`);
+  return csvCells(text);
 }

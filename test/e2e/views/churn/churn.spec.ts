@@ -1,5 +1,5 @@
 import { expect, sharedDemoTest as test } from '../../fixtures';
-import { columnValues, firstSheet, headerRow } from '../../pages/download';
+import { columnValues, csvRows, firstSheet, headerRow } from '../../pages/download';
 
 test.describe('流失与留存 on the demo project', () => {
   test.beforeEach(async ({ demo }) => {
@@ -47,6 +47,27 @@ test.describe('流失与留存 on the demo project', () => {
     const all = await api('churn:events', { offset: 0, limit: 5000, sort: [], filter: {} });
     expect(all.total).toBe(weekly.eventCount);
     expect(columnValues(sheet, 8)).toEqual(all.rows.map((r) => r.pid ?? '未匹配'));
+  });
+
+  test('sorted by 在群天数, both files hold the events in the order the grid shows (the CSV the rows of the xlsx)', async ({ api, churnPage }) => {
+    const weekly = await api('churn:query', { period: 'week' });
+    await expect.poll(() => churnPage.listCounts()).toEqual({ label: weekly.events.length, grid: weekly.events.length });
+    await expect(churnPage.exportHint()).toHaveAttribute('title', /当前排序与筛选/);
+    // Ascending, then descending: the grid asks churn:events for the longest first.
+    await churnPage.clickHeader('tenure_days');
+    await churnPage.clickHeader('tenure_days');
+    const sorted = await api('churn:events', { offset: 0, limit: 5000, sort: [{ colId: 'tenure_days', sort: 'desc' }], filter: {} });
+    await expect.poll(async () => (await churnPage.visibleLeftAt()).slice(0, 3)).toEqual(sorted.rows.slice(0, 3).map((r) => r.left_at));
+    const xlsx = await firstSheet(await churnPage.exportList('xlsx'));
+    const csv = await churnPage.exportList('csv');
+    expect(csv.name).toBe('流失记录.csv');
+    const [header, ...rows] = csvRows(csv);
+    expect(header).toEqual(headerRow(xlsx));
+    const pids = sorted.rows.map((r) => r.pid ?? '未匹配');
+    expect(columnValues(xlsx, 8)).toEqual(pids);
+    expect(rows.map((r) => r[7])).toEqual(pids);
+    expect(rows.map((r) => Number(r[6]))).toEqual(sorted.rows.map((r) => r.tenure_days));
+    expect(rows.map((r) => r[0])).toEqual(sorted.rows.map((r) => r.left_at));
   });
 
   test('by day, shows the daily churned total and draws its trend', async ({ api, churnPage }) => {

@@ -1,6 +1,6 @@
 import type { VvipDefinition } from '../../../../src-main/contract';
 import { expect, sharedDemoTest, test } from '../../fixtures';
-import { columnValues, firstSheet } from '../../pages/download';
+import { columnValues, csvRows, firstSheet, headerRow } from '../../pages/download';
 
 const count = (n: number) => n.toLocaleString('zh-CN');
 
@@ -51,6 +51,21 @@ test.describe('VVIP on the demo project', () => {
     // Every one the rules match, beyond the listed first VVIP_LIST_LIMIT.
     expect(sheet.rowCount).toBe(saved.count + 1);
     expect(columnValues(sheet, 1).slice(0, saved.people.length)).toEqual(saved.people.map((p) => p.pid));
+  });
+
+  sharedDemoTest('its CSV holds the rows of its xlsx, everyone the rules match (not only the listed first), and its hint says so', async ({ vvipPage: vvip }) => {
+    const saved = await vvip.query();
+    await expect(vvip.figure('vvip-count')).toHaveText(count(saved.count));
+    await expect(vvip.exportHint()).toHaveAttribute('title', /整份名单/);
+    const xlsx = await firstSheet(await vvip.exportList('xlsx'));
+    const csv = await vvip.exportList('csv');
+    expect(csv.name).toBe(`VVIP_${saved.asOf}.csv`);
+    const [header, ...rows] = csvRows(csv);
+    expect(header!.map((h) => h.replace(/ \(%\)$/, ''))).toEqual(headerRow(xlsx));
+    expect(rows.length).toBe(saved.count);
+    expect(rows.map((r) => r[0])).toEqual(columnValues(xlsx, 1));
+    expect(rows.map((r) => r[1])).toEqual(columnValues(xlsx, 2).map((v) => String(v ?? '')));
+    expect(rows.slice(0, saved.people.length).map((r) => r[0])).toEqual(saved.people.map((p) => p.pid));
   });
 
   test('saved rules are the API’s rules and are shown again when the view is reopened', async ({ demo, vvipPage: vvip }) => {
