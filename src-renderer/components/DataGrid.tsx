@@ -7,7 +7,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
-import { gridTheme as theme, headerMinWidth } from './agGrid';
+import { gridTheme as theme, headerFit } from './agGrid';
 import { inCreationTurn, useCreationTurn } from './creationTurn';
 import { GridExport, type GridExportProps } from './GridExport';
 import type { DataQuery, ExportFileFormat } from '../../src-main/contract';
@@ -56,9 +56,7 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
     // The full header on hover, even where it fits: the same place always explains the column.
     headerTooltip: c.headerTooltip ?? c.headerName,
     // Columns fit their header (issue 11 item 9): wide enough for it on one line up to a limit, past which it wraps.
-    minWidth: headerMinWidth(c.headerName, Boolean(c.filter)),
-    wrapHeaderText: true,
-    autoHeaderHeight: true,
+    ...headerFit(c.headerName, Boolean(c.filter)),
     sortable: c.sortable ?? true,
     resizable: true,
     width: c.width,

@@ -7,7 +7,7 @@ import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { definitionGridText, gridLocaleText } from '../../src-main/locale/common';
-import { gridTheme, headerMinWidth } from './agGrid';
+import { gridTheme, headerFit } from './agGrid';
 import { useCreationTurn } from './creationTurn';
 import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
 import type { DefinitionColumn, DefinitionGridProps } from './definitionGridTypes';
@@ -87,9 +87,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
         headerName: c.headerName,
         headerTooltip: c.headerName,
         // Columns fit their header (issue 11 item 9), as in DataGrid.
-        minWidth: headerMinWidth(c.headerName),
-        wrapHeaderText: true,
-        autoHeaderHeight: true,
+        ...headerFit(c.headerName),
         width: c.width,
         flex: c.flex ?? (c.width ? undefined : 1),
         sortable: false,
@@ -150,9 +148,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
         colId: `__extra${i}`,
         headerName: x.headerName,
         headerTooltip: x.headerName,
-        minWidth: headerMinWidth(x.headerName),
-        wrapHeaderText: true,
-        autoHeaderHeight: true,
+        ...headerFit(x.headerName),
         width: x.width ?? 110,
         editable: false,
         sortable: false,
