@@ -22,6 +22,9 @@ export const typeColors = {
 /** Series with more points than this are drawn in large mode. */
 export const LARGE_THRESHOLD = 2000;
 
+/** Size of every point of a series drawn in large mode. */
+export const LARGE_SYMBOL_SIZE = 5;
+
 /** Distinct positions of one type past which the positions are binned on a grid. */
 export const GRID_THRESHOLD = 20_000;
 /** Cells per axis of that grid. */
@@ -93,7 +96,9 @@ export function quadrantChartOption(result: QuadrantResult, isScore: boolean): C
         name: count.label,
         id: count.type,
         data: s.points,
-        symbolSize: (value: ScatterPoint) => densitySize(value[3]),
+        // Large mode draws one size for the whole series and nothing for a size callback (ECharts's
+        // LargeSymbolDraw reads the series' size only): such a type showed no point at all.
+        symbolSize: s.points.length >= LARGE_THRESHOLD ? LARGE_SYMBOL_SIZE : (value: ScatterPoint) => densitySize(value[3]),
         large: true,
         largeThreshold: LARGE_THRESHOLD,
         progressive: 20000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuadrantResult } from '../../../../src-main/contract';
-import { densitySize, GRID_CELLS, GRID_THRESHOLD, LARGE_THRESHOLD, pointTooltip, pointsByType, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
+import { densitySize, GRID_CELLS, GRID_THRESHOLD, LARGE_SYMBOL_SIZE, LARGE_THRESHOLD, pointTooltip, pointsByType, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
 
 /** Five people over types loyal(0), bargain(1), needy(2), low(3); e is unclassified. */
 function result(overrides: Partial<QuadrantResult> = {}): QuadrantResult {
@@ -30,7 +30,7 @@ function crowd(n: number, x: (i: number) => number, y: (i: number) => number, ty
   return result({ pids: of((i) => `p${i}`), names: of(() => null), x: of(x), y: of(y), type: of(type) });
 }
 
-type Scatter = { name: string; id: string; data: [number, number, number, number][]; symbolSize: (v: [number, number, number, number]) => number; large: boolean; largeThreshold: number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
+type Scatter = { name: string; id: string; data: [number, number, number, number][]; symbolSize: number | ((v: [number, number, number, number]) => number); large: boolean; largeThreshold: number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
 const seriesOf = (r: QuadrantResult, isScore: boolean) => quadrantChartOption(r, isScore).series as Scatter[];
 
 describe('quadrant scatter option', () => {
@@ -67,8 +67,10 @@ describe('quadrant scatter option', () => {
     expect(loyal!.data).toHaveLength(80);
     expect(loyal!.data.every((p) => p[3] === 8)).toBe(true);
     expect(loyal!.data.find((p) => p[0] === 3 && p[1] === 2)).toEqual([3, 2, 23, 8]);
-    expect(loyal!.symbolSize([0, 0, 0, 1])).toBe(4);
-    expect(loyal!.symbolSize([0, 0, 0, 8])).toBeGreaterThan(loyal!.symbolSize([0, 0, 0, 2]));
+    const size = loyal!.symbolSize;
+    if (typeof size !== 'function') throw new Error('80 positions are drawn one by one, each sized by its count');
+    expect(size([0, 0, 0, 1])).toBe(4);
+    expect(size([0, 0, 0, 8])).toBeGreaterThan(size([0, 0, 0, 2]));
     expect(densitySize(10_000)).toBe(28);
     expect(pointTooltip(many, 23, 7)).toBe('此处 7 人，其中之一：<br/>（无昵称）<br/>满意度 3<br/>忠诚度 2');
   });
@@ -90,6 +92,15 @@ describe('quadrant scatter option', () => {
     // 100 x values × 7 y values: at most 700 distinct positions, every person counted once.
     expect(series.reduce((sum, s) => sum + s.data.reduce((k, p) => k + p[3], 0), 0)).toBe(n);
     expect(pointsByType(big).map((b) => [b.index, b.points.reduce((k, p) => k + p[3], 0)])).toEqual([[0, 25_000], [1, 25_000], [2, 25_000], [3, 25_000], [-1, 0]]);
+  });
+
+  it('gives a type drawn in large mode one fixed point size, since large mode draws no per-point size (a 3,605-position type showed nothing)', () => {
+    const n = LARGE_THRESHOLD * 2;
+    const series = seriesOf(crowd(n, (i) => i, (i) => i % 3, (i) => (i < 10 ? 1 : 0)), true);
+    const [loyal, bargain] = [series.find((s) => s.id === 'loyal')!, series.find((s) => s.id === 'bargain')!];
+    expect(loyal.data.length).toBeGreaterThanOrEqual(LARGE_THRESHOLD);
+    expect(loyal.symbolSize).toBe(LARGE_SYMBOL_SIZE);
+    expect(typeof bargain.symbolSize).toBe('function');
   });
 
   it('names the person in the tooltip with both values, escaping the name and showing a placeholder for none', () => {
