@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportFile, Result } from '../../src-main/contract';
+import { VVIP_LIST_LIMIT, type ExportFile, type Result } from '../../src-main/contract';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
@@ -100,6 +100,30 @@ describe('a list export’s CSV holds the rows of its xlsx', () => {
       const rows = await expectSameRows(await call('quadrant:export', { type }), await call('quadrant:export', { type, format: 'csv' }));
       expect(rows.length).toBeGreaterThan(0);
     });
+  });
+
+  it('vvip:export: past the VVIP_LIST_LIMIT people vvip:query lists, both files hold everyone', async () => {
+    const t = await tempProject('UTC');
+    try {
+      const n = VVIP_LIST_LIMIT + 1;
+      // One statement (insertSpells inserts a row at a time: 2,001 took seconds).
+      await t.project.db.use((sql) =>
+        sql.run(
+          `INSERT INTO memberships (group_name, member_id, member_name, member_type, join_time, join_way, inviter, leave_time, leave_way, import_id)
+           SELECT '一群', 'p' || lpad(CAST(i AS VARCHAR), 5, '0'), 'p' || i, NULL, TIMESTAMPTZ '2026-09-01 10:00:00+00', NULL, NULL, NULL, NULL, 1 FROM range(${n}) r(i)`,
+        ),
+      );
+      const ctx = createContext('test', tempPaths(t.dir));
+      ctx.project = t.project;
+      const call = inProcessClient(createHandlers(ctx));
+      const vvip = { rules: [{ join: 'and' as const, field: 'gmv' as const, op: '>=' as const, value: 0 }] };
+      const listed = await call('vvip:query', { vvip });
+      expect(listed.ok && [listed.value.count, listed.value.people.length]).toEqual([n, VVIP_LIST_LIMIT]);
+      const rows = await expectSameRows(await call('vvip:export', { vvip }), await call('vvip:export', { vvip, format: 'csv' }));
+      expect(rows.length).toBe(n);
+    } finally {
+      await t.dispose();
+    }
   });
 
   describe('churn:export', () => {

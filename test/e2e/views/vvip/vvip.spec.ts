@@ -53,7 +53,8 @@ test.describe('VVIP on the demo project', () => {
     expect(columnValues(sheet, 1).slice(0, saved.people.length)).toEqual(saved.people.map((p) => p.pid));
   });
 
-  sharedDemoTest('its CSV holds the rows of its xlsx, everyone the rules match (not only the listed first), and its hint says so', async ({ vvipPage: vvip }) => {
+  sharedDemoTest('its CSV holds the rows of its xlsx, everyone the rules match, and its hint says the files hold the whole list', async ({ vvipPage: vvip }) => {
+    // The demo's 600 people are fewer than the list shows (VVIP_LIST_LIMIT): that both files go past it is the Node side's (test/export/sheetCsv.test.ts).
     const saved = await vvip.query();
     await expect(vvip.figure('vvip-count')).toHaveText(count(saved.count));
     await expect(vvip.exportHint()).toHaveAttribute('title', /整份名单/);
@@ -65,7 +66,7 @@ test.describe('VVIP on the demo project', () => {
     expect(rows.length).toBe(saved.count);
     expect(rows.map((r) => r[0])).toEqual(columnValues(xlsx, 1));
     expect(rows.map((r) => r[1])).toEqual(columnValues(xlsx, 2).map((v) => String(v ?? '')));
-    expect(rows.slice(0, saved.people.length).map((r) => r[0])).toEqual(saved.people.map((p) => p.pid));
+    expect(rows.map((r) => r[0])).toEqual(saved.people.map((p) => p.pid));
   });
 
   test('saved rules are the API’s rules and are shown again when the view is reopened', async ({ demo, vvipPage: vvip }) => {
