@@ -1,4 +1,4 @@
-import { test as base, expect as baseExpect, type Browser, type Dialog, type Locator, type Page } from '@playwright/test';
+import { test as base, expect as baseExpect, type Browser, type BrowserContext, type Dialog, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Method, Req, Responses } from '../../src-main/contract';
@@ -69,6 +69,11 @@ export interface WorkerFixtures {
   sharedDemo: SharedProject;
   /** The worker's server with a copy of 端到端测试 open, for the tests that only look. */
   sharedCommunity: SharedProject;
+  /**
+   * The worker's browser context, whose page each test that edits takes in turn (`context`,
+   * `page`), left as a new one after the test: a new context and page took 1–2 s of each such test.
+   */
+  workerContext: BrowserContext;
 }
 
 /** Fixtures of one test. */
@@ -161,6 +166,17 @@ async function shareProject(browser: Browser, open: (app: AppServer, start: Star
   });
 }
 
+/** Runs `navigation` letting go of an unsaved draft of the test before, which asks before the page goes (beforeunload). */
+async function lettingDraftsGo(page: Page, navigation: () => Promise<unknown>): Promise<void> {
+  const leave = (dialog: Dialog) => void dialog.accept();
+  page.on('dialog', leave);
+  try {
+    await navigation();
+  } finally {
+    page.off('dialog', leave);
+  }
+}
+
 /**
  * Starts a test that only looks from where the first opening left the page: the overview of the
  * open project, every store in its initial state, nothing remembered (localStorage), the configured
@@ -170,19 +186,53 @@ async function shareProject(browser: Browser, open: (app: AppServer, start: Star
 async function freshView(page: Page): Promise<Page> {
   await page.setViewportSize(contextOptions.viewport);
   await page.evaluate(() => localStorage.clear());
-  // An unsaved draft of the test before asks before the page goes (beforeunload): it is let go.
-  const leave = (dialog: Dialog) => void dialog.accept();
-  page.on('dialog', leave);
-  try {
-    await page.reload();
-  } finally {
-    page.off('dialog', leave);
-  }
+  await lettingDraftsGo(page, () => page.reload());
   await page.getByTestId('project-name').waitFor();
   return page;
 }
 
+/** The page events the tests listen to: what one test added is not heard by the next. */
+const testEvents = ['dialog', 'download', 'request', 'response', 'console', 'pageerror', 'popup'] as const;
+
+/**
+ * Leaves the worker's context as a new one for the next test: its other pages closed, its cookies
+ * gone, and its page (unless the test closed it) without the test's listeners, routes, size or
+ * storage, on a blank document. A new server's port may be one an earlier test's server had, so its
+ * origin's storage is cleared, not left to the port. After a failure Playwright ends the worker.
+ */
+async function leaveAsNew(context: BrowserContext, page: Page): Promise<void> {
+  for (const other of context.pages()) if (other !== page) await other.close();
+  await context.clearCookies();
+  if (page.isClosed()) return;
+  for (const event of testEvents) page.removeAllListeners(event);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  if (page.url().startsWith('http')) await page.evaluate(() => localStorage.clear());
+  await lettingDraftsGo(page, () => page.goto('about:blank'));
+  await page.setViewportSize(contextOptions.viewport);
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  workerContext: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext(contextOptions);
+      try {
+        await use(context);
+      } finally {
+        await context.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ workerContext }, use) => use(workerContext),
+
+  page: async ({ context }, use, testInfo) => {
+    const page = context.pages().find((p) => !p.isClosed()) ?? (await context.newPage());
+    await use(page);
+    // A failed test's worker ends with its context: nothing to leave for a next test.
+    if (testInfo.status === testInfo.expectedStatus) await leaveAsNew(context, page);
+  },
+
   builtDemo: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
     async ({}, use) =>
