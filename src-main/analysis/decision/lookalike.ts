@@ -43,8 +43,8 @@ const MIN_PER_OUTCOME = 5;
 const MAX_FITS = 4;
 /**
  * Members the kept fits may hold together, beyond the newest fit: a fit holds each member's id
- * and score (some 100 MB at 800,000 members; it held an object per scored member before, and four
- * such fits pushed the process past 2 GB).
+ * and score (a process that read the 800,000 members of 1,000,000 people and kept two fits held
+ * 905 MB, against 1,465 MB when a fit kept an object per scored member and four of those passed 2 GB).
  */
 const MAX_KEPT_PEOPLE = 1_000_000;
 
