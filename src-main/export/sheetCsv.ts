@@ -9,9 +9,11 @@ import type { ExportColumn, ExportFormat, ExportSheet } from '../analysis/base/e
 
 const isFigure = (f: ExportFormat | undefined) => f === 'number' || f === 'money' || f === 'percent';
 
-/** One cell as the CSV writes it: a figure rounded, a Date as its ISO text, anything else as the xlsx gets it. */
+/** One cell as the CSV writes it: a figure rounded, a local time as `YYYY-MM-DD HH:MM:SS` (as the xlsx shows it), anything else as the xlsx gets it. */
 function csvCell(value: unknown, format: ExportFormat | undefined): unknown {
-  return isFigure(format) && typeof value === 'number' && Number.isFinite(value) ? csvFigure(value) : value;
+  if (isFigure(format) && typeof value === 'number' && Number.isFinite(value)) return csvFigure(value);
+  if (format === 'datetime' && typeof value === 'string') return value.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ');
+  return value;
 }
 
 /** The sheet as a CSV document: one header row, then one line per row, columns in the sheet's order. */

@@ -8,6 +8,7 @@ import { csvCells, csvLines } from '../support/csvText';
 import { insertSpells, tempProject, type TempProject } from '../support/projectFixture';
 import { tempPaths } from '../support/tempDirs';
 import { insertFeaturesFixture } from '../analysis/features/featuresFixture';
+import { buildFunnelFixture } from '../analysis/funnel/funnelFixture';
 
 /**
  * A list's one export control writes two files (xlsx and CSV) from one row source on the Node side:
@@ -158,5 +159,23 @@ describe('a list export’s CSV holds the rows of its xlsx', () => {
       const listed = await call('churn:events', { ...shown, offset: 0, limit: 100 });
       expect(listed.ok && listed.value.rows.map((r) => r.pid)).toEqual(['u4', 'u2', 'u1']);
     });
+  });
+
+  it('funnel:exportLost: the lost list of a stage, as funnel:lost lists it', async () => {
+    const t = await tempProject();
+    try {
+      await buildFunnelFixture(t.project);
+      const ctx = createContext('test', tempPaths(t.dir));
+      ctx.project = t.project;
+      const call = inProcessClient(createHandlers(ctx));
+      const req = { from: '2024-03-04', to: '2024-03-10', stageIndex: 1 };
+      const listed = await call('funnel:lost', req);
+      if (!listed.ok) throw new Error(listed.error.message);
+      expect(listed.value.length).toBeGreaterThan(0);
+      const rows = await expectSameRows(await call('funnel:exportLost', req), await call('funnel:exportLost', { ...req, format: 'csv' }));
+      expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(listed.value.map((p) => p.pid)));
+    } finally {
+      await t.dispose();
+    }
   });
 });
