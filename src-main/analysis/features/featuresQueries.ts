@@ -160,8 +160,10 @@ referred AS (
   WHERE ${inScope} AND i.referrer IS NOT NULL AND (i.t IS NULL OR i.t < c.t_end)
   GROUP BY i.referrer, i.referee
 ),
+-- Joined on the referee alone, the time checked after: with the OR in the join's condition DuckDB
+-- compared every referral with every purchase (a nested-loop join: most of a minute at 1,000,000 people).
 referees_bought AS (
-  SELECT r.referrer, r.referee FROM referred r SEMI JOIN buys b ON b.pid = r.referee AND (r.t IS NULL OR b.paid_at >= r.t)
+  SELECT DISTINCT r.referrer, r.referee FROM referred r JOIN buys b ON b.pid = r.referee WHERE r.t IS NULL OR b.paid_at >= r.t
 ),
 referral_stats AS (
   SELECT r.referrer AS pid, count(*) AS referrals, count(rb.referee) AS referrals_bought
