@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VVIP_LIST_LIMIT, type ExportFile, type Result } from '../../src-main/contract';
-import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
-import { createHandlers } from '../../src-main/api/handlers';
 import { csvCells, csvLines } from '../support/csvText';
 import { insertSpells, tempProject, type TempProject } from '../support/projectFixture';
-import { tempPaths } from '../support/tempDirs';
 import { insertFeaturesFixture } from '../analysis/features/featuresFixture';
 import { buildFunnelFixture } from '../analysis/funnel/funnelFixture';
+import { projectClient } from '../support/projectClient';
 
 /**
  * A list's one export control writes two files (xlsx and CSV) from one row source on the Node side:
@@ -75,9 +73,7 @@ describe('a list export’s CSV holds the rows of its xlsx', () => {
     beforeAll(async () => {
       t = await tempProject('Asia/Shanghai');
       await insertFeaturesFixture(t.project);
-      const ctx = createContext('test', tempPaths(t.dir));
-      ctx.project = t.project;
-      call = inProcessClient(createHandlers(ctx));
+      call = projectClient(t);
     });
     afterAll(async () => t?.dispose());
 
@@ -114,9 +110,7 @@ describe('a list export’s CSV holds the rows of its xlsx', () => {
            SELECT '一群', 'p' || lpad(CAST(i AS VARCHAR), 5, '0'), 'p' || i, NULL, TIMESTAMPTZ '2026-09-01 10:00:00+00', NULL, NULL, NULL, NULL, 1 FROM range(${n}) r(i)`,
         ),
       );
-      const ctx = createContext('test', tempPaths(t.dir));
-      ctx.project = t.project;
-      const call = inProcessClient(createHandlers(ctx));
+      const call = projectClient(t);
       const vvip = { rules: [{ join: 'and' as const, field: 'gmv' as const, op: '>=' as const, value: 0 }] };
       const listed = await call('vvip:query', { vvip });
       expect(listed.ok && [listed.value.count, listed.value.people.length]).toEqual([n, VVIP_LIST_LIMIT]);
@@ -140,9 +134,7 @@ describe('a list export’s CSV holds the rows of its xlsx', () => {
         { group: '一群', id: 'u4', join: '2026-09-01 09:00:00+00', leave: '2026-09-10 09:30:00+00' },
         { group: '一群', id: 'u5', join: '2026-09-01 10:00:00+00' },
       ]);
-      const ctx = createContext('test', tempPaths(t.dir));
-      ctx.project = t.project;
-      call = inProcessClient(createHandlers(ctx));
+      call = projectClient(t);
     });
     afterAll(async () => t?.dispose());
 
@@ -165,9 +157,7 @@ describe('a list export’s CSV holds the rows of its xlsx', () => {
     const t = await tempProject();
     try {
       await buildFunnelFixture(t.project);
-      const ctx = createContext('test', tempPaths(t.dir));
-      ctx.project = t.project;
-      const call = inProcessClient(createHandlers(ctx));
+      const call = projectClient(t);
       const req = { from: '2024-03-04', to: '2024-03-10', stageIndex: 1 };
       const listed = await call('funnel:lost', req);
       if (!listed.ok) throw new Error(listed.error.message);

@@ -4,6 +4,7 @@ import { inProcessClient } from '../../../src-main/api/dispatch';
 import { createHandlers } from '../../../src-main/api/handlers';
 import { tempPaths } from '../../support/tempDirs';
 import { insertMessages, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 let t: TempProject;
 let call: ReturnType<typeof inProcessClient>;
@@ -27,9 +28,7 @@ beforeAll(async () => {
     { id: 'm01', group: '二群', at: '2024-03-03 00:00:00+08', content: '早上好' },
     { id: 'm02', group: null, at: '2024-03-03 12:00:00+08', content: null },
   ]);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

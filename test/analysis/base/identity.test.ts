@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
 import { queryMatches } from '../../../src-main/analysis/base/identity';
-import { tempPaths } from '../../support/tempDirs';
 import { insertCustomers, insertImport, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 /**
  * People: ann, ben, cat (group A, ids are external userids), oU-dora (a member whose id is a
@@ -63,9 +61,7 @@ beforeAll(async () => {
        ('s2', '本', NULL, NULL, NULL, false, 4, 3)`, // nickname only
     );
   });
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

@@ -15,11 +15,9 @@
  * p1…p5 join group A on 03-02 12:00; p2 leaves 03-05 and p3 leaves 03-06 (both churn).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
-import { tempPaths } from '../../support/tempDirs';
 import { insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 const UNKNOWN = '（未知渠道）';
 
@@ -53,9 +51,7 @@ beforeAll(async () => {
       );
     }
   });
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

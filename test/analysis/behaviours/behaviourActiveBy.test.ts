@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyBehaviour, MetricsRow } from '../../../src-main/contract';
-import { createContext } from '../../../src-main/api/context';
-import { inProcessClient } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
 import { writeDefinition } from '../../../src-main/db/definitionsStore';
 import { queryMetrics, type MetricsQuery } from '../../../src-main/analysis/metrics/metricsQueries';
-import { tempPaths } from '../../support/tempDirs';
 import { insertMessages, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 /**
  * Active members counted by messages (DESIGN default) or by any enabled key behaviour, Asia/Shanghai.
@@ -86,9 +83,7 @@ describe('active members by key behaviour', () => {
   });
 
   it('follows the project setting: the metrics handler reads activeBy and the saved rules', async () => {
-    const ctx = createContext('test', tempPaths(t.dir));
-    ctx.project = t.project;
-    const call = inProcessClient(createHandlers(ctx));
+    const call = projectClient(t);
     const day = async () => {
       const r = await call('metrics:query', { period: 'day', from: '2024-01-01', to: '2024-01-01' });
       if (!r.ok) throw new Error(r.error.message);

@@ -6,6 +6,7 @@ import { createHandlers } from '../../../src-main/api/handlers';
 import { tempPaths } from '../../support/tempDirs';
 import { fillLiftFixture, liftRules as rules } from './behaviourFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 let t: TempProject;
 let call: ReturnType<typeof inProcessClient>;
@@ -15,9 +16,7 @@ const range = { from: '2024-01-01', to: '2024-01-31' };
 beforeAll(async () => {
   t = await tempProject('Asia/Shanghai');
   await fillLiftFixture(t.project);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

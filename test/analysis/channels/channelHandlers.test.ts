@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
-import { tempPaths } from '../../support/tempDirs';
 import { expectedAddWayAll, expectedSourceMarch, insertChannelFixture, typedCosts } from './channelFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 let t: TempProject;
 let call: ReturnType<typeof inProcessClient>;
@@ -12,9 +10,7 @@ let call: ReturnType<typeof inProcessClient>;
 beforeAll(async () => {
   t = await tempProject();
   await insertChannelFixture(t.project);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

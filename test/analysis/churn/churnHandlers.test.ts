@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
-import { tempPaths } from '../../support/tempDirs';
 import { insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 let t: TempProject;
 let call: ReturnType<typeof inProcessClient>;
@@ -17,9 +15,7 @@ beforeAll(async () => {
     { group: '一群', id: 'u1', join: '2026-09-07 10:00:00+00', leave: '2026-09-08 23:30:00+00' },
     { group: '一群', id: 'u2', join: '2026-09-07 12:00:00+00' },
   ]);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

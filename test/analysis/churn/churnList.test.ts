@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChurnEvent, ChurnEventRow, ColumnFilter } from '../../../src-main/contract';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
 import { queryChurnEvents } from '../../../src-main/analysis/churn/churnQueries';
 import { churnStageText, churnWayText } from '../../../src-main/locale/churn';
-import { tempPaths } from '../../support/tempDirs';
 import { insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
 import { fillChurnFixture } from './churnFixture';
+import { projectClient } from '../../support/projectClient';
 
 /**
  * The churn list grid (churn:events) pages every event of the scope, sorted and filtered on the
@@ -20,9 +18,7 @@ let call: ReturnType<typeof inProcessClient>;
 beforeAll(async () => {
   t = await tempProject();
   await fillChurnFixture(t.project);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

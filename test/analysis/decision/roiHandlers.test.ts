@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
 import type { RoiScenario } from '../../../src-main/contract';
-import { tempPaths } from '../../support/tempDirs';
 import { insertLtvFixture, ltvTypedCosts } from './roiFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 let t: TempProject;
 let call: ReturnType<typeof inProcessClient>;
@@ -13,9 +11,7 @@ let call: ReturnType<typeof inProcessClient>;
 beforeAll(async () => {
   t = await tempProject();
   await insertLtvFixture(t.project);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

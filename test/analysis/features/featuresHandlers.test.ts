@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
 import { invalidateDerived } from '../../../src-main/analysis/base/derivedTables';
-import { tempPaths } from '../../support/tempDirs';
 import { AS_OF, expectedAll, insertFeaturesFixture } from './featuresFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 let t: TempProject;
 let call: ReturnType<typeof inProcessClient>;
@@ -32,9 +30,7 @@ beforeAll(async () => {
   await t.project.db.use((sql) => sql.run(`UPDATE memberships SET member_name = '=HYPERLINK("x")' WHERE member_id = 'eve'`));
   // An in-place UPDATE is no import: tell the derived tables (names) to rebuild.
   invalidateDerived(t.project.db);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

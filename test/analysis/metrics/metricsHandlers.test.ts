@@ -4,6 +4,7 @@ import { inProcessClient } from '../../../src-main/api/dispatch';
 import { createHandlers } from '../../../src-main/api/handlers';
 import { tempPaths } from '../../support/tempDirs';
 import { insertMessages, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 let t: TempProject;
 
@@ -19,9 +20,7 @@ beforeAll(async () => {
     { group: '二群', id: 'u2', join: '2026-09-07 12:00:00+00', leave: '2026-09-08 01:00:00+00' },
   ]);
   await insertMessages(t.project, [{ id: 'u1', group: '一群', at: '2026-09-08 00:30:00+00' }]);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuadrantDefinition } from '../../../src-main/contract';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
 import { defaultQuadrant } from '../../../src-main/db/definitionDefaults';
-import { tempPaths } from '../../support/tempDirs';
 import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 /**
  * A small project (Asia/Shanghai) whose features are computed by featuresSql from real rows:
@@ -58,9 +56,7 @@ beforeAll(async () => {
     { orderNo: 'o3', paidAt: '2026-03-05 12:00:00+08', paid: 30, refunded: 30, buyerPhone: '13800000001' },
     { orderNo: 'o4', paidAt: '2026-03-05 13:00:00+08', paid: 20, buyerPhone: '13800000002' },
   ]);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 

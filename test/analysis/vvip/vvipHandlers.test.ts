@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Criterion } from '../../../src-main/contract';
-import { createContext } from '../../../src-main/api/context';
 import { inProcessClient } from '../../../src-main/api/dispatch';
-import { createHandlers } from '../../../src-main/api/handlers';
 import { defaultVvip } from '../../../src-main/db/definitionDefaults';
-import { tempPaths } from '../../support/tempDirs';
 import { insertFeaturesFixture } from '../features/featuresFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
 
 /**
  * VVIP over the features fixture (featuresFixture.ts) at its last day with data, 2024-04-06 —
@@ -34,9 +32,7 @@ async function vvips(rules: Criterion[], groups?: string[]) {
 beforeAll(async () => {
   t = await tempProject('Asia/Shanghai');
   await insertFeaturesFixture(t.project);
-  const ctx = createContext('test', tempPaths(t.dir));
-  ctx.project = t.project;
-  call = inProcessClient(createHandlers(ctx));
+  call = projectClient(t);
 });
 afterAll(async () => t?.dispose());
 
