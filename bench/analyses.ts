@@ -74,6 +74,8 @@ export interface PhaseReport {
   maxRssMB: number;
   /** Memory of DuckDB's in-memory tables after all the cases (derived, hit and feature tables), MB. */
   inMemoryTablesMb: number;
+  /** The process's peak resident memory after each step (open, reopen, each case, its replays included), MB. */
+  peakAfter: { step: string; mb: number }[];
   /** One-minute load average before and after the measurements, and the CPUs. */
   loadBefore: number;
   loadAfter: number;
@@ -111,8 +113,14 @@ function measure(project: string, runs: number, explainDir: string | null): Phas
   });
   if (r.status !== 0) throw new Error(`analyses phase failed (exit ${r.status})`);
   const line = r.stdout.trim().split('\n').pop()!;
-  const report = JSON.parse(line) as Omit<PhaseReport, 'cases'> & { cases: string };
-  return { ...report, cases: JSON.parse(report.cases) as CaseResult[] };
+  const report = JSON.parse(line) as Omit<PhaseReport, 'cases' | 'peakAfter'> & { cases: string; peakAfter: string };
+  return { ...report, cases: JSON.parse(report.cases) as CaseResult[], peakAfter: JSON.parse(report.peakAfter) as PhaseReport['peakAfter'] };
+}
+
+/** Where the peak rose: after the open, and each step that raised it by 50 MB or more. */
+function peakSteps(peakAfter: PhaseReport['peakAfter']): string {
+  const rises = peakAfter.flatMap((p, i) => (i > 0 && p.mb - peakAfter[i - 1]!.mb >= 50 ? [`${p.step} +${fmt(p.mb - peakAfter[i - 1]!.mb)}`] : []));
+  return `peak after the open ${fmt(peakAfter[0]?.mb ?? 0)} MB, raised by: ${rises.join(', ') || 'no step by 50 MB or more'}`;
 }
 
 /** The report lines of one size. */
@@ -131,7 +139,7 @@ function reportLines(size: SizeName, runs: number, report: PhaseReport): string[
     `  closed and opened again, same data (the kept derived tables reused): ${fmt(report.reopenMs)} ms`,
     `  peak RSS of the process over all of it: ${fmt(report.maxRssMB)} MB` +
       (isLarge ? ` (target < ${fmt(LARGE_TARGETS.peakRssMb)} MB: ${mark(report.maxRssMB < LARGE_TARGETS.peakRssMb)})` : '') +
-      `; in-memory tables after all the cases: ${fmt(report.inMemoryTablesMb)} MB`,
+      `; in-memory tables after all the cases: ${fmt(report.inMemoryTablesMb)} MB; ${peakSteps(report.peakAfter)}`,
     `  project file: ${fmt(report.fileMb)} MB` + (isLarge ? ` (target < ${fmt(LARGE_TARGETS.fileMb)} MB: ${mark(report.fileMb < LARGE_TARGETS.fileMb)})` : ''),
     `  ${'method'.padEnd(44)}${'median'.padStart(9)}${'first'.padStart(9)}${'raw SQL'.padStart(9)}${'ratio'.padStart(7)}${'stmts'.padStart(7)}  target`,
   ];

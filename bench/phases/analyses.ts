@@ -21,7 +21,7 @@ import { ProjectDb, type Params } from '../../src-main/db/projectDb';
 import { KEPT_SCHEMA } from '../../src-main/analysis/base/derivedTables';
 import { tempPaths } from '../../test/support/tempDirs';
 import { TARGET_MS, type CaseResult } from '../analyses';
-import { reportPhase } from './report';
+import { peakRssMb, reportPhase } from './report';
 
 /** One measured method call. */
 export interface AnalysisCase {
@@ -124,8 +124,11 @@ async function main(): Promise<void> {
     return performance.now() - t0;
   };
   const derivedBuildMs = await openAndUse();
+  // The peak so far after each step: the step where it rose to its last value is where to look.
+  const peakAfter: { step: string; mb: number }[] = [{ step: 'open and build', mb: peakRssMb() }];
   await call('project:close', {});
   const reopenMs = await openAndUse();
+  peakAfter.push({ step: 'reopen', mb: peakRssMb() });
   const db = ctx.project!.db;
   // Groups of the A/B cases: the first two by name (社群01群 … at M, 社群001群 … at L).
   const groups = (await db.all<{ g: string }>(`SELECT DISTINCT group_name AS g FROM memberships ORDER BY 1 LIMIT 2`)).map((r) => r.g);
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
       result.rawError = e instanceof Error ? e.message.split('\n')[0] : String(e);
     }
     results.push(result);
+    peakAfter.push({ step: c.label, mb: peakRssMb() });
     process.stderr.write(`  ${c.label}: ${result.medianMs!.toFixed(1)} ms\n`);
   }
   // What the in-memory databases (derived tables, key-behaviour hit tables, feature tables) hold now.
@@ -215,6 +219,7 @@ async function main(): Promise<void> {
     derivedBuildMs,
     reopenMs,
     inMemoryTablesMb: memory[0]?.mb ?? 0,
+    peakAfter: JSON.stringify(peakAfter),
     fileMb: statSync(projectPath).size / 1e6,
     loadBefore,
     loadAfter: os.loadavg()[0]!,
