@@ -290,12 +290,10 @@ export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period, listLi
 }
 
 
-/** The churn events of the scope as an xlsx file, one row per event as the list shows it. */
-export async function exportChurnEvents(sql: Sql, q: ChurnQuery): Promise<SheetExport> {
-  return churnEventsExport(q, await queryChurnEvents(sql, q));
-}
-
-/** Churn events of `q` (in the order given) as the export's sheet: Chinese headers, labels for the way and stage. */
+/**
+ * Churn events of `q` (in the order given: the list grid's, churnList.ts) as the export's sheet,
+ * one row per event as the list shows it: Chinese headers, labels for the way and stage.
+ */
 export function churnEventsExport(q: ChurnQuery, events: readonly ChurnEvent[]): SheetExport {
   const range = [q.from, q.to].filter(Boolean).join(funnelMessages.rangeJoin);
   const col = churnText.col;

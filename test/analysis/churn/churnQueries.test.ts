@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChurnEvent, Period } from '../../../src-main/contract';
-import { churnBreakdowns, exportChurnEvents, queryChurn, queryChurnEvents, queryRetention, querySurvival, tenureBucket, type ChurnQuery } from '../../../src-main/analysis/churn/churnQueries';
+import { churnBreakdowns, churnEventsExport, queryChurn, queryChurnEvents, queryRetention, querySurvival, tenureBucket, type ChurnQuery } from '../../../src-main/analysis/churn/churnQueries';
 import { queryMetrics } from '../../../src-main/analysis/metrics/metricsQueries';
 import type { Sql } from '../../../src-main/db/projectDb';
 import { exportFile } from '../../../src-main/export/xlsx';
@@ -101,7 +101,12 @@ describe('churn events', () => {
 
 describe('churn export', () => {
   it('writes the listed events to xlsx with Chinese headers and labels, a row tied to nobody marked 未匹配', async () => {
-    const file = await exportFile(await use((sql) => exportChurnEvents(sql, { from: '2024-01-06', to: '2024-01-07', timeZone: tz })));
+    const file = await exportFile(
+      await use(async (sql) => {
+        const q = { from: '2024-01-06', to: '2024-01-07', timeZone: tz };
+        return churnEventsExport(q, await queryChurnEvents(sql, q));
+      }),
+    );
     expect(file.fileName).toBe('流失记录_2024-01-06至2024-01-07.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
