@@ -95,37 +95,44 @@ periods AS (
   SELECT 0 AS p, CAST($from0 AS DATE) AS lo, CAST($to0 AS DATE) AS hi
   UNION ALL SELECT 1, CAST($from1 AS DATE), CAST($to1 AS DATE)
 ),
--- Present: a member of the scope at some instant of the period.
+-- Present: a member of the scope at some instant of the period, with the groups of the scope the
+-- person was in during it. Islands are unions of the non-empty spells without gaps, so an island
+-- meets the period exactly when one of its spells does: the spells alone give both.
+present_spells AS (
+  SELECT p.p, s.pid, s.group_name
+  FROM periods p JOIN spells s ON s.s < ${end('p.hi')} AND s.e > ${start('p.lo')} AND s.e > s.s
+),
+-- Most people were in one group: min and max find them cheaply, a list is built for the others only.
 present AS (
-  SELECT DISTINCT p.p, i.pid FROM periods p JOIN islands i ON i.s < ${end('p.hi')} AND i.e > ${start('p.lo')}
+  SELECT p, pid, CASE WHEN min(group_name) = max(group_name) THEN min(group_name) END AS one_group FROM present_spells GROUP BY p, pid
+),
+several_groups AS (
+  SELECT s.p, s.pid, array_to_string(list_sort(list(DISTINCT s.group_name)), ${JOIN}) AS segment
+  FROM present_spells s SEMI JOIN present pr ON pr.p = s.p AND pr.pid = s.pid AND pr.one_group IS NULL
+  GROUP BY s.p, s.pid
 ),
 bought AS (
   SELECT p.p, o.pid, ${convertedSql} AS converted, ${gmvSql} AS gmv, count(*) FILTER (WHERE o.refunded < o.paid) AS orders
   FROM member_orders o JOIN periods p ON o.d BETWEEN p.lo AND p.hi
   GROUP BY ALL
 ),
-person_period AS (
-  SELECT pr.p, pr.pid, coalesce(b.converted, 0) AS converted, coalesce(b.gmv, 0) AS gmv, coalesce(b.orders, 0) AS orders
-  FROM present pr LEFT JOIN bought b ON b.p = pr.p AND b.pid = pr.pid
+-- The segments of a person that do not depend on the period, once per person (not per period).
+person_attrs AS (
+  SELECT coalesce(pc.pid, pt.pid) AS pid,
+         ${personChannelSql('pc')} AS channel,
+         nullif(trim(pc.staff), '') AS staff,
+         nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(pt.tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), '') AS tag
+  FROM person_customer pc FULL JOIN person_tags pt ON pt.pid = pc.pid
 ),
-person_groups AS (
-  SELECT pp.p, pp.pid, array_to_string(list_sort(list(DISTINCT s.group_name)), ${JOIN}) AS segment
-  FROM person_period pp JOIN periods p ON p.p = pp.p
-  JOIN spells s ON s.pid = pp.pid AND s.s < ${end('p.hi')} AND s.e > ${start('p.lo')} AND s.e > s.s
-  GROUP BY pp.p, pp.pid
-),
--- Each present person once per period with their segment of every dimension (a person without a
--- spell in the period, which no present person lacks, would have no group and is left out of it).
+-- Each present person once per period with their segment of every dimension.
 person_segments AS (
-  SELECT pp.p, pp.converted, pp.gmv, pp.orders,
-         coalesce(${personChannelSql('pc')}, $unknown) AS channel,
-         coalesce(nullif(trim(pc.staff), ''), $unknown) AS staff,
-         coalesce(nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(pt.tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), ''), $noTag) AS tag,
-         g.segment AS group_segment
-  FROM person_period pp
-  LEFT JOIN person_customer pc ON pc.pid = pp.pid
-  LEFT JOIN person_tags pt ON pt.pid = pp.pid
-  LEFT JOIN person_groups g ON g.p = pp.p AND g.pid = pp.pid
+  SELECT pr.p, coalesce(b.converted, 0) AS converted, coalesce(b.gmv, 0) AS gmv, coalesce(b.orders, 0) AS orders,
+         coalesce(a.channel, $unknown) AS channel, coalesce(a.staff, $unknown) AS staff, coalesce(a.tag, $noTag) AS tag,
+         coalesce(pr.one_group, sg.segment) AS group_segment
+  FROM present pr
+  LEFT JOIN bought b ON b.p = pr.p AND b.pid = pr.pid
+  LEFT JOIN person_attrs a ON a.pid = pr.pid
+  LEFT JOIN several_groups sg ON sg.p = pr.p AND sg.pid = pr.pid
 )
 -- One pass over the people for every dimension (a union of one copy per dimension read them five times).
 SELECT CASE WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(staff) = 0 THEN 'staff' WHEN grouping(tag) = 0 THEN 'tag'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growthPoints, latestFullWeek } from '../../../src-main/analysis/decision/growthPoints';
-import { shiftShare } from '../../../src-main/analysis/decision/growthDecomposition';
+import { querySegmentCounts, shiftShare } from '../../../src-main/analysis/decision/growthDecomposition';
 import { queryMetrics } from '../../../src-main/analysis/metrics/metricsQueries';
 import type { GrowthPointsResult, SegmentShift } from '../../../src-main/contract';
 import type { OpenProject } from '../../../src-main/db/projectFile';
@@ -171,5 +171,31 @@ describe('shift-share', () => {
     expect(shiftShare(0, 0, 5, 2)).toEqual({ mix: 2, rate: 0 });
     expect(shiftShare(5, 2, 0, 0)).toEqual({ mix: -2, rate: 0 });
     expect(shiftShare(0, 0, 0, 0)).toEqual({ mix: 0, rate: 0 });
+  });
+});
+
+describe('growth points: the group segment of a person', () => {
+  it('joins the groups a person was in during the period, each group once', async () => {
+    const g = await tempProject(TZ);
+    try {
+      await insertSpells(g.project, [
+        // m1: 群A all along, 群B too from the current week; m2: 群B only; r1: left 群A and came back within the current week.
+        { group: '群A', id: 'm1', join: '2024-05-01 10:00:00+08' },
+        { group: '群B', id: 'm1', join: '2024-06-11 10:00:00+08' },
+        { group: '群B', id: 'm2', join: '2024-06-11 10:00:00+08' },
+        { group: '群A', id: 'r1', join: '2024-05-01 10:00:00+08', leave: '2024-06-11 10:00:00+08' },
+        { group: '群A', id: 'r1', join: '2024-06-12 10:00:00+08' },
+      ]);
+      const periods = { from0: '2024-06-03', to0: '2024-06-09', from1: '2024-06-10', to1: '2024-06-16' };
+      const counts = await g.project.db.use((sql) => querySegmentCounts(sql, undefined, periods, TZ));
+      const groups = counts.filter((c) => c.dimension === 'group').map((c) => [c.segment, c.people0, c.people1]);
+      expect(groups).toEqual([
+        ['群A', 2, 1],
+        ['群A、群B', 0, 1],
+        ['群B', 0, 1],
+      ]);
+    } finally {
+      await g.dispose();
+    }
   });
 });
