@@ -25,10 +25,10 @@
  * The axis values are computed all the same, for the scatter.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import { featureIds, type AxisTerm, type FeatureId, type QuadrantAxis, type QuadrantDefinition, type QuadrantResult, type QuadrantType } from '../../contract';
+import { featureIds, type AxisTerm, type FeatureId, type QuadrantAxis, type QuadrantDefinition, type QuadrantType } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { criteriaSql } from '../base/criteria';
-import { quadrantMessages, quadrantText } from '../../locale/quadrant';
+import { quadrantMessages } from '../../locale/quadrant';
 import type { Sql } from '../../db/projectDb';
 
 /** A relation of per-person features and the named parameters its SQL needs. */
@@ -109,6 +109,14 @@ function thresholdSql(name: 'x' | 'y', axis: QuadrantAxis, params: Record<string
 /** Index of a type in the definition's list. */
 const indexOf = (def: QuadrantDefinition, type: QuadrantType) => def.types.findIndex((t) => t.type === type);
 
+/** The type index of a type id ({@link UNCLASSIFIED} for 'unclassified'); refuses a type the definition lacks. */
+export function typeIndexOf(def: QuadrantDefinition, type: QuadrantType | 'unclassified'): number {
+  if (type === 'unclassified') return UNCLASSIFIED;
+  const index = indexOf(def, type);
+  if (index < 0) throw new AppError('DEFINITION_INVALID', quadrantMessages.noSuchType(type));
+  return index;
+}
+
 /** The type index of a person: geometric in score mode, first matching rule in rule mode. */
 function typeSql(def: QuadrantDefinition): string {
   if (def.mode === 'rule') return 'rule_type';
@@ -183,75 +191,6 @@ SELECT a.pid, a.name, a.x, a.y, a.type, a.tx, a.ty${carried.map((f) => `, a.${qu
 FROM q_typed a
 ${opts.onlyType !== undefined ? 'WHERE a.type = $q_type' : ''}
 ${opts.isOrdered === false ? '' : 'ORDER BY a.pid'}`;
-}
-
-/** Separator of the ids and names read as one string each (see {@link readPoints}). */
-const SEP = '\x1f';
-
-/** The points of a quadrant query, in pid order. */
-interface Points {
-  pids: string[];
-  names: (string | null)[];
-  x: number[];
-  y: number[];
-  type: number[];
-  tx: number | null;
-  ty: number | null;
-}
-
-/**
- * Runs the points query. The client library reads every value of a result separately, which for
- * 100,000 people costs more than the scoring itself, the more so the more columns: so the points
- * go into a temporary table of the connection, the numbers come back as three columns (x, y, type)
- * and the ids and names in one row, each joined into one string with U+001F. A text that holds the
- * separator itself is read with it replaced by a space (the split would not line up otherwise).
- */
-async function readPoints(sql: Sql, query: string, params: Record<string, DuckDBValue>): Promise<Points> {
-  const table = 'qx_quadrant_points';
-  await sql.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT *, row_number() OVER (ORDER BY pid) AS i FROM (${query})`, params);
-  try {
-    const numbers = await sql.raw.runAndReadAll(`SELECT x, y, type FROM ${table} ORDER BY i`);
-    // No rows: no columns either.
-    const [x = [], y = [], type = []] = numbers.getColumns() as number[][];
-    const texts = async (isSanitised: boolean) => {
-      const text = (col: string) => (isSanitised ? `replace(${col}, chr(31), ' ')` : col);
-      const row = await sql.one<{ tx: number | null; ty: number | null; pids: string | null; names: string | null }>(
-        `SELECT any_value(tx) AS tx, any_value(ty) AS ty, string_agg(${text('pid')}, chr(31) ORDER BY i) AS pids,
-                string_agg(coalesce(${text('name')}, ''), chr(31) ORDER BY i) AS names
-         FROM ${table}`,
-      );
-      const pids = x.length === 0 ? [] : row!.pids!.split(SEP);
-      // An empty name reads as none (person_names never yields an empty one).
-      const names = x.length === 0 ? [] : row!.names!.split(SEP).map((n) => (n === '' ? null : n));
-      return pids.length === x.length && names.length === x.length ? { pids, names, tx: row?.tx ?? null, ty: row?.ty ?? null } : null;
-    };
-    const { pids, names, tx, ty } = (await texts(false)) ?? (await texts(true))!;
-    return { pids, names, x, y, type, tx, ty };
-  } finally {
-    await sql.run(`DROP TABLE IF EXISTS ${table}`);
-  }
-}
-
-/** The quadrant of the people of `source` under `def` (columnar, for up to ~100,000 points), in pid order. */
-export async function queryQuadrant(sql: Sql, def: QuadrantDefinition, source: FeatureSource): Promise<QuadrantResult> {
-  checkQuadrant(def);
-  const params: Record<string, DuckDBValue> = { ...source.params };
-  const query = quadrantSql(def, source.relation, params, { isOrdered: false });
-  const { pids, names, x, y, type, tx, ty } = await readPoints(sql, query, params);
-  const total = pids.length;
-  const tally = new Map<number, number>();
-  for (const t of type) tally.set(t, (tally.get(t) ?? 0) + 1);
-  const share = (count: number) => (total === 0 ? null : (count * 100) / total);
-  const counts: QuadrantResult['counts'] = def.types.map((t, i) => ({ type: t.type, label: t.label, count: tally.get(i) ?? 0, share: share(tally.get(i) ?? 0) }));
-  const unclassified = tally.get(UNCLASSIFIED) ?? 0;
-  counts.push({ type: 'unclassified', label: quadrantText.unclassified, count: unclassified, share: share(unclassified) });
-  const resolved = (axis: QuadrantAxis, value: number | null | undefined): number | null => {
-    if (def.mode === 'rule') return null;
-    if (axis.threshold.kind === 'fixed') return axis.threshold.value;
-    return value ?? null;
-  };
-  const emptyFeatures = await queryEmptyFeatures(sql, source, featureIds);
-  return { thresholdX: resolved(def.x, tx), thresholdY: resolved(def.y, ty), pids, names, x, y, type, counts, emptyFeatures };
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { QuadrantDefinition } from '../../contract';
-import { AppError } from '../../contract/appError';
 import { exportFile } from '../../export/xlsx';
 import { sheetOf, type ExportColumn } from '../../analysis/base/exportSheet';
 import { readSavedDefinition, writeDefinition } from '../../db/definitionsStore';
@@ -7,7 +6,8 @@ import { defaultDefinitions } from '../../db/definitionDefaults';
 import type { Sql } from '../../db/projectDb';
 import { featuresTable } from '../../analysis/features/featuresCache';
 import { featureFormat } from '../../analysis/features/featuresGrid';
-import { checkQuadrant, fitDefaultToData, quadrantPeople, queryEmptyFeatures, queryQuadrant, UNCLASSIFIED, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
+import { checkQuadrant, fitDefaultToData, quadrantPeople, queryEmptyFeatures, typeIndexOf, usedFeatures } from '../../analysis/quadrant/quadrantQueries';
+import { queryQuadrant, queryQuadrantPeople } from '../../analysis/quadrant/quadrantResult';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { featureLabels, featuresText } from '../../locale/features';
@@ -29,7 +29,7 @@ async function definitionOf(sql: Sql, unsaved: QuadrantDefinition | undefined, t
   return unsaved ?? (await savedOrFitted(sql, timeZone));
 }
 
-/** The satisfaction × loyalty quadrant (DESIGN §4 Quadrant): its definition, the points and the people of a type. */
+/** The satisfaction × loyalty quadrant (DESIGN §4 Quadrant): its definition, its figures and scatter, and the people of a type. */
 export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
   return {
     'quadrant:get': async () => {
@@ -46,7 +46,15 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
       const project = requireProject(ctx);
       return project.db.use(async (sql) => {
         const def = await definitionOf(sql, req.quadrant, project.timeZone);
-        return queryQuadrant(sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }));
+        return queryQuadrant(project.db, sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }));
+      }, call);
+    },
+
+    'quadrant:people': async (req, call?: CallContext) => {
+      const project = requireProject(ctx);
+      return project.db.use(async (sql) => {
+        const def = await definitionOf(sql, req.quadrant, project.timeZone);
+        return queryQuadrantPeople(project.db, sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }), req.type, req);
       }, call);
     },
 
@@ -54,8 +62,7 @@ export function quadrantHandlers(ctx: AppContext): DomainHandlers<'quadrant'> {
       const project = requireProject(ctx);
       return project.db.use(async (sql) => {
         const def = await definitionOf(sql, req.quadrant, project.timeZone);
-        const index = req.type === 'unclassified' ? UNCLASSIFIED : def.types.findIndex((t) => t.type === req.type);
-        if (req.type !== 'unclassified' && index < 0) throw new AppError('DEFINITION_INVALID', quadrantMessages.noSuchType(req.type));
+        const index = typeIndexOf(def, req.type);
         const entry = index >= 0 ? def.types[index]! : null;
         const label = entry?.label ?? quadrantText.unclassified;
         const people = await quadrantPeople(sql, def, await featuresTable(sql, { groups: req.groups, timeZone: project.timeZone }), index);

@@ -4,7 +4,7 @@ import { DefinitionGrid } from '../../components/DefinitionGrid';
 import type { Undoable } from '../../components/useUndoable';
 import { quadrantText, thresholdKindLabels } from '../../../src-main/locale/quadrant';
 import { CommitField } from './CommitField';
-import { formatValue, newTermRow, switchThreshold, termColumns, thresholdProblem, type AxisEditor, type AxisName, type QuadrantEditor, type TermRow } from './quadrantModel';
+import { formatValue, newTermRow, switchThreshold, termColumns, thresholdProblem, type AxisEditor, type AxisName, type BelowThreshold, type QuadrantEditor, type TermRow } from './quadrantModel';
 
 /** Props of {@link AxisCard}. */
 export interface AxisCardProps {
@@ -15,8 +15,8 @@ export interface AxisCardProps {
   history: Undoable<QuadrantEditor>;
   /** The threshold the last result resolved (percentiles become numbers); undefined before any result. */
   resolved: number | null | undefined;
-  /** This axis's scores of everyone in the last result, to turn a fixed threshold into its percentile; null before any result. */
-  scores: readonly number[] | null;
+  /** People below this axis's threshold in the last result, to turn a fixed threshold into its percentile; null before any result. */
+  below: BelowThreshold | null;
   /** Whether the last result answers the definition as it stands (not one still being recomputed). */
   isResultCurrent: boolean;
   /** Whether thresholds apply (score mode). */
@@ -33,7 +33,7 @@ function parseNumber(text: string): number | null {
 }
 
 /** One axis: its weighted features in a grid, and its threshold (fixed value or percentile). */
-export function AxisCard({ name, axis, onChange, history, resolved, scores, isResultCurrent, hasThreshold }: AxisCardProps) {
+export function AxisCard({ name, axis, onChange, history, resolved, below, isResultCurrent, hasThreshold }: AxisCardProps) {
   const columns = useMemo(() => termColumns(), []);
   const [badText, setBadText] = useState<string | null>(null);
   // An undo, redo or load replaces the value: a mistyped draft is gone with it.
@@ -44,7 +44,7 @@ export function AxisCard({ name, axis, onChange, history, resolved, scores, isRe
   const [switched, setSwitched] = useState<{ note: string; threshold: QuadrantAxis['threshold'] } | null>(null);
   const switchNote = switched && switched.threshold.kind === axis.threshold.kind && switched.threshold.value === axis.threshold.value ? switched.note : null;
   const onSwitch = (kind: QuadrantAxis['threshold']['kind']) => {
-    const next = switchThreshold(axis.threshold, kind, isResultCurrent ? scores : null, isResultCurrent ? resolved : undefined);
+    const next = switchThreshold(axis.threshold, kind, isResultCurrent ? below : null, isResultCurrent ? resolved : undefined);
     setSwitched(next);
     setThreshold(next.threshold);
   };

@@ -16,7 +16,7 @@ export interface CountCardsProps {
 export function CountCards({ result, isRuleMode, selected, onSelect }: CountCardsProps) {
   const shown = result.counts.filter((c) => c.type !== 'unclassified' || isRuleMode || c.count > 0);
   return (
-    <div className="quadrant-counts" data-testid="quadrant-counts" data-total={result.pids.length}>
+    <div className="quadrant-counts" data-testid="quadrant-counts" data-total={result.total}>
       {shown.map((c) => (
         <button
           key={c.type}
@@ -35,7 +35,7 @@ export function CountCards({ result, isRuleMode, selected, onSelect }: CountCard
           <span className="quadrant-count-share" data-testid={`quadrant-share-${c.type}`}>
             {formatRate(c.share)}
           </span>
-          <span className="muted small">{c.type === 'unclassified' ? quadrantText.ofPeople(result.pids.length) : typeMeanings[c.type]}</span>
+          <span className="muted small">{c.type === 'unclassified' ? quadrantText.ofPeople(result.total) : typeMeanings[c.type]}</span>
         </button>
       ))}
     </div>

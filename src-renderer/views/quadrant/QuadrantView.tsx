@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ExportFileFormat, QuadrantResult, QuadrantType } from '../../../src-main/contract';
+import type { ExportFileFormat, QuadrantPersonRow, QuadrantType } from '../../../src-main/contract';
+import { call } from '../../api/client';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
-import type { ChartOption } from '../../components/chartTypes';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
-import type { GridColumn } from '../../components/gridTypes';
+import type { GridColumn, PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
 import { currentAnswer, useDraft } from '../../components/useDraft';
 import { apiDownload, exportDownload } from '../../components/useExport';
@@ -15,10 +15,12 @@ import { quadrantText } from '../../../src-main/locale/quadrant';
 import { featureLabels } from '../../../src-main/locale/features';
 import { punctuation } from '../../../src-main/locale/common';
 import { selectScopeGroups, useScope } from '../../store/scope';
+import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
+import { reportError } from '../../store/toasts';
 import { AxisCard } from './AxisCard';
 import { CountCards } from './CountCards';
 import { quadrantChartOption } from './quadrantChartOption';
-import { countIndex, formatValue, isDefinitionValid, moveType, peopleOfType, toDefinition, toEditor, withAxis, withType, type PersonRow, type QuadrantEditor } from './quadrantModel';
+import { belowThreshold, formatValue, isDefinitionValid, moveType, toDefinition, toEditor, withAxis, withType, type QuadrantEditor } from './quadrantModel';
 import { TypeCards } from './TypeCards';
 import './quadrant.css';
 
@@ -27,28 +29,13 @@ const DEBOUNCE_MS = 200;
 
 type Selected = QuadrantType | 'unclassified';
 
-const listColumns = perLanguage((): GridColumn<PersonRow>[] => [
-  { field: 'pid', headerName: quadrantText.listColumns.pid, flex: 1.2 },
-  { field: 'name', headerName: quadrantText.listColumns.name, flex: 1, format: (v) => (v === null ? '' : String(v)) },
-  { field: 'x', headerName: quadrantText.listColumns.x, width: 100, isNumeric: true, format: (v) => formatValue(v as number) },
-  { field: 'y', headerName: quadrantText.listColumns.y, width: 100, isNumeric: true, format: (v) => formatValue(v as number) },
+/** The people list's columns, sorted and filtered on the Node side (quadrant:people). */
+const listColumns = perLanguage((): GridColumn<QuadrantPersonRow>[] => [
+  { field: 'pid', headerName: quadrantText.listColumns.pid, flex: 1.2, filter: 'text' },
+  { field: 'name', headerName: quadrantText.listColumns.name, flex: 1, filter: 'text', format: (v) => (v === null ? '' : String(v)) },
+  { field: 'x', headerName: quadrantText.listColumns.x, width: 110, isNumeric: true, filter: 'number', format: (v) => formatValue(v as number) },
+  { field: 'y', headerName: quadrantText.listColumns.y, width: 110, isNumeric: true, filter: 'number', format: (v) => formatValue(v as number) },
 ]);
-
-/** The scatter's option of each answer (the query cache's object), in score mode and in rule mode. */
-const chartOptions = new WeakMap<QuadrantResult, Map<boolean, ChartOption>>();
-
-/**
- * {@link quadrantChartOption}, made once per answer: the warm-up's render off screen makes it for
- * the answer the visit then finds in the query cache, so the visit skips the ~100 ms of grouping
- * 100,000 people's points (issue 17).
- */
-function keptChartOption(result: QuadrantResult, isScore: boolean): ChartOption {
-  let byMode = chartOptions.get(result);
-  if (!byMode) chartOptions.set(result, (byMode = new Map()));
-  let option = byMode.get(isScore);
-  if (!option) byMode.set(isScore, (option = quadrantChartOption(result, isScore)));
-  return option;
-}
 
 const emptyEditor: QuadrantEditor = { mode: 'score', x: { terms: [], threshold: { kind: 'percentile', value: 50 } }, y: { terms: [], threshold: { kind: 'percentile', value: 50 } }, types: [] };
 
@@ -71,9 +58,20 @@ export function QuadrantView() {
   const update = useCallback((f: (e: QuadrantEditor) => QuadrantEditor) => set(f(editor.value)), [set, editor.value]);
 
   const isScore = definition.mode === 'score';
-  const option = useMemo(() => (result ? keptChartOption(result, isScore) : null), [result, isScore]);
-  const selectedIndex = result && selected ? countIndex(result, selected) : null;
-  const people = useMemo(() => (result && selectedIndex !== null ? peopleOfType(result, selectedIndex) : []), [result, selectedIndex]);
+  const option = useMemo(() => (result ? quadrantChartOption(result, isScore) : null), [result, isScore]);
+  const dataVersion = useDataVersion(selectDataVersion);
+  // The people of the selected type, a page at a time from the Node side, of the definition as it stands.
+  const loader = useCallback<PageLoader<QuadrantPersonRow>>(
+    async (query) => {
+      const r = await call('quadrant:people', { quadrant: definition, type: selected ?? 'unclassified', ...(groups.length ? { groups } : {}), ...query });
+      if (!r.ok) {
+        reportError(r.error);
+        return null;
+      }
+      return r.value;
+    },
+    [definition, selected, groups],
+  );
   const selectedCount = result && selected ? result.counts.find((c) => c.type === selected) : undefined;
   // Every person of the type with the definition's features, its label and strategy, written by the Node side.
   const exportFile = useCallback(
@@ -132,7 +130,7 @@ export function QuadrantView() {
               onChange={(axis) => update((e) => withAxis(e, name, axis))}
               history={editor}
               resolved={result ? (name === 'x' ? result.thresholdX : result.thresholdY) : undefined}
-              scores={result ? result[name] : null}
+              below={result ? belowThreshold(result, name) : null}
               isResultCurrent={!isLoading}
               hasThreshold={isScore}
             />
@@ -141,7 +139,7 @@ export function QuadrantView() {
         </div>
         <div className="quadrant-result">
           {result && <CountCards result={result} isRuleMode={!isScore} selected={selected} onSelect={setSelected} />}
-          {result && result.pids.length === 0 && <p className="muted">{quadrantText.empty}</p>}
+          {result && result.total === 0 && <p className="muted">{quadrantText.empty}</p>}
           {result && result.emptyFeatures.length > 0 && (
             <p className="muted small quadrant-empty-features" data-testid="quadrant-empty-features">
               {quadrantText.emptyFeatures(result.emptyFeatures.map((f) => featureLabels[f]).join(punctuation.list))}
@@ -150,6 +148,11 @@ export function QuadrantView() {
           <section className="card chart-card quadrant-chart" data-testid="quadrant-chart-card" data-threshold-x={result?.thresholdX ?? ''} data-threshold-y={result?.thresholdY ?? ''}>
             <h3>{quadrantText.chartTitle}</h3>
             {option && <Chart option={option} testId="quadrant-chart" height={420} onItemClick={onPointClick} />}
+            {result?.scatter.kind === 'density' && (
+              <p className="muted small" data-testid="quadrant-density-note">
+                {quadrantText.densityNote(result.total)}
+              </p>
+            )}
           </section>
           <div className="quadrant-list-head">
             <h3>{selectedCount ? quadrantText.listTitle(selectedCount.label) : quadrantText.listHint}</h3>
@@ -159,7 +162,8 @@ export function QuadrantView() {
             <div className="grid-box quadrant-people">
               <DataGrid
                 columns={listColumns()}
-                rows={people}
+                loader={loader}
+                reloadKey={`${JSON.stringify([definition, groups, selected])}:${dataVersion}`}
                 rowId={(r) => r.pid}
                 testId="quadrant-people"
                 exportFile={exportFile}

@@ -1,6 +1,6 @@
 // The quadrant editor's state as plain data: the definition with row keys for the grids, the
 // conversions to and from the contract's QuadrantDefinition, the checks the UI shows before it
-// asks the Node side, and the rows of one type's people list.
+// asks the Node side, and the switch of a threshold's kind.
 import type { AxisTerm, QuadrantAxis, QuadrantDefinition, QuadrantResult, QuadrantType } from '../../../src-main/contract';
 import type { DefinitionColumn } from '../../components/definitionGridTypes';
 import { definitionGridText } from '../../../src-main/locale/common';
@@ -117,28 +117,6 @@ export function moveType(e: QuadrantEditor, index: number, delta: -1 | 1): Quadr
   return { ...e, types };
 }
 
-/** One person of a type's list. */
-export interface PersonRow {
-  pid: string;
-  name: string | null;
-  x: number;
-  y: number;
-}
-
-/** The people of one type index (−1: unclassified) from the columnar result. */
-export function peopleOfType(result: QuadrantResult, index: number): PersonRow[] {
-  const rows: PersonRow[] = [];
-  for (let i = 0; i < result.type.length; i++) {
-    if (result.type[i] === index) rows.push({ pid: result.pids[i]!, name: result.names[i] ?? null, x: result.x[i]!, y: result.y[i]! });
-  }
-  return rows;
-}
-
-/** The type index of a count card: its position among the types, −1 for unclassified. */
-export function countIndex(result: QuadrantResult, type: QuadrantType | 'unclassified'): number {
-  return type === 'unclassified' ? -1 : result.counts.findIndex((c) => c.type === type);
-}
-
 /** An axis value or threshold for display: up to 4 decimals, no trailing zeros. */
 export function formatValue(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '-';
@@ -152,42 +130,49 @@ export interface ThresholdSwitch {
   note: string;
 }
 
-/** Percent of `scores` strictly below `value` (the server's percentile rule, src-main/analysis/quadrant), 0 without scores. */
-export function percentBelow(value: number, scores: readonly number[]): number {
-  return scores.length ? (100 * scores.filter((s) => s < value).length) / scores.length : 0;
+/** People scoring below a fixed threshold, out of everyone: what the Node side counts (QuadrantResult belowX / belowY, total). */
+export interface BelowThreshold {
+  below: number;
+  total: number;
+}
+
+/** The people below an axis's threshold in a result; null where the axis has none (rule mode, a percentile nobody reaches). */
+export function belowThreshold(result: QuadrantResult, name: AxisName): BelowThreshold | null {
+  const below = name === 'x' ? result.belowX : result.belowY;
+  return below === null ? null : { below, total: result.total };
 }
 
 /**
- * The percentile p that classifies `scores` exactly as the fixed `value` does, rounded down to the
- * fewest decimals that keep it so: a percentile resolves to the lowest score with at least p % of
- * the people below it, so p must not exceed the share below `value` nor fall to the share below
- * the next lower score (one person, 100 / n percent, less).
+ * The percentile p that classifies everyone exactly as a fixed value does, given the people below
+ * it, rounded down to the fewest decimals that keep it so: a percentile resolves to the lowest score
+ * with at least p % of the people below it, so p must not exceed the share below the value nor fall
+ * to the share below the next lower score (one person, 100 / n percent, less).
  */
-export function equivalentPercentile(value: number, scores: readonly number[]): number {
-  const exact = percentBelow(value, scores);
+export function equivalentPercentile({ below, total }: BelowThreshold): number {
+  const exact = total ? (100 * below) / total : 0;
   let decimals = 2;
-  while (decimals < 10 && 10 ** -decimals >= 100 / Math.max(1, scores.length)) decimals++;
+  while (decimals < 10 && 10 ** -decimals >= 100 / Math.max(1, total)) decimals++;
   const f = 10 ** decimals;
   return Math.floor(exact * f + 1e-9) / f;
 }
 
 /**
  * Switches an axis threshold between a fixed value and a percentile, keeping what it means: a
- * fixed value becomes its percentile among the current `scores`, a percentile becomes the value
- * it resolved to (`resolved`, from the last result). Where there is no equivalent the value is
- * cleared and the note says so; the typed number is never carried across as the other kind.
+ * fixed value becomes its percentile from the people below it in the last result (`below`), a
+ * percentile becomes the value it resolved to (`resolved`). Where there is no equivalent the value
+ * is cleared and the note says so; the typed number is never carried across as the other kind.
  */
 export function switchThreshold(
   threshold: QuadrantAxis['threshold'],
   kind: QuadrantAxis['threshold']['kind'],
-  scores: readonly number[] | null,
+  below: BelowThreshold | null,
   resolved: number | null | undefined,
 ): ThresholdSwitch {
   const t = quadrantText.thresholdConverted;
   if (kind === threshold.kind) return { threshold, note: '' };
   if (kind === 'percentile') {
-    if (!scores || scores.length === 0) return { threshold: { kind, value: 50 }, note: t.clearedToPercentile };
-    const p = equivalentPercentile(threshold.value, scores);
+    if (!below || below.total === 0) return { threshold: { kind, value: 50 }, note: t.clearedToPercentile };
+    const p = equivalentPercentile(below);
     return { threshold: { kind, value: p }, note: t.toPercentile(formatValue(threshold.value), String(p)) };
   }
   if (resolved === null || resolved === undefined) return { threshold: { kind, value: 0 }, note: t.clearedToFixed };

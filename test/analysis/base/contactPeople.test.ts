@@ -17,7 +17,7 @@ import { queryChurnEvents } from '../../../src-main/analysis/churn/churnQueries'
 import { featuresParams, featuresSql } from '../../../src-main/analysis/features/featuresQueries';
 import { featuresTable } from '../../../src-main/analysis/features/featuresCache';
 import { queryLost } from '../../../src-main/analysis/funnel/funnelQueries';
-import { queryQuadrant } from '../../../src-main/analysis/quadrant/quadrantQueries';
+import { queryQuadrant } from '../../../src-main/analysis/quadrant/quadrantResult';
 import { queryUnmatched } from '../../../src-main/analysis/base/identity';
 import { defaultQuadrant } from '../../../src-main/db/definitionDefaults';
 import { insertImport, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
@@ -94,8 +94,8 @@ describe('a contact deleted before ever joining is a person', () => {
   });
 
   it('is a point of the quadrant', async () => {
-    const result = await t.project.db.use(async (sql) => queryQuadrant(sql, defaultQuadrant(), await featuresTable(sql, { asOf: '2024-03-31', timeZone: TZ })));
-    expect([...result.pids].sort()).toEqual(['con1', 'mem1']);
+    const result = await t.project.db.use(async (sql) => queryQuadrant(t.project.db, sql, defaultQuadrant(), await featuresTable(sql, { asOf: '2024-03-31', timeZone: TZ })));
+    expect(result.scatter.kind === 'points' ? [...result.scatter.pids].sort() : null).toEqual(['con1', 'mem1']);
   });
 });
 

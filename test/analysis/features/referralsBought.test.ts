@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureRow, QuadrantDefinition } from '../../../src-main/contract';
 import { featuresParams, featuresSql } from '../../../src-main/analysis/features/featuresQueries';
 import { featuresTable } from '../../../src-main/analysis/features/featuresCache';
-import { queryQuadrant } from '../../../src-main/analysis/quadrant/quadrantQueries';
+import { queryQuadrant } from '../../../src-main/analysis/quadrant/quadrantResult';
 import { defaultQuadrant } from '../../../src-main/db/definitionDefaults';
 import { insertOrders, tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -77,8 +77,9 @@ describe('referrals who bought', () => {
         { ...base.types.find((x) => x.type === 'low')!, rules: [] },
       ],
     };
-    const result = await t.project.db.use(async (sql) => queryQuadrant(sql, def, await featuresTable(sql, { asOf: '2024-03-31', timeZone: TZ })));
-    expect(result.type[result.pids.indexOf('ref')]).toBe(1);
+    const result = await t.project.db.use(async (sql) => queryQuadrant(t.project.db, sql, def, await featuresTable(sql, { asOf: '2024-03-31', timeZone: TZ })));
+    const points = result.scatter.kind === 'points' ? result.scatter : null;
+    expect(points?.type[points.pids.indexOf('ref')]).toBe(1);
     expect(result.counts.map((c) => [c.type, c.count])).toEqual([['bargain', 0], ['loyal', 1], ['needy', 0], ['low', 0], ['unclassified', 5]]);
   });
 });

@@ -3,10 +3,12 @@
  * checked against feature values chosen to hit each boundary exactly, apart from how the features
  * themselves are computed (featuresQueries has its own tests).
  */
-import { featureIds, type FeatureId, type QuadrantDefinition, type QuadrantResult } from '../../../src-main/contract';
+import { featureIds, type FeatureId, type QuadrantDefinition, type QuadrantPersonRow, type QuadrantResult } from '../../../src-main/contract';
 import { defaultQuadrant } from '../../../src-main/db/definitionDefaults';
 import { ProjectDb } from '../../../src-main/db/projectDb';
-import { queryQuadrant } from '../../../src-main/analysis/quadrant/quadrantQueries';
+import { typeIndexOf } from '../../../src-main/analysis/quadrant/quadrantQueries';
+import type { GridQuery } from '../../../src-main/analysis/base/dataQueries';
+import { queryQuadrant, queryQuadrantPeople } from '../../../src-main/analysis/quadrant/quadrantResult';
 
 /** One person: pid, name and the features the case needs (the rest empty or 0 as the real table has them). */
 export type FeaturePerson = { pid: string; name?: string | null } & Partial<Record<FeatureId, number | boolean | null>>;
@@ -52,18 +54,36 @@ export async function featuresDb(people: FeaturePerson[]): Promise<ProjectDb> {
   return db;
 }
 
-/** The quadrant of the table under `def`. */
-export function quadrantOf(db: ProjectDb, def: QuadrantDefinition): Promise<QuadrantResult> {
-  return db.use((sql) => queryQuadrant(sql, def, { relation: 'person_features', params: {} }));
+/** The whole people list: every person of the scope, as one page in pid order. */
+export const everyone: GridQuery = { offset: 0, limit: 5000, sort: [], filter: {} };
+
+/** The quadrant of the table under `def`, with every person as quadrant:people lists them (columnar, pid order; type as its index, −1 unclassified). */
+export type QuadrantOutcome = QuadrantResult & { pids: string[]; names: (string | null)[]; x: number[]; y: number[]; type: number[] };
+
+/** The quadrant of the table under `def`: quadrant:query's answer and everyone's values and types. */
+export function quadrantOf(db: ProjectDb, def: QuadrantDefinition): Promise<QuadrantOutcome> {
+  const source = { relation: 'person_features', params: {} };
+  return db.use(async (sql) => {
+    const result = await queryQuadrant(db, sql, def, source);
+    const rows: QuadrantPersonRow[] = (await queryQuadrantPeople(db, sql, def, source, undefined, everyone)).rows;
+    return {
+      ...result,
+      pids: rows.map((r) => r.pid),
+      names: rows.map((r) => r.name),
+      x: rows.map((r) => r.x),
+      y: rows.map((r) => r.y),
+      type: rows.map((r) => typeIndexOf(def, r.type)),
+    };
+  });
 }
 
 /** Each person's type id (or 'unclassified') by pid. */
-export function typesByPid(result: QuadrantResult, def: QuadrantDefinition): Record<string, string> {
+export function typesByPid(result: QuadrantOutcome, def: QuadrantDefinition): Record<string, string> {
   return Object.fromEntries(result.pids.map((pid, i) => [pid, result.type[i]! < 0 ? 'unclassified' : def.types[result.type[i]!]!.type]));
 }
 
 /** Each person's [x, y] by pid. */
-export function pointsByPid(result: QuadrantResult): Record<string, [number, number]> {
+export function pointsByPid(result: QuadrantOutcome): Record<string, [number, number]> {
   return Object.fromEntries(result.pids.map((pid, i) => [pid, [result.x[i]!, result.y[i]!]]));
 }
 

@@ -101,10 +101,8 @@ describe('quadrant handlers', () => {
 
   it('computes the saved definition, or the unsaved one a request carries, over the scope', async () => {
     const saved = ok(await call('quadrant:query', {}));
-    expect(saved.pids).toEqual(['u1', 'u2', 'u3', 'u4']);
-    expect(saved.names).toEqual(['老王', '小李', '=1+2', '阿四']);
-    expect(saved.x).toEqual([3, 1, 2, 0]);
-    expect(saved.y).toEqual([2, 1, 0, 0]);
+    expect(saved.scatter).toEqual({ kind: 'points', pids: ['u1', 'u2', 'u3', 'u4'], names: ['老王', '小李', '=1+2', '阿四'], x: [3, 1, 2, 0], y: [2, 1, 0, 0], type: [0, 1, 3, 2] });
+    expect(saved.total).toBe(4);
     expect(saved.counts.map((c) => [c.label, c.count])).toEqual([['铁粉', 1], ['羊毛型', 1], ['低需求', 1], ['需求型', 1], ['未分类', 0]]);
 
     // Unsaved: loyalty needs 2 purchases now, so u2 drops to 低需求.
@@ -114,9 +112,7 @@ describe('quadrant handlers', () => {
     expect(r.thresholdY).toBe(2);
 
     const b = ok(await call('quadrant:query', { groups: ['B'], quadrant: definition() }));
-    expect(b.pids).toEqual(['u2', 'u3', 'u4']);
-    expect(b.x).toEqual([1, 2, 0]);
-    expect(b.y).toEqual([1, 0, 0]);
+    expect(b.scatter).toMatchObject({ kind: 'points', pids: ['u2', 'u3', 'u4'], x: [1, 2, 0], y: [1, 0, 0] });
     expect(b.counts.map((c) => [c.type, c.count])).toEqual([['loyal', 0], ['bargain', 1], ['low', 1], ['needy', 1], ['unclassified', 0]]);
   });
 
@@ -149,7 +145,7 @@ describe('quadrant handlers', () => {
       types: definition().types.map((ty) => ({ ...ty, rules: ty.type === 'loyal' ? [{ join: 'and', field: 'repurchase_90d', op: '=', value: 1 }] : [] })),
     };
     const r = ok(await call('quadrant:query', { quadrant: def }));
-    expect(r.type).toEqual([0, -1, -1, -1]);
+    expect(r.scatter.kind === 'points' ? r.scatter.type : null).toEqual([0, -1, -1, -1]);
     const file = ok(await call('quadrant:export', { type: 'loyal', quadrant: def }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);

@@ -132,7 +132,7 @@ describe('quadrant score mode: axis values', () => {
 });
 
 describe('quadrant points', () => {
-  it('come in pid order with their names: none stays none, and a unit separator inside a name reads as a space', async () => {
+  it('come in pid order with their names as they are (none stays none), in the people list and as the scatter of a small scope', async () => {
     db = await featuresDb([
       { pid: 'b', name: '小\u001f李', messages: 2 },
       { pid: 'a', name: null, messages: 1 },
@@ -140,10 +140,11 @@ describe('quadrant points', () => {
     ]);
     const result = await quadrantOf(db, scoreDefinition(rawAxis('messages', fixed(2)), rawAxis('purchases', fixed(1))));
     expect(result.pids).toEqual(['a', 'b', 'c']);
-    expect(result.names).toEqual([null, '小 李', '=HYPERLINK("x")']);
+    expect(result.names).toEqual([null, '小\u001f李', '=HYPERLINK("x")']);
     expect(result.x).toEqual([1, 2, 3]);
     // Indexes into the default types: loyal 0, bargain 1, low 2, needy 3 (a is low, b and c needy).
     expect(result.type).toEqual([2, 3, 3]);
+    expect(result.scatter).toEqual({ kind: 'points', pids: ['a', 'b', 'c'], names: [null, '小\u001f李', '=HYPERLINK("x")'], x: [1, 2, 3], y: [0, 0, 0], type: [2, 3, 3] });
   });
 });
 

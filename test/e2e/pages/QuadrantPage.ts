@@ -124,6 +124,11 @@ export class QuadrantPage {
     return callApi(this.page, 'quadrant:query', req);
   }
 
+  /** A page of the people list from the API (everyone of the scope when no type is given). */
+  people(req: Req<'quadrant:people'>): Promise<Responses['quadrant:people']> {
+    return callApi(this.page, 'quadrant:people', req);
+  }
+
   /** The open project's file. */
   async projectPath(): Promise<string> {
     const info = await callApi(this.page, 'project:current', {});

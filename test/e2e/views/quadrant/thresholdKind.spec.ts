@@ -18,7 +18,9 @@ test.describe('switching a threshold between 固定值 and 百分位', () => {
     await q.waitSettled();
     const atFixed = await q.counts();
     const saved = await q.saved();
-    const scores = (await q.query({ quadrant: { ...saved, x: { ...saved.x, threshold: { kind: 'fixed', value: 0.45 } } } })).x;
+    const everyone = await q.people({ quadrant: { ...saved, x: { ...saved.x, threshold: { kind: 'fixed', value: 0.45 } } }, offset: 0, limit: 5000 });
+    expect(everyone.rows).toHaveLength(everyone.total);
+    const scores = everyone.rows.map((r) => r.x);
     const below = scores.filter((s) => s < 0.45).length;
     await q.chooseThresholdKind('x', 'percentile');
     const shown = Number(await q.threshold('x').inputValue());

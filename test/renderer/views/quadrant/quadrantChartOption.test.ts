@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { QuadrantResult } from '../../../../src-main/contract';
-import { densitySize, GRID_CELLS, GRID_THRESHOLD, LARGE_SYMBOL_SIZE, LARGE_THRESHOLD, pointTooltip, pointsByType, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
+import type { QuadrantDensity, QuadrantPoints, QuadrantResult } from '../../../../src-main/contract';
+import { binSize, binTooltip, densitySize, pointTooltip, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
 
 /** Five people over types loyal(0), bargain(1), needy(2), low(3); e is unclassified. */
-function result(overrides: Partial<QuadrantResult> = {}): QuadrantResult {
+const five: QuadrantPoints = {
+  kind: 'points',
+  pids: ['a', 'b', 'c', 'd', 'e'],
+  names: ['阿一', null, '<b>c</b>', 'd', 'e'],
+  x: [0.9, 0.1, 0.7, 0.2, 0.3],
+  y: [3, 2.5, 1, 0, 4],
+  type: [0, 1, 2, 3, -1],
+};
+
+function result(overrides: Partial<QuadrantResult> = {}, points: Partial<QuadrantPoints> = {}): QuadrantResult {
   return {
     thresholdX: 0.5,
     thresholdY: 2,
-    pids: ['a', 'b', 'c', 'd', 'e'],
-    names: ['阿一', null, '<b>c</b>', 'd', 'e'],
-    x: [0.9, 0.1, 0.7, 0.2, 0.3],
-    y: [3, 2.5, 1, 0, 4],
-    type: [0, 1, 2, 3, -1],
+    total: 5,
+    belowX: 3,
+    belowY: 2,
     counts: [
       { type: 'loyal', label: '忠实型', count: 1, share: 20 },
       { type: 'bargain', label: '羊毛型', count: 1, share: 20 },
@@ -20,6 +27,7 @@ function result(overrides: Partial<QuadrantResult> = {}): QuadrantResult {
       { type: 'unclassified', label: '未分类', count: 1, share: 20 },
     ],
     emptyFeatures: [],
+    scatter: { ...five, ...points },
     ...overrides,
   };
 }
@@ -27,10 +35,23 @@ function result(overrides: Partial<QuadrantResult> = {}): QuadrantResult {
 /** A result of `n` unnamed people whose axis values and type index are functions of their position. */
 function crowd(n: number, x: (i: number) => number, y: (i: number) => number, type: (i: number) => number): QuadrantResult {
   const of = <T,>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
-  return result({ pids: of((i) => `p${i}`), names: of(() => null), x: of(x), y: of(y), type: of(type) });
+  return result({}, { pids: of((i) => `p${i}`), names: of(() => null), x: of(x), y: of(y), type: of(type) });
 }
 
-type Scatter = { name: string; id: string; data: [number, number, number, number][]; symbolSize: number | ((v: [number, number, number, number]) => number); large: boolean; largeThreshold: number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
+/** Bins of 0.25 × 1 from (0, 0): loyal in (3, 2) ×40 and (2, 3) ×10, bargain in (0, 3) ×5, unclassified in (1, 1) ×1. */
+const density: QuadrantDensity = {
+  kind: 'density',
+  xBins: { min: 0, step: 0.25, count: 64 },
+  yBins: { min: 0, step: 1, count: 40 },
+  type: [0, 0, 1, -1],
+  bx: [3, 2, 0, 1],
+  by: [2, 3, 3, 1],
+  count: [40, 10, 5, 1],
+  x: [0.8, 0.6, 0.1, 0.3],
+  y: [2.5, 3.2, 3.9, 1],
+};
+
+type Scatter = { name: string; id: string; data: [number, number, number, number][]; symbolSize: (v: [number, number, number, number]) => number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
 const seriesOf = (r: QuadrantResult, isScore: boolean) => quadrantChartOption(r, isScore).series as Scatter[];
 
 describe('quadrant scatter option', () => {
@@ -48,7 +69,7 @@ describe('quadrant scatter option', () => {
   });
 
   it('leaves the unclassified series out when nobody is unclassified, but keeps empty types in the legend', () => {
-    const r = result({ type: [0, 0, 2, 3, 3], counts: result().counts.map((c) => ({ ...c, count: c.type === 'unclassified' ? 0 : c.count })) });
+    const r = result({ counts: result().counts.map((c) => ({ ...c, count: c.type === 'unclassified' ? 0 : c.count })) }, { type: [0, 0, 2, 3, 3] });
     const series = seriesOf(r, true);
     expect(series.map((s) => s.name)).toEqual(['忠实型', '羊毛型', '需求型', '低需求']);
     expect(series[1]!.data).toEqual([]);
@@ -68,45 +89,41 @@ describe('quadrant scatter option', () => {
     expect(loyal!.data.every((p) => p[3] === 8)).toBe(true);
     expect(loyal!.data.find((p) => p[0] === 3 && p[1] === 2)).toEqual([3, 2, 23, 8]);
     const size = loyal!.symbolSize;
-    if (typeof size !== 'function') throw new Error('80 positions are drawn one by one, each sized by its count');
     expect(size([0, 0, 0, 1])).toBe(4);
     expect(size([0, 0, 0, 8])).toBeGreaterThan(size([0, 0, 0, 2]));
     expect(densitySize(10_000)).toBe(28);
-    expect(pointTooltip(many, 23, 7)).toBe('此处 7 人，其中之一：<br/>（无昵称）<br/>满意度 3<br/>忠诚度 2');
+    expect(pointTooltip(many.scatter as QuadrantPoints, 23, 7)).toBe('此处 7 人，其中之一：<br/>（无昵称）<br/>满意度 3<br/>忠诚度 2');
   });
 
-  it('bins a type with very many distinct positions on a grid, keeping every person counted', () => {
-    const n = GRID_THRESHOLD * 3;
-    const spread = crowd(n, (i) => i / n, (i) => ((i * 7919) % n) / n, () => 2);
-    const needy = pointsByType(spread).find((b) => b.index === 2)!.points;
-    expect(needy.length).toBeLessThanOrEqual(GRID_CELLS * GRID_CELLS);
-    expect(needy.length).toBeLessThan(n);
-    expect(needy.reduce((s, p) => s + p[3], 0)).toBe(n);
+  it('draws a density as one symbol per type and bin at its people’s mean, sized by the count, every person counted', () => {
+    const r = result({ total: 56, counts: result().counts.map((c) => ({ ...c, count: ({ loyal: 50, bargain: 5, unclassified: 1 } as Record<string, number>)[c.type] ?? 0 })) }, {});
+    const series = seriesOf({ ...r, scatter: density }, true);
+    expect(series.map((s) => [s.id, s.data])).toEqual([
+      ['loyal', [[0.8, 2.5, 0, 40], [0.6, 3.2, 1, 10]]],
+      ['bargain', [[0.1, 3.9, 2, 5]]],
+      ['needy', []],
+      ['low', []],
+      ['unclassified', [[0.3, 1, 3, 1]]],
+    ]);
+    expect(series.flatMap((s) => s.data).reduce((k, p) => k + p[3], 0)).toBe(56);
+    const size = series[0]!.symbolSize;
+    // The fullest bin (40) draws the largest, 12 px; a quarter of it half as wide a dot plus the base.
+    expect(size([0, 0, 0, 40])).toBe(12);
+    expect(size([0, 0, 0, 10])).toBe(7.5);
+    expect(binSize(1, 40)).toBeGreaterThan(3);
+    expect(seriesOf({ ...r, scatter: density }, true)[0]!.markLine!.data).toEqual([{ xAxis: 0.5 }, { yAxis: 2 }]);
   });
 
-  it('uses large mode so 100,000 points draw in one pass', () => {
-    const n = 100_000;
-    const big = crowd(n, (i) => i % 100, (i) => i % 7, (i) => i % 4);
-    const series = seriesOf(big, true);
-    expect(series.every((s) => s.large && s.largeThreshold === LARGE_THRESHOLD)).toBe(true);
-    // 100 x values × 7 y values: at most 700 distinct positions, every person counted once.
-    expect(series.reduce((sum, s) => sum + s.data.reduce((k, p) => k + p[3], 0), 0)).toBe(n);
-    expect(pointsByType(big).map((b) => [b.index, b.points.reduce((k, p) => k + p[3], 0)])).toEqual([[0, 25_000], [1, 25_000], [2, 25_000], [3, 25_000], [-1, 0]]);
-  });
-
-  it('gives a type drawn in large mode one fixed point size, since large mode draws no per-point size (a 3,605-position type showed nothing)', () => {
-    const n = LARGE_THRESHOLD * 2;
-    const series = seriesOf(crowd(n, (i) => i, (i) => i % 3, (i) => (i < 10 ? 1 : 0)), true);
-    const [loyal, bargain] = [series.find((s) => s.id === 'loyal')!, series.find((s) => s.id === 'bargain')!];
-    expect(loyal.data.length).toBeGreaterThanOrEqual(LARGE_THRESHOLD);
-    expect(loyal.symbolSize).toBe(LARGE_SYMBOL_SIZE);
-    expect(typeof bargain.symbolSize).toBe('function');
+  it('says how many people a bin holds and the ranges it covers', () => {
+    expect(binTooltip(density, 0)).toBe('40 人<br/>满意度 0.75 – 1<br/>忠诚度 2 – 3');
+    const formatter = (quadrantChartOption(result({ scatter: density }), true).tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(formatter({ value: [0.1, 3.9, 2, 5] })).toBe('5 人<br/>满意度 0 – 0.25<br/>忠诚度 3 – 4');
   });
 
   it('names the person in the tooltip with both values, escaping the name and showing a placeholder for none', () => {
-    expect(pointTooltip(result(), 0)).toBe('阿一<br/>满意度 0.9<br/>忠诚度 3');
-    expect(pointTooltip(result(), 1)).toBe('（无昵称）<br/>满意度 0.1<br/>忠诚度 2.5');
-    expect(pointTooltip(result(), 2)).toBe('&lt;b&gt;c&lt;/b&gt;<br/>满意度 0.7<br/>忠诚度 1');
+    expect(pointTooltip(five, 0)).toBe('阿一<br/>满意度 0.9<br/>忠诚度 3');
+    expect(pointTooltip(five, 1)).toBe('（无昵称）<br/>满意度 0.1<br/>忠诚度 2.5');
+    expect(pointTooltip(five, 2)).toBe('&lt;b&gt;c&lt;/b&gt;<br/>满意度 0.7<br/>忠诚度 1');
     const formatter = (quadrantChartOption(result(), true).tooltip as { formatter: (p: unknown) => string }).formatter;
     expect(formatter({ value: [0.2, 0, 3] })).toBe('d<br/>满意度 0.2<br/>忠诚度 0');
   });

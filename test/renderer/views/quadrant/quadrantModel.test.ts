@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { QuadrantDefinition, QuadrantResult } from '../../../../src-main/contract';
 import {
-  countIndex,
+  belowThreshold,
   formatValue,
   isDefinitionValid,
   moveType,
-  peopleOfType,
   termColumns,
   thresholdProblem,
   toDefinition,
@@ -83,30 +82,19 @@ describe('quadrant editor model', () => {
     expect(normalise!.options!.map((o) => o.label)).toEqual(['原值', '最小-最大', '百分位']);
   });
 
-  it('lists the people of one type from the columnar result', () => {
+  it('gives the people below each axis’s threshold out of everyone, and none where the axis has no threshold', () => {
     const r: QuadrantResult = {
-      thresholdX: null,
+      thresholdX: 0.5,
       thresholdY: null,
+      total: 7,
+      belowX: 3,
+      belowY: null,
       emptyFeatures: [],
-      pids: ['a', 'b', 'c'],
-      names: ['甲', null, '丙'],
-      x: [1, 2, 3],
-      y: [4, 5, 6],
-      type: [1, -1, 1],
-      counts: [
-        { type: 'needy', label: '需求型', count: 0, share: 0 },
-        { type: 'loyal', label: '忠实型', count: 2, share: 200 / 3 },
-        { type: 'bargain', label: '羊毛型', count: 0, share: 0 },
-        { type: 'low', label: '低需求', count: 0, share: 0 },
-        { type: 'unclassified', label: '未分类', count: 1, share: 100 / 3 },
-      ],
+      counts: [],
+      scatter: { kind: 'points', pids: [], names: [], x: [], y: [], type: [] },
     };
-    expect(countIndex(r, 'loyal')).toBe(1);
-    expect(peopleOfType(r, countIndex(r, 'loyal'))).toEqual([
-      { pid: 'a', name: '甲', x: 1, y: 4 },
-      { pid: 'c', name: '丙', x: 3, y: 6 },
-    ]);
-    expect(peopleOfType(r, countIndex(r, 'unclassified'))).toEqual([{ pid: 'b', name: null, x: 2, y: 5 }]);
+    expect(belowThreshold(r, 'x')).toEqual({ below: 3, total: 7 });
+    expect(belowThreshold(r, 'y')).toBeNull();
   });
 
   it('shows values with at most four decimals', () => {
