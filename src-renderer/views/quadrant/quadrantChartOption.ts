@@ -27,9 +27,13 @@ export function densitySize(count: number): number {
   return Math.min(28, 4 + 3 * Math.sqrt(count - 1));
 }
 
-/** Symbol size of a bin of `count` people when the fullest holds `most`: 3 to 12 px, the area following the count (a bin is some 9 × 8 px). */
+/**
+ * Symbol size of a bin of `count` people when the fullest holds `most`: 3 to 12 px (a bin is some
+ * 9 × 8 px) on a log scale, since a few bins (everyone at 0, no orders yet) hold thousands of times
+ * more than most: on a linear scale every other bin drew as the smallest dot.
+ */
 export function binSize(count: number, most: number): number {
-  return 3 + 9 * Math.sqrt(count / Math.max(1, most));
+  return 3 + (9 * Math.log1p(count)) / Math.log1p(Math.max(1, most));
 }
 
 /** Series slot of a type index: the types in order, the unclassified (−1) last. */
