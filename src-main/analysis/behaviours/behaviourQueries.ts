@@ -9,7 +9,8 @@
  */
 import type { AnalysisScope, BehaviourCount, BehaviourResult, Definitions, KeyBehaviour, LiftRow, Period } from '../../contract';
 import { lift } from '../stats/lift';
-import { fixedOffsetCte, localDaySql, membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { membershipCtes, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { fixedOffsetCte, localDaySql } from '../base/localTime';
 import { matchSql, nfkcPattern, textSql, withRuleHitTables } from '../base/behaviourHits';
 import { readDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
+import { insertMessages, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+
+/**
+ * The per-message facts memberFacts.ts keeps: each group message's local day and hour in the
+ * project's zone, and whether its sender was a member of its group at that instant (`own`).
+ */
+let t: TempProject | null = null;
+afterEach(async () => {
+  await t?.dispose();
+  t = null;
+});
+
+/** The kept facts of every message, by its sending instant. */
+const facts = (p: TempProject) =>
+  p.project.db.use((sql) =>
+    sql.all<{ at: string; d: string; h: number; own: boolean }>(
+      `SELECT strftime(t AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at, strftime(d, '%Y-%m-%d') AS d, CAST(h AS INTEGER) AS h, own
+       FROM ${DERIVED_DB}.msgs ORDER BY t`,
+    ),
+  );
+
+describe('member facts of messages', () => {
+  it('gives the local day and hour in a zone of one offset (Asia/Shanghai, UTC+8)', async () => {
+    t = await tempProject('Asia/Shanghai');
+    await insertSpells(t.project, [{ group: 'G', id: 'a', join: '2024-01-01 00:00:00+08' }]);
+    await insertMessages(t.project, [
+      { id: 'a', group: 'G', at: '2024-06-01 00:00:00+08' },
+      { id: 'a', group: 'G', at: '2024-06-01 23:59:59+08' },
+      { id: 'a', group: 'G', at: '2024-06-02 07:30:00+08' },
+    ]);
+    expect(await facts(t)).toEqual([
+      { at: '2024-05-31T16:00:00Z', d: '2024-06-01', h: 0, own: true },
+      { at: '2024-06-01T15:59:59Z', d: '2024-06-01', h: 23, own: true },
+      { at: '2024-06-01T23:30:00Z', d: '2024-06-02', h: 7, own: true },
+    ]);
+  });
+
+  it('gives the local day and hour in a zone half an hour off the hour (Asia/Kolkata, UTC+5:30)', async () => {
+    t = await tempProject('Asia/Kolkata');
+    await insertSpells(t.project, [{ group: 'G', id: 'a', join: '2024-01-01 00:00:00+00' }]);
+    await insertMessages(t.project, [
+      { id: 'a', group: 'G', at: '2024-06-01 18:29:59+00' },
+      { id: 'a', group: 'G', at: '2024-06-01 18:45:00+00' },
+    ]);
+    expect(await facts(t)).toEqual([
+      { at: '2024-06-01T18:29:59Z', d: '2024-06-01', h: 23, own: true },
+      { at: '2024-06-01T18:45:00Z', d: '2024-06-02', h: 0, own: true },
+    ]);
+  });
+
+  it('follows daylight saving in a zone whose offset changes (America/New_York)', async () => {
+    t = await tempProject('America/New_York');
+    await insertSpells(t.project, [{ group: 'G', id: 'a', join: '2024-01-01 00:00:00-05' }]);
+    await insertMessages(t.project, [
+      // 23:30 EST (UTC−5) on 03-09; 12:00 EDT (UTC−4) on 03-10, the day clocks went forward; 00:30 EST on 11-04.
+      { id: 'a', group: 'G', at: '2024-03-10 04:30:00+00' },
+      { id: 'a', group: 'G', at: '2024-03-10 16:00:00+00' },
+      { id: 'a', group: 'G', at: '2024-11-04 05:30:00+00' },
+    ]);
+    expect(await facts(t)).toEqual([
+      { at: '2024-03-10T04:30:00Z', d: '2024-03-09', h: 23, own: true },
+      { at: '2024-03-10T16:00:00Z', d: '2024-03-10', h: 12, own: true },
+      { at: '2024-11-04T05:30:00Z', d: '2024-11-04', h: 0, own: true },
+    ]);
+  });
+
+  it('marks a message its own group’s from the join instant up to, not at, the leave, across a rejoin', async () => {
+    t = await tempProject('Asia/Shanghai');
+    await insertSpells(t.project, [
+      { group: 'G', id: 'a', join: '2024-06-01 10:00:00+08', leave: '2024-06-02 10:00:00+08' },
+      { group: 'G', id: 'a', join: '2024-06-03 10:00:00+08' },
+      { group: 'H', id: 'b', join: '2024-06-01 10:00:00+08' },
+    ]);
+    await insertMessages(t.project, [
+      { id: 'a', group: 'G', at: '2024-06-01 09:59:59+08' },
+      { id: 'a', group: 'G', at: '2024-06-01 10:00:00+08' },
+      { id: 'a', group: 'G', at: '2024-06-02 10:00:00+08' },
+      { id: 'a', group: 'G', at: '2024-06-03 10:00:00+08' },
+      // b is a member of H, not of G.
+      { id: 'b', group: 'G', at: '2024-06-03 11:00:00+08' },
+    ]);
+    expect((await facts(t)).map((f) => f.own)).toEqual([false, true, false, true, false]);
+  });
+});
