@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/slowFirstSequencer';
 
 /**
  * Test files that share their worker's modules (isolate: false): files whose tests set no module
@@ -45,6 +46,7 @@ export default defineConfig({
     // Many files wait on child processes, DuckDB and the disk; two forks keep both cores busy.
     maxWorkers: 2,
     reporters: ['default', './test/support/summaryReporter.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         extends: true,
