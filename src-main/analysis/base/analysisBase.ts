@@ -114,13 +114,17 @@ export const personFactsSql = {
   WHERE m.pid IS NOT NULL
   GROUP BY m.pid`,
   // Blank names never win: a whitespace-only name is no name. (The cheap <> '' test first, trim only on what passes.)
+  // A sender name counts only for people without a group nickname, so only their messages are
+  // grouped: over every message, the latest name of each of a million senders was most of the step.
   person_names: (personCustomer: string) => `
   SELECT p.pid, coalesce(mn.name, sn.name, pc.customer_name) AS name
   FROM id_people p
   LEFT JOIN (SELECT member_id AS pid, arg_max(member_name, coalesce(join_time, '-infinity'::TIMESTAMPTZ)) AS name
              FROM memberships WHERE member_name <> '' AND trim(member_name) <> '' GROUP BY member_id) mn ON mn.pid = p.pid
   LEFT JOIN (SELECT sender_id AS pid, arg_max(sender_name, sent_at) AS name
-             FROM messages WHERE sender_name <> '' AND trim(sender_name) <> '' GROUP BY sender_id) sn ON sn.pid = p.pid
+             FROM messages WHERE sender_name <> '' AND trim(sender_name) <> ''
+               AND sender_id IN (SELECT u.pid FROM id_people u ANTI JOIN memberships n ON n.member_id = u.pid AND n.member_name <> '' AND trim(n.member_name) <> '')
+             GROUP BY sender_id) sn ON sn.pid = p.pid
   LEFT JOIN ${personCustomer} pc ON pc.pid = p.pid`,
 };
 
