@@ -69,6 +69,8 @@ export const analysisCases: AnalysisCase[] = [
   { label: 'behaviours:counts (defaults)', method: 'behaviours:counts', req: { behaviours: defaultBehaviours() } },
   { label: 'behaviours:query (week)', method: 'behaviours:query', req: { period: 'week' } },
   { label: 'quadrant:query', method: 'quadrant:query', req: {} },
+  // The list of a type (issue 16 item 4), paged and sorted on the Node side over the table quadrant:query keeps.
+  { label: 'quadrant:people (需求型, by 满意度)', method: 'quadrant:people', req: { type: 'needy', offset: 0, limit: 100, sort: [{ colId: 'x', sort: 'desc' }] }, isGridPage: true },
   { label: 'vvip:query', method: 'vvip:query', req: {} },
   // 决策 (issue 13): each under 300 ms, growth points under 1 s.
   { label: 'decision:abtest (群 vs 群, conversion)', method: 'decision:abtest', req: { a: { kind: 'group', value: '社群01群' }, b: { kind: 'group', value: '社群02群' }, metric: 'conversion' } },
