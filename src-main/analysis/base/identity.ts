@@ -125,27 +125,30 @@ id_rows AS (
          ${phoneExpr('phone', 'is_phone_masked')}, ${maskedExpr('phone', 'is_phone_masked')}
   FROM survey_responses
 ),
--- Rule 2's second half: a unionid that customers tie to exactly one person.
+-- Rule 2's second half: a unionid that customers tie to exactly one person. (The ids are never
+-- NULL here, so min = max says one of them: a count of distinct ids per unionid took seconds at L.)
 id_unionids AS (
   SELECT c.uid, min(c.eu) AS pid FROM id_rows c SEMI JOIN id_people p ON p.pid = c.eu
   WHERE c.kind = 'customers' AND c.uid IS NOT NULL
-  GROUP BY c.uid HAVING count(DISTINCT c.eu) = 1
+  GROUP BY c.uid HAVING min(c.eu) = max(c.eu)
 ),
--- Rows tied by rules 1–2 (the strong keys).
+-- Rows tied by rules 1–2 (the strong keys), one per row of id_rows, with the keys of the weaker
+-- rules carried along (joining id_rows back on kind and rowid cost as much as the matching).
 id_strong AS (
-  SELECT r.kind, r.rid, coalesce(pe.pid, pu.pid, ux.pid) AS pid,
+  SELECT r.kind, r.rid, r.phone, r.name, coalesce(pe.pid, pu.pid, ux.pid) AS pid,
          CASE WHEN pe.pid IS NOT NULL THEN 'external_userid' WHEN coalesce(pu.pid, ux.pid) IS NOT NULL THEN 'unionid' END AS matched_by
   FROM id_rows r
   LEFT JOIN id_people pe ON pe.pid = r.eu
   LEFT JOIN id_people pu ON pu.pid = r.uid
   LEFT JOIN id_unionids ux ON ux.uid = r.uid
 ),
--- Full phones of the customer list, with the people customers with that phone were tied to by rules 1–2.
+-- Full phones of the customer list, with how many people customers with that phone were tied to
+-- by rules 1–2 (people: 0, 1, or 2 for two or more; only "one" and "more than one" are asked).
 id_phones AS (
-  SELECT c.phone, count(DISTINCT s.pid) AS people, min(s.pid) AS pid
-  FROM id_rows c JOIN id_strong s ON s.kind = c.kind AND s.rid = c.rid
-  WHERE c.kind = 'customers' AND c.phone IS NOT NULL
-  GROUP BY c.phone
+  SELECT s.phone, CASE WHEN min(s.pid) IS NULL THEN 0 WHEN min(s.pid) = max(s.pid) THEN 1 ELSE 2 END AS people, min(s.pid) AS pid
+  FROM id_strong s
+  WHERE s.kind = 'customers' AND s.phone IS NOT NULL
+  GROUP BY s.phone
 ),
 -- Nicknames of exactly one person; empty unless the project allows nickname matching.
 id_nicknames AS (
@@ -159,9 +162,8 @@ id_matched AS (
          coalesce(s.pid, CASE WHEN ph.people = 1 THEN ph.pid END, nk.pid) AS pid,
          CASE WHEN s.pid IS NOT NULL THEN s.matched_by WHEN ph.people = 1 THEN 'phone' WHEN nk.pid IS NOT NULL THEN 'nickname' END AS matched_by
   FROM id_strong s
-  JOIN id_rows r ON r.kind = s.kind AND r.rid = s.rid
-  LEFT JOIN id_phones ph ON ph.phone = r.phone
-  LEFT JOIN id_nicknames nk ON nk.name = r.name
+  LEFT JOIN id_phones ph ON ph.phone = s.phone
+  LEFT JOIN id_nicknames nk ON nk.name = s.name
 ),
 id_orders AS (
   SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
