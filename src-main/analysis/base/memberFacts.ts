@@ -46,7 +46,10 @@ export function stepRunner(sql: Sql, onStep: () => void): (text: string, params?
  */
 export async function buildMemberFacts(sql: Sql, tz: string, target: string = DERIVED_DB, onStep: () => void = () => undefined): Promise<void> {
   const D = target;
-  const day = (col: string) => `CAST(timezone($tz, ${col}) AS DATE)`;
+  // The zone's fixed offset, if it has one (localTime.ts), read once for every step's local days.
+  const zone = await sql.one<{ off: string | null }>(`WITH ${fixedOffsetCte('z')} SELECT CAST(off_us AS VARCHAR) AS off FROM z`, { tz });
+  const params = { tz, off: zone?.off ?? null };
+  const z = `z AS (SELECT CAST($off AS BIGINT) AS off_us)`;
   const run = stepRunner(sql, onStep);
   await run(`CREATE OR REPLACE TABLE ${D}.id_people AS
     SELECT pid, CAST(row_number() OVER (ORDER BY pid) AS INTEGER) AS pno FROM (${PEOPLE_SQL})`);
@@ -56,17 +59,15 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
   for (const [table, col] of [['joins', 'join_time'], ['leaves', 'leave_time']] as const) {
     await run(
       `CREATE OR REPLACE TABLE ${D}.${table} AS
-       SELECT DISTINCT member_id AS pid, group_name, ${col} AS t, ${day(col)} AS d FROM memberships WHERE ${col} IS NOT NULL`,
-      { tz },
+       WITH ${z} SELECT DISTINCT member_id AS pid, group_name, ${col} AS t, ${localDaySql(col)} AS d FROM memberships, z WHERE ${col} IS NOT NULL`,
+      params,
     );
   }
+  // The days of a spell's ends are those of its join and leave.
   await run(
     `CREATE OR REPLACE TABLE ${D}.spells AS
-     SELECT *, ${day('s')} AS sday, CASE WHEN isinf(e) THEN NULL ELSE ${day('e')} END AS eday FROM (
-       SELECT j.pid, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e
-       FROM ${D}.joins j ASOF LEFT JOIN ${D}.leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t
-     )`,
-    { tz },
+     SELECT j.pid, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e, j.d AS sday, CASE WHEN l.t IS NULL OR isinf(l.t) THEN NULL ELSE l.d END AS eday
+     FROM ${D}.joins j ASOF LEFT JOIN ${D}.leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t`,
   );
   await run(`CREATE OR REPLACE TABLE ${D}.islands_all AS ${islandsSql(`${D}.spells`)}`);
   // The local day and hour once per message here instead of in every query (by arithmetic where
@@ -76,7 +77,7 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
   // the start, as before, sorted all the messages: over 20,000,000 the build's costliest step).
   await run(
     `CREATE OR REPLACE TABLE ${D}.msgs AS
-     WITH ${fixedOffsetCte('z')},
+     WITH ${z},
      m AS (
        SELECT m.rowid AS rid, p.pno, g.gno, m.sent_at AS t
        FROM messages m JOIN ${D}.id_people p ON p.pid = m.sender_id JOIN ${D}.group_nos g ON g.group_name = m.group_name
@@ -89,7 +90,7 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
      SELECT m.rid, m.pno, m.gno, m.t, ${localDaySql('m.t')} AS d, ${localHourSql('m.t')} AS h,
             EXISTS (SELECT 1 FROM numbered_spells s WHERE s.pno = m.pno AND s.gno = m.gno AND m.t >= s.s AND m.t < s.e) AS own
      FROM m, z`,
-    { tz },
+    params,
   );
   await run(
     `CREATE OR REPLACE TABLE ${D}.facts_info AS
