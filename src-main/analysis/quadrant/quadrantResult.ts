@@ -44,10 +44,20 @@ const KEPT_TABLES = 2;
 export const X_BINS = 64;
 export const Y_BINS = 40;
 
-/** Per open database: its attach, and the tables made or being made, the latest last. */
+/** A kept table: made (or being made) once, read by any number of requests at a time. */
+interface Entry {
+  making: Promise<void>;
+  /** Requests reading it now (the one making it among them): it is dropped only once none is. */
+  readers: number;
+  /** Pushed out by newer definitions: dropped when its last reader is done. */
+  isEvicted: boolean;
+}
+
+/** Per open database: its attach, the tables kept (the latest last), and evicted tables still to drop. */
 interface Kept {
   attached: Promise<void> | null;
-  tables: Map<string, Promise<void>>;
+  tables: Map<string, Entry>;
+  toDrop: Set<string>;
 }
 const kept = new WeakMap<ProjectDb, Kept>();
 
@@ -58,11 +68,24 @@ function tableName(def: QuadrantDefinition, source: FeatureSource): string {
   return `${QUADRANT_DB}.typed_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
 }
 
-/** The table of everyone's pid, name, x, y, type (index) and the resolved thresholds tx, ty, made on first use. */
-async function typedTable(db: ProjectDb, sql: Sql, def: QuadrantDefinition, source: FeatureSource): Promise<string> {
+/** Drops the evicted tables nobody reads any more (a cancelled request cannot: the next one does). */
+async function dropEvicted(own: Kept, sql: Sql): Promise<void> {
+  for (const name of [...own.toDrop]) {
+    if (sql.isCancelled) return;
+    own.toDrop.delete(name);
+    await sql.run(`DROP TABLE IF EXISTS ${name}`).catch(() => own.toDrop.add(name));
+  }
+}
+
+/**
+ * Reads the table of everyone's pid, name, x, y, type (index) and the resolved thresholds tx, ty
+ * under `def`, made on first use; kept for the latest KEPT_TABLES definitions, and never dropped
+ * while a request reads it (a page of the list can outlive two newer edits of the definition).
+ */
+async function withTypedTable<T>(db: ProjectDb, sql: Sql, def: QuadrantDefinition, source: FeatureSource, read: (table: string) => Promise<T>): Promise<T> {
   checkQuadrant(def);
   let state = kept.get(db);
-  if (!state) kept.set(db, (state = { attached: null, tables: new Map() }));
+  if (!state) kept.set(db, (state = { attached: null, tables: new Map(), toDrop: new Set() }));
   const own = state;
   // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
   own.attached ??= sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${QUADRANT_DB} (READ_WRITE)`).catch((e: unknown) => {
@@ -70,35 +93,43 @@ async function typedTable(db: ProjectDb, sql: Sql, def: QuadrantDefinition, sour
     throw e;
   });
   await own.attached;
+  await dropEvicted(own, sql);
   const name = tableName(def, source);
-  let making = own.tables.get(name);
-  if (making) {
+  let entry = own.tables.get(name);
+  if (entry) {
     // Latest used last.
     own.tables.delete(name);
-    own.tables.set(name, making);
+    own.tables.set(name, entry);
   } else {
     const params = { ...source.params };
     const query = quadrantSql(def, source.relation, params, { isOrdered: false });
-    const made = sql.run(`CREATE OR REPLACE TABLE ${name} AS SELECT pid, name, x, y, type, tx, ty FROM (${query})`, params);
-    making = made;
+    const made: Entry = { making: sql.run(`CREATE OR REPLACE TABLE ${name} AS SELECT pid, name, x, y, type, tx, ty FROM (${query})`, params), readers: 0, isEvicted: false };
+    entry = made;
     own.tables.set(name, made);
-    made.catch(() => own.tables.get(name) === made && own.tables.delete(name));
-    for (const [old, oldMaking] of [...own.tables.entries()].slice(0, Math.max(0, own.tables.size - KEPT_TABLES))) {
+    made.making.catch(() => own.tables.get(name) === made && own.tables.delete(name));
+    for (const [old, oldEntry] of [...own.tables.entries()].slice(0, Math.max(0, own.tables.size - KEPT_TABLES))) {
       own.tables.delete(old);
-      // Dropped once made: a table dropped while still being made would be made afterwards and kept by nobody.
-      await oldMaking.catch(() => undefined);
-      await sql.run(`DROP TABLE IF EXISTS ${old}`);
+      oldEntry.isEvicted = true;
+      if (oldEntry.readers === 0) own.toDrop.add(old);
     }
   }
+  const used = entry;
+  used.readers++;
   try {
-    await making;
+    await used.making;
+    return await read(name);
   } catch (e) {
     // Made on the connection of the request that asked first: when that one was cancelled, this
     // one (still wanted) makes the table itself.
     if (!isCancelled(e) || sql.isCancelled) throw e;
-    return typedTable(db, sql, def, source);
+    return withTypedTable(db, sql, def, source, read);
+  } finally {
+    used.readers--;
+    if (used.isEvicted && used.readers === 0) {
+      own.toDrop.add(name);
+      await dropEvicted(own, sql);
+    }
   }
-  return name;
 }
 
 /** Options of {@link queryQuadrant}. */
@@ -121,7 +152,11 @@ interface Summary {
 
 /** The quadrant of the people of `source` under `def`: counts, thresholds, and the points or their density. */
 export async function queryQuadrant(db: ProjectDb, sql: Sql, def: QuadrantDefinition, source: FeatureSource, opts: QuadrantOptions = {}): Promise<QuadrantResult> {
-  const table = await typedTable(db, sql, def, source);
+  return withTypedTable(db, sql, def, source, (table) => answer(sql, def, source, table, opts));
+}
+
+/** {@link queryQuadrant} over the made table. */
+async function answer(sql: Sql, def: QuadrantDefinition, source: FeatureSource, table: string, opts: QuadrantOptions): Promise<QuadrantResult> {
   const s = (await sql.one<Summary>(
     `SELECT CAST(count(*) AS INTEGER) AS n, any_value(tx) AS tx, any_value(ty) AS ty,
             CAST(count(*) FILTER (WHERE x < tx) AS INTEGER) AS below_x, CAST(count(*) FILTER (WHERE y < ty) AS INTEGER) AS below_y,
@@ -196,15 +231,14 @@ export async function queryQuadrantPeople(
   type: QuadrantType | 'unclassified' | undefined,
   page: GridQuery,
 ): Promise<TablePage<QuadrantPersonRow>> {
-  const table = await typedTable(db, sql, def, source);
   // Only constants reach the text: type ids of the contract's enum and an index the definition gives.
   const typeId = `CASE type ${def.types.map((t, i) => `WHEN ${i} THEN '${t.type}'`).join(' ')} ELSE 'unclassified' END`;
   const only = type === undefined ? '' : `WHERE type = ${typeIndexOf(def, type)}`;
-  const spec: TableSpec<QuadrantPersonRow> = {
+  const spec = (table: string): TableSpec<QuadrantPersonRow> => ({
     table: `(SELECT pid, name, x, y, ${typeId} AS type FROM ${table} ${only}) q`,
     columns: { pid: 'text', name: 'text', x: 'number', y: 'number', type: 'text' },
     tiebreak: ['pid'],
-  };
+  });
   // No time column: the time zone queryGrid binds goes unused.
-  return queryGrid(sql, spec, page, 'UTC');
+  return withTypedTable(db, sql, def, source, (table) => queryGrid(sql, spec(table), page, 'UTC'));
 }

@@ -160,6 +160,24 @@ describe('quadrant people list', () => {
     expect(last.rows).toEqual(expected.slice(20));
   });
 
+  it('answers a query and pages asked at once, of one definition and of others, each from its own people; a dropped definition is scored again', async () => {
+    db = await manyPeople(500);
+    const own = db;
+    const defs = [halfMessages(10, 4), halfMessages(20, 8), halfMessages(30, 12)];
+    const query = (def: QuadrantDefinition) => own.use((sql) => queryQuadrant(own, sql, def, source));
+    const loyal = (def: QuadrantDefinition) => own.use((sql) => queryQuadrantPeople(own, sql, def, source, 'loyal', everyone));
+    // Asked together: the query and the page of a definition wait on one scoring.
+    const [a, aLoyal, b, bLoyal, c] = await Promise.all([query(defs[0]!), loyal(defs[0]!), query(defs[1]!), loyal(defs[1]!), query(defs[2]!)]);
+    expect([aLoyal.total, bLoyal.total]).toEqual([a.counts[0]!.count, b.counts[0]!.count]);
+    expect(new Set([a.counts[0]!.count, b.counts[0]!.count, c.counts[0]!.count]).size).toBe(3);
+    // Brute force: loyal is 0.5 × messages ≥ t and purchases ≥ u, over i = 0…499.
+    const bruteLoyal = (t: number, u: number) => Array.from({ length: 500 }, (_, i) => [((i * 37) % 101) / 2, (i * 13) % 17]).filter(([x, y]) => x! >= t && y! >= u).length;
+    expect([a.counts[0]!.count, b.counts[0]!.count, c.counts[0]!.count]).toEqual([bruteLoyal(10, 4), bruteLoyal(20, 8), bruteLoyal(30, 12)]);
+    // Only the latest two definitions keep their table: the first is made again, with the same answer.
+    expect(await query(defs[0]!)).toEqual(a);
+    expect((await loyal(defs[0]!)).rows).toEqual(aLoyal.rows);
+  });
+
   it('refuses a column the list does not have', async () => {
     db = await manyPeople(10);
     const own = db;
