@@ -1,8 +1,9 @@
 /**
  * The churn list grid (churn:events): every churn event of a scope, a page at a time, sorted and
- * filtered on the Node side. A large brand's year has hundreds of thousands of events; computing
- * them takes as long as churn:query, so the events of a scope are computed once per state of the
- * data into a table of the derived database and each page reads that table (queryGrid).
+ * filtered on the Node side. A large brand's year has hundreds of thousands of events, so the
+ * events of a scope are computed once per state of the data into a table of the derived database;
+ * each page reads that table (queryGrid), and so does churn:query (a view asks both at once: each
+ * computing the events of its own took the two of them twice the time).
  */
 import { createHash } from 'node:crypto';
 import type { ChurnEventRow, TablePage } from '../../contract';
@@ -11,6 +12,7 @@ import { sqlLiteral } from '../../db/projectDb';
 import { churnStageText, churnWayText } from '../../locale/churn';
 import { scopeParams } from '../base/analysisBase';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
+import { isCancelled } from '../../db/cancellation';
 import { dataFingerprint } from '../base/derivedTables';
 import { DERIVED_DB } from '../base/identity';
 import { churnEventsSql, type ChurnQuery } from './churnQueries';
@@ -24,8 +26,11 @@ const KEPT_SCOPES = 4;
 /** Per open database: the tables made or being made, the latest last. */
 const made = new WeakMap<ProjectDb, Map<string, Promise<void>>>();
 
-/** The table of the events of `q` in the current state of the data, made on first use. */
-async function eventsTable(db: ProjectDb, sql: Sql, q: ChurnQuery): Promise<string> {
+/**
+ * The table of the events of `q` in the current state of the data, made on first use (columns of
+ * churnEventsSql with the instant `t`, `left_at` with a space between date and time, as listed).
+ */
+export async function churnEventsTable(db: ProjectDb, sql: Sql, q: ChurnQuery): Promise<string> {
   const key = JSON.stringify([await dataFingerprint(sql), q.timeZone, q.from ?? null, q.to ?? null, [...(q.groups ?? [])].sort()]);
   const name = `${LIST_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
   let tables = made.get(db);
@@ -52,7 +57,13 @@ async function eventsTable(db: ProjectDb, sql: Sql, q: ChurnQuery): Promise<stri
     tables.delete(name);
     tables.set(name, making);
   }
-  await making;
+  try {
+    await making;
+  } catch (e) {
+    // Made for a caller who went away meanwhile (its statement interrupted): this one makes it anew.
+    if (!isCancelled(e) || sql.isCancelled) throw e;
+    return churnEventsTable(db, sql, q);
+  }
   return `${DERIVED_DB}.${name}`;
 }
 
@@ -65,7 +76,7 @@ function labelExpr(col: string, labels: Record<string, string>): string {
 
 /** One page of the churn events of `q`: oldest first unless sorted, ties in the list's order. */
 export async function queryChurnEventsPage(db: ProjectDb, sql: Sql, q: ChurnQuery, page: GridQuery): Promise<TablePage<ChurnEventRow>> {
-  const table = await eventsTable(db, sql, q);
+  const table = await churnEventsTable(db, sql, q);
   const spec: TableSpec<ChurnEventRow> = {
     table: `(SELECT *, ${labelExpr('how', { ...churnWayText })} AS how_text, ${labelExpr('stage', { ...churnStageText })} AS stage_text FROM ${table}) e`,
     columns: {

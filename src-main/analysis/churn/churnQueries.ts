@@ -260,35 +260,29 @@ export const CHURN_LIST_LIMIT = 2000;
 const eventOrder = (desc = '') => `t${desc}, how${desc}, pid${desc} NULLS LAST, name${desc}, group_name${desc}`;
 
 /**
- * Events, series and breakdowns of churn:query. The events are computed once into a temporary
- * table of the query's connection, then counted, broken down (one grouping set per dimension) and
- * listed: all of them up to `listLimit` (default {@link CHURN_LIST_LIMIT}; null: every one, for the
- * CLI), else the latest that many, oldest first.
+ * Events, series and breakdowns of churn:query, read from `events`, the table of the scope's
+ * events (churnList.ts `churnEventsTable`, which the list grid pages): counted, broken down (one
+ * grouping set per dimension) and listed: all of them up to `listLimit` (the view's
+ * {@link CHURN_LIST_LIMIT}; null: every one, for the CLI), else the latest that many, oldest first.
  */
-export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period, listLimit: number | null = CHURN_LIST_LIMIT): Promise<ChurnResult> {
-  const table = 'qx_churn_events';
-  await sql.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${churnEventsSql(q.groups, true)}`, scopeParams(q, q.timeZone));
-  try {
-    const limit = listLimit === null ? '' : `LIMIT ${Math.max(0, Math.floor(listLimit))}`;
-    const events = await sql.all<ChurnEvent>(
-      `SELECT pid, name, left_at, how, group_name, stage, channel, tenure_days
-       FROM (SELECT * FROM ${table} ORDER BY ${eventOrder(' DESC')} ${limit}) ORDER BY ${eventOrder()}`,
-    );
-    const sets = await sql.all<Tally & { dim: keyof ChurnResult['breakdowns'] }>(
-      `SELECT CASE WHEN grouping(stage) = 0 THEN 'stage' WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(tenure_days) = 0 THEN 'tenure'
-                   WHEN grouping(group_name) = 0 THEN 'group' ELSE 'how' END AS dim,
-              stage, channel, tenure_days, group_name, how, CAST(count(*) AS INTEGER) AS n
-       FROM ${table} GROUP BY GROUPING SETS ((stage), (channel), (tenure_days), (group_name), (how))`,
-    );
-    const series = await queryChurnSeries(sql, q, period);
-    const eventCount = sets.filter((r) => r.dim === 'how').reduce((n, r) => n + r.n, 0);
-    const people = await sql.one<{ n: number }>(`SELECT CAST(count(DISTINCT pid) + count(*) FILTER (WHERE pid IS NULL) AS INTEGER) AS n FROM ${table}`);
-    return { events, eventCount, churnedPeople: people?.n ?? 0, series, breakdowns: breakdownsOf(sets, (dim) => sets.filter((r) => r.dim === dim)) };
-  } finally {
-    await sql.run(`DROP TABLE IF EXISTS ${table}`);
-  }
+export async function queryChurn(sql: Sql, q: ChurnQuery, period: Period, listLimit: number | null, events: string): Promise<ChurnResult> {
+  const limit = listLimit === null ? '' : `LIMIT ${Math.max(0, Math.floor(listLimit))}`;
+  // The table lists the time with a space, as the grid shows it; the answer's ISO text has a T.
+  const listed = await sql.all<ChurnEvent>(
+    `SELECT pid, name, replace(left_at, ' ', 'T') AS left_at, how, group_name, stage, channel, tenure_days
+     FROM (SELECT * FROM ${events} ORDER BY ${eventOrder(' DESC')} ${limit}) ORDER BY ${eventOrder()}`,
+  );
+  const sets = await sql.all<Tally & { dim: keyof ChurnResult['breakdowns'] }>(
+    `SELECT CASE WHEN grouping(stage) = 0 THEN 'stage' WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(tenure_days) = 0 THEN 'tenure'
+                 WHEN grouping(group_name) = 0 THEN 'group' ELSE 'how' END AS dim,
+            stage, channel, tenure_days, group_name, how, CAST(count(*) AS INTEGER) AS n
+     FROM ${events} GROUP BY GROUPING SETS ((stage), (channel), (tenure_days), (group_name), (how))`,
+  );
+  const series = await queryChurnSeries(sql, q, period);
+  const eventCount = sets.filter((r) => r.dim === 'how').reduce((n, r) => n + r.n, 0);
+  const people = await sql.one<{ n: number }>(`SELECT CAST(count(DISTINCT pid) + count(*) FILTER (WHERE pid IS NULL) AS INTEGER) AS n FROM ${events}`);
+  return { events: listed, eventCount, churnedPeople: people?.n ?? 0, series, breakdowns: breakdownsOf(sets, (dim) => sets.filter((r) => r.dim === dim)) };
 }
-
 
 /**
  * Churn events of `q` (in the order given: the list grid's, churnList.ts) as the export's sheet,

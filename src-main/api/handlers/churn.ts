@@ -1,6 +1,6 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
 import { CHURN_LIST_LIMIT, churnEventsExport, queryChurn, queryRetention, querySurvival } from '../../analysis/churn/churnQueries';
-import { queryChurnEventsPage } from '../../analysis/churn/churnList';
+import { churnEventsTable, queryChurnEventsPage } from '../../analysis/churn/churnList';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { exportFile } from '../../export/xlsx';
@@ -12,7 +12,8 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
       const project = requireProject(ctx);
       checkDateRange(req);
       const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
-      return project.db.use((sql) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT), call);
+      // The scope's events table is the list grid's too (churn:events, asked at the same time).
+      return project.db.use(async (sql) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT, await churnEventsTable(project.db, sql, q)), call);
     },
     'churn:events': async (req, call?: CallContext) => {
       const project = requireProject(ctx);

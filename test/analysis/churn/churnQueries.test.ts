@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChurnEvent, Period } from '../../../src-main/contract';
-import { churnBreakdowns, churnEventsExport, queryChurn, queryChurnEvents, queryRetention, querySurvival, tenureBucket, type ChurnQuery } from '../../../src-main/analysis/churn/churnQueries';
+import { churnEventsTable } from '../../../src-main/analysis/churn/churnList';
+import { CHURN_LIST_LIMIT, churnBreakdowns, churnEventsExport, queryChurn, queryChurnEvents, queryRetention, querySurvival, tenureBucket, type ChurnQuery } from '../../../src-main/analysis/churn/churnQueries';
 import { queryMetrics } from '../../../src-main/analysis/metrics/metricsQueries';
 import type { Sql } from '../../../src-main/db/projectDb';
 import { exportFile } from '../../../src-main/export/xlsx';
@@ -15,7 +16,10 @@ const tz = 'Asia/Shanghai';
 const AB = ['A', 'B'];
 const use = <T>(fn: (sql: Sql) => Promise<T>) => t.project.db.use(fn);
 const events = (q: Omit<ChurnQuery, 'timeZone'>) => use((sql) => queryChurnEvents(sql, { ...q, timeZone: tz }));
-const churn = (q: Omit<ChurnQuery, 'timeZone'>, period: Period) => use((sql) => queryChurn(sql, { ...q, timeZone: tz }, period));
+/** churn:query over the scope's events table, as the handler reads it. */
+const churnOf = (q: Omit<ChurnQuery, 'timeZone'>, period: Period, listLimit: number | null) =>
+  use(async (sql) => queryChurn(sql, { ...q, timeZone: tz }, period, listLimit, await churnEventsTable(t.project.db, sql, { ...q, timeZone: tz })));
+const churn = (q: Omit<ChurnQuery, 'timeZone'>, period: Period) => churnOf(q, period, CHURN_LIST_LIMIT);
 const retention = (q: Omit<ChurnQuery, 'timeZone'>) => use((sql) => queryRetention(sql, { ...q, timeZone: tz }));
 const survival = (q: Omit<ChurnQuery, 'timeZone'>, by: 'none' | 'channel' | 'group') => use((sql) => querySurvival(sql, { ...q, timeZone: tz }, by));
 
@@ -157,11 +161,11 @@ describe('churn breakdowns', () => {
   it('lists the latest events beyond the list limit, oldest first, and counts and breaks down every one', async () => {
     const all = await events({ groups: AB });
     expect(all).toHaveLength(6);
-    const r = await use((sql) => queryChurn(sql, { groups: AB, timeZone: tz }, 'week', 2));
+    const r = await churnOf({ groups: AB }, 'week', 2);
     expect(r.eventCount).toBe(6);
     expect(r.events).toEqual(all.slice(-2));
     expect(r.breakdowns).toEqual(churnBreakdowns(all));
-    const every = await use((sql) => queryChurn(sql, { groups: AB, timeZone: tz }, 'week', null));
+    const every = await churnOf({ groups: AB }, 'week', null);
     expect(every.events).toEqual(all);
     expect(every.eventCount).toBe(6);
   });
