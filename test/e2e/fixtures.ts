@@ -2,15 +2,11 @@ import { test as base, expect as baseExpect, type Browser, type BrowserContext, 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Method, Req, Responses } from '../../src-main/contract';
-import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
 import { createContext, type AppPaths } from '../../src-main/api/context';
 import { createHandlers } from '../../src-main/api/handlers';
-import { closeProjectFile, createProjectFile, PROJECT_EXT } from '../../src-main/db/projectFile';
-import { buildDemoProject } from '../../src-main/import/demo';
+import { closeProjectFile, PROJECT_EXT } from '../../src-main/db/projectFile';
 import { projectMessages } from '../../src-main/locale/project';
-import { importFile } from '../../src-main/import/importFile';
 import { startServer } from '../../src-main/server/httpServer';
-import { writeCommunityFixture } from '../support/communityFixture';
 import { tempDir, tempPaths } from '../support/tempDirs';
 import { contextOptions } from './browserContext';
 import { ActivityPage } from './pages/ActivityPage';
@@ -29,6 +25,7 @@ import { QuadrantPage } from './pages/QuadrantPage';
 import { StartPage } from './pages/StartPage';
 import { VvipPage } from './pages/VvipPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { builtProject } from './globalSetup';
 import { rendererDir, repoRoot } from './paths';
 
 /** Where `project:openDemo` keeps the demo project (src-main/api/handlers/project.ts). */
@@ -58,11 +55,11 @@ export type ApiCall = <K extends Method>(method: K, req: Req<K>) => Promise<Resp
 
 /** Fixtures shared by the tests of one worker. */
 export interface WorkerFixtures {
-  /** The demo project, built once per worker by the app's own builder from the bundled exports. */
+  /** The demo project, built once per run by the app's own builder from the bundled exports (globalSetup.ts). */
   builtDemo: string;
   /**
    * A project 端到端测试 holding test/support/communityFixture.ts's member list and chat log,
-   * imported once per worker by the real importer.
+   * imported once per run by the real importer (globalSetup.ts).
    */
   builtCommunity: string;
   /** The worker's server with a copy of the demo open, for the tests that only look. */
@@ -107,16 +104,6 @@ export interface TestFixtures {
   overviewPage: OverviewPage;
   quadrantPage: QuadrantPage;
   vvipPage: VvipPage;
-}
-
-/** A worker-scoped temp folder for a built project, removed when the worker ends. */
-async function buildOnce(prefix: string, build: (dir: string) => Promise<string>, use: (file: string) => Promise<void>): Promise<void> {
-  const tmp = tempDir(prefix);
-  try {
-    await use(await build(tmp.dir));
-  } finally {
-    tmp.cleanup();
-  }
 }
 
 /** A browser-mode server over its own temp folders, closed with the project it has open. */
@@ -233,41 +220,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (testInfo.status === testInfo.expectedStatus) await leaveAsNew(context, page);
   },
 
-  builtDemo: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
-    async ({}, use) =>
-      buildOnce(
-        'qunxi-e2e-demo-',
-        async (dir) => {
-          const file = demoFile(dir);
-          await closeProjectFile(await buildDemoProject(file, path.join(repoRoot, 'resources', 'demo'), path.join(dir, 'tmp')));
-          return file;
-        },
-        use,
-      ),
-    { scope: 'worker', timeout: 120_000 },
-  ],
-
-  builtCommunity: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
-    async ({}, use) =>
-      buildOnce(
-        'qunxi-e2e-community-',
-        async (dir) => {
-          const files = await writeCommunityFixture(dir);
-          const file = path.join(dir, `端到端测试${PROJECT_EXT}`);
-          const project = await createProjectFile(file, undefined, withDerivedTables);
-          try {
-            for (const f of [files.members, files.messages]) await importFile(project, { path: f, fileName: path.basename(f) }, { tempDir: path.join(dir, 'tmp') });
-          } finally {
-            await closeProjectFile(project);
-          }
-          return file;
-        },
-        use,
-      ),
-    { scope: 'worker', timeout: 120_000 },
-  ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+  builtDemo: [async ({}, use) => use(builtProject('demo')), { scope: 'worker' }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+  builtCommunity: [async ({}, use) => use(builtProject('community')), { scope: 'worker' }],
 
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
   app: async ({}, use) => serveApp(use),
