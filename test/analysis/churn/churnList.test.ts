@@ -97,6 +97,25 @@ describe('the churn list, paged on the Node side', () => {
     expect(paged.rows.length).toBeGreaterThan(0);
   });
 
+  it('churn:query makes the table of the scope’s events that the list pages, and the list computes nothing again', async () => {
+    const listTables = async () =>
+      (await t.project.db.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'qx_derived' AND table_name LIKE 'churn_list_%'`)).map((r) => r.name);
+    const scope = { groups: ['A'], from: '2024-01-01' };
+    const before = await listTables();
+    const query = await call('churn:query', { ...scope, period: 'week' });
+    const made = (await listTables()).filter((n) => !before.includes(n));
+    expect(made).toHaveLength(1);
+    const page = await call('churn:events', { ...scope, offset: 0, limit: 1000 });
+    expect((await listTables()).filter((n) => !before.includes(n))).toEqual(made);
+    if (!query.ok || !page.ok) throw new Error('churn:query or churn:events failed');
+    // The same events in both answers (the list's time with a space, churn:query's ISO text with a T).
+    const listed = (await reference(['A'])).filter((r) => r.left_at >= '2024-01-01');
+    expect(listed.length).toBeGreaterThan(0);
+    expect(page.value.rows).toEqual(listed);
+    expect(query.value.events.map((e) => e.left_at.replace('T', ' '))).toEqual(listed.map((r) => r.left_at));
+    expect(query.value.eventCount).toBe(listed.length);
+  });
+
   it('lists the scope asked for, and the new events once the data change', async () => {
     expect((await allPages(5, [], {}, ['B'])).rows).toEqual(await reference(['B']));
     const before = await reference();
