@@ -33,8 +33,8 @@ type Selected = QuadrantType | 'unclassified';
 const listColumns = perLanguage((): GridColumn<QuadrantPersonRow>[] => [
   { field: 'pid', headerName: quadrantText.listColumns.pid, flex: 1.2, filter: 'text' },
   { field: 'name', headerName: quadrantText.listColumns.name, flex: 1, filter: 'text', format: (v) => (v === null ? '' : String(v)) },
-  { field: 'x', headerName: quadrantText.listColumns.x, width: 110, isNumeric: true, filter: 'number', format: (v) => formatValue(v as number) },
-  { field: 'y', headerName: quadrantText.listColumns.y, width: 110, isNumeric: true, filter: 'number', format: (v) => formatValue(v as number) },
+  { field: 'x', headerName: quadrantText.listColumns.x, flex: 0.8, isNumeric: true, filter: 'number', format: (v) => formatValue(v as number) },
+  { field: 'y', headerName: quadrantText.listColumns.y, flex: 0.8, isNumeric: true, filter: 'number', format: (v) => formatValue(v as number) },
 ]);
 
 const emptyEditor: QuadrantEditor = { mode: 'score', x: { terms: [], threshold: { kind: 'percentile', value: 50 } }, y: { terms: [], threshold: { kind: 'percentile', value: 50 } }, types: [] };
