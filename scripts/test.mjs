@@ -1,5 +1,5 @@
-// `npm test`: type check and lint, build, then both runners at once — vitest (unit and integration)
-// and Playwright (end to end, test/e2e/**/*.spec.ts) — ending with ONE line that sums both,
+// `npm test`: type check and lint, build, then both runners — vitest (unit and integration) and
+// Playwright (end to end, test/e2e/**/*.spec.ts) — ending with ONE line that sums both,
 // `tests: N passed, N failed, N skipped`: CI reads the last line. Exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,9 +36,9 @@ function readJson(file) {
  * Runs a command with its output kept until it ends (several run at once: their lines would
  * interleave); resolves to its exit code and what it printed.
  */
-function runCaptured(command, args, env = {}) {
+function runCaptured(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks = [];
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
@@ -64,15 +64,8 @@ mkdirSync(results, { recursive: true });
 rmSync(vitestCounts, { force: true });
 rmSync(playwrightReport, { force: true });
 
-// The two runners at once. Vitest keeps both cores busy (its run's threads: fewer than two runnable
-// in 7% of samples), the end-to-end tests do not: they wait on the page, the server and the UI's own
-// timers, and in 40% of samples no thread of Playwright's run, browser included, was runnable (load
-// ~5). One after the other, that idle half of the cores went unused for Playwright's 5.7 minutes.
-// Playwright's lines are printed whole once it ends, after Vitest's.
-const playwright = runCaptured('npx', ['playwright', 'test'], { QUNXI_E2E_JSON: playwrightReport });
 const vitestCode = await run('npx', ['vitest', 'run'], { QUNXI_VITEST_COUNTS: vitestCounts });
-const { code: playwrightCode, output: playwrightOutput } = await playwright;
-process.stdout.write(playwrightOutput);
+const playwrightCode = await run('npx', ['playwright', 'test'], { QUNXI_E2E_JSON: playwrightReport });
 
 const unit = readJson(vitestCounts) ?? { passed: 0, failed: 0, skipped: 0 };
 // Playwright's stats: expected = passed, unexpected = failed, flaky = passed only on a retry (none: retries 0).
