@@ -43,21 +43,34 @@ async function timed(read: () => Promise<unknown>): Promise<number> {
   return cpuMs() - t;
 }
 
-/** Times `read` of inputs of 4 and 16 MB (after a warm-up on 4), prints the figures, and returns the ratio of the fastest runs. */
+/** Rounds of seven runs per size at most: a round over {@link MAX_RATIO} is measured again. */
+const ROUNDS = 3;
+
+/**
+ * Times `read` of inputs of 4 and 16 MB (after a warm-up on 4), prints the figures, and returns the
+ * ratio of the fastest runs. A round whose ratio passes {@link MAX_RATIO} is measured again, up to
+ * {@link ROUNDS} rounds, and the lowest ratio is returned: a quadratic reading passes it in every
+ * round, while a linear one did in one round of a fresh-clone CI (the sheet row's 16 MB took 78 ms
+ * of CPU in all seven runs, against 21–23 ms in four other CI runs; the 4 MB 6 ms in all of them).
+ */
 async function ratio4to16(label: string, input: (mb: number) => Buffer[], read: (parts: Buffer[]) => Promise<unknown>): Promise<number> {
   const small = input(4);
   const large = input(16);
   await read(small);
-  const runsSmall: number[] = [];
-  const runsLarge: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    runsSmall.push(await timed(() => read(small)));
-    runsLarge.push(await timed(() => read(large)));
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let round = 1; round <= ROUNDS && lowest >= MAX_RATIO; round++) {
+    const runsSmall: number[] = [];
+    const runsLarge: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      runsSmall.push(await timed(() => read(small)));
+      runsLarge.push(await timed(() => read(large)));
+    }
+    const tSmall = Math.min(...runsSmall);
+    const tLarge = Math.min(...runsLarge);
+    console.log(`${label} (round ${round}): 4 MB ${tSmall.toFixed(0)} ms, 16 MB ${tLarge.toFixed(0)} ms of CPU, ratio ${(tLarge / tSmall).toFixed(1)} (linear 4, quadratic 16)`);
+    lowest = Math.min(lowest, tLarge / tSmall);
   }
-  const tSmall = Math.min(...runsSmall);
-  const tLarge = Math.min(...runsLarge);
-  console.log(`${label}: 4 MB ${tSmall.toFixed(0)} ms, 16 MB ${tLarge.toFixed(0)} ms of CPU, ratio ${(tLarge / tSmall).toFixed(1)} (linear 4, quadratic 16)`);
-  return tLarge / tSmall;
+  return lowest;
 }
 
 const sstOf = (body: string) => Buffer.from(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</sst>`);
