@@ -12,7 +12,7 @@ import { sqlLiteral } from '../../db/projectDb';
 import { churnStageText, churnWayText } from '../../locale/churn';
 import { scopeParams } from '../base/analysisBase';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
-import { isCancelled } from '../../db/cancellation';
+import { keptTables } from '../base/keptTables';
 import { dataFingerprint } from '../base/derivedTables';
 import { DERIVED_DB } from '../base/identity';
 import { churnEventsSql, type ChurnQuery } from './churnQueries';
@@ -23,48 +23,27 @@ const LIST_PREFIX = 'churn_list_';
 /** Scopes whose events are kept at a time: the latest ones asked for. */
 const KEPT_SCOPES = 4;
 
-/** Per open database: the tables made or being made, the latest last. */
-const made = new WeakMap<ProjectDb, Map<string, Promise<void>>>();
+/** The kept event tables (the derived database is attached with the project). */
+const withKeptTable = keptTables(KEPT_SCOPES);
 
 /**
- * The table of the events of `q` in the current state of the data, made on first use (columns of
- * churnEventsSql with the instant `t`, `left_at` with a space between date and time, as listed).
+ * Reads the table of the events of `q` in the current state of the data, made on first use
+ * (columns of churnEventsSql with the instant `t`, `left_at` with a space between date and time,
+ * as listed); kept for the latest KEPT_SCOPES scopes and never dropped while a request reads it
+ * (churn:query runs several statements on it).
  */
-export async function churnEventsTable(db: ProjectDb, sql: Sql, q: ChurnQuery): Promise<string> {
+export async function withChurnEvents<T>(db: ProjectDb, sql: Sql, q: ChurnQuery, read: (table: string) => Promise<T>): Promise<T> {
   const key = JSON.stringify([await dataFingerprint(sql), q.timeZone, q.from ?? null, q.to ?? null, [...(q.groups ?? [])].sort()]);
-  const name = `${LIST_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
-  let tables = made.get(db);
-  if (!tables) made.set(db, (tables = new Map()));
-  let making = tables.get(name);
-  if (!making) {
-    // The ordering columns of the list beside the shown ones: `t` is the instant (churnEventsSql withInstant).
-    making = sql
-      .run(
-        `CREATE OR REPLACE TABLE ${DERIVED_DB}.${name} AS
-         SELECT pid, name, replace(left_at, 'T', ' ') AS left_at, how, group_name, stage, channel, tenure_days, t
-         FROM (${churnEventsSql(q.groups, true)})`,
-        scopeParams(q, q.timeZone),
-      )
-      .then(() => undefined);
-    tables.set(name, making);
-    making.catch(() => tables.delete(name));
-    for (const old of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_SCOPES))) {
-      tables.delete(old);
-      await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${old}`);
-    }
-  } else {
-    // Latest used last.
-    tables.delete(name);
-    tables.set(name, making);
-  }
-  try {
-    await making;
-  } catch (e) {
-    // Made for a caller who went away meanwhile (its statement interrupted): this one makes it anew.
-    if (!isCancelled(e) || sql.isCancelled) throw e;
-    return churnEventsTable(db, sql, q);
-  }
-  return `${DERIVED_DB}.${name}`;
+  const name = `${DERIVED_DB}.${LIST_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+  // The ordering columns of the list beside the shown ones: `t` is the instant (churnEventsSql withInstant).
+  const make = (own: Sql) =>
+    own.run(
+      `CREATE OR REPLACE TABLE ${name} AS
+       SELECT pid, name, replace(left_at, 'T', ' ') AS left_at, how, group_name, stage, channel, tenure_days, t
+       FROM (${churnEventsSql(q.groups, true)})`,
+      scopeParams(q, q.timeZone),
+    );
+  return withKeptTable(db, sql, name, make, read);
 }
 
 /** A CASE expression giving the label of each value of `col` (labels are the locale's, quoted). */
@@ -76,8 +55,12 @@ function labelExpr(col: string, labels: Record<string, string>): string {
 
 /** One page of the churn events of `q`: oldest first unless sorted, ties in the list's order. */
 export async function queryChurnEventsPage(db: ProjectDb, sql: Sql, q: ChurnQuery, page: GridQuery): Promise<TablePage<ChurnEventRow>> {
-  const table = await churnEventsTable(db, sql, q);
-  const spec: TableSpec<ChurnEventRow> = {
+  return withChurnEvents(db, sql, q, (table) => queryGrid(sql, eventsSpec(table), page, q.timeZone));
+}
+
+/** The list's table over the kept events `table`: labels beside the codes, ties in the list's order. */
+function eventsSpec(table: string): TableSpec<ChurnEventRow> {
+  return {
     table: `(SELECT *, ${labelExpr('how', { ...churnWayText })} AS how_text, ${labelExpr('stage', { ...churnStageText })} AS stage_text FROM ${table}) e`,
     columns: {
       left_at: 'text',
@@ -93,5 +76,4 @@ export async function queryChurnEventsPage(db: ProjectDb, sql: Sql, q: ChurnQuer
     },
     tiebreak: ['t', 'how', 'pid NULLS LAST', 'name', 'group_name'],
   };
-  return queryGrid(sql, spec, page, q.timeZone);
 }

@@ -261,7 +261,7 @@ const eventOrder = (desc = '') => `t${desc}, how${desc}, pid${desc} NULLS LAST, 
 
 /**
  * Events, series and breakdowns of churn:query, read from `events`, the table of the scope's
- * events (churnList.ts `churnEventsTable`, which the list grid pages): counted, broken down (one
+ * events (churnList.ts `withChurnEvents`, which the list grid pages): counted, broken down (one
  * grouping set per dimension) and listed: all of them up to `listLimit` (the view's
  * {@link CHURN_LIST_LIMIT}; null: every one, for the CLI), else the latest that many, oldest first.
  */

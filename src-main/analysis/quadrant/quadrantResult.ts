@@ -24,9 +24,9 @@ import {
   type TablePage,
 } from '../../contract';
 import type { ProjectDb, Sql } from '../../db/projectDb';
-import { isCancelled } from '../../db/cancellation';
 import { quadrantText } from '../../locale/quadrant';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
+import { keptTables } from '../base/keptTables';
 import { checkQuadrant, quadrantSql, queryEmptyFeatures, typeIndexOf, UNCLASSIFIED, type FeatureSource } from './quadrantQueries';
 
 /** The in-memory database attached to a project's DuckDB instance that holds the kept tables. */
@@ -44,37 +44,17 @@ const KEPT_TABLES = 2;
 export const X_BINS = 64;
 export const Y_BINS = 40;
 
-/** A kept table: made (or being made) once, read by any number of requests at a time. */
-interface Entry {
-  making: Promise<void>;
-  /** Requests reading it now (the one making it among them): it is dropped only once none is. */
-  readers: number;
-  /** Pushed out by newer definitions: dropped when its last reader is done. */
-  isEvicted: boolean;
-}
-
-/** Per open database: its attach, the tables kept (the latest last), and evicted tables still to drop. */
-interface Kept {
-  attached: Promise<void> | null;
-  tables: Map<string, Entry>;
-  toDrop: Set<string>;
-}
-const kept = new WeakMap<ProjectDb, Kept>();
+/**
+ * The kept typed tables, in their in-memory database. READ_WRITE spelled out: in a project open
+ * read-only an attached database is read-only by default.
+ */
+const withKeptTable = keptTables(KEPT_TABLES, (sql) => sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${QUADRANT_DB} (READ_WRITE)`));
 
 /** The name of the table of `def` over `source`: the relation and what places people. */
 function tableName(def: QuadrantDefinition, source: FeatureSource): string {
   const placing = { mode: def.mode, x: def.x, y: def.y, types: def.types.map((t) => ({ type: t.type, rules: def.mode === 'rule' ? t.rules : [] })) };
   const key = JSON.stringify([source.relation, source.params, placing], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
   return `${QUADRANT_DB}.typed_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
-}
-
-/** Drops the evicted tables nobody reads any more (a cancelled request cannot: the next one does). */
-async function dropEvicted(own: Kept, sql: Sql): Promise<void> {
-  for (const name of [...own.toDrop]) {
-    if (sql.isCancelled) return;
-    own.toDrop.delete(name);
-    await sql.run(`DROP TABLE IF EXISTS ${name}`).catch(() => own.toDrop.add(name));
-  }
 }
 
 /**
@@ -84,52 +64,13 @@ async function dropEvicted(own: Kept, sql: Sql): Promise<void> {
  */
 async function withTypedTable<T>(db: ProjectDb, sql: Sql, def: QuadrantDefinition, source: FeatureSource, read: (table: string) => Promise<T>): Promise<T> {
   checkQuadrant(def);
-  let state = kept.get(db);
-  if (!state) kept.set(db, (state = { attached: null, tables: new Map(), toDrop: new Set() }));
-  const own = state;
-  // READ_WRITE spelled out: in a project open read-only an attached database is read-only by default.
-  own.attached ??= sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${QUADRANT_DB} (READ_WRITE)`).catch((e: unknown) => {
-    own.attached = null;
-    throw e;
-  });
-  await own.attached;
-  await dropEvicted(own, sql);
   const name = tableName(def, source);
-  let entry = own.tables.get(name);
-  if (entry) {
-    // Latest used last.
-    own.tables.delete(name);
-    own.tables.set(name, entry);
-  } else {
+  const make = (own: Sql) => {
     const params = { ...source.params };
     const query = quadrantSql(def, source.relation, params, { isOrdered: false });
-    const made: Entry = { making: sql.run(`CREATE OR REPLACE TABLE ${name} AS SELECT pid, name, x, y, type, tx, ty FROM (${query})`, params), readers: 0, isEvicted: false };
-    entry = made;
-    own.tables.set(name, made);
-    made.making.catch(() => own.tables.get(name) === made && own.tables.delete(name));
-    for (const [old, oldEntry] of [...own.tables.entries()].slice(0, Math.max(0, own.tables.size - KEPT_TABLES))) {
-      own.tables.delete(old);
-      oldEntry.isEvicted = true;
-      if (oldEntry.readers === 0) own.toDrop.add(old);
-    }
-  }
-  const used = entry;
-  used.readers++;
-  try {
-    await used.making;
-    return await read(name);
-  } catch (e) {
-    // Made on the connection of the request that asked first: when that one was cancelled, this
-    // one (still wanted) makes the table itself.
-    if (!isCancelled(e) || sql.isCancelled) throw e;
-    return withTypedTable(db, sql, def, source, read);
-  } finally {
-    used.readers--;
-    if (used.isEvicted && used.readers === 0) {
-      own.toDrop.add(name);
-      await dropEvicted(own, sql);
-    }
-  }
+    return own.run(`CREATE OR REPLACE TABLE ${name} AS SELECT pid, name, x, y, type, tx, ty FROM (${query})`, params);
+  };
+  return withKeptTable(db, sql, name, make, read);
 }
 
 /** Options of {@link queryQuadrant}. */

@@ -1,6 +1,6 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
 import { CHURN_LIST_LIMIT, churnEventsExport, queryChurn, queryRetention, querySurvival } from '../../analysis/churn/churnQueries';
-import { churnEventsTable, queryChurnEventsPage } from '../../analysis/churn/churnList';
+import { queryChurnEventsPage, withChurnEvents } from '../../analysis/churn/churnList';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { exportFile } from '../../export/xlsx';
@@ -13,7 +13,7 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
       checkDateRange(req);
       const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
       // The scope's events table is the list grid's too (churn:events, asked at the same time).
-      return project.db.use(async (sql) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT, await churnEventsTable(project.db, sql, q)), call);
+      return project.db.use((sql) => withChurnEvents(project.db, sql, q, (events) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT, events)), call);
     },
     'churn:events': async (req, call?: CallContext) => {
       const project = requireProject(ctx);

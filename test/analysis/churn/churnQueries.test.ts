@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChurnEvent, Period } from '../../../src-main/contract';
-import { churnEventsTable } from '../../../src-main/analysis/churn/churnList';
+import { withChurnEvents } from '../../../src-main/analysis/churn/churnList';
 import { CHURN_LIST_LIMIT, churnBreakdowns, churnEventsExport, queryChurn, queryChurnEvents, queryRetention, querySurvival, tenureBucket, type ChurnQuery } from '../../../src-main/analysis/churn/churnQueries';
 import { queryMetrics } from '../../../src-main/analysis/metrics/metricsQueries';
 import type { Sql } from '../../../src-main/db/projectDb';
@@ -18,7 +18,7 @@ const use = <T>(fn: (sql: Sql) => Promise<T>) => t.project.db.use(fn);
 const events = (q: Omit<ChurnQuery, 'timeZone'>) => use((sql) => queryChurnEvents(sql, { ...q, timeZone: tz }));
 /** churn:query over the scope's events table, as the handler reads it. */
 const churnOf = (q: Omit<ChurnQuery, 'timeZone'>, period: Period, listLimit: number | null) =>
-  use(async (sql) => queryChurn(sql, { ...q, timeZone: tz }, period, listLimit, await churnEventsTable(t.project.db, sql, { ...q, timeZone: tz })));
+  use((sql) => withChurnEvents(t.project.db, sql, { ...q, timeZone: tz }, (events) => queryChurn(sql, { ...q, timeZone: tz }, period, listLimit, events)));
 const churn = (q: Omit<ChurnQuery, 'timeZone'>, period: Period) => churnOf(q, period, CHURN_LIST_LIMIT);
 const retention = (q: Omit<ChurnQuery, 'timeZone'>) => use((sql) => queryRetention(sql, { ...q, timeZone: tz }));
 const survival = (q: Omit<ChurnQuery, 'timeZone'>, by: 'none' | 'channel' | 'group') => use((sql) => querySurvival(sql, { ...q, timeZone: tz }, by));

@@ -1,0 +1,91 @@
+/**
+ * Tables made once and kept for the latest few keys, read by any number of requests at a time: the
+ * churn events of a scope (churn/churnList.ts) and everyone's quadrant type under a definition
+ * (quadrant/quadrantResult.ts). A request may run several statements on its table while newer
+ * requests make newer tables: the table it reads is dropped only when its last reader is done, so
+ * no request ever finds its table gone ("table does not exist").
+ */
+import type { ProjectDb, Sql } from '../../db/projectDb';
+import { isCancelled } from '../../db/cancellation';
+
+/** A kept table: made (or being made) once, read by any number of requests at a time. */
+interface Entry {
+  making: Promise<unknown>;
+  /** Requests reading it now (the one making it among them): it is dropped only once none is. */
+  readers: number;
+  /** Pushed out by newer tables: dropped when its last reader is done. */
+  isEvicted: boolean;
+}
+
+/** Per open database: its preparation, the tables kept (the latest last), and evicted tables still to drop. */
+interface Kept {
+  prepared: Promise<unknown> | null;
+  tables: Map<string, Entry>;
+  toDrop: Set<string>;
+}
+
+/** Reads a kept table: `make` creates the table `name` when it is not there yet, `read` reads it. */
+export type WithKeptTable = <T>(db: ProjectDb, sql: Sql, name: string, make: (sql: Sql) => Promise<unknown>, read: (name: string) => Promise<T>) => Promise<T>;
+
+/**
+ * Keeps the tables of the latest `capacity` names per open database. `prepare` runs once per
+ * database before the first table is made (an ATTACH of the database the tables live in), again
+ * after it failed.
+ */
+export function keptTables(capacity: number, prepare: (sql: Sql) => Promise<unknown> = async () => undefined): WithKeptTable {
+  const kept = new WeakMap<ProjectDb, Kept>();
+
+  /** Drops the evicted tables nobody reads any more (a cancelled request cannot: the next one does). */
+  async function dropEvicted(own: Kept, sql: Sql): Promise<void> {
+    for (const name of [...own.toDrop]) {
+      if (sql.isCancelled) return;
+      own.toDrop.delete(name);
+      await sql.run(`DROP TABLE IF EXISTS ${name}`).catch(() => own.toDrop.add(name));
+    }
+  }
+
+  const withKeptTable: WithKeptTable = async (db, sql, name, make, read) => {
+    let state = kept.get(db);
+    if (!state) kept.set(db, (state = { prepared: null, tables: new Map(), toDrop: new Set() }));
+    const own = state;
+    own.prepared ??= prepare(sql).catch((e: unknown) => {
+      own.prepared = null;
+      throw e;
+    });
+    await own.prepared;
+    await dropEvicted(own, sql);
+    let entry = own.tables.get(name);
+    if (entry) {
+      // Latest used last.
+      own.tables.delete(name);
+      own.tables.set(name, entry);
+    } else {
+      const made: Entry = { making: make(sql), readers: 0, isEvicted: false };
+      entry = made;
+      own.tables.set(name, made);
+      made.making.catch(() => own.tables.get(name) === made && own.tables.delete(name));
+      for (const [old, oldEntry] of [...own.tables.entries()].slice(0, Math.max(0, own.tables.size - capacity))) {
+        own.tables.delete(old);
+        oldEntry.isEvicted = true;
+        if (oldEntry.readers === 0) own.toDrop.add(old);
+      }
+    }
+    const used = entry;
+    used.readers++;
+    try {
+      await used.making;
+      return await read(name);
+    } catch (e) {
+      // Made on the connection of the request that asked first: when that one was cancelled, this
+      // one (still wanted) makes the table itself.
+      if (!isCancelled(e) || sql.isCancelled) throw e;
+      return withKeptTable(db, sql, name, make, read);
+    } finally {
+      used.readers--;
+      if (used.isEvicted && used.readers === 0) own.toDrop.add(name);
+      // This one's own table when it was the last reader, and those its making pushed out.
+      await dropEvicted(own, sql);
+    }
+  };
+  return withKeptTable;
+}
