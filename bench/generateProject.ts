@@ -6,6 +6,7 @@ import { closeProjectFile, createProjectFile } from '../src-main/db/projectFile'
 import { MEMBERSHIP_KEY, FORMAT_VERSION, fillContentNfkc } from '../src-main/db/schema';
 import type { Sql } from '../src-main/db/projectDb';
 import { withDerivedTables } from '../src-main/analysis/base/derivedTables';
+import { BACKUP_SUFFIX } from '../src-main/db/projectIntegrity';
 
 /** Sizes of a generated project. */
 export interface ProjectSizes {
@@ -64,6 +65,8 @@ export async function ensureProject(dir: string, sizes: ProjectSizes, log: (line
   const started = performance.now();
   await generateProject(tmp, sizes);
   renameSync(tmp, file);
+  // The last good copy the project's first open left beside the temporary name (projectIntegrity.ts).
+  rmSync(`${tmp}${BACKUP_SUFFIX}`, { force: true });
   log(`generated ${path.basename(file)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return file;
 }
