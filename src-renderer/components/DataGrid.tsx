@@ -118,11 +118,32 @@ function toColDef<R>(c: GridColumn<R>, isServerSide: boolean): ColDef<R> {
 }
 
 /**
- * A grid over plain rows or over server pages, with Chinese texts and the app's theme; nothing in
- * a view the warm-up renders off screen (api/warmUpScope.ts).
+ * A grid over plain rows or over server pages, with Chinese texts and the app's theme. In a view
+ * the warm-up renders off screen (api/warmUpScope.ts) it draws nothing; a grid over server pages
+ * asks its first page there, so what the Node side makes for it (客户360's feature table, the
+ * churn list) is made before the visit.
  */
 export function DataGrid<R>(props: DataGridProps<R>) {
-  return useWarmUpScope() ? null : <ShownGrid<R> {...props} />;
+  const warmUp = useWarmUpScope();
+  if (!warmUp) return <ShownGrid<R> {...props} />;
+  return 'loader' in props ? <WarmedFirstPage loader={props.loader} reloadKey={props.reloadKey} /> : null;
+}
+
+/** Rows of the infinite model's first block (its cacheBlockSize below). */
+const FIRST_BLOCK = 200;
+
+/** Asks a server-side grid's first page for the warm-up, counted as one of its queries; the answer is not kept. */
+function WarmedFirstPage<R>({ loader, reloadKey }: { loader: PageLoader<R>; reloadKey?: unknown }) {
+  const warmUp = useWarmUpScope()!;
+  useEffect(() => {
+    void reloadKey; // asked again for a new key, as the grid would
+    const controller = new AbortController();
+    warmUp.onLoadingChange(true);
+    const done = () => warmUp.onLoadingChange(false);
+    loader(toDataQuery(0, FIRST_BLOCK, [], {}), controller.signal).then(done, done);
+    return () => controller.abort();
+  }, [warmUp, loader, reloadKey]);
+  return null;
 }
 
 function ShownGrid<R>(props: DataGridProps<R>) {
@@ -146,23 +167,38 @@ function ShownGrid<R>(props: DataGridProps<R>) {
 
   const columnDefs = useMemo(() => columns.map((c) => toColDef(c, isServerSide)), [columns, isServerSide]);
 
+  // The datasource whose first page has answered: a server-side grid is busy until then, so its
+  // view is not called ready over a grid that has yet to show a row.
+  const [answered, setAnswered] = useState<IDatasource | undefined>(undefined);
+  /** The datasource shown: the answer of one replaced meanwhile ends no wait. */
+  const shownSource = useRef<IDatasource | undefined>(undefined);
   const datasource = useMemo<IDatasource | undefined>(() => {
     if (!loader) return undefined;
     void reloadKey; // a new key makes a new datasource, which makes the grid reload
-    return {
+    const source: IDatasource = {
       getRows(params) {
         const query = toDataQuery(params.startRow, params.endRow, params.sortModel, params.filterModel as Record<string, unknown>);
+        const settle = () => params.startRow === 0 && shownSource.current === source && setAnswered(source);
         loader(query).then(
           (page) => {
+            settle();
             if (!page) return params.failCallback();
             onTotal?.(page.total);
             params.successCallback(page.rows, page.total);
           },
-          () => params.failCallback(),
+          () => {
+            settle();
+            params.failCallback();
+          },
         );
       },
     };
+    return source;
   }, [loader, reloadKey, onTotal]);
+  useEffect(() => {
+    shownSource.current = datasource;
+  }, [datasource]);
+  const isPagePending = datasource !== undefined && answered !== datasource;
 
   // The sort and filters the grid shows now, as a page request carries them.
   const shownQuery = useCallback((startRow: number, endRow: number) => {
@@ -210,7 +246,7 @@ function ShownGrid<R>(props: DataGridProps<R>) {
         isWholeList={Boolean(file) && !isServerSide}
         {...(file ? { file } : {})}
       />
-      <div className="data-grid-body" aria-busy={!isMade || isRowsPending}>
+      <div className="data-grid-body" aria-busy={!isMade || isRowsPending || isPagePending}>
         {!isMade ? null : isServerSide ? (
           <AgGridReact<R>
             theme={theme}
@@ -218,7 +254,7 @@ function ShownGrid<R>(props: DataGridProps<R>) {
             columnDefs={columnDefs}
             rowModelType="infinite"
             datasource={datasource}
-            cacheBlockSize={200}
+            cacheBlockSize={FIRST_BLOCK}
             maxBlocksInCache={50}
             maxConcurrentDatasourceRequests={2}
             infiniteInitialRowCount={1}

@@ -39,8 +39,12 @@ export interface GridColumn<R> {
   exportFormat?: ExportFormat | 'text';
 }
 
-/** Fetches one block of rows for the infinite row model. */
-export type PageLoader<R> = (query: Required<Pick<DataQuery, 'offset' | 'limit' | 'sort' | 'filter'>>) => Promise<{ rows: R[]; total: number } | null>;
+/**
+ * Fetches one block of rows for the infinite row model. `signal` comes only with the warm-up's
+ * first page (DataGrid.tsx), which it aborts; a failure of that page is not reported (the visit
+ * reports its own).
+ */
+export type PageLoader<R> = (query: Required<Pick<DataQuery, 'offset' | 'limit' | 'sort' | 'filter'>>, signal?: AbortSignal) => Promise<{ rows: R[]; total: number } | null>;
 
 export type { ColumnFilter };
 

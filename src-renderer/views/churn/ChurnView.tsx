@@ -113,10 +113,10 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
   // Rows matching the grid's filters (null until the first page answers).
   const [shown, setShown] = useState<number | null>(null);
   const loader = useCallback<PageLoader<ChurnEventRow>>(
-    async (query) => {
-      const r = await call('churn:events', { ...scope, ...query });
+    async (query, signal) => {
+      const r = await call('churn:events', { ...scope, ...query }, { signal });
       if (!r.ok) {
-        reportError(r.error);
+        if (!signal) reportError(r.error);
         return null;
       }
       return r.value;

@@ -24,10 +24,10 @@ export function FeaturesView() {
   const [behaviours, setBehaviours] = useState<BehaviourColumn[]>([]);
 
   const loader = useCallback<PageLoader<FeatureRow>>(
-    async (query) => {
-      const r = await call('features:query', { ...query, ...(groups.length ? { groups } : {}) });
+    async (query, signal) => {
+      const r = await call('features:query', { ...query, ...(groups.length ? { groups } : {}) }, { signal });
       if (!r.ok) {
-        reportError(r.error);
+        if (!signal) reportError(r.error);
         return null;
       }
       setAsOf(r.value.asOf);

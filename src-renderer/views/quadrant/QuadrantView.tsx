@@ -62,10 +62,10 @@ export function QuadrantView() {
   const dataVersion = useDataVersion(selectDataVersion);
   // The people of the selected type, a page at a time from the Node side, of the definition as it stands.
   const loader = useCallback<PageLoader<QuadrantPersonRow>>(
-    async (query) => {
-      const r = await call('quadrant:people', { quadrant: definition, type: selected ?? 'unclassified', ...(groups.length ? { groups } : {}), ...query });
+    async (query, signal) => {
+      const r = await call('quadrant:people', { quadrant: definition, type: selected ?? 'unclassified', ...(groups.length ? { groups } : {}), ...query }, { signal });
       if (!r.ok) {
-        reportError(r.error);
+        if (!signal) reportError(r.error);
         return null;
       }
       return r.value;
