@@ -1,6 +1,6 @@
 // The one component that imports ECharts. Only the charts and components the app draws are
 // registered, so the bundle carries no more of ECharts than it uses.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
@@ -15,6 +15,7 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { exportsText } from '../../src-main/locale/exports';
+import { loadingQueries, subscribeLoadingQueries } from '../api/useQuery';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { platform } from '../platform';
 import type { ChartOption } from './chartTypes';
@@ -78,6 +79,7 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
   const isPendingRef = useRef(false);
   const optionRef = useRef(option);
   optionRef.current = option;
+  const isCreatable = useCreatable(option);
 
   // Created and first drawn in a creation turn of its own (creationTurn.ts), after the view's
   // render: a view's charts and grid, all made in one task, froze the page for hundreds of
@@ -85,7 +87,7 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
   // the chart has drawn.
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || !isCreatable) return;
     let created: echarts.ECharts | null = null;
     let observer: ResizeObserver | null = null;
     const cancel = inCreationTurn(() => {
@@ -118,7 +120,7 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
       drawnRef.current = null;
       el.removeAttribute('data-rendered');
     };
-  }, []);
+  }, [isCreatable]);
 
   // A new option (the answer came, the user changed something) is drawn in a turn of its own too:
   // a view's charts and grid all took their new data in the one render that received it.
@@ -165,6 +167,24 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
       </div>
     </div>
   );
+}
+
+const noQueryLoading = () => loadingQueries() === 0;
+const noSubscription = () => () => undefined;
+
+/**
+ * Whether the chart may be made: once its option has figures or no query of the renderer is under
+ * way (then an option without figures is the answer: nothing to draw). A chart made while its
+ * view's answers were on their way drew its axes and "no data" once for nothing, then everything
+ * again with the figures: twice the drawing of a first visit, beside the server's work on the same
+ * two cores (issue 17). True from then on.
+ */
+function useCreatable(option: ChartOption): boolean {
+  const [isLatched, setLatched] = useState(false);
+  const isQuiet = useSyncExternalStore(isLatched ? noSubscription : subscribeLoadingQueries, noQueryLoading);
+  const isCreatable = isLatched || isQuiet || hasFigures(option);
+  if (isCreatable && !isLatched) setLatched(true);
+  return isCreatable;
 }
 
 /** Whether an option draws any data: a series with at least one value. */

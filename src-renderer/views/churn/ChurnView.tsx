@@ -18,6 +18,8 @@ import { churnColumns } from './churnColumns';
 import './churn.css';
 
 const periods: Period[] = ['day', 'week', 'month'];
+/** A breakdown before the answer: one array, so each render of the view (another answer came) does not draw the five charts anew. */
+const noItems: ChurnResult['breakdowns'][BreakdownKey] = [];
 const survivalBys: SurvivalBy[] = ['none', 'channel', 'group'];
 
 /** 流失与留存: who left, when and how; retention by join week; Kaplan–Meier survival of membership. */
@@ -87,7 +89,7 @@ function BreakdownPanel({ result }: { result: ChurnResult | null }) {
       <h3>{churnText.breakdownTitle}</h3>
       <div className="churn-breakdowns">
         {breakdownKeys.map((key) => (
-          <Breakdown key={key} name={key} items={result?.breakdowns[key] ?? []} />
+          <Breakdown key={key} name={key} items={result?.breakdowns[key] ?? noItems} />
         ))}
       </div>
     </section>

@@ -1,6 +1,6 @@
 // Option builders of the churn view's charts: plain functions of the API's answers, unit-tested.
 import type { ChurnResult, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
-import type { ChartOption } from '../../components/chartTypes';
+import { DRAWN_IN_FRAMES, type ChartOption } from '../../components/chartTypes';
 import { escapeHtml } from '../../components/escapeHtml';
 import { churnStageText, churnText, churnWayText, tenureText, type BreakdownKey } from '../../../src-main/locale/churn';
 import { bracketed, punctuation } from '../../../src-main/locale/common';
@@ -105,6 +105,7 @@ export function retentionOption(cohorts: readonly RetentionCohort[]): ChartOptio
         name: churnText.retained,
         type: 'heatmap',
         data: cells,
+        ...DRAWN_IN_FRAMES,
         label: { show: hasLabels, formatter: (p) => `${Math.round((p.value as number[])[2]!)}%`, fontSize: 11 },
         emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
       },
