@@ -11,7 +11,7 @@ import { AppError } from '../../contract/appError';
 import { isCalendarDate } from './calendar';
 import { scopeMessages } from '../../locale/analysis';
 import { DERIVED_DB } from './identity';
-import { FACTS_CHECKED, factsTzCte, islandsSql } from './memberFacts';
+import { FACTS_CHECKED, factsTzCte, factsZoneCte, islandsSql } from './memberFacts';
 
 /** The SQL condition "group_name is in the scope" and whether a scope was given. */
 export function scopeCondition(groups: string[] | undefined, column = 'group_name'): string {
@@ -39,35 +39,36 @@ export function checkDateRange(scope: { from?: string; to?: string }): void {
  * Membership of the scope (DESIGN §4 "Member state"), read from the derived tables
  * (memberFacts.ts), whose local days are the project time zone's (`$tz` must be it):
  * - `scoped(pid, group_name, join_time, leave_time)` spells in the scope's groups, as imported;
- * - `joins` / `leaves (pid, group_name, t, d)` events with their local day;
- * - `spells(pid, group_name, s, e, sday, eday)` each join to the first leave from that group at or after it;
- * - `islands(pid, s, e, sday, eday)` membership of the scope as disjoint intervals (touching spells
+ * - `joins` / `leaves (pid, pno, group_name, t, d)` events with their local day;
+ * - `spells(pid, pno, group_name, s, e, sday, eday)` each join to the first leave from that group at or after it;
+ * - `islands(pid, pno, s, e, sday, eday)` membership of the scope as disjoint intervals (touching spells
  *   merge), e = infinity and eday NULL while still a member; without a scope (`inScope` 'TRUE',
  *   as {@link scopeCondition} gives it) the precomputed islands of all groups;
  * - `island_days` the same (the name the analyses have always read the days under);
- * - `facts_tz(ok)` the check of the time zone.
+ * - `facts_tz(ok)` the check of the time zone, `facts_zone(off_us)` its fixed offset (memberFacts.ts).
  */
 export function membershipCtes(inScope: string): string {
   const D = DERIVED_DB;
-  const islands = inScope === 'TRUE' ? `SELECT pid, s, e, sday, eday FROM ${D}.islands_all WHERE ${FACTS_CHECKED}` : islandsSql('spells');
+  const islands = inScope === 'TRUE' ? `SELECT pid, pno, s, e, sday, eday FROM ${D}.islands_all WHERE ${FACTS_CHECKED}` : islandsSql('spells');
   return `
 scoped AS (
   SELECT member_id AS pid, group_name, join_time, leave_time FROM memberships WHERE ${inScope}
 ),
 ${factsTzCte},
+${factsZoneCte},
 joins AS (
-  SELECT pid, group_name, t, d FROM ${D}.joins WHERE ${inScope} AND ${FACTS_CHECKED}
+  SELECT pid, pno, group_name, t, d FROM ${D}.joins WHERE ${inScope} AND ${FACTS_CHECKED}
 ),
 leaves AS (
-  SELECT pid, group_name, t, d FROM ${D}.leaves WHERE ${inScope} AND ${FACTS_CHECKED}
+  SELECT pid, pno, group_name, t, d FROM ${D}.leaves WHERE ${inScope} AND ${FACTS_CHECKED}
 ),
 spells AS (
-  SELECT pid, group_name, s, e, sday, eday FROM ${D}.spells WHERE ${inScope} AND ${FACTS_CHECKED}
+  SELECT pid, pno, group_name, s, e, sday, eday FROM ${D}.spells WHERE ${inScope} AND ${FACTS_CHECKED}
 ),
 islands AS (${islands}
 ),
 island_days AS (
-  SELECT pid, s, e, sday, eday FROM islands
+  SELECT pid, pno, s, e, sday, eday FROM islands
 )`;
 }
 
@@ -102,7 +103,7 @@ export function customerRowsChannelSql(alias: string, addedAt = 'added_at'): str
  */
 export const personFactsSql = {
   person_customer: `
-  SELECT m.pid,
+  SELECT m.pid, any_value(p.pno) AS pno,
          arg_min(c.customer_name, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS customer_name,
          arg_min(c.staff, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS staff,
          min(c.added_at) AS added_at,
@@ -110,8 +111,7 @@ export const personFactsSql = {
          arg_min(nullif(trim(c.channel), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel,
          arg_min(nullif(trim(c.channel_code), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel_code,
          arg_min(nullif(trim(c.tags), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS tags
-  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
-  WHERE m.pid IS NOT NULL
+  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid JOIN id_people p ON p.pid = m.pid
   GROUP BY m.pid`,
   // Blank names never win: a whitespace-only name is no name. (The cheap <> '' test first, trim only on what passes.)
   // A sender name counts only for people without a group nickname, so only their messages are
@@ -133,15 +133,16 @@ export const SAVED_TAGS_KEY = 'savedTags';
 
 /**
  * What the project knows of each person beyond membership (needs `identityCtes()`):
- * - `person_customer(pid, customer_name, staff, added_at, add_way, channel, channel_code, tags)` from
- *   the customer list, the earliest-added row of the person when several staff added them;
+ * - `person_customer(pid, pno, customer_name, staff, added_at, add_way, channel, channel_code, tags)`
+ *   from the customer list, the earliest-added row of the person when several staff added them
+ *   (pno the person's number, memberFacts.ts);
  * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
  * - `saved_tags(tag, pid)` the tags saved from an analysis (decision/savedTags.ts: the lookalike's
  *   top list), one row per person of a tag;
  * - `person_tags(pid, tags)` every tag of a person, the customer list's then the saved ones (joined
  *   by ','; readers split tags on the customer list's separators), for each person with any: where
  *   tags are a breakdown or a choice, read them here so a saved tag counts as the list's do;
- * - `paid_orders(pid, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
+ * - `paid_orders(pid, pno, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
  *   refunded (net = paid − refunded, never below 0).
  * The first two are read from the project's derived tables (derivedTables.ts): they do not depend
  * on the scope, and naming people reads every message.
@@ -162,7 +163,7 @@ person_tags AS (
   FULL JOIN (SELECT pid, string_agg(tag, ',' ORDER BY tag) AS tags FROM saved_tags GROUP BY pid) s ON s.pid = pc.pid
 ),
 paid_orders AS (
-  SELECT pid, paid_at, paid, refunded, greatest(paid - refunded, 0) AS net
+  SELECT pid, pno, paid_at, paid, refunded, greatest(paid - refunded, 0) AS net
   FROM id_orders WHERE pid IS NOT NULL AND paid_at IS NOT NULL AND refunded < paid
 )`;
 }

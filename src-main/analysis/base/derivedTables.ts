@@ -57,6 +57,15 @@ export const KEPT_SCHEMA = 'qx_kept';
 /** The table of {@link KEPT_SCHEMA} holding the fingerprint its tables were built from (written last). */
 const KEPT_STATE = 'built_from';
 
+/**
+ * The version of what the derived tables hold, kept with their fingerprint ({@link KEPT_STATE}'s
+ * `format`): a project file whose tables an older definition built (without a column the analyses
+ * now read) builds them again, as after an import. Raise it with every change of a derived table's
+ * columns or meaning. 1 (a file without the column): before the versions; 2: the person number
+ * `pno` in joins, leaves, spells, islands_all, id_orders and person_customer.
+ */
+export const DERIVED_FORMAT = 2;
+
 /** How far bringing the derived tables up to date is. */
 export interface DerivedProgress {
   /** False while checking whether they are current (a few milliseconds), true once a build runs. */
@@ -84,22 +93,27 @@ async function build(sql: Sql, target: string, onStep: () => void): Promise<void
   );
   await run(
     `CREATE OR REPLACE TABLE ${target}.id_orders AS
-     SELECT m.pid, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
-     FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
+     SELECT m.pid, p.pno, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
+     FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid LEFT JOIN ${target}.id_people p ON p.pid = m.pid`,
   );
-  const cached = `id_people AS (SELECT pid FROM ${target}.id_people), id_matched AS (SELECT * FROM ${target}.id_matched)`;
+  const cached = `id_people AS (SELECT pid, pno FROM ${target}.id_people), id_matched AS (SELECT * FROM ${target}.id_matched)`;
   await run(`CREATE OR REPLACE TABLE ${target}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
   await run(`CREATE OR REPLACE TABLE ${target}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${target}.person_customer`)}`);
   await run(`CREATE OR REPLACE TABLE ${target}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
 }
 
-/** The fingerprint the tables kept in the project file were built from, or null when it keeps none. */
+/**
+ * The fingerprint the tables kept in the project file were built from, or null when it keeps none
+ * or an older {@link DERIVED_FORMAT} built them.
+ */
 async function keptFingerprint(sql: Sql): Promise<string | null> {
   const kept = await sql.one<{ n: number }>(
     `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_SCHEMA}' AND table_name = '${KEPT_STATE}'`,
   );
   if (!kept?.n) return null;
-  return (await sql.one<{ fingerprint: string }>(`SELECT fingerprint FROM ${KEPT_SCHEMA}.${KEPT_STATE}`))?.fingerprint ?? null;
+  // Every column: a file of before the versions has no `format`.
+  const state = await sql.one<{ fingerprint: string; format?: number }>(`SELECT * FROM ${KEPT_SCHEMA}.${KEPT_STATE}`);
+  return state?.format === DERIVED_FORMAT ? state.fingerprint : null;
 }
 
 /**
@@ -110,7 +124,10 @@ async function buildKept(sql: Sql, fingerprint: string, onStep: () => void): Pro
   await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_SCHEMA}`);
   await sql.run(`DROP TABLE IF EXISTS ${KEPT_SCHEMA}.${KEPT_STATE}`);
   await build(sql, KEPT_SCHEMA, onStep);
-  await sql.run(`CREATE TABLE ${KEPT_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS fingerprint, now() AS built_at`, [fingerprint]);
+  await sql.run(`CREATE TABLE ${KEPT_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS fingerprint, CAST(? AS INTEGER) AS format, now() AS built_at`, [
+    fingerprint,
+    DERIVED_FORMAT,
+  ]);
 }
 
 /**

@@ -81,16 +81,17 @@ export const PEOPLE_SQL = `
 /**
  * The identity CTEs for analyses (without the leading WITH), read from the derived tables the
  * project keeps current (derivedTables.ts), so no analysis pays for matching again:
- * - `id_people(pid)` every person id;
+ * - `id_people(pid, pno)` every person id, with its number (memberFacts.ts);
  * - `id_matched(kind, rid, pid, matched_by)` each row of customers, orders, churn and survey with
  *   its person (NULL: none), rid the row's rowid;
- * - `id_orders(pid, paid_at, paid, refunded)` every order with its person, for the metrics.
+ * - `id_orders(pid, pno, paid_at, paid, refunded)` every order with its person and the person's
+ *   number, for the metrics.
  */
 export function identityCtes(): string {
   return `
-id_people AS (SELECT pid FROM ${DERIVED_DB}.id_people),
+id_people AS (SELECT pid, pno FROM ${DERIVED_DB}.id_people),
 id_matched AS (SELECT kind, rid, pid, matched_by FROM ${DERIVED_DB}.id_matched),
-id_orders AS (SELECT pid, paid_at, paid, refunded FROM ${DERIVED_DB}.id_orders)`;
+id_orders AS (SELECT pid, pno, paid_at, paid, refunded FROM ${DERIVED_DB}.id_orders)`;
 }
 
 /**

@@ -6,17 +6,18 @@
  * - `id_people(pid, pno)` every person with a dense integer number: the message-sized tables
  *   carry the number, not the id text, so their joins and DISTINCTs hash integers;
  * - `group_nos(group_name, gno)` every group with a number, likewise;
- * - `joins`, `leaves(pid, group_name, t, d)` the distinct join and leave events with their local day;
- * - `spells(pid, group_name, s, e, sday, eday)` each join into a group to the first leave from that
+ * - `joins`, `leaves(pid, pno, group_name, t, d)` the distinct join and leave events with their local day;
+ * - `spells(pid, pno, group_name, s, e, sday, eday)` each join into a group to the first leave from that
  *   group at or after it (e = infinity, eday NULL while still a member) — the ASOF join of DESIGN
  *   §4's member state, over every group; a scope only selects its groups' spells
  *   (analysisBase.ts membershipCtes);
- * - `islands_all(pid, s, e, sday, eday)` membership of all groups as disjoint intervals
+ * - `islands_all(pid, pno, s, e, sday, eday)` membership of all groups as disjoint intervals
  *   ({@link islandsSql}): the islands of a query without a scope;
  * - `msgs(rid, pno, gno, t, d, h, own)` every group message (one-to-one chats never count as
  *   activity), rid its rowid in `messages`, with its local day and hour in the project's time zone
  *   and `own`: whether the sender was a member of the message's own group at that instant;
- * - `facts_info(tz, max_pno)` the zone of the local days and the highest person number.
+ * - `facts_info(tz, off_us, max_pno)` the zone of the local days, its fixed offset (localTime.ts
+ *   `fixedOffsetCte`; NULL when it has none) and the highest person number.
  *
  * `own` is what makes "a message while a member of the scope" cheap: the message's group is in
  * the scope whenever the message is, so an own message is always one of a member of the scope,
@@ -56,18 +57,20 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
   await run(`CREATE OR REPLACE TABLE ${D}.group_nos AS
     SELECT group_name, CAST(row_number() OVER (ORDER BY group_name) AS INTEGER) AS gno
     FROM (SELECT group_name FROM memberships UNION SELECT group_name FROM messages WHERE group_name IS NOT NULL)`);
+  // Every member id is a person (PEOPLE_SQL), so the join to the numbers keeps every row.
   for (const [table, col] of [['joins', 'join_time'], ['leaves', 'leave_time']] as const) {
     await run(
       `CREATE OR REPLACE TABLE ${D}.${table} AS
-       WITH ${z} SELECT DISTINCT member_id AS pid, group_name, ${col} AS t, ${localDaySql(col)} AS d FROM memberships, z WHERE ${col} IS NOT NULL`,
+       WITH ${z} SELECT DISTINCT m.member_id AS pid, p.pno, m.group_name, m.${col} AS t, ${localDaySql(`m.${col}`)} AS d
+       FROM memberships m JOIN ${D}.id_people p ON p.pid = m.member_id, z WHERE m.${col} IS NOT NULL`,
       params,
     );
   }
   // The days of a spell's ends are those of its join and leave.
   await run(
     `CREATE OR REPLACE TABLE ${D}.spells AS
-     SELECT j.pid, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e, j.d AS sday, CASE WHEN l.t IS NULL OR isinf(l.t) THEN NULL ELSE l.d END AS eday
-     FROM ${D}.joins j ASOF LEFT JOIN ${D}.leaves l ON j.pid = l.pid AND j.group_name = l.group_name AND l.t >= j.t`,
+     SELECT j.pid, j.pno, j.group_name, j.t AS s, coalesce(l.t, 'infinity'::TIMESTAMPTZ) AS e, j.d AS sday, CASE WHEN l.t IS NULL OR isinf(l.t) THEN NULL ELSE l.d END AS eday
+     FROM ${D}.joins j ASOF LEFT JOIN ${D}.leaves l ON j.pno = l.pno AND j.group_name = l.group_name AND l.t >= j.t`,
   );
   await run(`CREATE OR REPLACE TABLE ${D}.islands_all AS ${islandsSql(`${D}.spells`)}`);
   // The local day and hour once per message here instead of in every query (by arithmetic where
@@ -85,8 +88,8 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
        WHERE m.group_name IS NOT NULL
      ),
      numbered_spells AS (
-       SELECT p.pno, g.gno, s.s, s.e
-       FROM ${D}.spells s JOIN ${D}.id_people p ON p.pid = s.pid JOIN ${D}.group_nos g ON g.group_name = s.group_name
+       SELECT s.pno, g.gno, s.s, s.e
+       FROM ${D}.spells s JOIN ${D}.group_nos g ON g.group_name = s.group_name
      )
      SELECT m.rid, m.pno, m.gno, m.t, ${localDaySql('m.t')} AS d, ${localHourSql('m.t')} AS h, coalesce(s.e > m.t, false) AS own
      FROM m ASOF LEFT JOIN numbered_spells s ON s.pno = m.pno AND s.gno = m.gno AND m.t >= s.s, z`,
@@ -94,31 +97,32 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
   );
   await run(
     `CREATE OR REPLACE TABLE ${D}.facts_info AS
-     SELECT CAST($tz AS VARCHAR) AS tz, greatest(coalesce((SELECT max(pno) FROM ${D}.id_people), 0), 1) AS max_pno`,
-    { tz },
+     SELECT CAST($tz AS VARCHAR) AS tz, CAST($off AS BIGINT) AS off_us, greatest(coalesce((SELECT max(pno) FROM ${D}.id_people), 0), 1) AS max_pno`,
+    params,
   );
 }
 
 /**
- * Membership of the scope as disjoint intervals (DESIGN §4 member state), from `spells(pid, s, e,
- * sday, eday)`: a spell starts a new island unless an earlier spell of the person reaches it
+ * Membership of the scope as disjoint intervals (DESIGN §4 member state), from `spells(pid, pno, s,
+ * e, sday, eday)`: a spell starts a new island unless an earlier spell of the person reaches it
  * (touching spells merge); empty spells (e = s) hold no instant and are left out. Gives
- * `(pid, s, e, sday, eday)`, e = infinity and eday NULL while still a member; the local days are
- * the spells' (the day of the earliest start, of the latest end).
+ * `(pid, pno, s, e, sday, eday)`, e = infinity and eday NULL while still a member; the local days
+ * are the spells' (the day of the earliest start, of the latest end). Partitioned and grouped by
+ * the person number: one pid per pno, and integers hash and sort faster than the id texts.
  */
 export function islandsSql(spells: string): string {
   return `
-  SELECT pid, min(s) AS s, max(e) AS e, min(sday) AS sday, CASE WHEN bool_or(eday IS NULL) THEN NULL ELSE max(eday) END AS eday
+  SELECT any_value(pid) AS pid, pno, min(s) AS s, max(e) AS e, min(sday) AS sday, CASE WHEN bool_or(eday IS NULL) THEN NULL ELSE max(eday) END AS eday
   FROM (
-    SELECT *, sum(starts_island) OVER (PARTITION BY pid ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
+    SELECT *, sum(starts_island) OVER (PARTITION BY pno ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
     FROM (
-      SELECT pid, s, e, sday, eday,
-        CASE WHEN max(e) OVER (PARTITION BY pid ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= s
+      SELECT pid, pno, s, e, sday, eday,
+        CASE WHEN max(e) OVER (PARTITION BY pno ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= s
              THEN 0 ELSE 1 END AS starts_island
       FROM ${spells} WHERE e > s
     )
   )
-  GROUP BY pid, island`;
+  GROUP BY pno, island`;
 }
 
 /**
@@ -133,6 +137,17 @@ facts_tz AS (
 
 /** The condition a read of derived local days carries (needs {@link factsTzCte}). */
 export const FACTS_CHECKED = `(SELECT ok FROM facts_tz)`;
+
+/**
+ * `facts_zone(off_us)` (needs {@link factsTzCte}): the project zone's fixed offset the build found,
+ * for {@link localDaySql}(col, alias) with `facts_zone` joined under `alias` — the local day by
+ * arithmetic, the time-zone library only where the zone has no fixed offset — without scanning the
+ * data for it again; checked like every read of derived local days.
+ */
+export const factsZoneCte = `
+facts_zone AS (
+  SELECT off_us FROM ${DERIVED_DB}.facts_info WHERE ${FACTS_CHECKED}
+)`;
 
 /**
  * The set of people among the `pno` values of a group of rows as a bitstring, one bit per person
@@ -174,7 +189,7 @@ ${name} AS (
   SELECT pno, t, d, h FROM ${name}_all WHERE own
   UNION ALL
   SELECT m.pno, m.t, m.d, m.h
-  FROM ${name}_all m JOIN ${D}.id_people p ON p.pno = m.pno JOIN islands i ON i.pid = p.pid AND m.t >= i.s AND m.t < i.e
+  FROM ${name}_all m JOIN islands i ON i.pno = m.pno AND m.t >= i.s AND m.t < i.e
   WHERE NOT m.own
 )`;
 }

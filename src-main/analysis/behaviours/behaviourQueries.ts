@@ -322,13 +322,14 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
      ${keptHitsCtes(enabled, tables, !!scope.groups?.length)},
      ${boundsCte(scope.groups)},
      ${rangeCte('kb_bounds')},
+     -- People by number (memberFacts.ts): the sets below are bits over the numbers.
      kb_population AS (
-       SELECT DISTINCT i.pid FROM islands i, kb_range r WHERE i.s < r.hi_t AND i.e > r.lo_t
+       SELECT DISTINCT i.pno FROM islands i, kb_range r WHERE i.s < r.hi_t AND i.e > r.lo_t
      ),
      -- At the payment instant: a payment at the join instant counts, one at the leave instant does not (as the metrics).
      kb_converted AS (
-       SELECT DISTINCT o.pid FROM paid_orders o
-       JOIN islands i ON o.pid = i.pid AND o.paid_at >= i.s AND o.paid_at < i.e
+       SELECT DISTINCT o.pno FROM paid_orders o
+       JOIN islands i ON o.pno = i.pno AND o.paid_at >= i.s AND o.paid_at < i.e
        JOIN kb_range r ON o.paid_at >= r.lo_t AND o.paid_at < r.hi_t
      ),
      kb_range_hits AS (
@@ -348,10 +349,10 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
        SELECT behaviour_id, ${peopleBitsSql('pid')} FROM kb_multi_people GROUP BY behaviour_id
      ),
      kb_population_bits AS (
-       SELECT count(*) AS n, ${peopleBitsSql('n.pno')} AS bits FROM kb_population p JOIN ${DERIVED_DB}.id_people n ON n.pid = p.pid
+       SELECT count(*) AS n, ${peopleBitsSql('pno')} AS bits FROM kb_population
      ),
      kb_converted_bits AS (
-       SELECT count(*) AS n, ${peopleBitsSql('n.pno')} AS bits FROM kb_converted c JOIN ${DERIVED_DB}.id_people n ON n.pid = c.pid
+       SELECT count(*) AS n, ${peopleBitsSql('pno')} AS bits FROM kb_converted
      )
      SELECT k.behaviour_id AS id, k.name,
             CAST(pop.n AS INTEGER) AS population,

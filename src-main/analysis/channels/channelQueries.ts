@@ -36,7 +36,7 @@ import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../co
 import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
 import { membershipCtes, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
-import { DERIVED_DB, identityCtes } from '../base/identity';
+import { identityCtes } from '../base/identity';
 import { memberMsgsCtes } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
 
@@ -95,18 +95,20 @@ unattached AS (
   WHERE k.pid IS NULL
   GROUP BY k.pkey
 ),
+-- pno: the person's number (memberFacts.ts), NULL for rows tied to nobody, which can only have
+-- churned (by key): whatever follows a person (membership, messages, orders) joins on the number.
 added_people AS (
-  SELECT pc.pid AS pkey, pc.pid, pc.added_at, ${value('pc')} AS value FROM person_customer pc
+  SELECT pc.pid AS pkey, pc.pno, pc.added_at, ${value('pc')} AS value FROM person_customer pc
   UNION ALL
   SELECT u.pkey, NULL, u.added_at, ${value('u')} FROM unattached u
 ),
 cohort AS (
-  SELECT pkey, pid, added_at, coalesce(value, $unknown) AS channel
+  SELECT pkey, pno, added_at, coalesce(value, $unknown) AS channel
   FROM added_people
   WHERE (CAST($from AS DATE) IS NULL AND CAST($to AS DATE) IS NULL) OR (added_at IS NOT NULL AND ${inRange('added_at')})
 ),
 joined AS (
-  SELECT DISTINCT c.pkey FROM cohort c JOIN islands i ON i.pid = c.pid
+  SELECT DISTINCT c.pno FROM cohort c JOIN islands i ON i.pno = c.pno
   WHERE c.added_at IS NULL OR i.e > c.added_at
 ),
 ${
@@ -114,19 +116,19 @@ ${
     ? `${memberMsgsCtes('member_msgs', !!groups && groups.length > 0)},
 -- Each person's last message while a member: active since being added when it is not before that.
 last_member_msg AS (
-  SELECT p.pid, m.t FROM (SELECT pno, max(t) AS t FROM member_msgs GROUP BY pno) m JOIN ${DERIVED_DB}.id_people p ON p.pno = m.pno
+  SELECT pno, max(t) AS t FROM member_msgs GROUP BY pno
 ),
 active AS (
-  SELECT DISTINCT c.pkey FROM cohort c JOIN last_member_msg m ON m.pid = c.pid
+  SELECT c.pno FROM cohort c JOIN last_member_msg m ON m.pno = c.pno
   WHERE c.added_at IS NULL OR m.t >= c.added_at
 ),`
     : ''
 }
 converted AS (
-  SELECT c.pkey, sum(o.net) AS gmv
-  FROM cohort c JOIN paid_orders o ON o.pid = c.pid
+  SELECT c.pno, sum(o.net) AS gmv
+  FROM cohort c JOIN paid_orders o ON o.pno = c.pno
   WHERE c.added_at IS NULL OR o.paid_at >= c.added_at
-  GROUP BY c.pkey
+  GROUP BY c.pno
 ),
 deletions AS (
   SELECT coalesce(m.pid, ${ownKey('e')}) AS pkey, e.churned_at
@@ -136,11 +138,14 @@ lost_contacts AS (
   SELECT k.pkey FROM customer_keys k JOIN customers c ON c.rowid = k.rid
   GROUP BY k.pkey HAVING bool_and(coalesce(trim(c.status), '') = '${CHURNED_STATUS}')
 ),
-churned AS (
-  SELECT c.pkey FROM cohort c JOIN leaves l ON l.pid = c.pid
+-- Left the scope after being added and no member of it now (people, by number).
+left_for_good AS (
+  SELECT DISTINCT c.pno FROM cohort c JOIN leaves l ON l.pno = c.pno
   WHERE (c.added_at IS NULL OR l.t >= c.added_at)
-    AND NOT EXISTS (SELECT 1 FROM islands i WHERE i.pid = c.pid AND isinf(i.e))
-  UNION
+    AND NOT EXISTS (SELECT 1 FROM islands i WHERE i.pno = c.pno AND isinf(i.e))
+),
+-- Contact lost (any key).
+contact_lost AS (
   SELECT c.pkey FROM cohort c JOIN deletions d ON d.pkey = c.pkey
   WHERE c.added_at IS NULL OR d.churned_at IS NULL OR d.churned_at >= c.added_at
   UNION
@@ -148,17 +153,18 @@ churned AS (
 )
 SELECT c.channel,
        CAST(count(*) AS INTEGER) AS added,
-       CAST(count(j.pkey) AS INTEGER) AS joined,${isActiveCounted ? `
-       CAST(count(a.pkey) AS INTEGER) AS active,` : ''}
-       CAST(count(v.pkey) AS INTEGER) AS converted,
+       CAST(count(j.pno) AS INTEGER) AS joined,${isActiveCounted ? `
+       CAST(count(a.pno) AS INTEGER) AS active,` : ''}
+       CAST(count(v.pno) AS INTEGER) AS converted,
        -- Sums stay DECIMAL (exact cents) until here.
        CAST(coalesce(sum(v.gmv), 0) AS DOUBLE) AS gmv,
-       CAST(count(x.pkey) AS INTEGER) AS churned
+       CAST(count(*) FILTER (WHERE x.pno IS NOT NULL OR y.pkey IS NOT NULL) AS INTEGER) AS churned
 FROM cohort c
-LEFT JOIN joined j ON j.pkey = c.pkey${isActiveCounted ? `
-LEFT JOIN active a ON a.pkey = c.pkey` : ''}
-LEFT JOIN converted v ON v.pkey = c.pkey
-LEFT JOIN (SELECT DISTINCT pkey FROM churned) x ON x.pkey = c.pkey
+LEFT JOIN joined j ON j.pno = c.pno${isActiveCounted ? `
+LEFT JOIN active a ON a.pno = c.pno` : ''}
+LEFT JOIN converted v ON v.pno = c.pno
+LEFT JOIN left_for_good x ON x.pno = c.pno
+LEFT JOIN contact_lost y ON y.pkey = c.pkey
 GROUP BY c.channel`;
 }
 

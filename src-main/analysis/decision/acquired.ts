@@ -24,9 +24,9 @@ const dimensionValue: Record<RoiDimension, (r: string) => string> = {
 const ownKey = (alias: string) => `coalesce('eu:' || nullif(trim(${alias}.external_userid), ''), 'uid:' || nullif(trim(${alias}.unionid), ''))`;
 
 /**
- * `acquired(pkey, pid, added_at, channel)`: every person or unattached customer row with their first
- * add time (NULL when the list has none) and channel (`$unknown` when none). Needs `identityCtes()`
- * and `personCtes()` before it.
+ * `acquired(pkey, pid, pno, added_at, channel)`: every person (pno their number, memberFacts.ts) or
+ * unattached customer row (pid and pno NULL) with their first add time (NULL when the list has
+ * none) and channel (`$unknown` when none). Needs `identityCtes()` and `personCtes()` before it.
  */
 export function acquiredCtes(dimension: RoiDimension): string {
   const value = dimensionValue[dimension];
@@ -44,9 +44,9 @@ unattached AS (
   GROUP BY k.pkey
 ),
 acquired AS (
-  SELECT pc.pid AS pkey, pc.pid, pc.added_at, coalesce(${value('pc')}, $unknown) AS channel FROM person_customer pc
+  SELECT pc.pid AS pkey, pc.pid, pc.pno, pc.added_at, coalesce(${value('pc')}, $unknown) AS channel FROM person_customer pc
   UNION ALL
-  SELECT u.pkey, NULL, u.added_at, coalesce(${value('u')}, $unknown) FROM unattached u
+  SELECT u.pkey, NULL, NULL, u.added_at, coalesce(${value('u')}, $unknown) FROM unattached u
 )`;
 }
 

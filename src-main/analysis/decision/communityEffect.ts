@@ -20,7 +20,9 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { CommunityEffectResult, EffectRow } from '../../contract';
 import type { Sql } from '../../db/projectDb';
 import { communityText } from '../../locale/decision';
-import { identityCtes } from '../base/identity';
+import { DERIVED_DB, identityCtes } from '../base/identity';
+import { localDaySql, plusDaysSql } from '../base/localTime';
+import { factsTzCte, factsZoneCte } from '../base/memberFacts';
 import { fisherExact, newcombeDifference, smallestExpectedCell, twoProportionZTest } from '../stats/twoProportions';
 import { oneSampleT, welch, type Summary } from '../stats/welch';
 
@@ -35,19 +37,32 @@ interface SideRow {
   orders_sd: number | null;
 }
 
-/** The statements of the community effect (pure): per side, and before / after joining. */
+/** The statements of the community effect (pure): per side, and before / after joining (counts of members per pair of order counts). */
 export function communityEffectSql(hasScope: boolean): { sides: string; beforeAfter: string } {
   const inScope = hasScope ? 'list_contains($groups, group_name)' : 'TRUE';
-  const base = `WITH ${identityCtes()},
+  const D = DERIVED_DB;
+  // The local day of payment by arithmetic on the zone's fixed offset (memberFacts.ts facts_zone),
+  // and whole days added to instants by arithmetic (localTime.ts plusDaysSql): at a million rows
+  // the time-zone library's conversions and calendar were most of both statements.
+  const base = `WITH ${identityCtes()},${factsTzCte},${factsZoneCte},
 buys AS (
   SELECT coalesce(m.pid, 'tel:' || regexp_replace(o.buyer_phone, '[^0-9]', '', 'g')) AS buyer, m.pid, o.paid_at,
          CAST(coalesce(o.paid_amount, 0) - coalesce(o.refunded_amount, 0) AS DOUBLE) AS net,
-         CAST(timezone($tz, o.paid_at) AS DATE) AS d
-  FROM orders o JOIN id_matched m ON m.kind = 'orders' AND m.rid = o.rowid
+         ${localDaySql('o.paid_at', 'z')} AS d
+  FROM orders o JOIN id_matched m ON m.kind = 'orders' AND m.rid = o.rowid, facts_zone z
   WHERE o.paid_at IS NOT NULL AND coalesce(o.refunded_amount, 0) < coalesce(o.paid_amount, 0)
     AND (m.pid IS NOT NULL OR (NOT coalesce(o.is_phone_masked, false) AND length(regexp_replace(coalesce(o.buyer_phone, ''), '[^0-9]', '', 'g')) >= 7))
 ),
-joined AS (SELECT member_id AS pid, min(join_time) AS first_join FROM memberships WHERE ${inScope} GROUP BY member_id)`;
+-- Members of the scope whose every join lacks a time (memberFacts.ts keeps only timed joins).
+timeless AS (SELECT DISTINCT member_id AS pid FROM memberships WHERE ${inScope} AND join_time IS NULL),
+-- Every member of the scope with their first join (NULL when none of their joins has a time),
+-- grouped by person number over the kept joins instead of by id text over the member export.
+joined AS (
+  SELECT pno, any_value(pid) AS pid, min(t) AS first_join FROM ${D}.joins WHERE ${inScope} GROUP BY pno
+  UNION ALL
+  SELECT NULL, t.pid, NULL FROM timeless t
+  WHERE t.pid NOT IN (SELECT pid FROM ${D}.joins WHERE ${inScope} AND pid IN (SELECT pid FROM timeless))
+)`;
   const sides = `${base},
 ranked AS (SELECT buyer, pid, net, d, row_number() OVER (PARTITION BY buyer ORDER BY paid_at, d) AS k FROM buys),
 per_buyer AS (
@@ -66,14 +81,20 @@ bounds AS (
                               UNION ALL SELECT max(sent_at) FROM messages UNION ALL SELECT max(paid_at) FROM orders)) AS last_t
 ),
 eligible AS (
-  SELECT j.pid, j.first_join FROM joined j, bounds b
-  WHERE j.first_join - INTERVAL 90 DAY >= b.first_t AND j.first_join + INTERVAL 90 DAY <= b.last_t
+  SELECT pno, pid, first_join, lo, hi FROM (
+    SELECT j.pno, j.pid, j.first_join, ${plusDaysSql('j.first_join', -90)} AS lo, ${plusDaysSql('j.first_join', 90)} AS hi FROM joined j WHERE j.first_join IS NOT NULL
+  ), bounds b
+  WHERE lo >= b.first_t AND hi <= b.last_t
+),
+per_member AS (
+  SELECT e.pno,
+         count(u.paid_at) FILTER (WHERE u.paid_at >= e.lo AND u.paid_at < e.first_join) AS before,
+         count(u.paid_at) FILTER (WHERE u.paid_at >= e.first_join AND u.paid_at < e.hi) AS after
+  FROM eligible e LEFT JOIN buys u ON u.pid = e.pid
+  GROUP BY e.pno
 )
-SELECT e.pid,
-       CAST(count(u.paid_at) FILTER (WHERE u.paid_at >= e.first_join - INTERVAL 90 DAY AND u.paid_at < e.first_join) AS INTEGER) AS before,
-       CAST(count(u.paid_at) FILTER (WHERE u.paid_at >= e.first_join AND u.paid_at < e.first_join + INTERVAL 90 DAY) AS INTEGER) AS after
-FROM eligible e LEFT JOIN buys u ON u.pid = e.pid
-GROUP BY e.pid`;
+SELECT CAST(before AS INTEGER) AS before, CAST(after AS INTEGER) AS after, CAST(count(*) AS INTEGER) AS members
+FROM per_member GROUP BY ALL ORDER BY before, after`;
   return { sides, beforeAfter };
 }
 
@@ -118,7 +139,9 @@ export async function communityEffect(sql: Sql, groups: string[] | undefined, ti
     meanRow('orders_per_buyer', summaryOf(m.buyers, m.orders_mean, m.orders_sd), summaryOf(o.buyers, o.orders_mean, o.orders_sd)),
   ];
 
-  const members = await sql.all<{ before: number; after: number }>(q.beforeAfter, params);
+  // Per pair of order counts, how many members: one row per member to JavaScript was 0.5M rows at L.
+  const pairs = await sql.all<{ before: number; after: number; members: number }>(q.beforeAfter, params);
+  const members = pairs.flatMap((r) => Array.from({ length: r.members }, () => r));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const diffs = members.map((r) => (r.after - r.before) / 3);
   const n = diffs.length;

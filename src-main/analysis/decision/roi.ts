@@ -21,25 +21,32 @@ import { membershipCtes, personCtes, scopeCondition, scopeParams } from '../base
 import { identityCtes } from '../base/identity';
 import { unknownChannel } from '../channels/channelQueries';
 import { resolveAsOf } from '../features/featuresQueries';
-import { acquiredCtes, localDate } from './acquired';
+import { acquiredCtes } from './acquired';
+import { localDaySql, plusDaysSql } from '../base/localTime';
 import { backtest, ratesOf, totalsOf } from './roiPlan';
 
 /** The per channel and week counts of the people added up to `$last` (pure; `$tz`, `$last`, `$window`, `$unknown`, `$groups`). */
 export function roiWeeksSql(dimension: RoiDimension, groups: string[] | undefined): string {
   return `
 WITH ${identityCtes()}, ${membershipCtes(scopeCondition(groups))}, ${personCtes()}, ${acquiredCtes(dimension)},
+-- The local day and the end of the window by arithmetic (the zone's fixed offset, memberFacts.ts
+-- facts_zone; whole days in UTC, localTime.ts plusDaysSql): over a million people the time-zone
+-- library's conversions and calendar were most of the statement. A person follows by number.
+acquired_days AS (
+  SELECT a.*, ${localDaySql('a.added_at', 'z')} AS added_day FROM acquired a, facts_zone z WHERE a.added_at IS NOT NULL
+),
 cohort AS (
-  SELECT pkey, pid, added_at, added_at + to_days(CAST($window AS INTEGER)) AS until, channel,
-         date_trunc('week', ${localDate('added_at')}) AS week
-  FROM acquired WHERE added_at IS NOT NULL AND ${localDate('added_at')} <= CAST($last AS DATE)
+  SELECT pkey, pno, added_at, ${plusDaysSql('added_at', 'CAST($window AS INTEGER)')} AS until, channel,
+         date_trunc('week', added_day) AS week
+  FROM acquired_days WHERE added_day <= CAST($last AS DATE)
 ),
 joined AS (
-  SELECT DISTINCT c.pkey, c.pid, c.added_at, c.until FROM cohort c JOIN islands i ON i.pid = c.pid
+  SELECT DISTINCT c.pkey, c.pno, c.added_at, c.until FROM cohort c JOIN islands i ON i.pno = c.pno
   WHERE i.e > c.added_at AND i.s < c.until
 ),
 bought AS (
   SELECT j.pkey, count(*) AS n, sum(o.net) AS gmv
-  FROM joined j JOIN paid_orders o ON o.pid = j.pid AND o.paid_at >= j.added_at AND o.paid_at < j.until
+  FROM joined j JOIN paid_orders o ON o.pno = j.pno AND o.paid_at >= j.added_at AND o.paid_at < j.until
   GROUP BY j.pkey
 )
 SELECT c.channel, strftime(c.week, '%Y-%m-%d') AS week,

@@ -6,6 +6,7 @@ import { identityCtes } from '../base/identity';
 import { countPeopleSql, memberFactsParams, memberMsgsCtes } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
 import { periodSql } from '../base/periods';
+import { localDaySql } from '../base/localTime';
 
 /** What a metrics query asks for; dates are local ISO dates of the project time zone. */
 export interface MetricsQuery {
@@ -33,18 +34,20 @@ export interface MetricsQuery {
 }
 
 /**
- * `member_orders(pid, d, paid, refunded)`: orders paid while the buyer was a member of the scope
- * (needs the membership CTEs' `islands`); `d` the local day of payment. The one definition of the
- * orders behind converted_members and gmv, shared with the growth points.
+ * `member_orders(pid, pno, d, paid, refunded)`: orders paid while the buyer was a member of the
+ * scope (needs the membership CTEs' `islands`); `d` the local day of payment. The one definition of
+ * the orders behind converted_members and gmv, shared with the growth points. Joined on the person
+ * number (an order tied to nobody has none, as it has no pid); the day by arithmetic on the zone's
+ * fixed offset (`facts_zone` of the membership CTEs, localTime.ts).
  */
 export const memberOrdersCte = `member_orders AS (
-  SELECT o.pid, CAST(timezone($tz, o.paid_at) AS DATE) AS d, o.paid, o.refunded
-  FROM id_orders o JOIN islands i ON o.pid = i.pid AND o.paid_at >= i.s AND o.paid_at < i.e
+  SELECT o.pid, o.pno, ${localDaySql('o.paid_at', 'z')} AS d, o.paid, o.refunded
+  FROM id_orders o JOIN islands i ON o.pno = i.pno AND o.paid_at >= i.s AND o.paid_at < i.e, facts_zone z
   WHERE o.paid_at IS NOT NULL
 )`;
 
-/** converted_members over a group of `member_orders` rows: distinct buyers of an order not fully refunded. */
-export const convertedSql = `count(DISTINCT pid) FILTER (WHERE refunded < paid)`;
+/** converted_members over a group of `member_orders` rows: distinct buyers (person numbers) of an order not fully refunded. */
+export const convertedSql = `count(DISTINCT pno) FILTER (WHERE refunded < paid)`;
 
 /** gmv over a group of `member_orders` rows: paid − refunded, an over-refunded order (a data error) counting 0. */
 export const gmvSql = `sum(greatest(paid - refunded, 0))`;
@@ -124,17 +127,17 @@ totals AS (
   FROM periods p ASOF LEFT JOIN running r ON p.pe >= r.d
 ),
 new_by AS (
-  SELECT ${key('d')} AS ps, count(DISTINCT pid) AS n FROM joins GROUP BY ALL
+  SELECT ${key('d')} AS ps, count(DISTINCT pno) AS n FROM joins GROUP BY ALL
 ),
 -- Churned: a leave in the period and no membership at the end of the period's last day.
 leavers AS (
-  SELECT DISTINCT pid, ${key('d')} AS ps FROM leaves
+  SELECT DISTINCT pno, ${key('d')} AS ps FROM leaves
 ),
 churn_by AS (
   SELECT l.ps, count(*) AS n FROM leavers l
   WHERE NOT EXISTS (
     SELECT 1 FROM island_days i
-    WHERE i.pid = l.pid AND i.sday <= ${periodEnd('l.ps')} AND (i.eday IS NULL OR i.eday > ${periodEnd('l.ps')})
+    WHERE i.pno = l.pno AND i.sday <= ${periodEnd('l.ps')} AND (i.eday IS NULL OR i.eday > ${periodEnd('l.ps')})
   )
   GROUP BY l.ps
 )

@@ -80,6 +80,27 @@ describe('derived tables kept with the project', () => {
     expect(await people(project)).toEqual([{ pid: 'a' }, { pid: 'd' }]);
   });
 
+  it('a file whose kept tables an older definition built (no format, no person numbers) builds them again on opening', async () => {
+    await importCsv('a.csv', [member('a', '2024-01-01 10:00:00'), member('b', '2024-01-02 10:00:00')]);
+    expect(await people(project)).toEqual([{ pid: 'a' }, { pid: 'b' }]);
+    const current = await kept(project);
+    // What a file of before the format versions keeps: the same fingerprint, tables without pno.
+    await project.db.useUnprepared(async (sql) => {
+      await sql.run(`ALTER TABLE ${KEPT_SCHEMA}.built_from DROP COLUMN format`);
+      await sql.run(`ALTER TABLE ${KEPT_SCHEMA}.spells DROP COLUMN pno`);
+    });
+
+    await reopen();
+    const spells = await project.db.use((sql) => sql.all<{ pid: string; pno: number }>(`SELECT pid, pno FROM ${DERIVED_DB}.spells ORDER BY pid`));
+    expect(spells).toEqual([
+      { pid: 'a', pno: 1 },
+      { pid: 'b', pno: 2 },
+    ]);
+    const rebuilt = await kept(project);
+    expect(rebuilt?.fingerprint).toBe(current?.fingerprint);
+    expect(rebuilt?.built_at).not.toBe(current?.built_at);
+  });
+
   it('a read-only project uses the kept tables when they are of its data, else builds its own in memory', async () => {
     await importCsv('a.csv', [member('a', '2024-01-01 10:00:00')]);
     expect(await people(project)).toEqual([{ pid: 'a' }]);
