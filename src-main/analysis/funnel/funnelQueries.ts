@@ -26,6 +26,7 @@ import { funnelMessages, funnelText } from '../../locale/funnel';
 import { channelMessages } from '../../locale/analysis';
 import { customerRowsChannelSql, personChannelSql, scopeParams } from '../base/analysisBase';
 import { funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
+import { plusDaysSql } from '../base/localTime';
 import type { Sql } from '../../db/projectDb';
 
 /** What a funnel query asks for (the `funnel:query` request). */
@@ -143,7 +144,7 @@ ends AS (
   SELECT ${localDay('min(t0)')} AS lo, ${localDay('max(t0)')} AS hi FROM entry
 ),${windowCtes},
 r0 AS (
-  SELECT e.pkey, e.t0, e.t0 + to_days(CAST($window AS INTEGER)) AS deadline, e.t0 AS t
+  SELECT e.pkey, e.t0, ${plusDaysSql('e.t0', 'CAST($window AS INTEGER)')} AS deadline, e.t0 AS t
   FROM entry e, win w WHERE e.t0 >= w.lo_t AND e.t0 < w.hi_t
 ),
 ${steps.map((s) => `${s},\n`).join('')}reached AS (
