@@ -12,13 +12,15 @@ export class StartPage {
   async createProject(name: string): Promise<void> {
     await this.page.getByTestId('start-new-name').fill(name);
     await this.page.getByTestId('start-new-submit').click();
-    await this.page.getByTestId('project-name').waitFor();
+    // Creating, opening and closing a project are the server's work, not the page's: at a load
+    // average of 20-25 they passed the 15 s of an action (as did the demo's build its 60 s).
+    await this.page.getByTestId('project-name').waitFor({ timeout: 60_000 });
   }
 
   async openByPath(file: string): Promise<void> {
     await this.page.getByTestId('start-open-path').fill(file);
     await this.page.getByTestId('start-open-path-submit').click();
-    await this.page.getByTestId('project-name').waitFor();
+    await this.page.getByTestId('project-name').waitFor({ timeout: 60_000 });
   }
 
   /** Opens the demo project; the first time the app builds it from the bundled exports. */
@@ -35,6 +37,6 @@ export class StartPage {
   /** Reopens a project from the recent list. */
   async openRecent(file: string): Promise<void> {
     await this.recentEntry(file).click();
-    await this.page.getByTestId('project-name').waitFor();
+    await this.page.getByTestId('project-name').waitFor({ timeout: 60_000 });
   }
 }

@@ -77,6 +77,7 @@ export class WorkspacePage {
 
   async closeProject(): Promise<void> {
     await this.page.getByTestId('close-project').click();
-    await this.page.getByTestId('start-new-name').waitFor();
+    // Closing is the server's work (StartPage.createProject).
+    await this.page.getByTestId('start-new-name').waitFor({ timeout: 60_000 });
   }
 }

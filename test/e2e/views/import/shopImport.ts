@@ -97,7 +97,8 @@ export const test = base.extend<{
     await panel.root.getByTestId('mapping-save-template').check();
     await panel.root.getByTestId('mapping-template-name').fill(TEMPLATE);
     await panel.start();
-    await importPage.job(ORDERS).and(page.locator('[data-state="done"]')).waitFor();
+    // An import is the server's work: 60 s, as ImportPage's waits for a job give it.
+    await importPage.job(ORDERS).and(page.locator('[data-state="done"]')).waitFor({ timeout: 60_000 });
     // The member list goes with the one-click path; the customer list is started from its panel.
     await page.getByTestId('import-all').click();
     const customersPanel = importPage.mapping(CUSTOMERS);
