@@ -82,18 +82,19 @@ WITH
 ${identityCtes()},
 ${membershipCtes(inScope)},
 ${personCtes()},
--- Every customer row with the key of its person: the person it is tied to, else its own ids, else the row.
-customer_keys AS (
-  SELECT c.rowid AS rid, m.pid, coalesce(m.pid, ${ownKey('c')}, 'row:' || c.rowid) AS pkey
+-- Every customer row with the key of its person (the person it is tied to, else its own ids, else
+-- the row) and the columns read below: one join of the rows to their match, read twice.
+customer_keys AS MATERIALIZED (
+  SELECT m.pid, coalesce(m.pid, ${ownKey('c')}, 'row:' || c.rowid) AS pkey, c.added_at, c.add_way, c.channel_code, c.channel, c.status
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
 ),
 -- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
 unattached AS (
-  SELECT k.pkey, min(c.added_at) AS added_at,
+  SELECT c.pkey, min(c.added_at) AS added_at,
          ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS ${col}`).join(', ')}
-  FROM customer_keys k JOIN customers c ON c.rowid = k.rid
-  WHERE k.pid IS NULL
-  GROUP BY k.pkey
+  FROM customer_keys c
+  WHERE c.pid IS NULL
+  GROUP BY c.pkey
 ),
 -- pno: the person's number (memberFacts.ts), NULL for rows tied to nobody, which can only have
 -- churned (by key): whatever follows a person (membership, messages, orders) joins on the number.
@@ -135,8 +136,8 @@ deletions AS (
   FROM churn_events e JOIN id_matched m ON m.kind = 'churn' AND m.rid = e.rowid
 ),
 lost_contacts AS (
-  SELECT k.pkey FROM customer_keys k JOIN customers c ON c.rowid = k.rid
-  GROUP BY k.pkey HAVING bool_and(coalesce(trim(c.status), '') = '${CHURNED_STATUS}')
+  SELECT c.pkey FROM customer_keys c
+  GROUP BY c.pkey HAVING bool_and(coalesce(trim(c.status), '') = '${CHURNED_STATUS}')
 ),
 -- Left the scope after being added and no member of it now (people, by number).
 left_for_good AS (

@@ -130,8 +130,9 @@ export function sourceCtes(sources: readonly StageSource[], groups: string[] | u
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE TRUE ${isScoped ? 'AND m.pid IN (SELECT pid FROM scope_people)' : ''}
 )`,
+    // Numbered per person number (one per pid): the window partitions on integers, not the id texts.
     `fn_paid AS (
-  SELECT pid, paid_at, row_number() OVER (PARTITION BY pid ORDER BY paid_at, net DESC) AS n FROM paid_orders
+  SELECT pid, paid_at, row_number() OVER (PARTITION BY pno ORDER BY paid_at, net DESC) AS n FROM paid_orders
 )`,
   ];
   for (const source of new Set(sources)) {
