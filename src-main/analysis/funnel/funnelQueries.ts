@@ -196,6 +196,24 @@ SELECT strftime(w.lo, '%Y-%m-%d') AS lo, strftime(w.hi, '%Y-%m-%d') AS hi, s.val
 FROM win w LEFT JOIN stats s ON TRUE`;
 }
 
+/** A dimension the cohort funnel is broken down by. */
+export type FunnelBreakdown = NonNullable<FunnelRequest['breakdown']>;
+
+/**
+ * The SQL of the cohort funnel broken down by several dimensions at once (what {@link cohortSql}
+ * gives per breakdown value, without the overall rows): one pass over the cohort for all of them,
+ * each row tagged with its `breakdown`. Parameters as {@link cohortSql}'s.
+ */
+export function cohortBreakdownsSql(stages: readonly PathStage[], groups: string[] | undefined, breakdowns: readonly FunnelBreakdown[]): string {
+  const dims = dimsSql();
+  return `
+WITH ${cohortCtes(stages, groups)},
+dims AS (
+  ${breakdowns.map((b) => `SELECT '${b}' AS breakdown, pkey, value FROM (${dims[b]})`).join('\n  UNION ALL ')}
+)
+SELECT d.breakdown, d.value, r.k, ${ttcAggregate} FROM reached r JOIN dims d ON d.pkey = r.pkey GROUP BY ALL`;
+}
+
 interface CohortRow {
   lo: string | null;
   hi: string | null;
@@ -206,8 +224,11 @@ interface CohortRow {
   q: [number, number, number] | null;
 }
 
+/** A row of one stage of one breakdown value (the range left out). */
+type StageRow = Omit<CohortRow, 'lo' | 'hi'>;
+
 /** Stages of one cohort funnel from its rows (k → n, quantiles). */
-function cohortStages(stages: readonly PathStage[], rows: CohortRow[]): FunnelStage[] {
+function cohortStages(stages: readonly PathStage[], rows: readonly StageRow[]): FunnelStage[] {
   const byK = new Map(rows.map((r) => [r.k, r]));
   const counts = stages.map((_, k) => byK.get(k)?.n ?? 0);
   const ttc = stages.map((_, k): TimeToConvert | null => {
@@ -236,19 +257,44 @@ async function cohortFunnel(sql: Sql, req: FunnelRequest, path: CustomerPath, ti
     stages,
     rows.filter((r) => r.value === null && r.k !== null),
   );
-  let breakdown: FunnelResult['breakdown'] = null;
-  if (req.breakdown) {
-    const byValue = new Map<string, CohortRow[]>();
-    for (const r of rows) {
-      if (r.value === null || r.k === null) continue;
-      byValue.set(r.value, [...(byValue.get(r.value) ?? []), r]);
-    }
-    breakdown = [...byValue.entries()]
-      .map(([value, rs]) => ({ value, stages: cohortStages(stages, rs) }))
-      // Largest cohorts first; equal sizes by value, so the order is stable.
-      .sort((a, b) => b.stages[0]!.count - a.stages[0]!.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  }
+  const breakdown = req.breakdown ? breakdownFunnels(stages, rows) : null;
   return { mode: 'cohort', from: rows[0]?.lo ?? null, to: rows[0]?.hi ?? null, stages: overall, biggestDrop: biggestDrop(overall), skipped, breakdown };
+}
+
+/** One funnel per breakdown value from its rows (those without a value left out), largest cohorts first. */
+function breakdownFunnels(stages: readonly PathStage[], rows: readonly StageRow[]): NonNullable<FunnelResult['breakdown']> {
+  const byValue = new Map<string, StageRow[]>();
+  for (const r of rows) {
+    if (r.value === null || r.k === null) continue;
+    byValue.set(r.value, [...(byValue.get(r.value) ?? []), r]);
+  }
+  return [...byValue.entries()]
+    .map(([value, rs]) => ({ value, stages: cohortStages(stages, rs) }))
+    // Largest cohorts first; equal sizes by value, so the order is stable.
+    .sort((a, b) => b.stages[0]!.count - a.stages[0]!.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/**
+ * The cohort funnel's breakdowns by several dimensions from one statement: per dimension what
+ * {@link queryFunnel} gives as `breakdown` for a cohort request with that breakdown (`req.mode`
+ * and `req.breakdown` are not read). Empty lists when the path has no per-person stage.
+ */
+export async function queryFunnelBreakdowns<B extends FunnelBreakdown>(
+  sql: Sql,
+  req: Omit<FunnelRequest, 'mode' | 'breakdown'>,
+  path: CustomerPath,
+  timeZone: string,
+  breakdowns: readonly B[],
+): Promise<Record<B, NonNullable<FunnelResult['breakdown']>>> {
+  const stages = path.stages.filter((s) => !isAggregateSource(s.source));
+  const rows =
+    stages.length === 0 || breakdowns.length === 0
+      ? []
+      : await sql.all<StageRow & { breakdown: B }>(cohortBreakdownsSql(stages, req.groups, breakdowns), { ...scopeParams(req, timeZone), window: req.windowDays });
+  return Object.fromEntries(breakdowns.map((b) => [b, breakdownFunnels(stages, rows.filter((r) => r.breakdown === b))])) as Record<
+    B,
+    NonNullable<FunnelResult['breakdown']>
+  >;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerPath, FunnelStage, StageSource } from '../../../src-main/contract';
 import { wilson } from '../../../src-main/analysis/stats/wilson';
-import { biggestDrop, funnelStages, queryFunnel, queryLost, stageRate, type FunnelRequest, type LostRequest } from '../../../src-main/analysis/funnel/funnelQueries';
+import { biggestDrop, funnelStages, queryFunnel, queryFunnelBreakdowns, queryLost, stageRate, type FunnelRequest, type LostRequest } from '../../../src-main/analysis/funnel/funnelQueries';
 import { buildFunnelFixture, fullPath } from './funnelFixture';
 import { tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -193,6 +193,34 @@ describe('cohort', () => {
     ]);
     // The breakdown leaves the overall funnel as it is
     expect(counts((await cohort({ ...week, breakdown: 'tag' })).stages)).toEqual([8, 4, 2, 1]);
+  });
+
+  it('gives the three breakdowns from one statement, each as the cohort broken down by it alone', async () => {
+    const shape = (b: { value: string; stages: FunnelStage[] }[]) => b.map((x) => [x.value, counts(x.stages)]);
+    for (const scope of [week, { from: '2024-03-05', to: '2024-03-10', groups: ['B'] }]) {
+      const all = await t.project.db.use((sql) => queryFunnelBreakdowns(sql, { windowDays: 14, ...scope }, cohortPath, 'Asia/Shanghai', ['channel', 'staff', 'tag']));
+      for (const breakdown of ['channel', 'staff', 'tag'] as const) {
+        // Every figure, the times to convert and the order of the values included.
+        expect(all[breakdown]).toEqual((await cohort({ ...scope, breakdown })).breakdown);
+      }
+    }
+    // The hand-counted breakdowns of the week (above), from the one statement.
+    const all = await t.project.db.use((sql) => queryFunnelBreakdowns(sql, { windowDays: 14, ...week }, cohortPath, 'Asia/Shanghai', ['channel', 'staff', 'tag']));
+    expect(shape(all.channel)).toEqual([
+      ['扫码', [5, 3, 2, 1]],
+      ['海报', [2, 0, 0, 0]],
+      ['公众号', [1, 1, 0, 0]],
+    ]);
+    expect(shape(all.staff)).toEqual([
+      ['小李', [4, 2, 1, 0]],
+      ['小王', [4, 2, 1, 1]],
+    ]);
+    expect(shape(all.tag)).toEqual([
+      ['（无）', [5, 2, 1, 0]],
+      ['宝妈', [2, 2, 1, 1]],
+      ['高意向', [2, 1, 1, 1]],
+      ['学生', [1, 0, 0, 0]],
+    ]);
   });
 
   it('gives an empty funnel when the path has no per-person stage', async () => {
