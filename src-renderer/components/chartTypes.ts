@@ -33,6 +33,7 @@ export type ChartOption = ComposeOption<
 /**
  * A series of many items drawn over several frames, a few hundred items each (ECharts' progressive
  * rendering), instead of in the one task of the option's draw: 流失与留存's retention heatmap
- * (1,400 cells at 100,000 people) and 四象限's density froze the page for 150–250 ms each (issue 17).
+ * (1,400 cells at 100,000 people) froze the page for 150–250 ms (issue 17). Not 四象限's density:
+ * drawn so, its longest task at M did not drop and its figures came frames later.
  */
 export const DRAWN_IN_FRAMES = { progressive: 250, progressiveThreshold: 250 } as const;

@@ -5,7 +5,7 @@
 // comes as a density binned on the Node side (src-main/analysis/quadrant/quadrantResult.ts): each
 // bin is drawn at its people's mean position, sized by how many it holds, a hover says how many.
 import type { QuadrantDensity, QuadrantPoints, QuadrantResult, QuadrantType } from '../../../src-main/contract';
-import { DRAWN_IN_FRAMES, type ChartOption } from '../../components/chartTypes';
+import type { ChartOption } from '../../components/chartTypes';
 import { escapeHtml } from '../../components/escapeHtml';
 import { quadrantText } from '../../../src-main/locale/quadrant';
 import { formatValue } from './quadrantModel';
@@ -91,7 +91,6 @@ export function quadrantChartOption(result: QuadrantResult, isScore: boolean): C
         symbolSize: size,
         itemStyle: { color: typeColors[count.type], opacity: 0.75 },
         emphasis: { focus: 'none' as const },
-        ...DRAWN_IN_FRAMES,
       };
     });
   const lines: ({ xAxis: number } | { yAxis: number })[] = [];
