@@ -103,7 +103,7 @@ export function customerRowsChannelSql(alias: string, addedAt = 'added_at'): str
  */
 export const personFactsSql = {
   person_customer: `
-  SELECT m.pid, any_value(p.pno) AS pno,
+  SELECT m.pid,
          arg_min(c.customer_name, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS customer_name,
          arg_min(c.staff, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS staff,
          min(c.added_at) AS added_at,
@@ -111,7 +111,8 @@ export const personFactsSql = {
          arg_min(nullif(trim(c.channel), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel,
          arg_min(nullif(trim(c.channel_code), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel_code,
          arg_min(nullif(trim(c.tags), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS tags
-  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid JOIN id_people p ON p.pid = m.pid
+  FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+  WHERE m.pid IS NOT NULL
   GROUP BY m.pid`,
   // Blank names never win: a whitespace-only name is no name. (The cheap <> '' test first, trim only on what passes.)
   // A sender name counts only for people without a group nickname, so only their messages are

@@ -97,7 +97,12 @@ async function build(sql: Sql, target: string, onStep: () => void): Promise<void
      FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid LEFT JOIN ${target}.id_people p ON p.pid = m.pid`,
   );
   const cached = `id_people AS (SELECT pid, pno FROM ${target}.id_people), id_matched AS (SELECT * FROM ${target}.id_matched)`;
-  await run(`CREATE OR REPLACE TABLE ${target}.person_customer AS WITH ${cached} ${personFactsSql.person_customer}`);
+  // The person number joined after the grouping, whose plan stays that of the customer rows alone:
+  // a person's rows of one add time and different staff tie in arg_min, and the pick follows the plan.
+  await run(
+    `CREATE OR REPLACE TABLE ${target}.person_customer AS WITH ${cached}
+     SELECT pc.*, p.pno FROM (${personFactsSql.person_customer}) pc LEFT JOIN id_people p ON p.pid = pc.pid`,
+  );
   await run(`CREATE OR REPLACE TABLE ${target}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${target}.person_customer`)}`);
   await run(`CREATE OR REPLACE TABLE ${target}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
 }
