@@ -102,15 +102,18 @@ export function customerRowsChannelSql(alias: string, addedAt = 'added_at'): str
  * identity CTEs while building them): see {@link personCtes} for what each means.
  */
 export const personFactsSql = {
+  // Rows of one add time (or none) tie: the first of them in the customer list wins (its row
+  // number), not whichever the plan met first (2,452 people at M have two rows of one add time
+  // and different staff, and a change of plan flipped the staff of thousands).
   person_customer: `
   SELECT m.pid,
-         arg_min(c.customer_name, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS customer_name,
-         arg_min(c.staff, coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS staff,
+         arg_min(c.customer_name, (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS customer_name,
+         arg_min(c.staff, (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS staff,
          min(c.added_at) AS added_at,
-         arg_min(nullif(trim(c.add_way), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS add_way,
-         arg_min(nullif(trim(c.channel), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel,
-         arg_min(nullif(trim(c.channel_code), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS channel_code,
-         arg_min(nullif(trim(c.tags), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS tags
+         arg_min(nullif(trim(c.add_way), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS add_way,
+         arg_min(nullif(trim(c.channel), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS channel,
+         arg_min(nullif(trim(c.channel_code), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS channel_code,
+         arg_min(nullif(trim(c.tags), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS tags
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE m.pid IS NOT NULL
   GROUP BY m.pid`,

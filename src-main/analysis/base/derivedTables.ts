@@ -62,9 +62,10 @@ const KEPT_STATE = 'built_from';
  * `format`): a project file whose tables an older definition built (without a column the analyses
  * now read) builds them again, as after an import. Raise it with every change of a derived table's
  * columns or meaning. 1 (a file without the column): before the versions; 2: the person number
- * `pno` in joins, leaves, spells, islands_all, id_orders and person_customer.
+ * `pno` in joins, leaves, spells, islands_all, id_orders and person_customer; 3: person_customer's
+ * ties of one add time broken by the row's place in the customer list, not by the plan.
  */
-export const DERIVED_FORMAT = 2;
+export const DERIVED_FORMAT = 3;
 
 /** How far bringing the derived tables up to date is. */
 export interface DerivedProgress {
@@ -97,8 +98,8 @@ async function build(sql: Sql, target: string, onStep: () => void): Promise<void
      FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid LEFT JOIN ${target}.id_people p ON p.pid = m.pid`,
   );
   const cached = `id_people AS (SELECT pid, pno FROM ${target}.id_people), id_matched AS (SELECT * FROM ${target}.id_matched)`;
-  // The person number joined after the grouping, whose plan stays that of the customer rows alone:
-  // a person's rows of one add time and different staff tie in arg_min, and the pick follows the plan.
+  // The person number joined after the grouping (a person's rows of one add time tie, broken by
+  // their row number: analysisBase.ts personFactsSql).
   await run(
     `CREATE OR REPLACE TABLE ${target}.person_customer AS WITH ${cached}
      SELECT pc.*, p.pno FROM (${personFactsSql.person_customer}) pc LEFT JOIN id_people p ON p.pid = pc.pid`,
