@@ -89,12 +89,23 @@ export function personChannelSql(alias: string): string {
 }
 
 /**
- * The same channel as an aggregate over the customer rows `alias` of one person or key (add time
- * in column `addedAt`): per column the value of the earliest-added row that has one (as
- * `person_customer` takes them), then the first column with a value.
+ * The order in which a person's (or key's) customer rows `alias` give their values: the
+ * earliest-added first, rows without an add time last; rows of one add time (or none) tie, and
+ * the first of them in the customer list wins (its row number, column `rid`), not whichever row
+ * the query plan met first (2,452 people at M have two rows of one add time and different staff).
+ * For arg_min, which skips a row whose value is NULL.
  */
-export function customerRowsChannelSql(alias: string, addedAt = 'added_at'): string {
-  return `coalesce(${CHANNEL_COLUMNS.map((c) => `arg_min(nullif(trim(${alias}.${c}), ''), coalesce(${alias}.${addedAt}, 'infinity'::TIMESTAMPTZ))`).join(', ')})`;
+export function earliestRowKey(alias: string, addedAt = 'added_at', rid = 'rowid'): string {
+  return `(coalesce(${alias}.${addedAt}, 'infinity'::TIMESTAMPTZ), ${alias}.${rid})`;
+}
+
+/**
+ * The same channel as an aggregate over the customer rows `alias` of one person or key (add time
+ * in column `addedAt`, row number in `rid`): per column the value of the earliest-added row that
+ * has one (as `person_customer` takes them, {@link earliestRowKey}), then the first column with a value.
+ */
+export function customerRowsChannelSql(alias: string, addedAt = 'added_at', rid = 'rowid'): string {
+  return `coalesce(${CHANNEL_COLUMNS.map((c) => `arg_min(nullif(trim(${alias}.${c}), ''), ${earliestRowKey(alias, addedAt, rid)})`).join(', ')})`;
 }
 
 /**
@@ -102,18 +113,16 @@ export function customerRowsChannelSql(alias: string, addedAt = 'added_at'): str
  * identity CTEs while building them): see {@link personCtes} for what each means.
  */
 export const personFactsSql = {
-  // Rows of one add time (or none) tie: the first of them in the customer list wins (its row
-  // number), not whichever the plan met first (2,452 people at M have two rows of one add time
-  // and different staff, and a change of plan flipped the staff of thousands).
+  // Per column the earliest-added row's value (ties by the row's place: earliestRowKey).
   person_customer: `
   SELECT m.pid,
-         arg_min(c.customer_name, (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS customer_name,
-         arg_min(c.staff, (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS staff,
+         arg_min(c.customer_name, ${earliestRowKey('c')}) AS customer_name,
+         arg_min(c.staff, ${earliestRowKey('c')}) AS staff,
          min(c.added_at) AS added_at,
-         arg_min(nullif(trim(c.add_way), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS add_way,
-         arg_min(nullif(trim(c.channel), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS channel,
-         arg_min(nullif(trim(c.channel_code), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS channel_code,
-         arg_min(nullif(trim(c.tags), ''), (coalesce(c.added_at, 'infinity'::TIMESTAMPTZ), c.rowid)) AS tags
+         arg_min(nullif(trim(c.add_way), ''), ${earliestRowKey('c')}) AS add_way,
+         arg_min(nullif(trim(c.channel), ''), ${earliestRowKey('c')}) AS channel,
+         arg_min(nullif(trim(c.channel_code), ''), ${earliestRowKey('c')}) AS channel_code,
+         arg_min(nullif(trim(c.tags), ''), ${earliestRowKey('c')}) AS tags
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE m.pid IS NOT NULL
   GROUP BY m.pid`,

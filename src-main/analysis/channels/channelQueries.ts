@@ -35,7 +35,7 @@
 import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
-import { membershipCtes, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { earliestRowKey, membershipCtes, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
 import { memberMsgsCtes } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
@@ -85,13 +85,13 @@ ${personCtes()},
 -- Every customer row with the key of its person (the person it is tied to, else its own ids, else
 -- the row) and the columns read below: one join of the rows to their match, read twice.
 customer_keys AS MATERIALIZED (
-  SELECT m.pid, coalesce(m.pid, ${ownKey('c')}, 'row:' || c.rowid) AS pkey, c.added_at, c.add_way, c.channel_code, c.channel, c.status
+  SELECT m.pid, coalesce(m.pid, ${ownKey('c')}, 'row:' || c.rowid) AS pkey, c.added_at, c.add_way, c.channel_code, c.channel, c.status, c.rowid AS rid
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
 ),
 -- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
 unattached AS (
   SELECT c.pkey, min(c.added_at) AS added_at,
-         ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS ${col}`).join(', ')}
+         ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), ${earliestRowKey('c', 'added_at', 'rid')}) AS ${col}`).join(', ')}
   FROM customer_keys c
   WHERE c.pid IS NULL
   GROUP BY c.pkey

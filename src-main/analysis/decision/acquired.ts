@@ -7,7 +7,7 @@
  * acquired, keyed by its own ids, else the row. A blank value is 渠道's unknown channel.
  */
 import type { RoiDimension } from '../../contract';
-import { personChannelSql } from '../base/analysisBase';
+import { earliestRowKey, personChannelSql } from '../base/analysisBase';
 
 /**
  * The value of each dimension over a relation `r` with the columns add_way, channel_code and channel
@@ -39,7 +39,7 @@ acquired_rows AS (
 -- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
 unattached AS (
   SELECT k.pkey, min(c.added_at) AS added_at,
-         ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), coalesce(c.added_at, 'infinity'::TIMESTAMPTZ)) AS ${col}`).join(', ')}
+         ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), ${earliestRowKey('c')}) AS ${col}`).join(', ')}
   FROM acquired_rows k JOIN customers c ON c.rowid = k.rid
   GROUP BY k.pkey
 ),

@@ -24,7 +24,7 @@ import { AppError } from '../../contract/appError';
 import { sheetOf, type SheetExport } from '../base/exportSheet';
 import { funnelMessages, funnelText } from '../../locale/funnel';
 import { channelMessages } from '../../locale/analysis';
-import { customerRowsChannelSql, personChannelSql, scopeParams } from '../base/analysisBase';
+import { customerRowsChannelSql, earliestRowKey, personChannelSql, scopeParams } from '../base/analysisBase';
 import { funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
 import { plusDaysSql } from '../base/localTime';
 import type { Sql } from '../../db/projectDb';
@@ -155,8 +155,8 @@ ${steps.map((s) => `${s},\n`).join('')}reached AS (
 fn_info AS (
   SELECT pid AS pkey, customer_name, staff, ${personChannelSql('pc')} AS channel, tags FROM person_customer pc
   UNION ALL
-  SELECT pkey, arg_min(customer_name, coalesce(t, 'infinity'::TIMESTAMPTZ)), arg_min(staff, coalesce(t, 'infinity'::TIMESTAMPTZ)),
-         ${customerRowsChannelSql('c', 't')}, arg_min(tags, coalesce(t, 'infinity'::TIMESTAMPTZ))
+  SELECT pkey, arg_min(customer_name, ${earliestRowKey('c', 't', 'rid')}), arg_min(staff, ${earliestRowKey('c', 't', 'rid')}),
+         ${customerRowsChannelSql('c', 't', 'rid')}, arg_min(tags, ${earliestRowKey('c', 't', 'rid')})
   FROM fn_customers c WHERE NOT is_person GROUP BY pkey
 )`;
 }

@@ -112,7 +112,7 @@ export const sourceCte = (source: StageSource): string => `src_${source}`;
  * The CTEs every funnel query puts after `identityCtes()`, `membershipCtes(inScope)` and
  * `personCtes()`:
  * - `scope_people(pid)` people ever in a group of the scope (only with a scope);
- * - `fn_customers(pkey, is_person, t, customer_name, staff, add_way, channel, channel_code, tags)` every customer
+ * - `fn_customers(pkey, is_person, t, customer_name, staff, add_way, channel, channel_code, tags, rid)` every customer
  *   row with its person key (see the file comment), limited to the scope's people with a scope;
  * - `fn_paid(pid, paid_at, n)` paid orders numbered per person in time order;
  * - `src_<source>` for each source given: events `(pkey, t)` or a daily figure `(d, v)`.
@@ -126,7 +126,7 @@ export function sourceCtes(sources: readonly StageSource[], groups: string[] | u
          m.pid IS NOT NULL AS is_person, c.added_at AS t, nullif(trim(c.customer_name), '') AS customer_name,
          nullif(trim(c.staff), '') AS staff, nullif(trim(c.add_way), '') AS add_way, nullif(trim(c.channel), '') AS channel,
          nullif(trim(c.channel_code), '') AS channel_code,
-         nullif(trim(c.tags), '') AS tags
+         nullif(trim(c.tags), '') AS tags, c.rowid AS rid
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE TRUE ${isScoped ? 'AND m.pid IN (SELECT pid FROM scope_people)' : ''}
 )`,
