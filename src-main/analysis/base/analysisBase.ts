@@ -99,13 +99,30 @@ export function earliestRowKey(alias: string, addedAt = 'added_at', rid = 'rowid
   return `(coalesce(${alias}.${addedAt}, 'infinity'::TIMESTAMPTZ), ${alias}.${rid})`;
 }
 
+/** The key of a customer or 流失客户 row tied to no person: its own external_userid, else unionid. */
+export const ownRowKeySql = (alias: string): string =>
+  `coalesce('eu:' || nullif(trim(${alias}.external_userid), ''), 'uid:' || nullif(trim(${alias}.unionid), ''))`;
+
+/**
+ * The value of column `col` over a person's (or key's) customer rows `alias` (add time in column
+ * `addedAt`, row number in `rid`): that of the earliest-added row with a value that is not blank.
+ */
+export function earliestValueSql(alias: string, col: string, addedAt = 'added_at', rid = 'rowid'): string {
+  return `arg_min(nullif(trim(${alias}.${col}), ''), ${earliestRowKey(alias, addedAt, rid)})`;
+}
+
+/** The add way, channel code and channel of customer rows tied to no person, per key, as {@link earliestValueSql} (columns named so). */
+export function earliestChannelFieldsSql(alias: string, addedAt = 'added_at', rid = 'rowid'): string {
+  return (['add_way', 'channel_code', 'channel'] as const).map((col) => `${earliestValueSql(alias, col, addedAt, rid)} AS ${col}`).join(', ');
+}
+
 /**
  * The same channel as an aggregate over the customer rows `alias` of one person or key (add time
  * in column `addedAt`, row number in `rid`): per column the value of the earliest-added row that
  * has one (as `person_customer` takes them, {@link earliestRowKey}), then the first column with a value.
  */
 export function customerRowsChannelSql(alias: string, addedAt = 'added_at', rid = 'rowid'): string {
-  return `coalesce(${CHANNEL_COLUMNS.map((c) => `arg_min(nullif(trim(${alias}.${c}), ''), ${earliestRowKey(alias, addedAt, rid)})`).join(', ')})`;
+  return `coalesce(${CHANNEL_COLUMNS.map((c) => earliestValueSql(alias, c, addedAt, rid)).join(', ')})`;
 }
 
 /**
@@ -119,10 +136,10 @@ export const personFactsSql = {
          arg_min(c.customer_name, ${earliestRowKey('c')}) AS customer_name,
          arg_min(c.staff, ${earliestRowKey('c')}) AS staff,
          min(c.added_at) AS added_at,
-         arg_min(nullif(trim(c.add_way), ''), ${earliestRowKey('c')}) AS add_way,
-         arg_min(nullif(trim(c.channel), ''), ${earliestRowKey('c')}) AS channel,
-         arg_min(nullif(trim(c.channel_code), ''), ${earliestRowKey('c')}) AS channel_code,
-         arg_min(nullif(trim(c.tags), ''), ${earliestRowKey('c')}) AS tags
+         ${earliestValueSql('c', 'add_way')} AS add_way,
+         ${earliestValueSql('c', 'channel')} AS channel,
+         ${earliestValueSql('c', 'channel_code')} AS channel_code,
+         ${earliestValueSql('c', 'tags')} AS tags
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE m.pid IS NOT NULL
   GROUP BY m.pid`,

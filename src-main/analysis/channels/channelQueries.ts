@@ -35,7 +35,7 @@
 import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
-import { earliestRowKey, membershipCtes, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { earliestChannelFieldsSql, membershipCtes, ownRowKeySql, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
 import { memberMsgsCtes } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
@@ -66,9 +66,6 @@ const inRange = (col: string) => `
   (CAST($from AS DATE) IS NULL OR ${col} >= timezone($tz, CAST(CAST($from AS DATE) AS TIMESTAMP)))
   AND (CAST($to AS DATE) IS NULL OR ${col} < timezone($tz, CAST(CAST($to AS DATE) + INTERVAL 1 DAY AS TIMESTAMP)))`;
 
-/** The key of a row tied to no person: its own external_userid, else unionid (the same for customers and 流失客户 rows). */
-const ownKey = (alias: string) => `coalesce('eu:' || nullif(trim(${alias}.external_userid), ''), 'uid:' || nullif(trim(${alias}.unionid), ''))`;
-
 /**
  * The SQL of the per-channel people and GMV (no costs); exported so tests can EXPLAIN it. Without
  * `isActiveCounted` the `active` column is left out, and with it the scan of every message (most of
@@ -85,13 +82,13 @@ ${personCtes()},
 -- Every customer row with the key of its person (the person it is tied to, else its own ids, else
 -- the row) and the columns read below: one join of the rows to their match, read twice.
 customer_keys AS MATERIALIZED (
-  SELECT m.pid, coalesce(m.pid, ${ownKey('c')}, 'row:' || c.rowid) AS pkey, c.added_at, c.add_way, c.channel_code, c.channel, c.status, c.rowid AS rid
+  SELECT m.pid, coalesce(m.pid, ${ownRowKeySql('c')}, 'row:' || c.rowid) AS pkey, c.added_at, c.add_way, c.channel_code, c.channel, c.status, c.rowid AS rid
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
 ),
 -- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
 unattached AS (
   SELECT c.pkey, min(c.added_at) AS added_at,
-         ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), ${earliestRowKey('c', 'added_at', 'rid')}) AS ${col}`).join(', ')}
+         ${earliestChannelFieldsSql('c', 'added_at', 'rid')}
   FROM customer_keys c
   WHERE c.pid IS NULL
   GROUP BY c.pkey
@@ -132,7 +129,7 @@ converted AS (
   GROUP BY c.pno
 ),
 deletions AS (
-  SELECT coalesce(m.pid, ${ownKey('e')}) AS pkey, e.churned_at
+  SELECT coalesce(m.pid, ${ownRowKeySql('e')}) AS pkey, e.churned_at
   FROM churn_events e JOIN id_matched m ON m.kind = 'churn' AND m.rid = e.rowid
 ),
 lost_contacts AS (

@@ -7,7 +7,7 @@
  * acquired, keyed by its own ids, else the row. A blank value is 渠道's unknown channel.
  */
 import type { RoiDimension } from '../../contract';
-import { earliestRowKey, personChannelSql } from '../base/analysisBase';
+import { earliestChannelFieldsSql, ownRowKeySql, personChannelSql } from '../base/analysisBase';
 
 /**
  * The value of each dimension over a relation `r` with the columns add_way, channel_code and channel
@@ -20,9 +20,6 @@ const dimensionValue: Record<RoiDimension, (r: string) => string> = {
   add_way: (r) => `${r}.add_way`,
 };
 
-/** The key of a customer row tied to no person: its own external_userid, else unionid. */
-const ownKey = (alias: string) => `coalesce('eu:' || nullif(trim(${alias}.external_userid), ''), 'uid:' || nullif(trim(${alias}.unionid), ''))`;
-
 /**
  * `acquired(pkey, pid, pno, added_at, channel)`: every person (pno their number, memberFacts.ts) or
  * unattached customer row (pid and pno NULL) with their first add time (NULL when the list has
@@ -32,14 +29,14 @@ export function acquiredCtes(dimension: RoiDimension): string {
   const value = dimensionValue[dimension];
   return `
 acquired_rows AS (
-  SELECT c.rowid AS rid, coalesce(${ownKey('c')}, 'row:' || c.rowid) AS pkey
+  SELECT c.rowid AS rid, coalesce(${ownRowKeySql('c')}, 'row:' || c.rowid) AS pkey
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE m.pid IS NULL
 ),
 -- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
 unattached AS (
   SELECT k.pkey, min(c.added_at) AS added_at,
-         ${(['add_way', 'channel_code', 'channel'] as const).map((col) => `arg_min(nullif(trim(c.${col}), ''), ${earliestRowKey('c')}) AS ${col}`).join(', ')}
+         ${earliestChannelFieldsSql('c')}
   FROM acquired_rows k JOIN customers c ON c.rowid = k.rid
   GROUP BY k.pkey
 ),
