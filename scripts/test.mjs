@@ -67,16 +67,34 @@ rmSync(playwrightReport, { force: true });
 const vitestCode = await run('npx', ['vitest', 'run'], { QUNXI_VITEST_COUNTS: vitestCounts });
 const playwrightCode = await run('npx', ['playwright', 'test'], { QUNXI_E2E_JSON: playwrightReport });
 
-const unit = readJson(vitestCounts) ?? { passed: 0, failed: 0, skipped: 0 };
+const unit = readJson(vitestCounts) ?? { passed: 0, failed: 0, skipped: 0, failures: [] };
 // Playwright's stats: expected = passed, unexpected = failed, flaky = passed only on a retry (none: retries 0).
 const stats = readJson(playwrightReport)?.stats ?? { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
 const e2e = { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+
+/** Playwright's failed tests, file:line › describe › title, from its JSON report (a suite per file, then one per describe). */
+function e2eFailures(report) {
+  const names = [];
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      if ((spec.tests ?? []).some((t) => t.status === 'unexpected' || t.status === 'flaky')) {
+        names.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const s of report?.suites ?? []) walk(s, []);
+  return names;
+}
 
 let failed = unit.failed + e2e.failed;
 // A runner that failed without a failed test (it crashed, found no test, a global set-up broke) still fails the run.
 if (vitestCode !== 0 && unit.failed === 0) failed++;
 if (playwrightCode !== 0 && e2e.failed === 0) failed++;
 
+// Named before the counts, so a log cut to its tail still says which tests failed.
+for (const f of unit.failures ?? []) process.stdout.write(`\nfailed (vitest): ${f}`);
+for (const f of e2eFailures(readJson(playwrightReport))) process.stdout.write(`\nfailed (playwright): ${f}`);
 process.stdout.write(`\nvitest: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped\n`);
 process.stdout.write(`playwright: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped\n`);
 process.stdout.write(`tests: ${unit.passed + e2e.passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped\n`);
