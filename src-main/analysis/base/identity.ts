@@ -19,9 +19,7 @@
  * Everything is SQL: {@link identityCtes} is a list of CTEs that other queries (metrics) put
  * in front of their own, so the setting is read inside the same statement.
  */
-import type { TablePage, UnmatchedRow } from '../../contract';
-import { queryGrid, type GridQuery, type TableSpec } from './dataQueries';
-import { invitationsSql } from './invitations';
+import { INVITATIONS_TABLE } from './invitations';
 import { unmatchedReasons } from '../../locale/analysis';
 import type { Sql } from '../../db/projectDb';
 
@@ -82,33 +80,20 @@ export const PEOPLE_SQL = `
  * The identity CTEs for analyses (without the leading WITH), read from the derived tables the
  * project keeps current (derivedTables.ts), so no analysis pays for matching again:
  * - `id_people(pid, pno)` every person id, with its number (memberFacts.ts);
- * - `id_matched(kind, rid, pid, matched_by)` each row of customers, orders, churn and survey with
- *   its person (NULL: none), rid the row's rowid;
+ * - `id_matched(kind, rid, pid, pno, matched_by)` each row of customers, orders, churn and survey with
+ *   its person and the person's number (NULL: none), rid the row's rowid;
  * - `id_orders(pid, pno, paid_at, paid, refunded)` every order with its person and the person's
  *   number, for the metrics.
  */
 export function identityCtes(): string {
   return `
 id_people AS (SELECT pid, pno FROM ${DERIVED_DB}.id_people),
-id_matched AS (SELECT kind, rid, pid, matched_by FROM ${DERIVED_DB}.id_matched),
+id_matched AS (SELECT kind, rid, pid, pno, matched_by FROM ${DERIVED_DB}.id_matched),
 id_orders AS (SELECT pid, pno, paid_at, paid, refunded FROM ${DERIVED_DB}.id_orders)`;
 }
 
-/**
- * The identity CTEs computed from the tables (without the leading WITH), each named `id_*`:
- * - `id_people(pid)` every person id (from `people`, a relation; default computed here);
- * - `id_rows(kind, rid, import_id, source_row, name, phone_raw, eu, uid, phone, is_masked)` the
- *   rows to tie, of customers, orders, churn and survey, keys cleaned;
- * - `id_matched(kind, rid, pid, matched_by)` each of those rows with its person (NULL: none);
- * - `id_orders(pid, paid_at, paid, refunded)` every order with its person, for the metrics.
- */
-export function rawIdentityCtes(people = `(${PEOPLE_SQL})`): string {
-  const allowNickname = `EXISTS (SELECT 1 FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}' AND value = 'true')`;
-  return `
-id_people AS (
-  SELECT pid FROM ${people}
-),
-id_rows AS (
+/** The rows identity ties, of customers, orders, churn and survey, keys cleaned (the CTE `id_rows` of {@link rawIdentityCtes}). */
+const ID_ROWS_SQL = `
   SELECT 'customers' AS kind, rowid AS rid, import_id, source_row, ${clean('customer_name')} AS name, phone AS phone_raw,
          ${clean('external_userid')} AS eu, ${clean('unionid')} AS uid, ${phoneExpr('phone', 'is_phone_masked')} AS phone,
          ${maskedExpr('phone', 'is_phone_masked')} AS is_masked
@@ -125,7 +110,23 @@ id_rows AS (
   SELECT 'survey', rowid, import_id, source_row, ${clean('respondent_name')}, phone, ${clean('external_userid')}, ${clean('unionid')},
          ${phoneExpr('phone', 'is_phone_masked')}, ${maskedExpr('phone', 'is_phone_masked')}
   FROM survey_responses
+`;
+
+/**
+ * The identity CTEs computed from the tables (without the leading WITH), each named `id_*`:
+ * - `id_people(pid)` every person id (from `people`, a relation; default computed here);
+ * - `id_rows(kind, rid, import_id, source_row, name, phone_raw, eu, uid, phone, is_masked)` the
+ *   rows to tie, of customers, orders, churn and survey, keys cleaned;
+ * - `id_matched(kind, rid, pid, matched_by)` each of those rows with its person (NULL: none);
+ * - `id_orders(pid, paid_at, paid, refunded)` every order with its person, for the metrics.
+ */
+export function rawIdentityCtes(people = `(${PEOPLE_SQL})`): string {
+  const allowNickname = `EXISTS (SELECT 1 FROM meta WHERE key = '${ALLOW_NICKNAME_KEY}' AND value = 'true')`;
+  return `
+id_people AS (
+  SELECT pid FROM ${people}
 ),
+id_rows AS (${ID_ROWS_SQL}),
 -- Rule 2's second half: a unionid that customers tie to exactly one person. (The ids are never
 -- NULL here, so min = max says one of them: a count of distinct ids per unionid took seconds at L.)
 id_unionids AS (
@@ -197,18 +198,32 @@ function inviterReason(count: string): string {
 }
 
 /**
- * The rows that matched nobody, with the columns of {@link UnmatchedRow} plus the tie-breakers kind
+ * The rows that matched nobody, with the columns of UnmatchedRow (contract) plus the tie-breakers kind
  * and rid: rows of customers, orders, churn and survey, and joins of the member export whose
  * inviter nickname several members of the group held at the join (invitations.ts), the nickname as
- * the name.
+ * the name. Read from the derived tables (derivedTables.ts): the match of every row and who invited
+ * whom, kept per state of the data; matching again here took seconds a page at 100,000 people.
+ * A phone's people are those rules 1–2 tied its customers to, as in {@link rawIdentityCtes}'s
+ * `id_phones`: a kept match by external userid or unionid is that strong tie.
  */
 export function unmatchedSql(): string {
   return `(
-WITH ${rawIdentityCtes()},
+WITH id_rows AS (${ID_ROWS_SQL}),
+id_phones AS (
+  SELECT r.phone,
+         CASE WHEN min(s.pid) IS NULL THEN 0 WHEN min(s.pid) = max(s.pid) THEN 1 ELSE 2 END AS people
+  FROM id_rows r
+  JOIN (
+    SELECT rid, CASE WHEN matched_by IN ('external_userid', 'unionid') THEN pid END AS pid
+    FROM ${DERIVED_DB}.id_matched WHERE kind = 'customers'
+  ) s ON s.rid = r.rid
+  WHERE r.kind = 'customers' AND r.phone IS NOT NULL
+  GROUP BY r.phone
+),
 id_files AS (SELECT import_id, any_value(file_name) AS file_name FROM imports GROUP BY import_id)
 SELECT r.kind, coalesce(i.file_name, '') AS file_name, r.source_row AS row_number, r.name, r.phone_raw AS phone,
        ${reasonExpr()} AS reason, r.rid
-FROM id_matched m
+FROM ${DERIVED_DB}.id_matched m
 JOIN id_rows r ON r.kind = m.kind AND r.rid = m.rid
 LEFT JOIN id_phones ph ON ph.phone = r.phone
 LEFT JOIN id_files i ON i.import_id = r.import_id
@@ -216,23 +231,10 @@ WHERE m.pid IS NULL
 UNION ALL
 SELECT 'members', coalesce(i.file_name, ''), v.source_row, v.inviter, NULL,
        ${inviterReason('v.holders')}, v.rid
-FROM (${invitationsSql()}) v
+FROM ${DERIVED_DB}.${INVITATIONS_TABLE} v
 LEFT JOIN id_files i ON i.import_id = v.import_id
 WHERE v.referrer IS NULL AND v.holders > 1
 ) AS unmatched`;
-}
-
-// A function: the reasons are written in the language of the moment.
-const unmatchedSpec = (): TableSpec<UnmatchedRow> => ({
-  table: unmatchedSql(),
-  columns: { kind: 'text', file_name: 'text', row_number: 'number', name: 'text', phone: 'text', reason: 'text' },
-  // Unsorted, the list reads like the files: by kind, file and row number.
-  tiebreak: ['kind', 'file_name', 'row_number NULLS LAST', 'rid'],
-});
-
-/** A page of rows that matched nobody, paged, sorted and filtered like the data grids. */
-export function queryUnmatched(sql: Sql, q: GridQuery, timeZone: string): Promise<TablePage<UnmatchedRow>> {
-  return queryGrid(sql, unmatchedSpec(), q, timeZone);
 }
 
 /** Whether the project allows matching by nickname (default off). */

@@ -1,4 +1,5 @@
-import { queryUnmatched, readAllowNickname, writeAllowNickname } from '../../analysis/base/identity';
+import { readAllowNickname, writeAllowNickname } from '../../analysis/base/identity';
+import { queryUnmatched } from '../../analysis/base/unmatchedList';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 
@@ -7,7 +8,7 @@ export function identityHandlers(ctx: AppContext): DomainHandlers<'identity'> {
   return {
     'identity:unmatched': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
-      return project.db.use((sql) => queryUnmatched(sql, req, project.timeZone), call);
+      return project.db.use((sql) => queryUnmatched(project.db, sql, req, project.timeZone), call);
     },
     'identity:settings': async (req) => {
       const project = requireProject(ctx);

@@ -18,7 +18,7 @@ import { featuresParams, featuresSql } from '../../../src-main/analysis/features
 import { featuresTable } from '../../../src-main/analysis/features/featuresCache';
 import { queryLost } from '../../../src-main/analysis/funnel/funnelQueries';
 import { queryQuadrant } from '../../../src-main/analysis/quadrant/quadrantResult';
-import { queryUnmatched } from '../../../src-main/analysis/base/identity';
+import { queryUnmatched } from '../../../src-main/analysis/base/unmatchedList';
 import { defaultQuadrant } from '../../../src-main/db/definitionDefaults';
 import { insertImport, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -103,7 +103,7 @@ describe('a buyer known only from orders', () => {
   it('is no person: counted nowhere as one, and listed as an order that matched nobody', async () => {
     const rows = await features('2024-03-31');
     expect(rows.some((r) => r.pid === '13700000000')).toBe(false);
-    const unmatched = await t.project.db.use((sql) => queryUnmatched(sql, { offset: 0, limit: 10, sort: [], filter: {} }, TZ));
+    const unmatched = await t.project.db.use((sql) => queryUnmatched(t.project.db, sql, { offset: 0, limit: 10, sort: [], filter: {} }, TZ));
     expect(unmatched.rows).toEqual([{ kind: 'orders', file_name: '订单.xlsx', row_number: 3, name: null, phone: '13700000000', reason: '客户列表中没有这个手机号' }]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryMatches, queryUnmatched } from '../../../src-main/analysis/base/identity';
+import { queryMatches } from '../../../src-main/analysis/base/identity';
+import { queryUnmatched } from '../../../src-main/analysis/base/unmatchedList';
 import { unmatchedReasons } from '../../../src-main/locale/analysis';
 import { insertCustomers, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -43,7 +44,7 @@ afterAll(async () => t?.dispose());
 
 const matchOf = async (kind: string, row: number) => (await t.project.db.use((sql) => queryMatches(sql))).find((m) => m.kind === kind && m.source_row === row);
 const reasonOf = async (kind: string, row: number) => {
-  const page = await t.project.db.use((sql) => queryUnmatched(sql, { offset: 0, limit: 50, sort: [], filter: {} }, 'Asia/Shanghai'));
+  const page = await t.project.db.use((sql) => queryUnmatched(t.project.db, sql, { offset: 0, limit: 50, sort: [], filter: {} }, 'Asia/Shanghai'));
   return page.rows.find((r) => r.kind === kind && r.row_number === row)?.reason;
 };
 
@@ -65,5 +66,24 @@ describe('identity: keys of several people', () => {
   it('does not tie a phone whose customer row names nobody, and says why', async () => {
     expect(await matchOf('orders', 4)).toMatchObject({ pid: null });
     expect(await reasonOf('orders', 4)).toBe(unmatchedReasons.customerWithoutId);
+  });
+});
+
+describe('identity: the list of unmatched rows', () => {
+  const unmatched = () => t.project.db.use((sql) => queryUnmatched(t.project.db, sql, { offset: 0, limit: 50, sort: [], filter: {} }, 'Asia/Shanghai'));
+  const byPhone = async (phone: string) => (await unmatched()).rows.filter((r) => r.phone === phone).map((r) => [r.kind, r.reason]);
+
+  it('follows the data: an order added after the list was read is listed, and one a customer row now ties is not', async () => {
+    const before = await unmatched();
+    expect(await byPhone('13800000022')).toEqual([
+      ['customers', unmatchedReasons.phoneMatchesNobody],
+      ['orders', unmatchedReasons.customerWithoutId],
+    ]);
+    await insertOrders(t.project, [{ orderNo: 'o4', paidAt: '2024-01-04 10:00:00+08', paid: 10, buyerPhone: '13800000099' }], 9);
+    expect(await byPhone('13800000099')).toEqual([['orders', unmatchedReasons.phoneNotInCustomers]]);
+    expect((await unmatched()).total).toBe(before.total + 1);
+    // A customer row ties the phone of order o3 to p1: o3 is tied now, and so is the row without an id.
+    await insertCustomers(t.project, [{ externalUserid: 'p1', phone: '13800000022' }], 9);
+    expect(await byPhone('13800000022')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryUnmatched } from '../../../src-main/analysis/base/identity';
+import { queryUnmatched } from '../../../src-main/analysis/base/unmatchedList';
 import { queryMetrics } from '../../../src-main/analysis/metrics/metricsQueries';
 import { tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -36,7 +36,7 @@ describe('identity and conversions at scale', () => {
 
   it('pages the unmatched rows', async () => {
     const page = await t.project.db.use((sql) =>
-      queryUnmatched(sql, { offset: 0, limit: 100, sort: [{ colId: 'reason', sort: 'asc' }], filter: {} }, 'Asia/Shanghai'),
+      queryUnmatched(t.project.db, sql, { offset: 0, limit: 100, sort: [{ colId: 'reason', sort: 'asc' }], filter: {} }, 'Asia/Shanghai'),
     );
     expect(page.total).toBeGreaterThan(1000);
   });

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureRow } from '../../../src-main/contract';
 import { featuresParams, featuresSql } from '../../../src-main/analysis/features/featuresQueries';
 import { queryFunnel } from '../../../src-main/analysis/funnel/funnelQueries';
-import { queryUnmatched } from '../../../src-main/analysis/base/identity';
+import { queryUnmatched } from '../../../src-main/analysis/base/unmatchedList';
 import { insertImport, tempProject, type TempProject } from '../../support/projectFixture';
 
 const TZ = 'Asia/Shanghai';
@@ -69,7 +69,7 @@ describe('an inviter named by nickname', () => {
   });
 
   it('held by two members of the group at the join stays unmatched and is listed', async () => {
-    const page = await t.project.db.use((sql) => queryUnmatched(sql, { offset: 0, limit: 10, sort: [], filter: {} }, TZ));
+    const page = await t.project.db.use((sql) => queryUnmatched(t.project.db, sql, { offset: 0, limit: 10, sort: [], filter: {} }, TZ));
     expect(page.rows).toEqual([{ kind: 'members', file_name: '群成员.xlsx', row_number: 6, name: '小安', phone: null, reason: '邀请人昵称在入群时对应该群 2 个成员' }]);
   });
 
