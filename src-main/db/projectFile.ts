@@ -6,7 +6,7 @@ import { AppError } from '../contract/appError';
 import { projectFileText as fileText } from '../locale/projectFile';
 import { projectMessages as text } from '../locale/project';
 import { reclaimFreeSpace } from './fileSpace';
-import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isStorageVersionError, isWritable, looksLikeDuckDb, readEveryBlock, startGoodCopy, type PendingCopy } from './projectIntegrity';
+import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isSameAsGoodCopy, isStorageVersionError, isWritable, looksLikeDuckDb, readEveryBlock, startGoodCopy, type PendingCopy } from './projectIntegrity';
 import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
 import { clearHolder, formatSince, readHolder, recordHolder, type LockHolder } from './projectHolder';
 import { sharingText } from '../locale/sharing';
@@ -93,7 +93,9 @@ async function openFailure(p: string, e: unknown): Promise<AppError> {
  * Qunxi marker and a format version this build understands, and every block of its tables must
  * read back whole (projectIntegrity.ts). Uses a read-only open, so a foreign, newer or damaged
  * file is left byte-for-byte as it was. With `keepCopy`, the file is copied as its last good copy
- * while it is read (the read-only open keeps writers out), kept once it has read whole.
+ * while it is read (the read-only open keeps writers out), kept once it has read whole. A file
+ * byte-identical to its last good copy (a project opened again after a session that wrote nothing)
+ * is neither read whole nor copied again: it reads whole as the copy did (projectIntegrity.ts).
  */
 export async function inspectProjectFile(p: string, opts: { keepCopy?: boolean } = {}): Promise<{ version: number }> {
   const head = await readHead(p);
@@ -130,6 +132,8 @@ export async function inspectProjectFile(p: string, opts: { keepCopy?: boolean }
         { file: p, version, supported: FORMAT_VERSION },
       );
     }
+    // A file byte-identical to its last good copy reads whole as the copy did: nothing to read or copy again.
+    if (await isSameAsGoodCopy(p)) return { version };
     // Copying is mostly the disk's work and reading mostly DuckDB's: side by side they take the longer of the two.
     copy = opts.keepCopy ? startGoodCopy(p) : null;
     await db.use(readEveryBlock).catch(async (e: unknown) => {

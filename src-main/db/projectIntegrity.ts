@@ -125,6 +125,40 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
     : new AppError('PROJECT_DAMAGED', text.damaged(file), { file: projectPath, backup: null, cause: detail });
 }
 
+/** Bytes compared at a time by {@link isSameAsGoodCopy}. */
+const COMPARE_CHUNK = 1024 * 1024;
+
+/**
+ * Whether a project file holds, byte for byte, the same bytes as its last good copy, with no
+ * write-ahead log beside it: then it reads whole, as the copy did when it was kept (a copy is kept
+ * only once the file read whole, see {@link startGoodCopy}), and reading every block again would
+ * find nothing new. Any change to the file (a session's checkpoint, a cut, garbage over a block,
+ * even one that keeps its size and time) makes it differ. Stops at the first differing chunk (a
+ * checkpoint rewrites the headers at the start). False on any error: the caller reads it whole.
+ */
+export async function isSameAsGoodCopy(projectPath: string): Promise<boolean> {
+  const backup = backupPath(projectPath);
+  try {
+    const [file, kept, wal] = await Promise.all([fs.stat(projectPath), fs.stat(backup), fs.stat(`${projectPath}.wal`).catch(() => null)]);
+    if (wal || !file.isFile() || !kept.isFile() || file.size !== kept.size) return false;
+    const [a, b] = await Promise.all([fs.open(projectPath, 'r'), fs.open(backup, 'r')]);
+    try {
+      const bufA = Buffer.alloc(COMPARE_CHUNK);
+      const bufB = Buffer.alloc(COMPARE_CHUNK);
+      for (let at = 0; at < file.size; at += COMPARE_CHUNK) {
+        const [ra, rb] = await Promise.all([a.read(bufA, 0, COMPARE_CHUNK, at), b.read(bufB, 0, COMPARE_CHUNK, at)]);
+        if (ra.bytesRead !== rb.bytesRead || ra.bytesRead === 0) return false;
+        if (!bufA.subarray(0, ra.bytesRead).equals(bufB.subarray(0, rb.bytesRead))) return false;
+      }
+      return true;
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /** A copy of a project file on its way to becoming its last good copy (see {@link startGoodCopy}). */
 export interface PendingCopy {
   /** Waits for the copy, then renames it over the previous last good copy (best effort: a copy that failed keeps the old one). */

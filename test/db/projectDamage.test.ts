@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/appError';
@@ -168,6 +168,33 @@ describe('damaged project files', () => {
     expect(restored.ok && restored.value.counts.messages).toBe(MESSAGES);
     expect(sha(file)).toBe(before);
     expect(readdirSync(api.dir).filter((n) => n.endsWith('.qunxi')).sort()).toEqual(['十月复盘.qunxi', '十月复盘（恢复）.qunxi']);
+  });
+
+  it('a file as its last good copy is not read again, but garbage over a block that keeps its size and time is still found at open', async () => {
+    const file = path.join(api.dir, 'reopened.qunxi');
+    await goodProject(file);
+    // Opened twice: the second open keeps the file as the first session left it, and closing writes nothing more.
+    for (let i = 0; i < 2; i++) {
+      expect((await api.call('project:open', { path: file })).ok).toBe(true);
+      await api.call('project:close', {});
+    }
+    expect(sha(file)).toBe(sha(`${file}.bak`));
+    const { atime, mtime, size } = statSync(file);
+    const blockAt = await contentBlockOffset(file);
+    const bytes = readFileSync(file);
+    for (let i = blockAt + 1000; i < blockAt + 9000; i++) bytes[i] = (i * 7919) & 0xff;
+    writeFileSync(file, bytes);
+    utimesSync(file, atime, mtime);
+    // To its size and time the file looks unchanged since its last good copy was made.
+    expect(statSync(file).size).toBe(size);
+    expect(statSync(file).mtimeMs).toBeLessThan(statSync(`${file}.bak`).mtimeMs);
+    const before = sha(file);
+    const backup = sha(`${file}.bak`);
+    const r = await api.call('project:open', { path: file });
+    expect(!r.ok && r.error.code).toBe('PROJECT_DAMAGED');
+    expect(!r.ok && r.error.details).toMatchObject({ file, backup: `${file}.bak` });
+    expect(sha(file)).toBe(before);
+    expect(sha(`${file}.bak`)).toBe(backup);
   });
 
   it('without a last good copy the damage is still named, with nothing offered, and openBackup says there is none', async () => {
