@@ -63,9 +63,10 @@ const KEPT_STATE = 'built_from';
  * now read) builds them again, as after an import. Raise it with every change of a derived table's
  * columns or meaning. 1 (a file without the column): before the versions; 2: the person number
  * `pno` in joins, leaves, spells, islands_all, id_orders and person_customer; 3: person_customer's
- * ties of one add time broken by the row's place in the customer list, not by the plan.
+ * ties of one add time broken by the row's place in the customer list, not by the plan; 4: `pno`
+ * in id_matched.
  */
-export const DERIVED_FORMAT = 3;
+export const DERIVED_FORMAT = 4;
 
 /** How far bringing the derived tables up to date is. */
 export interface DerivedProgress {
@@ -87,15 +88,16 @@ async function build(sql: Sql, target: string, onStep: () => void): Promise<void
   await dropHitTables(sql);
   await buildMemberFacts(sql, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, target, onStep);
   const run = stepRunner(sql, onStep);
+  // Each row's person number beside its id: the analyses join customer and order rows to people on it.
   await run(
     `CREATE OR REPLACE TABLE ${target}.id_matched AS
      WITH ${rawIdentityCtes(`${target}.id_people`)}
-     SELECT kind, rid, pid, matched_by FROM id_matched`,
+     SELECT m.kind, m.rid, m.pid, p.pno, m.matched_by FROM id_matched m LEFT JOIN ${target}.id_people p ON p.pid = m.pid`,
   );
   await run(
     `CREATE OR REPLACE TABLE ${target}.id_orders AS
-     SELECT m.pid, p.pno, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
-     FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid LEFT JOIN ${target}.id_people p ON p.pid = m.pid`,
+     SELECT m.pid, m.pno, o.paid_at, coalesce(o.paid_amount, 0) AS paid, coalesce(o.refunded_amount, 0) AS refunded
+     FROM orders o JOIN ${target}.id_matched m ON m.kind = 'orders' AND m.rid = o.rowid`,
   );
   const cached = `id_people AS (SELECT pid, pno FROM ${target}.id_people), id_matched AS (SELECT * FROM ${target}.id_matched)`;
   // The person number joined after the grouping (a person's rows of one add time tie, broken by

@@ -128,11 +128,12 @@ export function cohortCtes(stages: readonly PathStage[], groups: string[] | unde
   const sources = unique(stages.map((s) => s.source));
   // One person per row: a hash join on the person and the earliest event in [previous instant, deadline].
   // (An ASOF join says the same, but DuckDB 1.5 runs it in tens of seconds over 100,000 person partitions.)
+  // Grouped on the key alone: each r has one row per key, so its t0 and deadline are the key's.
   const steps = stages.slice(1).map(
     (s, i) => `r${i + 1} AS (
-  SELECT r.pkey, r.t0, r.deadline, min(e.t) AS t
+  SELECT r.pkey, any_value(r.t0) AS t0, any_value(r.deadline) AS deadline, min(e.t) AS t
   FROM r${i} r JOIN ${sourceCte(s.source)} e ON e.pkey = r.pkey AND e.t >= r.t AND e.t <= r.deadline
-  GROUP BY r.pkey, r.t0, r.deadline
+  GROUP BY r.pkey
 )`,
   );
   const reached = stages.map((_, i) => `SELECT ${i} AS k, pkey, t0, t FROM r${i}`).join('\n  UNION ALL ');
@@ -151,11 +152,11 @@ ${steps.map((s) => `${s},\n`).join('')}reached AS (
   ${reached}
 ),
 -- Channel, staff and tags of every person key: the customer list (person_customer for people,
--- the rows themselves for customers who match no member).
+-- the rows themselves for customers who match no member), with the key's text (pid).
 fn_info AS (
-  SELECT pid AS pkey, customer_name, staff, ${personChannelSql('pc')} AS channel, tags FROM person_customer pc
+  SELECT pno AS pkey, pid, customer_name, staff, ${personChannelSql('pc')} AS channel, tags FROM person_customer pc
   UNION ALL
-  SELECT pkey, arg_min(customer_name, ${earliestRowKey('c', 't', 'rid')}), arg_min(staff, ${earliestRowKey('c', 't', 'rid')}),
+  SELECT pkey, any_value(pkey_text), arg_min(customer_name, ${earliestRowKey('c', 't', 'rid')}), arg_min(staff, ${earliestRowKey('c', 't', 'rid')}),
          ${customerRowsChannelSql('c', 't', 'rid')}, arg_min(tags, ${earliestRowKey('c', 't', 'rid')})
   FROM fn_customers c WHERE NOT is_person GROUP BY pkey
 )`;
@@ -167,11 +168,11 @@ const dimsSql = (): Record<'channel' | 'staff' | 'tag', string> => ({
   channel: `SELECT r.pkey, coalesce(i.channel, '${channelMessages.unknownChannel}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
   staff: `SELECT r.pkey, coalesce(i.staff, '${noValue()}') AS value FROM r0 r LEFT JOIN fn_info i ON i.pkey = r.pkey`,
   // Tags split on , ， ; ； / 、 and white space; each person counts under each of their tags, the
-  // customer list's and the saved ones (analysisBase `saved_tags`: a person key of a person is its pid).
+  // customer list's and the saved ones (analysisBase `saved_tags`: a person key of a person is its number).
   tag: `SELECT r.pkey, coalesce(g.tag, '${noValue()}') AS value FROM r0 r LEFT JOIN (
     SELECT DISTINCT pkey, tag FROM (
       SELECT pkey, unnest(regexp_split_to_array(tags, '[,，;；/、\\s]+')) AS tag FROM fn_info WHERE tags IS NOT NULL
-      UNION ALL SELECT pid, tag FROM saved_tags
+      UNION ALL SELECT p.pno, s.tag FROM saved_tags s JOIN id_people p ON p.pid = s.pid
     )
     WHERE tag <> ''
   ) g ON g.pkey = r.pkey`,
@@ -324,14 +325,18 @@ export async function queryLost(sql: Sql, req: LostRequest, path: CustomerPath, 
   const k = stages.length - 1;
   const rows = await sql.all<Omit<LostPerson, 'last_stage'>>(
     `
-WITH ${cohortCtes(stages, req.groups)}
-SELECT a.pkey AS pid, coalesce(pn.name, i.customer_name) AS name, i.channel, i.staff,
+WITH ${cohortCtes(stages, req.groups)},
+lost AS (
+  SELECT a.pkey, a.t0 FROM reached a
+  WHERE a.k = ${k - 1} AND NOT EXISTS (SELECT 1 FROM reached b WHERE b.k = ${k} AND b.pkey = a.pkey)
+)
+SELECT coalesce(p.pid, i.pid) AS pid, coalesce(pn.name, i.customer_name) AS name, i.channel, i.staff,
        strftime(timezone($tz, a.t0), '%Y-%m-%dT%H:%M:%S') AS entered_at
-FROM reached a
+FROM lost a
 LEFT JOIN fn_info i ON i.pkey = a.pkey
-LEFT JOIN person_names pn ON pn.pid = a.pkey
-WHERE a.k = ${k - 1} AND NOT EXISTS (SELECT 1 FROM reached b WHERE b.k = ${k} AND b.pkey = a.pkey)
-ORDER BY a.t0, a.pkey`,
+LEFT JOIN id_people p ON p.pno = a.pkey
+LEFT JOIN person_names pn ON pn.pid = p.pid
+ORDER BY a.t0, coalesce(p.pid, i.pid)`,
     { ...scopeParams(req, timeZone), window: req.windowDays },
   );
   const lastStage = stages[k - 1]!.name;

@@ -17,6 +17,7 @@
 import type { CustomerPath, CustomerPathInfo, PathStage, StageSource, StageSourceInfo } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { membershipCtes, personCtes, scopeCondition } from '../base/analysisBase';
+import { gnoInScope } from '../base/memberFacts';
 import { readSavedDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { INVITATIONS_TABLE } from '../base/invitations';
@@ -76,13 +77,14 @@ const aggregateSql: Record<AggregateSource, string> = {
   contact_new: dailyFigure('contact_stats', 'new_customers', 'staff'),
 };
 
-/** Limits a person-keyed query to the people ever in the scope (only when a scope is given). */
-const inScopePeople = (isScoped: boolean, col: string) => (isScoped ? `AND ${col} IN (SELECT pid FROM scope_people)` : '');
+/** Limits a query keyed by person number to the people ever in the scope (only when a scope is given). */
+const inScopePeople = (isScoped: boolean, col: string) => (isScoped ? `AND ${col} IN (SELECT pno FROM scope_people)` : '');
 
 /**
- * SQL of each per-person source's events `(pkey, t)`. A person may have several events of a
- * source (every add, join, message, invitation); 首次付费 and 复购 are one event each: the
- * person's first and second paid order that was not fully refunded.
+ * SQL of each per-person source's events `(pkey, t)`, pkey the person's number (memberFacts.ts
+ * `pno`; a customer row tied to nobody: a negative number, see {@link sourceCtes}). A person may
+ * have several events of a source (every add, join, message, invitation); 首次付费 and 复购 are
+ * one event each: the person's first and second paid order that was not fully refunded.
  */
 function personEventSql(source: PersonSource, groups: string[] | undefined): string {
   const isScoped = !!groups && groups.length > 0;
@@ -90,49 +92,72 @@ function personEventSql(source: PersonSource, groups: string[] | undefined): str
     case 'person_added':
       return `SELECT pkey, t FROM fn_customers WHERE t IS NOT NULL`;
     case 'person_joined':
-      return `SELECT pid AS pkey, t FROM joins`;
+      return `SELECT pno AS pkey, t FROM joins`;
     case 'person_active':
-      return `SELECT sender_id AS pkey, sent_at AS t FROM messages WHERE group_name IS NOT NULL AND ${scopeCondition(groups)}`;
+      // Every group message with its sender's number (memberFacts.ts `msgs`: every sender is a person).
+      return `SELECT pno AS pkey, t FROM ${DERIVED_DB}.msgs WHERE ${gnoInScope(isScoped)}`;
     case 'person_first_paid':
-      return `SELECT pid AS pkey, paid_at AS t FROM fn_paid WHERE n = 1 ${inScopePeople(isScoped, 'pid')}`;
+      return `SELECT pno AS pkey, paid_at AS t FROM fn_paid WHERE n = 1 ${inScopePeople(isScoped, 'pno')}`;
     case 'person_repurchase':
-      return `SELECT pid AS pkey, paid_at AS t FROM fn_paid WHERE n = 2 ${inScopePeople(isScoped, 'pid')}`;
+      return `SELECT pno AS pkey, paid_at AS t FROM fn_paid WHERE n = 2 ${inScopePeople(isScoped, 'pno')}`;
     case 'person_referral':
-      // The inviter as analysis/base/invitations.ts ties it: by member id, or the member of that group holding the nickname at the join.
+      // The inviter as analysis/base/invitations.ts ties it: by member id (a person), or the member of that group holding the nickname at the join.
       return `
-  SELECT referrer AS pkey, t FROM ${DERIVED_DB}.${INVITATIONS_TABLE}
-  WHERE ${scopeCondition(groups)} AND t IS NOT NULL AND referrer IS NOT NULL`;
+  SELECT p.pno AS pkey, v.t FROM ${DERIVED_DB}.${INVITATIONS_TABLE} v JOIN id_people p ON p.pid = v.referrer
+  WHERE ${scopeCondition(groups, 'v.group_name')} AND v.t IS NOT NULL`;
   }
 }
 
 /** Name of the CTE holding a source's events (`pkey, t`) or daily figure (`d, v`). */
 export const sourceCte = (source: StageSource): string => `src_${source}`;
 
+/** The columns fn_customers gives of customer rows `c`, after the key and `is_person`. */
+const customerColumns = (c: string) => `${c}.added_at AS t, nullif(trim(${c}.customer_name), '') AS customer_name,
+         nullif(trim(${c}.staff), '') AS staff, nullif(trim(${c}.add_way), '') AS add_way, nullif(trim(${c}.channel), '') AS channel,
+         nullif(trim(${c}.channel_code), '') AS channel_code, nullif(trim(${c}.tags), '') AS tags, ${c}.rowid AS rid`;
+
 /**
  * The CTEs every funnel query puts after `identityCtes()`, `membershipCtes(inScope)` and
- * `personCtes()`:
- * - `scope_people(pid)` people ever in a group of the scope (only with a scope);
- * - `fn_customers(pkey, is_person, t, customer_name, staff, add_way, channel, channel_code, tags, rid)` every customer
- *   row with its person key (see the file comment), limited to the scope's people with a scope;
- * - `fn_paid(pid, paid_at, n)` paid orders numbered per person in time order;
+ * `personCtes()`; every `pkey` is an integer (joins and groupings of about a million keys at L
+ * hash integers instead of id texts):
+ * - `scope_people(pno)` people ever in a group of the scope (only with a scope);
+ * - `fn_customers(pkey, pkey_text, is_person, t, customer_name, staff, add_way, channel, channel_code, tags, rid)`
+ *   every customer row with its person key: the person's number, or for a row tied to nobody a
+ *   negative number, one per text key (its external_userid, else its unionid, else the row itself:
+ *   see the file comment) in `pkey_text` (NULL for a person: id_people has the id); limited to the
+ *   scope's people with a scope;
+ * - `fn_paid(pno, paid_at, n)` the instants of each person's first (n = 1) and second (n = 2) paid order;
  * - `src_<source>` for each source given: events `(pkey, t)` or a daily figure `(d, v)`.
  */
 export function sourceCtes(sources: readonly StageSource[], groups: string[] | undefined): string {
   const isScoped = !!groups && groups.length > 0;
+  // A row tied to nobody never has a person's id as its key (identity.ts: such an external_userid or
+  // unionid would have tied it), so person numbers and these keys never name one party twice.
+  const ownKey = `coalesce(nullif(trim(c.external_userid), ''), nullif(trim(c.unionid), ''), 'row:' || c.import_id || ':' || coalesce(c.source_row, c.rowid))`;
   const parts = [
-    ...(isScoped ? [`scope_people AS (SELECT DISTINCT pid FROM scoped)`] : []),
+    ...(isScoped ? [`scope_people AS (SELECT pno FROM id_people WHERE pid IN (SELECT pid FROM scoped))`] : []),
     `fn_customers AS (
-  SELECT coalesce(m.pid, nullif(trim(c.external_userid), ''), nullif(trim(c.unionid), ''), 'row:' || c.import_id || ':' || coalesce(c.source_row, c.rowid)) AS pkey,
-         m.pid IS NOT NULL AS is_person, c.added_at AS t, nullif(trim(c.customer_name), '') AS customer_name,
-         nullif(trim(c.staff), '') AS staff, nullif(trim(c.add_way), '') AS add_way, nullif(trim(c.channel), '') AS channel,
-         nullif(trim(c.channel_code), '') AS channel_code,
-         nullif(trim(c.tags), '') AS tags, c.rowid AS rid
+  SELECT m.pno AS pkey, NULL::VARCHAR AS pkey_text, TRUE AS is_person, ${customerColumns('c')}
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
-  WHERE TRUE ${isScoped ? 'AND m.pid IN (SELECT pid FROM scope_people)' : ''}
+  WHERE m.pid IS NOT NULL ${isScoped ? 'AND m.pno IN (SELECT pno FROM scope_people)' : ''}
+  ${
+    // Rows tied to nobody are never a scope's people.
+    isScoped
+      ? ''
+      : `UNION ALL
+  SELECT -CAST(dense_rank() OVER (ORDER BY pkey_text) AS INTEGER), * FROM (
+    SELECT ${ownKey} AS pkey_text, FALSE AS is_person, ${customerColumns('c')}
+    FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+    WHERE m.pid IS NULL
+  )`
+  }
 )`,
-    // Numbered per person number (one per pid): the window partitions on integers, not the id texts.
+    // Only the first two are read, and only their instants: each person's two earliest payment
+    // instants (min(x, 2), ascending; two orders of one instant give it twice), a grouping on the
+    // person number instead of a window sorting every order.
     `fn_paid AS (
-  SELECT pid, paid_at, row_number() OVER (PARTITION BY pno ORDER BY paid_at, net DESC) AS n FROM paid_orders
+  SELECT pno, unnest(firsts) AS paid_at, unnest(range(1, len(firsts) + 1)) AS n
+  FROM (SELECT pno, min(paid_at, 2) AS firsts FROM paid_orders GROUP BY pno)
 )`,
   ];
   for (const source of new Set(sources)) {
