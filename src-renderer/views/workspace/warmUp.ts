@@ -41,6 +41,13 @@ const SETTLED_MS = 150;
 const PREPARATION_POLL_MS = 500;
 /** Time an idle callback may wait before it runs anyway. */
 const IDLE_TIMEOUT_MS = 1000;
+/**
+ * How long the shown view's figures must have been on screen, the user asking nothing, before
+ * warming starts or goes on: a user going from view to view needs both cores for the view asked
+ * for, and a warmed view's analysis, aborted at the click, still held the database for up to a few
+ * hundred ms (every first visit clicked right after the previous view's figures waited on it).
+ */
+const DWELL_MS = 1000;
 
 /** The warm-up over `views` (the workspace's lazy views by tab). */
 export function createWarmUp(views: Readonly<Record<string, LazyView>>): WarmUp {
@@ -54,6 +61,8 @@ export function createWarmUp(views: Readonly<Record<string, LazyView>>): WarmUp 
   let unsubscribe: (() => void) | undefined;
   /** Bumped by every pause: a step started before it does nothing more. */
   let turn = 0;
+  /** Waiting for {@link DWELL_MS} before warming goes on. */
+  let dwell: ReturnType<typeof setTimeout> | undefined;
   /** The view rendered now, and how to let it go. */
   let current: { tab: string; root: Root; timer?: ReturnType<typeof setTimeout> } | null = null;
 
@@ -131,6 +140,7 @@ export function createWarmUp(views: Readonly<Record<string, LazyView>>): WarmUp 
   const pause = () => {
     turn++;
     isPaused = true;
+    clearTimeout(dwell);
     release();
   };
 
@@ -146,7 +156,11 @@ export function createWarmUp(views: Readonly<Record<string, LazyView>>): WarmUp 
       }
       queue = queue.filter((t) => t !== shown);
       isPaused = false;
-      step();
+      clearTimeout(dwell);
+      if (!queue.length) return step();
+      setStatus('running');
+      const mine = turn;
+      dwell = setTimeout(() => mine === turn && step(), DWELL_MS);
     },
     pause,
     visit(tab) {
