@@ -23,6 +23,12 @@ const sharedModules = [
 ];
 
 /**
+ * The files that run the CLI's analyses on the golden projects: they share them, built once per
+ * run by the project's global set-up (test/cli/goldenSetup.ts), each file on copies of its own.
+ */
+const golden = ['test/cli/cliGolden.test.ts', 'test/export/anonymizedCopy.test.ts'];
+
+/**
  * Files under those folders that keep a process of their own: runWorker.test.ts sets module state,
  * test/api/cancellation.test.ts patches DuckDB's connection class; readerLinear.test.ts and
  * test/db/cancellation.test.ts compare durations and want nothing else's leftovers in their process;
@@ -53,7 +59,8 @@ export default defineConfig({
         // The end-to-end tests run on Playwright's own runner (playwright.config.ts).
         test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/e2e/**', ...sharedModules] },
       },
-      { extends: true, test: { name: 'shared', include: sharedModules, exclude: [...configDefaults.exclude, ...ownProcess], isolate: false } },
+      { extends: true, test: { name: 'shared', include: sharedModules, exclude: [...configDefaults.exclude, ...ownProcess, ...golden], isolate: false } },
+      { extends: true, test: { name: 'golden', include: golden, isolate: false, globalSetup: ['test/cli/goldenSetup.ts'] } },
       { extends: true, test: { name: 'own-process', include: ownProcess } },
     ],
   },

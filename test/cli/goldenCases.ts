@@ -3,7 +3,8 @@
  * on a small generated project. Written once from the code before a move (`QUNXI_UPDATE_GOLDEN=1`)
  * and compared byte for byte afterwards, so moving code cannot change a figure unnoticed.
  */
-import { readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { inject } from 'vitest';
 import path from 'node:path';
 import { generateProject } from '../../bench/generateProject';
 import { runCliIn } from '../support/cliInProcess';
@@ -48,15 +49,36 @@ export const goldenCommands: Array<{ name: string; args: string[] }> = [
 /** Sizes of the generated golden project: small enough for the test suite, every table filled. */
 export const GOLDEN_SIZES = { people: 1_500, messages: 20_000, orders: 600, groups: 5 };
 
-/** Builds the two golden projects in `dir`: the demo (through the real importer) and a generated one. */
-export async function goldenProjects(dir: string): Promise<Record<'demo' | 'generated', string>> {
+/** The two golden projects: the demo (through the real importer) and a generated one. */
+export type GoldenProjects = Record<'demo' | 'generated', string>;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The golden projects built once for the run (goldenSetup.ts). */
+    goldenProjects?: GoldenProjects;
+  }
+}
+
+/** Builds the two golden projects in `dir`, side by side: the demo import and the generator. */
+export async function buildGoldenProjects(dir: string): Promise<GoldenProjects> {
   const demo = path.join(dir, 'demo.qunxi');
   const files = readdirSync(demoDir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(demoDir, f));
-  const imported = await runCliIn(dir, 'import', '--project', demo, ...files);
-  if (imported.code !== 0) throw new Error(`demo import failed: ${imported.stderr}`);
   const generated = path.join(dir, 'generated.qunxi');
-  await generateProject(generated, GOLDEN_SIZES);
+  const [imported] = await Promise.all([runCliIn(dir, 'import', '--project', demo, ...files), generateProject(generated, GOLDEN_SIZES)]);
+  if (imported.code !== 0) throw new Error(`demo import failed: ${imported.stderr}`);
   return { demo, generated };
+}
+
+/**
+ * Copies of the golden projects in `dir`, for one test file's own use: of the ones built once for
+ * the run (goldenSetup.ts), or built here when the file runs outside the `golden` project.
+ */
+export async function goldenProjects(dir: string): Promise<GoldenProjects> {
+  const built = inject('goldenProjects');
+  if (!built) return buildGoldenProjects(dir);
+  const copies = { demo: path.join(dir, 'demo.qunxi'), generated: path.join(dir, 'generated.qunxi') };
+  for (const which of ['demo', 'generated'] as const) copyFileSync(built[which], copies[which]);
+  return copies;
 }
 
 /** The golden file of one case. */
