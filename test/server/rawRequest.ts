@@ -8,14 +8,20 @@ export interface RawResponse {
   body: string;
 }
 
-/** Sends one request to 127.0.0.1:port. */
+/**
+ * Sends one request to 127.0.0.1:port, on a connection of its own. Node 20's global agent keeps
+ * connections alive, and the server closes one left idle for its keep-alive timeout (5 s): a
+ * request that takes it up just then is reset under it. On a loaded machine the tests' gaps reach
+ * 5 s ('refuses a JSON body over its limit' builds a 64 MB body first), and that test read
+ * ECONNRESET instead of the 413.
+ */
 export function rawRequest(
   port: number,
   opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
+      { host: '127.0.0.1', port, agent: false, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
