@@ -288,22 +288,36 @@ export class ProjectDb {
    * through {@link ProjectDb.commitWhenIdle}.
    */
   async useUnprepared<T>(fn: (sql: Sql) => Promise<T>, options: UseOptions = {}): Promise<T> {
-    const { signal } = options;
-    throwIfCancelled(signal);
-    const conn = await this.instance.connect();
-    const sql = new Sql(conn, signal);
-    const release = sql.interruptOnAbort();
+    throwIfCancelled(options.signal);
+    throwIfCancelled(this.closing.signal);
+    // The caller's cancellation, and the close of the database: either interrupts the work.
+    const signal = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
+    this.connections++;
     try {
-      // Session time zone fixed to UTC: local days are always computed with an explicit zone.
-      await sql.run(`SET TimeZone = 'UTC'`);
-      return await fn(sql);
-    } catch (e) {
-      throw await this.explained(e);
+      const conn = await this.instance.connect();
+      const sql = new Sql(conn, signal);
+      const release = sql.interruptOnAbort();
+      try {
+        // Session time zone fixed to UTC: local days are always computed with an explicit zone.
+        await sql.run(`SET TimeZone = 'UTC'`);
+        return await fn(sql);
+      } catch (e) {
+        throw await this.explained(e);
+      } finally {
+        release();
+        conn.closeSync();
+      }
     } finally {
-      release();
-      conn.closeSync();
+      if (--this.connections === 0) this.connectionsEnded?.();
     }
   }
+
+  /** Aborted by {@link ProjectDb.close}: the work under way is interrupted, new work refused. */
+  private readonly closing = new AbortController();
+  /** Connections open (or opening) for a use. */
+  private connections = 0;
+  /** Resolves the close's wait for the last of them. */
+  private connectionsEnded: (() => void) | null = null;
 
   /**
    * Commits the open transaction of `sql` once no use of the database is under way, holding new
@@ -376,11 +390,19 @@ export class ProjectDb {
     await this.write((sql) => sql.run('CHECKPOINT'));
   }
 
-  /** Closes the database; checkpoints first unless read-only. */
+  /**
+   * Closes the database; checkpoints first unless read-only (after the uses under way, see
+   * {@link ProjectDb.checkpoint}). Then interrupts what still runs (on a read-only file, every
+   * use; otherwise work outside the uses, such as an import's transaction, which rolls back) and
+   * waits for its connections to end: DuckDB's close returns at once while a statement runs, and
+   * the statement goes on, holding the file's lock, until it finishes on its own.
+   */
   async close(): Promise<void> {
     try {
       await this.checkpoint();
     } finally {
+      this.closing.abort();
+      if (this.connections > 0) await new Promise<void>((resolve) => (this.connectionsEnded = resolve));
       this.instance.closeSync();
     }
   }

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProjectDb } from '../../src-main/db/projectDb';
+import { tempDir } from '../support/tempDirs';
 
 // A statement DuckDB needs a while for: hashing a few hundred million numbers (no table, no data).
 const SLOW_SQL = `SELECT count(*) AS n FROM range(0, 60000000) t(i) WHERE hash(i) % 7 = 3`;
@@ -113,5 +115,32 @@ describe('cancelling a use of the database', () => {
     // The preparer's statement was not interrupted: it ran once, to its answer.
     expect(prepared).toHaveLength(1);
     expect(isSlowAnswer(prepared[0] as { n: unknown }[])).toBe(true);
+  });
+});
+
+describe('closing a database while a statement runs', () => {
+  const tmp = tempDir();
+  afterEach(() => tmp.cleanup());
+
+  it('read-only: the statement is interrupted, its use fails CANCELLED, and later uses are refused', async () => {
+    const file = path.join(tmp.dir, 'p.duckdb');
+    const writer = await ProjectDb.open(file);
+    await writer.use((sql) => sql.run('CREATE TABLE t AS SELECT 1 AS x'));
+    await writer.close();
+    const reader = await ProjectDb.open(file, { readOnly: true });
+    let isStarted!: () => void;
+    const started = new Promise<void>((resolve) => (isStarted = resolve));
+    const running = timed(
+      reader.use(async (sql) => {
+        const answer = sql.all(SLOW_SQL);
+        isStarted();
+        return answer;
+      }),
+    );
+    await started;
+    // DuckDB's own close returns at once and leaves the statement running, holding the file, to its end (and answering).
+    await reader.close();
+    expect((await running).error).toMatchObject({ code: 'CANCELLED', details: { database: expect.stringMatching(/Interrupted/) } });
+    await expect(reader.use((sql) => sql.all('SELECT 1'))).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });
