@@ -182,7 +182,7 @@ export function gnoInScope(scoped: boolean, col = 'gno'): string {
 export function memberMsgsCtes(name: string, scoped: boolean, where = 'TRUE'): string {
   const D = DERIVED_DB;
   return `
-${name}_all AS (
+${name}_all AS NOT MATERIALIZED (
   SELECT pno, t, d, h, own FROM ${D}.msgs WHERE ${gnoInScope(scoped)} AND (${where}) AND ${FACTS_CHECKED}
 ),
 ${name} AS (
