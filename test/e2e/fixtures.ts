@@ -1,10 +1,11 @@
 import { test as base, expect as baseExpect, type Browser, type BrowserContext, type Dialog, type Locator, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Method, Req, Responses } from '../../src-main/contract';
 import { createContext, type AppPaths } from '../../src-main/api/context';
 import { createHandlers } from '../../src-main/api/handlers';
 import { closeProjectFile, PROJECT_EXT } from '../../src-main/db/projectFile';
+import { backupPath } from '../../src-main/db/projectIntegrity';
 import { projectMessages } from '../../src-main/locale/project';
 import { startServer } from '../../src-main/server/httpServer';
 import { tempDir, tempPaths } from '../support/tempDirs';
@@ -122,10 +123,20 @@ async function serveApp(use: (app: AppServer) => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * Copies a built project with its last good copy (`.bak`), as a project folder is copied: the
+ * built projects were opened again after their last change (globalSetup.ts), so the open finds the
+ * file as its last good copy and does not read it whole again (db/projectIntegrity.ts).
+ */
+function copyProject(from: string, to: string): void {
+  copyFileSync(from, to);
+  if (existsSync(backupPath(from))) copyFileSync(backupPath(from), backupPath(to));
+}
+
 /** Copies the worker's demo where `project:openDemo` looks for it, and opens it from the start screen. */
 async function openDemoCopy(app: AppServer, builtDemo: string, start: StartPage): Promise<void> {
   mkdirSync(app.paths.configDir, { recursive: true });
-  copyFileSync(builtDemo, demoFile(app.paths.configDir));
+  copyProject(builtDemo, demoFile(app.paths.configDir));
   await start.openDemo();
 }
 
@@ -133,7 +144,7 @@ async function openDemoCopy(app: AppServer, builtDemo: string, start: StartPage)
 async function openCommunityCopy(app: AppServer, builtCommunity: string, start: StartPage): Promise<void> {
   const file = path.join(app.paths.projectsDir, path.basename(builtCommunity));
   mkdirSync(app.paths.projectsDir, { recursive: true });
-  copyFileSync(builtCommunity, file);
+  copyProject(builtCommunity, file);
   await start.openByPath(file);
 }
 
