@@ -79,11 +79,22 @@ WITH
 ${identityCtes()},
 ${membershipCtes(inScope)},
 ${personCtes()},
--- Every customer row with the key of its person (the person it is tied to, else its own ids, else
--- the row) and the columns read below: one join of the rows to their match, read twice.
-customer_keys AS MATERIALIZED (
-  SELECT m.pid, coalesce(m.pid, ${ownRowKeySql('c')}, 'row:' || c.rowid) AS pkey, c.added_at, c.add_way, c.channel_code, c.channel, c.status, c.rowid AS rid
+-- Every customer row with its person's number, or when tied to nobody its own key (its own ids,
+-- else the row), and the columns read below: one join of the rows to their match, read twice.
+customer_rows AS MATERIALIZED (
+  SELECT m.pid, m.pno, CASE WHEN m.pid IS NULL THEN coalesce(${ownRowKeySql('c')}, 'row:' || c.rowid) END AS own_key,
+         c.added_at, c.add_way, c.channel_code, c.channel, c.status, c.rowid AS rid
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+),
+-- The own keys of rows tied to nobody as negative numbers, so every key below is an integer (the
+-- groupings and joins of about a million keys at L hash integers, not texts). A person's id is
+-- never such a key (identity.ts would have tied the row to them).
+unattached_keys AS (
+  SELECT own_key, -CAST(row_number() OVER (ORDER BY own_key) AS INTEGER) AS pkey
+  FROM (SELECT DISTINCT own_key FROM customer_rows WHERE pid IS NULL)
+),
+customer_keys AS (
+  SELECT c.*, coalesce(c.pno, k.pkey) AS pkey FROM customer_rows c LEFT JOIN unattached_keys k ON k.own_key = c.own_key
 ),
 -- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
 unattached AS (
@@ -96,7 +107,7 @@ unattached AS (
 -- pno: the person's number (memberFacts.ts), NULL for rows tied to nobody, which can only have
 -- churned (by key): whatever follows a person (membership, messages, orders) joins on the number.
 added_people AS (
-  SELECT pc.pid AS pkey, pc.pno, pc.added_at, ${value('pc')} AS value FROM person_customer pc
+  SELECT pc.pno AS pkey, pc.pno, pc.added_at, ${value('pc')} AS value FROM person_customer pc
   UNION ALL
   SELECT u.pkey, NULL, u.added_at, ${value('u')} FROM unattached u
 ),
@@ -128,9 +139,11 @@ converted AS (
   WHERE c.added_at IS NULL OR o.paid_at >= c.added_at
   GROUP BY c.pno
 ),
+-- A record tied to nobody reaches the customer rows of its own ids.
 deletions AS (
-  SELECT coalesce(m.pid, ${ownRowKeySql('e')}) AS pkey, e.churned_at
+  SELECT coalesce(m.pno, k.pkey) AS pkey, e.churned_at
   FROM churn_events e JOIN id_matched m ON m.kind = 'churn' AND m.rid = e.rowid
+  LEFT JOIN unattached_keys k ON k.own_key = CASE WHEN m.pid IS NULL THEN ${ownRowKeySql('e')} END
 ),
 lost_contacts AS (
   SELECT c.pkey FROM customer_keys c
