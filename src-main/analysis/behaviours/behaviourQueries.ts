@@ -218,7 +218,7 @@ export async function queryBehaviourCounts(sql: Sql, behaviours: KeyBehaviour[],
     sql.all<{ behaviour_id: number; people: number; occurrences: number }>(
     `WITH ${factsTzCte},
      ${keptHitsCtes(usable, tables, !!scope.groups?.length)},
-     kb_range_hits AS (
+     kb_range_hits AS NOT MATERIALIZED (
        SELECT * FROM kb_hit_times WHERE (CAST($from AS DATE) IS NULL OR d >= CAST($from AS DATE)) AND (CAST($to AS DATE) IS NULL OR d <= CAST($to AS DATE))
      ),
      ${keptCountsCtes('kb_range_counts', 'kb_range_hits')}
@@ -286,7 +286,8 @@ export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[],
          FROM kb_bounds WHERE lo IS NOT NULL AND hi IS NOT NULL AND lo <= hi
        )
      ),
-     kb_period_hits AS (
+     -- Read where used (twice: rules one hit satisfies, and the others), not copied first: at L the copy was every hit of the periods.
+     kb_period_hits AS NOT MATERIALIZED (
        SELECT h.pid, h.behaviour_id, h.t, h.d, ${key('h.d')} AS ps
        FROM kb_hit_times h, (SELECT min(ps) AS lo, max(pe) AS hi FROM kb_periods) r WHERE h.d BETWEEN r.lo AND r.hi
      ),
@@ -332,7 +333,7 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
        JOIN islands i ON o.pno = i.pno AND o.paid_at >= i.s AND o.paid_at < i.e
        JOIN kb_range r ON o.paid_at >= r.lo_t AND o.paid_at < r.hi_t
      ),
-     kb_range_hits AS (
+     kb_range_hits AS NOT MATERIALIZED (
        SELECT h.* FROM kb_hit_times h, kb_range r WHERE h.d BETWEEN r.lo AND r.hi
      ),
      kb_multi_hits AS (
