@@ -169,7 +169,7 @@ export const SAVED_TAGS_KEY = 'savedTags';
  * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
  * - `saved_tags(tag, pid)` the tags saved from an analysis (decision/savedTags.ts: the lookalike's
  *   top list), one row per person of a tag;
- * - `person_tags(pid, tags)` every tag of a person, the customer list's then the saved ones (joined
+ * - `person_tags(pid, pno, tags)` every tag of a person (pno NULL for a saved tag's id that is no person any more), the customer list's then the saved ones (joined
  *   by ','; readers split tags on the customer list's separators), for each person with any: where
  *   tags are a breakdown or a choice, read them here so a saved tag counts as the list's do;
  * - `paid_orders(pid, pno, paid_at, paid, refunded, net)` orders tied to a person, paid and not fully
@@ -188,9 +188,11 @@ saved_tags AS (
   )
 ),
 person_tags AS (
-  SELECT coalesce(pc.pid, s.pid) AS pid, concat_ws(',', pc.tags, s.tags) AS tags
-  FROM (SELECT pid, tags FROM person_customer WHERE tags IS NOT NULL) pc
-  FULL JOIN (SELECT pid, string_agg(tag, ',' ORDER BY tag) AS tags FROM saved_tags GROUP BY pid) s ON s.pid = pc.pid
+  SELECT coalesce(pc.pid, s.pid) AS pid, coalesce(pc.pno, s.pno) AS pno, concat_ws(',', pc.tags, s.tags) AS tags
+  FROM (SELECT pid, pno, tags FROM person_customer WHERE tags IS NOT NULL) pc
+  FULL JOIN (
+    SELECT t.pid, any_value(p.pno) AS pno, string_agg(t.tag, ',' ORDER BY t.tag) AS tags FROM saved_tags t LEFT JOIN id_people p ON p.pid = t.pid GROUP BY t.pid
+  ) s ON s.pid = pc.pid
 ),
 paid_orders AS (
   SELECT pid, pno, paid_at, paid, refunded, greatest(paid - refunded, 0) AS net

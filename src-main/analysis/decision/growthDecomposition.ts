@@ -99,30 +99,30 @@ periods AS (
 -- person was in during it. Islands are unions of the non-empty spells without gaps, so an island
 -- meets the period exactly when one of its spells does: the spells alone give both.
 present_spells AS (
-  SELECT p.p, s.pid, s.group_name
+  SELECT p.p, s.pno, s.group_name
   FROM periods p JOIN spells s ON s.s < ${end('p.hi')} AND s.e > ${start('p.lo')} AND s.e > s.s
 ),
 -- Most people were in one group: min and max find them cheaply, a list is built for the others only.
 present AS (
-  SELECT p, pid, CASE WHEN min(group_name) = max(group_name) THEN min(group_name) END AS one_group FROM present_spells GROUP BY p, pid
+  SELECT p, pno, CASE WHEN min(group_name) = max(group_name) THEN min(group_name) END AS one_group FROM present_spells GROUP BY p, pno
 ),
 several_groups AS (
-  SELECT s.p, s.pid, array_to_string(list_sort(list(DISTINCT s.group_name)), ${JOIN}) AS segment
-  FROM present_spells s SEMI JOIN present pr ON pr.p = s.p AND pr.pid = s.pid AND pr.one_group IS NULL
-  GROUP BY s.p, s.pid
+  SELECT s.p, s.pno, array_to_string(list_sort(list(DISTINCT s.group_name)), ${JOIN}) AS segment
+  FROM present_spells s SEMI JOIN present pr ON pr.p = s.p AND pr.pno = s.pno AND pr.one_group IS NULL
+  GROUP BY s.p, s.pno
 ),
 bought AS (
-  SELECT p.p, o.pid, ${convertedSql} AS converted, ${gmvSql} AS gmv, count(*) FILTER (WHERE o.refunded < o.paid) AS orders
+  SELECT p.p, o.pno, ${convertedSql} AS converted, ${gmvSql} AS gmv, count(*) FILTER (WHERE o.refunded < o.paid) AS orders
   FROM member_orders o JOIN periods p ON o.d BETWEEN p.lo AND p.hi
   GROUP BY ALL
 ),
 -- The segments of a person that do not depend on the period, once per person (not per period).
 person_attrs AS (
-  SELECT coalesce(pc.pid, pt.pid) AS pid,
+  SELECT coalesce(pc.pno, pt.pno) AS pno,
          ${personChannelSql('pc')} AS channel,
          nullif(trim(pc.staff), '') AS staff,
          nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(pt.tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), '') AS tag
-  FROM person_customer pc FULL JOIN person_tags pt ON pt.pid = pc.pid
+  FROM person_customer pc FULL JOIN person_tags pt ON pt.pno = pc.pno
 ),
 -- Each present person once per period with their segment of every dimension.
 person_segments AS (
@@ -130,9 +130,9 @@ person_segments AS (
          coalesce(a.channel, $unknown) AS channel, coalesce(a.staff, $unknown) AS staff, coalesce(a.tag, $noTag) AS tag,
          coalesce(pr.one_group, sg.segment) AS group_segment
   FROM present pr
-  LEFT JOIN bought b ON b.p = pr.p AND b.pid = pr.pid
-  LEFT JOIN person_attrs a ON a.pid = pr.pid
-  LEFT JOIN several_groups sg ON sg.p = pr.p AND sg.pid = pr.pid
+  LEFT JOIN bought b ON b.p = pr.p AND b.pno = pr.pno
+  LEFT JOIN person_attrs a ON a.pno = pr.pno
+  LEFT JOIN several_groups sg ON sg.p = pr.p AND sg.pno = pr.pno
 )
 -- One pass over the people for every dimension (a union of one copy per dimension read them five times).
 SELECT CASE WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(staff) = 0 THEN 'staff' WHEN grouping(tag) = 0 THEN 'tag'
