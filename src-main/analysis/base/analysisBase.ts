@@ -125,6 +125,12 @@ export function customerRowsChannelSql(alias: string, addedAt = 'added_at', rid 
   return `coalesce(${CHANNEL_COLUMNS.map((c) => earliestValueSql(alias, c, addedAt, rid)).join(', ')})`;
 }
 
+/** The customer-list status of a contact lost for good, as the Chinese exports write it (data). */
+export const CHURNED_STATUS = '已流失'; // eslint-disable-line no-restricted-syntax -- recognition vocabulary of Chinese exports, not UI text
+
+/** Whether every customer row `alias` of a group is in status {@link CHURNED_STATUS} (an aggregate): the contact is lost. */
+export const contactLostSql = (alias: string): string => `bool_and(coalesce(trim(${alias}.status), '') = '${CHURNED_STATUS}')`;
+
 /**
  * The SQL of the per-person facts derivedTables.ts keeps (needs `identityCtes()`, or the raw
  * identity CTEs while building them): see {@link personCtes} for what each means.
@@ -139,7 +145,8 @@ export const personFactsSql = {
          ${earliestValueSql('c', 'add_way')} AS add_way,
          ${earliestValueSql('c', 'channel')} AS channel,
          ${earliestValueSql('c', 'channel_code')} AS channel_code,
-         ${earliestValueSql('c', 'tags')} AS tags
+         ${earliestValueSql('c', 'tags')} AS tags,
+         ${contactLostSql('c')} AS is_contact_lost
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
   WHERE m.pid IS NOT NULL
   GROUP BY m.pid`,
@@ -163,9 +170,9 @@ export const SAVED_TAGS_KEY = 'savedTags';
 
 /**
  * What the project knows of each person beyond membership (needs `identityCtes()`):
- * - `person_customer(pid, pno, customer_name, staff, added_at, add_way, channel, channel_code, tags)`
+ * - `person_customer(pid, pno, customer_name, staff, added_at, add_way, channel, channel_code, tags, is_contact_lost)`
  *   from the customer list, the earliest-added row of the person when several staff added them
- *   (pno the person's number, memberFacts.ts);
+ *   (pno the person's number, memberFacts.ts), is_contact_lost when every row of theirs is 已流失;
  * - `person_names(pid, name)` the latest group nickname, else the latest sender name, else the customer name;
  * - `saved_tags(tag, pid)` the tags saved from an analysis (decision/savedTags.ts: the lookalike's
  *   top list), one row per person of a tag;

@@ -35,7 +35,7 @@
 import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../contract';
 import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
-import { earliestChannelFieldsSql, membershipCtes, ownRowKeySql, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { contactLostSql, earliestChannelFieldsSql, membershipCtes, ownRowKeySql, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
 import { memberMsgsCtes } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
@@ -44,8 +44,6 @@ import type { Sql } from '../../db/projectDb';
 export type ChannelDimension = ChannelRow['dimension'];
 
 /** The value of people whose customer row has no value in the dimension. */
-/** The customer-list status of a contact lost for good, as the Chinese exports write it (data). */
-const CHURNED_STATUS = '已流失'; // eslint-disable-line no-restricted-syntax -- recognition vocabulary of Chinese exports, not UI text
 
 /** The channel of customers without a value, in the current language. */
 export const unknownChannel = (): string => channelMessages.unknownChannel;
@@ -79,29 +77,30 @@ WITH
 ${identityCtes()},
 ${membershipCtes(inScope)},
 ${personCtes()},
--- Every customer row with its person's number, or when tied to nobody its own key (its own ids,
--- else the row), and the columns read below: one join of the rows to their match, read twice.
+-- The customer rows tied to nobody with their own key (their own ids, else the row); a person's
+-- rows are person_customer's (its values and is_contact_lost), so the million rows of people are
+-- not joined to their match here.
 customer_rows AS MATERIALIZED (
-  SELECT m.pid, m.pno, CASE WHEN m.pid IS NULL THEN coalesce(${ownRowKeySql('c')}, 'row:' || c.rowid) END AS own_key,
+  SELECT coalesce(${ownRowKeySql('c')}, 'row:' || c.rowid) AS own_key,
          c.added_at, c.add_way, c.channel_code, c.channel, c.status, c.rowid AS rid
   FROM customers c JOIN id_matched m ON m.kind = 'customers' AND m.rid = c.rowid
+  WHERE m.pid IS NULL
 ),
 -- The own keys of rows tied to nobody as negative numbers, so every key below is an integer (the
 -- groupings and joins of about a million keys at L hash integers, not texts). A person's id is
 -- never such a key (identity.ts would have tied the row to them).
 unattached_keys AS (
   SELECT own_key, -CAST(row_number() OVER (ORDER BY own_key) AS INTEGER) AS pkey
-  FROM (SELECT DISTINCT own_key FROM customer_rows WHERE pid IS NULL)
+  FROM (SELECT DISTINCT own_key FROM customer_rows)
 ),
 customer_keys AS (
-  SELECT c.*, coalesce(c.pno, k.pkey) AS pkey FROM customer_rows c LEFT JOIN unattached_keys k ON k.own_key = c.own_key
+  SELECT c.*, k.pkey FROM customer_rows c JOIN unattached_keys k ON k.own_key = c.own_key
 ),
 -- Rows tied to nobody: per key, each column's value of its earliest-added row that has one (as person_customer).
 unattached AS (
   SELECT c.pkey, min(c.added_at) AS added_at,
          ${earliestChannelFieldsSql('c', 'added_at', 'rid')}
   FROM customer_keys c
-  WHERE c.pid IS NULL
   GROUP BY c.pkey
 ),
 -- pno: the person's number (memberFacts.ts), NULL for rows tied to nobody, which can only have
@@ -146,8 +145,9 @@ deletions AS (
   LEFT JOIN unattached_keys k ON k.own_key = CASE WHEN m.pid IS NULL THEN ${ownRowKeySql('e')} END
 ),
 lost_contacts AS (
-  SELECT c.pkey FROM customer_keys c
-  GROUP BY c.pkey HAVING bool_and(coalesce(trim(c.status), '') = '${CHURNED_STATUS}')
+  SELECT pno AS pkey FROM person_customer WHERE is_contact_lost
+  UNION ALL
+  SELECT c.pkey FROM customer_keys c GROUP BY c.pkey HAVING ${contactLostSql('c')}
 ),
 -- Left the scope after being added and no member of it now (people, by number).
 left_for_good AS (
