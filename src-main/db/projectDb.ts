@@ -308,7 +308,10 @@ export class ProjectDb {
         conn.closeSync();
       }
     } finally {
-      if (--this.connections === 0) this.connectionsEnded?.();
+      if (--this.connections === 0) {
+        this.connectionsEnded?.();
+        this.noConnections = null;
+      }
     }
   }
 
@@ -316,8 +319,15 @@ export class ProjectDb {
   private readonly closing = new AbortController();
   /** Connections open (or opening) for a use. */
   private connections = 0;
-  /** Resolves the close's wait for the last of them. */
+  /** The wait for the last of them to end, shared by every close under way. */
+  private noConnections: Promise<void> | null = null;
   private connectionsEnded: (() => void) | null = null;
+
+  private untilNoConnections(): Promise<void> {
+    if (this.connections === 0) return Promise.resolve();
+    this.noConnections ??= new Promise<void>((resolve) => (this.connectionsEnded = resolve));
+    return this.noConnections;
+  }
 
   /**
    * Commits the open transaction of `sql` once no use of the database is under way, holding new
@@ -402,7 +412,7 @@ export class ProjectDb {
       await this.checkpoint();
     } finally {
       this.closing.abort();
-      if (this.connections > 0) await new Promise<void>((resolve) => (this.connectionsEnded = resolve));
+      await this.untilNoConnections();
       this.instance.closeSync();
     }
   }
