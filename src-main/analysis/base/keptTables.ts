@@ -5,8 +5,14 @@
  * requests make newer tables: the table it reads is dropped only when its last reader is done, so
  * no request ever finds its table gone ("table does not exist").
  */
+import { createHash } from 'node:crypto';
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { isCancelled } from '../../db/cancellation';
+
+/** The name of the kept table of `key` (what it was made from, as text): `prefix` and a hash of the key. */
+export function keptTableName(prefix: string, key: string): string {
+  return `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+}
 
 /** A kept table: made (or being made) once, read by any number of requests at a time. */
 interface Entry {

@@ -4,14 +4,13 @@
  * derived database, and paged, sorted and filtered from there like the other grids. Made for each
  * page, the relation was computed twice a page (its count and its rows).
  */
-import { createHash } from 'node:crypto';
 import type { TablePage, UnmatchedRow } from '../../contract';
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { unmatchedReasons } from '../../locale/analysis';
 import { queryGrid, type GridQuery, type TableSpec } from './dataQueries';
 import { dataFingerprint } from './derivedTables';
 import { DERIVED_DB, unmatchedSql } from './identity';
-import { keptTables } from './keptTables';
+import { keptTableName, keptTables } from './keptTables';
 
 /** Prefix of the kept unmatched tables in the derived database. */
 const LIST_PREFIX = 'unmatched_list_';
@@ -31,7 +30,7 @@ const unmatchedSpec = (table: string): TableSpec<UnmatchedRow> => ({
 export async function queryUnmatched(db: ProjectDb, sql: Sql, q: GridQuery, timeZone: string): Promise<TablePage<UnmatchedRow>> {
   // The reasons are written in the language of the moment: another language is another table.
   const key = JSON.stringify([await dataFingerprint(sql), unmatchedReasons]);
-  const name = `${DERIVED_DB}.${LIST_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, key)}`;
   const make = (own: Sql) => own.run(`CREATE OR REPLACE TABLE ${name} AS SELECT * FROM ${unmatchedSql()}`);
   return withKeptTable(db, sql, name, make, (table) => queryGrid(sql, unmatchedSpec(table), q, timeZone));
 }

@@ -5,14 +5,13 @@
  * each page reads that table (queryGrid), and so does churn:query (a view asks both at once: each
  * computing the events of its own took the two of them twice the time).
  */
-import { createHash } from 'node:crypto';
 import type { ChurnEventRow, TablePage } from '../../contract';
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { sqlLiteral } from '../../db/projectDb';
 import { churnStageText, churnWayText } from '../../locale/churn';
 import { scopeParams } from '../base/analysisBase';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
-import { keptTables } from '../base/keptTables';
+import { keptTableName, keptTables } from '../base/keptTables';
 import { dataFingerprint } from '../base/derivedTables';
 import { DERIVED_DB } from '../base/identity';
 import { churnEventsSql, type ChurnQuery } from './churnQueries';
@@ -34,7 +33,7 @@ const withKeptTable = keptTables(KEPT_SCOPES);
  */
 export async function withChurnEvents<T>(db: ProjectDb, sql: Sql, q: ChurnQuery, read: (table: string) => Promise<T>): Promise<T> {
   const key = JSON.stringify([await dataFingerprint(sql), q.timeZone, q.from ?? null, q.to ?? null, [...(q.groups ?? [])].sort()]);
-  const name = `${DERIVED_DB}.${LIST_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, key)}`;
   // The ordering columns of the list beside the shown ones: `t` is the instant (churnEventsSql withInstant).
   const make = (own: Sql) =>
     own.run(

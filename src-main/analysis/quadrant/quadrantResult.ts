@@ -11,7 +11,6 @@
  * Nothing of the answer grows with the people beyond QUADRANT_POINTS_LIMIT: issue 16 (1,000,000
  * people drawn under a second, the peak memory) and issue 17 (the first visit at 100,000).
  */
-import { createHash } from 'node:crypto';
 import {
   featureIds,
   QUADRANT_POINTS_LIMIT,
@@ -26,7 +25,7 @@ import {
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { quadrantText } from '../../locale/quadrant';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
-import { keptTables } from '../base/keptTables';
+import { keptTableName, keptTables } from '../base/keptTables';
 import { checkQuadrant, quadrantSql, queryEmptyFeatures, typeIndexOf, UNCLASSIFIED, type FeatureSource } from './quadrantQueries';
 
 /** The in-memory database attached to a project's DuckDB instance that holds the kept tables. */
@@ -54,7 +53,7 @@ const withKeptTable = keptTables(KEPT_TABLES, (sql) => sql.run(`ATTACH IF NOT EX
 function tableName(def: QuadrantDefinition, source: FeatureSource): string {
   const placing = { mode: def.mode, x: def.x, y: def.y, types: def.types.map((t) => ({ type: t.type, rules: def.mode === 'rule' ? t.rules : [] })) };
   const key = JSON.stringify([source.relation, source.params, placing], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-  return `${QUADRANT_DB}.typed_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+  return `${QUADRANT_DB}.${keptTableName('typed_', key)}`;
 }
 
 /**
