@@ -113,6 +113,19 @@ const ID_ROWS_SQL = `
 `;
 
 /**
+ * Per full phone of the customer list, how many people its rows were tied to by rules 1–2 (people:
+ * 0, 1, or 2 for two or more; only "one" and "more than one" are asked) and, when one, who:
+ * `rows(phone, pid)` are the customer rows with their strong tie (pid NULL: none).
+ */
+function phonePeopleSql(rows: string): string {
+  return `
+  SELECT phone, CASE WHEN min(pid) IS NULL THEN 0 WHEN min(pid) = max(pid) THEN 1 ELSE 2 END AS people, min(pid) AS pid
+  FROM (${rows}) WHERE phone IS NOT NULL
+  GROUP BY phone
+`;
+}
+
+/**
  * The identity CTEs computed from the tables (without the leading WITH), each named `id_*`:
  * - `id_people(pid)` every person id (from `people`, a relation; default computed here);
  * - `id_rows(kind, rid, import_id, source_row, name, phone_raw, eu, uid, phone, is_masked)` the
@@ -144,14 +157,8 @@ id_strong AS (
   LEFT JOIN id_people pu ON pu.pid = r.uid
   LEFT JOIN id_unionids ux ON ux.uid = r.uid
 ),
--- Full phones of the customer list, with how many people customers with that phone were tied to
--- by rules 1–2 (people: 0, 1, or 2 for two or more; only "one" and "more than one" are asked).
-id_phones AS (
-  SELECT s.phone, CASE WHEN min(s.pid) IS NULL THEN 0 WHEN min(s.pid) = max(s.pid) THEN 1 ELSE 2 END AS people, min(s.pid) AS pid
-  FROM id_strong s
-  WHERE s.kind = 'customers' AND s.phone IS NOT NULL
-  GROUP BY s.phone
-),
+-- Full phones of the customer list, with how many people their rows were tied to by rules 1–2.
+id_phones AS (${phonePeopleSql(`SELECT phone, pid FROM id_strong WHERE kind = 'customers'`)}),
 -- Nicknames of exactly one person; empty unless the project allows nickname matching.
 id_nicknames AS (
   SELECT name, min(pid) AS pid FROM (
@@ -203,23 +210,17 @@ function inviterReason(count: string): string {
  * inviter nickname several members of the group held at the join (invitations.ts), the nickname as
  * the name. Read from the derived tables (derivedTables.ts): the match of every row and who invited
  * whom, kept per state of the data; matching again here took seconds a page at 100,000 people.
- * A phone's people are those rules 1–2 tied its customers to, as in {@link rawIdentityCtes}'s
- * `id_phones`: a kept match by external userid or unionid is that strong tie.
+ * A phone's people are those rules 1–2 tied its customers to ({@link phonePeopleSql}, as in
+ * {@link rawIdentityCtes}): a kept match by external userid or unionid is that strong tie.
  */
 export function unmatchedSql(): string {
   return `(
 WITH id_rows AS (${ID_ROWS_SQL}),
-id_phones AS (
-  SELECT r.phone,
-         CASE WHEN min(s.pid) IS NULL THEN 0 WHEN min(s.pid) = max(s.pid) THEN 1 ELSE 2 END AS people
-  FROM id_rows r
-  JOIN (
-    SELECT rid, CASE WHEN matched_by IN ('external_userid', 'unionid') THEN pid END AS pid
-    FROM ${DERIVED_DB}.id_matched WHERE kind = 'customers'
-  ) s ON s.rid = r.rid
-  WHERE r.kind = 'customers' AND r.phone IS NOT NULL
-  GROUP BY r.phone
-),
+id_phones AS (${phonePeopleSql(
+    `SELECT r.phone, CASE WHEN m.matched_by IN ('external_userid', 'unionid') THEN m.pid END AS pid
+     FROM id_rows r JOIN ${DERIVED_DB}.id_matched m ON m.kind = 'customers' AND m.rid = r.rid
+     WHERE r.kind = 'customers'`,
+  )}),
 id_files AS (SELECT import_id, any_value(file_name) AS file_name FROM imports GROUP BY import_id)
 SELECT r.kind, coalesce(i.file_name, '') AS file_name, r.source_row AS row_number, r.name, r.phone_raw AS phone,
        ${reasonExpr()} AS reason, r.rid
