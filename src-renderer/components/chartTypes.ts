@@ -13,6 +13,9 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 
+/** A scatter series, for builders that make several per chart. */
+export type { ScatterSeriesOption };
+
 /** The options the parts registered in Chart.tsx understand. */
 export type ChartOption = ComposeOption<
   | LineSeriesOption

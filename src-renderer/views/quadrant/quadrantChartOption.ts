@@ -5,7 +5,7 @@
 // comes as a density binned on the Node side (src-main/analysis/quadrant/quadrantResult.ts): each
 // bin is drawn at its people's mean position, sized by how many it holds, a hover says how many.
 import type { QuadrantDensity, QuadrantPoints, QuadrantResult, QuadrantType } from '../../../src-main/contract';
-import type { ChartOption } from '../../components/chartTypes';
+import type { ChartOption, ScatterSeriesOption } from '../../components/chartTypes';
 import { escapeHtml } from '../../components/escapeHtml';
 import { quadrantText } from '../../../src-main/locale/quadrant';
 import { formatValue } from './quadrantModel';
@@ -72,27 +72,38 @@ export function binTooltip(density: QuadrantDensity, bin: number): string {
   return quadrantText.binTooltip(density.count[bin]!, range(density.xBins, density.bx[bin]!), range(density.yBins, density.by[bin]!));
 }
 
+/**
+ * A density's bins of one type by drawn size, whole pixels, smallest first: each size is a series
+ * of its own drawn in ECharts' large mode (every symbol of a series one size, all painted as one
+ * path). One element per bin, some 3,000 at 100,000 people, froze the page for 150–300 ms on the
+ * first draw (issue 17); a rounded size differs from the exact one by half a pixel at most.
+ */
+export function binsBySize(points: ScatterPoint[], most: number): { size: number; points: ScatterPoint[] }[] {
+  const bySize = new Map<number, ScatterPoint[]>();
+  for (const p of points) {
+    const size = Math.round(binSize(p[3], most));
+    const same = bySize.get(size);
+    if (same) same.push(p);
+    else bySize.set(size, [p]);
+  }
+  return [...bySize].sort((a, b) => a[0] - b[0]).map(([size, sized]) => ({ size, points: sized }));
+}
+
 /** The scatter option; `isScore` draws the resolved thresholds as dashed lines. */
 export function quadrantChartOption(result: QuadrantResult, isScore: boolean): ChartOption {
   const { scatter } = result;
   const typeCount = result.counts.length - 1;
   const byType = scatter.kind === 'points' ? pointsByType(scatter, typeCount) : binsByType(scatter, typeCount);
   const most = scatter.kind === 'density' ? Math.max(1, ...scatter.count) : 1;
-  const size = scatter.kind === 'points' ? (value: ScatterPoint) => densitySize(value[3]) : (value: ScatterPoint) => binSize(value[3], most);
-  const series = byType
-    .filter((s) => s.index >= 0 || s.points.length > 0)
-    .map((s) => {
-      const count = result.counts[slotOf(s.index, typeCount)]!;
-      return {
-        type: 'scatter' as const,
-        name: count.label,
-        id: count.type,
-        data: s.points,
-        symbolSize: size,
-        itemStyle: { color: typeColors[count.type], opacity: 0.75 },
-        emphasis: { focus: 'none' as const },
-      };
-    });
+  const kept = byType.filter((s) => s.index >= 0 || s.points.length > 0);
+  const series = kept.flatMap((s): ScatterSeriesOption[] => {
+    const count = result.counts[slotOf(s.index, typeCount)]!;
+    const common = { type: 'scatter' as const, name: count.label, itemStyle: { color: typeColors[count.type], opacity: 0.75 }, emphasis: { focus: 'none' as const } };
+    if (scatter.kind === 'points') return [{ ...common, id: count.type, data: s.points, symbolSize: (value: unknown) => densitySize((value as ScatterPoint)[3]) }];
+    // A type with no bin keeps one empty series: its name stays in the legend.
+    const sizes = s.points.length ? binsBySize(s.points, most) : [{ size: 0, points: [] }];
+    return sizes.map(({ size, points }, i) => ({ ...common, id: i === 0 ? count.type : `${count.type}-${size}`, data: points, symbolSize: size, large: true, largeThreshold: 0 }));
+  });
   const lines: ({ xAxis: number } | { yAxis: number })[] = [];
   if (isScore && result.thresholdX !== null) lines.push({ xAxis: result.thresholdX });
   if (isScore && result.thresholdY !== null) lines.push({ yAxis: result.thresholdY });
@@ -113,7 +124,7 @@ export function quadrantChartOption(result: QuadrantResult, isScore: boolean): C
   return {
     animation: false,
     grid: { left: 64, right: 48, top: 40, bottom: 48 },
-    legend: { top: 4, data: series.map((s) => s.name) },
+    legend: { top: 4, data: kept.map((s) => result.counts[slotOf(s.index, typeCount)]!.label) },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuadrantDensity, QuadrantPoints, QuadrantResult } from '../../../../src-main/contract';
-import { binSize, binTooltip, densitySize, pointTooltip, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
+import { binSize, binsBySize, binTooltip, densitySize, pointTooltip, quadrantChartOption, typeColors } from '../../../../src-renderer/views/quadrant/quadrantChartOption';
 
 /** Five people over types loyal(0), bargain(1), needy(2), low(3); e is unclassified. */
 const five: QuadrantPoints = {
@@ -52,6 +52,7 @@ const density: QuadrantDensity = {
 };
 
 type Scatter = { name: string; id: string; data: [number, number, number, number][]; symbolSize: (v: [number, number, number, number]) => number; itemStyle: { color: string }; markLine?: { data: unknown[] } };
+type LargeScatter = Omit<Scatter, 'symbolSize'> & { symbolSize: number; large: boolean; largeThreshold: number };
 const seriesOf = (r: QuadrantResult, isScore: boolean) => quadrantChartOption(r, isScore).series as Scatter[];
 
 describe('quadrant scatter option', () => {
@@ -97,23 +98,37 @@ describe('quadrant scatter option', () => {
 
   it('draws a density as one symbol per type and bin at its people’s mean, sized by the count, every person counted', () => {
     const r = result({ total: 56, counts: result().counts.map((c) => ({ ...c, count: ({ loyal: 50, bargain: 5, unclassified: 1 } as Record<string, number>)[c.type] ?? 0 })) }, {});
-    const series = seriesOf({ ...r, scatter: density }, true);
-    expect(series.map((s) => [s.id, s.data])).toEqual([
-      ['loyal', [[0.8, 2.5, 0, 40], [0.6, 3.2, 1, 10]]],
-      ['bargain', [[0.1, 3.9, 2, 5]]],
-      ['needy', []],
-      ['low', []],
-      ['unclassified', [[0.3, 1, 3, 1]]],
+    const option = quadrantChartOption({ ...r, scatter: density }, true);
+    const series = option.series as unknown as LargeScatter[];
+    // One series per type and drawn size (whole pixels, smallest first), each painted in large mode;
+    // the size is 3 + 9 · ln(1 + count) / ln(1 + 40): 40 → 12, 10 → 8.8, 5 → 7.3, 1 → 4.7.
+    expect(series.map((s) => [s.name, s.id, s.symbolSize, s.data])).toEqual([
+      ['忠实型', 'loyal', 9, [[0.6, 3.2, 1, 10]]],
+      ['忠实型', 'loyal-12', 12, [[0.8, 2.5, 0, 40]]],
+      ['羊毛型', 'bargain', 7, [[0.1, 3.9, 2, 5]]],
+      ['需求型', 'needy', 0, []],
+      ['低需求', 'low', 0, []],
+      ['未分类', 'unclassified', 5, [[0.3, 1, 3, 1]]],
     ]);
+    expect(series.every((s) => s.large === true && s.largeThreshold === 0)).toBe(true);
+    // A type drawn by several series is one legend entry (ECharts toggles every series of a name).
+    expect((option.legend as { data: string[] }).data).toEqual(['忠实型', '羊毛型', '需求型', '低需求', '未分类']);
     expect(series.flatMap((s) => s.data).reduce((k, p) => k + p[3], 0)).toBe(56);
-    const size = series[0]!.symbolSize;
     // The fullest bin (40) draws the largest, 12 px; fewer people smaller dots, on a log scale: 1 of 40 is still visible.
-    expect(size([0, 0, 0, 40])).toBe(12);
-    expect(size([0, 0, 0, 10])).toBeLessThan(12);
-    expect(size([0, 0, 0, 10])).toBeGreaterThan(size([0, 0, 0, 5]));
+    expect(binSize(40, 40)).toBe(12);
+    expect(binSize(10, 40)).toBeLessThan(12);
+    expect(binSize(10, 40)).toBeGreaterThan(binSize(5, 40));
     expect(binSize(1, 40)).toBeGreaterThan(4.5);
     expect(binSize(1, 100_000)).toBeGreaterThan(3.5);
-    expect(seriesOf({ ...r, scatter: density }, true)[0]!.markLine!.data).toEqual([{ xAxis: 0.5 }, { yAxis: 2 }]);
+    expect(series[0]!.markLine!.data).toEqual([{ xAxis: 0.5 }, { yAxis: 2 }]);
+  });
+
+  it('groups a type’s bins by their size rounded to whole pixels, every bin in one group', () => {
+    const points: [number, number, number, number][] = [1, 2, 40, 3, 1, 1000].map((count, i) => [i, i, i, count]);
+    const groups = binsBySize(points, 1000);
+    expect(groups.map((g) => g.size)).toEqual([...new Set(points.map((p) => Math.round(binSize(p[3], 1000))))].sort((a, b) => a - b));
+    expect(groups.flatMap((g) => g.points.map((p) => p[2])).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const g of groups) for (const p of g.points) expect(Math.abs(binSize(p[3], 1000) - g.size)).toBeLessThanOrEqual(0.5);
   });
 
   it('says how many people a bin holds and the ranges it covers', () => {
