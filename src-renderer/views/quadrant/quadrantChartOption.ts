@@ -75,8 +75,8 @@ export function binTooltip(density: QuadrantDensity, bin: number): string {
 /**
  * A density's bins of one type by drawn size, whole pixels, smallest first: each size is a series
  * of its own drawn in ECharts' large mode (every symbol of a series one size, all painted as one
- * path). One element per bin, some 3,000 at 100,000 people, froze the page for 150–300 ms on the
- * first draw (issue 17); a rounded size differs from the exact one by half a pixel at most.
+ * path). One element per bin (957 at 100,000 people, up to 2,560 per type) made the first draw a
+ * task of some 300 ms on a quiet machine (issue 17); a rounded size is at most half a pixel off.
  */
 export function binsBySize(points: ScatterPoint[], most: number): { size: number; points: ScatterPoint[] }[] {
   const bySize = new Map<number, ScatterPoint[]>();
