@@ -103,7 +103,8 @@ async function pollBatch(call: Client, io: CliIo, project: string, started: Impo
     }
     if (job.state !== 'running') break;
     const current = job.files[job.current];
-    if (io.isStderrTty && current) {
+    if (io.isStderrTty && job.phase === 'preparing') io.err(`\r\x1b[2K${text.preparingProgress}`);
+    else if (io.isStderrTty && current) {
       io.err(`\r\x1b[2K${text.batchProgress(job.current + 1, job.files.length, current.fileName, job.phase === 'writing', job.rowsRead, Math.round(job.fraction * 100))}`);
     }
     await sleep(POLL_MS);

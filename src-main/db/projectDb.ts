@@ -24,6 +24,9 @@ export function sqlIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Work every use of a project waits for first (see {@link ProjectDb.setPreparer}); `signal`: see {@link UseOptions.cancelsPreparation}. */
+export type Preparer = (db: ProjectDb, signal?: AbortSignal) => Promise<void>;
+
 /** Options of {@link ProjectDb.use}. */
 export interface UseOptions {
   /**
@@ -31,6 +34,12 @@ export interface UseOptions {
    * connection (DuckDB's interrupt) and refuses the next ones, so the use fails with CANCELLED.
    */
   signal?: AbortSignal;
+  /**
+   * The preparer's work is the caller's to cancel too (an import bringing the derived tables up to
+   * date as its last step): the signal goes to the preparer, which stops its work once every
+   * caller waiting for it has cancelled. Otherwise an abort ends only this caller's wait.
+   */
+  cancelsPreparation?: boolean;
 }
 
 /**
@@ -202,14 +211,14 @@ export class ProjectDb {
   }
 
   /** Work every `use` waits for first (see {@link ProjectDb.setPreparer}). */
-  private preparer: ((db: ProjectDb) => Promise<void>) | null = null;
+  private preparer: Preparer | null = null;
 
   /**
    * Sets work that runs (on its own connections, through {@link ProjectDb.useUnprepared}) before
    * every `use`: the project keeps its derived tables current this way (see
    * derivedTables.ts). It must be cheap when there is nothing to do.
    */
-  setPreparer(preparer: ((db: ProjectDb) => Promise<void>) | null): void {
+  setPreparer(preparer: Preparer | null): void {
     this.preparer = preparer;
   }
 
@@ -233,7 +242,7 @@ export class ProjectDb {
       try {
         if (this.usesRunning === 1 && this.importMemory) await this.applyMemoryLimit();
         if (this.preparer) {
-          const prepared = this.preparer(this);
+          const prepared = this.preparer(this, options.cancelsPreparation ? options.signal : undefined);
           this.stateLock.holdUntil(prepared);
           await untilAborted(prepared, options.signal);
         }

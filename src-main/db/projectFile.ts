@@ -7,7 +7,7 @@ import { projectFileText as fileText } from '../locale/projectFile';
 import { projectMessages as text } from '../locale/project';
 import { reclaimFreeSpace } from './fileSpace';
 import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isSameAsGoodCopy, isStorageVersionError, isWritable, looksLikeDuckDb, readEveryBlock, startGoodCopy, type PendingCopy } from './projectIntegrity';
-import { ProjectDb, sqlIdent, sqlLiteral } from './projectDb';
+import { ProjectDb, sqlIdent, sqlLiteral, type Preparer } from './projectDb';
 import { clearHolder, formatSince, readHolder, recordHolder, type LockHolder } from './projectHolder';
 import { sharingText } from '../locale/sharing';
 import { APP_MARKER, createSchema, DEFAULT_TIME_ZONE, FORMAT_VERSION, migrations, readMeta } from './schema';
@@ -189,7 +189,7 @@ export interface OpenOptions {
    * Work every use of the database waits for first: the analyses pass the refresh of their derived
    * tables (analysis/base/derivedTables.ts), which this layer below them does not know.
    */
-  prepare?: (db: ProjectDb) => Promise<void>;
+  prepare?: Preparer;
 }
 
 /** How each open project was opened, for {@link reopenProjectDb}. */

@@ -108,6 +108,7 @@ export const cliRunText = localized({
     retentionSummary: (weeks: number, people: number) => `${weeks} 个入群周，共 ${people} 人`,
     batchProgress: (index: number, count: number, file: string, isWriting: boolean, rows: number, percent: number) =>
       `第 ${index}/${count} 个文件：${file}，${isWriting ? '正在写入' : '正在读取'}，共 ${rows} 行（全部 ${percent}%）`,
+    preparingProgress: '文件已全部导入，正在准备分析数据（Ctrl+C 跳过：导入保留，首次分析时再准备）',
     importNotStarted: (file: string) => `${file} 未导入：导入在此之前已停止`,
     importCancelling: '收到 Ctrl+C，正在取消导入…',
     importCancelled: (file: string) => `已取消 ${file}：该文件的行已全部撤回，未导入`,
@@ -163,6 +164,7 @@ export const cliRunText = localized({
     retentionSummary: (weeks: number, people: number) => `${weeks} join weeks, ${people} people`,
     batchProgress: (index: number, count: number, file: string, isWriting: boolean, rows: number, percent: number) =>
       `File ${index} of ${count}: ${file}, ${isWriting ? 'writing' : 'reading'}, ${rows} rows in all (${percent}% of all)`,
+    preparingProgress: 'Every file imported; preparing the data for analysis (Ctrl+C skips it: the import stays, the first analysis prepares it)',
     importNotStarted: (file: string) => `${file} not imported: the import stopped before it`,
     importCancelling: 'Ctrl+C: cancelling the import…',
     importCancelled: (file: string) => `Cancelled ${file}: none of its rows were kept`,

@@ -117,16 +117,37 @@ describe('the derived tables of the app', () => {
     await h['project:close']({});
   });
 
-  it('follow an import before its job says done', async () => {
-    const ctx = appContext('browser');
-    const h = createHandlers(ctx);
-    await h['project:new']({ path: path.join(dir, 'p.qunxi') });
-    const file = await writeXlsx(path.join(dir, '群成员.xlsx'), {
-      Sheet1: [['群名称', '成员ID', '入群时间'], ['g', 'id1', '2026-09-01 08:00:00'], ['g', 'id2', '2026-09-02 08:00:00']],
+  for (const mode of ['browser', 'cli'] as const) {
+    it(`follow an import before its job says done, its share while preparing the statements of the build done (${mode})`, async () => {
+      const ctx = appContext(mode);
+      const h = createHandlers(ctx);
+      await h['project:new']({ path: path.join(dir, 'p.qunxi') });
+      const file = await writeXlsx(path.join(dir, '群成员.xlsx'), {
+        Sheet1: [['群名称', '成员ID', '入群时间'], ['g', 'id1', '2026-09-01 08:00:00'], ['g', 'id2', '2026-09-02 08:00:00']],
+      });
+      const { jobId } = await h['import:start']({ source: { path: file } });
+      const preparing: (number | null)[] = [];
+      let job: ImportJob;
+      for (job = await h['import:status']({ jobId }); job.state === 'running'; job = await h['import:status']({ jobId })) {
+        if (job.phase === 'preparing') preparing.push(job.fraction);
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(job).toMatchObject({ state: 'done', phase: 'finished' });
+      expect(await derivedPeople(ctx.project!)).toBe(2);
+      expect(preparing.length).toBeGreaterThan(1);
+      const shares = preparing.filter((f) => f !== null);
+      expect(shares.length).toBeGreaterThan(1);
+      for (const [i, f] of shares.entries()) expect(f).toBeGreaterThanOrEqual(i ? shares[i - 1]! : 0);
+      expect(shares.at(-1)!).toBeLessThanOrEqual(1);
+      // Kept in the file: a later open of the same data finds them current and builds nothing.
+      await h['project:close']({});
+      await h['project:open']({ path: path.join(dir, 'p.qunxi') });
+      await ctx.project!.db.use(async () => undefined);
+      for (let progress = await h['project:preparation']({}); progress; progress = await h['project:preparation']({})) {
+        expect(progress.isBuilding).toBe(false);
+        await new Promise((r) => setImmediate(r));
+      }
+      await h['project:close']({});
     });
-    const job = await until(h, (await h['import:start']({ source: { path: file } })).jobId);
-    expect(job).toMatchObject({ state: 'done', phase: 'finished' });
-    expect(await derivedPeople(ctx.project!)).toBe(2);
-    await h['project:close']({});
-  });
+  }
 });

@@ -26,6 +26,7 @@ import { buildMemberFacts, MEMBER_FACTS_STEPS, stepRunner } from './memberFacts'
 import { INVITATIONS_TABLE, invitationsSql } from './invitations';
 import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
+import { throwIfCancelled, untilAborted } from '../../db/cancellation';
 
 /** Tables whose rows identity depends on. */
 const SOURCE_TABLES = ['memberships', 'messages', 'customers', 'orders', 'churn_events', 'survey_responses'] as const;
@@ -189,6 +190,10 @@ interface State {
   running: Promise<void> | null;
   /** How far the check or build under way is (null: none is). */
   progress: DerivedProgress | null;
+  /** Callers waiting for the check or build under way (see {@link RefreshOptions.signal}). */
+  waiting: number;
+  /** Interrupts the check or build under way once nobody waits for it. */
+  interrupt: AbortController | null;
 }
 
 const states = new WeakMap<ProjectDb, State>();
@@ -206,33 +211,72 @@ export function invalidateDerived(db: ProjectDb): void {
   }
 }
 
+/** Options of {@link refreshDerived}. */
+export interface RefreshOptions {
+  /**
+   * Cancels this caller's wait (an import's cancel during its last step): the build under way is
+   * interrupted when every caller waiting for it has cancelled, and is left unbuilt (a kept build
+   * cut short is never taken for a whole one, see {@link buildKept}); the next use builds it then.
+   * The wait of a caller that gave no signal (an analysis) never ends early.
+   */
+  signal?: AbortSignal;
+}
+
 /** Brings the derived tables of `db` up to date with its data (the preparer of an open project). */
-export async function refreshDerived(db: ProjectDb): Promise<void> {
+export async function refreshDerived(db: ProjectDb, options: RefreshOptions = {}): Promise<void> {
   let state = states.get(db);
   if (!state) {
-    state = { built: null, isForced: false, running: null, progress: null };
+    state = { built: null, isForced: false, running: null, progress: null, waiting: 0, interrupt: null };
     states.set(db, state);
   }
   const s = state;
+  const { signal } = options;
+  throwIfCancelled(signal);
+  // A build being interrupted is no use to a caller arriving now: it waits for its end and starts another.
+  while (s.running && s.interrupt?.signal.aborted) await s.running.catch(() => undefined);
   // Callers arriving while a check runs share it: they all see the tables it leaves.
-  if (s.running) return s.running;
+  s.running ??= startRefresh(db, s);
+  s.waiting++;
+  let isWaiting = true;
+  const stopWaiting = () => {
+    if (!isWaiting) return;
+    isWaiting = false;
+    // Nobody waits any more (every caller that could cancel did): the build stops.
+    if (--s.waiting === 0 && signal?.aborted) s.interrupt?.abort();
+  };
+  signal?.addEventListener('abort', stopWaiting, { once: true });
+  try {
+    await untilAborted(s.running, signal);
+  } finally {
+    signal?.removeEventListener('abort', stopWaiting);
+    stopWaiting();
+  }
+}
+
+/** Starts the check (and build, where the data changed) that the callers of {@link refreshDerived} share. */
+function startRefresh(db: ProjectDb, s: State): Promise<void> {
   s.progress = { isBuilding: false, done: 0, total: BUILD_STEPS };
-  s.running = (async () => {
+  const interrupt = new AbortController();
+  s.interrupt = interrupt;
+  return (async () => {
     try {
-      await db.useUnprepared(async (sql) => {
-        const fingerprint = await dataFingerprint(sql);
-        if (fingerprint === s.built) return;
-        s.built = null;
-        await bringUpToDate(db, sql, fingerprint, s);
-        s.built = fingerprint;
-        s.isForced = false;
-      });
+      await db.useUnprepared(
+        async (sql) => {
+          const fingerprint = await dataFingerprint(sql);
+          if (fingerprint === s.built) return;
+          s.built = null;
+          await bringUpToDate(db, sql, fingerprint, s);
+          s.built = fingerprint;
+          s.isForced = false;
+        },
+        { signal: interrupt.signal },
+      );
     } finally {
       s.running = null;
       s.progress = null;
+      s.interrupt = null;
     }
   })();
-  return s.running;
 }
 
 /** How far bringing `db`'s derived tables up to date is: null when no check or build is under way. */
@@ -242,4 +286,4 @@ export function derivedProgress(db: ProjectDb): DerivedProgress | null {
 }
 
 /** Open options under which every use of a project first brings its derived tables up to date. */
-export const withDerivedTables = { prepare: refreshDerived } as const;
+export const withDerivedTables = { prepare: (db: ProjectDb, signal?: AbortSignal) => refreshDerived(db, { signal }) } as const;

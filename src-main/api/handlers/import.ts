@@ -8,6 +8,7 @@ import { importBatch, initialBatchState, type BatchItem } from '../../import/imp
 import { runInspectWorker } from '../../import/runWorker';
 import { checkRegularFile } from '../../import/sourceFile';
 import { querySkipped } from '../../import/skippedRows';
+import { derivedProgress } from '../../analysis/base/derivedTables';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
@@ -23,6 +24,8 @@ import { removeUpload, uploadPath } from '../uploads';
 interface JobEntry {
   job: ImportJob;
   controller: AbortController;
+  /** The project it imports into. */
+  project: OpenProject;
 }
 
 interface BatchEntry {
@@ -34,8 +37,10 @@ interface BatchEntry {
 const jobsOf = jobStore<JobEntry>();
 const batchesOf = jobStore<BatchEntry>();
 
+/** A job as it stands; while preparing, its share is that of the derived tables' statements done. */
 function snapshot(entry: JobEntry): ImportJob {
-  return { ...entry.job };
+  const progress = entry.job.phase === 'preparing' ? derivedProgress(entry.project.db) : null;
+  return progress?.isBuilding ? { ...entry.job, fraction: progress.done / progress.total } : { ...entry.job };
 }
 
 /**
@@ -146,15 +151,17 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
     return entry;
   };
   /**
-   * The analyses' derived tables follow the new data now, with the job showing it, rather than in
-   * the first view opened after; once, after the last import running (each build reads every
-   * message), and not in the command line, whose import ends the process.
+   * The analyses' derived tables follow the new data now, as the job's last step and under its
+   * progress, rather than in the first view opened after (or, in the command line, the next
+   * command's open): kept in the project file, they are then found current by every later open.
+   * Once, after the last import running (each build reads every message). A cancel meanwhile
+   * stops the build and leaves the imports committed; the first use builds the tables then.
    */
   const prepareAfter = async (self: JobEntry | BatchEntry, project: OpenProject, showPreparing: () => void): Promise<void> => {
     const isLast = ![...jobs.values(), ...batches.values()].some((other) => other !== self && other.job.state === 'running');
-    if (ctx.mode === 'cli' || !isLast || self.job.state !== 'running') return;
+    if (!isLast || self.job.state !== 'running' || self.controller.signal.aborted) return;
     showPreparing();
-    await project.db.use(async () => undefined).catch(() => undefined);
+    await project.db.use(async () => undefined, { signal: self.controller.signal, cancelsPreparation: true }).catch(() => undefined);
   };
   return {
     'import:start': async (req) => {
@@ -164,6 +171,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
       const kind = req.mapping?.kind ?? req.kind;
       const entry: JobEntry = {
         controller: new AbortController(),
+        project,
         job: { jobId: randomUUID(), fileName: source.fileName, state: 'running', phase: 'reading', rowsRead: 0, fraction: 0, kind: kind ?? null },
       };
       jobs.set(entry.job.jobId, entry);

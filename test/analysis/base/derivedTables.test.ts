@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataFingerprint, KEPT_SCHEMA, withDerivedTables } from '../../../src-main/analysis/base/derivedTables';
+import { dataFingerprint, derivedProgress, KEPT_SCHEMA, withDerivedTables } from '../../../src-main/analysis/base/derivedTables';
 import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
 import { ProjectDb } from '../../../src-main/db/projectDb';
 import { closeProjectFile, openProjectFile, type OpenProject } from '../../../src-main/db/projectFile';
@@ -131,5 +131,39 @@ describe('derived tables kept with the project', () => {
       await again.close();
     }
     project = env.project = await openProjectFile(path.join(env.dir, 'p.qunxi'), withDerivedTables);
+  });
+
+  it("a build whose only waiter cancels (an import's cancel while preparing) stops, leaves nothing kept, and the next use builds it", async () => {
+    await importCsv('a.csv', [member('a', '2024-01-01 10:00:00')]);
+    const cancel = new AbortController();
+    const waited = project.db.use(async () => undefined, { signal: cancel.signal, cancelsPreparation: true });
+    cancel.abort();
+    await expect(waited).rejects.toMatchObject({ code: 'CANCELLED' });
+    // Once the interrupted build has ended (its progress gone), the file keeps no tables.
+    while (derivedProgress(project.db)) await new Promise((r) => setImmediate(r));
+    expect(await kept(project)).toBeNull();
+    expect(await people(project)).toEqual([{ pid: 'a' }]);
+    expect((await kept(project))?.fingerprint).toBe(await project.db.useUnprepared(dataFingerprint));
+  });
+
+  it('a build another caller waits for goes on when the caller that may cancel it does', async () => {
+    await importCsv('a.csv', [member('a', '2024-01-01 10:00:00')]);
+    const cancel = new AbortController();
+    const analysis = people(project);
+    const importer = project.db.use(async () => undefined, { signal: cancel.signal, cancelsPreparation: true });
+    cancel.abort();
+    await expect(importer).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await analysis).toEqual([{ pid: 'a' }]);
+    expect((await kept(project))?.fingerprint).toBe(await project.db.useUnprepared(dataFingerprint));
+  });
+
+  it('an analysis that gives up its wait leaves the build running (only a caller that cancels the preparation stops it)', async () => {
+    await importCsv('a.csv', [member('a', '2024-01-01 10:00:00')]);
+    const cancel = new AbortController();
+    const view = project.db.use(async () => undefined, { signal: cancel.signal });
+    cancel.abort();
+    await expect(view).rejects.toMatchObject({ code: 'CANCELLED' });
+    const first = await project.db.use(async () => kept(project));
+    expect(first?.fingerprint).toBe(await project.db.useUnprepared(dataFingerprint));
   });
 });
