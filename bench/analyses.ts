@@ -18,7 +18,8 @@ export type SizeName = keyof typeof SIZES_BY_NAME;
 
 /**
  * Targets at size L (issue 16): every analysis under 1 s, those with a target of their own at M
- * (growth points, lookalike) under 5 s; opening with the derived tables built under 10 s; peak
+ * (growth points, lookalike) under 5 s; opening a project whose file keeps the derived tables of
+ * its data, with its first analysis, under 10 s (the build after a data change has none); peak
  * RSS of the analyses' process under 2 GB; the project file under 1.5 GB.
  */
 export const LARGE_TARGETS = { analysisMs: 1000, slowAnalysisMs: 5000, openMs: 10_000, peakRssMb: 2048, fileMb: 1500 } as const;
@@ -64,10 +65,17 @@ export interface PhaseReport {
   cases: CaseResult[];
   /** Median of a bare scan of every message grouped by local day: how fast the machine is right now. */
   baselineMs: number;
-  /** Opening the project and its first use: the derived tables (identity, membership, message facts) built. */
+  /**
+   * After a data change (the file keeps no derived tables of its data): project:open and its first
+   * use, which builds them (identity, membership, message facts) into the file; of it, the open.
+   */
   derivedBuildMs: number;
-  /** Closing and opening it again with the same data and its first use: the kept derived tables reused. */
+  buildOpenMs: number;
+  /** The user's open (closed, opened again with the same data): project:open and its first use, which finds the kept tables; of it, the open. */
   reopenMs: number;
+  reopenOpenMs: number;
+  /** After that open, the first call of the first analysis an opened project shows (overview:query). */
+  firstAnalysisMs: number;
   /** Size of the project file after the cases, MB. */
   fileMb: number;
   /** Peak resident memory of the phase's process (opening, building, every case), MB. */
@@ -134,9 +142,11 @@ function reportLines(size: SizeName, runs: number, report: PhaseReport): string[
       `(size ${size}; median of ${runs} runs after a first call; target < ${caseTarget({}, size)} ms):`,
     `  machine: ${report.cpus} CPUs, load average ${fmt(report.loadBefore, 1)} → ${fmt(report.loadAfter, 1)}; ` +
       `yardstick (bare scan of all messages grouped by local day) ${fmt(report.baselineMs, 1)} ms`,
-    `  project:open and the first use of the database, which builds the derived tables (identity, membership, message facts) into the file: ${fmt(report.derivedBuildMs)} ms` +
-      (isLarge ? ` (target < ${fmt(LARGE_TARGETS.openMs)} ms: ${mark(report.derivedBuildMs < LARGE_TARGETS.openMs)})` : ''),
-    `  closed and opened again, same data (the kept derived tables reused): ${fmt(report.reopenMs)} ms`,
+    `  (a) the user's open, the file keeping the derived tables of its data: project:open ${fmt(report.reopenOpenMs)} ms + first use ${fmt(report.reopenMs - report.reopenOpenMs)} ms + ` +
+      `first overview:query ${fmt(report.firstAnalysisMs)} ms = ${fmt(report.reopenMs + report.firstAnalysisMs)} ms` +
+      (isLarge ? ` (target < ${fmt(LARGE_TARGETS.openMs)} ms: ${mark(report.reopenMs + report.firstAnalysisMs < LARGE_TARGETS.openMs)})` : ''),
+    `  (b) after a data change (an import's last step in the app and the command line, or the first open after a change without it): ` +
+      `project:open ${fmt(report.buildOpenMs)} ms + first use, which builds the derived tables into the file, ${fmt(report.derivedBuildMs - report.buildOpenMs)} ms (no target of its own)`,
     `  peak RSS of the process over all of it: ${fmt(report.maxRssMB)} MB` +
       (isLarge ? ` (target < ${fmt(LARGE_TARGETS.peakRssMb)} MB: ${mark(report.maxRssMB < LARGE_TARGETS.peakRssMb)})` : '') +
       `; in-memory tables after all the cases: ${fmt(report.inMemoryTablesMb)} MB; ${peakSteps(report.peakAfter)}`,
