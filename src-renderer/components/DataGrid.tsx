@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { useViewVisibility } from '../api/viewShown';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
@@ -131,6 +132,9 @@ export function DataGrid<R>(props: DataGridProps<R>) {
 
 /** Rows of the infinite model's first block (its cacheBlockSize below). */
 const FIRST_BLOCK = 200;
+/** The page request of that block, unsorted and unfiltered, as the grid first asks it, and as text to compare with. */
+const firstQuery = toDataQuery(0, FIRST_BLOCK, [], {});
+const FIRST_QUERY = JSON.stringify(firstQuery);
 
 /** Asks a server-side grid's first page for the warm-up, counted as one of its queries; the answer is not kept. */
 function WarmedFirstPage<R>({ loader, reloadKey }: { loader: PageLoader<R>; reloadKey?: unknown }) {
@@ -140,7 +144,7 @@ function WarmedFirstPage<R>({ loader, reloadKey }: { loader: PageLoader<R>; relo
     const controller = new AbortController();
     warmUp.onLoadingChange(true);
     const done = () => warmUp.onLoadingChange(false);
-    loader(toDataQuery(0, FIRST_BLOCK, [], {}), controller.signal).then(done, done);
+    loader(firstQuery, controller.signal).then(done, done);
     return () => controller.abort();
   }, [warmUp, loader, reloadKey]);
   return null;
@@ -172,6 +176,8 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   const [answered, setAnswered] = useState<IDatasource | undefined>(undefined);
   /** The datasource shown: the answer of one replaced meanwhile ends no wait. */
   const shownSource = useRef<IDatasource | undefined>(undefined);
+  /** A datasource's first page, asked before the grid is made (see the effect below). */
+  const early = useRef<{ source: IDatasource; page: ReturnType<PageLoader<R>> } | null>(null);
   const datasource = useMemo<IDatasource | undefined>(() => {
     if (!loader) return undefined;
     void reloadKey; // a new key makes a new datasource, which makes the grid reload
@@ -179,7 +185,10 @@ function ShownGrid<R>(props: DataGridProps<R>) {
       getRows(params) {
         const query = toDataQuery(params.startRow, params.endRow, params.sortModel, params.filterModel as Record<string, unknown>);
         const settle = () => params.startRow === 0 && shownSource.current === source && setAnswered(source);
-        loader(query).then(
+        const asked = early.current;
+        const isAsked = asked?.source === source && JSON.stringify(query) === FIRST_QUERY;
+        if (isAsked) early.current = null;
+        (isAsked ? asked.page : loader(query)).then(
           (page) => {
             settle();
             if (!page) return params.failCallback();
@@ -195,9 +204,15 @@ function ShownGrid<R>(props: DataGridProps<R>) {
     };
     return source;
   }, [loader, reloadKey, onTotal]);
+  // The first page is asked as soon as the grid of the view shown is rendered, beside the view's
+  // own questions, and handed to the grid when it asks for it: asked by the grid once made, in its
+  // creation turn after the view's charts, 流失与留存's list started some 300 ms after the click
+  // (issue 17). A kept view's grid, hidden, asks as it did.
+  const visibility = useViewVisibility();
   useEffect(() => {
     shownSource.current = datasource;
-  }, [datasource]);
+    early.current = datasource && loader && visibility.isShown() ? { source: datasource, page: loader(firstQuery) } : null;
+  }, [datasource, loader, visibility]);
   const isPagePending = datasource !== undefined && answered !== datasource;
 
   // The sort and filters the grid shows now, as a page request carries them.
