@@ -7,7 +7,7 @@
  */
 import type { OpenProject } from '../../../src-main/db/projectFile';
 import { mulberry32 } from '../../../src-main/analysis/stats/seededSplit';
-import { insertMessages, insertOrders, type MessageRowIn, type OrderRowIn } from '../../support/projectFixture';
+import { insertMessages, insertOrders, insertRows, type MessageRowIn, type OrderRowIn } from '../../support/projectFixture';
 
 /** The fixture's people: id, messages sent, and whether they bought. */
 export interface LookalikePersonIn {
@@ -32,17 +32,18 @@ const day = (i: number) => `2024-${i % 50 < 25 ? '01' : '02'}-${String((i % 25) 
 export async function insertLookalikeFixture(project: OpenProject): Promise<LookalikePersonIn[]> {
   const people = lookalikePeople();
   await project.db.transaction(async (sql) => {
-    for (const [i, p] of people.entries()) {
-      await sql.run(
-        `INSERT INTO memberships (group_name, member_id, member_name, join_time, import_id) VALUES ('一群', ?, ?, CAST(? AS TIMESTAMPTZ), 1)`,
-        [p.id, `成员${p.id}`, `${day(i)} 10:00:00+08`],
-      );
-      await sql.run(
-        `INSERT INTO customers (row_key, customer_name, staff, added_at, tags, phone, is_phone_masked, external_userid, import_id, source_row)
-         VALUES (?, ?, '小王', TIMESTAMPTZ '2023-12-01 10:00:00+08', ?, ?, false, ?, 3, ?)`,
-        [`c${i}`, `成员${p.id}`, i < 10 ? '老客' : null, `1380000${String(i).padStart(4, '0')}`, p.id, i + 2],
-      );
-    }
+    await insertRows(
+      sql,
+      'memberships (group_name, member_id, member_name, join_time, import_id)',
+      `'一群', ?, ?, CAST(? AS TIMESTAMPTZ), 1`,
+      people.map((p, i) => [p.id, `成员${p.id}`, `${day(i)} 10:00:00+08`]),
+    );
+    await insertRows(
+      sql,
+      'customers (row_key, customer_name, staff, added_at, tags, phone, is_phone_masked, external_userid, import_id, source_row)',
+      `?, ?, '小王', TIMESTAMPTZ '2023-12-01 10:00:00+08', ?, ?, false, ?, 3, ?`,
+      people.map((p, i) => [`c${i}`, `成员${p.id}`, i < 10 ? '老客' : null, `1380000${String(i).padStart(4, '0')}`, p.id, i + 2]),
+    );
   });
   const messages: MessageRowIn[] = people.flatMap((p, i) =>
     Array.from({ length: p.messages }, (_, k) => ({ id: p.id, group: '一群', at: `2024-03-${String((k % 20) + 1).padStart(2, '0')} ${String(8 + (i % 12)).padStart(2, '0')}:00:00+08` })),
