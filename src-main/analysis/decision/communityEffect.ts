@@ -37,15 +37,35 @@ interface SideRow {
   orders_sd: number | null;
 }
 
-/** The statements of the community effect (pure): per side, and before / after joining (counts of members per pair of order counts). */
-export function communityEffectSql(hasScope: boolean): { sides: string; beforeAfter: string } {
+/** Both parts of the one statement: a side's row (part 'side') or a pair of order counts' (part 'pair'), the other part's columns NULL. */
+interface EffectPartRow extends Nullable<SideRow>, Nullable<PairRow> {
+  part: 'side' | 'pair';
+}
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+const isSide = (r: EffectPartRow): r is EffectPartRow & SideRow => r.part === 'side';
+const isPair = (r: EffectPartRow): r is EffectPartRow & PairRow => r.part === 'pair';
+
+/** How many eligible members placed `before` orders in the 90 days before their first join and `after` in the 90 days from it. */
+interface PairRow {
+  before: number;
+  after: number;
+  members: number;
+}
+
+/**
+ * The statement of the community effect (pure): rows of {@link EffectPartRow}, per side, and before /
+ * after joining (counts of members per pair of order counts). One statement, so that the buyers and the
+ * members' first joins, which both parts read, are computed once (at 1,000,000 people each part spent
+ * about half its time on them).
+ */
+export function communityEffectSql(hasScope: boolean): string {
   const inScope = hasScope ? 'list_contains($groups, group_name)' : 'TRUE';
   const D = DERIVED_DB;
   // The local day of payment by arithmetic on the zone's fixed offset (memberFacts.ts facts_zone),
   // and whole days added to instants by arithmetic (localTime.ts plusDaysSql): at a million rows
   // the time-zone library's conversions and calendar were most of both statements.
   const base = `WITH ${identityCtes()},${factsTzCte},${factsZoneCte},
-buys AS (
+buys AS MATERIALIZED (
   SELECT coalesce(m.pid, 'tel:' || regexp_replace(o.buyer_phone, '[^0-9]', '', 'g')) AS buyer, m.pid, o.paid_at,
          CAST(coalesce(o.paid_amount, 0) - coalesce(o.refunded_amount, 0) AS DOUBLE) AS net,
          ${localDaySql('o.paid_at', 'z')} AS d
@@ -57,24 +77,25 @@ buys AS (
 timeless AS (SELECT DISTINCT member_id AS pid FROM memberships WHERE ${inScope} AND join_time IS NULL),
 -- Every member of the scope with their first join (NULL when none of their joins has a time),
 -- grouped by person number over the kept joins instead of by id text over the member export.
-joined AS (
+joined AS MATERIALIZED (
   SELECT pno, any_value(pid) AS pid, min(t) AS first_join FROM ${D}.joins WHERE ${inScope} GROUP BY pno
   UNION ALL
   SELECT NULL, t.pid, NULL FROM timeless t
   WHERE t.pid NOT IN (SELECT pid FROM ${D}.joins WHERE ${inScope} AND pid IN (SELECT pid FROM timeless))
 )`;
-  const sides = `${base},
+  return `${base},
 ranked AS (SELECT buyer, pid, net, d, row_number() OVER (PARTITION BY buyer ORDER BY paid_at, d) AS k FROM buys),
 per_buyer AS (
   SELECT r.buyer, bool_or(j.pid IS NOT NULL) AS is_member, count(*) AS orders, sum(r.net) / count(*) AS aov,
          coalesce(max(r.d) FILTER (WHERE r.k = 2) - max(r.d) FILTER (WHERE r.k = 1) <= 90, false) AS repurchased
   FROM ranked r LEFT JOIN joined j ON j.pid = r.pid
   GROUP BY r.buyer
-)
-SELECT is_member, CAST(count(*) AS INTEGER) AS buyers, CAST(count(*) FILTER (WHERE repurchased) AS INTEGER) AS repurchasers,
-       avg(aov) AS aov_mean, stddev_samp(aov) AS aov_sd, avg(orders) AS orders_mean, stddev_samp(orders) AS orders_sd
-FROM per_buyer GROUP BY is_member`;
-  const beforeAfter = `${base},
+),
+sides AS (
+  SELECT is_member, CAST(count(*) AS INTEGER) AS buyers, CAST(count(*) FILTER (WHERE repurchased) AS INTEGER) AS repurchasers,
+         avg(aov) AS aov_mean, stddev_samp(aov) AS aov_sd, avg(orders) AS orders_mean, stddev_samp(orders) AS orders_sd
+  FROM per_buyer GROUP BY is_member
+),
 bounds AS (
   SELECT (SELECT min(paid_at) FROM buys) AS first_t,
          (SELECT max(t) FROM (SELECT max(join_time) AS t FROM memberships UNION ALL SELECT max(leave_time) FROM memberships
@@ -92,10 +113,17 @@ per_member AS (
          count(u.paid_at) FILTER (WHERE u.paid_at >= e.first_join AND u.paid_at < e.hi) AS after
   FROM eligible e LEFT JOIN buys u ON u.pid = e.pid
   GROUP BY e.pno
+),
+pairs AS (
+  SELECT CAST(before AS INTEGER) AS before, CAST(after AS INTEGER) AS after, CAST(count(*) AS INTEGER) AS members
+  FROM per_member GROUP BY ALL
 )
-SELECT CAST(before AS INTEGER) AS before, CAST(after AS INTEGER) AS after, CAST(count(*) AS INTEGER) AS members
-FROM per_member GROUP BY ALL ORDER BY before, after`;
-  return { sides, beforeAfter };
+SELECT 'side' AS part, is_member, buyers, repurchasers, aov_mean, aov_sd, orders_mean, orders_sd,
+       CAST(NULL AS INTEGER) AS before, CAST(NULL AS INTEGER) AS after, CAST(NULL AS INTEGER) AS members
+FROM sides
+UNION ALL
+SELECT 'pair', NULL, NULL, NULL, NULL, NULL, NULL, NULL, before, after, members FROM pairs
+ORDER BY part, before, after`;
 }
 
 const summaryOf = (n: number, mean: number | null, sd: number | null): Summary => ({ n, mean: n > 0 ? mean : null, sd: n > 1 ? sd : null });
@@ -105,8 +133,8 @@ export async function communityEffect(sql: Sql, groups: string[] | undefined, ti
   const hasScope = !!groups?.length;
   const params: Record<string, DuckDBValue> = { tz: timeZone };
   if (hasScope) params.groups = listValue(groups!);
-  const q = communityEffectSql(hasScope);
-  const sides = await sql.all<SideRow>(q.sides, params);
+  const parts = await sql.all<EffectPartRow>(communityEffectSql(hasScope), params);
+  const sides = parts.filter(isSide);
   const empty: SideRow = { is_member: false, buyers: 0, repurchasers: 0, aov_mean: null, aov_sd: null, orders_mean: null, orders_sd: null };
   const m = sides.find((s) => s.is_member) ?? { ...empty, is_member: true };
   const o = sides.find((s) => !s.is_member) ?? empty;
@@ -140,7 +168,7 @@ export async function communityEffect(sql: Sql, groups: string[] | undefined, ti
   ];
 
   // Per pair of order counts, how many members: one row per member to JavaScript was 0.5M rows at L.
-  const pairs = await sql.all<{ before: number; after: number; members: number }>(q.beforeAfter, params);
+  const pairs = parts.filter(isPair);
   const members = pairs.flatMap((r) => Array.from({ length: r.members }, () => r));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const diffs = members.map((r) => (r.after - r.before) / 3);
