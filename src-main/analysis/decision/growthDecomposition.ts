@@ -116,13 +116,19 @@ bought AS (
   FROM member_orders o JOIN periods p ON o.d BETWEEN p.lo AND p.hi
   GROUP BY ALL
 ),
+-- A tag segment once per distinct text of tags, which people share: splitting every person's text
+-- was a tenth of the statement's CPU at 1,000,000 people (with 6 distinct texts).
+tag_segments AS (
+  SELECT tags, nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), '') AS tag
+  FROM (SELECT DISTINCT tags FROM person_tags)
+),
 -- The segments of a person that do not depend on the period, once per person (not per period).
 person_attrs AS (
   SELECT coalesce(pc.pno, pt.pno) AS pno,
          ${personChannelSql('pc')} AS channel,
          nullif(trim(pc.staff), '') AS staff,
-         nullif(array_to_string(list_sort(list_distinct(list_filter(regexp_split_to_array(pt.tags, ${TAG_SPLIT}), x -> x <> ''))), ${JOIN}), '') AS tag
-  FROM person_customer pc FULL JOIN person_tags pt ON pt.pno = pc.pno
+         ts.tag
+  FROM person_customer pc FULL JOIN person_tags pt ON pt.pno = pc.pno LEFT JOIN tag_segments ts ON ts.tags = pt.tags
 ),
 -- Each present person once per period with their segment of every dimension.
 person_segments AS (
