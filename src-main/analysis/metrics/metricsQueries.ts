@@ -52,16 +52,6 @@ export const convertedSql = `count(DISTINCT pno) FILTER (WHERE refunded < paid)`
 /** gmv over a group of `member_orders` rows: paid − refunded, an over-refunded order (a data error) counting 0. */
 export const gmvSql = `sum(greatest(paid - refunded, 0))`;
 
-/**
- * `event_days(d)`: the local days with an event of the scope (a join, a leave, an order paid by a
- * member, the first and the last group message), whose first and last bound the default range.
- * Needs the membership CTEs, `member_orders` and `member_msgs_all`.
- */
-const eventDaysCte = `event_days AS (
-  SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM member_orders
-  UNION ALL SELECT min(d) FROM member_msgs_all UNION ALL SELECT max(d) FROM member_msgs_all
-)`;
-
 /* eslint-disable no-restricted-syntax -- the SQL names Chinese metric terms of the exports in its comments: data vocabulary, not UI text */
 /** The SQL of {@link queryMetrics}; exported so tests can EXPLAIN it. */
 export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: KeyBehaviour[] | null = null, isMembershipOnly = false): string {
@@ -115,7 +105,10 @@ conv_by AS (
          ${gmvSql} AS gmv
   FROM member_orders GROUP BY ALL
 ),
-${eventDaysCte},
+event_days AS (
+  SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM member_orders
+  UNION ALL SELECT min(d) FROM member_msgs_all UNION ALL SELECT max(d) FROM member_msgs_all
+),
 bounds AS (
   SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
          coalesce(CAST($to AS DATE), max(d), CAST($from AS DATE)) AS hi
@@ -172,32 +165,6 @@ LEFT JOIN conv_by pv ON pv.ps = CAST(p.ps - ${step} AS DATE)
 ORDER BY p.ps`;
 }
 /* eslint-enable no-restricted-syntax */
-
-/** The SQL of {@link queryMetricsBounds}: the first and last local day with an event of the scope (NULL: none), as ISO dates. */
-export function metricsBoundsSql(hasScope: boolean): string {
-  const inScope = hasScope ? `list_contains($groups, group_name)` : `TRUE`;
-  return `
-WITH
-${identityCtes()},
-${membershipCtes(inScope)},
-${memberMsgsCtes('member_msgs', hasScope)},
-${memberOrdersCte},
-${eventDaysCte}
-SELECT strftime(min(d), '%Y-%m-%d') AS lo, strftime(max(d), '%Y-%m-%d') AS hi FROM event_days`;
-}
-
-/**
- * The range {@link queryMetrics} covers when given no `from` and `to`: its first and last local
- * day with an event of the scope (null when there is none). A caller that shows only the last
- * periods asks for them with these bounds instead of computing every period.
- */
-export async function queryMetricsBounds(sql: Sql, q: Pick<MetricsQuery, 'groups' | 'timeZone'>): Promise<{ lo: string; hi: string } | null> {
-  const hasScope = !!q.groups && q.groups.length > 0;
-  const params: Record<string, DuckDBValue> = { tz: q.timeZone };
-  if (hasScope) params.groups = listValue(q.groups!);
-  const row = await sql.one<{ lo: string | null; hi: string | null }>(metricsBoundsSql(hasScope), params);
-  return row?.lo && row.hi ? { lo: row.lo, hi: row.hi } : null;
-}
 
 /**
  * Community metrics per day, ISO week or calendar month (DESIGN §4), computed in DuckDB.

@@ -7,13 +7,12 @@
  *
  * The weekly figures are the rows of {@link queryMetrics} themselves, not a second computation,
  * so the overview and the 指标 view agree by construction. "The latest week with data" is the
- * week of the last local day with an event of the scope (a join, a leave, a group message, an
- * order paid by a member), as the metrics define their default range ({@link queryMetricsBounds}).
+ * last week of those rows: the week of the last local day with an event of the scope (a join, a
+ * leave, a group message, an order paid by a member), as the metrics define their default range.
  */
 import { OVERVIEW_FUNNEL_WEEKS, type FunnelStage, type MetricsRow, type OverviewResult } from '../../contract';
 import { queryFunnel } from '../funnel/funnelQueries';
-import { queryMetrics, queryMetricsBounds } from '../metrics/metricsQueries';
-import { addDays } from '../base/calendar';
+import { queryMetrics } from '../metrics/metricsQueries';
 import { loadPath } from '../funnel/pathQueries';
 import type { Sql } from '../../db/projectDb';
 
@@ -49,32 +48,13 @@ export function overviewOfWeeks(rows: readonly MetricsRow[]): Omit<OverviewResul
   };
 }
 
-/** The Monday of the ISO week of an ISO date, as an ISO date. */
-export function weekStartOf(day: string): string {
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
-  return addDays(day, -weekday);
-}
-
 /**
- * The range of the weekly metrics the overview shows: from the first day with data or the Monday
- * {@link TREND_WEEKS} − 1 weeks before the last day's week, whichever is later, to the last day.
- * Its weeks are the last TREND_WEEKS weeks of the metrics over all the data, each with the same
- * figures: a week's figures do not depend on the range asked (metricsQueries), only which weeks come back.
- */
-export function overviewRange(bounds: { lo: string; hi: string }): { from: string; to: string } {
-  const trendFrom = previousWeekStart(weekStartOf(bounds.hi), TREND_WEEKS - 1);
-  return { from: bounds.lo > trendFrom ? bounds.lo : trendFrom, to: bounds.hi };
-}
-
-/**
- * The overview of the scope: the weekly metrics of the last {@link TREND_WEEKS} weeks with data
- * (asked for that range: at 20,000,000 messages a year of weeks read three times the messages),
- * then the cohort funnel of the entries of the last weeks, as the funnel view computes it for that
- * range in 按人群 mode.
+ * The overview of the scope. One metrics query over every week with data (its cost is the scan
+ * of the scope's events, hardly the number of weeks), then the cohort funnel of the entries of the
+ * last weeks, as the funnel view computes it for that range in 按人群 mode.
  */
 export async function queryOverview(sql: Sql, q: OverviewQuery): Promise<OverviewResult> {
-  const bounds = await queryMetricsBounds(sql, q);
-  const rows = bounds ? await queryMetrics(sql, { period: 'week', groups: q.groups, timeZone: q.timeZone, ...overviewRange(bounds) }) : [];
+  const rows = await queryMetrics(sql, { period: 'week', groups: q.groups, timeZone: q.timeZone });
   const weeks = overviewOfWeeks(rows);
   if (!weeks.week_start || !weeks.week_end) return { ...weeks, funnel: [], funnel_from: null };
   const range = { from: previousWeekStart(weeks.week_start, OVERVIEW_FUNNEL_WEEKS - 1), to: weeks.week_end };

@@ -6,7 +6,7 @@ import { createHandlers } from '../../../src-main/api/handlers';
 import { queryFunnel } from '../../../src-main/analysis/funnel/funnelQueries';
 import { queryMetrics } from '../../../src-main/analysis/metrics/metricsQueries';
 import { loadPath } from '../../../src-main/analysis/funnel/pathQueries';
-import { overviewOfWeeks, overviewRange, previousWeekStart, queryOverview, weekStartOf } from '../../../src-main/analysis/overview/overviewQueries';
+import { overviewOfWeeks, previousWeekStart, queryOverview } from '../../../src-main/analysis/overview/overviewQueries';
 import { tempPaths } from '../../support/tempDirs';
 import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -168,15 +168,6 @@ describe('overview helpers', () => {
     expect(previousWeekStart('2024-01-01')).toBe('2023-12-25');
     expect(previousWeekStart('2024-03-04')).toBe('2024-02-26');
     expect(previousWeekStart('2024-01-15', 3)).toBe('2023-12-25');
-  });
-
-  it('asks the metrics for the last 12 weeks with data, or from the first day with data when there are fewer', () => {
-    expect(weekStartOf('2024-01-14')).toBe('2024-01-08'); // a Sunday
-    expect(weekStartOf('2024-01-15')).toBe('2024-01-15'); // a Monday
-    expect(weekStartOf('2024-03-01')).toBe('2024-02-26'); // across a month
-    // The fixture's sixteen weeks: the last twelve start on Monday 2023-10-30.
-    expect(overviewRange({ lo: '2023-10-02', hi: '2024-01-15' })).toEqual({ from: '2023-10-30', to: '2024-01-15' });
-    expect(overviewRange({ lo: '2024-01-09', hi: '2024-01-14' })).toEqual({ from: '2024-01-09', to: '2024-01-14' });
   });
 
   it('has no week, no rows and no funnel when there are no rows', () => {
