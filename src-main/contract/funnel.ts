@@ -1,6 +1,6 @@
 /** The funnel over the customer path (DESIGN §4 Funnel). */
 import { z } from 'zod';
-import { analysisScope, exportFormat, type ExportFile, type RateCI } from './common';
+import { analysisScope, dataQuery, exportFormat, type ExportFile, type RateCI, type TablePage } from './common';
 import { method } from './method';
 import type { StageSource } from './path';
 
@@ -70,5 +70,7 @@ export const funnelMethods = {
   ),
   /** People of the cohort who reached stage `stageIndex - 1` but not `stageIndex` (cohort mode). */
   'funnel:lost': method<LostPerson[]>()(lostRequest),
+  /** A page of that list, sorted and filtered on the Node side (the list grid: hundreds of thousands of people at a large brand). */
+  'funnel:lostPage': method<TablePage<LostPerson>>()(lostRequest.extend(dataQuery.shape)),
   'funnel:exportLost': method<ExportFile>()(lostRequest.extend({ format: exportFormat })),
 };

@@ -311,7 +311,7 @@ export async function queryFunnel(sql: Sql, req: ParsedReq<'funnel:query'>, path
 }
 
 /** The per-person stages the cohort follows, and the step a lost list asks about (or an error). */
-function lostStages(req: LostRequest, path: CustomerPath): PathStage[] {
+export function lostStages(req: LostRequest, path: CustomerPath): PathStage[] {
   const stages = path.stages.filter((s) => !isAggregateSource(s.source));
   if (req.stageIndex >= stages.length) {
     throw new AppError('INVALID_REQUEST', funnelMessages.noSuchCohortStage(stages.length, req.stageIndex + 1), { stageIndex: req.stageIndex });
@@ -319,27 +319,38 @@ function lostStages(req: LostRequest, path: CustomerPath): PathStage[] {
   return stages.slice(0, req.stageIndex + 1);
 }
 
-/** The cohort's people who reached stage `stageIndex − 1` but not `stageIndex`, by entry time. */
-export async function queryLost(sql: Sql, req: LostRequest, path: CustomerPath, timeZone: string): Promise<LostPerson[]> {
-  const stages = lostStages(req, path);
+/**
+ * The cohort's people who reached the next-to-last of `stages` but not the last (lostStages), with
+ * the instant `t0` they entered the cohort, which the list is ordered by (then the person id): the
+ * columns of LostPerson but `last_stage`. Its parameters: {@link lostParams}.
+ */
+export function lostSql(stages: PathStage[], groups: string[] | undefined): string {
   const k = stages.length - 1;
-  const rows = await sql.all<Omit<LostPerson, 'last_stage'>>(
-    `
-WITH ${cohortCtes(stages, req.groups)},
+  return `
+WITH ${cohortCtes(stages, groups)},
 lost AS (
   SELECT a.pkey, a.t0 FROM reached a
   WHERE a.k = ${k - 1} AND NOT EXISTS (SELECT 1 FROM reached b WHERE b.k = ${k} AND b.pkey = a.pkey)
 )
 SELECT coalesce(p.pid, i.pid) AS pid, coalesce(pn.name, i.customer_name) AS name, i.channel, i.staff,
-       strftime(timezone($tz, a.t0), '%Y-%m-%dT%H:%M:%S') AS entered_at
+       strftime(timezone($tz, a.t0), '%Y-%m-%dT%H:%M:%S') AS entered_at, a.t0
 FROM lost a
 LEFT JOIN fn_info i ON i.pkey = a.pkey
 LEFT JOIN id_people p ON p.pno = a.pkey
-LEFT JOIN person_names pn ON pn.pid = p.pid
-ORDER BY a.t0, coalesce(p.pid, i.pid)`,
-    { ...scopeParams(req, timeZone), window: req.windowDays },
+LEFT JOIN person_names pn ON pn.pid = p.pid`;
+}
+
+/** The parameters of {@link lostSql}. */
+export const lostParams = (req: LostRequest, timeZone: string): Record<string, DuckDBValue> => ({ ...scopeParams(req, timeZone), window: req.windowDays });
+
+/** The cohort's people who reached stage `stageIndex − 1` but not `stageIndex`, by entry time. */
+export async function queryLost(sql: Sql, req: LostRequest, path: CustomerPath, timeZone: string): Promise<LostPerson[]> {
+  const stages = lostStages(req, path);
+  const rows = await sql.all<Omit<LostPerson, 'last_stage'>>(
+    `SELECT pid, name, channel, staff, entered_at FROM (${lostSql(stages, req.groups)}) ORDER BY t0, pid`,
+    lostParams(req, timeZone),
   );
-  const lastStage = stages[k - 1]!.name;
+  const lastStage = stages[stages.length - 2]!.name;
   return rows.map((r) => ({ ...r, last_stage: lastStage }));
 }
 

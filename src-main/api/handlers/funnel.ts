@@ -1,6 +1,7 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
 import { exportLost, queryFunnel, queryLost } from '../../analysis/funnel/funnelQueries';
 import { loadPath } from '../../analysis/funnel/pathQueries';
+import { queryLostPage } from '../../analysis/funnel/lostList';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { exportFile } from '../../export/xlsx';
@@ -17,6 +18,11 @@ export function funnelHandlers(ctx: AppContext): DomainHandlers<'funnel'> {
       const project = requireProject(ctx);
       checkDateRange(req);
       return project.db.use(async (sql) => queryLost(sql, req, await loadPath(sql), project.timeZone), call);
+    },
+    'funnel:lostPage': async (req, call?: CallContext) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => queryLostPage(project.db, sql, req, await loadPath(sql), project.timeZone), call);
     },
     'funnel:exportLost': async (req, call?: CallContext) => {
       const project = requireProject(ctx);

@@ -1,11 +1,14 @@
-import { useCallback, useMemo } from 'react';
-import type { AnalysisScope, ExportFileFormat, FunnelStage } from '../../../src-main/contract';
-import { useQuery } from '../../api/useQuery';
+import { useCallback, useMemo, useState } from 'react';
+import type { AnalysisScope, ExportFileFormat, FunnelStage, LostPerson } from '../../../src-main/contract';
+import { call } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
+import type { PageLoader } from '../../components/gridTypes';
 import { apiDownload, exportDownload } from '../../components/useExport';
 import { funnelText } from '../../../src-main/locale/funnel';
 import { part } from '../../../src-main/locale/language';
 import { selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
+import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
+import { reportError } from '../../store/toasts';
 import { lostColumns } from './funnelColumns';
 
 const tx = part(funnelText, 'lost');
@@ -19,18 +22,40 @@ export interface LostPanelProps {
   biggestDrop: number | null;
 }
 
-/** 流失名单: pick a step of the cohort, see the people lost there, export them to xlsx. */
+/**
+ * 流失名单: pick a step of the cohort, see the people lost there (paged, sorted and filtered on the
+ * Node side, funnel:lostPage: a large brand loses hundreds of thousands at a step), export them to xlsx.
+ */
 export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
   const step = useFunnel(selectLostStep);
   const windowDays = useFunnel(selectWindowDays);
+  const dataVersion = useDataVersion(selectDataVersion);
   const { setLostStep } = useFunnel.getState();
   const columns = useMemo(() => lostColumns(), []);
   // The biggest drop until the user picks a step; a shorter path may leave the chosen step behind.
   const shown = Math.min(Math.max(1, step ?? biggestDrop ?? 1), stages.length - 1);
   const request = useMemo(() => ({ ...scope, windowDays, stageIndex: shown }), [scope, windowDays, shown]);
-  const { data: lost, isLoading } = useQuery('funnel:lost', request);
-  // The Node side's sheet: the step in its file name, times as dates, each person's last stage.
+  // People matching the grid's filters (null until the first page of this step answers).
+  const [matching, setMatching] = useState<{ key: string; n: number | null }>({ key: '', n: null });
+  const reloadKey = `${JSON.stringify(request)}:${dataVersion}`;
+  const loader = useCallback<PageLoader<LostPerson>>(
+    async (query, signal) => {
+      const r = await call('funnel:lostPage', { ...request, ...query }, { signal });
+      if (!r.ok) {
+        if (!signal) reportError(r.error);
+        return null;
+      }
+      return r.value;
+    },
+    [request],
+  );
+  const onTotal = useCallback((n: number | null) => setMatching({ key: reloadKey, n }), [reloadKey]);
+  // The Node side's sheet of every person lost at the step: the step in its file name, times as dates, each person's last stage.
   const exportFile = useCallback((format: ExportFileFormat) => apiDownload('funnel:exportLost', { ...request, format }, exportDownload), [request]);
+  // The step's people in all: the cohort's drop-off there (the list's own length).
+  const total = stages[shown]?.dropOff ?? null;
+  // A step that lost nobody shows no grid to ask: its count is known.
+  const n = total === 0 ? 0 : matching.key === reloadKey ? matching.n : null;
 
   return (
     <section className="card funnel-lost" data-testid="funnel-lost">
@@ -47,14 +72,14 @@ export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
           </select>
         </label>
         <span className="muted" data-testid="funnel-lost-count">
-          {isLoading || !lost ? funnelText.loading : tx.count(lost.length)}
+          {n === null ? funnelText.loading : total !== null && n < total ? tx.countFiltered(n, total) : tx.count(n)}
         </span>
       </div>
-      {lost && lost.length === 0 && !isLoading ? (
+      {total === 0 ? (
         <p className="muted">{tx.empty}</p>
       ) : (
         <div className="grid-box funnel-lost-grid">
-          <DataGrid columns={columns} rows={lost ?? []} rowId={(p) => p.pid} testId="funnel-lost-grid" exportFile={exportFile} isExportDisabled={!lost || lost.length === 0} />
+          <DataGrid columns={columns} loader={loader} reloadKey={reloadKey} onTotal={onTotal} rowId={(p) => p.pid} testId="funnel-lost-grid" exportFile={exportFile} />
         </div>
       )}
     </section>

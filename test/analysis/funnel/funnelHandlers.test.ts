@@ -135,6 +135,34 @@ describe('funnel:query, funnel:lost and funnel:exportLost', () => {
     expect(body).toEqual(listed.value.map((p) => [p.pid, p.name, p.channel, p.staff, new Date(`${p.entered_at}Z`), p.last_stage]));
     expect(body.map((r) => r[0])).toEqual(['u4', 'un5', 'u9', 'row:11:7']);
   });
+
+  it('pages the lost list (funnel:lostPage): the same people in the same order, sorted and filtered on the Node side', async () => {
+    await call('path:save', { path: fullPath });
+    const req = { from: '2024-03-04', to: '2024-03-10', stageIndex: 1 };
+    const page = async (q: { offset: number; limit: number; sort?: { colId: string; sort: 'asc' | 'desc' }[]; filter?: Record<string, unknown> }, stageIndex = 1) => {
+      const r = await call('funnel:lostPage', { ...req, stageIndex, sort: [], filter: {}, ...q });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const listed = await call('funnel:lost', req);
+    if (!listed.ok) throw new Error(listed.error.message);
+    const first = await page({ offset: 0, limit: 3 });
+    const rest = await page({ offset: 3, limit: 3 });
+    expect([first.total, rest.total]).toEqual([4, 4]);
+    // Every column as funnel:lost gives it, in its order (by entry time, then id: the fixture's four, above).
+    expect([...first.rows, ...rest.rows]).toEqual(listed.value);
+    expect(first.rows.map((p) => p.pid)).toEqual(['u4', 'un5', 'u9']);
+    expect((await page({ offset: 0, limit: 10, sort: [{ colId: 'pid', sort: 'desc' }] })).rows.map((p) => p.pid)).toEqual(['un5', 'u9', 'u4', 'row:11:7']);
+    const filtered = await page({ offset: 0, limit: 10, filter: { pid: { filterType: 'text', type: 'startsWith', filter: 'u' } } });
+    expect([filtered.total, filtered.rows.map((p) => p.pid)]).toEqual([3, ['u4', 'un5', 'u9']]);
+    expect(errorCode(await call('funnel:lostPage', { ...req, offset: 0, limit: 10, sort: [{ colId: 't0', sort: 'asc' }], filter: {} }))).toBe('INVALID_REQUEST');
+    // Another step is another list, with its own last stage: 入群 → 发言 loses u8 (count 4 → 3 above).
+    const step2 = await page({ offset: 0, limit: 10 }, 2);
+    const listed2 = await call('funnel:lost', { ...req, stageIndex: 2 });
+    if (!listed2.ok) throw new Error(listed2.error.message);
+    expect(step2.rows).toEqual(listed2.value);
+    expect(step2.rows.map((p) => [p.pid, p.last_stage])).toEqual([['u8', '入群']]);
+  });
 });
 
 describe('exported names', () => {

@@ -1,0 +1,39 @@
+/**
+ * The funnel's lost-list grid (funnel:lostPage): the people lost at a step, a page at a time, sorted
+ * and filtered on the Node side. A large brand's cohort loses hundreds of thousands of people at a
+ * step, too many to send whole, so the list of a step is computed once per state of the data into a
+ * table of the derived database (funnelQueries.ts lostSql, the rows funnel:lost and the export give)
+ * and each page reads that table, as the churn list does.
+ */
+import type { CustomerPath, LostPerson, ParsedReq, TablePage } from '../../contract';
+import { sqlLiteral, type ProjectDb, type Sql } from '../../db/projectDb';
+import { queryGrid, type TableSpec } from '../base/dataQueries';
+import { dataFingerprint } from '../base/derivedTables';
+import { DERIVED_DB } from '../base/identity';
+import { keptTableName, keptTables } from '../base/keptTables';
+import { lostParams, lostSql, lostStages } from './funnelQueries';
+
+/** Prefix of the kept lost-list tables in the derived database. */
+const LIST_PREFIX = 'funnel_lost_';
+
+/** The lists kept at a time: the latest steps and scopes asked for. */
+const withKeptTable = keptTables(4);
+
+/** The grid's columns over the kept table `table`: unsorted, by entry time, then the person id, as funnel:lost lists them. */
+const lostSpec = (table: string): TableSpec<LostPerson> => ({
+  table,
+  columns: { pid: 'text', name: 'text', channel: 'text', staff: 'text', entered_at: 'text', last_stage: 'text' },
+  tiebreak: ['t0', 'pid'],
+});
+
+/** One page of the people lost at the request's step (funnel:lostPage). */
+export async function queryLostPage(db: ProjectDb, sql: Sql, req: ParsedReq<'funnel:lostPage'>, path: CustomerPath, timeZone: string): Promise<TablePage<LostPerson>> {
+  const stages = lostStages(req, path);
+  // Everything the rows depend on: the data, the zone of the shown times, the scope, the window and the stages (their names are in the rows).
+  const key = JSON.stringify([await dataFingerprint(sql), timeZone, req.from ?? null, req.to ?? null, [...(req.groups ?? [])].sort(), req.windowDays, stages]);
+  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, key)}`;
+  const lastStage = stages[stages.length - 2]!.name;
+  const make = (own: Sql) =>
+    own.run(`CREATE OR REPLACE TABLE ${name} AS SELECT *, ${sqlLiteral(lastStage)} AS last_stage FROM (${lostSql(stages, req.groups)})`, lostParams(req, timeZone));
+  return withKeptTable(db, sql, name, make, (table) => queryGrid(sql, lostSpec(table), req, timeZone));
+}
