@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ChurnEventRow, ChurnResult, ExportFileFormat, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
-import { call } from '../../api/client';
+import { askPage } from '../../api/askPage';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
 import { DataGrid, type GridShown } from '../../components/DataGrid';
@@ -12,7 +12,6 @@ import { periodText } from '../../../src-main/locale/common';
 import { selectPeriod, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
 import { useScopeRequest } from '../../store/scope';
 import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
-import { reportError } from '../../store/toasts';
 import { breakdownOption, churnSeriesOption, retentionOption, survivalOption } from './churnChartOptions';
 import { churnColumns } from './churnColumns';
 import './churn.css';
@@ -114,17 +113,7 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
   const dataVersion = useDataVersion(selectDataVersion);
   // Rows matching the grid's filters (null until the first page answers).
   const [shown, setShown] = useState<number | null>(null);
-  const loader = useCallback<PageLoader<ChurnEventRow>>(
-    async (query, signal) => {
-      const r = await call('churn:events', { ...scope, ...query }, { signal });
-      if (!r.ok) {
-        if (!signal) reportError(r.error);
-        return null;
-      }
-      return r.value;
-    },
-    [scope],
-  );
+  const loader = useCallback<PageLoader<ChurnEventRow>>((query, signal) => askPage('churn:events', { ...scope, ...query }, signal), [scope]);
   // The events the grid shows (its sort and filters), both files written by the Node side (not paged through the page).
   const exportFile = useCallback((format: ExportFileFormat, shown: GridShown) => apiDownload('churn:export', { ...scope, ...shown, format }, exportDownload), [scope]);
   const total = result?.eventCount ?? 0;

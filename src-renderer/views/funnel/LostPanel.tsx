@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AnalysisScope, ExportFileFormat, FunnelStage, LostPerson } from '../../../src-main/contract';
-import { call } from '../../api/client';
+import { askPage } from '../../api/askPage';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { apiDownload, exportDownload } from '../../components/useExport';
@@ -8,7 +8,6 @@ import { funnelText } from '../../../src-main/locale/funnel';
 import { part } from '../../../src-main/locale/language';
 import { selectLostStep, selectWindowDays, useFunnel } from '../../store/funnel';
 import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
-import { reportError } from '../../store/toasts';
 import { lostColumns } from './funnelColumns';
 
 const tx = part(funnelText, 'lost');
@@ -38,17 +37,7 @@ export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
   // People matching the grid's filters (null until the first page of this step answers).
   const [matching, setMatching] = useState<{ key: string; n: number | null }>({ key: '', n: null });
   const reloadKey = `${JSON.stringify(request)}:${dataVersion}`;
-  const loader = useCallback<PageLoader<LostPerson>>(
-    async (query, signal) => {
-      const r = await call('funnel:lostPage', { ...request, ...query }, { signal });
-      if (!r.ok) {
-        if (!signal) reportError(r.error);
-        return null;
-      }
-      return r.value;
-    },
-    [request],
-  );
+  const loader = useCallback<PageLoader<LostPerson>>((query, signal) => askPage('funnel:lostPage', { ...request, ...query }, signal), [request]);
   const onTotal = useCallback((n: number | null) => setMatching({ key: reloadKey, n }), [reloadKey]);
   // The Node side's sheet of every person lost at the step: the step in its file name, times as dates, each person's last stage.
   const exportFile = useCallback((format: ExportFileFormat) => apiDownload('funnel:exportLost', { ...request, format }, exportDownload), [request]);

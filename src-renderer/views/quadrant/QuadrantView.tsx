@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ExportFileFormat, QuadrantPersonRow, QuadrantType } from '../../../src-main/contract';
-import { call } from '../../api/client';
+import { askPage } from '../../api/askPage';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { Chart } from '../../components/Chart';
@@ -16,7 +16,6 @@ import { featureLabels } from '../../../src-main/locale/features';
 import { punctuation } from '../../../src-main/locale/common';
 import { selectScopeGroups, useScope } from '../../store/scope';
 import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
-import { reportError } from '../../store/toasts';
 import { AxisCard } from './AxisCard';
 import { CountCards } from './CountCards';
 import { quadrantChartOption } from './quadrantChartOption';
@@ -62,14 +61,7 @@ export function QuadrantView() {
   const dataVersion = useDataVersion(selectDataVersion);
   // The people of the selected type, a page at a time from the Node side, of the definition as it stands.
   const loader = useCallback<PageLoader<QuadrantPersonRow>>(
-    async (query, signal) => {
-      const r = await call('quadrant:people', { quadrant: definition, type: selected ?? 'unclassified', ...(groups.length ? { groups } : {}), ...query }, { signal });
-      if (!r.ok) {
-        if (!signal) reportError(r.error);
-        return null;
-      }
-      return r.value;
-    },
+    (query, signal) => askPage('quadrant:people', { quadrant: definition, type: selected ?? 'unclassified', ...(groups.length ? { groups } : {}), ...query }, signal),
     [definition, selected, groups],
   );
   const selectedCount = result && selected ? result.counts.find((c) => c.type === selected) : undefined;
