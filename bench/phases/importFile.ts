@@ -58,7 +58,7 @@ try {
     // The job's last step in the app and the command line (api/handlers/import.ts prepareAfter):
     // the derived tables brought up to the new data, kept in the file for every later open.
     const buildStarted = performance.now();
-    await project.db.use(async () => undefined, { cancelsPreparation: true });
+    await project.db.use(async () => undefined);
     const failed = final.files.filter((f) => f.state !== 'done').map((f) => `${f.fileName}: ${f.error?.code ?? f.state}`);
     reportPhase({
       files: files.length,

@@ -6,12 +6,22 @@
  * no request ever finds its table gone ("table does not exist").
  */
 import { createHash } from 'node:crypto';
+import type { AnalysisScope } from '../../contract';
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { isCancelled } from '../../db/cancellation';
+import { dataFingerprint } from './derivedTables';
 
 /** The name of the kept table of `key` (what it was made from, as text): `prefix` and a hash of the key. */
 export function keptTableName(prefix: string, key: string): string {
   return `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+}
+
+/**
+ * The key of a scope's kept table in the current state of the data: the data's fingerprint, the zone
+ * of the local days, the range and the groups (in any order), then what else its rows depend on.
+ */
+export async function scopeKey(sql: Sql, scope: AnalysisScope, timeZone: string, ...more: unknown[]): Promise<string> {
+  return JSON.stringify([await dataFingerprint(sql), timeZone, scope.from ?? null, scope.to ?? null, [...(scope.groups ?? [])].sort(), ...more]);
 }
 
 /** A kept table: made (or being made) once, read by any number of requests at a time. */

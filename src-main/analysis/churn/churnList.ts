@@ -11,8 +11,7 @@ import { sqlLiteral } from '../../db/projectDb';
 import { churnStageText, churnWayText } from '../../locale/churn';
 import { scopeParams } from '../base/analysisBase';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
-import { keptTableName, keptTables } from '../base/keptTables';
-import { dataFingerprint } from '../base/derivedTables';
+import { keptTableName, keptTables, scopeKey } from '../base/keptTables';
 import { DERIVED_DB } from '../base/identity';
 import { churnEventsSql, type ChurnQuery } from './churnQueries';
 
@@ -32,8 +31,7 @@ const withKeptTable = keptTables(KEPT_SCOPES);
  * (churn:query runs several statements on it).
  */
 export async function withChurnEvents<T>(db: ProjectDb, sql: Sql, q: ChurnQuery, read: (table: string) => Promise<T>): Promise<T> {
-  const key = JSON.stringify([await dataFingerprint(sql), q.timeZone, q.from ?? null, q.to ?? null, [...(q.groups ?? [])].sort()]);
-  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, key)}`;
+  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, await scopeKey(sql, q, q.timeZone))}`;
   // The ordering columns of the list beside the shown ones: `t` is the instant (churnEventsSql withInstant).
   const make = (own: Sql) =>
     own.run(

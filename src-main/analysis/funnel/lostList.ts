@@ -8,9 +8,8 @@
 import type { CustomerPath, LostPerson, ParsedReq, TablePage } from '../../contract';
 import { sqlLiteral, type ProjectDb, type Sql } from '../../db/projectDb';
 import { queryGrid, type TableSpec } from '../base/dataQueries';
-import { dataFingerprint } from '../base/derivedTables';
 import { DERIVED_DB } from '../base/identity';
-import { keptTableName, keptTables } from '../base/keptTables';
+import { keptTableName, keptTables, scopeKey } from '../base/keptTables';
 import { lostParams, lostSql, lostStages } from './funnelQueries';
 
 /** Prefix of the kept lost-list tables in the derived database. */
@@ -29,9 +28,8 @@ const lostSpec = (table: string): TableSpec<LostPerson> => ({
 /** One page of the people lost at the request's step (funnel:lostPage). */
 export async function queryLostPage(db: ProjectDb, sql: Sql, req: ParsedReq<'funnel:lostPage'>, path: CustomerPath, timeZone: string): Promise<TablePage<LostPerson>> {
   const stages = lostStages(req, path);
-  // Everything the rows depend on: the data, the zone of the shown times, the scope, the window and the stages (their names are in the rows).
-  const key = JSON.stringify([await dataFingerprint(sql), timeZone, req.from ?? null, req.to ?? null, [...(req.groups ?? [])].sort(), req.windowDays, stages]);
-  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, key)}`;
+  // Beside the scope, the window and the stages (their names are in the rows).
+  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, await scopeKey(sql, req, timeZone, req.windowDays, stages))}`;
   const lastStage = stages[stages.length - 2]!.name;
   const make = (own: Sql) =>
     own.run(`CREATE OR REPLACE TABLE ${name} AS SELECT *, ${sqlLiteral(lastStage)} AS last_stage FROM (${lostSql(stages, req.groups)})`, lostParams(req, timeZone));
