@@ -343,7 +343,10 @@ LEFT JOIN person_names pn ON pn.pid = p.pid`;
 /** The parameters of {@link lostSql}. */
 export const lostParams = (req: LostRequest, timeZone: string): Record<string, DuckDBValue> => ({ ...scopeParams(req, timeZone), window: req.windowDays });
 
-/** The cohort's people who reached stage `stageIndex − 1` but not `stageIndex`, by entry time. */
+/**
+ * The cohort's people who reached stage `stageIndex − 1` but not `stageIndex`, by entry time, straight
+ * from the data: what the kept list (lostList.ts, which funnel:lost and the export read) is made of.
+ */
 export async function queryLost(sql: Sql, req: LostRequest, path: CustomerPath, timeZone: string): Promise<LostPerson[]> {
   const stages = lostStages(req, path);
   const rows = await sql.all<Omit<LostPerson, 'last_stage'>>(
@@ -354,9 +357,8 @@ export async function queryLost(sql: Sql, req: LostRequest, path: CustomerPath, 
   return rows.map((r) => ({ ...r, last_stage: lastStage }));
 }
 
-/** The lost list as an xlsx file. */
-export async function exportLost(sql: Sql, req: LostRequest, path: CustomerPath, timeZone: string): Promise<SheetExport> {
-  const rows = await queryLost(sql, req, path, timeZone);
+/** The lost list `rows` of the request's step as an xlsx file. */
+export function exportLost(rows: LostPerson[], req: LostRequest, path: CustomerPath): SheetExport {
   const stages = lostStages(req, path);
   const step = `${stages[stages.length - 2]!.name}→${stages[stages.length - 1]!.name}`;
   const range = [req.from, req.to].filter(Boolean).join(funnelMessages.rangeJoin);

@@ -1,7 +1,7 @@
 import { checkDateRange } from '../../analysis/base/analysisBase';
-import { exportLost, queryFunnel, queryLost } from '../../analysis/funnel/funnelQueries';
+import { exportLost, queryFunnel } from '../../analysis/funnel/funnelQueries';
 import { loadPath } from '../../analysis/funnel/pathQueries';
-import { queryLostPage } from '../../analysis/funnel/lostList';
+import { queryLostList, queryLostPage } from '../../analysis/funnel/lostList';
 import { requireProject, type AppContext, type CallContext } from '../context';
 import type { DomainHandlers } from '../../contract';
 import { exportFile } from '../../export/xlsx';
@@ -17,7 +17,7 @@ export function funnelHandlers(ctx: AppContext): DomainHandlers<'funnel'> {
     'funnel:lost': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return project.db.use(async (sql) => queryLost(sql, req, await loadPath(sql), project.timeZone), call);
+      return project.db.use(async (sql) => queryLostList(project.db, sql, req, await loadPath(sql), project.timeZone), call);
     },
     'funnel:lostPage': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
@@ -27,7 +27,10 @@ export function funnelHandlers(ctx: AppContext): DomainHandlers<'funnel'> {
     'funnel:exportLost': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      const lost = await project.db.use(async (sql) => exportLost(sql, req, await loadPath(sql), project.timeZone), call);
+      const lost = await project.db.use(async (sql) => {
+        const path = await loadPath(sql);
+        return exportLost(await queryLostList(project.db, sql, req, path, project.timeZone), req, path);
+      }, call);
       return exportFile(lost, call, req.format);
     },
   };
