@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageSources, type PathStage } from '../../src-main/contract';
 import { activitySql } from '../../src-main/analysis/activity/activityQueries';
-import { unmatchedSql } from '../../src-main/analysis/base/identity';
+import { DERIVED_DB, unmatchedSql } from '../../src-main/analysis/base/identity';
 import { channelSql } from '../../src-main/analysis/channels/channelQueries';
 import { churnEventsSql, retentionSql, survivalSql } from '../../src-main/analysis/churn/churnQueries';
-import { featuresSql } from '../../src-main/analysis/features/featuresQueries';
+import { featureRules, featuresSql } from '../../src-main/analysis/features/featuresQueries';
 import { cohortSql, periodSql as funnelPeriodSql } from '../../src-main/analysis/funnel/funnelQueries';
 import { isAggregateSource } from '../../src-main/analysis/funnel/pathQueries';
 import { metricsSql } from '../../src-main/analysis/metrics/metricsQueries';
@@ -38,7 +38,9 @@ function statements(): Array<[string, string]> {
     for (const by of ['none', 'channel', 'group'] as const) out.push([`survival by ${by} ${scope}`, survivalSql(groups, by)]);
     out.push([`funnel period ${scope}`, funnelPeriodSql(allStages, groups)]);
     for (const breakdown of [null, 'channel', 'staff', 'tag'] as const) out.push([`funnel cohort ${breakdown ?? 'whole'} ${scope}`, cohortSql(personStages, groups, breakdown)]);
-    out.push([`features ${scope}`, featuresSql({ hasScope: !!groups, behaviours: defaultBehaviours() })]);
+    // The derived messages stand for the rules' hit tables (the same columns: pno, gno, t, d), made only when an analysis asks.
+    const hitTables = featureRules(defaultBehaviours()).map(() => `${DERIVED_DB}.msgs`);
+    out.push([`features ${scope}`, featuresSql({ hasScope: !!groups, behaviours: defaultBehaviours(), hitTables })]);
   }
   // A relation for the paged grid, not a statement: read through SELECT.
   out.push(['unmatched rows', `SELECT * FROM ${unmatchedSql()}`]);

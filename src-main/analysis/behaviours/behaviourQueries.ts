@@ -71,7 +71,7 @@ ${name} AS (
  * `kb_defs(behaviour_id, name, min_count, window_days, weight, position)`: the rules given, in
  * order; behaviour_id the rule's id, or its position (an INTEGER, cheaper to group on) when `isNumbered`.
  */
-function kbDefsCte(enabled: readonly KeyBehaviour[], isNumbered = false): string {
+export function kbDefsCte(enabled: readonly KeyBehaviour[], isNumbered = false): string {
   const defs = enabled
     .map((b, i) => `(${isNumbered ? i : textSql(b.id)}, ${textSql(b.name)}, ${b.minCount | 0}, ${b.windowDays === null ? 'NULL' : b.windowDays | 0}, ${Number(b.weight)}, ${i})`)
     .join(',\n    ');

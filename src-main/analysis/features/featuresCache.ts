@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { KeyBehaviour } from '../../contract';
 import { usableBehaviours } from '../behaviours/behaviourQueries';
 import { readDefinition } from '../../db/definitionsStore';
-import { behaviourColumns, featuresParams, featuresSql, resolveAsOf } from './featuresQueries';
+import { behaviourColumns, featuresParams, resolveAsOf, withFeaturesSql } from './featuresQueries';
 import { dataFingerprint } from '../base/derivedTables';
 import { SAVED_TAGS_KEY } from '../base/analysisBase';
 import type { Sql } from '../../db/projectDb';
@@ -93,9 +93,8 @@ async function compute(sql: Sql, key: string, tableName: string, req: FeaturesRe
   const asOf = await resolveAsOf(sql, req.timeZone, req.asOf);
   const groups = req.groups?.length ? req.groups : undefined;
   const relation = `${CACHE_DB}.${tableName}`;
-  await sql.run(
-    `CREATE OR REPLACE TABLE ${relation} AS ${featuresSql({ hasScope: !!groups, behaviours })}`,
-    featuresParams({ groups, asOf, timeZone: req.timeZone }),
+  await withFeaturesSql(sql, { hasScope: !!groups, behaviours }, (text) =>
+    sql.run(`CREATE OR REPLACE TABLE ${relation} AS ${text}`, featuresParams({ groups, asOf, timeZone: req.timeZone })),
   );
   const columns = behaviourColumns(behaviours);
   await inTurn(async () => {

@@ -29,7 +29,8 @@
  *   the referral does not count. Without a join time, any purchase by `$asOf` counts.
  * - `messages`: messages in groups of the scope (one-to-one chats never count) sent on or before `$asOf`.
  * - `key_behaviours`: Σ over enabled key behaviours of weight × occurrences (behaviourQueries'
- *   `kb_people`), plus one `kb_<id>` column per enabled behaviour with its occurrences.
+ *   counting over the rules' kept hit tables, behaviourHits.ts, as 关键行为 counts them), plus one
+ *   `kb_<id>` column per enabled behaviour with its occurrences.
  * - `tenure_days`: local days from the first join into the scope to `$asOf` for a member, to the
  *   last leave from the scope otherwise; empty for who never joined by `$asOf`.
  * - `survey_score`: the score of the person's latest survey response (tied by identity, kind
@@ -40,10 +41,12 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { KeyBehaviour } from '../../contract';
 import { membershipCtes, personChannelSql, personCtes } from '../base/analysisBase';
-import { behaviourCountingCtes, behaviourCtes } from '../behaviours/behaviourQueries';
+import { behaviourCountingCtes, kbDefsCte } from '../behaviours/behaviourQueries';
 import { DERIVED_DB, identityCtes } from '../base/identity';
+import { FACTS_CHECKED, gnoInScope } from '../base/memberFacts';
+import { withRuleHitTables } from '../base/behaviourHits';
 import { INVITATIONS_TABLE } from '../base/invitations';
-import { sqlLiteral, type Sql } from '../../db/projectDb';
+import type { Sql } from '../../db/projectDb';
 
 /** Options of {@link featuresSql}. */
 export interface FeaturesSqlOptions {
@@ -54,6 +57,11 @@ export interface FeaturesSqlOptions {
    * They must be behaviourQueries' `usableBehaviours` (a regular expression RE2 refuses fails the statement).
    */
   behaviours: KeyBehaviour[];
+  /**
+   * The kept hit table of each of {@link featureRules}(behaviours), in that order (behaviourHits.ts
+   * withRuleHitTables): the statement counts them instead of matching every message's content again.
+   */
+  hitTables: readonly string[];
 }
 
 /** Behaviour ids safe to become a column name (`kb_<id>`); others count in the score only. */
@@ -63,6 +71,11 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 function uniqueById(behaviours: KeyBehaviour[]): KeyBehaviour[] {
   const seen = new Set<string>();
   return behaviours.filter((b) => !seen.has(b.id) && (seen.add(b.id), true));
+}
+
+/** The rules the features count: the enabled behaviours, the first of each id, in definition order. */
+export function featureRules(behaviours: KeyBehaviour[]): KeyBehaviour[] {
+  return uniqueById(behaviours.filter((b) => b.enabled));
 }
 
 /** The enabled behaviours that get a `kb_<id>` column, in definition order. */
@@ -77,13 +90,18 @@ export function behaviourColumns(behaviours: KeyBehaviour[]): { id: string; name
  */
 export function featuresSql(opts: FeaturesSqlOptions): string {
   const inScope = opts.hasScope ? `list_contains($groups, group_name)` : `TRUE`;
-  const behaviours = uniqueById(opts.behaviours.filter((b) => b.enabled));
+  const behaviours = featureRules(opts.behaviours);
+  if (opts.hitTables.length !== behaviours.length) throw new Error('featuresSql: one hit table per rule');
+  // Each rule by its position (integers group cheaper than the ids' text).
+  const position = new Map(behaviours.map((b, i) => [b.id, i]));
   const kbSelect = behaviourColumns(behaviours)
     .map((c) => `,\n       CAST(coalesce(kb.${c.column}, 0) AS INTEGER) AS "${c.column}"`)
     .join('');
   const kbPivot = behaviourColumns(behaviours)
-    .map((c) => `,\n         sum(p.occurrences) FILTER (WHERE p.behaviour_id = ${sqlLiteral(c.id)}) AS ${c.column}`)
+    .map((c) => `,\n         sum(p.occurrences) FILTER (WHERE p.behaviour_id = ${position.get(c.id)}) AS ${c.column}`)
     .join('');
+  const hitScans = opts.hitTables.map((table, i) => `SELECT pno, ${i} AS behaviour_id, t, d FROM ${table} WHERE ${gnoInScope(opts.hasScope)}`);
+  const noHits = `SELECT CAST(NULL AS INTEGER) AS pno, CAST(NULL AS INTEGER) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t, CAST(NULL AS DATE) AS d WHERE FALSE`;
   return `
 WITH
 ${identityCtes()},
@@ -95,28 +113,46 @@ cutoff AS (
          CAST($asOf AS DATE) AS as_of,
          CAST(date_trunc('month', CAST($asOf AS DATE)) - INTERVAL 2 MONTH AS DATE) AS months_from
 ),
-${behaviourCtes(behaviours, inScope)},
--- Key behaviours as of $asOf: the hits up to its end, counted with the rules' minimum count and window.
+${kbDefsCte(behaviours, true)},
+-- Key behaviours as of $asOf: the rules' kept hits (group messages of the scope, by person number,
+-- with their local day) up to its end, counted with the rules' minimum count and window.
 kb_asof_hits AS (
-  SELECT h.* FROM kb_hits h, cutoff c WHERE h.t < c.t_end
+  SELECT h.pno AS pid, h.behaviour_id, h.t, h.d
+  FROM (${hitScans.length ? hitScans.join('\n    UNION ALL ') : noHits}) h, cutoff c
+  WHERE h.t < c.t_end AND ${FACTS_CHECKED}
 ),
-${behaviourCountingCtes('kb_asof_people', 'kb_asof_hits')},
+${behaviourCountingCtes('kb_asof_people', 'kb_asof_hits', [], true)},
 kb_scores AS (
-  SELECT p.pid, sum(k.weight * p.occurrences) AS score${kbPivot}
-  FROM kb_asof_people p JOIN kb_defs k ON k.behaviour_id = p.behaviour_id
-  GROUP BY p.pid
+  SELECT ip.pid, s.* EXCLUDE (pno) FROM (
+    SELECT p.pid AS pno, sum(k.weight * p.occurrences) AS score${kbPivot}
+    FROM kb_asof_people p JOIN kb_defs k ON k.behaviour_id = p.behaviour_id
+    GROUP BY p.pid
+  ) s JOIN id_people ip ON ip.pno = s.pno
 ),
 -- Spells of the scope begun by $asOf (a spell without a join time cannot be placed after it).
 scoped_by_asof AS (
   SELECT s.* FROM scoped s, cutoff c WHERE s.join_time IS NULL OR s.join_time < c.t_end
 ),
--- One pass over the messages: per sender, the group messages of the scope (without a scope, every
--- sender up to $asOf is a person, one-to-one chats included, with 0 group messages if so).
+-- Per sender, the group messages of the scope up to $asOf, from the derived messages (by person
+-- number); without a scope every sender up to $asOf is a person, one-to-one chats included, with 0
+-- group messages if so.
+group_msg_counts AS (
+  SELECT ip.pid, c.n FROM (
+    SELECT m.pno, count(*) AS n FROM ${DERIVED_DB}.msgs m, cutoff c
+    WHERE m.t < c.t_end AND ${gnoInScope(opts.hasScope, 'm.gno')} AND ${FACTS_CHECKED}
+    GROUP BY m.pno
+  ) c JOIN id_people ip ON ip.pno = c.pno
+),
 msg_counts AS (
-  SELECT m.sender_id AS pid, count(*) FILTER (WHERE m.group_name IS NOT NULL AND ${inScope}) AS n
-  FROM messages m, cutoff c
-  WHERE m.sent_at < c.t_end${opts.hasScope ? ` AND ${inScope}` : ''}
-  GROUP BY m.sender_id
+  SELECT pid, n FROM group_msg_counts${
+    opts.hasScope
+      ? ''
+      : `
+  UNION ALL
+  SELECT s.pid, 0 FROM (
+    SELECT DISTINCT m.sender_id AS pid FROM messages m, cutoff c WHERE m.group_name IS NULL AND m.sent_at < c.t_end
+  ) s ANTI JOIN group_msg_counts g ON g.pid = s.pid`
+  }
 ),
 -- Contacts added by $asOf (an add without a time cannot be placed after it): people without a scope.
 people AS (
@@ -212,6 +248,14 @@ LEFT JOIN survey_latest sl ON sl.pid = p.pid
 LEFT JOIN kb_scores kb ON kb.pid = p.pid`;
 }
 /* eslint-enable no-restricted-syntax */
+
+/**
+ * Runs `fn` with the text of {@link featuresSql} over the rules' kept hit tables, made where missing
+ * (behaviourHits.ts withRuleHitTables, as 关键行为 makes them) and kept from being dropped until `fn` is done.
+ */
+export function withFeaturesSql<T>(sql: Sql, opts: Omit<FeaturesSqlOptions, 'hitTables'>, fn: (text: string) => Promise<T>): Promise<T> {
+  return withRuleHitTables(sql, featureRules(opts.behaviours), (hitTables) => fn(featuresSql({ ...opts, hitTables })));
+}
 
 /** Named parameters of {@link featuresSql}. */
 export function featuresParams(opts: { groups?: string[]; asOf: string; timeZone: string }): Record<string, DuckDBValue> {

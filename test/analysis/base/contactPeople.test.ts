@@ -51,7 +51,7 @@ afterAll(async () => t?.dispose());
 
 function features(asOf: string, groups?: string[]): Promise<FeatureRow[]> {
   return t.project.db.use((sql) =>
-    sql.all<FeatureRow>(`SELECT * FROM (${featuresSql({ hasScope: !!groups, behaviours: [] })}) ORDER BY pid`, featuresParams({ groups, asOf, timeZone: TZ })),
+    sql.all<FeatureRow>(`SELECT * FROM (${featuresSql({ hasScope: !!groups, behaviours: [], hitTables: [] })}) ORDER BY pid`, featuresParams({ groups, asOf, timeZone: TZ })),
   );
 }
 

@@ -56,7 +56,7 @@ afterAll(async () => t?.dispose());
 
 async function referrals(groups?: string[]): Promise<Record<string, number>> {
   const rows = await t.project.db.use((sql) =>
-    sql.all<FeatureRow>(featuresSql({ hasScope: !!groups, behaviours: [] }), featuresParams({ groups, asOf: '2024-01-31', timeZone: TZ })),
+    sql.all<FeatureRow>(featuresSql({ hasScope: !!groups, behaviours: [], hitTables: [] }), featuresParams({ groups, asOf: '2024-01-31', timeZone: TZ })),
   );
   return Object.fromEntries(rows.filter((r) => r.referrals > 0).map((r) => [r.pid, r.referrals]));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureRow } from '../../../src-main/contract';
 import { featuresTable } from '../../../src-main/analysis/features/featuresCache';
-import { featuresParams, featuresSql, resolveAsOf } from '../../../src-main/analysis/features/featuresQueries';
+import { featuresParams, resolveAsOf, withFeaturesSql } from '../../../src-main/analysis/features/featuresQueries';
 import { AS_OF, expectedAll, expectedScopeA, fixtureBehaviours, insertFeaturesFixture } from './featuresFixture';
 import { insertImport, tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -11,9 +11,8 @@ let t: TempProject;
 /** Every row of featuresSql, by pid. */
 function features(asOf: string, groups?: string[]): Promise<FeatureRow[]> {
   return t.project.db.use((sql) =>
-    sql.all<FeatureRow>(
-      `SELECT * FROM (${featuresSql({ hasScope: !!groups, behaviours: fixtureBehaviours })}) ORDER BY pid`,
-      featuresParams({ groups, asOf, timeZone: TZ }),
+    withFeaturesSql(sql, { hasScope: !!groups, behaviours: fixtureBehaviours }, (text) =>
+      sql.all<FeatureRow>(`SELECT * FROM (${text}) ORDER BY pid`, featuresParams({ groups, asOf, timeZone: TZ })),
     ),
   );
 }

@@ -49,7 +49,7 @@ afterAll(async () => t?.dispose());
 
 async function referrer(asOf: string): Promise<Pick<FeatureRow, 'referrals' | 'referrals_bought'>> {
   const rows = await t.project.db.use((sql) =>
-    sql.all<FeatureRow>(`SELECT * FROM (${featuresSql({ hasScope: false, behaviours: [] })}) WHERE pid = 'ref'`, featuresParams({ asOf, timeZone: TZ })),
+    sql.all<FeatureRow>(`SELECT * FROM (${featuresSql({ hasScope: false, behaviours: [], hitTables: [] })}) WHERE pid = 'ref'`, featuresParams({ asOf, timeZone: TZ })),
   );
   return { referrals: rows[0]!.referrals, referrals_bought: rows[0]!.referrals_bought };
 }
