@@ -1,6 +1,6 @@
 // The one component that imports ECharts. Only the charts and components the app draws are
 // registered, so the bundle carries no more of ECharts than it uses.
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
@@ -169,22 +169,34 @@ function DrawnChart({ option, testId, onItemClick, height, title = '' }: ChartPr
   );
 }
 
-const noQueryLoading = () => loadingQueries() === 0;
-const noSubscription = () => () => undefined;
-
 /**
  * Whether the chart may be made: once its option has figures or no query of the renderer is under
  * way (then an option without figures is the answer: nothing to draw). A chart made while its
  * view's answers were on their way drew its axes and "no data" once for nothing, then everything
  * again with the figures: twice the drawing of a first visit, beside the server's work on the same
- * two cores (issue 17). True from then on.
+ * two cores (issue 17). Quiet is read after the view's own questions are asked: their effects run
+ * after the chart's (a parent's after its children's) in the same commit, and in the first render
+ * none is counted yet, so a check there made every chart of a first visit empty. True from then on.
  */
 function useCreatable(option: ChartOption): boolean {
   const [isLatched, setLatched] = useState(false);
-  const isQuiet = useSyncExternalStore(isLatched ? noSubscription : subscribeLoadingQueries, noQueryLoading);
-  const isCreatable = isLatched || isQuiet || hasFigures(option);
-  if (isCreatable && !isLatched) setLatched(true);
-  return isCreatable;
+  const isFilled = hasFigures(option);
+  if (isFilled && !isLatched) setLatched(true);
+  useEffect(() => {
+    if (isLatched || isFilled) return;
+    let isLive = true;
+    const check = () => {
+      if (isLive && loadingQueries() === 0) setLatched(true);
+    };
+    const unsubscribe = subscribeLoadingQueries(check);
+    // A microtask runs once the commit's remaining effects (the view's questions) have run.
+    queueMicrotask(check);
+    return () => {
+      isLive = false;
+      unsubscribe();
+    };
+  }, [isLatched, isFilled]);
+  return isLatched || isFilled;
 }
 
 /** Whether an option draws any data: a series with at least one value. */
@@ -195,11 +207,20 @@ function hasFigures(option: ChartOption | null): boolean {
 
 /**
  * Draws `option` with the same instance (no re-creation). An animation, where an option keeps one,
- * is short: the figures count as shown once it has finished (`data-rendered`).
+ * is short: the figures count as shown once it has finished (`data-rendered`). A container whose
+ * size changed since the last draw (the answer that brought the option also set its height) is
+ * drawn once, at its new size: drawn first at the old one, the ResizeObserver drew it all again
+ * (流失与留存's retention heatmap, twice in one task, issue 17).
  */
 function draw(instance: echarts.ECharts, el: HTMLElement, option: ChartOption, isAnimated: boolean): void {
   el.setAttribute('data-rendered', 'false');
-  instance.setOption({ textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option, ...(isAnimated ? {} : { animation: false }) }, { notMerge: true });
+  const isResized = el.clientWidth > 0 && (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight());
+  instance.setOption(
+    { textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option, ...(isAnimated ? {} : { animation: false }) },
+    // Set without drawing; the resize draws it (ECharts: setOption lazily, then resize).
+    { notMerge: true, lazyUpdate: isResized },
+  );
+  if (isResized) instance.resize();
 }
 
 /** The chart as drawn, as a PNG at twice the screen's pixels on white (a transparent PNG reads badly in documents). */
