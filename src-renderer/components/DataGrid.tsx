@@ -37,6 +37,11 @@ export type DataGridProps<R> = {
   exportFile?: (format: ExportFileFormat, shown: GridShown) => ReturnType<NonNullable<GridExportProps['file']>>;
   /** The export control disabled (e.g. while the view's definition is invalid). */
   isExportDisabled?: boolean;
+  /**
+   * A server-side grid whose columns come with its first page (客户360's key behaviours): made
+   * once that page has answered, so it lays its columns out once, not once empty and again.
+   */
+  isMadeAfterFirstPage?: boolean;
 } & DataGridSource<R>;
 
 /** Grids of at most this many rows (held in the page) take their rows' height instead of scrolling (issue 11 item 9). */
@@ -151,7 +156,7 @@ function WarmedFirstPage<R>({ loader, reloadKey }: { loader: PageLoader<R>; relo
 }
 
 function ShownGrid<R>(props: DataGridProps<R>) {
-  const { columns, testId, onTotal, rowId, exportTitle = '', exportFile, isExportDisabled = false } = props;
+  const { columns, testId, onTotal, rowId, exportTitle = '', exportFile, isExportDisabled = false, isMadeAfterFirstPage = false } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
   const isServerSide = 'loader' in props;
   const loader = 'loader' in props ? props.loader : null;
@@ -159,7 +164,7 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   const rows = 'rows' in props ? props.rows : null;
   // Made in a creation turn of its own (creationTurn.ts), after the view's render: the view and its
   // grid made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
-  const isMade = useCreationTurn();
+  const isTurn = useCreationTurn();
   // New rows reach the grid in a turn of their own as well: taken in the render that brought the
   // answer, they were drawn in one task with the view's charts (issue 17).
   const [shownRows, setShownRows] = useState(rows);
@@ -209,11 +214,22 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   // creation turn after the view's charts, 流失与留存's list started some 300 ms after the click
   // (issue 17). A kept view's grid, hidden, asks as it did.
   const visibility = useViewVisibility();
+  // Set once the early page of the grid's first datasource has answered, or none was asked (see isMadeAfterFirstPage).
+  const [isFirstPageIn, setFirstPageIn] = useState(false);
   useEffect(() => {
     shownSource.current = datasource;
-    early.current = datasource && loader && visibility.isShown() ? { source: datasource, page: loader(firstQuery) } : null;
+    const page = datasource && loader && visibility.isShown() ? loader(firstQuery) : null;
+    early.current = page && datasource ? { source: datasource, page } : null;
+    if (!page) return setFirstPageIn(true);
+    let isLive = true;
+    const arrived = () => void (isLive && setFirstPageIn(true));
+    page.then(arrived, arrived);
+    return () => {
+      isLive = false;
+    };
   }, [datasource, loader, visibility]);
   const isPagePending = datasource !== undefined && answered !== datasource;
+  const isMade = isTurn && (!isMadeAfterFirstPage || isFirstPageIn);
 
   // The sort and filters the grid shows now, as a page request carries them.
   const shownQuery = useCallback((startRow: number, endRow: number) => {

@@ -62,7 +62,7 @@ export function FeaturesView() {
       </ScopeBar>
       <p className="muted features-hint">{featuresText.hint}</p>
       <div className="grid-box grid-box-fill">
-        <DataGrid columns={columns} loader={loader} reloadKey={`${dataVersion}:${definitionsVersion}`} onTotal={onTotal} testId="features-grid" exportFile={exportFile} />
+        <DataGrid columns={columns} loader={loader} reloadKey={`${dataVersion}:${definitionsVersion}`} onTotal={onTotal} testId="features-grid" exportFile={exportFile} isMadeAfterFirstPage />
       </div>
     </div>
   );
