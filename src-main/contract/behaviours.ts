@@ -75,8 +75,11 @@ export const activeBySchema = z.enum(['message', 'behaviour']);
 export const behavioursMethods = {
   'behaviours:get': method<KeyBehaviour[]>()(empty),
   'behaviours:save': method<KeyBehaviour[]>()(z.object({ behaviours: keyBehavioursSchema })),
-  /** Live counts of (possibly unsaved) definitions, as the user types. */
-  'behaviours:counts': method<BehaviourCount[]>()(z.object({ ...analysisScope, behaviours: keyBehavioursSchema })),
+  /**
+   * Live counts of (possibly unsaved) definitions, as the user types; without `behaviours`, of the
+   * saved ones (what behaviours:get answers), so a view can ask them beside the rules themselves.
+   */
+  'behaviours:counts': method<BehaviourCount[]>()(z.object({ ...analysisScope, behaviours: keyBehavioursSchema.optional() })),
   'behaviours:query': method<BehaviourResult>()(z.object({ ...analysisScope, period: period.default('week') })),
   'behaviours:activeBy': method<{ activeBy: 'message' | 'behaviour' }>()(z.object({ activeBy: activeBySchema.optional() })),
   /** Message types present in the group messages, most frequent first, for the types multiselect. */

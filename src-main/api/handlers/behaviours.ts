@@ -41,7 +41,7 @@ export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'
     'behaviours:counts': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return project.db.use((sql) => queryBehaviourCounts(sql, req.behaviours, req, project.timeZone), call);
+      return project.db.use(async (sql) => queryBehaviourCounts(sql, req.behaviours ?? (await readDefinition(sql, 'behaviours')), req, project.timeZone), call);
     },
     'behaviours:query': async (req, call?: CallContext) => {
       const project = requireProject(ctx);

@@ -42,11 +42,11 @@ export function BehavioursView() {
   const defaults = useMutation('behaviours:defaults', { onDone: (rules) => rows.set(toRows(rules)) });
   const activeBySaver = useMutation('behaviours:activeBy', { invalidates: 'definitions' });
 
-  // Live counts of the rows as they are (unsaved). Until the draft has started, the saved rules it
-  // starts from: the same request, asked the moment they arrive instead of after the draft's render
-  // (the grid's rows, hundreds of milliseconds at 100,000 people), and not asked again once it has.
-  const counted = rows.isLoaded ? rows.value : savedRules ? toRows(savedRules) : null;
-  const live = useQuery('behaviours:counts', counted ? { ...scope, behaviours: countableRules(counted) } : null, { debounceMs: DEBOUNCE_MS });
+  // Live counts of the rows as they are. While they are the saved rules (no draft yet, or none of
+  // its changes left), the saved rules' counts, asked without the rules: beside behaviours:get on a
+  // first visit, not after its answer and the grid's render (some 500 ms at 100,000 people, issue 17).
+  const isEdited = rows.isLoaded && rows.isDirty;
+  const live = useQuery('behaviours:counts', isEdited ? { ...scope, behaviours: countableRules(rows.value) } : scope, { debounceMs: DEBOUNCE_MS });
   const isCounting = live.isLoading;
   const counts = useMemo<ReadonlyMap<string, BehaviourCount>>(() => new Map((live.data ?? []).map((c) => [c.id, c])), [live.data]);
 

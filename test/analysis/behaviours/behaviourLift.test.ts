@@ -85,6 +85,14 @@ describe('behaviours handlers', () => {
     ]);
   });
 
+  it('counts the saved rules when the request names none (a first visit asks them beside the rules)', async () => {
+    const r = await call('behaviours:counts', { ...range, groups: ['G1', 'G2'] });
+    expect(r.ok && r.value).toEqual([
+      { id: 'ck', people: 4, occurrences: 4, error: null }, // as above: m1 m2 m3 m9
+      { id: 'none', people: 0, occurrences: 0, error: null },
+    ]);
+  });
+
   it('lists the message types with their counts, most frequent first', async () => {
     expect(await call('behaviours:msgTypes', {})).toEqual({ ok: true, value: [{ msgType: 'text', count: 9 }] });
   });
