@@ -25,7 +25,7 @@ import { sheetOf, type SheetExport } from '../base/exportSheet';
 import { funnelMessages, funnelText } from '../../locale/funnel';
 import { channelMessages } from '../../locale/analysis';
 import { customerRowsChannelSql, earliestRowKey, personChannelSql, scopeParams } from '../base/analysisBase';
-import { funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
+import { firstEventsSql, funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
 import { plusDaysSql } from '../base/localTime';
 import type { Sql } from '../../db/projectDb';
 
@@ -139,7 +139,7 @@ export function cohortCtes(stages: readonly PathStage[], groups: string[] | unde
   const reached = stages.map((_, i) => `SELECT ${i} AS k, pkey, t0, t FROM r${i}`).join('\n  UNION ALL ');
   return `${funnelBaseCtes(sources, groups)},
 entry AS (
-  SELECT pkey, min(t) AS t0 FROM ${sourceCte(stages[0]!.source)} GROUP BY pkey
+  ${firstEventsSql(stages[0]!.source, groups)}
 ),
 ends AS (
   SELECT ${localDay('min(t0)')} AS lo, ${localDay('max(t0)')} AS hi FROM entry

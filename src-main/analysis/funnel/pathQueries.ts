@@ -111,6 +111,20 @@ function personEventSql(source: PersonSource, groups: string[] | undefined): str
 /** Name of the CTE holding a source's events (`pkey, t`) or daily figure (`d, v`). */
 export const sourceCte = (source: StageSource): string => `src_${source}`;
 
+/**
+ * Each key's earliest event of a per-person source, `(pkey, t0)` (needs the source's CTE, and
+ * `fn_customers` and `person_customer` for person_added). A person's earliest add is person_customer's `added_at`, the
+ * min over the rows fn_customers gives that person (analysisBase.ts personFactsSql), so only the
+ * rows tied to nobody are grouped here: grouping every customer row (a million at L) was most of a
+ * cohort's cost when the path starts with 添加.
+ */
+export function firstEventsSql(source: StageSource, groups: string[] | undefined): string {
+  if (source !== 'person_added') return `SELECT pkey, min(t) AS t0 FROM ${sourceCte(source)} GROUP BY pkey`;
+  return `SELECT pno AS pkey, added_at AS t0 FROM person_customer WHERE added_at IS NOT NULL ${inScopePeople(!!groups && groups.length > 0, 'pno')}
+  UNION ALL
+  SELECT pkey, min(t) FROM fn_customers WHERE NOT is_person AND t IS NOT NULL GROUP BY pkey`;
+}
+
 /** The columns fn_customers gives of customer rows `c`, after the key and `is_person`. */
 const customerColumns = (c: string) => `${c}.added_at AS t, nullif(trim(${c}.customer_name), '') AS customer_name,
          nullif(trim(${c}.staff), '') AS staff, nullif(trim(${c}.add_way), '') AS add_way, nullif(trim(${c}.channel), '') AS channel,
