@@ -78,6 +78,9 @@ export function nfkcPattern(pattern: string): string {
   return pattern.replace(/[A-Za-z0-9]?[\u{80}-\u{10FFFF}]+/gu, (run) => run.normalize('NFKC').replace(REGEX_SPECIAL, (c) => `\\${c}`));
 }
 
+/** Text of characters without case: Chinese characters, digits, punctuation and spaces. */
+const UNCASED = /^[\p{Script=Han}0-9\p{P}\s]+$/u;
+
 /** The SQL condition "this message matches the rule" over the columns `msg_type`, `content` and `content_nfkc` of `messages`. */
 export function matchSql(b: KeyBehaviour): string {
   const types = normaliseTypes(b.msgTypes);
@@ -87,7 +90,13 @@ export function matchSql(b: KeyBehaviour): string {
     contentCond = regexMatchSql(nfkcPattern(b.pattern), MATCHED_CONTENT);
   } else if (b.pattern.trim() !== '') {
     // Keywords are case-insensitive (CheckIn = checkin) and read as NFKC too; lower() of the literal is folded once.
-    contentCond = `contains(lower(${MATCHED_CONTENT}), lower(${textSql(b.pattern.trim().normalize('NFKC'))}))`;
+    const keyword = b.pattern.trim().normalize('NFKC');
+    // A keyword of uncased characters only (接龙) is in the lower-case content exactly where it is in
+    // the content: lowering changes cased letters only, into cased letters, and never drops one. So
+    // the content is not lowered for it (lower() of every message was the costliest part of such a rule).
+    contentCond = UNCASED.test(keyword)
+      ? `contains(${MATCHED_CONTENT}, ${textSql(keyword)})`
+      : `contains(lower(${MATCHED_CONTENT}), lower(${textSql(keyword)}))`;
   }
   return `(${typeCond}) AND (${contentCond})`;
 }

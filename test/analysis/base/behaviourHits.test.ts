@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyBehaviour } from '../../../src-main/contract';
-import { MAX_HIT_TABLES, withRuleHitTables } from '../../../src-main/analysis/base/behaviourHits';
+import { listValue } from '@duckdb/node-api';
+import { matchSql, MAX_HIT_TABLES, withRuleHitTables } from '../../../src-main/analysis/base/behaviourHits';
 import { queryBehaviourCounts, queryBehaviourLift, queryBehaviourSeries } from '../../../src-main/analysis/behaviours/behaviourQueries';
 import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
 import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
@@ -154,5 +155,32 @@ describe('rules needing more than one hit', () => {
       ['twice2d', 0, 3],
       ['once', 2, 3],
     ]);
+  });
+});
+
+describe('matchSql of a keyword', () => {
+  const rule = (pattern: string): KeyBehaviour => ({ id: 'k', name: 'k', msgTypes: [], pattern, isRegex: false, minCount: 1, windowDays: null, weight: 1, enabled: true });
+  /** The contents of `contents` the rule matches, in order. */
+  const matched = (pattern: string, contents: string[]) =>
+    t.project.db.use(async (sql) =>
+      (
+        await sql.all<{ content: string }>(
+          `SELECT content FROM (SELECT unnest($contents) AS content, CAST(NULL AS VARCHAR) AS content_nfkc, 'text' AS msg_type, generate_subscripts($contents, 1) AS i)
+           WHERE ${matchSql(rule(pattern))} ORDER BY i`,
+          { contents: listValue(contents) },
+        )
+      ).map((r) => r.content),
+    );
+  const contents = ['接龙', 'ABC接龙', 'İ接龙ÀB', '接 龙', '龙接', 'JIELONG 接龙!'];
+
+  it('of uncased characters matches the content as it is, without lowering it, where the lowered content holds it', async () => {
+    expect(matchSql(rule('接龙'))).not.toContain('lower(');
+    expect(await matched('接龙', contents)).toEqual(['接龙', 'ABC接龙', 'İ接龙ÀB', 'JIELONG 接龙!']);
+    expect(await matched('接龙!', contents)).toEqual(['JIELONG 接龙!']);
+  });
+
+  it('with letters matches case-insensitively', async () => {
+    expect(await matched('jielong', contents)).toEqual(['JIELONG 接龙!']);
+    expect(await matched('àb', contents)).toEqual(['İ接龙ÀB']);
   });
 });
