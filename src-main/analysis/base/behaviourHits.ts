@@ -150,55 +150,23 @@ export async function withRuleHitTables<T>(sql: Sql, rules: readonly KeyBehaviou
   }
 }
 
-/**
- * Makes the hit tables of `rules` in one pass over the messages and one over the derived msgs: each
- * group message's matches as bits of a number (a rule's conditions read every message's content
- * whether its scan is its own or shared), the hits of any rule with their person and group numbers,
- * instant and local day into a temporary table, split from there per rule.
- */
-async function makeHitTables(sql: Sql, rules: readonly { name: string; condition: string }[]): Promise<void> {
-  if (rules.length === 0) return;
-  if (rules.length === 1) {
-    await sql.run(
-      `CREATE TABLE ${DERIVED_DB}.${rules[0]!.name} AS
-       SELECT f.pno, f.gno, f.t, f.d
-       FROM (SELECT rowid AS rid FROM messages WHERE group_name IS NOT NULL AND ${rules[0]!.condition}) h JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid`,
-    );
-    return;
-  }
-  // A BIGINT holds the bits of 62 rules; more are matched in turns.
-  const BITS = 62;
-  if (rules.length > BITS) {
-    for (let i = 0; i < rules.length; i += BITS) await makeHitTables(sql, rules.slice(i, i + BITS));
-    return;
-  }
-  const temp = `${DERIVED_DB}.kbh_matching`;
-  const mask = rules.map((r, i) => `CASE WHEN ${r.condition} THEN ${2n ** BigInt(i)} ELSE 0 END`).join(' + ');
-  try {
-    await sql.run(
-      `CREATE OR REPLACE TABLE ${temp} AS
-       SELECT f.pno, f.gno, f.t, f.d, h.mask
-       FROM (SELECT rid, mask FROM (SELECT rowid AS rid, CAST(${mask} AS BIGINT) AS mask FROM messages WHERE group_name IS NOT NULL) WHERE mask <> 0) h
-       JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid`,
-    );
-    for (const [i, r] of rules.entries()) {
-      await sql.run(`CREATE TABLE ${DERIVED_DB}.${r.name} AS SELECT pno, gno, t, d FROM ${temp} WHERE mask & ${2n ** BigInt(i)} <> 0`);
-    }
-  } finally {
-    await sql.run(`DROP TABLE IF EXISTS ${temp}`).catch(() => undefined);
-  }
-}
-
 /** Makes the missing tables, marks them in use, and drops the least recently used beyond {@link MAX_HIT_TABLES}. */
 async function keepHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<string[]> {
   await sql.run(`CREATE TABLE IF NOT EXISTS ${ENTRIES} (name VARCHAR PRIMARY KEY, used_at TIMESTAMP)`);
-  const names = rules.map((rule) => `${HIT_TABLE_PREFIX}${createHash('sha1').update(matchSql(rule)).digest('hex').slice(0, 24)}`);
-  const used = [...new Set(names)];
-  const missing: { name: string; condition: string }[] = [];
-  for (const [i, name] of names.entries()) {
-    if (!missing.some((m) => m.name === name) && !(await tableExists(sql, name))) missing.push({ name, condition: matchSql(rules[i]!) });
+  const names: string[] = [];
+  for (const rule of rules) {
+    const condition = matchSql(rule);
+    const name = `${HIT_TABLE_PREFIX}${createHash('sha1').update(condition).digest('hex').slice(0, 24)}`;
+    if (!(await tableExists(sql, name))) {
+      await sql.run(
+        `CREATE TABLE ${DERIVED_DB}.${name} AS
+         SELECT f.pno, f.gno, f.t, f.d
+         FROM (SELECT rowid AS rid FROM messages WHERE group_name IS NOT NULL AND ${condition}) h JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid`,
+      );
+    }
+    names.push(name);
   }
-  await makeHitTables(sql, missing);
+  const used = [...new Set(names)];
   if (used.length > 0) {
     await sql.run(`INSERT OR REPLACE INTO ${ENTRIES} VALUES ${used.map((n) => `(${sqlLiteral(n)}, now())`).join(', ')}`);
   }
