@@ -7,6 +7,8 @@ import { createHandlers } from '../../src-main/api/handlers';
 import type { ImportJob, PreparationProgress } from '../../src-main/contract';
 import type { OpenProject } from '../../src-main/db/projectFile';
 import { writeXlsx } from '../import/helpers';
+import { KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresCache';
+import { dataFingerprint } from '../../src-main/analysis/base/derivedTables';
 
 let dir: string;
 beforeEach(async () => {
@@ -139,6 +141,12 @@ describe('the derived tables of the app', () => {
       expect(shares.length).toBeGreaterThan(1);
       for (const [i, f] of shares.entries()) expect(f).toBeGreaterThanOrEqual(i ? shares[i - 1]! : 0);
       expect(shares.at(-1)!).toBeLessThanOrEqual(1);
+      // 客户360's default feature table too, under the key of the new data: the first page reads it.
+      const kept = await ctx.project!.db.use((sql) => sql.all<{ key: string; table_name: string }>(`SELECT key, table_name FROM ${KEPT_FEATURES_SCHEMA}.kept_state`));
+      expect(kept.length).toBe(1);
+      expect(kept[0]!.key).toContain(await ctx.project!.db.useUnprepared(dataFingerprint));
+      const ids = await ctx.project!.db.use((sql) => sql.all<{ pid: string }>(`SELECT pid FROM ${KEPT_FEATURES_SCHEMA}.${kept[0]!.table_name} ORDER BY pid`));
+      expect(ids).toEqual([{ pid: 'id1' }, { pid: 'id2' }]);
       // Kept in the file: a later open of the same data finds them current and builds nothing.
       await h['project:close']({});
       await h['project:open']({ path: path.join(dir, 'p.qunxi') });

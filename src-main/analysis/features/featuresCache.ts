@@ -11,6 +11,13 @@
  * The data version is derivedTables.ts's fingerprint of the data (row counts and highest rowids of
  * the imported tables, the imports, the nickname setting). The last few tables are kept; older
  * ones are dropped.
+ *
+ * The default table (every group, the default as-of day: what 客户360, 四象限, VVIP and 相似人群 open
+ * with) is kept in the project file itself instead ({@link KEPT_FEATURES_SCHEMA}, with the key it was
+ * computed under, written last), so a later open of the same data finds it (a minute of CPU at a
+ * million people); another data state, definition of the key behaviours, saved tags or zone computes
+ * it again, replacing it. A project open read-only reads a kept table of its key and computes others
+ * in memory. The anonymised copy copies the imported tables only (export/anonymizedCopy.ts), never this one.
  */
 import { createHash } from 'node:crypto';
 import type { KeyBehaviour } from '../../contract';
@@ -19,13 +26,23 @@ import { readDefinition } from '../../db/definitionsStore';
 import { behaviourColumns, featuresParams, resolveAsOf, withFeaturesSql } from './featuresQueries';
 import { dataFingerprint } from '../base/derivedTables';
 import { SAVED_TAGS_KEY } from '../base/analysisBase';
-import type { Sql } from '../../db/projectDb';
+import { sqlIdent, type Sql } from '../../db/projectDb';
 import { isCancelled } from '../../db/cancellation';
 
 /** Name of the attached in-memory database holding the computed tables. */
 const CACHE_DB = 'qx_features';
 /** Computed tables kept per project (a scope and an as-of day each). */
 const MAX_TABLES = 6;
+
+/** Schema of the project file keeping the default feature table between sessions. */
+export const KEPT_FEATURES_SCHEMA = 'qx_kept_features';
+/** Its table of the key the kept table was computed under (one row, written after the table). */
+const KEPT_STATE = 'kept_state';
+/**
+ * The version of what the feature table holds: a file whose table an older definition computed
+ * (other columns or meanings) computes it again. Raise it with every change of featuresSql's columns or meaning.
+ */
+export const FEATURES_FORMAT = 1;
 
 /** A computed feature table of the open project. */
 export interface FeaturesTable {
@@ -77,26 +94,81 @@ async function attachCache(sql: Sql): Promise<void> {
   );
 }
 
-/** The database file and everything the features depend on, as one string. */
-async function inputsKey(sql: Sql, req: FeaturesRequest): Promise<string> {
-  const row = await sql.one<{ path: string | null; behaviours: string | null; saved_tags: string | null }>(
-    `SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS path,
-            (SELECT value FROM definitions WHERE key = 'behaviours') AS behaviours,
-            (SELECT md5(value) FROM definitions WHERE key = '${SAVED_TAGS_KEY}') AS saved_tags`,
-  );
-  const groups = [...new Set(req.groups ?? [])].sort();
-  return JSON.stringify({ ...row, data: await dataFingerprint(sql), groups, asOf: req.asOf ?? null, timeZone: req.timeZone });
+/** What a feature table is computed under, as strings: `key` for this process, `keptKey` for the file (the default table only). */
+interface Keys {
+  key: string;
+  /** The key of the default table without the file's path (a moved file keeps its table); null for a scope or an as-of day. */
+  keptKey: string | null;
+  /** Whether the project file takes no writes (open read-only). */
+  isReadOnly: boolean;
 }
 
-async function compute(sql: Sql, key: string, tableName: string, req: FeaturesRequest): Promise<FeaturesTable> {
+/** The database file and everything the features depend on. */
+async function inputsKeys(sql: Sql, req: FeaturesRequest): Promise<Keys> {
+  const { path, is_read_only: isReadOnly, ...row } = (await sql.one<{ path: string | null; is_read_only: boolean; behaviours: string | null; saved_tags: string | null }>(
+    `SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS path,
+            (SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()) AS is_read_only,
+            (SELECT value FROM definitions WHERE key = 'behaviours') AS behaviours,
+            (SELECT md5(value) FROM definitions WHERE key = '${SAVED_TAGS_KEY}') AS saved_tags`,
+  ))!;
+  const groups = [...new Set(req.groups ?? [])].sort();
+  const inputs = { ...row, data: await dataFingerprint(sql), groups, asOf: req.asOf ?? null, timeZone: req.timeZone };
+  const isDefault = groups.length === 0 && !req.asOf;
+  return {
+    key: JSON.stringify({ path, ...inputs }),
+    keptKey: isDefault ? JSON.stringify({ ...inputs, format: FEATURES_FORMAT }) : null,
+    isReadOnly,
+  };
+}
+
+/** The default feature table the project file keeps under `keptKey`, if it keeps one. */
+async function keptTable(sql: Sql, keptKey: string): Promise<FeaturesTable | null> {
+  const hasState = await sql.one<{ n: number }>(
+    `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_FEATURES_SCHEMA}' AND table_name = '${KEPT_STATE}'`,
+  );
+  if (!hasState?.n) return null;
+  const row = await sql.one<Entry>(`SELECT table_name, as_of, behaviours FROM ${KEPT_FEATURES_SCHEMA}.${KEPT_STATE} WHERE key = ?`, [keptKey]);
+  return row ? tableOf(`${KEPT_FEATURES_SCHEMA}.${row.table_name}`, row) : null;
+}
+
+function tableOf(relation: string, entry: Pick<Entry, 'as_of' | 'behaviours'>): FeaturesTable {
+  return { relation, params: {}, asOf: entry.as_of, behaviours: JSON.parse(entry.behaviours) as FeaturesTable['behaviours'] };
+}
+
+/**
+ * Computes the default table into the project file under `keptKey`, replacing the one kept before:
+ * the key goes first and is written back last, so a computation cut short (a cancel, a crash) is
+ * never taken for a whole one.
+ */
+async function computeKept(sql: Sql, keptKey: string, tableName: string, req: FeaturesRequest): Promise<FeaturesTable> {
+  const relation = `${KEPT_FEATURES_SCHEMA}.${tableName}`;
+  await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_FEATURES_SCHEMA}`);
+  const old = await sql.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_FEATURES_SCHEMA}'`,
+  );
+  for (const { name } of old) await sql.run(`DROP TABLE ${KEPT_FEATURES_SCHEMA}.${sqlIdent(name)}`);
+  const { asOf, columns } = await computeInto(sql, relation, req);
+  await sql.run(
+    `CREATE TABLE ${KEPT_FEATURES_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS key, CAST(? AS VARCHAR) AS table_name, CAST(? AS VARCHAR) AS as_of, CAST(? AS VARCHAR) AS behaviours, now() AS computed_at`,
+    [keptKey, tableName, asOf, JSON.stringify(columns)],
+  );
+  return { relation, params: {}, asOf, behaviours: columns };
+}
+
+/** Computes the feature table of `req` into `relation` (a new table). */
+async function computeInto(sql: Sql, relation: string, req: FeaturesRequest): Promise<{ asOf: string; columns: FeaturesTable['behaviours'] }> {
   const behaviours: KeyBehaviour[] = await usableBehaviours(sql, await readDefinition(sql, 'behaviours'));
   const asOf = await resolveAsOf(sql, req.timeZone, req.asOf);
   const groups = req.groups?.length ? req.groups : undefined;
-  const relation = `${CACHE_DB}.${tableName}`;
   await withFeaturesSql(sql, { hasScope: !!groups, behaviours }, (text) =>
     sql.run(`CREATE OR REPLACE TABLE ${relation} AS ${text}`, featuresParams({ groups, asOf, timeZone: req.timeZone })),
   );
-  const columns = behaviourColumns(behaviours);
+  return { asOf, columns: behaviourColumns(behaviours) };
+}
+
+async function compute(sql: Sql, key: string, tableName: string, req: FeaturesRequest): Promise<FeaturesTable> {
+  const relation = `${CACHE_DB}.${tableName}`;
+  const { asOf, columns } = await computeInto(sql, relation, req);
   await inTurn(async () => {
     await sql.run(`INSERT OR REPLACE INTO ${CACHE_DB}.entries VALUES (?, ?, ?, ?, now())`, [key, tableName, asOf, JSON.stringify(columns)]);
     // Keep the newest tables only.
@@ -117,17 +189,12 @@ async function compute(sql: Sql, key: string, tableName: string, req: FeaturesRe
  */
 export async function featuresTable(sql: Sql, req: FeaturesRequest): Promise<FeaturesTable> {
   await inTurn(() => attachCache(sql));
-  const key = await inputsKey(sql, req);
+  const { key, keptKey, isReadOnly } = await inputsKeys(sql, req);
   const tableName = `f_${createHash('sha1').update(key).digest('hex').slice(0, 20)}`;
   const cached = await sql.one<Entry>(`SELECT table_name, as_of, behaviours FROM ${CACHE_DB}.entries WHERE key = ?`, [key]);
-  if (cached) {
-    return {
-      relation: `${CACHE_DB}.${cached.table_name}`,
-      params: {},
-      asOf: cached.as_of,
-      behaviours: JSON.parse(cached.behaviours) as FeaturesTable['behaviours'],
-    };
-  }
+  if (cached) return tableOf(`${CACHE_DB}.${cached.table_name}`, cached);
+  const kept = keptKey ? await keptTable(sql, keptKey) : null;
+  if (kept) return kept;
   const running = inFlight.get(key);
   if (running) {
     try {
@@ -139,7 +206,7 @@ export async function featuresTable(sql: Sql, req: FeaturesRequest): Promise<Fea
       return featuresTable(sql, req);
     }
   }
-  const job = compute(sql, key, tableName, req).finally(() => inFlight.delete(key));
+  const job = (keptKey && !isReadOnly ? computeKept(sql, keptKey, tableName, req) : compute(sql, key, tableName, req)).finally(() => inFlight.delete(key));
   inFlight.set(key, job);
   return job;
 }

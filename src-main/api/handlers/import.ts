@@ -9,6 +9,7 @@ import { runInspectWorker } from '../../import/runWorker';
 import { checkRegularFile } from '../../import/sourceFile';
 import { querySkipped } from '../../import/skippedRows';
 import { derivedProgress } from '../../analysis/base/derivedTables';
+import { featuresTable } from '../../analysis/features/featuresCache';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
@@ -155,13 +156,17 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
    * progress, rather than in the first view opened after (or, in the command line, the next
    * command's open): kept in the project file, they are then found current by every later open.
    * Once, after the last import running (each build reads every message). A cancel meanwhile
-   * stops the build and leaves the imports committed; the first use builds the tables then.
+   * stops the build and leaves the imports committed; the first use builds the tables then. The
+   * default feature table of 客户360, 四象限, VVIP and 相似人群 follows them the same way (kept in
+   * the file too, featuresCache.ts), its share then unknown.
    */
   const prepareAfter = async (self: JobEntry | BatchEntry, project: OpenProject, showPreparing: () => void): Promise<void> => {
     const isLast = ![...jobs.values(), ...batches.values()].some((other) => other !== self && other.job.state === 'running');
     if (!isLast || self.job.state !== 'running' || self.controller.signal.aborted) return;
     showPreparing();
-    await project.db.use(async () => undefined, { signal: self.controller.signal, cancelsPreparation: true }).catch(() => undefined);
+    await project.db
+      .use((sql) => featuresTable(sql, { timeZone: project.timeZone }), { signal: self.controller.signal, cancelsPreparation: true })
+      .catch(() => undefined);
   };
   return {
     'import:start': async (req) => {
