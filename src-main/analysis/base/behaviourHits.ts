@@ -123,6 +123,17 @@ async function tableExists(sql: Sql, name: string): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
+/** The name of a rule's hit table: after its match condition. */
+function hitTableName(rule: KeyBehaviour): string {
+  return `${HIT_TABLE_PREFIX}${createHash('sha1').update(matchSql(rule)).digest('hex').slice(0, 24)}`;
+}
+
+/** Whether every rule of `rules` has its hit table now (a query that would make them may prefer to match in place). */
+export async function hasHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<boolean> {
+  for (const rule of rules) if (!(await tableExists(sql, hitTableName(rule)))) return false;
+  return true;
+}
+
 /** The last call of {@link withRuleHitTables} in this process: their table keeping runs one after the other. */
 let queue: Promise<unknown> = Promise.resolve();
 /** Hit tables a running query reads, with how many read each: never dropped meanwhile. */
@@ -156,7 +167,7 @@ async function keepHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<
   const names: string[] = [];
   for (const rule of rules) {
     const condition = matchSql(rule);
-    const name = `${HIT_TABLE_PREFIX}${createHash('sha1').update(condition).digest('hex').slice(0, 24)}`;
+    const name = hitTableName(rule);
     if (!(await tableExists(sql, name))) {
       await sql.run(
         `CREATE TABLE ${DERIVED_DB}.${name} AS

@@ -44,7 +44,8 @@ import { membershipCtes, personChannelSql, personCtes } from '../base/analysisBa
 import { behaviourCountingCtes, kbDefsCte } from '../behaviours/behaviourQueries';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { FACTS_CHECKED, gnoInScope } from '../base/memberFacts';
-import { withRuleHitTables } from '../base/behaviourHits';
+import { hasHitTables, matchSql, withRuleHitTables } from '../base/behaviourHits';
+import { localDaySql } from '../base/localTime';
 import { INVITATIONS_TABLE } from '../base/invitations';
 import type { Sql } from '../../db/projectDb';
 
@@ -60,8 +61,10 @@ export interface FeaturesSqlOptions {
   /**
    * The kept hit table of each of {@link featureRules}(behaviours), in that order (behaviourHits.ts
    * withRuleHitTables): the statement counts them instead of matching every message's content again.
+   * Null: the statement matches the scope's messages itself (a scope in a session without the tables,
+   * which would match every message of the project).
    */
-  hitTables: readonly string[];
+  hitTables: readonly string[] | null;
 }
 
 /** Behaviour ids safe to become a column name (`kb_<id>`); others count in the score only. */
@@ -91,7 +94,7 @@ export function behaviourColumns(behaviours: KeyBehaviour[]): { id: string; name
 export function featuresSql(opts: FeaturesSqlOptions): string {
   const inScope = opts.hasScope ? `list_contains($groups, group_name)` : `TRUE`;
   const behaviours = featureRules(opts.behaviours);
-  if (opts.hitTables.length !== behaviours.length) throw new Error('featuresSql: one hit table per rule');
+  if (opts.hitTables && opts.hitTables.length !== behaviours.length) throw new Error('featuresSql: one hit table per rule');
   // Each rule by its position (integers group cheaper than the ids' text).
   const position = new Map(behaviours.map((b, i) => [b.id, i]));
   const kbSelect = behaviourColumns(behaviours)
@@ -100,7 +103,13 @@ export function featuresSql(opts: FeaturesSqlOptions): string {
   const kbPivot = behaviourColumns(behaviours)
     .map((c) => `,\n         sum(p.occurrences) FILTER (WHERE p.behaviour_id = ${position.get(c.id)}) AS ${c.column}`)
     .join('');
-  const hitScans = opts.hitTables.map((table, i) => `SELECT pno, ${i} AS behaviour_id, t, d FROM ${table} WHERE ${gnoInScope(opts.hasScope)}`);
+  const hitScans = opts.hitTables
+    ? opts.hitTables.map((table, i) => `SELECT pno, ${i} AS behaviour_id, t, d FROM ${table} WHERE ${gnoInScope(opts.hasScope)}`)
+    : behaviours.map(
+        (b, i) => `SELECT p.pno, ${i} AS behaviour_id, m.sent_at AS t, ${localDaySql('m.sent_at')} AS d
+    FROM messages m JOIN id_people p ON p.pid = m.sender_id, facts_zone z
+    WHERE m.group_name IS NOT NULL AND ${inScope} AND ${matchSql(b)}`,
+      );
   const noHits = `SELECT CAST(NULL AS INTEGER) AS pno, CAST(NULL AS INTEGER) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t, CAST(NULL AS DATE) AS d WHERE FALSE`;
   return `
 WITH
@@ -253,8 +262,12 @@ LEFT JOIN kb_scores kb ON kb.pid = p.pid`;
  * Runs `fn` with the text of {@link featuresSql} over the rules' kept hit tables, made where missing
  * (behaviourHits.ts withRuleHitTables, as 关键行为 makes them) and kept from being dropped until `fn` is done.
  */
-export function withFeaturesSql<T>(sql: Sql, opts: Omit<FeaturesSqlOptions, 'hitTables'>, fn: (text: string) => Promise<T>): Promise<T> {
-  return withRuleHitTables(sql, featureRules(opts.behaviours), (hitTables) => fn(featuresSql({ ...opts, hitTables })));
+export async function withFeaturesSql<T>(sql: Sql, opts: Omit<FeaturesSqlOptions, 'hitTables'>, fn: (text: string) => Promise<T>): Promise<T> {
+  const rules = featureRules(opts.behaviours);
+  // A scope matches its own groups' messages when the session has no hit tables yet: making them
+  // would match every message of the project first.
+  if (opts.hasScope && !(await hasHitTables(sql, rules))) return fn(featuresSql({ ...opts, hitTables: null }));
+  return withRuleHitTables(sql, rules, (hitTables) => fn(featuresSql({ ...opts, hitTables })));
 }
 
 /** Named parameters of {@link featuresSql}. */

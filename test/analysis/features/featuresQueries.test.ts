@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureRow } from '../../../src-main/contract';
 import { featuresTable } from '../../../src-main/analysis/features/featuresCache';
-import { featuresParams, resolveAsOf, withFeaturesSql } from '../../../src-main/analysis/features/featuresQueries';
+import { featuresParams, featuresSql, resolveAsOf, withFeaturesSql } from '../../../src-main/analysis/features/featuresQueries';
 import { AS_OF, expectedAll, expectedScopeA, fixtureBehaviours, insertFeaturesFixture } from './featuresFixture';
 import { insertImport, tempProject, type TempProject } from '../../support/projectFixture';
 
@@ -94,6 +94,20 @@ describe('resolveAsOf', () => {
     // gus joined 2024-04-06 00:30 local, still 04-05 in UTC.
     expect(await t.project.db.use((sql) => resolveAsOf(sql, TZ))).toBe('2024-04-06');
     expect(await t.project.db.use((sql) => resolveAsOf(sql, TZ, '2024-01-15'))).toBe('2024-01-15');
+  });
+});
+
+describe('featuresSql matching in place (a scope in a session without the rules\' hit tables)', () => {
+  it('gives the rows computed by hand, as over the hit tables', async () => {
+    const inPlace = (groups?: string[]) =>
+      t.project.db.use((sql) =>
+        sql.all<FeatureRow>(
+          `SELECT * FROM (${featuresSql({ hasScope: !!groups, behaviours: fixtureBehaviours, hitTables: null })}) ORDER BY pid`,
+          featuresParams({ groups, asOf: AS_OF, timeZone: TZ }),
+        ),
+      );
+    expect(await inPlace(['A'])).toEqual(expectedScopeA);
+    expect(await inPlace()).toEqual(expectedAll);
   });
 });
 
