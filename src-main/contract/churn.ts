@@ -38,7 +38,7 @@ export type ChurnEventRow = ChurnEvent & {
 
 /** Churn over time and its breakdowns. */
 export interface ChurnResult {
-  /** The events, oldest first: all of them up to 2,000 (CHURN_LIST_LIMIT; `listAll` lifts it), else the latest 2,000. */
+  /** The events, oldest first: all of them up to 2,000 (CHURN_LIST_LIMIT; `listAll` lifts it, `listLimit` lowers it), else the latest 2,000. */
   events: ChurnEvent[];
   /** Every event of the scope and range (what the breakdowns and the export count): records, a person once per leave or deletion. */
   eventCount: number;
@@ -79,7 +79,15 @@ export interface SurvivalCurve {
 
 /** The `churn:*` methods. */
 export const churnMethods = {
-  'churn:query': method<ChurnResult>()(z.object({ ...analysisScope, period: period.default('week'), listAll: z.boolean().optional() })),
+  'churn:query': method<ChurnResult>()(
+    z.object({
+      ...analysisScope,
+      period: period.default('week'),
+      listAll: z.boolean().optional(),
+      /** At most this many of the latest events in `events` (default and most 2,000; 0 for a view whose list pages through churn:events). */
+      listLimit: z.number().int().min(0).max(2000).optional(),
+    }),
+  ),
   'churn:retention': method<RetentionCohort[]>()(z.object(analysisScope)),
   'churn:survival': method<SurvivalCurve[]>()(z.object({ ...analysisScope, by: z.enum(['none', 'channel', 'group']).default('none') })),
   /** Every churn event of the scope, one page at a time, sorted and filtered on the Node side (the list grid). */

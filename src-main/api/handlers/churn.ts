@@ -13,7 +13,7 @@ export function churnHandlers(ctx: AppContext): DomainHandlers<'churn'> {
       checkDateRange(req);
       const q = { from: req.from, to: req.to, groups: req.groups, timeZone: project.timeZone };
       // The scope's events table is the list grid's too (churn:events, asked at the same time).
-      return project.db.use((sql) => withChurnEvents(project.db, sql, q, (events) => queryChurn(sql, q, req.period, req.listAll ? null : CHURN_LIST_LIMIT, events)), call);
+      return project.db.use((sql) => withChurnEvents(project.db, sql, q, (events) => queryChurn(sql, q, req.period, req.listAll ? null : (req.listLimit ?? CHURN_LIST_LIMIT), events)), call);
     },
     'churn:events': async (req, call?: CallContext) => {
       const project = requireProject(ctx);

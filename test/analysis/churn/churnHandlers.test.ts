@@ -44,6 +44,14 @@ describe('churn handlers', () => {
     ]);
   });
 
+  it('list no event with listLimit 0 (the view pages through churn:events), the figures unchanged', async () => {
+    const r = await call('churn:query', { period: 'day', listLimit: 0 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.events).toEqual([]);
+    // u1's one leave, as in the case above.
+    expect([r.value.eventCount, r.value.churnedPeople, r.value.series.map((s) => s.churned)]).toEqual([1, 1, [0, 1]]);
+  });
+
   it('refuse an impossible date, a reversed range and an unknown split', async () => {
     for (const [method, req] of [
       ['churn:query', { from: '2026-02-30' }],
