@@ -7,15 +7,13 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ApiError, ImportBatchJob, ImportStartRequest, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
-import { createContext, defaultPaths } from '../api/context';
+import type { Api, ApiError, ImportBatchJob, ImportStartRequest, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
+import { createContext, defaultPaths, type AppContext } from '../api/context';
 import { inProcessClient } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
 import { AppError, toApiError } from '../contract/appError';
 import { cliRunText as text } from '../locale/cli';
 import { errorMessage } from '../locale/errors';
 import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../import/templateStore';
-import { analysisCommands } from './commands';
 import type { AnalysisCommand, CliCommand, ImportCommand, ImportsCommand, MetricsCommand, TemplatesCommand } from './args';
 import { historyToCsv, historyToJson } from './historyOutput';
 import { isProjectCommand, runProjectCommand } from './projectCommands';
@@ -212,6 +210,7 @@ async function runMetrics(call: Client, io: CliIo, cmd: MetricsCommand): Promise
 
 async function runAnalysis(call: Client, io: CliIo, cmd: AnalysisCommand): Promise<void> {
   await must(call, 'project:open', { path: path.resolve(cmd.project) });
+  const { analysisCommands } = await import('./commands');
   const spec = analysisCommands.find((c) => c.name === cmd.name)!;
   const scope = { ...(cmd.from ? { from: cmd.from } : {}), ...(cmd.to ? { to: cmd.to } : {}), ...(cmd.groups.length ? { groups: cmd.groups } : {}) };
   let output;
@@ -284,11 +283,29 @@ async function writeSkipped(call: Client, io: CliIo, importId: number, format: '
 }
 
 /**
+ * The handlers a command calls, with only their modules loaded. An analysis or a report asks the
+ * whole API (and its statistics packages, @stdlib and ml-matrix: some 0.3 CPU-seconds of a
+ * process's start); an import, the import history, templates, 指标 and the project commands call
+ * the project, import, template and metrics handlers alone (`project:close` ends every command).
+ * A method outside them is UNKNOWN_METHOD, as from any transport.
+ */
+async function handlersFor(cmd: Exclude<CliCommand, { command: 'help' }>, ctx: AppContext): Promise<Api> {
+  if (cmd.command === 'analysis' || cmd.command === 'report') return (await import('../api/handlers')).createHandlers(ctx);
+  const [project, imports, templates, metrics] = await Promise.all([
+    import('../api/handlers/project'),
+    import('../api/handlers/import'),
+    import('../api/handlers/templates'),
+    import('../api/handlers/metrics'),
+  ]);
+  return { ...project.projectHandlers(ctx), ...imports.importHandlers(ctx), ...templates.templateHandlers(ctx), ...metrics.metricsHandlers(ctx) } as Api;
+}
+
+/**
  * Runs a parsed command through the same handlers every other transport uses and returns the
  * exit status: 0 done, 1 failed, 130 an import cancelled by Ctrl+C. On failure the last stderr line is the reason.
  */
 export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' }>, io: CliIo): Promise<number> {
-  const call: Client = inProcessClient(createHandlers(createContext('cli', defaultPaths(io.repoRoot, io.env))));
+  const call: Client = inProcessClient(await handlersFor(cmd, createContext('cli', defaultPaths(io.repoRoot, io.env))));
   let status = 0;
   let reason = '';
   try {
