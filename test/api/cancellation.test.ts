@@ -75,7 +75,9 @@ async function timed<T>(work: Promise<T>): Promise<{ ms: number; value: T }> {
 describe('cancelling an analysis call', () => {
   it('a superseded quadrant query is interrupted in DuckDB and answers CANCELLED; the newer one waiting on its feature table answers in full', async () => {
     await reopen();
-    const full = await timed(call('quadrant:query', {}));
+    // Every group named: a scope, computed in memory on each open (the default table the file keeps would be read, not computed).
+    const scope = { groups: (await ctx.project!.db.use((sql) => sql.all<{ g: string }>('SELECT DISTINCT group_name AS g FROM memberships ORDER BY 1'))).map((r) => r.g) };
+    const full = await timed(call('quadrant:query', scope));
     expect(full.value.ok).toBe(true);
 
     await reopen();
@@ -83,10 +85,10 @@ describe('cancelling an analysis call', () => {
     // The first request computes the feature table (featuresCache.ts compute); the newer one of the
     // same scope looks the table up, finds it being computed and waits for that computation.
     const computing = when((sql) => /^CREATE OR REPLACE TABLE qx_features\./.test(sql));
-    const first = timed(call('quadrant:query', {}, { signal: superseded.signal }));
+    const first = timed(call('quadrant:query', scope, { signal: superseded.signal }));
     await computing.started;
     const lookedUp = when((sql) => sql.includes('FROM qx_features.entries WHERE key'));
-    const newer = call('quadrant:query', {});
+    const newer = call('quadrant:query', scope);
     await lookedUp.answered;
     // Still computing: had DuckDB answered the first request's statement, this test would prove nothing.
     const isComputing = await Promise.race([computing.answered.then(() => false), new Promise<boolean>((resolve) => setImmediate(() => resolve(true)))]);

@@ -135,24 +135,39 @@ function tableOf(relation: string, entry: Pick<Entry, 'as_of' | 'behaviours'>): 
   return { relation, params: {}, asOf: entry.as_of, behaviours: JSON.parse(entry.behaviours) as FeaturesTable['behaviours'] };
 }
 
+/** The computations of a kept table under way in this process, one at a time (see {@link computeKept}). */
+let keptTurn: Promise<unknown> = Promise.resolve();
+
 /**
- * Computes the default table into the project file under `keptKey`, replacing the one kept before:
- * the key goes first and is written back last, so a computation cut short (a cancel, a crash) is
- * never taken for a whole one.
+ * Computes the default table into the project file under `keptKey`. Its key is written last, in one
+ * statement that replaces the one before (CREATE OR REPLACE: a request looking the key up meanwhile
+ * finds the old key or the new one, never none), so a computation cut short (a cancel, a crash) is
+ * never taken for a whole one. The table kept before stays until the next computation: a request
+ * still paging through it (the key behaviours just edited, say) finds it there; older ones are
+ * dropped. One computation at a time: two would drop each other's new table.
  */
-async function computeKept(sql: Sql, keptKey: string, tableName: string, req: FeaturesRequest): Promise<FeaturesTable> {
-  const relation = `${KEPT_FEATURES_SCHEMA}.${tableName}`;
-  await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_FEATURES_SCHEMA}`);
-  const old = await sql.all<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_FEATURES_SCHEMA}'`,
-  );
-  for (const { name } of old) await sql.run(`DROP TABLE ${KEPT_FEATURES_SCHEMA}.${sqlIdent(name)}`);
-  const { asOf, columns } = await computeInto(sql, relation, req);
-  await sql.run(
-    `CREATE TABLE ${KEPT_FEATURES_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS key, CAST(? AS VARCHAR) AS table_name, CAST(? AS VARCHAR) AS as_of, CAST(? AS VARCHAR) AS behaviours, now() AS computed_at`,
-    [keptKey, tableName, asOf, JSON.stringify(columns)],
-  );
-  return { relation, params: {}, asOf, behaviours: columns };
+function computeKept(sql: Sql, keptKey: string, tableName: string, req: FeaturesRequest): Promise<FeaturesTable> {
+  const run = keptTurn.then(async () => {
+    await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_FEATURES_SCHEMA}`);
+    const kept = await sql.all<{ name: string }>(
+      `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_FEATURES_SCHEMA}'`,
+    );
+    const previous = kept.some((t) => t.name === KEPT_STATE)
+      ? (await sql.one<{ table_name: string }>(`SELECT table_name FROM ${KEPT_FEATURES_SCHEMA}.${KEPT_STATE}`))?.table_name
+      : undefined;
+    for (const { name } of kept) {
+      if (name !== KEPT_STATE && name !== previous && name !== tableName) await sql.run(`DROP TABLE ${KEPT_FEATURES_SCHEMA}.${sqlIdent(name)}`);
+    }
+    const relation = `${KEPT_FEATURES_SCHEMA}.${tableName}`;
+    const { asOf, columns } = await computeInto(sql, relation, req);
+    await sql.run(
+      `CREATE OR REPLACE TABLE ${KEPT_FEATURES_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS key, CAST(? AS VARCHAR) AS table_name, CAST(? AS VARCHAR) AS as_of, CAST(? AS VARCHAR) AS behaviours, now() AS computed_at`,
+      [keptKey, tableName, asOf, JSON.stringify(columns)],
+    );
+    return { relation, params: {}, asOf, behaviours: columns };
+  });
+  keptTurn = run.catch(() => undefined);
+  return run;
 }
 
 /** Computes the feature table of `req` into `relation` (a new table). */

@@ -10,6 +10,14 @@ import type { FeaturesTable } from '../features/featuresCache';
 import type { Sql } from '../../db/projectDb';
 
 /**
+ * The type the GMVs are summed in: exact, so the sum does not depend on the order the rows come in
+ * (a DOUBLE sum's last digits do, and the feature table, computed again after a change of the data
+ * is undone, need not hold its rows in the same order). Six decimals keep every cent of a person's
+ * GMV (itself a DOUBLE sum of amounts in cents) and drop only its float noise.
+ */
+const EXACT_MONEY = 'DECIMAL(38, 6)';
+
+/**
  * The counts and the first {@link VVIP_LIST_LIMIT} VVIPs by GMV (then messages, then id):
  * total_people = everyone in the feature table (the scope's people), gmv = the VVIPs' GMV,
  * gmv_share = gmv / total_gmv in percent, empty when the total is 0.
@@ -19,8 +27,8 @@ export async function queryVvip(sql: Sql, table: FeaturesTable, rules: Criterion
   const totals = await sql.one<{ count: number; total_people: number; gmv: number; total_gmv: number }>(
     `SELECT CAST(count(*) FILTER (WHERE ${condition}) AS INTEGER) AS count,
             CAST(count(*) AS INTEGER) AS total_people,
-            CAST(coalesce(sum(gmv) FILTER (WHERE ${condition}), 0) AS DOUBLE) AS gmv,
-            CAST(coalesce(sum(gmv), 0) AS DOUBLE) AS total_gmv
+            CAST(coalesce(sum(CAST(gmv AS ${EXACT_MONEY})) FILTER (WHERE ${condition}), 0) AS DOUBLE) AS gmv,
+            CAST(coalesce(sum(CAST(gmv AS ${EXACT_MONEY})), 0) AS DOUBLE) AS total_gmv
      FROM ${table.relation}`,
   );
   const people = await vvipPeople(sql, table, rules, VVIP_LIST_LIMIT);

@@ -74,11 +74,19 @@ describe('the kept default feature table', () => {
     expect(after.relation).not.toBe(first.relation);
     const newcomer = (await rows(after.relation)).find((r) => r.pid === 'newcomer');
     expect(newcomer).toMatchObject({ is_member: true, groups: 'A', purchases: 0, messages: 0 });
-    // The old table is gone from the file: one table and its key.
-    expect(await keptTables()).toEqual([after.relation.split('.')[1], 'kept_state'].sort());
+    // The one before stays until the next computation (a request may still page through it), with the new one and its key.
+    expect(await keptTables()).toEqual([first.relation.split('.')[1], after.relation.split('.')[1], 'kept_state'].sort());
+    expect((await rows(first.relation)).map((r) => r.pid)).not.toContain('newcomer');
 
     await reopen();
     expect(await defaultTable()).toEqual(after);
+
+    // A third computation drops the first: the file keeps the latest two and the key.
+    await t.project.db.transaction((sql) =>
+      sql.run(`INSERT INTO memberships (group_name, member_id, member_name, join_time, import_id) VALUES ('A', 'second', 'Second', TIMESTAMPTZ '2024-04-02 10:00:00+08', 1)`),
+    );
+    const third = await defaultTable();
+    expect(await keptTables()).toEqual([after.relation.split('.')[1], third.relation.split('.')[1], 'kept_state'].sort());
   });
 
   it('is computed again after a change of the key behaviours, and a scope or an as-of day is never kept', async () => {
