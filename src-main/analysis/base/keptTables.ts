@@ -33,11 +33,16 @@ interface Entry {
   isEvicted: boolean;
 }
 
-/** Per open database: its preparation, the tables kept (the latest last), and evicted tables still to drop. */
+/**
+ * Per open database: its preparation, the tables kept (the latest last), the evicted ones still there
+ * (read, or not dropped yet), those to drop, and the drops under way.
+ */
 interface Kept {
   prepared: Promise<unknown> | null;
   tables: Map<string, Entry>;
+  evicted: Map<string, Entry>;
   toDrop: Set<string>;
+  dropping: Map<string, Promise<void>>;
 }
 
 /** Reads a kept table: `make` creates the table `name` when it is not there yet, `read` reads it. */
@@ -56,13 +61,20 @@ export function keptTables(capacity: number, prepare: (sql: Sql) => Promise<unkn
     for (const name of [...own.toDrop]) {
       if (sql.isCancelled) return;
       own.toDrop.delete(name);
-      await sql.run(`DROP TABLE IF EXISTS ${name}`).catch(() => own.toDrop.add(name));
+      own.evicted.delete(name);
+      const drop = sql.run(`DROP TABLE IF EXISTS ${name}`).then(
+        () => undefined,
+        () => void own.toDrop.add(name),
+      );
+      own.dropping.set(name, drop);
+      await drop;
+      if (own.dropping.get(name) === drop) own.dropping.delete(name);
     }
   }
 
   const withKeptTable: WithKeptTable = async (db, sql, name, make, read) => {
     let state = kept.get(db);
-    if (!state) kept.set(db, (state = { prepared: null, tables: new Map(), toDrop: new Set() }));
+    if (!state) kept.set(db, (state = { prepared: null, tables: new Map(), evicted: new Map(), toDrop: new Set(), dropping: new Map() }));
     const own = state;
     own.prepared ??= prepare(sql).catch((e: unknown) => {
       own.prepared = null;
@@ -70,21 +82,31 @@ export function keptTables(capacity: number, prepare: (sql: Sql) => Promise<unkn
     });
     await own.prepared;
     await dropEvicted(own, sql);
-    let entry = own.tables.get(name);
+    let entry = own.tables.get(name) ?? own.evicted.get(name);
     if (entry) {
-      // Latest used last.
+      // Latest used last. An evicted table still there (a request reads it, or its drop has not run)
+      // is taken back: a table made again under its name would be dropped under its readers when the
+      // old one's last reader is done.
       own.tables.delete(name);
-      own.tables.set(name, entry);
+      own.evicted.delete(name);
+      own.toDrop.delete(name);
+      entry.isEvicted = false;
     } else {
-      const made: Entry = { making: make(sql), readers: 0, isEvicted: false };
+      // A drop of this name under way ends before the table is made again.
+      const dropped = own.dropping.get(name) ?? Promise.resolve();
+      const made: Entry = { making: dropped.then(() => make(sql)), readers: 0, isEvicted: false };
       entry = made;
-      own.tables.set(name, made);
-      made.making.catch(() => own.tables.get(name) === made && own.tables.delete(name));
-      for (const [old, oldEntry] of [...own.tables.entries()].slice(0, Math.max(0, own.tables.size - capacity))) {
-        own.tables.delete(old);
-        oldEntry.isEvicted = true;
-        if (oldEntry.readers === 0) own.toDrop.add(old);
-      }
+      made.making.catch(() => {
+        if (own.tables.get(name) === made) own.tables.delete(name);
+        if (own.evicted.get(name) === made) own.evicted.delete(name);
+      });
+    }
+    own.tables.set(name, entry);
+    for (const [old, oldEntry] of [...own.tables.entries()].slice(0, Math.max(0, own.tables.size - capacity))) {
+      own.tables.delete(old);
+      oldEntry.isEvicted = true;
+      own.evicted.set(old, oldEntry);
+      if (oldEntry.readers === 0) own.toDrop.add(old);
     }
     const used = entry;
     used.readers++;
