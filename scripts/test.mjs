@@ -1,9 +1,8 @@
-// `npm test`: type check and lint, build, then both runners at once — vitest (unit and integration)
-// and Playwright (end to end, test/e2e/**/*.spec.ts) — ending with ONE line that sums both,
+// `npm test`: type check and lint, build, then both runners — vitest (unit and integration) and
+// Playwright (end to end, test/e2e/**/*.spec.ts) — ending with ONE line that sums both,
 // `tests: N passed, N failed, N skipped`: CI reads the last line. Exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,20 +11,10 @@ const results = path.join(root, 'test-results');
 const vitestCounts = path.join(results, 'vitest-counts.json');
 const playwrightReport = path.join(results, 'e2e-report.json');
 
-/**
- * Runs a command with the terminal attached; resolves to its exit code. A `niceness` above 0 lowers
- * its priority (and that of the processes it starts, which inherit it) when the system allows.
- */
-function run(command, args, env = {}, niceness = 0) {
+/** Runs a command with the terminal attached; resolves to its exit code. */
+function run(command, args, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-    if (niceness > 0 && child.pid !== undefined) {
-      try {
-        os.setPriority(child.pid, niceness);
-      } catch {
-        // Not allowed here: the runners then share the cores as equals.
-      }
-    }
     child.on('error', (e) => {
       process.stderr.write(`cannot start ${command}: ${e.message}\n`);
       resolve(1);
@@ -47,9 +36,9 @@ function readJson(file) {
  * Runs a command with its output kept until it ends (several run at once: their lines would
  * interleave); resolves to its exit code and what it printed.
  */
-function runCaptured(command, args, env = {}) {
+function runCaptured(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks = [];
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
@@ -84,18 +73,8 @@ mkdirSync(results, { recursive: true });
 rmSync(vitestCounts, { force: true });
 rmSync(playwrightReport, { force: true });
 
-// The two runners side by side. In the quiet fresh-clone CI of 5d60b70 they took 428 s (vitest)
-// and 324 s (Playwright) one after the other. Vitest keeps both cores busy: 988 CPU-seconds (user +
-// sys) in a run at a load of ~12, where Playwright took 445 for as many tests, so about 2/3 of the
-// 648 core-seconds of its 324 s on a quiet machine at most: its workers mostly wait on the browser,
-// the server and charts drawn. Playwright keeps its priority, so its waits on events stay as short
-// as when it ran alone (its 119 tests passed beside vitest at a load of 12–19); vitest, which only
-// needs throughput, runs at a lower one and takes the cores whenever Playwright leaves them.
-// Vitest's output is live; Playwright's is printed whole after it.
-const playwright = runCaptured('npx', ['playwright', 'test'], { QUNXI_E2E_JSON: playwrightReport });
-const vitestCode = await run('npx', ['vitest', 'run'], { QUNXI_VITEST_COUNTS: vitestCounts }, 10);
-const { code: playwrightCode, output: playwrightOutput } = await playwright;
-process.stdout.write(playwrightOutput);
+const vitestCode = await run('npx', ['vitest', 'run'], { QUNXI_VITEST_COUNTS: vitestCounts });
+const playwrightCode = await run('npx', ['playwright', 'test'], { QUNXI_E2E_JSON: playwrightReport });
 
 const unit = readJson(vitestCounts) ?? { passed: 0, failed: 0, skipped: 0, failures: [] };
 // Playwright's stats: expected = passed, unexpected = failed, flaky = passed only on a retry (none: retries 0).
