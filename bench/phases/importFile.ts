@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { isAppError } from '../../src-main/contract/appError';
 import { peakRssMb, reportPhase } from './report';
 import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
+import { featuresTable } from '../../src-main/analysis/features/featuresCache';
 
 const [projectPath, tempDir, ...files] = process.argv.slice(2) as [string, string, ...string[]];
 const project = existsSync(projectPath) ? await openProjectFile(projectPath, withDerivedTables) : await createProjectFile(projectPath, undefined, withDerivedTables);
@@ -56,9 +57,10 @@ try {
     // The import's own peak (the files' parse and load), before the build's DuckDB work raises it.
     const importRssMb = Math.round(peakRssMb());
     // The job's last step in the app and the command line (api/handlers/import.ts prepareAfter):
-    // the derived tables brought up to the new data, kept in the file for every later open.
+    // the derived tables brought up to the new data, then the default feature table (客户360's),
+    // both kept in the file for every later open.
     const buildStarted = performance.now();
-    await project.db.use(async () => undefined);
+    await project.db.use((sql) => featuresTable(sql, { timeZone: project.timeZone }));
     const failed = final.files.filter((f) => f.state !== 'done').map((f) => `${f.fileName}: ${f.error?.code ?? f.state}`);
     reportPhase({
       files: files.length,
