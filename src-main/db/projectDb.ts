@@ -61,11 +61,28 @@ function isInterruptError(e: unknown): e is Error {
 export class Sql {
   /** Statements under way on the connection. */
   private running = 0;
+  /** What runs when the use ends (see {@link Sql.atEnd}), the latest first. */
+  private readonly endings: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly signal?: AbortSignal,
+    /** The open database this connection is of: a key for state kept per database (keptTables.ts). */
+    readonly owner: object = conn,
   ) {}
+
+  /**
+   * Runs `fn` when this use's work is done, before its connection closes: a table the use holds
+   * (keptTables.ts) is let go then, whatever of the use still reads it.
+   */
+  atEnd(fn: () => Promise<void>): void {
+    this.endings.unshift(fn);
+  }
+
+  /** Runs what {@link Sql.atEnd} was given (each once; a failure of one does not stop the others). */
+  async end(): Promise<void> {
+    for (const fn of this.endings.splice(0)) await fn().catch(() => undefined);
+  }
 
   /** Whether the caller of this connection's work has abandoned it. */
   get isCancelled(): boolean {
@@ -304,7 +321,7 @@ export class ProjectDb {
     this.connections++;
     try {
       const conn = await this.instance.connect();
-      const sql = new Sql(conn, signal);
+      const sql = new Sql(conn, signal, this);
       const release = sql.interruptOnAbort();
       try {
         // Session time zone fixed to UTC: local days are always computed with an explicit zone.
@@ -313,6 +330,7 @@ export class ProjectDb {
       } catch (e) {
         throw await this.explained(e);
       } finally {
+        await sql.end();
         release();
         conn.closeSync();
       }

@@ -82,13 +82,19 @@ describe('cancelling an analysis call', () => {
 
     await reopen();
     const superseded = new AbortController();
-    // The first request computes the feature table (featuresCache.ts compute); the newer one of the
-    // same scope looks the table up, finds it being computed and waits for that computation.
+    // The first request computes the feature table (featuresCache.ts computeInMemory); the newer one
+    // of the same scope reads what the table is computed under (its definitions, then the data's
+    // fingerprint: the last statement before it looks the table up among the kept ones, keptTables.ts),
+    // finds it being computed and waits for that computation. It reads them twice: for the default
+    // table the file keeps (the quadrant's definition is fitted to it), then for its scope's.
     const computing = when((sql) => /^CREATE OR REPLACE TABLE qx_features\./.test(sql));
     const first = timed(call('quadrant:query', scope, { signal: superseded.signal }));
     await computing.started;
-    const lookedUp = when((sql) => sql.includes('FROM qx_features.entries WHERE key'));
+    let keyReads = 0;
+    const keyed = when((sql) => sql.includes('AS saved_tags') && ++keyReads === 2);
     const newer = call('quadrant:query', scope);
+    await keyed.answered;
+    const lookedUp = when((sql) => sql.includes('FROM imports'));
     await lookedUp.answered;
     // Still computing: had DuckDB answered the first request's statement, this test would prove nothing.
     const isComputing = await Promise.race([computing.answered.then(() => false), new Promise<boolean>((resolve) => setImmediate(() => resolve(true)))]);

@@ -27,6 +27,7 @@ import { INVITATIONS_TABLE, invitationsSql } from './invitations';
 import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { throwIfCancelled, untilAborted } from '../../db/cancellation';
+import { readKept, writeKeptState, type KeptSchema } from '../../db/keptState';
 
 /** Tables whose rows identity depends on. */
 const SOURCE_TABLES = ['memberships', 'messages', 'customers', 'orders', 'churn_events', 'survey_responses'] as const;
@@ -55,13 +56,13 @@ export async function dataFingerprint(sql: Sql): Promise<string> {
 /** Schema of the project file that keeps the derived tables between sessions, with the fingerprint they were built from. */
 export const KEPT_SCHEMA = 'qx_kept';
 
-/** The table of {@link KEPT_SCHEMA} holding the fingerprint its tables were built from (written last). */
-const KEPT_STATE = 'built_from';
+/** The schema and its table of the fingerprint its tables were built from (written last, see db/keptState.ts). */
+const DERIVED_KEPT: KeptSchema = { schema: KEPT_SCHEMA, stateTable: 'built_from' };
 
 /**
- * The version of what the derived tables hold, kept with their fingerprint ({@link KEPT_STATE}'s
- * `format`): a project file whose tables an older definition built (without a column the analyses
- * now read) builds them again, as after an import. Raise it with every change of a derived table's
+ * The version of what the derived tables hold, kept with their fingerprint (`format` in the row
+ * of {@link DERIVED_KEPT}): a project file whose tables an older definition built (without a
+ * column the analyses now read) builds them again, as after an import. Raise it with every change of a derived table's
  * columns or meaning. 1 (a file without the column): before the versions; 2: the person number
  * `pno` in joins, leaves, spells, islands_all, id_orders and person_customer; 3: person_customer's
  * ties of one add time broken by the row's place in the customer list, not by the plan; 4: `pno`
@@ -116,27 +117,21 @@ async function build(sql: Sql, target: string, onStep: () => void): Promise<void
  * or an older {@link DERIVED_FORMAT} built them.
  */
 async function keptFingerprint(sql: Sql): Promise<string | null> {
-  const kept = await sql.one<{ n: number }>(
-    `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_SCHEMA}' AND table_name = '${KEPT_STATE}'`,
-  );
-  if (!kept?.n) return null;
   // Every column: a file of before the versions has no `format`.
-  const state = await sql.one<{ fingerprint: string; format?: number }>(`SELECT * FROM ${KEPT_SCHEMA}.${KEPT_STATE}`);
+  const { state } = await readKept<{ fingerprint: string; format?: number }>(sql, DERIVED_KEPT);
   return state?.format === DERIVED_FORMAT ? state.fingerprint : null;
 }
 
 /**
- * Builds the tables into the project file's {@link KEPT_SCHEMA}: the fingerprint goes first (a
- * build cut short by a crash is never taken for a whole one) and is written back last.
+ * Builds the tables into the project file's {@link KEPT_SCHEMA}: the fingerprint goes first (the
+ * tables are built again in place: a build cut short by a crash is never taken for a whole one)
+ * and is written back last.
  */
 async function buildKept(sql: Sql, fingerprint: string, onStep: () => void): Promise<void> {
   await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_SCHEMA}`);
-  await sql.run(`DROP TABLE IF EXISTS ${KEPT_SCHEMA}.${KEPT_STATE}`);
+  await sql.run(`DROP TABLE IF EXISTS ${KEPT_SCHEMA}.${DERIVED_KEPT.stateTable}`);
   await build(sql, KEPT_SCHEMA, onStep);
-  await sql.run(`CREATE TABLE ${KEPT_SCHEMA}.${KEPT_STATE} AS SELECT CAST(? AS VARCHAR) AS fingerprint, CAST(? AS INTEGER) AS format, now() AS built_at`, [
-    fingerprint,
-    DERIVED_FORMAT,
-  ]);
+  await writeKeptState(sql, DERIVED_KEPT, { fingerprint, format: DERIVED_FORMAT }, 'built_at');
 }
 
 /**
@@ -145,14 +140,12 @@ async function buildKept(sql: Sql, fingerprint: string, onStep: () => void): Pro
  * with the project's catalog: a view of an attached database resolves names in that database.
  */
 async function pointAtKept(sql: Sql): Promise<void> {
-  const tables = await sql.all<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${KEPT_SCHEMA}' AND table_name <> '${KEPT_STATE}'`,
-  );
+  const { tables } = await readKept(sql, DERIVED_KEPT);
   const catalog = (await sql.one<{ name: string }>(`SELECT current_database() AS name`))!.name;
   // Tables of the same names an in-memory build left (a project whose file kept none) give way.
   const inMemory = await sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${DERIVED_DB}'`);
-  for (const { name } of inMemory) if (tables.some((t) => t.name === name)) await sql.run(`DROP TABLE ${DERIVED_DB}.${sqlIdent(name)}`);
-  for (const { name } of tables) {
+  for (const { name } of inMemory) if (tables.includes(name)) await sql.run(`DROP TABLE ${DERIVED_DB}.${sqlIdent(name)}`);
+  for (const name of tables) {
     await sql.run(`CREATE OR REPLACE VIEW ${DERIVED_DB}.${sqlIdent(name)} AS SELECT * FROM ${sqlIdent(catalog)}.${KEPT_SCHEMA}.${sqlIdent(name)}`);
   }
 }

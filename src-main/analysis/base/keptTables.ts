@@ -1,7 +1,7 @@
 /**
  * Tables made once and kept for the latest few keys, read by any number of requests at a time: the
- * churn events of a scope (churn/churnList.ts) and everyone's quadrant type under a definition
- * (quadrant/quadrantResult.ts). A request may run several statements on its table while newer
+ * churn events of a scope (churn/churnList.ts), everyone's quadrant type under a definition
+ * (quadrant/quadrantResult.ts) and the feature tables (features/featuresCache.ts). A request may run several statements on its table while newer
  * requests make newer tables: the table it reads is dropped only when its last reader is done, so
  * no request ever finds its table gone ("table does not exist").
  */
@@ -25,8 +25,9 @@ export async function scopeKey(sql: Sql, scope: AnalysisScope, timeZone: string,
 }
 
 /** A kept table: made (or being made) once, read by any number of requests at a time. */
-interface Entry {
-  making: Promise<unknown>;
+interface Entry<M> {
+  /** The making, and what it tells of the table (featuresCache.ts: its as-of day and columns). */
+  making: Promise<M>;
   /** Requests reading it now (the one making it among them): it is dropped only once none is. */
   readers: number;
   /** Pushed out by newer tables: dropped when its last reader is done. */
@@ -37,15 +38,37 @@ interface Entry {
  * Per open database: its preparation, the tables kept (the latest last), the evicted ones still there
  * (read, or not dropped yet), those to drop, and the drops under way.
  */
-interface Kept {
+interface Kept<M> {
   prepared: Promise<unknown> | null;
-  tables: Map<string, Entry>;
-  evicted: Map<string, Entry>;
+  tables: Map<string, Entry<M>>;
+  evicted: Map<string, Entry<M>>;
   toDrop: Set<string>;
   dropping: Map<string, Promise<void>>;
 }
 
-/** Reads a kept table: `make` creates the table `name` when it is not there yet, `read` reads it. */
+/** A kept table held by a request: what its making told, and the end of the hold (once; later calls do nothing). */
+export interface HeldTable<M> {
+  made: M;
+  release: () => Promise<void>;
+}
+
+/** The tables of the latest few names per open database, held by their readers (see {@link keptTableSet}). */
+export interface KeptTableSet<M> {
+  /**
+   * Holds the table `name` of the database `sql` is of, making it first (`make`) when it is not
+   * there yet: it is not dropped before the hold's release.
+   */
+  hold: (sql: Sql, name: string, make: (sql: Sql) => Promise<M>) => Promise<HeldTable<M>>;
+  /** Holds the table until the use of `sql` ends (a request reading it through the relation it was given). */
+  holdForUse: (sql: Sql, name: string, make: (sql: Sql) => Promise<M>) => Promise<M>;
+  /** Whether the set keeps `name` for the database `sql` is of, or a request still reads it. */
+  isKnown: (sql: Sql, name: string) => boolean;
+}
+
+/**
+ * Reads a kept table: `make` creates the table `name` when it is not there yet, `read` reads it.
+ * The tables are kept per database `sql` is of (`db`).
+ */
 export type WithKeptTable = <T>(db: ProjectDb, sql: Sql, name: string, make: (sql: Sql) => Promise<unknown>, read: (name: string) => Promise<T>) => Promise<T>;
 
 /**
@@ -53,11 +76,11 @@ export type WithKeptTable = <T>(db: ProjectDb, sql: Sql, name: string, make: (sq
  * database before the first table is made (an ATTACH of the database the tables live in), again
  * after it failed.
  */
-export function keptTables(capacity: number, prepare: (sql: Sql) => Promise<unknown> = async () => undefined): WithKeptTable {
-  const kept = new WeakMap<ProjectDb, Kept>();
+export function keptTableSet<M>(capacity: number, prepare: (sql: Sql) => Promise<unknown> = async () => undefined): KeptTableSet<M> {
+  const kept = new WeakMap<object, Kept<M>>();
 
   /** Drops the evicted tables nobody reads any more (a cancelled request cannot: the next one does). */
-  async function dropEvicted(own: Kept, sql: Sql): Promise<void> {
+  async function dropEvicted(own: Kept<M>, sql: Sql): Promise<void> {
     for (const name of [...own.toDrop]) {
       if (sql.isCancelled) return;
       own.toDrop.delete(name);
@@ -72,9 +95,9 @@ export function keptTables(capacity: number, prepare: (sql: Sql) => Promise<unkn
     }
   }
 
-  const withKeptTable: WithKeptTable = async (db, sql, name, make, read) => {
-    let state = kept.get(db);
-    if (!state) kept.set(db, (state = { prepared: null, tables: new Map(), evicted: new Map(), toDrop: new Set(), dropping: new Map() }));
+  const hold: KeptTableSet<M>['hold'] = async (sql, name, make) => {
+    let state = kept.get(sql.owner);
+    if (!state) kept.set(sql.owner, (state = { prepared: null, tables: new Map(), evicted: new Map(), toDrop: new Set(), dropping: new Map() }));
     const own = state;
     own.prepared ??= prepare(sql).catch((e: unknown) => {
       own.prepared = null;
@@ -94,7 +117,7 @@ export function keptTables(capacity: number, prepare: (sql: Sql) => Promise<unkn
     } else {
       // A drop of this name under way ends before the table is made again.
       const dropped = own.dropping.get(name) ?? Promise.resolve();
-      const made: Entry = { making: dropped.then(() => make(sql)), readers: 0, isEvicted: false };
+      const made: Entry<M> = { making: dropped.then(() => make(sql)), readers: 0, isEvicted: false };
       entry = made;
       made.making.catch(() => {
         if (own.tables.get(name) === made) own.tables.delete(name);
@@ -110,19 +133,49 @@ export function keptTables(capacity: number, prepare: (sql: Sql) => Promise<unkn
     }
     const used = entry;
     used.readers++;
-    try {
-      await used.making;
-      return await read(name);
-    } catch (e) {
-      // Made on the connection of the request that asked first: when that one was cancelled, this
-      // one (still wanted) makes the table itself.
-      if (!isCancelled(e) || sql.isCancelled) throw e;
-      return withKeptTable(db, sql, name, make, read);
-    } finally {
+    let isHeld = true;
+    const release = async () => {
+      if (!isHeld) return;
+      isHeld = false;
       used.readers--;
       if (used.isEvicted && used.readers === 0) own.toDrop.add(name);
       // This one's own table when it was the last reader, and those its making pushed out.
       await dropEvicted(own, sql);
+    };
+    try {
+      return { made: await used.making, release };
+    } catch (e) {
+      await release();
+      // Made on the connection of the request that asked first: when that one was cancelled, this
+      // one (still wanted) makes the table itself.
+      if (!isCancelled(e) || sql.isCancelled) throw e;
+      return hold(sql, name, make);
+    }
+  };
+
+  return {
+    hold,
+    holdForUse: async (sql, name, make) => {
+      const held = await hold(sql, name, make);
+      sql.atEnd(held.release);
+      return held.made;
+    },
+    isKnown: (sql, name) => {
+      const own = kept.get(sql.owner);
+      return !!own && (own.tables.has(name) || own.evicted.has(name));
+    },
+  };
+}
+
+/** {@link keptTableSet}'s tables read inside a callback: held while `read` runs. */
+export function keptTables(capacity: number, prepare?: (sql: Sql) => Promise<unknown>): WithKeptTable {
+  const set = keptTableSet<unknown>(capacity, prepare);
+  const withKeptTable: WithKeptTable = async (_db, sql, name, make, read) => {
+    const held = await set.hold(sql, name, make);
+    try {
+      return await read(name);
+    } finally {
+      await held.release();
     }
   };
   return withKeptTable;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureRow } from '../../../src-main/contract';
 import { featuresTable } from '../../../src-main/analysis/features/featuresCache';
+import { queryFeaturesPage } from '../../../src-main/analysis/features/featuresGrid';
+import type { GridQuery } from '../../../src-main/analysis/base/dataQueries';
 import { featuresParams, featuresSql, resolveAsOf, withFeaturesSql } from '../../../src-main/analysis/features/featuresQueries';
 import { AS_OF, expectedAll, expectedScopeA, fixtureBehaviours, insertFeaturesFixture } from './featuresFixture';
 import { insertImport, tempProject, type TempProject } from '../../support/projectFixture';
@@ -154,6 +156,44 @@ describe('featuresTable', () => {
     const ann = await t.project.db.use((sql) => sql.one<FeatureRow>(`SELECT * FROM ${afterEdit.relation} WHERE pid = 'ann'`));
     expect(ann).toMatchObject({ key_behaviours: 4, kb_checkin: 2 });
     expect(ann).not.toHaveProperty('kb_kw');
+  });
+});
+
+describe('a page of a feature table that newer ones push out', () => {
+  it('still answers while its request reads it, and the table is dropped once that request is done', async () => {
+    const db = t.project.db;
+    const scope = { timeZone: TZ, asOf: AS_OF, groups: ['A'] };
+    const byPid: GridQuery = { offset: 0, limit: 100, sort: [{ colId: 'pid', sort: 'asc' }], filter: {} };
+    const inMemory = async () =>
+      (await db.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'qx_features'`)).map((r) => `qx_features.${r.name}`);
+    // A request that has its scope's table, then waits (on `pushedOut`) before asking for a page of it.
+    let hasTable!: () => void;
+    const gotTable = new Promise<void>((resolve) => (hasTable = resolve));
+    let pushOut!: () => void;
+    const pushedOut = new Promise<void>((resolve) => (pushOut = resolve));
+    const paging = db.use(async (sql) => {
+      const table = await featuresTable(sql, scope);
+      hasTable();
+      await pushedOut;
+      return { relation: table.relation, page: await queryFeaturesPage(sql, table, byPid, TZ) };
+    });
+    await gotTable;
+    try {
+      // Six newer tables, as many as are kept in memory: the scope's is the oldest, pushed out.
+      for (const day of ['2024-03-01', '2024-03-08', '2024-03-15', '2024-03-22', '2024-03-29', '2024-03-30']) {
+        await db.use((sql) => featuresTable(sql, { timeZone: TZ, asOf: day }));
+      }
+      expect((await inMemory()).length).toBe(7);
+    } finally {
+      // Also when an expectation above failed: the held connection would keep the project from closing.
+      pushOut();
+    }
+    const { relation, page } = await paging;
+    expect(page.rows.map((r) => r.pid)).toEqual(expectedScopeA.map((r) => r.pid));
+    expect(await inMemory()).not.toContain(relation);
+    // Asked again, it is computed afresh, with the same page.
+    const again = await db.use(async (sql) => queryFeaturesPage(sql, await featuresTable(sql, scope), byPid, TZ));
+    expect(again).toEqual(page);
   });
 });
 
