@@ -148,15 +148,22 @@ async function openCommunityCopy(app: AppServer, builtCommunity: string, start: 
   await start.openByPath(file);
 }
 
-/** A worker's server and page with a project opened from the start screen, closed when the worker ends. */
-async function shareProject(browser: Browser, open: (app: AppServer, start: StartPage) => Promise<void>, use: (shared: SharedProject) => Promise<void>): Promise<void> {
+/**
+ * A worker's server and page with a project opened from the start screen (`open`, which may go on
+ * to work in it), closed when the worker ends.
+ */
+export async function shareProject(
+  browser: Browser,
+  open: (app: AppServer, start: StartPage, page: Page) => Promise<void>,
+  use: (shared: SharedProject) => Promise<void>,
+): Promise<void> {
   await serveApp(async (app) => {
     const context = await browser.newContext(contextOptions);
     try {
       const page = await context.newPage();
       const start = new StartPage(page);
       await start.goto(app.url);
-      await open(app, start);
+      await open(app, start, page);
       await use({ app, page });
     } finally {
       await context.close();

@@ -3,8 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeCommunityFixture } from '../../../support/communityFixture';
-import { test as base } from '../../fixtures';
+import { shareProject, test as base, type SharedProject } from '../../fixtures';
 import { encodeGb18030 } from '../../gb18030';
+import { ImportPage } from '../../pages/ImportPage';
+import { WorkspacePage } from '../../pages/WorkspacePage';
 
 /** File name of the customer list. */
 export const CUSTOMERS = '客户列表_测试.xlsx';
@@ -72,38 +74,88 @@ export interface ShopFiles {
   orders: string;
 }
 
-export const test = base.extend<{
-  /** A new project 映射端到端 open on the import tab, and the shop's files written beside it. */
-  shop: ShopFiles;
-  /**
-   * The shop imported through the import tab: the orders with the paid-amount column mapped by hand
-   * and the mapping saved as the template 有赞订单（实付）, then the member and customer lists.
-   */
-  shopImported: ShopFiles;
-}>({
+/** The shop's files, written in `dir`. */
+async function writeShop(dir: string): Promise<ShopFiles> {
+  const community = await writeCommunityFixture(dir);
+  return { members: community.members, customers: await writeCustomers(dir), orders: writeOrders(dir) };
+}
+
+/**
+ * Imports the shop through the import tab, shown: the orders with the paid-amount column mapped by
+ * hand and the mapping saved as the template {@link TEMPLATE}, then the member and customer lists.
+ */
+async function importShop(page: Page, shop: ShopFiles): Promise<void> {
+  const importPage = new ImportPage(page);
+  await importPage.stageFiles([shop.members, shop.customers, shop.orders]);
+  const panel = importPage.mapping(ORDERS);
+  await panel.mapColumn('商品金额合计', '忽略');
+  await panel.mapColumn('订单实付金额', '订单实付金额');
+  await panel.root.getByTestId('mapping-save-template').check();
+  await panel.root.getByTestId('mapping-template-name').fill(TEMPLATE);
+  await panel.start();
+  // An import is the server's work: 60 s, as ImportPage's waits for a job give it.
+  await importPage.job(ORDERS).and(page.locator('[data-state="done"]')).waitFor({ timeout: 60_000 });
+  // The member list goes with the one-click path; the customer list is started from its panel.
+  await page.getByTestId('import-all').click();
+  const customersPanel = importPage.mapping(CUSTOMERS);
+  if (await customersPanel.root.isVisible()) await customersPanel.start();
+  await importPage.waitFinished();
+}
+
+/** A worker's server and page with the shop imported in a new project 映射端到端, on the import tab. */
+export interface SharedShop extends SharedProject {
+  files: ShopFiles;
+}
+
+export const test = base.extend<
+  {
+    /** A new project 映射端到端 open on the import tab, and the shop's files written beside it. */
+    shop: ShopFiles;
+    /** The shop imported through the import tab ({@link importShop}), in this test's own project. */
+    shopImported: ShopFiles;
+  },
+  {
+    /** The shop imported once for the tests of a serial describe that take turns on its page ({@link sharedShopTest}). */
+    sharedShop: SharedShop;
+  }
+>({
   shop: async ({ app, start, workspace }, use) => {
-    const community = await writeCommunityFixture(app.root);
-    const files = { members: community.members, customers: await writeCustomers(app.root), orders: writeOrders(app.root) };
+    const files = await writeShop(app.root);
     await start.createProject('映射端到端');
     await workspace.openTab('import');
     await use(files);
   },
 
-  shopImported: async ({ page, shop, importPage }, use) => {
-    await importPage.stageFiles([shop.members, shop.customers, shop.orders]);
-    const panel = importPage.mapping(ORDERS);
-    await panel.mapColumn('商品金额合计', '忽略');
-    await panel.mapColumn('订单实付金额', '订单实付金额');
-    await panel.root.getByTestId('mapping-save-template').check();
-    await panel.root.getByTestId('mapping-template-name').fill(TEMPLATE);
-    await panel.start();
-    // An import is the server's work: 60 s, as ImportPage's waits for a job give it.
-    await importPage.job(ORDERS).and(page.locator('[data-state="done"]')).waitFor({ timeout: 60_000 });
-    // The member list goes with the one-click path; the customer list is started from its panel.
-    await page.getByTestId('import-all').click();
-    const customersPanel = importPage.mapping(CUSTOMERS);
-    if (await customersPanel.root.isVisible()) await customersPanel.start();
-    await importPage.waitFinished();
+  shopImported: async ({ page, shop }, use) => {
+    await importShop(page, shop);
     await use(shop);
   },
+
+  sharedShop: [
+    async ({ browser }, use) => {
+      let files: ShopFiles | undefined;
+      await shareProject(
+        browser,
+        async (app, start, page) => {
+          files = await writeShop(app.root);
+          await start.createProject('映射端到端');
+          await new WorkspacePage(page).openTab('import');
+          await importShop(page, files);
+        },
+        (shared) => use({ ...shared, files: files! }),
+      );
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+/**
+ * Tests over ONE shop import ({@link SharedShop}), for a `serial` describe: each goes on from the
+ * page as the one before left it, not reloaded (its own project, server and page are `sharedShop`'s),
+ * so each must leave the page in a state the next asserts about (argued at the describe).
+ */
+export const sharedShopTest = test.extend({
+  app: async ({ sharedShop }, use) => use(sharedShop.app),
+  page: async ({ sharedShop }, use) => use(sharedShop.page),
+  shopImported: async ({ sharedShop }, use) => use(sharedShop.files),
 });
