@@ -1,19 +1,34 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
-// agGrid.ts, this file and DefinitionGrid.tsx, the editable one).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// agGrid.ts, DataGridBody.tsx, this file's ag-grid part, and DefinitionGrid.tsx, the editable one).
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { AgGridReactProps } from 'ag-grid-react';
 import { useViewVisibility } from '../api/viewShown';
 import { useWarmUpScope } from '../api/warmUpScope';
-import { gridLocaleText } from '../../src-main/locale/common';
 import { toDataQuery } from '../views/data/dataQuery';
-import { gridTheme as theme, headerFit } from './agGrid';
+import { lazyView } from '../views/workspace/lazyView';
+import { headerFit } from './gridHeader';
 import { inCreationTurn, useCreationTurn } from './creationTurn';
 import { GridExport, type GridExportProps } from './GridExport';
 import type { DataQuery, ExportFileFormat } from '../../src-main/contract';
 import { gridTable, type GridTable } from './gridExport';
 import type { GridColumn, PageLoader } from './gridTypes';
+
+/**
+ * ag-grid's code, not awaited by the view: the view asks its questions and draws its charts while
+ * it loads (its grid is busy until the code is in). Loaded when a grid is first shown, or in idle
+ * time once a view with a grid has loaded: asked as this module loaded, its parsing could come
+ * between a clicked view's code and the view's first questions.
+ */
+const gridBody = lazyView(
+  () => import('./DataGridBody'),
+  // The one generic component, typed for the rows of each grid by the caller.
+  (m) => m.DataGridBody as ComponentType<AgGridReactProps<unknown>>,
+);
+requestIdleCallback(gridBody.preload);
+/** The grid's body for rows of type `R`. */
+const GridBody = gridBody.Component as unknown as <R>(props: AgGridReactProps<R>) => ReactElement;
 
 const filterNames = { text: 'agTextColumnFilter', date: 'agDateColumnFilter', number: 'agNumberColumnFilter' } as const;
 
@@ -165,6 +180,8 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   // Made in a creation turn of its own (creationTurn.ts), after the view's render: the view and its
   // grid made in one task froze the page past 100 ms. Busy until then, so the view is not called ready.
   const isTurn = useCreationTurn();
+  // Asked with the view's first questions (their effects run in the same flush as this one).
+  useEffect(gridBody.preload, []);
   // New rows reach the grid in a turn of their own as well: taken in the render that brought the
   // answer, they were drawn in one task with the view's charts (issue 17).
   const [shownRows, setShownRows] = useState(rows);
@@ -278,30 +295,31 @@ function ShownGrid<R>(props: DataGridProps<R>) {
         {...(file ? { file } : {})}
       />
       <div className="data-grid-body" aria-busy={!isMade || isRowsPending || isPagePending}>
-        {!isMade ? null : isServerSide ? (
-          <AgGridReact<R>
-            theme={theme}
-            localeText={gridLocaleText}
-            columnDefs={columnDefs}
-            rowModelType="infinite"
-            datasource={datasource}
-            cacheBlockSize={FIRST_BLOCK}
-            maxBlocksInCache={50}
-            maxConcurrentDatasourceRequests={2}
-            infiniteInitialRowCount={1}
-            onGridReady={(e) => (apiRef.current = e.api)}
-          />
-        ) : (
-          <AgGridReact<R>
-            theme={theme}
-            localeText={gridLocaleText}
-            columnDefs={columnDefs}
-            rowData={shownRows ?? []}
-            getRowId={rowId ? (p) => rowId(p.data) : undefined}
-            tooltipShowDelay={200}
-            domLayout={isAutoHeight ? 'autoHeight' : 'normal'}
-            onGridReady={(e) => (apiRef.current = e.api)}
-          />
+        {!isMade ? null : (
+          // Busy while ag-grid's code loads, so the view is not called ready without its grid.
+          <Suspense fallback={<div className="data-grid-loading" aria-busy="true" />}>
+            {isServerSide ? (
+              <GridBody<R>
+                columnDefs={columnDefs}
+                rowModelType="infinite"
+                datasource={datasource}
+                cacheBlockSize={FIRST_BLOCK}
+                maxBlocksInCache={50}
+                maxConcurrentDatasourceRequests={2}
+                infiniteInitialRowCount={1}
+                onGridReady={(e) => (apiRef.current = e.api)}
+              />
+            ) : (
+              <GridBody<R>
+                columnDefs={columnDefs}
+                rowData={shownRows ?? []}
+                getRowId={rowId ? (p) => rowId(p.data) : undefined}
+                tooltipShowDelay={200}
+                domLayout={isAutoHeight ? 'autoHeight' : 'normal'}
+                onGridReady={(e) => (apiRef.current = e.api)}
+              />
+            )}
+          </Suspense>
         )}
       </div>
     </div>

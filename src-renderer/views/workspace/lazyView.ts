@@ -3,9 +3,9 @@
 // rest are fetched in idle time (`preloadInIdle`), so a click finds its view's code in place.
 import { createElement, lazy, type ComponentType, type FunctionComponent } from 'react';
 
-/** A view loaded on first use, and how to start loading it earlier (a pointer over its tab). */
-export interface LazyView {
-  Component: ComponentType;
+/** A view (or a component of one) loaded on first use, and how to start loading it earlier (a pointer over its tab). */
+export interface LazyView<P extends object = object> {
+  Component: ComponentType<P>;
   /** Starts loading the view's code; later calls reuse the first load. */
   preload(): void;
   /** {@link LazyView.preload}, ending when the code has loaded. */
@@ -18,16 +18,16 @@ export interface LazyView {
  * at once (React.lazy would still suspend for a turn on its first render, showing the fallback and
  * putting the view's first queries off).
  */
-export function lazyView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyView {
-  let loading: Promise<{ default: ComponentType }> | null = null;
-  let loaded: ComponentType | null = null;
+export function lazyView<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): LazyView<P> {
+  let loading: Promise<{ default: ComponentType<P> }> | null = null;
+  let loaded: ComponentType<P> | null = null;
   const start = () =>
     (loading ??= load().then((m) => {
       loaded = pick(m);
       return { default: loaded };
     }));
   const Lazy = lazy(start);
-  const Component: FunctionComponent = () => createElement(loaded ?? Lazy);
+  const Component: FunctionComponent<P> = (props) => createElement(loaded ?? (Lazy as ComponentType<P>), props);
   return {
     Component,
     preload: () => void start(),

@@ -19,7 +19,7 @@ test.describe('the renderer, split per view', () => {
     const bytes = scripts.reduce((sum, s) => sum + statSync(path.join(rendererDir, s)).size, 0);
     expect(bytes).toBeLessThan(FIRST_LOAD_SCRIPT_LIMIT);
     const assets = readdirSync(path.join(rendererDir, 'assets'));
-    for (const chunk of ['OverviewView', 'FunnelView', 'Chart', 'DataGrid']) {
+    for (const chunk of ['OverviewView', 'FunnelView', 'Chart', 'DataGrid', 'agGrid']) {
       const file = assets.find((f) => f.startsWith(`${chunk}-`) && f.endsWith('.js'));
       expect(file, chunk).toBeDefined();
       expect(scripts, chunk).not.toContain(`assets/${file}`);
