@@ -12,7 +12,7 @@ import { periodText } from '../../../src-main/locale/common';
 import { selectPeriod, selectSurvivalBy, useChurn, type SurvivalBy } from '../../store/churn';
 import { useScopeRequest } from '../../store/scope';
 import { selectDataVersion, useDataVersion } from '../../store/dataVersion';
-import { breakdownOption, churnSeriesOption, retentionOption, survivalOption } from './churnChartOptions';
+import { breakdownOption, churnSeriesOption, retentionHeight, retentionOption, survivalOption } from './churnChartOptions';
 import { churnColumns } from './churnColumns';
 import './churn.css';
 
@@ -146,7 +146,7 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
 
 function RetentionPanel({ cohorts }: { cohorts: RetentionCohort[] | null }) {
   const option = useMemo(() => retentionOption(cohorts ?? []), [cohorts]);
-  const height = Math.max(260, 28 * (cohorts?.length ?? 0) + 110);
+  const height = retentionHeight(cohorts?.length ?? 0);
   return (
     <section className="card chart-card">
       <h3>{churnText.retentionTitle}</h3>

@@ -80,11 +80,31 @@ export function breakdownOption(key: BreakdownKey, items: ChurnResult['breakdown
   };
 }
 
-/** Retention as a heatmap: a row per join week (oldest on top), a column per week since join, the cell in percent. */
+/**
+ * Most join weeks the retention heatmap shows at once; more are scrolled with a slider beside it.
+ * A year of weeks drawn at once made a 1,566 px canvas whose one draw froze the page for over
+ * 100 ms at 100,000 people (issue 17), for rows mostly below the window's fold.
+ */
+export const RETENTION_ROWS_SHOWN = 20;
+/** Height of one join week's row in the heatmap, and of the chart around the rows (axis, scale). */
+const RETENTION_ROW_PX = 28;
+const RETENTION_CHROME_PX = 110;
+
+/** The heatmap's height for `rows` join weeks: the rows shown at once, at least a card's height. */
+export function retentionHeight(rows: number): number {
+  return Math.max(260, RETENTION_ROW_PX * Math.min(rows, RETENTION_ROWS_SHOWN) + RETENTION_CHROME_PX);
+}
+
+/**
+ * Retention as a heatmap: a row per join week (oldest on top), a column per week since join, the
+ * cell in percent. Past {@link RETENTION_ROWS_SHOWN} weeks the latest are shown and a slider on the
+ * right scrolls to the older ones.
+ */
 export function retentionOption(cohorts: readonly RetentionCohort[]): ChartOption {
   const weeks = Math.max(0, ...cohorts.map((c) => c.retained.length));
   const cells = cohorts.flatMap((c, y) => c.retained.flatMap((rate, x) => (rate === null ? [] : [[x, y, rate]])));
   const hasLabels = cells.length <= 400;
+  const isScrolled = cohorts.length > RETENTION_ROWS_SHOWN;
   return {
     animation: false,
     title: cohorts.length ? { show: false } : emptyTitle(churnText.emptyRetention),
@@ -96,7 +116,11 @@ export function retentionOption(cohorts: readonly RetentionCohort[]): ChartOptio
         return `${escapeHtml(churnText.cohortLabel(c.cohort_week, c.size))}<br/>${churnText.weekOffset(x)}${punctuation.colon}${formatRate(rate)}${bracketed(`${churnText.retainedCount} ${c.counts[x] ?? '-'}`)}`;
       },
     },
-    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+    grid: { left: 8, right: isScrolled ? 40 : 16, top: 8, bottom: 64, containLabel: true },
+    // A scroll bar more than a zoom: the window keeps its rows, and only the rows in it are drawn.
+    dataZoom: isScrolled
+      ? [{ type: 'slider', yAxisIndex: 0, right: 8, top: 8, bottom: 64, width: 16, startValue: cohorts.length - RETENTION_ROWS_SHOWN, endValue: cohorts.length - 1, zoomLock: true, brushSelect: false, showDetail: false, showDataShadow: false, filterMode: 'filter' }]
+      : [],
     xAxis: { type: 'category', data: Array.from({ length: weeks }, (_, k) => churnText.weekOffset(k)), splitArea: { show: true } },
     yAxis: { type: 'category', inverse: true, data: cohorts.map((c) => churnText.cohortLabel(c.cohort_week, c.size)), splitArea: { show: true } },
     visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 160, formatter: '{value}%', inRange: { color: colors.heat } },

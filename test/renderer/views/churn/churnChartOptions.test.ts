@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChurnResult, RetentionCohort, SurvivalCurve } from '../../../../src-main/contract';
-import { breakdownLabel, breakdownOption, churnSeriesOption, GAP, MAX_BARS, MAX_CURVES_SHOWN, retentionOption, survivalOption } from '../../../../src-renderer/views/churn/churnChartOptions';
+import { breakdownLabel, breakdownOption, churnSeriesOption, GAP, MAX_BARS, MAX_CURVES_SHOWN, RETENTION_ROWS_SHOWN, retentionHeight, retentionOption, survivalOption } from '../../../../src-renderer/views/churn/churnChartOptions';
 
 type Series = { name: string; type: string; yAxisIndex?: number; step?: string; data: unknown[]; label?: { show?: boolean; formatter?: (p: unknown) => string } };
 const seriesOf = (o: { series?: unknown }) => o.series as Series[];
@@ -92,6 +92,16 @@ describe('retentionOption', () => {
 
   it('says so when no one joined', () => {
     expect(retentionOption([]).title).toMatchObject({ show: true, text: '所选范围内没有入群记录' });
+  });
+
+  it('shows the latest join weeks past the rows shown at once, the older ones behind a slider, every cell kept', () => {
+    const many: RetentionCohort[] = Array.from({ length: RETENTION_ROWS_SHOWN + 5 }, (_, i) => ({ cohort_week: `2024-01-${String(i + 1).padStart(2, '0')}`, size: 1, retained: [100], counts: [1] }));
+    const option = retentionOption(many);
+    expect(option.dataZoom).toEqual([expect.objectContaining({ type: 'slider', yAxisIndex: 0, startValue: 5, endValue: RETENTION_ROWS_SHOWN + 4, zoomLock: true })]);
+    expect(seriesOf(option)[0]!.data).toHaveLength(RETENTION_ROWS_SHOWN + 5);
+    expect(retentionHeight(many.length)).toBe(retentionHeight(RETENTION_ROWS_SHOWN));
+    expect(retentionHeight(RETENTION_ROWS_SHOWN)).toBeGreaterThan(retentionHeight(RETENTION_ROWS_SHOWN - 5));
+    expect(retentionOption(cohorts).dataZoom).toEqual([]);
   });
 });
 
