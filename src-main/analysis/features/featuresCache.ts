@@ -18,9 +18,10 @@
  * with) is kept in the project file itself instead ({@link KEPT_FEATURES_SCHEMA}, with the key it was
  * computed under, written last: db/keptState.ts), so a later open of the same data finds it (a
  * minute of CPU at a million people); another data state, definition of the key behaviours, saved
- * tags or zone computes it again, replacing it. The table before stays while a request reads it or
- * until the next computation; tables an earlier session left go with the next computation. A project open read-only reads a kept table of its key and computes others
- * in memory. The anonymised copy copies the imported tables only (export/anonymizedCopy.ts), never this one.
+ * tags or zone computes it again, replacing it. The table before stays until the next computation
+ * and no request reads it; tables an earlier session left go with the next computation. A project
+ * open read-only reads a kept table of its key and computes others in memory. The anonymised copy
+ * copies the imported tables only (export/anonymizedCopy.ts), never this one.
  */
 import type { KeyBehaviour } from '../../contract';
 import { usableBehaviours } from '../behaviours/behaviourQueries';
