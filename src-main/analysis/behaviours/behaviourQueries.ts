@@ -84,15 +84,26 @@ kb_defs AS (
 }
 
 /**
+ * Whether one hit satisfies rule `b` (min_count ≤ 1, as {@link kbDefsCte} writes min_count): such a
+ * rule's doers are its senders. A constant of the rule's scan, so a filter on it keeps or drops
+ * the whole scan when the statement is planned, instead of joining every hit to `kb_defs` to
+ * tell the rules apart (12M hits at L, about a tenth of the key-behaviour statements' CPU).
+ */
+function isSingleHit(b: KeyBehaviour): boolean {
+  return (b.minCount | 0) <= 1;
+}
+
+/**
  * The key-behaviour view's CTEs over the rules' kept hit tables (behaviourHits.ts; `tables[i]` of
- * `enabled[i]`): `kb_defs` and `kb_hit_times(pid, behaviour_id, t, d)` the hits in the scope's
+ * `enabled[i]`): `kb_defs` and `kb_hit_times(pid, behaviour_id, single, t, d)` the hits in the scope's
  * groups (`$groups` when `scoped`), pid being the person NUMBER (memberFacts.ts id_people.pno),
- * behaviour_id the rule's position in `enabled` (see {@link kbDefsCte}) and d the local day.
+ * behaviour_id the rule's position in `enabled` (see {@link kbDefsCte}), single whether one hit
+ * satisfies the rule ({@link isSingleHit}, a constant per rule) and d the local day.
  * Needs `facts_tz` (memberFacts.ts factsTzCte, which the membership CTEs hold).
  */
 function keptHitsCtes(enabled: readonly KeyBehaviour[], tables: readonly string[], scoped: boolean): string {
-  const scans = enabled.map((_, i) => `SELECT pno AS pid, ${i} AS behaviour_id, t, d FROM ${tables[i]} WHERE ${gnoInScope(scoped)}`);
-  const none = `SELECT CAST(NULL AS INTEGER) AS pid, CAST(NULL AS INTEGER) AS behaviour_id, CAST(NULL AS TIMESTAMPTZ) AS t, CAST(NULL AS DATE) AS d WHERE FALSE`;
+  const scans = enabled.map((b, i) => `SELECT pno AS pid, ${i} AS behaviour_id, ${isSingleHit(b)} AS single, t, d FROM ${tables[i]} WHERE ${gnoInScope(scoped)}`);
+  const none = `SELECT CAST(NULL AS INTEGER) AS pid, CAST(NULL AS INTEGER) AS behaviour_id, CAST(NULL AS BOOLEAN) AS single, CAST(NULL AS TIMESTAMPTZ) AS t, CAST(NULL AS DATE) AS d WHERE FALSE`;
   // Read where used, not copied first: a copy of the hits (every hit of the rules, 12M rows at L)
   // loses the columns' statistics, and without them the per-period count of people was a general
   // hash aggregate of a 125 kB bitstring per group instead of a perfect-hash one: most of the
@@ -114,12 +125,12 @@ function keptCountsCtes(name: string, hits: string, partition: string[] = []): s
   const cols = partition.map((c) => `, ${c}`).join('');
   return `
 ${name}_multi_hits AS (
-  SELECT h.* FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count > 1
+  SELECT h.* FROM ${hits} h WHERE NOT h.single
 ),
 ${behaviourCountingCtes(`${name}_multi`, `${name}_multi_hits`, partition, true)},
 ${name} AS (
   SELECT h.behaviour_id${partition.map((c) => `, h.${c}`).join('')}, ${countPeopleSql('h.pid')} AS people, count(*) AS occurrences
-  FROM ${hits} h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count <= 1
+  FROM ${hits} h WHERE h.single
   GROUP BY ALL
   UNION ALL
   SELECT behaviour_id${cols}, count(*) FILTER (WHERE is_counted), sum(occurrences) FROM ${name}_multi_all GROUP BY ALL
@@ -255,8 +266,8 @@ function boundsCte(groups: string[] | undefined): string {
   return `
 kb_event_days AS (
   SELECT d FROM joins UNION ALL SELECT d FROM leaves
-  UNION ALL SELECT min(d) FROM ${DERIVED_DB}.msgs WHERE ${gnoInScope(!!groups?.length)} AND ${FACTS_CHECKED}
-  UNION ALL SELECT max(d) FROM ${DERIVED_DB}.msgs WHERE ${gnoInScope(!!groups?.length)} AND ${FACTS_CHECKED}
+  -- The messages' first and last day from one scan of them.
+  UNION ALL SELECT unnest([min(d), max(d)]) FROM ${DERIVED_DB}.msgs WHERE ${gnoInScope(!!groups?.length)} AND ${FACTS_CHECKED}
 ),
 kb_bounds AS (
   SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
@@ -292,7 +303,7 @@ export async function queryBehaviourSeries(sql: Sql, behaviours: KeyBehaviour[],
      ),
      -- Read where used (twice: rules one hit satisfies, and the others), not copied first: at L the copy was every hit of the periods.
      kb_period_hits AS NOT MATERIALIZED (
-       SELECT h.pid, h.behaviour_id, h.t, h.d, ${key('h.d')} AS ps
+       SELECT h.pid, h.behaviour_id, h.single, h.t, h.d, ${key('h.d')} AS ps
        FROM kb_hit_times h, (SELECT min(ps) AS lo, max(pe) AS hi FROM kb_periods) r WHERE h.d BETWEEN r.lo AND r.hi
      ),
      ${keptCountsCtes('kb_by', 'kb_period_hits', ['ps'])}
@@ -327,13 +338,14 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
      ${keptHitsCtes(enabled, tables, !!scope.groups?.length)},
      ${boundsCte(scope.groups)},
      ${rangeCte('kb_bounds')},
-     -- People by number (memberFacts.ts): the sets below are bits over the numbers.
+     -- People by number (memberFacts.ts): the sets below are bits over the numbers, so a person met
+     -- twice sets one bit (no DISTINCT first: at L a hash set of 1,000,000 numbers).
      kb_population AS (
-       SELECT DISTINCT i.pno FROM islands i, kb_range r WHERE i.s < r.hi_t AND i.e > r.lo_t
+       SELECT i.pno FROM islands i, kb_range r WHERE i.s < r.hi_t AND i.e > r.lo_t
      ),
      -- At the payment instant: a payment at the join instant counts, one at the leave instant does not (as the metrics).
      kb_converted AS (
-       SELECT DISTINCT o.pno FROM paid_orders o
+       SELECT o.pno FROM paid_orders o
        JOIN islands i ON o.pno = i.pno AND o.paid_at >= i.s AND o.paid_at < i.e
        JOIN kb_range r ON o.paid_at >= r.lo_t AND o.paid_at < r.hi_t
      ),
@@ -341,7 +353,7 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
        SELECT h.* FROM kb_hit_times h, kb_range r WHERE h.d BETWEEN r.lo AND r.hi
      ),
      kb_multi_hits AS (
-       SELECT h.* FROM kb_range_hits h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count > 1
+       SELECT h.* FROM kb_range_hits h WHERE NOT h.single
      ),
      ${behaviourCountingCtes('kb_multi_people', 'kb_multi_hits', [], true)},
      -- Sets of people as bitstrings over person numbers (memberFacts.ts), so "doers who were in the
@@ -349,15 +361,15 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
      -- senders, the others' come from the per-person counting.
      kb_doer_bits AS (
        SELECT h.behaviour_id, ${peopleBitsSql('h.pid')} AS bits
-       FROM kb_range_hits h JOIN kb_defs k ON k.behaviour_id = h.behaviour_id WHERE k.min_count <= 1 GROUP BY h.behaviour_id
+       FROM kb_range_hits h WHERE h.single GROUP BY h.behaviour_id
        UNION ALL
        SELECT behaviour_id, ${peopleBitsSql('pid')} FROM kb_multi_people GROUP BY behaviour_id
      ),
      kb_population_bits AS (
-       SELECT count(*) AS n, ${peopleBitsSql('pno')} AS bits FROM kb_population
+       SELECT coalesce(bit_count(bits), 0) AS n, bits FROM (SELECT ${peopleBitsSql('pno')} AS bits FROM kb_population)
      ),
      kb_converted_bits AS (
-       SELECT count(*) AS n, ${peopleBitsSql('pno')} AS bits FROM kb_converted
+       SELECT coalesce(bit_count(bits), 0) AS n, bits FROM (SELECT ${peopleBitsSql('pno')} AS bits FROM kb_converted)
      )
      SELECT k.behaviour_id AS id, k.name,
             CAST(pop.n AS INTEGER) AS population,
