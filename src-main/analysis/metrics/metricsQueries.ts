@@ -111,7 +111,8 @@ conv_by AS (
 ),
 event_days AS (
   SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM member_orders
-  UNION ALL SELECT min(d) FROM member_msgs_all UNION ALL SELECT max(d) FROM member_msgs_all
+  -- The messages' first and last day from one scan of them.
+  UNION ALL SELECT unnest([min(d), max(d)]) FROM member_msgs_all
 ),
 bounds AS (
   SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
