@@ -11,8 +11,12 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   // Builds the app when `npm run build` has not (test/e2e/globalSetup.ts).
   globalSetup: './test/e2e/globalSetup.ts',
-  // The machine has 2 cores shared with the build and other work: 2 workers at most.
-  workers: 2,
+  // The machine has 2 cores shared with the build and other work: 2 workers at most, unless
+  // QUNXI_E2E_WORKERS says otherwise (`QUNXI_E2E_WORKERS=3 npm test`, for a quiet machine's trial:
+  // the whole run used 413 CPU-seconds at a load of 11–13, where the quiet CI at 220921c took 312 s
+  // on 2 cores, some 620 core-seconds; under a load of 16–23, 3 workers took 459 CPU-seconds and
+  // importAll.spec's four-file import ran past its 60 s).
+  workers: Number(process.env.QUNXI_E2E_WORKERS) || 2,
   fullyParallel: true,
   // A flaky test is fixed, not retried.
   retries: 0,
