@@ -77,6 +77,9 @@ const TAG_SPLIT = `'[,，;；、\\s]+'`;
 export const SEGMENT_JOIN = '、';
 const JOIN = `'${SEGMENT_JOIN}'`;
 
+/** `expr` (with `{p}` the period, 0 or 1) as the columns `<name>0` and `<name>1`. */
+const perPeriod = (expr: string, name: string): string => [0, 1].map((p) => `${expr.replace('{p}', String(p))} AS ${name}${p}`).join(', ');
+
 /**
  * The statement of the per-segment counts (pure): rows of {@link SegmentCounts}, one per dimension
  * and segment, plus the dimension `all` (one row, segment '') with the scope's totals.
@@ -139,21 +142,31 @@ person_segments AS (
   LEFT JOIN bought b ON b.p = pr.p AND b.pno = pr.pno
   LEFT JOIN person_attrs a ON a.pno = pr.pno
   LEFT JOIN several_groups sg ON sg.p = pr.p AND sg.pno = pr.pno
+),
+-- Each figure in the column of its period (NULL in the other's), so the aggregation below sums
+-- plain columns: a FILTER per aggregate and grouping set (ten by five) was a third of its time.
+by_period AS (
+  SELECT channel, staff, tag, group_segment,
+         ${perPeriod('CAST(p = {p} AS INTEGER)', 'people')},
+         ${perPeriod('CASE WHEN p = {p} THEN converted END', 'converted')},
+         ${perPeriod('CASE WHEN p = {p} THEN gmv END', 'gmv')},
+         ${perPeriod('CASE WHEN p = {p} THEN orders END', 'orders')}
+  FROM person_segments
 )
 -- One pass over the people for every dimension (a union of one copy per dimension read them five times).
 SELECT CASE WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(staff) = 0 THEN 'staff' WHEN grouping(tag) = 0 THEN 'tag'
             WHEN grouping(group_segment) = 0 THEN 'group' ELSE 'all' END AS dimension,
        coalesce(channel, staff, tag, group_segment, '') AS segment,
-       CAST(count(*) FILTER (WHERE p = 0) AS INTEGER) AS people0,
-       CAST(count(*) FILTER (WHERE p = 1) AS INTEGER) AS people1,
-       CAST(coalesce(sum(converted) FILTER (WHERE p = 0), 0) AS INTEGER) AS converted0,
-       CAST(coalesce(sum(converted) FILTER (WHERE p = 1), 0) AS INTEGER) AS converted1,
+       CAST(coalesce(sum(people0), 0) AS INTEGER) AS people0,
+       CAST(coalesce(sum(people1), 0) AS INTEGER) AS people1,
+       CAST(coalesce(sum(converted0), 0) AS INTEGER) AS converted0,
+       CAST(coalesce(sum(converted1), 0) AS INTEGER) AS converted1,
        -- Sums stay DECIMAL (exact cents) until here.
-       CAST(coalesce(sum(gmv) FILTER (WHERE p = 0), 0) AS DOUBLE) AS gmv0,
-       CAST(coalesce(sum(gmv) FILTER (WHERE p = 1), 0) AS DOUBLE) AS gmv1,
-       CAST(coalesce(sum(orders) FILTER (WHERE p = 0), 0) AS INTEGER) AS orders0,
-       CAST(coalesce(sum(orders) FILTER (WHERE p = 1), 0) AS INTEGER) AS orders1
-FROM person_segments
+       CAST(coalesce(sum(gmv0), 0) AS DOUBLE) AS gmv0,
+       CAST(coalesce(sum(gmv1), 0) AS DOUBLE) AS gmv1,
+       CAST(coalesce(sum(orders0), 0) AS INTEGER) AS orders0,
+       CAST(coalesce(sum(orders1), 0) AS INTEGER) AS orders1
+FROM by_period
 GROUP BY GROUPING SETS ((), (channel), (staff), (tag), (group_segment))
 HAVING grouping(group_segment) = 1 OR group_segment IS NOT NULL
 ORDER BY dimension, segment`;
