@@ -146,7 +146,9 @@ function computeKept(sql: Sql, keptKey: string, relation: string, req: FeaturesR
     await sql.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_FEATURES_SCHEMA}`);
     for (const name of (await readKept(sql, FEATURES_KEPT)).tables) {
       const other = `${KEPT_FEATURES_SCHEMA}.${name}`;
-      if (other !== relation && !inFile.isKnown(sql, other)) await sql.run(`DROP TABLE ${KEPT_FEATURES_SCHEMA}.${sqlIdent(name)}`);
+      // IF EXISTS: the set's own drop of a table it pushed out may be under way (it is no longer
+      // known then), and may end before this one runs.
+      if (other !== relation && !inFile.isKnown(sql, other)) await sql.run(`DROP TABLE IF EXISTS ${KEPT_FEATURES_SCHEMA}.${sqlIdent(name)}`);
     }
     const made = await computeInto(sql, relation, req);
     const tableName = relation.slice(KEPT_FEATURES_SCHEMA.length + 1);
@@ -187,7 +189,10 @@ export async function featuresTable(sql: Sql, req: FeaturesRequest): Promise<Fea
     if (!isReadOnly) {
       const kept = state?.key === keptKey ? state : null;
       const relation = `${KEPT_FEATURES_SCHEMA}.${kept?.table_name ?? tableName}`;
-      const make = kept ? async () => madeOf(kept) : (s: Sql) => computeKept(s, keptKey, relation, req);
+      // The file's table of this key is taken as it is, unless the set dropped it meanwhile (pushed
+      // out by tables of other states this session, the key's row left as it was).
+      const make = async (s: Sql) =>
+        kept && (await readKept(s, FEATURES_KEPT)).tables.includes(kept.table_name) ? madeOf(kept) : computeKept(s, keptKey, relation, req);
       return tableOf(relation, await inFile.holdForUse(sql, relation, make));
     }
   }

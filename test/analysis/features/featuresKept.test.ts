@@ -117,6 +117,18 @@ describe('the kept default feature table', () => {
     expect(await rows(again.relation)).toEqual(before);
   });
 
+  it('is computed again when its key is current but its table is gone (dropped this session after newer states pushed it out)', async () => {
+    const first = await defaultTable();
+    const before = await rows(first.relation);
+    const at = await computedAt();
+    await reopen();
+    await t.project.db.useUnprepared((sql) => sql.run(`DROP TABLE ${first.relation}`));
+    const again = await defaultTable();
+    expect(again.relation).toBe(first.relation);
+    expect(await computedAt()).not.toBe(at);
+    expect(await rows(again.relation)).toEqual(before);
+  });
+
   it('is read by a read-only open when it is of the current data, else computed in memory without writing the file', async () => {
     const first = await defaultTable();
     const kept = await rows(first.relation);
