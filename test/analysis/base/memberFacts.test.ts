@@ -83,4 +83,33 @@ describe('member facts of messages', () => {
     ]);
     expect((await facts(t)).map((f) => f.own)).toEqual([false, true, false, true, false]);
   });
+
+  it('keeps apart the messages not of their own group sent while a member of another group, membership instants as for own', async () => {
+    t = await tempProject('Asia/Shanghai');
+    await insertSpells(t.project, [
+      { group: 'H', id: 'b', join: '2024-06-01 10:00:00+08', leave: '2024-06-02 10:00:00+08' },
+      { group: 'G', id: 'g', join: '2024-06-01 10:00:00+08' },
+    ]);
+    await insertMessages(t.project, [
+      // b, a member of H only, writes in G: before joining H, at the join, in H's spell, at the leave, after it.
+      { id: 'b', group: 'G', at: '2024-06-01 09:59:59+08' },
+      { id: 'b', group: 'G', at: '2024-06-01 10:00:00+08' },
+      { id: 'b', group: 'G', at: '2024-06-01 23:30:00+08' },
+      { id: 'b', group: 'G', at: '2024-06-02 10:00:00+08' },
+      { id: 'b', group: 'G', at: '2024-06-02 11:00:00+08' },
+      // Own messages are not among them; nor is someone who is a member of no group.
+      { id: 'g', group: 'G', at: '2024-06-01 12:00:00+08' },
+      { id: 'x', group: 'G', at: '2024-06-01 12:00:00+08' },
+    ]);
+    const elsewhere = await t.project.db.use((sql) =>
+      sql.all<{ at: string; d: string; h: number }>(
+        `SELECT strftime(e.t AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at, strftime(e.d, '%Y-%m-%d') AS d, CAST(e.h AS INTEGER) AS h
+         FROM ${DERIVED_DB}.msgs_elsewhere e ORDER BY e.t`,
+      ),
+    );
+    expect(elsewhere).toEqual([
+      { at: '2024-06-01T02:00:00Z', d: '2024-06-01', h: 10 },
+      { at: '2024-06-01T15:30:00Z', d: '2024-06-01', h: 23 },
+    ]);
+  });
 });
