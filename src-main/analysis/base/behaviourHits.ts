@@ -11,14 +11,18 @@
  * Matching reads the content of every group message: a few hundred milliseconds on 2,000,000
  * messages, per rule. The view asks again on every change of period, range or scope and, while
  * the user edits one rule, for all the others too; so {@link withRuleHitTables} keeps each rule's hits
- * over the whole project — person and group number, instant, local day — in a table of the
- * derived database named after the rule's match condition, and the queries only filter and count
- * them. The tables go when the data change (derivedTables.ts drops them with the other derived
- * tables) and beyond {@link MAX_HIT_TABLES}, least recently used first (none a running query reads).
+ * over the whole project — person and group number, instant, local day — in a table named after
+ * the rule's match condition, and the queries only filter and count them. The saved rules' tables
+ * are kept in the project file ({@link KEPT_HITS_SCHEMA}) for the next session, others in the
+ * derived database in memory. The tables go when the data change (derivedTables.ts drops them
+ * with the other derived tables) and beyond {@link MAX_HIT_TABLES}, least recently used first
+ * (none a running query reads).
  */
 import { createHash } from 'node:crypto';
 import type { KeyBehaviour } from '../../contract';
-import { DERIVED_DB } from './identity';
+import { DERIVED_DB, DERIVED_KEPT } from './identity';
+import { readDefinition } from '../../db/definitionsStore';
+import { readKept } from '../../db/keptState';
 import { sqlLiteral, type Sql } from '../../db/projectDb';
 
 /** A text value as an SQL expression; NUL characters (legal in JSON, not in a literal) become chr(0). */
@@ -101,57 +105,122 @@ export function matchSql(b: KeyBehaviour): string {
   return `(${typeCond}) AND (${contentCond})`;
 }
 
-/** Rule hit tables kept at most (a broad rule over millions of messages holds millions of rows). */
+/** Rule hit tables kept at most in each place (a broad rule over millions of messages holds millions of rows). */
 export const MAX_HIT_TABLES = 12;
 /** Prefix of the hit tables' names. */
 export const HIT_TABLE_PREFIX = 'kbh_';
-const ENTRIES = `${DERIVED_DB}.kbh_entries`;
+/**
+ * Schema of the project file keeping the hit tables of the saved rules between sessions: matching
+ * them is the first visit's cost of 关键行为 after every open (9 s at a million people), and
+ * 客户360's default feature table, which an import's last step computes, makes them anyway.
+ */
+export const KEPT_HITS_SCHEMA = 'qx_kept_hits';
+/**
+ * The version of what a hit table holds, part of its name: raise it with every change of the
+ * tables' columns or of what a rule matches that {@link matchSql}'s text does not show.
+ */
+const HITS_FORMAT = 1;
 
-/** Drops every hit table (the data they were matched on changed); derivedTables.ts calls it when rebuilding. */
-export async function dropHitTables(sql: Sql): Promise<void> {
-  const tables = await sql.all<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${DERIVED_DB}' AND starts_with(table_name, '${HIT_TABLE_PREFIX}')`,
+/**
+ * Where hit tables are kept: the derived database in memory (rules being edited, a project open
+ * read-only) or the project file (the saved rules), with the table of when each was last used.
+ */
+interface Place {
+  schema: string;
+  /** The derived tables' fingerprint the place's tables must have been matched under (the file's); null in memory, where a data change drops them. */
+  fingerprint: string | null;
+}
+const IN_MEMORY: Place = { schema: DERIVED_DB, fingerprint: null };
+
+const entriesOf = (place: Place) => `${place.schema}.kbh_entries`;
+
+/** The hit tables of `schema` (its table of entries not among them). */
+async function hitTablesIn(sql: Sql, schema: string): Promise<string[]> {
+  const where = schema === DERIVED_DB ? `database_name = '${DERIVED_DB}'` : `database_name = current_database() AND schema_name = '${schema}'`;
+  const rows = await sql.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE ${where} AND starts_with(table_name, '${HIT_TABLE_PREFIX}') AND table_name <> 'kbh_entries'`,
   );
-  for (const t of tables) await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${t.name}`);
+  return rows.map((r) => r.name);
 }
 
-async function tableExists(sql: Sql, name: string): Promise<boolean> {
-  const row = await sql.one<{ n: number }>(
-    `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = '${DERIVED_DB}' AND table_name = ?`,
-    [name],
-  );
+/**
+ * Drops the hit tables (the data they were matched on changed; derivedTables.ts calls it when
+ * rebuilding): those in memory, and those the project file keeps unless `inMemoryOnly` (the file's
+ * derived tables, of the same data, were found current) or the file takes no writes.
+ */
+export async function dropHitTables(sql: Sql, inMemoryOnly = false): Promise<void> {
+  for (const name of await hitTablesIn(sql, DERIVED_DB)) await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${name}`);
+  await sql.run(`DROP TABLE IF EXISTS ${entriesOf(IN_MEMORY)}`);
+  if (inMemoryOnly || (await isReadOnly(sql))) return;
+  await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_HITS_SCHEMA} CASCADE`);
+}
+
+async function isReadOnly(sql: Sql): Promise<boolean> {
+  return (await sql.one<{ r: boolean }>(`SELECT readonly AS r FROM duckdb_databases() WHERE database_name = current_database()`))?.r ?? true;
+}
+
+/**
+ * The file's place for the hit tables of the saved rules, with the fingerprint of the derived
+ * tables the file keeps; null when the file takes no writes or keeps no derived tables of the
+ * current format (a build under way has taken its fingerprint away).
+ */
+async function filePlace(sql: Sql): Promise<Place | null> {
+  if (await isReadOnly(sql)) return null;
+  const { state } = await readKept<{ fingerprint: string; format?: number }>(sql, DERIVED_KEPT);
+  return state ? { schema: KEPT_HITS_SCHEMA, fingerprint: `${state.format ?? 0}:${state.fingerprint}` } : null;
+}
+
+async function tableExists(sql: Sql, place: Place, name: string): Promise<boolean> {
+  if (!(await hitTablesIn(sql, place.schema)).includes(name)) return false;
+  if (place.fingerprint === null) return true;
+  // A table of the file counts only if matched under the derived tables it keeps now.
+  const row = await sql.one<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${entriesOf(place)} WHERE name = ? AND fingerprint = ?`, [name, place.fingerprint]);
   return (row?.n ?? 0) > 0;
 }
 
 /** The name of a rule's hit table: after its match condition. */
 function hitTableName(rule: KeyBehaviour): string {
-  return `${HIT_TABLE_PREFIX}${createHash('sha1').update(matchSql(rule)).digest('hex').slice(0, 24)}`;
+  return `${HIT_TABLE_PREFIX}${createHash('sha1').update(`${HITS_FORMAT}:${matchSql(rule)}`).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Where each rule's table is kept: the project file for a rule of the saved definition when the
+ * file takes writes and keeps its derived tables, memory otherwise.
+ */
+async function placesOf(sql: Sql, rules: readonly KeyBehaviour[]): Promise<Place[]> {
+  const file = await filePlace(sql);
+  if (!file) return rules.map(() => IN_MEMORY);
+  const saved = new Set((await readDefinition(sql, 'behaviours')).map(matchSql));
+  return rules.map((rule) => (saved.has(matchSql(rule)) ? file : IN_MEMORY));
 }
 
 /** Whether every rule of `rules` has its hit table now (a query that would make them may prefer to match in place). */
 export async function hasHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<boolean> {
-  for (const rule of rules) if (!(await tableExists(sql, hitTableName(rule)))) return false;
+  const places = await placesOf(sql, rules);
+  for (const [i, rule] of rules.entries()) if (!(await tableExists(sql, places[i]!, hitTableName(rule)))) return false;
   return true;
 }
 
 /** The last call of {@link withRuleHitTables} in this process: their table keeping runs one after the other. */
 let queue: Promise<unknown> = Promise.resolve();
-/** Hit tables a running query reads, with how many read each: never dropped meanwhile. */
+/** Hit tables a running query reads (qualified names), with how many read each: never dropped meanwhile. */
 const inUse = new Map<string, number>();
 
 /**
  * Runs `query` with the hit table of each rule, in order, made where missing: `(pno, gno, t, d)`
  * per group message the rule matches, read from memberFacts.ts's msgs (person and group numbers,
- * d the local day in the project's zone). The keeping is queued, so two requests for a new rule
- * make its table once and the list of tables is never written twice at once; the tables `query`
- * reads are not dropped (as least recently used) by another request until it is done.
+ * d the local day in the project's zone). The saved rules' tables are kept in the project file
+ * ({@link KEPT_HITS_SCHEMA}), so the next session finds them; others in memory. The keeping is
+ * queued, so two requests for a new rule make its table once and the list of tables is never
+ * written twice at once; the tables `query` reads are not dropped (as least recently used) by
+ * another request until it is done.
  */
 export async function withRuleHitTables<T>(sql: Sql, rules: readonly KeyBehaviour[], query: (tables: string[]) => Promise<T>): Promise<T> {
   const run = queue.then(() => keepHitTables(sql, rules));
   queue = run.catch(() => undefined);
   const names = await run;
   try {
-    return await query(names.map((n) => `${DERIVED_DB}.${n}`));
+    return await query(names);
   } finally {
     for (const n of names) {
       const left = (inUse.get(n) ?? 1) - 1;
@@ -161,30 +230,40 @@ export async function withRuleHitTables<T>(sql: Sql, rules: readonly KeyBehaviou
   }
 }
 
-/** Makes the missing tables, marks them in use, and drops the least recently used beyond {@link MAX_HIT_TABLES}. */
+/**
+ * Makes the missing tables, marks them in use, and drops the least recently used beyond
+ * {@link MAX_HIT_TABLES} in each place; returns their qualified names.
+ */
 async function keepHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<string[]> {
-  await sql.run(`CREATE TABLE IF NOT EXISTS ${ENTRIES} (name VARCHAR PRIMARY KEY, used_at TIMESTAMP)`);
+  const places = await placesOf(sql, rules);
+  const used = new Map<Place, Set<string>>();
+  for (const place of new Set(places)) {
+    if (place !== IN_MEMORY) await sql.run(`CREATE SCHEMA IF NOT EXISTS ${place.schema}`);
+    await sql.run(`CREATE TABLE IF NOT EXISTS ${entriesOf(place)} (name VARCHAR PRIMARY KEY, used_at TIMESTAMP, fingerprint VARCHAR)`);
+    used.set(place, new Set());
+  }
   const names: string[] = [];
-  for (const rule of rules) {
-    const condition = matchSql(rule);
+  for (const [i, rule] of rules.entries()) {
+    const place = places[i]!;
     const name = hitTableName(rule);
-    if (!(await tableExists(sql, name))) {
+    if (!(await tableExists(sql, place, name))) {
       await sql.run(
-        `CREATE TABLE ${DERIVED_DB}.${name} AS
+        `CREATE OR REPLACE TABLE ${place.schema}.${name} AS
          SELECT f.pno, f.gno, f.t, f.d
-         FROM (SELECT rowid AS rid FROM messages WHERE group_name IS NOT NULL AND ${condition}) h JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid`,
+         FROM (SELECT rowid AS rid FROM messages WHERE group_name IS NOT NULL AND ${matchSql(rule)}) h JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid`,
       );
     }
-    names.push(name);
+    used.get(place)!.add(name);
+    names.push(`${place.schema}.${name}`);
   }
-  const used = [...new Set(names)];
-  if (used.length > 0) {
-    await sql.run(`INSERT OR REPLACE INTO ${ENTRIES} VALUES ${used.map((n) => `(${sqlLiteral(n)}, now())`).join(', ')}`);
-  }
-  const older = await sql.all<{ name: string }>(`SELECT name FROM ${ENTRIES} ORDER BY used_at DESC, name OFFSET ${Math.max(MAX_HIT_TABLES, used.length)}`);
-  for (const { name } of older.filter((o) => !inUse.has(o.name))) {
-    await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${name}`);
-    await sql.run(`DELETE FROM ${ENTRIES} WHERE name = ?`, [name]);
+  for (const [place, inPlace] of used) {
+    const entries = entriesOf(place);
+    await sql.run(`INSERT OR REPLACE INTO ${entries} VALUES ${[...inPlace].map((n) => `(${sqlLiteral(n)}, now(), ${place.fingerprint === null ? 'NULL' : sqlLiteral(place.fingerprint)})`).join(', ')}`);
+    const older = await sql.all<{ name: string }>(`SELECT name FROM ${entries} ORDER BY used_at DESC, name OFFSET ${Math.max(MAX_HIT_TABLES, inPlace.size)}`);
+    for (const { name } of older.filter((o) => !inUse.has(`${place.schema}.${o.name}`))) {
+      await sql.run(`DROP TABLE IF EXISTS ${place.schema}.${name}`);
+      await sql.run(`DELETE FROM ${entries} WHERE name = ?`, [name]);
+    }
   }
   // Marked last, with nothing left to fail, so a failure never leaves a table marked for good.
   for (const n of names) inUse.set(n, (inUse.get(n) ?? 0) + 1);

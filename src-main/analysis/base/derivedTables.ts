@@ -20,14 +20,14 @@
  * differs from the one the tables were built from, they are rebuilt before the caller runs.
  */
 import { personFactsSql } from './analysisBase';
-import { DERIVED_DB, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
+import { DERIVED_DB, DERIVED_KEPT, rawIdentityCtes, ALLOW_NICKNAME_KEY } from './identity';
 import { dropHitTables } from './behaviourHits';
 import { buildMemberFacts, MEMBER_FACTS_STEPS, stepRunner } from './memberFacts';
 import { INVITATIONS_TABLE, invitationsSql } from './invitations';
 import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { throwIfCancelled, untilAborted } from '../../db/cancellation';
-import { readKept, writeKeptState, type KeptSchema } from '../../db/keptState';
+import { readKept, writeKeptState } from '../../db/keptState';
 
 /** Tables whose rows identity depends on. */
 const SOURCE_TABLES = ['memberships', 'messages', 'customers', 'orders', 'churn_events', 'survey_responses'] as const;
@@ -54,10 +54,7 @@ export async function dataFingerprint(sql: Sql): Promise<string> {
 }
 
 /** Schema of the project file that keeps the derived tables between sessions, with the fingerprint they were built from. */
-export const KEPT_SCHEMA = 'qx_kept';
-
-/** The schema and its table of the fingerprint its tables were built from (written last, see db/keptState.ts). */
-const DERIVED_KEPT: KeptSchema = { schema: KEPT_SCHEMA, stateTable: 'built_from' };
+export const KEPT_SCHEMA = DERIVED_KEPT.schema;
 
 /**
  * The version of what the derived tables hold, kept with their fingerprint (`format` in the row
@@ -167,7 +164,7 @@ async function bringUpToDate(db: ProjectDb, sql: Sql, fingerprint: string, state
   state.progress = progress;
   if (isKept || !db.isReadOnly) {
     if (!isKept) await buildKept(sql, fingerprint, onStep);
-    else await dropHitTables(sql);
+    else await dropHitTables(sql, true);
     await pointAtKept(sql);
     return;
   }

@@ -19,6 +19,7 @@
  * Everything is SQL: {@link identityCtes} is a list of CTEs that other queries (metrics) put
  * in front of their own, so the setting is read inside the same statement.
  */
+import type { KeptSchema } from '../../db/keptState';
 import { INVITATIONS_TABLE } from './invitations';
 import { unmatchedReasons } from '../../locale/analysis';
 import type { Sql } from '../../db/projectDb';
@@ -41,6 +42,12 @@ export const phoneExpr = (phone: string, flag: string) =>
 
 /** The in-memory database attached to a project's DuckDB instance that holds its derived tables (derivedTables.ts). */
 export const DERIVED_DB = 'qx_derived';
+
+/**
+ * Schema of the project file that keeps the derived tables between sessions (derivedTables.ts),
+ * and its table of the fingerprint and format they were built from (written last, db/keptState.ts).
+ */
+export const DERIVED_KEPT: KeptSchema = { schema: 'qx_kept', stateTable: 'built_from' };
 
 /**
  * SQL of every person id (`pid`), DESIGN §3 "anyone an export identifies": the ids of group members
