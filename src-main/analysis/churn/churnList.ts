@@ -5,9 +5,10 @@
  * each page reads that table (queryGrid), and so does churn:query (a view asks both at once: each
  * computing the events of its own took the two of them twice the time).
  */
-import type { ChurnEventRow, TablePage } from '../../contract';
+import type { AnalysisScope, ChurnEventRow, TablePage } from '../../contract';
 import type { ProjectDb, Sql } from '../../db/projectDb';
-import { sqlLiteral } from '../../db/projectDb';
+import { sqlIdent, sqlLiteral } from '../../db/projectDb';
+import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { churnStageText, churnWayText } from '../../locale/churn';
 import { scopeParams } from '../base/analysisBase';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
@@ -18,28 +19,79 @@ import { churnEventsSql, type ChurnQuery } from './churnQueries';
 /** Prefix of the kept event tables in the derived database. */
 const LIST_PREFIX = 'churn_list_';
 
+/**
+ * Schema of the project file keeping the events of the whole project (no groups, no range: what
+ * 流失与留存 opens with) between sessions, in a table named after the data state it was computed
+ * from; the first use of a session drops the tables of other states.
+ */
+export const KEPT_CHURN_SCHEMA = 'qx_kept_churn';
+
+/**
+ * The version of what an event table holds, part of the key of the table the file keeps: raise it
+ * with every change of churnEventsSql's columns or meaning.
+ */
+const LIST_FORMAT = 1;
+
 /** Scopes whose events are kept at a time: the latest ones asked for. */
 const KEPT_SCOPES = 4;
 
+/** Whether the events of `q` are the whole project's, kept in the file of a project that takes writes. */
+const isKeptInFile = (db: ProjectDb, q: AnalysisScope) => !q.groups?.length && !q.from && !q.to && !db.isReadOnly;
+
+/** The name of the table of the events of `q` in the current state of the data (in its schema or database). */
+async function listName(sql: Sql, q: AnalysisScope, timeZone: string, isInFile: boolean): Promise<string> {
+  return keptTableName(LIST_PREFIX, await scopeKey(sql, q, timeZone, ...(isInFile ? [LIST_FORMAT] : [])));
+}
+
+/**
+ * Drops the event tables the file keeps of other states of the data (an earlier session's), once
+ * per open project, before its first event table is made: none is read yet.
+ */
+async function dropOtherStates(sql: Sql): Promise<void> {
+  const tables = await sql.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?`,
+    [KEPT_CHURN_SCHEMA],
+  );
+  if (!tables.length) return;
+  const file = await sql.one<{ isReadOnly: boolean }>(`SELECT readonly AS isReadOnly FROM duckdb_databases() WHERE database_name = current_database()`);
+  if (file?.isReadOnly !== false) return;
+  const current = await listName(sql, {}, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, true);
+  for (const { name } of tables) if (name !== current) await sql.run(`DROP TABLE IF EXISTS ${KEPT_CHURN_SCHEMA}.${sqlIdent(name)}`);
+}
+
 /** The kept event tables (the derived database is attached with the project). */
-const withKeptTable = keptTables(KEPT_SCOPES);
+const withKeptTable = keptTables(KEPT_SCOPES, dropOtherStates);
 
 /**
  * Reads the table of the events of `q` in the current state of the data, made on first use
  * (columns of churnEventsSql with the instant `t`, `left_at` with a space between date and time,
  * as listed); kept for the latest KEPT_SCOPES scopes and never dropped while a request reads it
- * (churn:query runs several statements on it).
+ * (churn:query runs several statements on it). The whole project's table is kept in the project
+ * file ({@link KEPT_CHURN_SCHEMA}), where the next session of the same data finds it; a project
+ * open read-only, and every other scope, keep theirs in memory.
  */
 export async function withChurnEvents<T>(db: ProjectDb, sql: Sql, q: ChurnQuery, read: (table: string) => Promise<T>): Promise<T> {
-  const name = `${DERIVED_DB}.${keptTableName(LIST_PREFIX, await scopeKey(sql, q, q.timeZone))}`;
+  const isInFile = isKeptInFile(db, q);
+  const key = await listName(sql, q, q.timeZone, isInFile);
+  const name = isInFile ? `${KEPT_CHURN_SCHEMA}.${key}` : `${DERIVED_DB}.${key}`;
   // The ordering columns of the list beside the shown ones: `t` is the instant (churnEventsSql withInstant).
-  const make = (own: Sql) =>
-    own.run(
+  const make = async (own: Sql) => {
+    if (isInFile) {
+      // Computed by an earlier session of the same data (its name says which), or not yet.
+      const found = await own.one<{ n: number }>(
+        `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ? AND table_name = ?`,
+        [KEPT_CHURN_SCHEMA, key],
+      );
+      if (found?.n) return;
+      await own.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_CHURN_SCHEMA}`);
+    }
+    await own.run(
       `CREATE OR REPLACE TABLE ${name} AS
        SELECT pid, name, replace(left_at, 'T', ' ') AS left_at, how, group_name, stage, channel, tenure_days, t
        FROM (${churnEventsSql(q.groups, true)})`,
       scopeParams(q, q.timeZone),
     );
+  };
   return withKeptTable(db, sql, name, make, read);
 }
 
