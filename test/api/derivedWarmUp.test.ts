@@ -8,6 +8,9 @@ import type { ImportJob, PreparationProgress } from '../../src-main/contract';
 import type { OpenProject } from '../../src-main/db/projectFile';
 import { writeXlsx } from '../import/helpers';
 import { KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresCache';
+import { KEPT_CHURN_SCHEMA } from '../../src-main/analysis/churn/churnList';
+import { hasHitTables } from '../../src-main/analysis/base/behaviourHits';
+import { readDefinition } from '../../src-main/db/definitionsStore';
 import { dataFingerprint } from '../../src-main/analysis/base/derivedTables';
 
 let dir: string;
@@ -147,6 +150,14 @@ describe('the derived tables of the app', () => {
       expect(kept[0]!.key).toContain(await ctx.project!.db.useUnprepared(dataFingerprint));
       const ids = await ctx.project!.db.use((sql) => sql.all<{ pid: string }>(`SELECT pid FROM ${KEPT_FEATURES_SCHEMA}.${kept[0]!.table_name} ORDER BY pid`));
       expect(ids).toEqual([{ pid: 'id1' }, { pid: 'id2' }]);
+      // And 流失与留存's list of the whole project, and the saved key-behaviour rules' hits that table counts.
+      const keptOf = (schema: string) =>
+        ctx.project!.db.use(async (sql) =>
+          (await sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${schema}'`)).map((r) => r.name),
+        );
+      expect(await keptOf(KEPT_CHURN_SCHEMA)).toHaveLength(1);
+      const saved = await ctx.project!.db.use((sql) => readDefinition(sql, 'behaviours'));
+      expect(await ctx.project!.db.use((sql) => hasHitTables(sql, saved.filter((b) => b.enabled)))).toBe(true);
       // Kept in the file: a later open of the same data finds them current and builds nothing.
       await h['project:close']({});
       await h['project:open']({ path: path.join(dir, 'p.qunxi') });

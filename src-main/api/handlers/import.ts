@@ -10,6 +10,7 @@ import { checkRegularFile } from '../../import/sourceFile';
 import { querySkipped } from '../../import/skippedRows';
 import { derivedProgress } from '../../analysis/base/derivedTables';
 import { featuresTable } from '../../analysis/features/featuresCache';
+import { withChurnEvents } from '../../analysis/churn/churnList';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
@@ -158,14 +159,21 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
    * Once, after the last import running (each build reads every message). A cancel meanwhile
    * stops the build and leaves the imports committed; the first use builds the tables then. The
    * default feature table of 客户360, 四象限, VVIP and 相似人群 follows them the same way (kept in
-   * the file too, featuresCache.ts), its share then unknown.
+   * the file too, featuresCache.ts, with the saved key-behaviour rules' hits it counts), and so does
+   * 流失与留存's list of the whole project (churn/churnList.ts), their share then unknown.
    */
   const prepareAfter = async (self: JobEntry | BatchEntry, project: OpenProject, showPreparing: () => void): Promise<void> => {
     const isLast = ![...jobs.values(), ...batches.values()].some((other) => other !== self && other.job.state === 'running');
     if (!isLast || self.job.state !== 'running' || self.controller.signal.aborted) return;
     showPreparing();
     await project.db
-      .use((sql) => featuresTable(sql, { timeZone: project.timeZone }), { signal: self.controller.signal, cancelsPreparation: true })
+      .use(
+        async (sql) => {
+          await featuresTable(sql, { timeZone: project.timeZone });
+          await withChurnEvents(project.db, sql, { timeZone: project.timeZone }, async () => undefined);
+        },
+        { signal: self.controller.signal, cancelsPreparation: true },
+      )
       .catch(() => undefined);
   };
   return {
