@@ -19,6 +19,8 @@ import type { Method } from '../../src-main/contract';
 import { defaultBehaviours } from '../../src-main/db/definitionDefaults';
 import { ProjectDb, type Params } from '../../src-main/db/projectDb';
 import { KEPT_SCHEMA } from '../../src-main/analysis/base/derivedTables';
+import { KEPT_HITS_SCHEMA } from '../../src-main/analysis/base/behaviourHits';
+import { KEPT_CHURN_SCHEMA, withChurnEvents } from '../../src-main/analysis/churn/churnList';
 import { featuresTable, KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresCache';
 import { tempPaths } from '../../test/support/tempDirs';
 import { TARGET_MS, type CaseResult } from '../analyses';
@@ -117,13 +119,16 @@ async function main(): Promise<void> {
   // repoRoot given explicitly: tempPaths' default uses __dirname, which tsx's ESM mode lacks.
   const ctx = createContext('cli', tempPaths(tempRoot, path.resolve(import.meta.dirname, '../..')));
   const call = inProcessClient(createHandlers(ctx));
-  // The derived tables and the default feature table are kept in the project file (derivedTables.ts,
-  // featuresCache.ts): dropped first, so the first open builds them as an import's last step does;
+  // The derived tables, the default feature table, the saved rules' hits and the whole project's
+  // churn list are kept in the project file (derivedTables.ts, featuresCache.ts, behaviourHits.ts,
+  // churnList.ts): dropped first, so the first open builds them as an import's last step does;
   // then closed and opened again, which reuses them.
   const bare = await ProjectDb.open(projectPath);
   await bare.write(async (sql) => {
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_SCHEMA} CASCADE`);
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_FEATURES_SCHEMA} CASCADE`);
+    await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_HITS_SCHEMA} CASCADE`);
+    await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_CHURN_SCHEMA} CASCADE`);
   });
   await bare.close();
   // Opening reads the project's settings, and its first use of the database brings the derived
@@ -141,11 +146,14 @@ async function main(): Promise<void> {
   const built = await openAndUse();
   // The peak so far after each step: the step where it rose to its last value is where to look.
   const peakAfter: { step: string; mb: number }[] = [{ step: 'open and build', mb: peakRssMb() }];
-  // The rest of the import's last step (api/handlers/import.ts prepareAfter): the default feature table.
+  // The rest of the import's last step (api/handlers/import.ts prepareAfter): the default feature table, then the churn list.
   let t0 = performance.now();
   await ctx.project!.db.use((sql) => featuresTable(sql, { timeZone: ctx.project!.timeZone }));
   const featuresBuildMs = performance.now() - t0;
   peakAfter.push({ step: 'the default feature table', mb: peakRssMb() });
+  t0 = performance.now();
+  await ctx.project!.db.use((sql) => withChurnEvents(ctx.project!.db, sql, { timeZone: ctx.project!.timeZone }, async () => undefined));
+  const churnListBuildMs = performance.now() - t0;
   await call('project:close', {});
   // (a) The user's open: the file keeps the tables of its data. Open, first use, and the first
   // analysis, the overview (the first view of an opened project, Workspace.tsx).
@@ -253,6 +261,7 @@ async function main(): Promise<void> {
     derivedBuildMs: built.ms,
     buildOpenMs: built.openMs,
     featuresBuildMs,
+    churnListBuildMs,
     reopenFeaturesPageMs,
     reopenOpenMs: reopened.openMs,
     firstAnalysisMs,

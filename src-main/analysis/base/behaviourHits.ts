@@ -22,7 +22,6 @@ import { createHash } from 'node:crypto';
 import type { KeyBehaviour } from '../../contract';
 import { DERIVED_DB, DERIVED_KEPT } from './identity';
 import { readDefinition } from '../../db/definitionsStore';
-import { readKept } from '../../db/keptState';
 import { sqlLiteral, type Sql } from '../../db/projectDb';
 
 /** A text value as an SQL expression; NUL characters (legal in JSON, not in a literal) become chr(0). */
@@ -134,11 +133,10 @@ const IN_MEMORY: Place = { schema: DERIVED_DB, fingerprint: null };
 
 const entriesOf = (place: Place) => `${place.schema}.kbh_entries`;
 
-/** The hit tables of `schema` (its table of entries not among them). */
-async function hitTablesIn(sql: Sql, schema: string): Promise<string[]> {
-  const where = schema === DERIVED_DB ? `database_name = '${DERIVED_DB}'` : `database_name = current_database() AND schema_name = '${schema}'`;
+/** The hit tables in memory (their table of entries not among them). */
+async function hitTablesInMemory(sql: Sql): Promise<string[]> {
   const rows = await sql.all<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE ${where} AND starts_with(table_name, '${HIT_TABLE_PREFIX}') AND table_name <> 'kbh_entries'`,
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = '${DERIVED_DB}' AND starts_with(table_name, '${HIT_TABLE_PREFIX}') AND table_name <> 'kbh_entries'`,
   );
   return rows.map((r) => r.name);
 }
@@ -149,7 +147,7 @@ async function hitTablesIn(sql: Sql, schema: string): Promise<string[]> {
  * derived tables, of the same data, were found current) or the file takes no writes.
  */
 export async function dropHitTables(sql: Sql, inMemoryOnly = false): Promise<void> {
-  for (const name of await hitTablesIn(sql, DERIVED_DB)) await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${name}`);
+  for (const name of await hitTablesInMemory(sql)) await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${name}`);
   await sql.run(`DROP TABLE IF EXISTS ${entriesOf(IN_MEMORY)}`);
   if (inMemoryOnly || (await isReadOnly(sql))) return;
   await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_HITS_SCHEMA} CASCADE`);
@@ -159,46 +157,62 @@ async function isReadOnly(sql: Sql): Promise<boolean> {
   return (await sql.one<{ r: boolean }>(`SELECT readonly AS r FROM duckdb_databases() WHERE database_name = current_database()`))?.r ?? true;
 }
 
-/**
- * The file's place for the hit tables of the saved rules, with the fingerprint of the derived
- * tables the file keeps; null when the file takes no writes or keeps no derived tables of the
- * current format (a build under way has taken its fingerprint away).
- */
-async function filePlace(sql: Sql): Promise<Place | null> {
-  if (await isReadOnly(sql)) return null;
-  const { state } = await readKept<{ fingerprint: string; format?: number }>(sql, DERIVED_KEPT);
-  return state ? { schema: KEPT_HITS_SCHEMA, fingerprint: `${state.format ?? 0}:${state.fingerprint}` } : null;
-}
-
-async function tableExists(sql: Sql, place: Place, name: string): Promise<boolean> {
-  if (!(await hitTablesIn(sql, place.schema)).includes(name)) return false;
-  if (place.fingerprint === null) return true;
-  // A table of the file counts only if matched under the derived tables it keeps now.
-  const row = await sql.one<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${entriesOf(place)} WHERE name = ? AND fingerprint = ?`, [name, place.fingerprint]);
-  return (row?.n ?? 0) > 0;
-}
-
 /** The name of a rule's hit table: after its match condition. */
 function hitTableName(rule: KeyBehaviour): string {
   return `${HIT_TABLE_PREFIX}${createHash('sha1').update(`${HITS_FORMAT}:${matchSql(rule)}`).digest('hex').slice(0, 24)}`;
 }
 
+/** Where the hit tables of a request's rules are, and which of them can be read. */
+interface Catalog {
+  /** Each rule's place, in the order of the rules. */
+  places: Place[];
+  /** Places whose table of entries is there. */
+  withEntries: Set<Place>;
+  /** Whether `place` holds a readable table `name` (in the file: matched under the derived tables it keeps now). */
+  has: (place: Place, name: string) => boolean;
+}
+
 /**
- * Where each rule's table is kept: the project file for a rule of the saved definition when the
- * file takes writes and keeps its derived tables, memory otherwise.
+ * Reads where the tables of `rules` are kept and which are there, in a statement or, when the
+ * file keeps hit tables, four: a rule of the saved definition keeps its table in the project file
+ * when the file takes writes and keeps its derived tables (their fingerprint then checks each
+ * table's), memory otherwise.
  */
-async function placesOf(sql: Sql, rules: readonly KeyBehaviour[]): Promise<Place[]> {
-  const file = await filePlace(sql);
-  if (!file) return rules.map(() => IN_MEMORY);
-  const saved = new Set((await readDefinition(sql, 'behaviours')).map(matchSql));
-  return rules.map((rule) => (saved.has(matchSql(rule)) ? file : IN_MEMORY));
+async function readCatalog(sql: Sql, rules: readonly KeyBehaviour[]): Promise<Catalog> {
+  const rows = await sql.all<{ isReadOnly: boolean; db: string | null; schema: string | null; name: string | null }>(
+    `SELECT d.readonly AS isReadOnly, t.database_name AS db, t.schema_name AS schema, t.table_name AS name
+     FROM duckdb_databases() d LEFT JOIN duckdb_tables() t
+       ON (t.database_name = '${DERIVED_DB}' AND starts_with(t.table_name, '${HIT_TABLE_PREFIX}'))
+       OR (t.database_name = d.database_name AND t.schema_name = '${KEPT_HITS_SCHEMA}' AND starts_with(t.table_name, '${HIT_TABLE_PREFIX}'))
+       OR (t.database_name = d.database_name AND t.schema_name = '${DERIVED_KEPT.schema}' AND t.table_name = '${DERIVED_KEPT.stateTable}')
+     WHERE d.database_name = current_database()`,
+  );
+  const inMemory = new Set(rows.filter((r) => r.db === DERIVED_DB).map((r) => r.name!));
+  const inFile = new Set(rows.filter((r) => r.db !== DERIVED_DB && r.schema === KEPT_HITS_SCHEMA).map((r) => r.name!));
+  const isKept = rows.some((r) => r.schema === DERIVED_KEPT.schema);
+  let file: Place | null = null;
+  let valid = new Set<string>();
+  if (!rows[0]?.isReadOnly && isKept) {
+    // Every column: the format is missing from a file of before the versions.
+    const state = await sql.one<{ fingerprint: string; format?: number }>(`SELECT * FROM ${DERIVED_KEPT.schema}.${DERIVED_KEPT.stateTable}`);
+    if (state) {
+      file = { schema: KEPT_HITS_SCHEMA, fingerprint: `${state.format ?? 0}:${state.fingerprint}` };
+      if (inFile.has('kbh_entries')) {
+        const matched = await sql.all<{ name: string }>(`SELECT name FROM ${entriesOf(file)} WHERE fingerprint = ?`, [file.fingerprint]);
+        valid = new Set(matched.map((m) => m.name).filter((n) => inFile.has(n)));
+      }
+    }
+  }
+  const saved = file ? new Set((await readDefinition(sql, 'behaviours')).map(matchSql)) : new Set<string>();
+  const places = rules.map((rule) => (file && saved.has(matchSql(rule)) ? file : IN_MEMORY));
+  const withEntries = new Set<Place>([...(inMemory.has('kbh_entries') ? [IN_MEMORY] : []), ...(file && inFile.has('kbh_entries') ? [file] : [])]);
+  return { places, withEntries, has: (place, name) => (place === IN_MEMORY ? inMemory : valid).has(name) };
 }
 
 /** Whether every rule of `rules` has its hit table now (a query that would make them may prefer to match in place). */
 export async function hasHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<boolean> {
-  const places = await placesOf(sql, rules);
-  for (const [i, rule] of rules.entries()) if (!(await tableExists(sql, places[i]!, hitTableName(rule)))) return false;
-  return true;
+  const catalog = await readCatalog(sql, rules);
+  return rules.every((rule, i) => catalog.has(catalog.places[i]!, hitTableName(rule)));
 }
 
 /** The last call of {@link withRuleHitTables} in this process: their table keeping runs one after the other. */
@@ -235,25 +249,28 @@ export async function withRuleHitTables<T>(sql: Sql, rules: readonly KeyBehaviou
  * {@link MAX_HIT_TABLES} in each place; returns their qualified names.
  */
 async function keepHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<string[]> {
-  const places = await placesOf(sql, rules);
+  const catalog = await readCatalog(sql, rules);
   const used = new Map<Place, Set<string>>();
-  for (const place of new Set(places)) {
-    if (place !== IN_MEMORY) await sql.run(`CREATE SCHEMA IF NOT EXISTS ${place.schema}`);
-    await sql.run(`CREATE TABLE IF NOT EXISTS ${entriesOf(place)} (name VARCHAR PRIMARY KEY, used_at TIMESTAMP, fingerprint VARCHAR)`);
+  for (const place of new Set(catalog.places)) {
+    if (!catalog.withEntries.has(place)) {
+      if (place !== IN_MEMORY) await sql.run(`CREATE SCHEMA IF NOT EXISTS ${place.schema}`);
+      await sql.run(`CREATE TABLE IF NOT EXISTS ${entriesOf(place)} (name VARCHAR PRIMARY KEY, used_at TIMESTAMP, fingerprint VARCHAR)`);
+    }
     used.set(place, new Set());
   }
   const names: string[] = [];
   for (const [i, rule] of rules.entries()) {
-    const place = places[i]!;
+    const place = catalog.places[i]!;
     const name = hitTableName(rule);
-    if (!(await tableExists(sql, place, name))) {
+    const inPlace = used.get(place)!;
+    if (!catalog.has(place, name) && !inPlace.has(name)) {
       await sql.run(
         `CREATE OR REPLACE TABLE ${place.schema}.${name} AS
          SELECT f.pno, f.gno, f.t, f.d
          FROM (SELECT rowid AS rid FROM messages WHERE group_name IS NOT NULL AND ${matchSql(rule)}) h JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid`,
       );
     }
-    used.get(place)!.add(name);
+    inPlace.add(name);
     names.push(`${place.schema}.${name}`);
   }
   for (const [place, inPlace] of used) {
