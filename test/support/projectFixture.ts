@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { closeProjectFile, createProjectFile, type OpenProject } from '../../src-main/db/projectFile';
-import type { Sql } from '../../src-main/db/projectDb';
+import { ProjectDb, type Sql } from '../../src-main/db/projectDb';
 import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
 
 /** A membership spell; times are any string DuckDB casts to TIMESTAMPTZ (give the offset). */
@@ -159,4 +159,18 @@ export async function insertImport(project: OpenProject, importId: number, fileN
       [importId, fileName, `h${importId}`, kind],
     ),
   );
+}
+
+/**
+ * Opens the project file in DuckDB's own read-only mode (root ignores permission bits), with the
+ * derived tables' preparer as a project open read-only has it, runs `check`, and closes it.
+ */
+export async function withReadOnlyOpen(file: string, check: (db: ProjectDb) => Promise<void>): Promise<void> {
+  const db = await ProjectDb.open(file, { readOnly: true });
+  try {
+    db.setPreparer(withDerivedTables.prepare);
+    await check(db);
+  } finally {
+    await db.close();
+  }
 }

@@ -4,6 +4,7 @@ import { listValue } from '@duckdb/node-api';
 import { matchSql, MAX_HIT_TABLES, withRuleHitTables } from '../../../src-main/analysis/base/behaviourHits';
 import { queryBehaviourCounts, queryBehaviourLift, queryBehaviourSeries } from '../../../src-main/analysis/behaviours/behaviourQueries';
 import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
+import { insertHitsFixture, keywordRule } from './hitsFixture';
 import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
 
 /**
@@ -11,27 +12,12 @@ import { insertCustomers, insertMessages, insertOrders, insertSpells, tempProjec
  * an answer stale or wrong. Asia/Shanghai; two people, group G:
  *   a  01-01 09:00 '打卡'   a  01-02 09:00 '打卡 day 2'   b  01-01 23:59:59 '打卡'   b  01-02 00:00 'hello'
  */
-const rule = (pattern: string, id = pattern): KeyBehaviour => ({
-  id,
-  name: id,
-  enabled: true,
-  msgTypes: [],
-  pattern,
-  isRegex: false,
-  minCount: 1,
-  windowDays: null,
-  weight: 1,
-});
+const rule = keywordRule;
 
 let t: TempProject;
 beforeAll(async () => {
   t = await tempProject();
-  await insertMessages(t.project, [
-    { id: 'a', group: 'G', at: '2024-01-01 09:00:00+08', content: '打卡' },
-    { id: 'a', group: 'G', at: '2024-01-02 09:00:00+08', content: '打卡 day 2' },
-    { id: 'b', group: 'G', at: '2024-01-01 23:59:59+08', content: '打卡' },
-    { id: 'b', group: 'G', at: '2024-01-02 00:00:00+08', content: 'hello' },
-  ]);
+  await insertHitsFixture(t.project);
 });
 afterAll(async () => t?.dispose());
 

@@ -8,7 +8,8 @@ import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
 import { writeDefinition } from '../../../src-main/db/definitionsStore';
 import { ProjectDb } from '../../../src-main/db/projectDb';
 import { closeProjectFile, openProjectFile } from '../../../src-main/db/projectFile';
-import { insertMessages, tempProject, type TempProject } from '../../support/projectFixture';
+import { insertMessages, tempProject, withReadOnlyOpen, type TempProject } from '../../support/projectFixture';
+import { insertHitsFixture, keywordRule } from './hitsFixture';
 
 /**
  * The hit tables of the saved key-behaviour rules are kept in the project file (behaviourHits.ts
@@ -18,28 +19,13 @@ import { insertMessages, tempProject, type TempProject } from '../../support/pro
  *   a  01-01 09:00 '打卡'   a  01-02 09:00 '打卡 day 2'   b  01-01 23:59:59 '打卡'   b  01-02 00:00 'hello'
  * 打卡: people a, b, 3 hits → 2/3; hello: b → 1/1.
  */
-const rule = (pattern: string): KeyBehaviour => ({
-  id: pattern,
-  name: pattern,
-  enabled: true,
-  msgTypes: [],
-  pattern,
-  isRegex: false,
-  minCount: 1,
-  windowDays: null,
-  weight: 1,
-});
+const rule = (pattern: string) => keywordRule(pattern);
 const saved = [rule('打卡'), rule('hello')];
 
 let t: TempProject;
 beforeEach(async () => {
   t = await tempProject();
-  await insertMessages(t.project, [
-    { id: 'a', group: 'G', at: '2024-01-01 09:00:00+08', content: '打卡' },
-    { id: 'a', group: 'G', at: '2024-01-02 09:00:00+08', content: '打卡 day 2' },
-    { id: 'b', group: 'G', at: '2024-01-01 23:59:59+08', content: '打卡' },
-    { id: 'b', group: 'G', at: '2024-01-02 00:00:00+08', content: 'hello' },
-  ]);
+  await insertHitsFixture(t.project);
   await t.project.db.write((sql) => writeDefinition(sql, 'behaviours', saved));
 });
 afterEach(() => t.dispose());
@@ -114,16 +100,7 @@ describe('the kept hit tables of the saved rules', () => {
   it('are matched in memory by a read-only open, which never writes the file nor reads its tables of older data', async () => {
     await counts(saved);
     await closeProjectFile(t.project);
-    const readOnly = async (check: (db: ProjectDb) => Promise<void>) => {
-      // DuckDB's own read-only mode (root ignores permission bits), as featuresKept.test.ts does.
-      const db = await ProjectDb.open(file(), { readOnly: true });
-      try {
-        db.setPreparer(withDerivedTables.prepare);
-        await check(db);
-      } finally {
-        await db.close();
-      }
-    };
+    const readOnly = (check: (db: ProjectDb) => Promise<void>) => withReadOnlyOpen(file(), check);
     // A read-only session keeps its tables in memory; the file's stay as they were.
     await readOnly(async (db) => {
       expect(await counts(saved, db)).toEqual(['2/3', '1/1']);

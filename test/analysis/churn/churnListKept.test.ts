@@ -6,7 +6,7 @@ import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
 import { withDerivedTables } from '../../../src-main/analysis/base/derivedTables';
 import { ProjectDb } from '../../../src-main/db/projectDb';
 import { closeProjectFile, openProjectFile } from '../../../src-main/db/projectFile';
-import { insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
+import { insertSpells, tempProject, withReadOnlyOpen, type TempProject } from '../../support/projectFixture';
 
 /**
  * The churn list of the whole project (no groups, no range: what 流失与留存 opens with) is kept in
@@ -90,15 +90,10 @@ describe('the kept churn list of the whole project', () => {
     const kept = await tables();
     await markKept(kept.file[0]!);
     await closeProjectFile(t.project);
-    // DuckDB's own read-only mode (root ignores permission bits), as featuresKept.test.ts does.
-    const db = await ProjectDb.open(file(), { readOnly: true });
-    try {
-      db.setPreparer(withDerivedTables.prepare);
+    await withReadOnlyOpen(file(), async (db) => {
       expect(await list({}, db)).toEqual(['a:a', 'b:b', 'c:c']);
       expect(await tables(db)).toEqual({ file: kept.file, memory: [expect.any(String)] });
-    } finally {
-      await db.close();
-    }
+    });
     t.project = await openProjectFile(file(), withDerivedTables);
   });
 });

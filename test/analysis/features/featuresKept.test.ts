@@ -7,7 +7,7 @@ import { ProjectDb } from '../../../src-main/db/projectDb';
 import { closeProjectFile, openProjectFile } from '../../../src-main/db/projectFile';
 import { writeAnonymizedCopy } from '../../../src-main/export/anonymizedCopy';
 import { fixtureBehaviours, insertFeaturesFixture } from './featuresFixture';
-import { tempProject, type TempProject } from '../../support/projectFixture';
+import { tempProject, withReadOnlyOpen, type TempProject } from '../../support/projectFixture';
 
 /**
  * The default feature table (every group, the default as-of day) is kept in the project file
@@ -133,16 +133,7 @@ describe('the kept default feature table', () => {
     const first = await defaultTable();
     const kept = await rows(first.relation);
     await closeProjectFile(t.project);
-    const readOnly = async (check: (db: ProjectDb) => Promise<void>) => {
-      // DuckDB's own read-only mode (root ignores permission bits), as derivedTables.test.ts does.
-      const db = await ProjectDb.open(file(), { readOnly: true });
-      try {
-        db.setPreparer(withDerivedTables.prepare);
-        await check(db);
-      } finally {
-        await db.close();
-      }
-    };
+    const readOnly = (check: (db: ProjectDb) => Promise<void>) => withReadOnlyOpen(file(), check);
     await readOnly(async (db) => {
       const table = await defaultTable(db);
       expect(table.relation).toBe(first.relation);
