@@ -56,7 +56,8 @@ async function dropOtherStates(sql: Sql): Promise<void> {
   const file = await sql.one<{ isReadOnly: boolean }>(`SELECT readonly AS isReadOnly FROM duckdb_databases() WHERE database_name = current_database()`);
   if (file?.isReadOnly !== false) return;
   const current = await listName(sql, {}, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, true);
-  for (const { name } of tables) if (name !== current) await sql.run(`DROP TABLE IF EXISTS ${KEPT_CHURN_SCHEMA}.${sqlIdent(name)}`);
+  // A drop that fails leaves the table to the next session's: it must not fail the list asked for.
+  for (const { name } of tables) if (name !== current) await sql.run(`DROP TABLE IF EXISTS ${KEPT_CHURN_SCHEMA}.${sqlIdent(name)}`).catch(() => undefined);
 }
 
 /** The kept event tables (the derived database is attached with the project). */
