@@ -32,3 +32,8 @@ export async function writeKeptState(sql: Sql, kept: KeptSchema, row: Record<str
   const columns = Object.entries(row).map(([name, value]) => `CAST(? AS ${typeof value === 'number' ? 'INTEGER' : 'VARCHAR'}) AS ${sqlIdent(name)}`);
   await sql.run(`CREATE OR REPLACE TABLE ${kept.schema}.${sqlIdent(kept.stateTable)} AS SELECT ${columns.join(', ')}, now() AS ${sqlIdent(stampColumn)}`, Object.values(row));
 }
+
+/** Whether the project file takes no writes (opened read-only): its kept tables are read, never written. */
+export async function isFileReadOnly(sql: Sql): Promise<boolean> {
+  return (await sql.one<{ r: boolean }>(`SELECT readonly AS r FROM duckdb_databases() WHERE database_name = current_database()`))?.r ?? true;
+}

@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import type { KeyBehaviour } from '../../contract';
 import { DERIVED_DB, DERIVED_KEPT } from './identity';
 import { readDefinition } from '../../db/definitionsStore';
+import { isFileReadOnly } from '../../db/keptState';
 import { sqlLiteral, type Sql } from '../../db/projectDb';
 
 /** A text value as an SQL expression; NUL characters (legal in JSON, not in a literal) become chr(0). */
@@ -149,12 +150,8 @@ async function hitTablesInMemory(sql: Sql): Promise<string[]> {
 export async function dropHitTables(sql: Sql, inMemoryOnly = false): Promise<void> {
   for (const name of await hitTablesInMemory(sql)) await sql.run(`DROP TABLE IF EXISTS ${DERIVED_DB}.${name}`);
   await sql.run(`DROP TABLE IF EXISTS ${entriesOf(IN_MEMORY)}`);
-  if (inMemoryOnly || (await isReadOnly(sql))) return;
+  if (inMemoryOnly || (await isFileReadOnly(sql))) return;
   await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_HITS_SCHEMA} CASCADE`);
-}
-
-async function isReadOnly(sql: Sql): Promise<boolean> {
-  return (await sql.one<{ r: boolean }>(`SELECT readonly AS r FROM duckdb_databases() WHERE database_name = current_database()`))?.r ?? true;
 }
 
 /** The name of a rule's hit table: after its match condition. */

@@ -9,6 +9,7 @@ import type { AnalysisScope, ChurnEventRow, TablePage } from '../../contract';
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { sqlIdent, sqlLiteral } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
+import { isFileReadOnly } from '../../db/keptState';
 import { churnStageText, churnWayText } from '../../locale/churn';
 import { scopeParams } from '../base/analysisBase';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
@@ -52,9 +53,7 @@ async function dropOtherStates(sql: Sql): Promise<void> {
     `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?`,
     [KEPT_CHURN_SCHEMA],
   );
-  if (!tables.length) return;
-  const file = await sql.one<{ isReadOnly: boolean }>(`SELECT readonly AS isReadOnly FROM duckdb_databases() WHERE database_name = current_database()`);
-  if (file?.isReadOnly !== false) return;
+  if (!tables.length || (await isFileReadOnly(sql))) return;
   const current = await listName(sql, {}, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, true);
   // A drop that fails leaves the table to the next session's: it must not fail the list asked for.
   for (const { name } of tables) if (name !== current) await sql.run(`DROP TABLE IF EXISTS ${KEPT_CHURN_SCHEMA}.${sqlIdent(name)}`).catch(() => undefined);
