@@ -183,6 +183,21 @@ const dimsSql = (): Record<'channel' | 'staff' | 'tag', string> => ({
 const ttcAggregate = `count(*)::INTEGER AS n, quantile_cont((epoch(t) - epoch(t0)) / 86400, [0.25, 0.5, 0.75]) AS q`;
 
 /**
+ * Per stage `k` the people of `reached` who reached it (`n`) and, past the entry stage, the
+ * quartiles of their days from entry (`q`): `reached r` joined as `join` says, with the columns
+ * `cols` in front, grouped by `by` (none: one row per stage, no row at all for an empty cohort).
+ * The entry stage's days are all 0 and never read ({@link cohortStages}), so its rows only count
+ * `r0`: its quartiles over every person of the cohort were a fifth of the funnel by channel at L.
+ */
+function stageStatsSql(cols: string, join: string, by: string): string {
+  return `SELECT ${cols}, 0 AS k, count(*)::INTEGER AS n, NULL::DOUBLE[] AS q FROM r0 r ${join} ${by ? `GROUP BY ${by}` : 'HAVING count(*) > 0'}
+  UNION ALL SELECT ${cols}, r.k, ${ttcAggregate} FROM reached r ${join} WHERE r.k > 0 GROUP BY ${by ? `${by}, ` : ''}r.k`;
+}
+
+/** The join of the cohort's rows `r` to their breakdown values. */
+const dimsJoin = 'JOIN dims d ON d.pkey = r.pkey';
+
+/**
  * The SQL of the cohort funnel: per stage k (and per breakdown value) the people who reached it
  * and their times to convert, each row with the resolved range (one row of nulls when no one entered).
  */
@@ -190,8 +205,8 @@ export function cohortSql(stages: readonly PathStage[], groups: string[] | undef
   return `
 WITH ${cohortCtes(stages, groups)}${breakdown ? `,\ndims AS (${dimsSql()[breakdown]})` : ''},
 stats AS (
-  SELECT NULL::VARCHAR AS value, k, ${ttcAggregate} FROM reached GROUP BY k
-  ${breakdown ? `UNION ALL SELECT d.value, r.k, ${ttcAggregate} FROM reached r JOIN dims d ON d.pkey = r.pkey GROUP BY ALL` : ''}
+  ${stageStatsSql('NULL::VARCHAR AS value', '', '')}
+  ${breakdown ? `UNION ALL ${stageStatsSql('d.value', dimsJoin, 'd.value')}` : ''}
 )
 SELECT strftime(w.lo, '%Y-%m-%d') AS lo, strftime(w.hi, '%Y-%m-%d') AS hi, s.value, s.k, s.n, s.q
 FROM win w LEFT JOIN stats s ON TRUE`;
@@ -212,7 +227,7 @@ WITH ${cohortCtes(stages, groups)},
 dims AS (
   ${breakdowns.map((b) => `SELECT '${b}' AS breakdown, pkey, value FROM (${dims[b]})`).join('\n  UNION ALL ')}
 )
-SELECT d.breakdown, d.value, r.k, ${ttcAggregate} FROM reached r JOIN dims d ON d.pkey = r.pkey GROUP BY ALL`;
+${stageStatsSql('d.breakdown, d.value', dimsJoin, 'd.breakdown, d.value')}`;
 }
 
 interface CohortRow {
