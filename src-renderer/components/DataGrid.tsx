@@ -1,6 +1,6 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, DataGridBody.tsx, this file's ag-grid part, and DefinitionGrid.tsx, the editable one).
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import type { AgGridReactProps } from 'ag-grid-react';
@@ -25,6 +25,8 @@ const gridBody = lazyView(
   () => import('./DataGridBody'),
   // The one generic component, typed for the rows of each grid by the caller.
   (m) => m.DataGridBody as ComponentType<AgGridReactProps<unknown>>,
+  // Busy while ag-grid's code loads, so the view is not called ready without its grid.
+  () => <div className="data-grid-loading" aria-busy="true" />,
 );
 requestIdleCallback(gridBody.preload);
 /** The grid's body for rows of type `R`. */
@@ -295,31 +297,26 @@ function ShownGrid<R>(props: DataGridProps<R>) {
         {...(file ? { file } : {})}
       />
       <div className="data-grid-body" aria-busy={!isMade || isRowsPending || isPagePending}>
-        {!isMade ? null : (
-          // Busy while ag-grid's code loads, so the view is not called ready without its grid.
-          <Suspense fallback={<div className="data-grid-loading" aria-busy="true" />}>
-            {isServerSide ? (
-              <GridBody<R>
-                columnDefs={columnDefs}
-                rowModelType="infinite"
-                datasource={datasource}
-                cacheBlockSize={FIRST_BLOCK}
-                maxBlocksInCache={50}
-                maxConcurrentDatasourceRequests={2}
-                infiniteInitialRowCount={1}
-                onGridReady={(e) => (apiRef.current = e.api)}
-              />
-            ) : (
-              <GridBody<R>
-                columnDefs={columnDefs}
-                rowData={shownRows ?? []}
-                getRowId={rowId ? (p) => rowId(p.data) : undefined}
-                tooltipShowDelay={200}
-                domLayout={isAutoHeight ? 'autoHeight' : 'normal'}
-                onGridReady={(e) => (apiRef.current = e.api)}
-              />
-            )}
-          </Suspense>
+        {!isMade ? null : isServerSide ? (
+          <GridBody<R>
+            columnDefs={columnDefs}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={FIRST_BLOCK}
+            maxBlocksInCache={50}
+            maxConcurrentDatasourceRequests={2}
+            infiniteInitialRowCount={1}
+            onGridReady={(e) => (apiRef.current = e.api)}
+          />
+        ) : (
+          <GridBody<R>
+            columnDefs={columnDefs}
+            rowData={shownRows ?? []}
+            getRowId={rowId ? (p) => rowId(p.data) : undefined}
+            tooltipShowDelay={200}
+            domLayout={isAutoHeight ? 'autoHeight' : 'normal'}
+            onGridReady={(e) => (apiRef.current = e.api)}
+          />
         )}
       </div>
     </div>

@@ -23,8 +23,8 @@ function isShown(frame: HTMLElement): boolean {
 }
 
 /**
- * Mounted after the view inside the Suspense boundary, so its effect runs once the view's code
- * has loaded and the view's own effects (its first queries) have run. Sets `data-ready` on the
+ * Mounted after the view, so its effect runs after the view's own effects (its first queries);
+ * while the view's code loads, the view shows {@link ViewLoading}, which is busy. Sets `data-ready` on the
  * frame whenever the state settles: a check waits for the next frame to be painted and the task
  * after it, so what it sees is on screen, and a query asked by the effect of an answer's render
  * (React runs those effects before the next frame) is counted before the frame is called ready.
@@ -66,16 +66,26 @@ function ReadyProbe({ frame, onReady, isActive }: { frame: RefObject<HTMLDivElem
 }
 
 /**
+ * What a view shows while its code loads (Workspace's lazy views): empty, a progress line only
+ * after a moment (CSS), so a quick load does not flash; busy, so the frame is not called ready.
+ */
+export function ViewLoading() {
+  return (
+    <div className="view-loading" data-testid="view-loading" aria-busy="true">
+      <div className="spinner-line" />
+    </div>
+  );
+}
+
+/**
  * One view with `data-view` and `data-ready` ("true" once its figures and charts are shown, checked
- * anew each time it is shown again). While
- * its code loads, an empty placeholder that shows a progress line only after a moment (CSS), so a
- * quick load does not flash.
+ * anew each time it is shown again). A part of it that still suspends shows {@link ViewLoading}.
  */
 export function ViewFrame({ view, onReady, isShown = true, children }: ViewFrameProps) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div ref={ref} className="view-frame" data-view={view} data-ready="false">
-      <Suspense fallback={<div className="view-loading" data-testid="view-loading"><div className="spinner-line" /></div>}>
+      <Suspense fallback={<ViewLoading />}>
         {children}
         <ReadyProbe frame={ref} onReady={onReady} isActive={isShown} />
       </Suspense>

@@ -9,32 +9,34 @@ import { navSections, selectTab, useNavigation, type Tab } from '../../store/nav
 import { pendingFromFiles } from '../import/fileDrop';
 import { TopBar } from './TopBar';
 import { lazyView, preloadInIdle, type LazyView } from './lazyView';
-import { ViewFrame } from './ViewFrame';
+import { ViewFrame, ViewLoading } from './ViewFrame';
 import { createWarmUp } from './warmUp';
 
+/** What a view shows while its code loads. */
+const viewLoading = () => <ViewLoading />;
 
 /** Every view, loaded with its own code on first visit (one entry per view: its module and component). */
 const views: Record<Tab, LazyView> = {
-  overview: lazyView(() => import('../overview/OverviewView'), (m) => m.OverviewView),
-  metrics: lazyView(() => import('../metrics/MetricsView'), (m) => m.MetricsView),
-  funnel: lazyView(() => import('../funnel/FunnelView'), (m) => m.FunnelView),
-  churn: lazyView(() => import('../churn/ChurnView'), (m) => m.ChurnView),
-  channels: lazyView(() => import('../channels/ChannelsView'), (m) => m.ChannelsView),
-  activity: lazyView(() => import('../activity/ActivityView'), (m) => m.ActivityView),
-  features: lazyView(() => import('../features/FeaturesView'), (m) => m.FeaturesView),
-  behaviours: lazyView(() => import('../behaviours/BehavioursView'), (m) => m.BehavioursView),
-  quadrant: lazyView(() => import('../quadrant/QuadrantView'), (m) => m.QuadrantView),
-  vvip: lazyView(() => import('../vvip/VvipView'), (m) => m.VvipView),
-  abtest: lazyView(() => import('../decision/AbtestView'), (m) => m.AbtestView),
-  community: lazyView(() => import('../decision/CommunityView'), (m) => m.CommunityView),
-  growth: lazyView(() => import('../decision/GrowthView'), (m) => m.GrowthView),
-  contribution: lazyView(() => import('../decision/ContributionView'), (m) => m.ContributionView),
-  roi: lazyView(() => import('../decision/RoiView'), (m) => m.RoiView),
-  ltv: lazyView(() => import('../decision/LtvView'), (m) => m.LtvView),
-  lookalike: lazyView(() => import('../decision/LookalikeView'), (m) => m.LookalikeView),
-  data: lazyView(() => import('../data/DataView'), (m) => m.DataView),
-  match: lazyView(() => import('../match/MatchView'), (m) => m.MatchView),
-  import: lazyView(() => import('../import/ImportView'), (m) => m.ImportView),
+  overview: lazyView(() => import('../overview/OverviewView'), (m) => m.OverviewView, viewLoading),
+  metrics: lazyView(() => import('../metrics/MetricsView'), (m) => m.MetricsView, viewLoading),
+  funnel: lazyView(() => import('../funnel/FunnelView'), (m) => m.FunnelView, viewLoading),
+  churn: lazyView(() => import('../churn/ChurnView'), (m) => m.ChurnView, viewLoading),
+  channels: lazyView(() => import('../channels/ChannelsView'), (m) => m.ChannelsView, viewLoading),
+  activity: lazyView(() => import('../activity/ActivityView'), (m) => m.ActivityView, viewLoading),
+  features: lazyView(() => import('../features/FeaturesView'), (m) => m.FeaturesView, viewLoading),
+  behaviours: lazyView(() => import('../behaviours/BehavioursView'), (m) => m.BehavioursView, viewLoading),
+  quadrant: lazyView(() => import('../quadrant/QuadrantView'), (m) => m.QuadrantView, viewLoading),
+  vvip: lazyView(() => import('../vvip/VvipView'), (m) => m.VvipView, viewLoading),
+  abtest: lazyView(() => import('../decision/AbtestView'), (m) => m.AbtestView, viewLoading),
+  community: lazyView(() => import('../decision/CommunityView'), (m) => m.CommunityView, viewLoading),
+  growth: lazyView(() => import('../decision/GrowthView'), (m) => m.GrowthView, viewLoading),
+  contribution: lazyView(() => import('../decision/ContributionView'), (m) => m.ContributionView, viewLoading),
+  roi: lazyView(() => import('../decision/RoiView'), (m) => m.RoiView, viewLoading),
+  ltv: lazyView(() => import('../decision/LtvView'), (m) => m.LtvView, viewLoading),
+  lookalike: lazyView(() => import('../decision/LookalikeView'), (m) => m.LookalikeView, viewLoading),
+  data: lazyView(() => import('../data/DataView'), (m) => m.DataView, viewLoading),
+  match: lazyView(() => import('../match/MatchView'), (m) => m.MatchView, viewLoading),
+  import: lazyView(() => import('../import/ImportView'), (m) => m.ImportView, viewLoading),
 };
 
 // The overview is the first view of every opened project: its code loads beside the workspace's.

@@ -1,7 +1,7 @@
 // Views load with their own code on first visit (a chunk each in the build), so the first screen
 // carries only the shell: see Workspace.tsx's `views` table. Once the first screen is drawn the
 // rest are fetched in idle time (`preloadInIdle`), so a click finds its view's code in place.
-import { createElement, lazy, type ComponentType, type FunctionComponent } from 'react';
+import { createElement, useEffect, useState, type ComponentType, type FunctionComponent, type ReactNode } from 'react';
 
 /** A view (or a component of one) loaded on first use, and how to start loading it earlier (a pointer over its tab). */
 export interface LazyView<P extends object = object> {
@@ -12,25 +12,44 @@ export interface LazyView<P extends object = object> {
   load(): Promise<void>;
 }
 
+/** What a lazy component shows meanwhile: its code loading, or the failure of that load (thrown to the error boundary). */
+type Loaded<P> = { component: ComponentType<P> | null; failure?: { error: unknown } };
+
 /**
  * A view whose module is imported only when it is first shown or preloaded: `load` is the
- * dynamic import, `pick` takes the view's component from the module. Once loaded, the view renders
- * at once (React.lazy would still suspend for a turn on its first render, showing the fallback and
- * putting the view's first queries off).
+ * dynamic import, `pick` takes the view's component from the module, `fallback` is shown while
+ * the code loads (it must say it is busy, aria-busy, where a ViewFrame waits for the figures).
+ * Once loaded, the view renders at once.
+ *
+ * Not React.lazy and Suspense: React shows a suspended boundary's content no sooner than 300 ms
+ * after its fallback appeared (its FALLBACK_THROTTLE_MS, for retries), so a view clicked before
+ * its code was in asked its first questions 300 ms after the click, and a grid drawn before
+ * ag-grid's code was in waited as long (issue 17). A state update once the code is in is not held.
  */
-export function lazyView<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): LazyView<P> {
-  let loading: Promise<{ default: ComponentType<P> }> | null = null;
+export function lazyView<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>, fallback: () => ReactNode = () => null): LazyView<P> {
+  let loading: Promise<ComponentType<P>> | null = null;
   let loaded: ComponentType<P> | null = null;
-  const start = () =>
-    (loading ??= load().then((m) => {
-      loaded = pick(m);
-      return { default: loaded };
-    }));
-  const Lazy = lazy(start);
-  const Component: FunctionComponent<P> = (props) => createElement(loaded ?? (Lazy as ComponentType<P>), props);
+  const start = () => (loading ??= load().then((m) => (loaded = pick(m))));
+  const Component: FunctionComponent<P> = (props) => {
+    const [shown, setShown] = useState<Loaded<P>>(() => ({ component: loaded }));
+    const isLoaded = shown.component !== null;
+    useEffect(() => {
+      if (isLoaded) return;
+      let isLive = true;
+      start().then(
+        (component) => void (isLive && setShown({ component })),
+        (error: unknown) => void (isLive && setShown({ component: null, failure: { error } })),
+      );
+      return () => {
+        isLive = false;
+      };
+    }, [isLoaded]);
+    if (shown.failure) throw shown.failure.error;
+    return shown.component ? createElement(shown.component, props) : fallback();
+  };
   return {
     Component,
-    preload: () => void start(),
+    preload: () => void start().catch(() => undefined),
     load: () => start().then(() => undefined),
   };
 }
