@@ -130,12 +130,21 @@ function shiftFindings(shifts: readonly SegmentShift[], req: GrowthReq, periods:
   return out;
 }
 
+/** What the segment counts tell that findings asked at once with them are valued with (¥ per order, per person). */
+interface Money {
+  aov: number | null;
+  gmvPerPerson: number | null;
+}
+
+/** A finding asked at once with the segment counts, valued once they have answered. */
+type Valued<T> = (money: Money) => T;
+
 /** The costliest funnel gap over the breakdowns of the saved path's cohort funnel, or null. */
-async function funnelFinding(sql: Sql, req: GrowthReq, periods: { current: DateRange; previous: DateRange }, aov: number | null, timeZone: string): Promise<GrowthFinding | null> {
+async function funnelFinding(sql: Sql, req: GrowthReq, periods: { current: DateRange; previous: DateRange }, timeZone: string): Promise<Valued<GrowthFinding | null>> {
   const path = await loadPath(sql);
   const stages = path.stages.filter((s) => !isAggregateSource(s.source));
   const buyIndex = stages.findIndex((s) => s.source === 'person_first_paid');
-  if (buyIndex < 1) return null;
+  if (buyIndex < 1) return () => null;
   const range = { from: periods.previous.from, to: periods.current.to };
   const base = { ...range, ...scopeOf(req.groups), mode: 'cohort' as const, windowDays: 14 };
   const candidates: { dimension: 'channel' | 'staff' | 'tag' | 'group'; gap: NonNullable<ReturnType<typeof costliestFunnelGap>> }[] = [];
@@ -155,42 +164,47 @@ async function funnelFinding(sql: Sql, req: GrowthReq, periods: { current: DateR
     if (gap) candidates.push({ dimension: 'group', gap });
   }
   const top = candidates.sort((a, b) => b.gap.buyers - a.gap.buyers)[0];
-  if (!top) return null;
+  if (!top) return () => null;
   const { gap, dimension } = top;
   const step = growthText.step(stages[gap.step - 1]!.name, stages[gap.step]!.name);
-  const yuan = aov === null ? null : gap.buyers * aov;
-  return {
-    kind: 'funnel_gap',
-    title: growthText.funnelTitle(step, dimension, gap.segment, gap.best, gap.rate * 100, gap.bestRate * 100),
-    explanation: growthText.funnelExplanation(step, dimension, gap.segment, gap.best, gap.buyers, yuan, aov),
-    people: gap.buyers,
-    yuan,
-    evidence: growthText.funnelEvidence(gap.entered, gap.rate * 100, gap.bestRate * 100, gap.buyers, aov, MIN_SEGMENT),
-    link: { view: 'funnel', scope: { ...range, ...(dimension === 'group' ? { groups: [gap.segment] } : scopeOf(req.groups)) } },
+  return ({ aov }) => {
+    const yuan = aov === null ? null : gap.buyers * aov;
+    return {
+      kind: 'funnel_gap',
+      title: growthText.funnelTitle(step, dimension, gap.segment, gap.best, gap.rate * 100, gap.bestRate * 100),
+      explanation: growthText.funnelExplanation(step, dimension, gap.segment, gap.best, gap.buyers, yuan, aov),
+      people: gap.buyers,
+      yuan,
+      evidence: growthText.funnelEvidence(gap.entered, gap.rate * 100, gap.bestRate * 100, gap.buyers, aov, MIN_SEGMENT),
+      link: { view: 'funnel', scope: { ...range, ...(dimension === 'group' ? { groups: [gap.segment] } : scopeOf(req.groups)) } },
+    };
   };
 }
 
 /** Churn spikes of the two periods with what was posted that day. */
-async function churnFindings(sql: Sql, req: GrowthReq, periods: { current: DateRange; previous: DateRange }, gmvPerPerson: number | null, timeZone: string): Promise<GrowthFinding[]> {
+async function churnFindings(sql: Sql, req: GrowthReq, periods: { current: DateRange; previous: DateRange }, timeZone: string): Promise<Valued<GrowthFinding[]>> {
   const days = await queryMetrics(sql, { period: 'day', from: addDays(periods.previous.from, -SPIKE_WINDOW), to: periods.current.to, groups: req.groups, timeZone, isMembershipOnly: true });
   const spikes = churnSpikes(days.map((d) => ({ day: d.period_start, churned: d.churned_members })), periods.previous.from);
-  const out: GrowthFinding[] = [];
+  const posts: { spike: (typeof spikes)[number]; posted: { member_messages: number; posts: number; samples: string[] | null } }[] = [];
   for (const spike of spikes) {
     const params: Record<string, DuckDBValue> = { tz: timeZone, day: spike.day };
     if (req.groups?.length) params.groups = listValue(req.groups);
     const posted = (await sql.one<{ member_messages: number; posts: number; samples: string[] | null }>(dayPostsSql(req.groups), params)) ?? { member_messages: 0, posts: 0, samples: null };
-    const excess = spike.churned - spike.mean;
-    out.push({
-      kind: 'churn_spike',
-      title: growthText.spikeTitle(spike.day, spike.churned, spike.mean),
-      explanation: growthText.spikeExplanation(spike.day, posted.posts, posted.samples ?? []),
-      people: -excess,
-      yuan: gmvPerPerson === null ? null : -excess * gmvPerPerson,
-      evidence: growthText.spikeEvidence(spike, posted.member_messages, posted.posts, posted.samples ?? []),
-      link: { view: 'churn', scope: { ...scopeOf(req.groups), from: spike.day, to: spike.day } },
-    });
+    posts.push({ spike, posted });
   }
-  return out;
+  return ({ gmvPerPerson }) =>
+    posts.map(({ spike, posted }) => {
+      const excess = spike.churned - spike.mean;
+      return {
+        kind: 'churn_spike',
+        title: growthText.spikeTitle(spike.day, spike.churned, spike.mean),
+        explanation: growthText.spikeExplanation(spike.day, posted.posts, posted.samples ?? []),
+        people: -excess,
+        yuan: gmvPerPerson === null ? null : -excess * gmvPerPerson,
+        evidence: growthText.spikeEvidence(spike, posted.member_messages, posted.posts, posted.samples ?? []),
+        link: { view: 'churn', scope: { ...scopeOf(req.groups), from: spike.day, to: spike.day } },
+      };
+    });
 }
 
 /** The channel with the worst ROI and the one with the worst churn share. */
@@ -256,20 +270,28 @@ async function hourFindings(sql: Sql, req: GrowthReq, periods: { current: DateRa
 /** The growth points of the open project. */
 export async function growthPoints(sql: Sql, req: GrowthReq, timeZone: string): Promise<GrowthPointsResult> {
   const periods = await growthPeriods(sql, req, timeZone);
-  const counts = await querySegmentCounts(sql, req.groups, { from0: periods.previous.from, to0: periods.previous.to, from1: periods.current.from, to1: periods.current.to }, timeZone);
+  // Five questions that need nothing of each other's answers, each on a connection of its own,
+  // asked at once (one after another at 100,000 people: ~490 ms, half of it the segment counts);
+  // the funnel gap and the churn spikes are valued in ¥ once the counts have answered.
+  const asked = [
+    querySegmentCounts(sql, req.groups, { from0: periods.previous.from, to0: periods.previous.to, from1: periods.current.from, to1: periods.current.to }, timeZone),
+    sql.beside((s) => funnelFinding(s, req, periods, timeZone)),
+    sql.beside((s) => churnFindings(s, req, periods, timeZone)),
+    sql.beside((s) => channelFindings(s, req, timeZone)),
+    sql.beside((s) => hourFindings(s, req, periods, timeZone)),
+  ] as const;
+  // Every one ended before the use does, whichever fails.
+  await Promise.allSettled(asked);
+  const [counts, funnelValued, churnValued, channelFound, hourFound] = await Promise.all(asked);
   const all = counts.find((c) => c.dimension === 'all');
   const totals = { converted0: all?.converted0 ?? 0, converted1: all?.converted1 ?? 0, gmv0: all?.gmv0 ?? 0, gmv1: all?.gmv1 ?? 0 };
-  const aov = all && all.orders1 > 0 ? all.gmv1 / all.orders1 : null;
-  const gmvPerPerson = all && all.people1 > 0 ? all.gmv1 / all.people1 : null;
+  const money: Money = {
+    aov: all && all.orders1 > 0 ? all.gmv1 / all.orders1 : null,
+    gmvPerPerson: all && all.people1 > 0 ? all.gmv1 / all.people1 : null,
+  };
   const shifts = segmentShifts(counts);
-  const funnel = await funnelFinding(sql, req, periods, aov, timeZone);
-  const findings = [
-    ...shiftFindings(shifts, req, periods),
-    ...(funnel ? [funnel] : []),
-    ...(await churnFindings(sql, req, periods, gmvPerPerson, timeZone)),
-    ...(await channelFindings(sql, req, timeZone)),
-    ...(await hourFindings(sql, req, periods, timeZone)),
-  ].sort(byMoney);
+  const funnel = funnelValued(money);
+  const findings = [...shiftFindings(shifts, req, periods), ...(funnel ? [funnel] : []), ...churnValued(money), ...channelFound, ...hourFound].sort(byMoney);
   const result = { ...periods, totals, shifts, findings, reading: '' };
   return { ...result, reading: growthText.reading(result) };
 }

@@ -131,6 +131,14 @@ describe('growth points: the decomposition, by hand', () => {
     expect(groupB).toMatchObject({ people: 1, yuan: 100, link: { scope: { from: '2024-06-03', to: '2024-06-16' } } });
     expect(groupB!.title).toContain('群B');
   });
+
+  it('values a churn spike at the current week’s GMV per person present (found at once with the segment counts, valued after them)', () => {
+    // Every group: 06-12 loses 5 against a mean of 29/28 (c1's leave on 06-05 is in the window).
+    // Present in the current week: 群A's 6, 群B's 2, 群C's 7 who leave on 06-10 or 06-12 → 15; GMV 240.
+    const spike = r.findings.find((f) => f.kind === 'churn_spike');
+    expect(spike!.people).toBeCloseTo(-(5 - 29 / 28), 12);
+    expect(spike!.yuan).toBeCloseTo(-(5 - 29 / 28) * (240 / 15), 9);
+  });
 });
 
 describe('growth points: churn spikes', () => {
