@@ -63,3 +63,16 @@ export function useDraft<S, T>(saved: S | null, toDraft: (saved: S) => T, initia
 
   return { ...undoable, isLoaded, takeSaved, revert };
 }
+
+/**
+ * The request of an analysis that follows a definition being edited. Before the saved definition
+ * has arrived, and while it stands unedited, the scope alone: the Node side reads the saved
+ * definition itself, so the analysis is asked beside the definition's own question instead of
+ * after its answer (issue 17). Edited, the scope with the draft (`edited`). Null while the draft
+ * is invalid: nothing to ask, the last answer stays.
+ */
+export function draftRequest<S extends object, E extends object>(draft: Pick<Draft<unknown, unknown>, 'isLoaded' | 'isDirty'>, scope: S, edited: E, isValid: boolean): S | (E & S) | null {
+  if (!draft.isLoaded) return scope;
+  if (!isValid) return null;
+  return draft.isDirty ? { ...edited, ...scope } : scope;
+}

@@ -9,7 +9,7 @@ import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { gridHeight } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { currentAnswer, useDraft } from '../../components/useDraft';
+import { currentAnswer, draftRequest, useDraft } from '../../components/useDraft';
 import { selectScopeGroups, useScope } from '../../store/scope';
 import {
   bandColumns,
@@ -49,7 +49,7 @@ export function ContributionView() {
   const isValid = editor.isLoaded && isEditorValid(value);
   const problem = editor.isLoaded ? definitionProblem(value) : null;
   // The scores follow the grids as the user edits (the unsaved definition).
-  const { data: result, isLoading } = useQuery('decision:contribution', isValid ? { definition, ...(groups.length ? { groups } : {}) } : null, {
+  const { data: result, isLoading } = useQuery('decision:contribution', draftRequest(editor, groups.length ? { groups } : {}, { definition }, isValid), {
     debounceMs: DEBOUNCE_MS,
   });
 

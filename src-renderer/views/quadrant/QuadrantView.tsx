@@ -8,7 +8,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import type { GridColumn, PageLoader } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
-import { currentAnswer, useDraft } from '../../components/useDraft';
+import { currentAnswer, draftRequest, useDraft } from '../../components/useDraft';
 import { apiDownload, exportDownload } from '../../components/useExport';
 import { perLanguage } from '../../../src-main/locale/language';
 import { quadrantText } from '../../../src-main/locale/quadrant';
@@ -50,7 +50,7 @@ export function QuadrantView() {
   const isValid = isDefinitionValid(definition);
 
   // The result follows the editors as the user types (the unsaved definition).
-  const { data: result, isLoading } = useQuery('quadrant:query', isLoaded && isValid ? { quadrant: definition, ...(groups.length ? { groups } : {}) } : null, {
+  const { data: result, isLoading } = useQuery('quadrant:query', draftRequest(editor, groups.length ? { groups } : {}, { quadrant: definition }, isValid), {
     debounceMs: DEBOUNCE_MS,
   });
 

@@ -6,7 +6,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
 import { ScopeBar } from '../../components/ScopeBar';
-import { currentAnswer, useDraft } from '../../components/useDraft';
+import { currentAnswer, draftRequest, useDraft } from '../../components/useDraft';
 import { apiDownload, exportDownload } from '../../components/useExport';
 import { vvipText } from '../../../src-main/locale/vvip';
 import { selectScopeGroups, useScope } from '../../store/scope';
@@ -32,7 +32,7 @@ export function VvipView() {
   const isValid = rulesAreValid(definition.rules);
 
   // The result follows the grid as the user edits (unsaved rules).
-  const { data: result, isLoading } = useQuery('vvip:query', isLoaded && isValid ? { vvip: definition, ...(groups.length ? { groups } : {}) } : null, {
+  const { data: result, isLoading } = useQuery('vvip:query', draftRequest(rules, groups.length ? { groups } : {}, { vvip: definition }, isValid), {
     debounceMs: DEBOUNCE_MS,
   });
 
