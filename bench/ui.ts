@@ -62,6 +62,8 @@ function summary(samples: UiSample[]) {
     longCount: median(samples.map((s) => s.longCount)),
     apiMs: median(samples.map((s) => s.apiMs)),
     apiCalls: median(samples.map((s) => s.apiCalls)),
+    // Of the samples that asked anything (NaN when none did).
+    askedMs: median(samples.filter((s) => s.apiCalls > 0).map((s) => s.askedMs)),
   };
 }
 
@@ -81,7 +83,7 @@ function lines(label: string, r: UiPhaseReport, runs: number): string[] {
     );
   }
   out.push(
-    `    ${'view'.padEnd(14)}${'first'.padStart(8)}${'API'.padStart(7)}${'calls'.padStart(6)}${'revisit'.padStart(9)}${'API'.padStart(7)}${(warm ? 'warmed' : '').padStart(8)}${(warm ? 'calls' : '').padStart(6)}  ${'longest task (count)'.padEnd(22)} targets: first < ${UI_TARGETS.viewMs}, revisit < ${UI_TARGETS.revisitMs}, task < ${UI_TARGETS.longTaskMs}`,
+    `    ${'view'.padEnd(14)}${'first'.padStart(8)}${'API'.padStart(7)}${'calls'.padStart(6)}${'asked'.padStart(7)}${'revisit'.padStart(9)}${'API'.padStart(7)}${(warm ? 'warmed' : '').padStart(8)}${(warm ? 'calls' : '').padStart(6)}  ${'longest task (count)'.padEnd(22)} targets: first < ${UI_TARGETS.viewMs}, revisit < ${UI_TARGETS.revisitMs}, task < ${UI_TARGETS.longTaskMs}`,
   );
   for (const view of [...r.views, 'overview']) {
     const f = r.first[view] ? summary(r.first[view]!) : null;
@@ -95,13 +97,14 @@ function lines(label: string, r: UiPhaseReport, runs: number): string[] {
       longMax < UI_TARGETS.longTaskMs ? '' : 'MISSED task',
     ].filter((m) => m && m !== 'ok');
     out.push(
-      `    ${view.padEnd(14)}${(f ? fmt(f.ms) : '—').padStart(8)}${(f ? fmt(f.apiMs) : '—').padStart(7)}${(f ? fmt(f.apiCalls) : '—').padStart(6)}` +
+      `    ${view.padEnd(14)}${(f ? fmt(f.ms) : '—').padStart(8)}${(f ? fmt(f.apiMs) : '—').padStart(7)}${(f ? fmt(f.apiCalls) : '—').padStart(6)}${(f && Number.isFinite(f.askedMs) ? fmt(f.askedMs) : '—').padStart(7)}` +
         `${fmt(v.ms).padStart(9)}${fmt(v.apiMs).padStart(7)}${(w ? fmt(w.ms) : warm ? '—' : '').padStart(8)}${(w ? fmt(w.apiCalls) : warm ? '—' : '').padStart(6)}  ${`${fmt(longMax)} ms (${fmt(f?.longCount ?? 0)}/${fmt(v.longCount)})`.padEnd(22)} ${marks.length ? marks.join(', ') : 'ok'}`,
     );
   }
   out.push(
     `    (medians of ${runs} page loads; a view's first visit is its first in that load, clicked right after the previous view's figures; ` +
-      `warmed: its first visit in another load, once the warm-up is done; API: the handlers' own time for the calls of that wait)`,
+      `warmed: its first visit in another load, once the warm-up is done; API: the handlers' own time for the calls of that wait; ` +
+      `asked: from the click to the first of those calls)`,
   );
   return out;
 }

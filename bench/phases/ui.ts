@@ -39,6 +39,8 @@ export interface UiSample {
   /** From the first handler call's start to the last one's end, in that time (0: none asked). */
   apiMs: number;
   apiCalls: number;
+  /** From the start of the wait (the click, a few ms before it) to the first handler call's start (0: none asked). */
+  askedMs: number;
 }
 
 /** What the phase reports. */
@@ -88,10 +90,11 @@ function timedHandlers(handlers: Api): Api {
   return timed as unknown as Api; // the same keys and signatures, each wrapped
 }
 
-function apiIn(from: number, to: number): Pick<UiSample, 'apiMs' | 'apiCalls'> {
+function apiIn(from: number, to: number): Pick<UiSample, 'apiMs' | 'apiCalls' | 'askedMs'> {
   const inside = apiCalls.filter((c) => c.start >= from && c.start <= to);
-  if (!inside.length) return { apiMs: 0, apiCalls: 0 };
-  return { apiMs: Math.max(...inside.map((c) => c.end)) - Math.min(...inside.map((c) => c.start)), apiCalls: inside.length };
+  if (!inside.length) return { apiMs: 0, apiCalls: 0, askedMs: 0 };
+  const first = Math.min(...inside.map((c) => c.start));
+  return { apiMs: Math.max(...inside.map((c) => c.end)) - first, apiCalls: inside.length, askedMs: first - from };
 }
 
 /**
