@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename } from 'node:path';
@@ -353,8 +354,16 @@ export class ProjectDb {
     }
   }
 
-  /** Aborted by {@link ProjectDb.close}: the work under way is interrupted, new work refused. */
-  private readonly closing = new AbortController();
+  /**
+   * Aborted by {@link ProjectDb.close}: the work under way is interrupted, new work refused. Every
+   * use without a signal of its own listens to it (a report's or a batch's analyses at once, the
+   * questions of one answer asked beside each other): no limit to warn past.
+   */
+  private readonly closing = (() => {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  })();
   /** Connections open (or opening) for a use. */
   private connections = 0;
   /** The wait for the last of them to end, shared by every close under way. */

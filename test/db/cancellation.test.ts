@@ -118,6 +118,23 @@ describe('cancelling a use of the database', () => {
   });
 });
 
+describe('many uses at once', () => {
+  it('a dozen uses without a signal of their own run at once without a listener warning (each listens to the close)', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => db.use((sql) => sql.one<{ i: number }>(`SELECT ${i} AS i`))));
+      expect(answers.map((a) => a?.i)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+      // Warnings are emitted on a later turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+  });
+});
+
 describe('questions asked beside a use (Sql.beside)', () => {
   it('run on a connection of their own, over the same data, and their answers come back to the use', async () => {
     await db.use((sql) => sql.run('CREATE TABLE shared AS SELECT range AS x FROM range(5)'));
