@@ -19,6 +19,9 @@
  * - `msgs_elsewhere(pno, t, d, h)` the messages not `own` whose sender was a member of some group at
  *   that instant (a member of another group writing in this one): with the own ones, the messages
  *   of a member when the scope is every group, without joining the others to the islands per query;
+ * - `last_member_msgs(pno, t)` each person's last message sent while a member of some group (the
+ *   own ones and `msgs_elsewhere`): 渠道's 活跃 over every group reads it instead of grouping every
+ *   message by person (at L, 18,000,000 rows into 1,000,000 groups in each query);
  * - `facts_info(tz, off_us, max_pno)` the zone of the local days, its fixed offset (localTime.ts
  *   `fixedOffsetCte`; NULL when it has none) and the highest person number.
  *
@@ -33,7 +36,7 @@ import { fixedOffsetCte, localDaySql, localHourSql } from './localTime';
 import type { Sql } from '../../db/projectDb';
 
 /** Statements {@link buildMemberFacts} runs, each told to its `onStep` when done. */
-export const MEMBER_FACTS_STEPS = 9;
+export const MEMBER_FACTS_STEPS = 10;
 
 /** `sql.run` that tells `onStep` each statement done (a build's progress counts its statements). */
 export function stepRunner(sql: Sql, onStep: () => void): (text: string, params?: Parameters<Sql['run']>[1]) => Promise<void> {
@@ -104,6 +107,10 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
     `CREATE OR REPLACE TABLE ${D}.msgs_elsewhere AS
      SELECT m.pno, m.t, m.d, m.h FROM ${D}.msgs m JOIN ${D}.islands_all i ON i.pno = m.pno AND m.t >= i.s AND m.t < i.e
      WHERE NOT m.own`,
+  );
+  await run(
+    `CREATE OR REPLACE TABLE ${D}.last_member_msgs AS
+     SELECT pno, max(t) AS t FROM (SELECT pno, t FROM ${D}.msgs WHERE own UNION ALL SELECT pno, t FROM ${D}.msgs_elsewhere) GROUP BY pno`,
   );
   await run(
     `CREATE OR REPLACE TABLE ${D}.facts_info AS
@@ -206,5 +213,18 @@ ${name} AS (
       : // Every group: the islands are islands_all, whose matches msgs_elsewhere holds.
         `SELECT pno, t, d, h FROM ${D}.msgs_elsewhere WHERE (${where}) AND ${FACTS_CHECKED}`
   }
+)`;
+}
+
+/**
+ * The CTE `last_member_msg(pno, t)` (after the membership CTEs): each person's last group message
+ * sent while a member of the scope (`$groups` when `scoped`). Without a scope it is the kept
+ * `last_member_msgs`, the same messages ({@link memberMsgsCtes}: the own ones and `msgs_elsewhere`).
+ */
+export function lastMemberMsgCte(scoped: boolean): string {
+  if (!scoped) return `last_member_msg AS (SELECT pno, t FROM ${DERIVED_DB}.last_member_msgs WHERE ${FACTS_CHECKED})`;
+  return `${memberMsgsCtes('member_msgs', true)},
+last_member_msg AS (
+  SELECT pno, max(t) AS t FROM member_msgs GROUP BY pno
 )`;
 }

@@ -37,7 +37,7 @@ import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
 import { contactLostSql, earliestChannelFieldsSql, membershipCtes, ownRowKeySql, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
-import { memberMsgsCtes } from '../base/memberFacts';
+import { lastMemberMsgCte } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
 
 /** Which column of a channel the analysis groups by. */
@@ -121,11 +121,8 @@ joined AS (
 ),
 ${
   isActiveCounted
-    ? `${memberMsgsCtes('member_msgs', !!groups && groups.length > 0)},
--- Each person's last message while a member: active since being added when it is not before that.
-last_member_msg AS (
-  SELECT pno, max(t) AS t FROM member_msgs GROUP BY pno
-),
+    ? `${lastMemberMsgCte(!!groups && groups.length > 0)},
+-- Active since being added when the last message while a member is not before that.
 active AS (
   SELECT c.pno FROM cohort c JOIN last_member_msg m ON m.pno = c.pno
   WHERE c.added_at IS NULL OR m.t >= c.added_at

@@ -112,4 +112,34 @@ describe('member facts of messages', () => {
       { at: '2024-06-01T15:30:00Z', d: '2024-06-01', h: 23 },
     ]);
   });
+
+  it('keeps each person’s last message sent while a member of some group: own or elsewhere, not one after leaving', async () => {
+    t = await tempProject('Asia/Shanghai');
+    await insertSpells(t.project, [
+      { group: 'G', id: 'a', join: '2024-06-01 10:00:00+08', leave: '2024-06-02 10:00:00+08' },
+      { group: 'H', id: 'b', join: '2024-06-01 10:00:00+08', leave: '2024-06-02 10:00:00+08' },
+    ]);
+    await insertMessages(t.project, [
+      // a in G: two while a member, then one after leaving (not the last while a member).
+      { id: 'a', group: 'G', at: '2024-06-01 10:00:00+08' },
+      { id: 'a', group: 'G', at: '2024-06-01 20:00:00+08' },
+      { id: 'a', group: 'G', at: '2024-06-02 12:00:00+08' },
+      // b, a member of H only, writes in G: twice in H's spell (elsewhere), once after it.
+      { id: 'b', group: 'G', at: '2024-06-01 10:00:00+08' },
+      { id: 'b', group: 'G', at: '2024-06-01 23:30:00+08' },
+      { id: 'b', group: 'G', at: '2024-06-02 11:00:00+08' },
+      // x is a member of no group.
+      { id: 'x', group: 'G', at: '2024-06-01 12:00:00+08' },
+    ]);
+    const last = await t.project.db.use((sql) =>
+      sql.all<{ pid: string; at: string }>(
+        `SELECT p.pid, strftime(l.t AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at
+         FROM ${DERIVED_DB}.last_member_msgs l JOIN ${DERIVED_DB}.id_people p ON p.pno = l.pno ORDER BY p.pid`,
+      ),
+    );
+    expect(last).toEqual([
+      { pid: 'a', at: '2024-06-01T12:00:00Z' },
+      { pid: 'b', at: '2024-06-01T15:30:00Z' },
+    ]);
+  });
 });
