@@ -2,8 +2,8 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { KeyBehaviour, MetricsRow, Period } from '../../contract';
 import { membershipCtes } from '../base/analysisBase';
 import { behaviourCtes, readActiveBehaviours } from '../behaviours/behaviourQueries';
-import { identityCtes } from '../base/identity';
-import { countPeopleSql, memberFactsParams, memberMsgsCtes } from '../base/memberFacts';
+import { DERIVED_DB, identityCtes } from '../base/identity';
+import { countPeopleSql, FACTS_CHECKED, memberFactsParams, memberMsgsCtes } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
 import { periodSql } from '../base/periods';
 import { localDaySql } from '../base/localTime';
@@ -57,6 +57,8 @@ export const gmvSql = `sum(greatest(paid - refunded, 0))`;
 export function metricsSql(period: Period, hasScope: boolean, activeBehaviours: KeyBehaviour[] | null = null, isMembershipOnly = false): string {
   const { key, step } = periodSql[period];
   const inScope = hasScope ? `list_contains($groups, group_name)` : `TRUE`;
+  // The days of messages whole periods intersecting [from, to] can need (a month at most on either side).
+  const messageDays = `($from IS NULL OR d >= CAST($from AS DATE) - INTERVAL 31 DAY) AND ($to IS NULL OR d <= CAST($to AS DATE) + INTERVAL 31 DAY)`;
   // Distinct joiners per week or month as bits over the person numbers (at L a week's DISTINCT hash
   // sets over 1.3M joins were a fifth of the statement's CPU); per day a bitstring each of a year's
   // days would hold max_pno / 8 bytes apiece, so the days keep the hash sets.
@@ -77,8 +79,13 @@ active_by AS (
     SELECT DISTINCT ${key('h.d')} AS ps, h.pid FROM kb_hits h JOIN islands i ON h.pid = i.pid AND h.t >= i.s AND h.t < i.e
   ) GROUP BY ps
 )`
-    : `active_by AS (
+    : hasScope
+      ? `active_by AS (
   SELECT ${key('d')} AS ps, ${countPeopleSql()} AS n FROM member_msgs GROUP BY ps
+)`
+      : // Every group: the bits of each day's members who wrote, kept (memberFacts.ts msg_days), together per period.
+        `active_by AS (
+  SELECT ${key('d')} AS ps, bit_count(bit_or(people)) AS n FROM ${DERIVED_DB}.msg_days WHERE ${messageDays} AND ${FACTS_CHECKED} GROUP BY ps
 )`;
   return `
 WITH
@@ -86,7 +93,7 @@ ${identityCtes()},
 ${membershipCtes(inScope)},
 -- Only what whole periods intersecting [from, to] can need (a month at most on either side), so a
 -- 12-week query does not read a year of messages.
-${memberMsgsCtes('member_msgs', hasScope, `($from IS NULL OR d >= CAST($from AS DATE) - INTERVAL 31 DAY) AND ($to IS NULL OR d <= CAST($to AS DATE) + INTERVAL 31 DAY)`)},
+${memberMsgsCtes('member_msgs', hasScope, messageDays)},
 ${activeCtes},
 -- Members at the end of day d = islands started on or before d minus islands ended on or before d.
 deltas AS (
@@ -111,8 +118,8 @@ conv_by AS (
 ),
 event_days AS (
   SELECT d FROM joins UNION ALL SELECT d FROM leaves UNION ALL SELECT d FROM member_orders
-  -- The messages' first and last day from one scan of them.
-  UNION ALL SELECT unnest([min(d), max(d)]) FROM member_msgs_all
+  -- The messages' first and last day from one scan of them (over every group, of their kept days).
+  UNION ALL SELECT unnest([min(d), max(d)]) FROM ${hasScope ? 'member_msgs_all' : `${DERIVED_DB}.msg_days WHERE ${messageDays} AND ${FACTS_CHECKED}`}
 ),
 bounds AS (
   SELECT coalesce(CAST($from AS DATE), min(d), CAST($to AS DATE)) AS lo,
@@ -187,8 +194,9 @@ export async function queryMetrics(sql: Sql, q: MetricsQuery): Promise<MetricsRo
   const isMembershipOnly = q.isMembershipOnly ?? false;
   const activeBehaviours = isMembershipOnly ? null : q.activeBehaviours === undefined ? await readActiveBehaviours(sql) : q.activeBehaviours;
   const params: Record<string, DuckDBValue> = { tz: q.timeZone, from: q.from ?? null, to: q.to ?? null };
-  // The counts of people as bits (active members by message, joiners per week or month) need the highest person number.
-  if ((!activeBehaviours && !isMembershipOnly) || q.period !== 'day') Object.assign(params, await memberFactsParams(sql));
+  // The counts of people as bits (active members by message in a scope, joiners per week or month)
+  // need the highest person number (over every group, the kept days' bits have it already).
+  if ((!activeBehaviours && !isMembershipOnly && hasScope) || q.period !== 'day') Object.assign(params, await memberFactsParams(sql));
   if (hasScope) params.groups = listValue(q.groups!);
   return sql.all<MetricsRow>(metricsSql(q.period, hasScope, activeBehaviours, isMembershipOnly), params);
 }

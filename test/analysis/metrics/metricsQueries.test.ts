@@ -199,3 +199,29 @@ describe('metrics at the exact instants of joins and leaves', () => {
     ]);
   });
 });
+
+describe('metrics whose first event is a message', () => {
+  let v: TempProject;
+  beforeAll(async () => {
+    v = await tempProject();
+    // kim writes in E two days before anyone joins it (not a member then), then joins and writes again.
+    await insertSpells(v.project, [{ group: 'E', id: 'kim', join: '2024-01-03 10:00:00+08' }]);
+    await insertMessages(v.project, [
+      { id: 'kim', group: 'E', at: '2024-01-01 09:00:00+08' },
+      { id: 'kim', group: 'E', at: '2024-01-03 11:00:00+08' },
+    ]);
+  });
+  afterAll(async () => v?.dispose());
+
+  it('starts the default range on the day of that message, over every group and over its group alike', async () => {
+    const expected = [
+      d('2024-01-01', 0, 0, 0, null, 0), // kim's message before joining: a day of data, no member
+      d('2024-01-02', 0, 0, 0, null, 0),
+      d('2024-01-03', 1, 1, 1, 100, 0),
+    ];
+    for (const groups of [undefined, ['E']]) {
+      const rows = await v.project.db.use((sql) => queryMetrics(sql, { period: 'day', groups, timeZone: 'Asia/Shanghai' }));
+      expect(rows, String(groups)).toEqual(expected);
+    }
+  });
+});
