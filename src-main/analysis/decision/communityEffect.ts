@@ -167,19 +167,20 @@ export async function communityEffect(sql: Sql, groups: string[] | undefined, ti
     meanRow('orders_per_buyer', summaryOf(m.buyers, m.orders_mean, m.orders_sd), summaryOf(o.buyers, o.orders_mean, o.orders_sd)),
   ];
 
-  // Per pair of order counts, how many members: one row per member to JavaScript was 0.5M rows at L.
+  // Per pair of order counts, how many members: one row per member to JavaScript was 0.5M rows at
+  // L, and so was an array of a value per member made from the pairs (a quarter of the answer's
+  // time there). The sums of order counts are integers, exact; each pair weighs its members.
   const pairs = parts.filter(isPair);
-  const members = pairs.flatMap((r) => Array.from({ length: r.members }, () => r));
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
-  const diffs = members.map((r) => (r.after - r.before) / 3);
-  const n = diffs.length;
-  const dMean = mean(diffs);
-  const dSd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - dMean!) ** 2, 0) / (n - 1)) : null;
+  const n = pairs.reduce((s, r) => s + r.members, 0);
+  const weightedSum = (of: (r: PairRow) => number) => pairs.reduce((s, r) => s + r.members * of(r), 0);
+  const perMonth = (total: number) => (n > 0 ? total / 3 / n : null);
+  const dMean = perMonth(weightedSum((r) => r.after - r.before));
+  const dSd = n > 1 ? Math.sqrt(weightedSum((r) => ((r.after - r.before) / 3 - dMean!) ** 2) / (n - 1)) : null;
   const paired = oneSampleT({ n, mean: dMean, sd: dSd });
   const beforeAfter = {
     members: n,
-    before: mean(members.map((r) => r.before / 3)),
-    after: mean(members.map((r) => r.after / 3)),
+    before: perMonth(weightedSum((r) => r.before)),
+    after: perMonth(weightedSum((r) => r.after)),
     difference: dMean,
     low: paired.low,
     high: paired.high,
