@@ -116,7 +116,8 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
     `CREATE OR REPLACE TABLE ${D}.last_member_msgs AS
      SELECT pno, max(t) AS t FROM (SELECT pno, t FROM ${D}.msgs WHERE own UNION ALL SELECT pno, t FROM ${D}.msgs_elsewhere) GROUP BY pno`,
   );
-  // The bits of every day as long as the queries' own (peopleBitsSql: 1 to max_pno), so they combine.
+  // The highest person number (at least 1), read once: facts_info keeps it for the queries' bits
+  // (peopleBitsSql: 1 to max_pno), and every day's bits here are as long, so they combine.
   const maxPno = (await sql.one<{ n: number }>(`SELECT CAST(greatest(coalesce(max(pno), 0), 1) AS INTEGER) AS n FROM ${D}.id_people`))!.n;
   await run(
     `CREATE OR REPLACE TABLE ${D}.msg_days AS
@@ -128,8 +129,8 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
   );
   await run(
     `CREATE OR REPLACE TABLE ${D}.facts_info AS
-     SELECT CAST($tz AS VARCHAR) AS tz, CAST($off AS BIGINT) AS off_us, greatest(coalesce((SELECT max(pno) FROM ${D}.id_people), 0), 1) AS max_pno`,
-    params,
+     SELECT CAST($tz AS VARCHAR) AS tz, CAST($off AS BIGINT) AS off_us, CAST($max_pno AS INTEGER) AS max_pno`,
+    { ...params, max_pno: maxPno },
   );
 }
 

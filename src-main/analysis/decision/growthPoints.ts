@@ -181,15 +181,22 @@ async function funnelFinding(sql: Sql, req: GrowthReq, periods: { current: DateR
   };
 }
 
+/** What was posted on a spike's day (dayPostsSql). */
+interface DayPosts {
+  member_messages: number;
+  posts: number;
+  samples: string[] | null;
+}
+
 /** Churn spikes of the two periods with what was posted that day. */
 async function churnFindings(sql: Sql, req: GrowthReq, periods: { current: DateRange; previous: DateRange }, timeZone: string): Promise<Valued<GrowthFinding[]>> {
   const days = await queryMetrics(sql, { period: 'day', from: addDays(periods.previous.from, -SPIKE_WINDOW), to: periods.current.to, groups: req.groups, timeZone, isMembershipOnly: true });
   const spikes = churnSpikes(days.map((d) => ({ day: d.period_start, churned: d.churned_members })), periods.previous.from);
-  const posts: { spike: (typeof spikes)[number]; posted: { member_messages: number; posts: number; samples: string[] | null } }[] = [];
+  const posts: { spike: (typeof spikes)[number]; posted: DayPosts }[] = [];
   for (const spike of spikes) {
     const params: Record<string, DuckDBValue> = { tz: timeZone, day: spike.day };
     if (req.groups?.length) params.groups = listValue(req.groups);
-    const posted = (await sql.one<{ member_messages: number; posts: number; samples: string[] | null }>(dayPostsSql(req.groups), params)) ?? { member_messages: 0, posts: 0, samples: null };
+    const posted = (await sql.one<DayPosts>(dayPostsSql(req.groups), params)) ?? { member_messages: 0, posts: 0, samples: null };
     posts.push({ spike, posted });
   }
   return ({ gmvPerPerson }) =>
