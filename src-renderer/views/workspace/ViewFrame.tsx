@@ -1,6 +1,6 @@
 // The frame of the view shown: its code loading (a lazy view) and the signal that its figures are
 // on screen, which the UI bench (bench/ui.ts) and tests wait for instead of sleeping.
-import { Suspense, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { loadingQueries, subscribeLoadingQueries } from '../../api/useQuery';
 
 /** Props of {@link ViewFrame}. */
@@ -79,16 +79,15 @@ export function ViewLoading() {
 
 /**
  * One view with `data-view` and `data-ready` ("true" once its figures and charts are shown, checked
- * anew each time it is shown again). A part of it that still suspends shows {@link ViewLoading}.
+ * anew each time it is shown again). Nothing in it suspends: a view whose code is loading shows
+ * {@link ViewLoading} itself (lazyView.ts).
  */
 export function ViewFrame({ view, onReady, isShown = true, children }: ViewFrameProps) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div ref={ref} className="view-frame" data-view={view} data-ready="false">
-      <Suspense fallback={<ViewLoading />}>
-        {children}
-        <ReadyProbe frame={ref} onReady={onReady} isActive={isShown} />
-      </Suspense>
+      {children}
+      <ReadyProbe frame={ref} onReady={onReady} isActive={isShown} />
     </div>
   );
 }
