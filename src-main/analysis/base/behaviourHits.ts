@@ -117,9 +117,10 @@ export const HIT_TABLE_PREFIX = 'kbh_';
 export const KEPT_HITS_SCHEMA = 'qx_kept_hits';
 /**
  * The version of what a hit table holds, part of its name: raise it with every change of the
- * tables' columns or of what a rule matches that {@link matchSql}'s text does not show.
+ * tables' columns, their order, or of what a rule matches that {@link matchSql}'s text does not
+ * show. (2: stored by day and person.)
  */
-const HITS_FORMAT = 1;
+const HITS_FORMAT = 2;
 
 /**
  * Where hit tables are kept: the derived database in memory (rules being edited, a project open
@@ -261,10 +262,13 @@ async function keepHitTables(sql: Sql, rules: readonly KeyBehaviour[]): Promise<
     const name = hitTableName(rule);
     const inPlace = used.get(place)!;
     if (!catalog.has(place, name) && !inPlace.has(name)) {
+      // Stored by day, then person: a count of people per rule and period sets its bits in a
+      // period's bitstring at a time, not all over the periods' (at L, per week, 636 → 429 ms).
       await sql.run(
         `CREATE OR REPLACE TABLE ${place.schema}.${name} AS
          SELECT f.pno, f.gno, f.t, f.d
-         FROM (SELECT rowid AS rid FROM messages WHERE group_name IS NOT NULL AND ${matchSql(rule)}) h JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid`,
+         FROM (SELECT rowid AS rid FROM messages WHERE group_name IS NOT NULL AND ${matchSql(rule)}) h JOIN ${DERIVED_DB}.msgs f ON f.rid = h.rid
+         ORDER BY f.d, f.pno`,
       );
     }
     inPlace.add(name);
