@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { AppError } from '../contract/appError';
 import { projectFileText } from '../locale/projectFile';
 import { cancelledError, throwIfCancelled, untilAborted } from './cancellation';
-import { damagedError, isDamageError } from './projectIntegrity';
+import { checkKeptDamage, damagedError, isDamageError, keptDamagedError } from './projectIntegrity';
 import { StateLock } from './stateLock';
 
 /** Bound parameters of a query: positional (`?`, `$1`) or named (`$name`). */
@@ -418,9 +418,31 @@ export class ProjectDb {
    */
   private async explained(e: unknown): Promise<unknown> {
     if (this.path === ':memory:' || e instanceof AppError) return e;
-    if (isDamageError(e, this.path)) return damagedError(this.path, e);
+    if (isDamageError(e, this.path)) return this.isReadOnly ? damagedError(this.path, e) : this.damageFound(e);
     if (this.isReadOnly && e instanceof Error && /read-only mode/.test(e.message)) return this.readOnlyError();
     return e;
+  }
+
+  /**
+   * The check of a writable file after a query met a damaged block, once per open (several
+   * queries may meet it): the data read whole, so only kept tables are damaged (projectIntegrity.ts
+   * checkKeptDamage), or the file's damaged error.
+   */
+  private keptDamage: Promise<AppError> | null = null;
+
+  private damageFound(e: unknown): Promise<AppError> {
+    this.keptDamage ??= (async () => {
+      const conn = await this.instance.connect();
+      try {
+        await checkKeptDamage(new Sql(conn, undefined, this));
+        return keptDamagedError(this.path, e);
+      } catch (dataDamage) {
+        return damagedError(this.path, isDamageError(dataDamage, this.path) ? dataDamage : e);
+      } finally {
+        conn.closeSync();
+      }
+    })();
+    return this.keptDamage;
   }
 
   private readOnlyError(): AppError {

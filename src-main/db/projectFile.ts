@@ -6,7 +6,21 @@ import { AppError } from '../contract/appError';
 import { projectFileText as fileText } from '../locale/projectFile';
 import { projectMessages as text } from '../locale/project';
 import { reclaimFreeSpace } from './fileSpace';
-import { damagedError, HEAD_BYTES, isLockError, isReadOnlyError, isSameAsGoodCopy, isStorageVersionError, isWritable, looksLikeDuckDb, readEveryBlock, startGoodCopy, type PendingCopy } from './projectIntegrity';
+import {
+  damagedError,
+  dropKeptIfDamaged,
+  HEAD_BYTES,
+  isLockError,
+  isReadOnlyError,
+  isSameAsGoodCopy,
+  isStorageVersionError,
+  isWritable,
+  looksLikeDuckDb,
+  readEveryBlock,
+  startGoodCopy,
+  type BlocksRead,
+  type PendingCopy,
+} from './projectIntegrity';
 import { ProjectDb, sqlIdent, sqlLiteral, type Preparer } from './projectDb';
 import { clearHolder, formatSince, readHolder, recordHolder, type LockHolder } from './projectHolder';
 import { sharingText } from '../locale/sharing';
@@ -97,7 +111,7 @@ async function openFailure(p: string, e: unknown): Promise<AppError> {
  * byte-identical to its last good copy (a project opened again after a session that wrote nothing)
  * is neither read whole nor copied again: it reads whole as the copy did (projectIntegrity.ts).
  */
-export async function inspectProjectFile(p: string, opts: { keepCopy?: boolean } = {}): Promise<{ version: number }> {
+export async function inspectProjectFile(p: string, opts: { keepCopy?: boolean; read?: BlocksRead } = {}): Promise<{ version: number }> {
   const head = await readHead(p);
   if (!head) throw new AppError('PROJECT_NOT_FOUND', text.notFound(fileLabel(p)), { file: p });
   if (!looksLikeDuckDb(head)) {
@@ -136,7 +150,7 @@ export async function inspectProjectFile(p: string, opts: { keepCopy?: boolean }
     if (await isSameAsGoodCopy(p)) return { version };
     // Copying is mostly the disk's work and reading mostly DuckDB's: side by side they take the longer of the two.
     copy = opts.keepCopy ? startGoodCopy(p) : null;
-    await db.use(readEveryBlock).catch(async (e: unknown) => {
+    await db.use((sql) => readEveryBlock(sql, opts.read)).catch(async (e: unknown) => {
       // Reading a sound file whole fails only for want of memory: any other failure is a block DuckDB could not make sense of.
       if (e instanceof AppError || (e instanceof Error && /Out of Memory/i.test(e.message))) throw e;
       throw await damagedError(p, e);
@@ -269,8 +283,9 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
     throw new AppError('PROJECT_LOCKED', text.alreadyOpen(fileLabel(abs)), { file: abs });
   }
   const isWritableFile = await isWritable(abs);
-  // Read whole while it is copied: the copy kept beside it is the last good one should it be damaged later.
-  const { version } = await inspectProjectFile(abs, { keepCopy: isWritableFile });
+  // Read whole while it is copied: the copy kept beside it is the last good one should it be damaged
+  // later. Written to, its kept tables are not read: a damaged one is dropped and made again.
+  const { version } = await inspectProjectFile(abs, { keepCopy: isWritableFile, read: isWritableFile ? 'data' : 'all' });
   if (!isWritableFile) return openReadOnly(abs, version, options);
   let db: ProjectDb;
   try {
@@ -281,6 +296,8 @@ export async function openProjectFile(p: string, options: OpenOptions = {}): Pro
   }
   try {
     await migrate(db, version);
+    // Kept tables a query found damaged in an earlier session go, before anything reads them.
+    await db.useUnprepared(dropKeptIfDamaged);
     // What a killed process left (DuckDB's spill folder, an import's reserve, the file's unused
     // end after a failed import) goes now that this process holds the lock.
     await removeLeftovers(abs);

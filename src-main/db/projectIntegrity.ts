@@ -4,10 +4,17 @@
  *
  * DuckDB checks a checksum on every block it reads, so damage shows as an error only when the
  * damaged block is read: at open for the headers and the catalog, at the first query reading it
- * for table data. An open therefore reads every block of every table once, read-only, before any
- * write (a migration, the space reclaim, a checkpoint at close) may touch the file: a damaged file
- * is refused whole and left byte for byte as it was. Measured: 1.5 s for a 65 MB project of
- * 2,000,000 messages on two busy cores.
+ * for table data. An open therefore reads every block of every table of the project's data once,
+ * read-only, before any write (a migration, the space reclaim, a checkpoint at close) may touch the
+ * file: a file whose data is damaged is refused whole and left byte for byte as it was. Measured:
+ * 1.5 s for a 65 MB project of 2,000,000 messages on two busy cores.
+ *
+ * The kept tables (schemas named {@link KEPT_SCHEMA_PREFIX}…: the derived tables, the rules' hits,
+ * the feature tables, the churn lists) are made from the data and made again when missing, so a
+ * writable open does not read them (at 1,000,000 people they were half of the open's 6 s read): a
+ * damaged block of theirs shows at the query that reads it, which ProjectDb tells apart by reading
+ * the data's tables whole ({@link checkKeptDamage}); the file is then marked, and its next open
+ * drops the kept schemas for the analyses to make them again ({@link dropKeptIfDamaged}).
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
@@ -89,17 +96,63 @@ export function isReadOnlyError(e: unknown): boolean {
 }
 
 /**
- * Reads every column of every table of the file once, so DuckDB checks the checksum of each block
- * in use; throws DuckDB's error for the first damaged one. `hash` keeps the optimiser from skipping
- * a column, which a `count(*)` would. (At 1,000,000 people `min` took as long: the time is
- * DuckDB decompressing the messages, not the hashing.)
+ * Start of the names of the schemas whose tables are made from the project's data and made again
+ * when missing (analysis/base: derived tables, hit tables, feature tables, churn lists): `qx_kept`
+ * and `qx_kept_<what>`.
  */
-export async function readEveryBlock(sql: StatementRunner): Promise<void> {
+export const KEPT_SCHEMA_PREFIX = 'qx_kept';
+
+/** Whether `schema` holds kept tables (see {@link KEPT_SCHEMA_PREFIX}). */
+export function isKeptSchema(schema: string): boolean {
+  return schema === KEPT_SCHEMA_PREFIX || schema.startsWith(`${KEPT_SCHEMA_PREFIX}_`);
+}
+
+/** Which tables {@link readEveryBlock} reads: all of them, or the project's data alone (not the kept tables). */
+export type BlocksRead = 'all' | 'data';
+
+/**
+ * Reads every column of every table of the file once (`data`: but the kept ones), so DuckDB checks
+ * the checksum of each block in use; throws DuckDB's error for the first damaged one. `hash` keeps
+ * the optimiser from skipping a column, which a `count(*)` would. (At 1,000,000 people `min` took
+ * as long: the time is DuckDB decompressing the messages, not the hashing.)
+ */
+export async function readEveryBlock(sql: StatementRunner, which: BlocksRead = 'all'): Promise<void> {
   const tables = await sql.all<{ schema: string; name: string }>(
     `SELECT schema_name AS schema, table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary`,
   );
   const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  for (const t of tables) await sql.run(`SELECT max(hash(COLUMNS(*))) FROM ${ident(t.schema)}.${ident(t.name)}`);
+  for (const t of tables) {
+    if (which === 'data' && isKeptSchema(t.schema)) continue;
+    await sql.run(`SELECT max(hash(COLUMNS(*))) FROM ${ident(t.schema)}.${ident(t.name)}`);
+  }
+}
+
+/** Key in `meta` of the mark that a kept table of the file is damaged (see {@link dropKeptIfDamaged}). */
+const KEPT_DAMAGED_KEY = 'kept_damaged';
+
+/**
+ * After DuckDB found a damaged block while a query ran: whether the project's data still reads
+ * whole, so the damage is in a kept table (or in no table at all). If so the file is marked, for
+ * its next open to drop the kept tables ({@link dropKeptIfDamaged}); if the data does not read
+ * whole, DuckDB's error for it is thrown.
+ */
+export async function checkKeptDamage(sql: StatementRunner): Promise<void> {
+  await readEveryBlock(sql, 'data');
+  await sql.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('${KEPT_DAMAGED_KEY}', CAST(now() AS VARCHAR))`);
+}
+
+/**
+ * On opening a writable file marked by {@link checkKeptDamage}: drops every kept schema, damaged
+ * block and all (DuckDB frees a dropped table's blocks without reading them), and the mark; the
+ * analyses make the kept tables again from the data. Returns whether it did.
+ */
+export async function dropKeptIfDamaged(sql: StatementRunner): Promise<boolean> {
+  const marked = await sql.all<{ key: string }>(`SELECT key FROM meta WHERE key = '${KEPT_DAMAGED_KEY}'`);
+  if (!marked.length) return false;
+  const schemas = await sql.all<{ name: string }>(`SELECT schema_name AS name FROM duckdb_schemas() WHERE database_name = current_database()`);
+  for (const { name } of schemas.filter((s) => isKeptSchema(s.name))) await sql.run(`DROP SCHEMA "${name.replaceAll('"', '""')}" CASCADE`);
+  await sql.run(`DELETE FROM meta WHERE key = '${KEPT_DAMAGED_KEY}'`);
+  return true;
 }
 
 /**
@@ -123,6 +176,12 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
   return hasBackup
     ? new AppError('PROJECT_DAMAGED', text.damagedWithBackup(file, path.basename(backup)), { file: projectPath, backup, cause: detail })
     : new AppError('PROJECT_DAMAGED', text.damaged(file), { file: projectPath, backup: null, cause: detail });
+}
+
+/** The error of a project file whose kept tables are damaged, its data whole (see {@link checkKeptDamage}). */
+export function keptDamagedError(projectPath: string, cause: unknown): AppError {
+  const detail = cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
+  return new AppError('PROJECT_DAMAGED', text.keptDamaged(path.basename(projectPath)), { file: projectPath, backup: null, kept: 1, cause: detail });
 }
 
 /** Bytes compared at a time by {@link isSameAsGoodCopy}. */

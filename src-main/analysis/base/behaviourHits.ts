@@ -24,6 +24,7 @@ import { DERIVED_DB, DERIVED_KEPT } from './identity';
 import { readDefinition } from '../../db/definitionsStore';
 import { isFileReadOnly } from '../../db/keptState';
 import { sqlLiteral, type Sql } from '../../db/projectDb';
+import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
 
 /** A text value as an SQL expression; NUL characters (legal in JSON, not in a literal) become chr(0). */
 export function textSql(value: string): string {
@@ -114,7 +115,7 @@ export const HIT_TABLE_PREFIX = 'kbh_';
  * them is the first visit's cost of 关键行为 after every open (9 s at a million people), and
  * 客户360's default feature table, which an import's last step computes, makes them anyway.
  */
-export const KEPT_HITS_SCHEMA = 'qx_kept_hits';
+export const KEPT_HITS_SCHEMA = `${KEPT_SCHEMA_PREFIX}_hits`;
 /**
  * The version of what a hit table holds, part of its name: raise it with every change of the
  * tables' columns, their order, or of what a rule matches that {@link matchSql}'s text does not

@@ -23,6 +23,7 @@ import type { KeptSchema } from '../../db/keptState';
 import { INVITATIONS_TABLE } from './invitations';
 import { unmatchedReasons } from '../../locale/analysis';
 import type { Sql } from '../../db/projectDb';
+import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
 
 /** Meta key of the nickname-matching setting. */
 export const ALLOW_NICKNAME_KEY = 'identity.allow_nickname';
@@ -47,7 +48,7 @@ export const DERIVED_DB = 'qx_derived';
  * Schema of the project file that keeps the derived tables between sessions (derivedTables.ts),
  * and its table of the fingerprint and format they were built from (written last, db/keptState.ts).
  */
-export const DERIVED_KEPT: KeptSchema = { schema: 'qx_kept', stateTable: 'built_from' };
+export const DERIVED_KEPT: KeptSchema = { schema: KEPT_SCHEMA_PREFIX, stateTable: 'built_from' };
 
 /**
  * SQL of every person id (`pid`), DESIGN §3 "anyone an export identifies": the ids of group members

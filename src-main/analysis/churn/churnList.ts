@@ -16,6 +16,7 @@ import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
 import { keptTableName, keptTables, scopeKey } from '../base/keptTables';
 import { DERIVED_DB } from '../base/identity';
 import { churnEventsSql, type ChurnQuery } from './churnQueries';
+import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
 
 /** Prefix of the kept event tables in the derived database. */
 const LIST_PREFIX = 'churn_list_';
@@ -25,7 +26,7 @@ const LIST_PREFIX = 'churn_list_';
  * 流失与留存 opens with) between sessions, in a table named after the data state it was computed
  * from; the first use of a session drops the tables of other states.
  */
-export const KEPT_CHURN_SCHEMA = 'qx_kept_churn';
+export const KEPT_CHURN_SCHEMA = `${KEPT_SCHEMA_PREFIX}_churn`;
 
 /**
  * The version of what an event table holds, part of the key of the table the file keeps: raise it

@@ -32,6 +32,7 @@ import { keptTableName, keptTableSet } from '../base/keptTables';
 import { SAVED_TAGS_KEY } from '../base/analysisBase';
 import { sqlIdent, type Sql } from '../../db/projectDb';
 import { readKept, writeKeptState, type KeptSchema } from '../../db/keptState';
+import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
 
 /** Name of the attached in-memory database holding the computed tables. */
 const CACHE_DB = 'qx_features';
@@ -39,7 +40,7 @@ const CACHE_DB = 'qx_features';
 const MAX_TABLES = 6;
 
 /** Schema of the project file keeping the default feature table between sessions. */
-export const KEPT_FEATURES_SCHEMA = 'qx_kept_features';
+export const KEPT_FEATURES_SCHEMA = `${KEPT_SCHEMA_PREFIX}_features`;
 /** The schema and its table of the key the kept table was computed under (one row, written after the table). */
 const FEATURES_KEPT: KeptSchema = { schema: KEPT_FEATURES_SCHEMA, stateTable: 'kept_state' };
 /**
