@@ -22,6 +22,10 @@
  * - `last_member_msgs(pno, t)` each person's last message sent while a member of some group (the
  *   own ones and `msgs_elsewhere`): 渠道's 活跃 over every group reads it instead of grouping every
  *   message by person (at L, 18,000,000 rows into 1,000,000 groups in each query);
+ * - `member_spans(pno, last_e, last_leave)` per person who joined or left a group: the end of their
+ *   last island (infinity while still a member; NULL without one) and their last leave: 渠道's
+ *   入群 and 流失 over every group read it instead of joining the cohort to every island and leave
+ *   and removing the duplicates (at L, a million rows each, per query);
  * - `msg_days(d, people)` every local day with a group message, and the people who sent one while
  *   a member of some group that day as bits over their numbers (NULL when none did): the active
  *   members over every group of any period are the bits of its days together, and the days bound
@@ -40,7 +44,7 @@ import { fixedOffsetCte, localDaySql, localHourSql } from './localTime';
 import type { Sql } from '../../db/projectDb';
 
 /** Statements {@link buildMemberFacts} runs, each told to its `onStep` when done. */
-export const MEMBER_FACTS_STEPS = 11;
+export const MEMBER_FACTS_STEPS = 12;
 
 /** `sql.run` that tells `onStep` each statement done (a build's progress counts its statements). */
 export function stepRunner(sql: Sql, onStep: () => void): (text: string, params?: Parameters<Sql['run']>[1]) => Promise<void> {
@@ -116,6 +120,7 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
     `CREATE OR REPLACE TABLE ${D}.last_member_msgs AS
      SELECT pno, max(t) AS t FROM (SELECT pno, t FROM ${D}.msgs WHERE own UNION ALL SELECT pno, t FROM ${D}.msgs_elsewhere) GROUP BY pno`,
   );
+  await run(`CREATE OR REPLACE TABLE ${D}.member_spans AS ${memberSpansSql(`${D}.islands_all`, `${D}.leaves`)}`);
   // The highest person number (at least 1), read once: facts_info keeps it for the queries' bits
   // (peopleBitsSql: 1 to max_pno), and every day's bits here are as long, so they combine.
   const maxPno = (await sql.one<{ n: number }>(`SELECT CAST(greatest(coalesce(max(pno), 0), 1) AS INTEGER) AS n FROM ${D}.id_people`))!.n;
@@ -228,6 +233,26 @@ ${name} AS (
       : // Every group: the islands are islands_all, whose matches msgs_elsewhere holds.
         `SELECT pno, t, d, h FROM ${D}.msgs_elsewhere WHERE (${where}) AND ${FACTS_CHECKED}`
   }
+)`;
+}
+
+/** `(pno, last_e, last_leave)` of `member_spans` (see above) over the relations `islands` and `leaves`. */
+function memberSpansSql(islands: string, leaves: string): string {
+  return `SELECT coalesce(i.pno, l.pno) AS pno, i.last_e, l.last_leave
+  FROM (SELECT pno, max(e) AS last_e FROM ${islands} GROUP BY pno) i
+  FULL JOIN (SELECT pno, max(t) AS last_leave FROM ${leaves} GROUP BY pno) l ON l.pno = i.pno`;
+}
+
+/**
+ * The CTE `member_span(pno, last_e, last_leave)` (after the membership CTEs): per person who joined
+ * or left a group of the scope (`$groups` when `scoped`), the end of their last island of the scope
+ * (infinity while still a member of it; NULL without one) and their last leave from it. Without a
+ * scope it is the kept `member_spans`.
+ */
+export function memberSpanCte(scoped: boolean): string {
+  if (!scoped) return `member_span AS (SELECT pno, last_e, last_leave FROM ${DERIVED_DB}.member_spans WHERE ${FACTS_CHECKED})`;
+  return `member_span AS (
+  ${memberSpansSql('islands', 'leaves')}
 )`;
 }
 

@@ -37,7 +37,7 @@ import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
 import { contactLostSql, earliestChannelFieldsSql, membershipCtes, ownRowKeySql, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
 import { identityCtes } from '../base/identity';
-import { lastMemberMsgCte } from '../base/memberFacts';
+import { lastMemberMsgCte, memberSpanCte } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
 
 /** Which column of a channel the analysis groups by. */
@@ -115,9 +115,11 @@ cohort AS (
   FROM added_people
   WHERE (CAST($from AS DATE) IS NULL AND CAST($to AS DATE) IS NULL) OR (added_at IS NOT NULL AND ${inRange('added_at')})
 ),
+${memberSpanCte(!!groups && groups.length > 0)},
+-- In the scope after being added: an island of it that ends later (its last ends last).
 joined AS (
-  SELECT DISTINCT c.pno FROM cohort c JOIN islands i ON i.pno = c.pno
-  WHERE c.added_at IS NULL OR i.e > c.added_at
+  SELECT c.pno FROM cohort c JOIN member_span s ON s.pno = c.pno
+  WHERE s.last_e IS NOT NULL AND (c.added_at IS NULL OR s.last_e > c.added_at)
 ),
 ${
   isActiveCounted
@@ -148,9 +150,9 @@ lost_contacts AS (
 ),
 -- Left the scope after being added and no member of it now (people, by number).
 left_for_good AS (
-  SELECT DISTINCT c.pno FROM cohort c JOIN leaves l ON l.pno = c.pno
-  WHERE (c.added_at IS NULL OR l.t >= c.added_at)
-    AND NOT EXISTS (SELECT 1 FROM islands i WHERE i.pno = c.pno AND isinf(i.e))
+  SELECT c.pno FROM cohort c JOIN member_span s ON s.pno = c.pno
+  WHERE s.last_leave IS NOT NULL AND (c.added_at IS NULL OR s.last_leave >= c.added_at)
+    AND NOT coalesce(isinf(s.last_e), false)
 ),
 -- Contact lost (any key).
 contact_lost AS (

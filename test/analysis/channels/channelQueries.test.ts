@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisScope, ChannelCost } from '../../../src-main/contract';
 import { checkChannelCosts, queryAdCosts, queryChannelReturns, queryChannels, withCost, type ChannelDimension } from '../../../src-main/analysis/channels/channelQueries';
 import { expectedAddWayAll, expectedSourceMarch, expectedSourceMarchGroupA, insertChannelFixture, typedCosts } from './channelFixture';
-import { tempProject, type TempProject } from '../../support/projectFixture';
+import { insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
 
 let t: TempProject;
 const march: AnalysisScope = { from: '2024-03-01', to: '2024-03-31' };
@@ -65,6 +65,44 @@ describe('channel analysis over the hand-computed fixture', () => {
 
   it('returns nothing for a range without customers', async () => {
     expect(await query({ from: '2025-01-01', to: '2025-01-31' }, 'source', [])).toEqual([]);
+  });
+});
+
+describe('joined and churned from each person’s last island and leave', () => {
+  /**
+   * Hand-computed, every customer added 03-01 09:00 through 扫描二维码: kim joined A at 03-05 12:00
+   * and left at the same instant (an empty spell: never a member) → not joined, churned (left after
+   * being added, no member now); lee joined A 02-01, left 02-10, joined B 03-02 and stays → joined,
+   * not churned; mo joined A 03-02, left 03-03, re-joined A 03-04, left 03-06 → joined, churned;
+   * ned joined A 02-01 and left 02-20, before being added → not joined, not churned.
+   */
+  it('gives the same counts without a scope (the kept spans) and with every group (computed)', async () => {
+    const p = await tempProject();
+    try {
+      await insertSpells(p.project, [
+        { group: 'A', id: 'kim', join: '2024-03-05 12:00:00+08', leave: '2024-03-05 12:00:00+08' },
+        { group: 'A', id: 'lee', join: '2024-02-01 12:00:00+08', leave: '2024-02-10 12:00:00+08' },
+        { group: 'B', id: 'lee', join: '2024-03-02 12:00:00+08' },
+        { group: 'A', id: 'mo', join: '2024-03-02 12:00:00+08', leave: '2024-03-03 12:00:00+08' },
+        { group: 'A', id: 'mo', join: '2024-03-04 12:00:00+08', leave: '2024-03-06 12:00:00+08' },
+        { group: 'A', id: 'ned', join: '2024-02-01 12:00:00+08', leave: '2024-02-20 12:00:00+08' },
+      ]);
+      await p.project.db.transaction(async (sql) => {
+        for (const [i, id] of ['kim', 'lee', 'mo', 'ned'].entries()) {
+          await sql.run(
+            `INSERT INTO customers (row_key, external_userid, added_at, add_way, channel, channel_code, status, phone, is_phone_masked, import_id, source_row)
+             VALUES (?, ?, TIMESTAMPTZ '2024-03-01 09:00:00+08', '扫描二维码', NULL, NULL, '正常', NULL, false, 1, ?)`,
+            [`c${i}`, id, i + 2],
+          );
+        }
+      });
+      for (const scope of [{}, { groups: ['A', 'B'] }]) {
+        const rows = await p.project.db.use((sql) => queryChannels(sql, scope, 'add_way', [], 'Asia/Shanghai'));
+        expect(rows.map((r) => [r.channel, r.added, r.joined, r.churned]), JSON.stringify(scope)).toEqual([['扫描二维码', 4, 2, 2]]);
+      }
+    } finally {
+      await p.dispose();
+    }
   });
 });
 
