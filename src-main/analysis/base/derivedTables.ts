@@ -63,9 +63,9 @@ export const KEPT_SCHEMA = DERIVED_KEPT.schema;
  * columns or meaning. 1 (a file without the column): before the versions; 2: the person number
  * `pno` in joins, leaves, spells, islands_all, id_orders and person_customer; 3: person_customer's
  * ties of one add time broken by the row's place in the customer list, not by the plan; 4: `pno`
- * in id_matched; 5: person_customer's `is_contact_lost`; 6: `msgs_elsewhere`; 7: `last_member_msgs`; 8: `msg_days`; 9: `member_spans`.
+ * in id_matched; 5: person_customer's `is_contact_lost`; 6: `msgs_elsewhere`; 7: `last_member_msgs`; 8: `msg_days`; 9: `member_spans`; 10: `person_joins`.
  */
-export const DERIVED_FORMAT = 9;
+export const DERIVED_FORMAT = 10;
 
 /** How far bringing the derived tables up to date is. */
 export interface DerivedProgress {

@@ -26,6 +26,9 @@
  *   last island (infinity while still a member; NULL without one) and their last leave: 渠道's
  *   入群 and 流失 over every group read it instead of joining the cohort to every island and leave
  *   and removing the duplicates (at L, a million rows each, per query);
+ * - `person_joins(pno, ts)` each person's join instants, ascending: a funnel step to 入群 takes a
+ *   person's first join in its window from their list instead of joining the cohort to every join
+ *   and grouping the matches per person (at L, a million rows each, per query);
  * - `msg_days(d, people)` every local day with a group message, and the people who sent one while
  *   a member of some group that day as bits over their numbers (NULL when none did): the active
  *   members over every group of any period are the bits of its days together, and the days bound
@@ -44,7 +47,7 @@ import { fixedOffsetCte, localDaySql, localHourSql } from './localTime';
 import type { Sql } from '../../db/projectDb';
 
 /** Statements {@link buildMemberFacts} runs, each told to its `onStep` when done. */
-export const MEMBER_FACTS_STEPS = 12;
+export const MEMBER_FACTS_STEPS = 13;
 
 /** `sql.run` that tells `onStep` each statement done (a build's progress counts its statements). */
 export function stepRunner(sql: Sql, onStep: () => void): (text: string, params?: Parameters<Sql['run']>[1]) => Promise<void> {
@@ -121,6 +124,7 @@ export async function buildMemberFacts(sql: Sql, tz: string, target: string = DE
      SELECT pno, max(t) AS t FROM (SELECT pno, t FROM ${D}.msgs WHERE own UNION ALL SELECT pno, t FROM ${D}.msgs_elsewhere) GROUP BY pno`,
   );
   await run(`CREATE OR REPLACE TABLE ${D}.member_spans AS ${memberSpansSql(`${D}.islands_all`, `${D}.leaves`)}`);
+  await run(`CREATE OR REPLACE TABLE ${D}.person_joins AS ${personJoinsSql(`${D}.joins`)}`);
   // The highest person number (at least 1), read once: facts_info keeps it for the queries' bits
   // (peopleBitsSql: 1 to max_pno), and every day's bits here are as long, so they combine.
   const maxPno = (await sql.one<{ n: number }>(`SELECT CAST(greatest(coalesce(max(pno), 0), 1) AS INTEGER) AS n FROM ${D}.id_people`))!.n;
@@ -253,6 +257,23 @@ export function memberSpanCte(scoped: boolean): string {
   if (!scoped) return `member_span AS (SELECT pno, last_e, last_leave FROM ${DERIVED_DB}.member_spans WHERE ${FACTS_CHECKED})`;
   return `member_span AS (
   ${memberSpansSql('islands', 'leaves')}
+)`;
+}
+
+/** `(pno, ts)` of `person_joins` (see above) over the relation `joins`. */
+function personJoinsSql(joins: string): string {
+  return `SELECT pno, list(t ORDER BY t) AS ts FROM ${joins} GROUP BY pno`;
+}
+
+/**
+ * The CTE `person_join_times(pno, ts)` (after the membership CTEs): each person's join instants
+ * into a group of the scope (`$groups` when `scoped`), ascending. Without a scope it is the kept
+ * `person_joins`.
+ */
+export function personJoinTimesCte(scoped: boolean): string {
+  if (!scoped) return `person_join_times AS (SELECT pno, ts FROM ${DERIVED_DB}.person_joins WHERE ${FACTS_CHECKED})`;
+  return `person_join_times AS (
+  ${personJoinsSql('joins')}
 )`;
 }
 

@@ -27,6 +27,7 @@ import { channelMessages } from '../../locale/analysis';
 import { customerRowsChannelSql, earliestRowKey, personChannelSql, scopeParams } from '../base/analysisBase';
 import { firstEventsSql, funnelBaseCtes, isAggregateSource, sourceCte } from './pathQueries';
 import { plusDaysSql } from '../base/localTime';
+import { personJoinTimesCte } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
 
 /** What a funnel query asks for (the `funnel:query` request). */
@@ -129,15 +130,27 @@ export function cohortCtes(stages: readonly PathStage[], groups: string[] | unde
   // One person per row: a hash join on the person and the earliest event in [previous instant, deadline].
   // (An ASOF join says the same, but DuckDB 1.5 runs it in tens of seconds over 100,000 person partitions.)
   // Grouped on the key alone: each r has one row per key, so its t0 and deadline are the key's.
-  const steps = stages.slice(1).map(
-    (s, i) => `r${i + 1} AS (
+  // 入群 from each person's ascending join instants: the first at or after the previous instant,
+  // if not past the deadline (a row per person, no grouping of every match; at L 20% of the
+  // funnel by channel).
+  const steps = stages.slice(1).map((s, i) =>
+    s.source === 'person_joined'
+      ? `r${i + 1} AS (
+  SELECT * FROM (
+    SELECT r.pkey, r.t0, r.deadline, list_filter(j.ts, x -> x >= r.t)[1] AS t
+    FROM r${i} r JOIN person_join_times j ON j.pno = r.pkey
+  ) WHERE t <= deadline
+)`
+      : `r${i + 1} AS (
   SELECT r.pkey, any_value(r.t0) AS t0, any_value(r.deadline) AS deadline, min(e.t) AS t
   FROM r${i} r JOIN ${sourceCte(s.source)} e ON e.pkey = r.pkey AND e.t >= r.t AND e.t <= r.deadline
   GROUP BY r.pkey
 )`,
   );
+  const joinTimes = stages.slice(1).some((s) => s.source === 'person_joined') ? `,
+${personJoinTimesCte(!!groups && groups.length > 0)}` : '';
   const reached = stages.map((_, i) => `SELECT ${i} AS k, pkey, t0, t FROM r${i}`).join('\n  UNION ALL ');
-  return `${funnelBaseCtes(sources, groups)},
+  return `${funnelBaseCtes(sources, groups)}${joinTimes},
 entry AS (
   ${firstEventsSql(stages[0]!.source, groups)}
 ),
