@@ -45,9 +45,18 @@ export const KEPT_FEATURES_SCHEMA = `${KEPT_SCHEMA_PREFIX}_features`;
 const FEATURES_KEPT: KeptSchema = { schema: KEPT_FEATURES_SCHEMA, stateTable: 'kept_state' };
 /**
  * The version of what the feature table holds: a file whose table an older definition computed
- * (other columns or meanings) computes it again. Raise it with every change of featuresSql's columns or meaning.
+ * (other columns or meanings) computes it again. Raise it with every change of featuresSql's
+ * columns, meaning or order (2: stored in {@link FEATURES_ORDER}).
  */
-export const FEATURES_FORMAT = 1;
+export const FEATURES_FORMAT = 2;
+
+/**
+ * The order of 客户360's rows when the grid asks for none, and the ties of any sort: GMV, then
+ * messages, then id. A table is stored in it: the first page, read right after the project opens
+ * (nothing of the table in DuckDB's cache yet), is then the first rows, and DuckDB passes over the
+ * blocks whose GMV cannot reach them (at 1,000,000 people 186–211 → 61–84 ms).
+ */
+export const FEATURES_ORDER = ['gmv DESC', 'messages DESC', 'pid'] as const;
 
 /** A computed feature table of the open project. */
 export interface FeaturesTable {
@@ -164,7 +173,7 @@ async function computeInto(sql: Sql, relation: string, req: FeaturesRequest): Pr
   const asOf = await resolveAsOf(sql, req.timeZone, req.asOf);
   const groups = req.groups?.length ? req.groups : undefined;
   await withFeaturesSql(sql, { hasScope: !!groups, behaviours }, (text) =>
-    sql.run(`CREATE OR REPLACE TABLE ${relation} AS ${text}`, featuresParams({ groups, asOf, timeZone: req.timeZone })),
+    sql.run(`CREATE OR REPLACE TABLE ${relation} AS SELECT * FROM (${text}) ORDER BY ${FEATURES_ORDER.join(', ')}`, featuresParams({ groups, asOf, timeZone: req.timeZone })),
   );
   return { asOf, behaviours: behaviourColumns(behaviours) };
 }

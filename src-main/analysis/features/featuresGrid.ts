@@ -5,7 +5,7 @@
 import type { FeatureId, FeatureRow, TablePage } from '../../contract';
 import type { ExportColumn, ExportFormat, ExportSheet } from '../base/exportSheet';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
-import type { FeaturesTable } from './featuresCache';
+import { FEATURES_ORDER, type FeaturesTable } from './featuresCache';
 import type { Sql } from '../../db/projectDb';
 import { featureLabels, featuresText } from '../../locale/features';
 
@@ -53,10 +53,10 @@ function featureColumns(table: FeaturesTable): { key: keyof FeatureRow & string;
   ];
 }
 
-/** The grid's view of a feature table: its columns whitelisted; ties broken by GMV, then messages, then id. */
+/** The grid's view of a feature table: its columns whitelisted; ties broken as the table is stored (GMV, then messages, then id). */
 export function featuresSpec(table: FeaturesTable): TableSpec<FeatureRow> {
   const columns = Object.fromEntries(featureColumns(table).map((c) => [c.key, c.kind])) as TableSpec<FeatureRow>['columns'];
-  return { table: table.relation, columns, tiebreak: ['gmv DESC', 'messages DESC', 'pid'] };
+  return { table: table.relation, columns, tiebreak: [...FEATURES_ORDER] };
 }
 
 /** A page of the customer-360 grid. */
