@@ -8,14 +8,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext, type AppContext } from '../../src-main/api/context';
-import { inProcessClient, unwrap } from '../../src-main/api/dispatch';
-import { createHandlers } from '../../src-main/api/handlers';
+import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../src-main/api/dispatch';
 import { AppError } from '../../src-main/contract/appError';
 import { closeProjectFile, createProjectFile, inspectProjectFile } from '../../src-main/db/projectFile';
 import { ProjectDb } from '../../src-main/db/projectDb';
-import { tempDir, tempPaths } from '../support/tempDirs';
+import { apiPerTest } from '../support/apiPerTest';
 
 const MEMBERS = 400;
 const MESSAGES = 300_000;
@@ -68,21 +66,11 @@ async function keptOnlyBlock(file: string): Promise<number> {
 }
 
 describe('a damaged kept table', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let ctx: AppContext;
-  let call: ReturnType<typeof inProcessClient>;
-  beforeEach(() => {
-    tmp = tempDir();
-    ctx = createContext('test', tempPaths(tmp.dir));
-    call = inProcessClient(createHandlers(ctx));
-  });
-  afterEach(async () => {
-    await call('project:close', {});
-    tmp.cleanup();
-  });
+  const api = apiPerTest();
 
   it('opens; the query meeting it says the data is whole; the next open drops the kept tables and the figures are the sound file’s', async () => {
-    const file = path.join(tmp.dir, 'p.qunxi');
+    const { call, ctx } = api;
+    const file = path.join(api.dir, 'p.qunxi');
     await project(file);
     // Every group, so the metrics read each message of the kept table msgs.
     const scope = { period: 'week' as const, groups: ['群0', '群1', '群2', '群3'] };
@@ -130,7 +118,8 @@ describe('a damaged kept table', () => {
   });
 
   it('garbage over a block of the data is still refused at open, kept tables or not', async () => {
-    const file = path.join(tmp.dir, 'p.qunxi');
+    const { call } = api;
+    const file = path.join(api.dir, 'p.qunxi');
     await project(file);
     unwrap(await call('project:open', { path: file }));
     unwrap(await call('metrics:query', { period: 'week' }));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
-import { createContext } from '../../src-main/api/context';
+import { createContext, type AppContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
 import { tempDir, tempPaths } from './tempDirs';
@@ -10,6 +10,8 @@ export interface ApiPerTest {
   readonly dir: string;
   /** The API as the UI calls it (real handlers, real DuckDB). */
   readonly call: ReturnType<typeof inProcessClient>;
+  /** The handlers' context: the open project's database, for what no method shows. */
+  readonly ctx: AppContext;
 }
 
 /**
@@ -19,9 +21,11 @@ export interface ApiPerTest {
 export function apiPerTest(): ApiPerTest {
   let tmp: ReturnType<typeof tempDir> | undefined;
   let call: ReturnType<typeof inProcessClient> | undefined;
+  let ctx: AppContext | undefined;
   beforeEach(() => {
     tmp = tempDir();
-    call = inProcessClient(createHandlers(createContext('test', tempPaths(tmp.dir))));
+    ctx = createContext('test', tempPaths(tmp.dir));
+    call = inProcessClient(createHandlers(ctx));
   });
   afterEach(async () => {
     await call?.('project:close', {});
@@ -35,6 +39,10 @@ export function apiPerTest(): ApiPerTest {
     get call() {
       if (!call) throw new Error('apiPerTest: read call inside a test');
       return call;
+    },
+    get ctx() {
+      if (!ctx) throw new Error('apiPerTest: read ctx inside a test');
+      return ctx;
     },
   };
 }
