@@ -432,14 +432,17 @@ export class ProjectDb {
 
   private damageFound(e: unknown): Promise<AppError> {
     this.keptDamage ??= (async () => {
-      const conn = await this.instance.connect();
       try {
-        await checkKeptDamage(new Sql(conn, undefined, this));
+        const conn = await this.instance.connect();
+        try {
+          await checkKeptDamage(new Sql(conn, undefined, this));
+        } finally {
+          conn.closeSync();
+        }
         return keptDamagedError(this.path, e);
       } catch (dataDamage) {
+        // The data does not read whole (or could not be read at all, the database closing): the file's error.
         return damagedError(this.path, isDamageError(dataDamage, this.path) ? dataDamage : e);
-      } finally {
-        conn.closeSync();
       }
     })();
     return this.keptDamage;
