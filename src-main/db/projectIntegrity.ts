@@ -164,6 +164,11 @@ export interface StatementRunner {
   run(query: string): Promise<unknown>;
 }
 
+/** The first line of DuckDB's error (or whatever was thrown), kept in a damaged error's details. */
+function causeLine(cause: unknown): string {
+  return cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
+}
+
 /** The error of a damaged project file, naming it and its last good copy when there is one. */
 export async function damagedError(projectPath: string, cause: unknown): Promise<AppError> {
   const backup = backupPath(projectPath);
@@ -172,7 +177,7 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
     .then((s) => s.isFile())
     .catch(() => false);
   const file = path.basename(projectPath);
-  const detail = cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
+  const detail = causeLine(cause);
   return hasBackup
     ? new AppError('PROJECT_DAMAGED', text.damagedWithBackup(file, path.basename(backup)), { file: projectPath, backup, cause: detail })
     : new AppError('PROJECT_DAMAGED', text.damaged(file), { file: projectPath, backup: null, cause: detail });
@@ -180,7 +185,7 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
 
 /** The error of a project file whose kept tables are damaged, its data whole (see {@link checkKeptDamage}). */
 export function keptDamagedError(projectPath: string, cause: unknown): AppError {
-  const detail = cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
+  const detail = causeLine(cause);
   return new AppError('PROJECT_DAMAGED', text.keptDamaged(path.basename(projectPath)), { file: projectPath, backup: null, kept: 1, cause: detail });
 }
 
