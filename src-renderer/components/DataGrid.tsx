@@ -1,6 +1,6 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, DataGridBody.tsx, this file's ag-grid part, and DefinitionGrid.tsx, the editable one).
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactElement, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import type { AgGridReactProps } from 'ag-grid-react';
@@ -172,6 +172,28 @@ function WarmedFirstPage<R>({ loader, reloadKey }: { loader: PageLoader<R>; relo
   return null;
 }
 
+/**
+ * Whether ag-grid has drawn what it was handed (`rows`, `page`), once `isHanded`: it makes rows and
+ * cells in animation frames of its own after it takes them, so a grid handed its rows was called
+ * shown while its cells were still to come, and their making (some 30–200 ms at 100,000 people)
+ * fell into the next view's visit (issue 17). Drawn once its queue of frames is empty, checked each frame.
+ */
+function useDrawn<R>(apiRef: RefObject<GridApi<R> | null>, isHanded: boolean, rows: unknown, page: unknown): boolean {
+  const [drawn, setDrawn] = useState<{ rows: unknown; page: unknown } | null>(null);
+  useEffect(() => {
+    if (!isHanded) return;
+    let frame = 0;
+    const check = () => {
+      const api = apiRef.current;
+      if (api && !api.isDestroyed() && api.isAnimationFrameQueueEmpty()) setDrawn({ rows, page });
+      else frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [apiRef, isHanded, rows, page]);
+  return isHanded && drawn !== null && drawn.rows === rows && drawn.page === page;
+}
+
 function ShownGrid<R>(props: DataGridProps<R>) {
   const { columns, testId, onTotal, rowId, exportTitle = '', exportFile, isExportDisabled = false, isMadeAfterFirstPage = false } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
@@ -249,6 +271,7 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   }, [datasource, loader, visibility]);
   const isPagePending = datasource !== undefined && answered !== datasource;
   const isMade = isTurn && (!isMadeAfterFirstPage || isFirstPageIn);
+  const isDrawn = useDrawn(apiRef, isMade && !isRowsPending && !isPagePending, shownRows, answered);
 
   // The sort and filters the grid shows now, as a page request carries them.
   const shownQuery = useCallback((startRow: number, endRow: number) => {
@@ -296,7 +319,7 @@ function ShownGrid<R>(props: DataGridProps<R>) {
         isWholeList={Boolean(file) && !isServerSide}
         {...(file ? { file } : {})}
       />
-      <div className="data-grid-body" aria-busy={!isMade || isRowsPending || isPagePending}>
+      <div className="data-grid-body" aria-busy={!isMade || isRowsPending || isPagePending || !isDrawn}>
         {!isMade ? null : isServerSide ? (
           <GridBody<R>
             columnDefs={columnDefs}

@@ -14,6 +14,7 @@ import {
   ModuleRegistry,
   NumberEditorModule,
   NumberFilterModule,
+  RenderApiModule,
   SelectEditorModule,
   TextEditorModule,
   TextFilterModule,
@@ -34,6 +35,8 @@ ModuleRegistry.registerModules([
   // The grids' 导出 reads the rows as shown and the sort (GridExport.tsx)
   ClientSideRowModelApiModule,
   ColumnApiModule,
+  // Whether a grid has drawn its rows: its queue of animation frames is empty (DataGrid.tsx's useDrawn)
+  RenderApiModule,
   // Editing (DefinitionGrid)
   TextEditorModule,
   NumberEditorModule,

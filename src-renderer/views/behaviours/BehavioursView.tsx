@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { AnalysisScope, BehaviourCount, Period } from '../../../src-main/contract';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
+import { BelowFold } from '../../components/BelowFold';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
@@ -162,7 +163,9 @@ function BehaviourAnalysis({ scope }: { scope: AnalysisScope }) {
         <h3>{behavioursText.liftTitle}</h3>
         <p className="muted small">{behavioursText.liftNote}</p>
         <div className="grid-box behaviours-lift-grid" style={{ height: gridHeight(result?.lift.length ?? 0, 480) }}>
-          <DataGrid columns={columns} rows={result?.lift ?? []} rowId={(r) => r.id} testId="behaviours-lift" />
+          <BelowFold minHeight="100%">
+            <DataGrid columns={columns} rows={result?.lift ?? []} rowId={(r) => r.id} testId="behaviours-lift" />
+          </BelowFold>
         </div>
       </section>
     </div>

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ChurnEventRow, ChurnResult, ExportFileFormat, Period, RetentionCohort, SurvivalCurve } from '../../../src-main/contract';
+import type { AnalysisScope, ChurnEventRow, ChurnResult, ExportFileFormat, Period, SurvivalCurve } from '../../../src-main/contract';
 import { askPage } from '../../api/askPage';
 import { useQuery } from '../../api/useQuery';
+import { BelowFold } from '../../components/BelowFold';
 import { Chart } from '../../components/Chart';
 import { DataGrid, type GridShown } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
@@ -20,20 +21,19 @@ const periods: Period[] = ['day', 'week', 'month'];
 /** A breakdown before the answer: one array, so each render of the view (another answer came) does not draw the five charts anew. */
 const noItems: ChurnResult['breakdowns'][BreakdownKey] = [];
 const survivalBys: SurvivalBy[] = ['none', 'channel', 'group'];
+/** The room a retention or survival panel keeps until it is made: about its height with a year of weeks. */
+const PANEL_HEIGHT = 420;
 
 /** 流失与留存: who left, when and how; retention by join week; Kaplan–Meier survival of membership. */
 export function ChurnView() {
   const scope = useScopeRequest();
   const period = useChurn(selectPeriod);
-  const by = useChurn(selectSurvivalBy);
   const { setPeriod } = useChurn.getState();
   // The list pages through churn:events (ListPanel): the answer's latest 2,000 events, some 340 kB at
   // 100,000 people, were sent and parsed for nothing.
   const query = useQuery('churn:query', { ...scope, period, listLimit: 0 });
-  const retention = useQuery('churn:retention', scope);
-  const survival = useQuery('churn:survival', { ...scope, by });
   const result = query.data;
-  const isLoading = query.isLoading || retention.isLoading || survival.isLoading;
+  const isLoading = query.isLoading;
 
   return (
     <div className="churn-view" aria-busy={isLoading} data-testid="churn-view">
@@ -50,9 +50,14 @@ export function ChurnView() {
       <SeriesPanel result={result} period={period} />
       <BreakdownPanel result={result} />
       <ListPanel result={result} />
+      {/* Below the fold at the usual window sizes: asked and drawn when the user comes near (BelowFold). */}
       <div className="churn-panels">
-        <RetentionPanel cohorts={retention.data} />
-        <SurvivalPanel by={by} curves={survival.data} />
+        <BelowFold minHeight={PANEL_HEIGHT}>
+          <RetentionPanel scope={scope} />
+        </BelowFold>
+        <BelowFold minHeight={PANEL_HEIGHT}>
+          <SurvivalPanel scope={scope} />
+        </BelowFold>
       </div>
     </div>
   );
@@ -121,7 +126,7 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
   const total = result?.eventCount ?? 0;
   const count = shown ?? total;
   return (
-    <section className="card churn-list">
+    <section className="card churn-list" data-testid="churn-list-panel">
       <div className="churn-head">
         <h3>{churnText.listTitle}</h3>
         <div className="churn-list-actions">
@@ -137,18 +142,21 @@ function ListPanel({ result }: { result: ChurnResult | null }) {
         </div>
       ) : (
         <div className="grid-box churn-grid">
-          <DataGrid columns={columns} loader={loader} reloadKey={`${JSON.stringify(scope)}:${dataVersion}`} onTotal={setShown} testId="churn-list" exportFile={exportFile} />
+          <BelowFold minHeight="100%">
+            <DataGrid columns={columns} loader={loader} reloadKey={`${JSON.stringify(scope)}:${dataVersion}`} onTotal={setShown} testId="churn-list" exportFile={exportFile} />
+          </BelowFold>
         </div>
       )}
     </section>
   );
 }
 
-function RetentionPanel({ cohorts }: { cohorts: RetentionCohort[] | null }) {
+function RetentionPanel({ scope }: { scope: AnalysisScope }) {
+  const { data: cohorts, isLoading } = useQuery('churn:retention', scope);
   const option = useMemo(() => retentionOption(cohorts ?? []), [cohorts]);
   const height = retentionHeight(cohorts?.length ?? 0);
   return (
-    <section className="card chart-card">
+    <section className="card chart-card" aria-busy={isLoading} data-testid="churn-retention">
       <h3>{churnText.retentionTitle}</h3>
       <p className="muted churn-note">{churnText.retentionNote}</p>
       <Chart option={option} testId="churn-retention-chart" height={height} />
@@ -156,11 +164,13 @@ function RetentionPanel({ cohorts }: { cohorts: RetentionCohort[] | null }) {
   );
 }
 
-function SurvivalPanel({ by, curves }: { by: SurvivalBy; curves: SurvivalCurve[] | null }) {
+function SurvivalPanel({ scope }: { scope: AnalysisScope }) {
+  const by = useChurn(selectSurvivalBy);
+  const { data: curves, isLoading } = useQuery('churn:survival', { ...scope, by });
   const option = useMemo(() => survivalOption(curves ?? []), [curves]);
   const { setSurvivalBy } = useChurn.getState();
   return (
-    <section className="card chart-card">
+    <section className="card chart-card" aria-busy={isLoading} data-testid="churn-survival">
       <div className="churn-head">
         <h3>{churnText.survivalTitle}</h3>
         <div className="segmented" role="radiogroup">

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Period } from '../../../src-main/contract';
 import { useQuery } from '../../api/useQuery';
+import { BelowFold } from '../../components/BelowFold';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { t } from '../../../src-main/locale/app';
@@ -52,7 +53,9 @@ export function MetricsView() {
           <Chart option={conversionOption} testId="metrics-conversion-chart" title={t.metrics.conversionChartTitle} />
         </section>
         <section className="grid-box grid-box-metrics">
-          <DataGrid columns={columns} rows={rows} testId="metrics-grid" exportTitle={periodText[period]} />
+          <BelowFold minHeight="100%">
+            <DataGrid columns={columns} rows={rows} testId="metrics-grid" exportTitle={periodText[period]} />
+          </BelowFold>
         </section>
       </div>
     </div>

@@ -1,29 +1,67 @@
 import { expect, sharedDemoTest as test } from '../../fixtures';
 
-// A server-side grid asks its first page as soon as its view renders, beside the view's own
-// questions, not once the grid is made in its creation turn after the view's charts (issue 17:
-// 流失与留存's list started some 300 ms after the click); the grid then takes that answer.
-test('流失与留存: the list’s first page is asked once, before its grid is made, and shown by it', async ({ page, demo, api, churnPage }) => {
-  // In the page, at each call: what it asked and whether the list's grid was made by then.
-  await page.evaluate(() => {
-    const seen: { body: unknown; isGridMade: boolean }[] = [];
-    (window as unknown as { __eventsAsked: typeof seen }).__eventsAsked = seen;
+/**
+ * In the page, from now on: each call of `methods` with what it asked and whether the list's grid
+ * was made by then, and the methods called when 流失与留存 was first called ready.
+ */
+async function recordCalls(page: import('@playwright/test').Page, methods: string[]): Promise<void> {
+  await page.evaluate((watched) => {
+    const seen: { method: string; body: unknown; isGridMade: boolean }[] = [];
+    const w = window as unknown as { __asked: typeof seen; __askedAtReady?: string[] };
+    w.__asked = seen;
+    const readiness = new MutationObserver(() => {
+      if (!document.querySelector('[data-view="churn"][data-ready="true"]')) return;
+      w.__askedAtReady = seen.map((c) => c.method);
+      readiness.disconnect();
+    });
+    readiness.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
     const fetch = window.fetch.bind(window);
     window.fetch = (input, init) => {
-      if (String(input).endsWith('/api/churn:events')) {
-        seen.push({ body: JSON.parse(String(init?.body)), isGridMade: document.querySelector('[data-testid="churn-list"] .ag-root-wrapper') !== null });
+      const method = String(input).split('/api/')[1] ?? '';
+      if (watched.includes(method)) {
+        seen.push({ method, body: JSON.parse(String(init?.body)), isGridMade: document.querySelector('[data-testid="churn-list"] .ag-root-wrapper') !== null });
       }
       return fetch(input, init);
     };
-  });
-  await demo.openTab('churn');
-  await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
-  const asked = await page.evaluate(() => (window as unknown as { __eventsAsked: { body: Record<string, unknown>; isGridMade: boolean }[] }).__eventsAsked);
-  expect(asked).toHaveLength(1);
-  expect(asked[0]!.isGridMade).toBe(false);
-  expect(asked[0]!.body).toMatchObject({ offset: 0, limit: 200, sort: [], filter: {} });
-  // The answer asked early is the one the grid shows.
+  }, methods);
+}
+
+const askedAtReady = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __askedAtReady?: string[] }).__askedAtReady);
+const asked = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { __asked: { method: string; body: Record<string, unknown>; isGridMade: boolean }[] }).__asked);
+
+// The list, the retention heatmap and the survival curves are below the fold (BelowFold.tsx): the
+// view's figures in sight come first, and those are asked and drawn when the user scrolls near them.
+// A server-side grid then asks its first page as soon as it renders, not once the grid is made in
+// its creation turn (issue 17: 流失与留存's list started some 300 ms after the click); the grid takes that answer.
+test('流失与留存: the list below the fold is asked when scrolled to, its first page once, before its grid is made, and shown by it', async ({ page, demo, api, churnPage }) => {
+  // Asked through the page's fetch too: before the recording starts.
   const { total } = await api('churn:events', { offset: 0, limit: 1, sort: [], filter: {} });
   expect(total).toBeGreaterThan(0);
+  await recordCalls(page, ['churn:events', 'churn:retention', 'churn:survival']);
+  await demo.openTab('churn');
+  await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+  await expect(page.getByTestId('churn-series-chart')).toHaveAttribute('data-rendered', 'true');
+  // Ready with the figures in sight, nothing below the fold asked.
+  expect(await askedAtReady(page)).toEqual([]);
+
+  await page.getByTestId('churn-list-panel').scrollIntoViewIfNeeded();
   await expect.poll(() => churnPage.listCounts()).toEqual({ label: total, grid: total });
+  const events = (await asked(page)).filter((c) => c.method === 'churn:events');
+  expect(events).toHaveLength(1);
+  expect(events[0]!.isGridMade).toBe(false);
+  expect(events[0]!.body).toMatchObject({ offset: 0, limit: 200, sort: [], filter: {} });
+});
+
+test('流失与留存: what is below the fold is made without a scroll once the figures in sight have stood a moment', async ({ page, demo, churnPage }) => {
+  await recordCalls(page, ['churn:retention', 'churn:survival']);
+  await demo.openTab('churn');
+  await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+  expect(await askedAtReady(page)).toEqual([]);
+  // Drawn in place, the page not scrolled.
+  await expect(churnPage.chart('churn-retention-chart')).toHaveAttribute('data-rendered', 'true');
+  await expect(churnPage.chart('churn-survival-chart')).toHaveAttribute('data-rendered', 'true');
+  await expect(churnPage.medians().first()).toBeVisible();
+  expect((await asked(page)).map((c) => c.method).sort()).toEqual(['churn:retention', 'churn:survival']);
+  expect(await page.locator('.tab-body').evaluate((el) => el.scrollTop)).toBe(0);
 });
