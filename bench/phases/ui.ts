@@ -152,7 +152,10 @@ const PAGE_VISIT = `async (view) => {
   const t0 = performance.now();
   button.click();
   await new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(view + ': no data-ready within 120 s')), 120000);
+    // What still held it back, named, when it never came.
+    const holding = () => [...document.querySelectorAll('[data-view="' + view + '"] [aria-busy="true"], [data-view="' + view + '"] .chart[data-rendered="false"]')]
+      .map((el) => el.className + ' in ' + (el.closest('[data-testid]')?.getAttribute('data-testid') ?? '?')).join('; ') || 'nothing busy (a query under way?)';
+    const timeout = setTimeout(() => reject(new Error(view + ': no data-ready within 120 s; holding it: ' + holding())), 120000);
     const check = () => {
       if (!document.querySelector('[data-view="' + view + '"][data-ready="true"]')) return;
       clearTimeout(timeout);

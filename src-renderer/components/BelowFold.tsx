@@ -40,9 +40,14 @@ export function BelowFold({ minHeight, children }: BelowFoldProps) {
     const el = ref.current;
     if (isMade || !el) return;
     const make = () => setState('made');
-    const near = new IntersectionObserver((entries) => setState(entries.some((e) => e.isIntersecting) ? 'made' : (s) => (s === 'unknown' ? 'away' : s)), {
-      rootMargin: `0px 0px ${NEAR_PX}px 0px`,
+    const tell = (isNear: boolean) => setState(isNear ? 'made' : (s) => (s === 'unknown' ? 'away' : s));
+    // Where it stands once laid out, measured at the next frame, so the view's readiness does not
+    // hang on the observer's first report; the observer tells of the changes after that (a scroll).
+    const first = requestAnimationFrame(() => {
+      const r = el.getBoundingClientRect();
+      tell(el.isConnected && r.bottom > -NEAR_PX && r.top < window.innerHeight + NEAR_PX && r.width > 0);
     });
+    const near = new IntersectionObserver((entries) => tell(entries.some((e) => e.isIntersecting)), { rootMargin: `0px 0px ${NEAR_PX}px 0px` });
     near.observe(el);
     // The view's figures on screen a moment, the user asking nothing: made in idle time.
     const frame = el.closest('[data-view]');
@@ -60,6 +65,7 @@ export function BelowFold({ minHeight, children }: BelowFoldProps) {
     if (frame) readiness!.observe(frame, { attributes: true, attributeFilter: ['data-ready'] });
     follow();
     return () => {
+      cancelAnimationFrame(first);
       near.disconnect();
       readiness?.disconnect();
       clearTimeout(timer);

@@ -24,6 +24,7 @@ import { DERIVED_DB, DERIVED_KEPT, rawIdentityCtes, ALLOW_NICKNAME_KEY } from '.
 import { dropHitTables } from './behaviourHits';
 import { buildMemberFacts, MEMBER_FACTS_STEPS, stepRunner } from './memberFacts';
 import { INVITATIONS_TABLE, invitationsSql } from './invitations';
+import { MSG_TYPES_TABLE, msgTypesSql } from './msgTypes';
 import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { throwIfCancelled, untilAborted } from '../../db/cancellation';
@@ -63,9 +64,9 @@ export const KEPT_SCHEMA = DERIVED_KEPT.schema;
  * columns or meaning. 1 (a file without the column): before the versions; 2: the person number
  * `pno` in joins, leaves, spells, islands_all, id_orders and person_customer; 3: person_customer's
  * ties of one add time broken by the row's place in the customer list, not by the plan; 4: `pno`
- * in id_matched; 5: person_customer's `is_contact_lost`; 6: `msgs_elsewhere`; 7: `last_member_msgs`; 8: `msg_days`; 9: `member_spans`; 10: `person_joins`.
+ * in id_matched; 5: person_customer's `is_contact_lost`; 6: `msgs_elsewhere`; 7: `last_member_msgs`; 8: `msg_days`; 9: `member_spans`; 10: `person_joins`; 11: `msg_types`.
  */
-export const DERIVED_FORMAT = 10;
+export const DERIVED_FORMAT = 11;
 
 /** How far bringing the derived tables up to date is. */
 export interface DerivedProgress {
@@ -76,8 +77,8 @@ export interface DerivedProgress {
   total: number;
 }
 
-/** Statements of {@link build}: the member facts' and the five tables after them. */
-const BUILD_STEPS = MEMBER_FACTS_STEPS + 5;
+/** Statements of {@link build}: the member facts' and the six tables after them. */
+const BUILD_STEPS = MEMBER_FACTS_STEPS + 6;
 
 /**
  * Builds the derived tables from the current data into `target` (a schema or an attached
@@ -107,6 +108,7 @@ async function build(sql: Sql, target: string, onStep: () => void): Promise<void
   );
   await run(`CREATE OR REPLACE TABLE ${target}.person_names AS WITH ${cached} ${personFactsSql.person_names(`${target}.person_customer`)}`);
   await run(`CREATE OR REPLACE TABLE ${target}.${INVITATIONS_TABLE} AS ${invitationsSql()}`);
+  await run(`CREATE OR REPLACE TABLE ${target}.${MSG_TYPES_TABLE} AS ${msgTypesSql}`);
 }
 
 /**

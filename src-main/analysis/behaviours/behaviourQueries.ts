@@ -14,6 +14,7 @@ import { fixedOffsetCte, localDaySql } from '../base/localTime';
 import { matchSql, nfkcPattern, textSql, withRuleHitTables } from '../base/behaviourHits';
 import { readDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';
+import { MSG_TYPES_TABLE } from '../base/msgTypes';
 import { countPeopleSql, FACTS_CHECKED, factsTzCte, gnoInScope, memberFactsParams, peopleBitsSql } from '../base/memberFacts';
 import { periodSql } from '../base/periods';
 import { behaviourMessages } from '../../locale/analysis';
@@ -396,13 +397,9 @@ export async function queryBehaviourLift(sql: Sql, behaviours: KeyBehaviour[], s
   });
 }
 
-/** Message types of the group messages (trimmed; blanks left out), most frequent first. */
+/** Message types of the group messages (trimmed; blanks left out), most frequent first: read from the derived table (base/msgTypes.ts). */
 export function queryMsgTypes(sql: Sql): Promise<{ msgType: string; count: number }[]> {
-  return sql.all(
-    `SELECT trim(msg_type) AS "msgType", CAST(count(*) AS INTEGER) AS count
-     FROM messages WHERE group_name IS NOT NULL AND nullif(trim(msg_type), '') IS NOT NULL
-     GROUP BY 1 ORDER BY count DESC, 1 LIMIT 200`,
-  );
+  return sql.all(`SELECT msg_type AS "msgType", count FROM ${DERIVED_DB}.${MSG_TYPES_TABLE} ORDER BY count DESC, 1 LIMIT 200`);
 }
 
 /** What counts as activity (DESIGN §4 active_members): 'message' (default) or 'behaviour'. */
