@@ -1,5 +1,5 @@
 // Content below the fold (issue 17): a view's charts, grids and questions that the screen does not
-// show when the view opens are made when the user scrolls near them, or once the view's figures
+// show when the view opens are made when the user scrolls them into sight, or once the view's figures
 // have been on screen a moment with nothing asked; the figures the user sees come first. On two
 // cores, 流失与留存's list, retention and survival (two more analyses, three charts and a grid) made
 // at the click held its trend and breakdowns back by a third. A view the warm-up renders off screen
@@ -7,8 +7,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useWarmUpScope } from '../api/warmUpScope';
 
-/** How far below the screen content is made already: the first move of a scroll brings it. */
-const NEAR_PX = 240;
 /**
  * How long the view's figures must have been on screen before the rest is made anyway: as the
  * warm-up's dwell (views/workspace/warmUp.ts), a user going on to another view keeps both cores.
@@ -24,8 +22,16 @@ export interface BelowFoldProps {
   children: ReactNode;
 }
 
+/** The nearest ancestor of `el` that scrolls (the workspace's view area), or null: the page itself. */
+function scrollingParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
+  }
+  return null;
+}
+
 /**
- * `children`, made once near the screen or after the view's figures (its ViewFrame's `data-ready`)
+ * `children`, made once in sight or after the view's figures (its ViewFrame's `data-ready`)
  * stood {@link BELOW_FOLD_DWELL_MS}. Until it knows whether it is on screen the room it keeps is
  * busy (`aria-busy`), so a frame whose content is in sight is not called ready without it; a room
  * out of sight is not busy, and the frame is ready once what is in sight is shown.
@@ -40,14 +46,18 @@ export function BelowFold({ minHeight, children }: BelowFoldProps) {
     const el = ref.current;
     if (isMade || !el) return;
     const make = () => setState('made');
-    const tell = (isNear: boolean) => setState(isNear ? 'made' : (s) => (s === 'unknown' ? 'away' : s));
+    const tell = (isInSight: boolean) => setState(isInSight ? 'made' : (s) => (s === 'unknown' ? 'away' : s));
+    // In sight of the area that scrolls it: an observer of the page would see the room clipped by
+    // that area, whatever margin it is given.
+    const area = scrollingParent(el);
     // Where it stands once laid out, measured at the next frame, so the view's readiness does not
     // hang on the observer's first report; the observer tells of the changes after that (a scroll).
     const first = requestAnimationFrame(() => {
       const r = el.getBoundingClientRect();
-      tell(el.isConnected && r.bottom > -NEAR_PX && r.top < window.innerHeight + NEAR_PX && r.width > 0);
+      const bounds = area?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+      tell(el.isConnected && r.width > 0 && r.top < bounds.bottom && r.bottom > bounds.top);
     });
-    const near = new IntersectionObserver((entries) => tell(entries.some((e) => e.isIntersecting)), { rootMargin: `0px 0px ${NEAR_PX}px 0px` });
+    const near = new IntersectionObserver((entries) => tell(entries.some((e) => e.isIntersecting)), { root: area });
     near.observe(el);
     // The view's figures on screen a moment, the user asking nothing: made in idle time.
     const frame = el.closest('[data-view]');

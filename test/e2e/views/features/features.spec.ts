@@ -62,3 +62,30 @@ test.describe('客户360 on the demo project', () => {
     expect(ws.getRow(2).getCell(1).value).toBe(desc.rows[0]!.pid);
   });
 });
+
+// ag-grid makes rows and cells in animation frames of its own after it takes a page: a grid is
+// shown (its view's data-ready) only once it has drawn them (DataGrid's useDrawn), so nothing of it
+// is left to land in the next view's time (issue 17).
+test('客户360 counts as shown only once its grid has drawn the first page: its rows and cells are there at that moment', async ({ page, demo, featuresPage: features }) => {
+  const first = await features.query();
+  expect(first.total).toBeGreaterThan(0);
+  // In the page, at the moment the view turns ready: the rows drawn with cells, and the first row's pid.
+  await page.evaluate(() => {
+    const w = window as unknown as { __atReady?: { rows: number; firstPid: string | null } };
+    const readiness = new MutationObserver(() => {
+      if (!document.querySelector('[data-view="features"][data-ready="true"]')) return;
+      readiness.disconnect();
+      const grid = document.querySelector('[data-testid="features-grid"]');
+      // Rows drawn with cells, once each (a pinned column draws its part of a row apart).
+      const rows = new Set([...(grid?.querySelectorAll('.ag-row[row-index]') ?? [])].filter((r) => r.querySelector('.ag-cell')).map((r) => r.getAttribute('row-index')));
+      const pid = grid?.querySelector('.ag-row[row-index="0"] .ag-cell[col-id="pid"]');
+      w.__atReady = { rows: rows.size, firstPid: pid ? (pid as HTMLElement).innerText.trim() : null };
+    });
+    readiness.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+  await demo.openTab('features');
+  await page.locator('[data-view="features"][data-ready="true"]').waitFor({ state: 'attached' });
+  const atReady = await page.evaluate(() => (window as unknown as { __atReady?: { rows: number; firstPid: string | null } }).__atReady);
+  expect(atReady?.firstPid).toBe(first.rows[0]!.pid);
+  expect(atReady!.rows).toBeGreaterThanOrEqual(Math.min(first.total, 5));
+});
