@@ -3,6 +3,7 @@ import type { AdCostRow, ChannelRow } from '../../../src-main/contract';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { BelowFold } from '../../components/BelowFold';
 import { DataGrid } from '../../components/DataGrid';
 import { DefinitionGrid } from '../../components/DefinitionGrid';
 import { DefinitionToolbar } from '../../components/DefinitionToolbar';
@@ -90,7 +91,9 @@ function ChannelGrid({ rows }: { rows: ChannelRow[] | null }) {
     <section className="card channels-grid-card">
       <h3>{channelsText.gridTitle}</h3>
       <div className="grid-box" style={{ height: gridHeight(gridRows.length, 420) }}>
-        <DataGrid columns={columns} rows={gridRows} rowId={(r) => r.channel} testId="channels-grid" />
+        <BelowFold minHeight="100%">
+          <DataGrid columns={columns} rows={gridRows} rowId={(r) => r.channel} testId="channels-grid" />
+        </BelowFold>
       </div>
     </section>
   );
@@ -119,16 +122,18 @@ function CostPanel({ dimension, adCosts }: { dimension: ChannelRow['dimension'];
       <p className="muted channels-note">{channelsText.costNote}</p>
       <div className="channels-costs-body">
         <div className="channels-costs-grid">
-          <DefinitionGrid
-            rows={costs.value}
-            columns={columns}
-            onChange={costs.set}
-            newRow={() => newCostRow(dimension)}
-            rowId={(r) => r.id}
-            history={costs}
-            maxRows={10000}
-            testId="channel-costs"
-          />
+          <BelowFold minHeight={200}>
+            <DefinitionGrid
+              rows={costs.value}
+              columns={columns}
+              onChange={costs.set}
+              newRow={() => newCostRow(dimension)}
+              rowId={(r) => r.id}
+              history={costs}
+              maxRows={10000}
+              testId="channel-costs"
+            />
+          </BelowFold>
         </div>
         <AdCosts rows={adCosts} />
       </div>

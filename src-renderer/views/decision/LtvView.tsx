@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { RoiDimension } from '../../../src-main/contract';
 import { ltvText, roiText } from '../../../src-main/locale/roi';
 import { useQuery } from '../../api/useQuery';
+import { BelowFold } from '../../components/BelowFold';
 import { Chart } from '../../components/Chart';
 import { ChannelDimensionSelect } from './ChannelDimensionSelect';
 import { DataGrid } from '../../components/DataGrid';
@@ -72,10 +73,12 @@ export function LtvView() {
               </select>
             </label>
           </div>
-          {cohortChart && <Chart option={cohortChart} testId="ltv-cohort-chart" height={280} />}
-          <div style={{ height: gridHeight(rows.length, 360) }}>
-            <DataGrid columns={cohortCols} rows={rows} rowId={(c) => c.key} testId="ltv-cohorts" />
-          </div>
+          <BelowFold minHeight={280 + gridHeight(rows.length, 360)}>
+            {cohortChart && <Chart option={cohortChart} testId="ltv-cohort-chart" height={280} />}
+            <div style={{ height: gridHeight(rows.length, 360) }}>
+              <DataGrid columns={cohortCols} rows={rows} rowId={(c) => c.key} testId="ltv-cohorts" />
+            </div>
+          </BelowFold>
         </section>
       )}
     </div>

@@ -4,6 +4,7 @@ import { punctuation } from '../../../src-main/locale/common';
 import { roiText } from '../../../src-main/locale/roi';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
+import { BelowFold } from '../../components/BelowFold';
 import { Chart } from '../../components/Chart';
 import { ChannelDimensionSelect } from './ChannelDimensionSelect';
 import { DataGrid } from '../../components/DataGrid';
@@ -138,23 +139,27 @@ export function RoiView() {
             </button>
           </DefinitionToolbar>
         </div>
-        <DefinitionGrid<ScenarioRow>
-          rows={rows}
-          columns={scenarioCols}
-          onChange={editor.set}
-          newRow={() => rowFromMeasured(null)}
-          rowId={rowKey}
-          history={editor}
-          maxRows={200}
-          testId="roi-scenarios"
-        />
+        <BelowFold minHeight={160}>
+          <DefinitionGrid<ScenarioRow>
+            rows={rows}
+            columns={scenarioCols}
+            onChange={editor.set}
+            newRow={() => rowFromMeasured(null)}
+            rowId={rowKey}
+            history={editor}
+            maxRows={200}
+            testId="roi-scenarios"
+          />
+        </BelowFold>
       </section>
 
       {compared.length > 0 && (
         <section className="card">
           <h3>{text.compareTitle}</h3>
           <div style={{ height: gridHeight(compared.length, 360) }}>
-            <DataGrid columns={comparedCols} rows={compared} rowId={rowKey} testId="roi-compared" />
+            <BelowFold minHeight="100%">
+              <DataGrid columns={comparedCols} rows={compared} rowId={rowKey} testId="roi-compared" />
+            </BelowFold>
           </div>
           <ul className="roi-readings" data-testid="roi-plan-readings">
             {compared.map((r) => (
@@ -181,7 +186,9 @@ export function RoiView() {
               </select>
             </label>
           </div>
-          {heatmap ? <Chart option={heatmap} testId="roi-heatmap" height={320} /> : <p className="muted">{chosenPlan?.reading}</p>}
+          <BelowFold minHeight={320}>
+            {heatmap ? <Chart option={heatmap} testId="roi-heatmap" height={320} /> : <p className="muted">{chosenPlan?.reading}</p>}
+          </BelowFold>
         </section>
       )}
 
@@ -205,10 +212,12 @@ export function RoiView() {
           ) : (
             <>
               <p data-testid="roi-mape">{text.mape(formatFigure(tested.mape, 1), tested.zeroWeeks)}</p>
-              {backtestChart && <Chart option={backtestChart} testId="roi-backtest-chart" height={260} />}
-              <div style={{ height: gridHeight(tested.backtest.length, 320) }}>
-                <DataGrid columns={backtestCols} rows={tested.backtest} rowId={(r) => r.week} testId="roi-backtest" />
-              </div>
+              <BelowFold minHeight={260 + gridHeight(tested.backtest.length, 320)}>
+                {backtestChart && <Chart option={backtestChart} testId="roi-backtest-chart" height={260} />}
+                <div style={{ height: gridHeight(tested.backtest.length, 320) }}>
+                  <DataGrid columns={backtestCols} rows={tested.backtest} rowId={(r) => r.week} testId="roi-backtest" />
+                </div>
+              </BelowFold>
             </>
           )}
         </section>
