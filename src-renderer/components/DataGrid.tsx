@@ -185,7 +185,8 @@ function useDrawn<R>(apiRef: RefObject<GridApi<R> | null>, isHanded: boolean, ro
     let frame = 0;
     const check = () => {
       const api = apiRef.current;
-      if (api && !api.isDestroyed() && api.isAnimationFrameQueueEmpty()) setDrawn({ rows, page });
+      // A grid destroyed meanwhile has nothing left to draw.
+      if (api && (api.isDestroyed() || api.isAnimationFrameQueueEmpty())) setDrawn({ rows, page });
       else frame = requestAnimationFrame(check);
     };
     frame = requestAnimationFrame(check);

@@ -50,7 +50,7 @@ export function ChurnView() {
       <SeriesPanel result={result} period={period} />
       <BreakdownPanel result={result} />
       <ListPanel result={result} />
-      {/* Below the fold at the usual window sizes: asked and drawn when the user comes near (BelowFold). */}
+      {/* Below the fold at the usual window sizes: asked and drawn once in sight, or once the figures above stood a second (BelowFold). */}
       <div className="churn-panels">
         <BelowFold minHeight={PANEL_HEIGHT}>
           <RetentionPanel scope={scope} />
