@@ -5,13 +5,8 @@
 // at the click held its trend and breakdowns back by a third. A view the warm-up renders off screen
 // makes everything at once, so every question of it is asked ahead of the visit.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useWarmUpScope } from '../api/warmUpScope';
+import { DWELL_MS, useWarmUpScope } from '../api/warmUpScope';
 
-/**
- * How long the view's figures must have been on screen before the rest is made anyway: as the
- * warm-up's dwell (views/workspace/warmUp.ts), a user going on to another view keeps both cores.
- */
-export const BELOW_FOLD_DWELL_MS = 1000;
 /** Time an idle callback may wait before it runs anyway. */
 const IDLE_TIMEOUT_MS = 1000;
 
@@ -32,7 +27,7 @@ function scrollingParent(el: HTMLElement): HTMLElement | null {
 
 /**
  * `children`, made once in sight or after the view's figures (its ViewFrame's `data-ready`)
- * stood {@link BELOW_FOLD_DWELL_MS}. Until it knows whether it is on screen the room it keeps is
+ * stood {@link DWELL_MS}. Until it knows whether it is on screen the room it keeps is
  * busy (`aria-busy`), so a frame whose content is in sight is not called ready without it; a room
  * out of sight is not busy, and the frame is ready once what is in sight is shown.
  */
@@ -69,7 +64,7 @@ export function BelowFold({ minHeight, children }: BelowFoldProps) {
       if (frame?.getAttribute('data-ready') !== 'true') return;
       timer = setTimeout(() => {
         idle = requestIdleCallback(make, { timeout: IDLE_TIMEOUT_MS });
-      }, BELOW_FOLD_DWELL_MS);
+      }, DWELL_MS);
     };
     const readiness = frame ? new MutationObserver(follow) : null;
     if (frame) readiness!.observe(frame, { attributes: true, attributeFilter: ['data-ready'] });

@@ -10,7 +10,7 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { call } from '../../api/client';
 import { loadingQueries, subscribeLoadingQueries } from '../../api/useQuery';
-import { WarmUpContext, type WarmUpScope } from '../../api/warmUpScope';
+import { DWELL_MS, WarmUpContext, type WarmUpScope } from '../../api/warmUpScope';
 import type { LazyView } from './lazyView';
 
 /** Where the warm-up stands: `running` while views are left to warm, `done` once none is. */
@@ -41,13 +41,6 @@ const SETTLED_MS = 150;
 const PREPARATION_POLL_MS = 500;
 /** Time an idle callback may wait before it runs anyway. */
 const IDLE_TIMEOUT_MS = 1000;
-/**
- * How long the shown view's figures must have been on screen, the user asking nothing, before
- * warming starts or goes on: a user going from view to view needs both cores for the view asked
- * for, and a warmed view's analysis, aborted at the click, still held the database for up to a few
- * hundred ms (every first visit clicked right after the previous view's figures waited on it).
- */
-const DWELL_MS = 1000;
 
 /** The warm-up over `views` (the workspace's lazy views by tab). */
 export function createWarmUp(views: Readonly<Record<string, LazyView>>): WarmUp {
