@@ -5,7 +5,9 @@
 //
 // --ui-out DIR: the build to measure (DIR/renderer); by default the sources are built into
 // bench/.data/ui/out first. --ui-baseline DIR: another build (e.g. an older commit's) measured in
-// the same run, right before, on the same projects. BENCH_RUNS: page loads per case (default 5).
+// the same run over the same server process, its page loads alternating with this build's (A B,
+// B A, …), so the machine's drift over minutes falls on both alike. BENCH_RUNS: page loads per
+// case and build (default 5).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +26,7 @@ export interface UiBenchOptions {
   quick: boolean;
   /** Build folder to measure; built from the sources when omitted. */
   outDir?: string;
-  /** Build folder measured before it as the baseline. */
+  /** Build folder measured beside it as the baseline (page loads alternating). */
   baselineDir?: string;
   runs?: number;
   /** Only the generated project (the demo is skipped). */
@@ -39,7 +41,7 @@ const median = (xs: number[]) => {
 };
 const mark = (ms: number, target: number) => `${ms < target ? 'ok' : 'MISSED'} (< ${fmt(target)})`;
 
-function runPhase(input: UiPhaseInput): UiPhaseReport {
+function runPhase(input: UiPhaseInput): UiPhaseReport[] {
   rmSync(input.work, { recursive: true, force: true });
   mkdirSync(input.work, { recursive: true });
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'phases', 'ui.ts'), JSON.stringify(input)], {
@@ -51,7 +53,7 @@ function runPhase(input: UiPhaseInput): UiPhaseReport {
   });
   if (r.status !== 0) throw new Error(`ui phase failed (exit ${r.status})`);
   const line = r.stdout.trim().split('\n').pop()!;
-  return JSON.parse((JSON.parse(line) as { report: string }).report) as UiPhaseReport;
+  return JSON.parse((JSON.parse(line) as { reports: string }).reports) as UiPhaseReport[];
 }
 
 /** Medians of a view's samples: ms, the longest long task of any, their count, API ms. */
@@ -109,6 +111,22 @@ function lines(label: string, r: UiPhaseReport, runs: number): string[] {
   return out;
 }
 
+/** Two builds side by side: per view, the medians of first visits, warmed first visits and revisits, and the change. */
+function comparison(labels: readonly string[], a: UiPhaseReport, b: UiPhaseReport): string[] {
+  const cell = (x: number, y: number) => `${fmt(x).padStart(6)} →${fmt(y).padStart(6)} ${`(${y - x >= 0 ? '+' : ''}${fmt(y - x)})`.padEnd(8)}`;
+  const row = (pick: (r: UiPhaseReport) => UiSample[] | undefined) => {
+    const [x, y] = [pick(a), pick(b)];
+    return x?.length && y?.length ? cell(summary(x).ms, summary(y).ms) : `${'—'.padStart(14)}${''.padEnd(9)}`;
+  };
+  const out = [
+    `  ${labels[0]} → ${labels[1]}, medians in ms:`,
+    `    ${'view'.padEnd(14)}${'first'.padStart(14)}${''.padEnd(9)}${'warmed'.padStart(14)}${''.padEnd(9)}${'revisit'.padStart(14)}`,
+    `    ${'overview'.padEnd(14)}${row((r) => r.overview)}`,
+  ];
+  for (const view of a.views) out.push(`    ${view.padEnd(14)}${row((r) => r.first[view])}${row((r) => r.firstWarm[view])}${row((r) => r.revisit[view])}`);
+  return out;
+}
+
 /** Builds the sources' renderer (and the rest of the app) into `dir`. */
 function build(dir: string, log: (line: string) => void): void {
   log(`ui: building the app into ${path.relative(root, dir)}…`);
@@ -132,14 +150,26 @@ export async function runUiBench(opts: UiBenchOptions): Promise<string[]> {
   ] as const;
   for (const [projectLabel, project] of opts.isGeneratedOnly ? projects.slice(1) : projects) {
     result.push(` ${projectLabel}:`);
-    for (const [label, dir] of builds) {
-      opts.log(`ui: ${projectLabel}, ${label} (${path.relative(root, dir) || dir})…`);
-      const report = runPhase({ project, rendererDir: path.join(dir, 'renderer'), work: path.join(uiDir, `work-${process.pid}`), runs });
-      const more = lines(`${label} (${dir})`, report, runs);
+    opts.log(`ui: ${projectLabel}, ${builds.map(([label, dir]) => `${label} (${path.relative(root, dir) || dir})`).join(' and ')}…`);
+    const work = path.join(uiDir, `work-${process.pid}`);
+    const reports = runPhase({ project, rendererDirs: builds.map(([, dir]) => path.join(dir, 'renderer')), work, runs });
+    if (builds.length > 1) {
+      result.push(
+        `  (the builds' page loads alternating over one server process: ${builds.map(([label]) => label).join(', ')}, then the reverse, …; ` +
+          `after a pass of the ${builds[0]![0]} that is not counted, so the server's first answers fall on neither)`,
+      );
+    }
+    for (const [b, [label, dir]] of builds.entries()) {
+      const more = lines(`${label} (${dir})`, reports[b]!, runs);
       for (const l of more) opts.log(l);
       result.push(...more);
-      rmSync(path.join(uiDir, `work-${process.pid}`), { recursive: true, force: true });
     }
+    if (builds.length === 2) {
+      const more = comparison(builds.map(([label]) => label), reports[0]!, reports[1]!);
+      for (const l of more) opts.log(l);
+      result.push(...more);
+    }
+    rmSync(work, { recursive: true, force: true });
   }
   return result;
 }

@@ -4,8 +4,12 @@
 // figures (its ViewFrame's data-ready); per view, the click on its tab to its figures and charts
 // drawn (data-ready again), on the first visit of the load and on a revisit, with the long tasks
 // (PerformanceObserver 'longtask') of that time and the handlers' own time for the calls made.
+// Several builds are measured over one server process (one project open, the same handlers and
+// database), each served by a static server of its own, their page loads alternating (A B, then
+// B A, …): the machine drifts over minutes, so builds measured one after the other are not compared
+// on equal terms.
 //
-// argv[2]: the JSON of a UiPhaseInput. Prints one JSON line (UiPhaseReport).
+// argv[2]: the JSON of a UiPhaseInput. Prints one JSON line (a UiPhaseReport per build).
 import { copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,11 +26,11 @@ import { reportPhase } from './report';
 export interface UiPhaseInput {
   /** Project file to open (copied into `work` first); null opens the demo project. */
   project: string | null;
-  /** The built renderer to serve (an `out/renderer` folder). */
-  rendererDir: string;
+  /** The built renderers to measure (`out/renderer` folders), their page loads alternating. */
+  rendererDirs: string[];
   /** Scratch folder of this run. */
   work: string;
-  /** Page loads, each visiting every view once and then once more. */
+  /** Page loads per build, each visiting every view once and then once more. */
   runs: number;
 }
 
@@ -171,30 +175,39 @@ const PAGE_VISIT = `async (view) => {
   return { ms: t1 - t0, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
 }`;
 
+const emptyReport = (loadBefore: number): UiPhaseReport => ({ openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 });
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
   const paths = tempPaths(input.work, path.resolve(import.meta.dirname, '..', '..'));
   const handlers = createHandlers(createContext('browser', paths));
   const call = inProcessClient(handlers);
-  const server = await startServer({ handlers: timedHandlers(handlers), paths, staticDir: input.rendererDir });
+  const timed = timedHandlers(handlers);
+  const servers = await Promise.all(input.rendererDirs.map((staticDir) => startServer({ handlers: timed, paths, staticDir })));
   const browser = await chromium.launch({
     executablePath: process.env.QUNXI_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const report: UiPhaseReport = { openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 };
+  const reports = input.rendererDirs.map(() => emptyReport(loadBefore));
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    await page.addInitScript(PAGE_PROBE);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    let isCounting = true;
-    cdp.on('Network.loadingFinished', (e) => {
-      if (isCounting) report.staticTransferBytes += e.encodedDataLength;
-    });
-    cdp.on('Network.dataReceived', (e) => {
-      if (isCounting) report.staticBodyBytes += e.dataLength;
-    });
+    // A page per build; its static files are counted on its first load only.
+    const pages = await Promise.all(
+      reports.map(async (report) => {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+        await page.addInitScript(PAGE_PROBE);
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Network.enable');
+        const counting = { isOn: true };
+        cdp.on('Network.loadingFinished', (e) => {
+          if (counting.isOn) report.staticTransferBytes += e.encodedDataLength;
+        });
+        cdp.on('Network.dataReceived', (e) => {
+          if (counting.isOn) report.staticBodyBytes += e.dataLength;
+        });
+        return { page, counting, hasCookie: false };
+      }),
+    );
 
     const opened = performance.now();
     if (input.project) {
@@ -204,27 +217,33 @@ async function main(): Promise<void> {
     } else {
       unwrap(await call('project:openDemo', {}));
     }
-    report.openMs = performance.now() - opened;
+    const openMs = performance.now() - opened;
+    for (const report of reports) report.openMs = openMs;
 
-    const visit = async (visits: Record<string, UiSample[]>, view: string) => {
-      const from = performance.now();
-      const v = (await page.evaluate(`(${PAGE_VISIT})(${JSON.stringify(view)})`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
-      (visits[view] ??= []).push({ ms: v.ms, longMaxMs: v.longMaxMs, longCount: v.longCount, ...apiIn(from, performance.now()) });
-    };
-    const waitForOverview = () =>
-      // A function, not text: Playwright evaluates a text predicate with eval, which the page's CSP refuses.
-      page.waitForFunction(() => (globalThis as unknown as { __qx: { overviewReady: number } }).__qx.overviewReady > 0, undefined, { timeout: 120_000, polling: 50 });
+    /** One build's page loads of a run: the first visits and revisits, then a load with the warm-up done and the first visits again. */
+    const measureLoads = async (b: number, run: number, report: UiPhaseReport) => {
+      const { page, counting } = pages[b]!;
+      const server = servers[b]!;
+      const visit = async (visits: Record<string, UiSample[]>, view: string) => {
+        const from = performance.now();
+        const v = (await page.evaluate(`(${PAGE_VISIT})(${JSON.stringify(view)})`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
+        (visits[view] ??= []).push({ ms: v.ms, longMaxMs: v.longMaxMs, longCount: v.longCount, ...apiIn(from, performance.now()) });
+      };
+      const waitForOverview = () =>
+        // A function, not text: Playwright evaluates a text predicate with eval, which the page's CSP refuses.
+        page.waitForFunction(() => (globalThis as unknown as { __qx: { overviewReady: number } }).__qx.overviewReady > 0, undefined, { timeout: 120_000, polling: 50 });
 
-    for (let run = 0; run < input.runs; run++) {
       const loadStart = performance.now();
-      await page.goto(run === 0 ? server.url : `http://127.0.0.1:${server.port}/`);
+      // The first load of a page trades the token in the URL for its cookie.
+      await page.goto(pages[b]!.hasCookie ? `http://127.0.0.1:${server.port}/` : server.url);
+      pages[b]!.hasCookie = true;
       await waitForOverview();
-      isCounting = false;
+      counting.isOn = false;
       const load = (await page.evaluate(PAGE_LOAD)) as { firstScreen: number; overviewReady: number; longMaxMs: number; longCount: number };
       report.firstScreen.push(load.firstScreen);
       report.overview.push({ ms: load.overviewReady, longMaxMs: load.longMaxMs, longCount: load.longCount, ...apiIn(loadStart, performance.now()) });
       // The views as the side navigation lists them (the import view shows no figures).
-      if (run === 0) {
+      if (!report.views.length) {
         const tabs = (await page.evaluate(`[...document.querySelectorAll('[role="tab"][data-testid^="tab-"]')].map((el) => el.dataset.testid.slice(4))`)) as string[];
         report.views = tabs.filter((t) => t !== 'overview' && t !== 'import');
       }
@@ -241,15 +260,30 @@ async function main(): Promise<void> {
       const warm = (await page.evaluate(`(${PAGE_WARM_UP})()`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
       report.warmUp.push({ ...warm, ...apiIn(warmFrom, performance.now()) });
       for (const view of report.views) await visit(report.firstWarm, view);
-      process.stderr.write(`  load ${run + 1}/${input.runs}: first screen ${load.firstScreen.toFixed(0)} ms, overview ${load.overviewReady.toFixed(0)} ms\n`);
+      // Left idle, the page would ask the server (content below the fold, the warm-up) while another build is measured.
+      await page.goto('about:blank');
+      const label = input.rendererDirs.length > 1 ? ` (build ${b + 1})` : '';
+      process.stderr.write(`  load ${run < 0 ? 'unmeasured' : `${run + 1}/${input.runs}`}${label}: first screen ${load.firstScreen.toFixed(0)} ms, overview ${load.overviewReady.toFixed(0)} ms\n`);
+    };
+
+    // Builds compared: the process's first answers (the project's pages read from disk, the
+    // analyses' first runs) are paid once in a pass of the first build that is not counted, so no
+    // build is measured on a colder server than the others. One build alone counts them: its
+    // first load is the one a user gets after opening the project.
+    if (input.rendererDirs.length > 1) await measureLoads(0, -1, emptyReport(loadBefore));
+    for (let run = 0; run < input.runs; run++) {
+      // A B, then B A: neither build always follows the other.
+      const order = input.rendererDirs.map((_, b) => b);
+      for (const b of run % 2 === 0 ? order : order.reverse()) await measureLoads(b, run, reports[b]!);
     }
   } finally {
     await browser.close();
-    await server.close();
+    await Promise.all(servers.map((s) => s.close()));
     await call('project:close', {});
   }
-  report.loadAfter = os.loadavg()[0]!;
-  reportPhase({ report: JSON.stringify(report) });
+  const loadAfter = os.loadavg()[0]!;
+  for (const report of reports) report.loadAfter = loadAfter;
+  reportPhase({ reports: JSON.stringify(reports) });
 }
 
 await main();
