@@ -1,6 +1,7 @@
 import type { GrowthFinding, GrowthLink, SegmentShift } from '../../../src-main/contract';
 import { growthText, growthViewText } from '../../../src-main/locale/growth';
 import { useQuery } from '../../api/useQuery';
+import { BelowFold } from '../../components/BelowFold';
 import { DataGrid } from '../../components/DataGrid';
 import type { GridColumn } from '../../components/gridTypes';
 import { ScopeBar } from '../../components/ScopeBar';
@@ -108,10 +109,13 @@ export function GrowthView() {
         {r?.findings.map((f, i) => <FindingCard key={`${f.kind}-${i}`} finding={f} rank={i + 1} />)}
       </ol>
       {r && (
-        <section className="card">
+        <section className="card" data-testid="growth-shifts-card">
           <h3>{text.decomposition}</h3>
           <div className="decision-grid decision-grid-shifts">
-            <DataGrid columns={shiftColumns()} rows={r.shifts} rowId={(row) => `${row.dimension}\u0000${row.segment}`} testId="growth-shifts" />
+            {/* Below the findings: made once in sight, or after the figures stood a while (BelowFold). */}
+            <BelowFold minHeight="100%">
+              <DataGrid columns={shiftColumns()} rows={r.shifts} rowId={(row) => `${row.dimension}\u0000${row.segment}`} testId="growth-shifts" />
+            </BelowFold>
           </div>
         </section>
       )}

@@ -17,6 +17,16 @@ export class GrowthPage {
     return this.page.getByTestId('growth-finding');
   }
 
+  /** The decomposition's grid (below the findings). */
+  shifts() {
+    return this.page.getByTestId('growth-shifts');
+  }
+
+  /** The text of a cell of the decomposition's grid, by row index and column id. */
+  shiftCell(rowIndex: number, colId: string) {
+    return this.shifts().locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
+  }
+
   /** The finding of a kind (the first when several), by its `data-kind`. */
   finding(kind: string) {
     return this.page.locator(`[data-testid="growth-finding"][data-kind="${kind}"]`).first();

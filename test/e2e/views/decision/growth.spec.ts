@@ -26,4 +26,17 @@ test.describe('增长点 on the demo project', () => {
     await expect(page.getByTestId('scope-to')).toHaveValue(linked!.link.scope.to!);
     await expect(page.getByTestId('group-select')).toHaveAttribute('data-selected', linked!.link.scope.groups!.join('\n'));
   });
+
+  test('the decomposition below the findings is made when scrolled to, with the API’s segments in its order', async ({ demo, api, page }) => {
+    await expect(demo.tab('overview')).toBeVisible();
+    const view = new GrowthPage(page);
+    await view.open();
+    await expect(view.reading()).toBeVisible({ timeout: 60_000 });
+    const expected = await api('decision:growthPoints', {});
+    expect(expected.shifts.length).toBeGreaterThan(1);
+    // The grid sits below the findings: brought into sight, it is made (BelowFold) with the API's rows.
+    await page.getByTestId('growth-shifts-card').scrollIntoViewIfNeeded();
+    await expect(view.shiftCell(0, 'segment')).toHaveText(expected.shifts[0]!.segment);
+    await expect(view.shiftCell(1, 'segment')).toHaveText(expected.shifts[1]!.segment);
+  });
 });
