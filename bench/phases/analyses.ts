@@ -16,6 +16,7 @@ import { createContext } from '../../src-main/api/context';
 import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
 import type { Method } from '../../src-main/contract';
+import { firstLine } from '../../src-main/contract/appError';
 import { defaultBehaviours } from '../../src-main/db/definitionDefaults';
 import { ProjectDb, type Params } from '../../src-main/db/projectDb';
 import { KEPT_SCHEMA } from '../../src-main/analysis/base/derivedTables';
@@ -246,7 +247,7 @@ async function main(): Promise<void> {
         }
       }
     } catch (e) {
-      result.rawError = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      result.rawError = firstLine(e);
     }
     results.push(result);
     peakAfter.push({ step: c.label, mb: peakRssMb() });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ImportKind, Period } from '../contract';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { isCalendarDate } from '../analysis/base/calendar';
 // The zod-free id lists: the contract's index loads zod, which `--help` would pay for.
 import { importKinds } from '../contract/ids';
@@ -192,7 +192,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw usageError(cliText.badArgs((e as Error).message.split('\n')[0] ?? ''));
+    throw usageError(cliText.badArgs(firstLine(e)));
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Api, ApiError, ImportBatchJob, ImportStartRequest, MappingTemplate, Method, Responses, Result, TableMapping, TablePreview } from '../contract';
 import { createContext, defaultPaths, type AppContext } from '../api/context';
 import { inProcessClient } from '../api/dispatch';
-import { AppError, toApiError } from '../contract/appError';
+import { AppError, firstLine, toApiError } from '../contract/appError';
 import { cliRunText as text } from '../locale/cli';
 import { errorMessage } from '../locale/errors';
 import { headerSetKey, mappingFromTemplate, normaliseHeader, templatesFromDocument } from '../import/templateStore';
@@ -325,6 +325,6 @@ export async function executeCommand(cmd: Exclude<CliCommand, { command: 'help' 
     status = 1;
     reason = errorMessage(closed.error);
   }
-  if (status !== 0) io.err(`${reason.split('\n')[0]}\n`);
+  if (status !== 0) io.err(`${firstLine(reason)}\n`);
   return status;
 }

@@ -3,6 +3,7 @@
 // `npm run qunxi`; its static imports stay light so `--help` starts without DuckDB.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstLine } from '../contract/appError';
 import { runCli } from './run';
 import { cliText } from '../locale/cli';
 
@@ -12,7 +13,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Anything that escapes runCli still ends as one line, never a stack trace. */
 function die(e: unknown): never {
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`${cliText.internal(message.split('\n')[0] ?? '')}\n`);
+  process.stderr.write(`${cliText.internal(firstLine(message))}\n`);
   process.exit(1);
 }
 process.on('uncaughtException', die);

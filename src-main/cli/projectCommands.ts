@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import type { Method, Responses, Result } from '../contract';
 import { cliText } from '../locale/cli';
 import { sharingText as text } from '../locale/sharing';
@@ -46,7 +46,7 @@ export function parseProjectCommand(argv: string[]): ProjectCommand | null {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw usageError(cliText.badArgs((e as Error).message.split('\n')[0] ?? ''));
+    throw usageError(cliText.badArgs(firstLine(e)));
   }
   const { values, positionals } = parsed;
   const rest = positionals.slice(1);

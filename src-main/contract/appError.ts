@@ -25,10 +25,18 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
+/**
+ * The first line of a thrown value's message (of the text itself when it is one): what a user is
+ * shown of an error from a library or the database, whose further lines are stacks and context.
+ */
+export function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0] ?? '';
+}
+
 /** Any thrown value as boundary data: AppErrors keep their code, the rest become INTERNAL without a stack. */
 export function toApiError(e: unknown): ApiError {
   if (isAppError(e)) return e.toApiError();
-  const message = e instanceof Error ? e.message : String(e);
   // The code's title (内部错误 / Internal error) is the locale's, added where the error is shown (describeError).
-  return { code: 'INTERNAL', message: message.split('\n')[0] ?? '' };
+  return { code: 'INTERNAL', message: firstLine(e) };
 }

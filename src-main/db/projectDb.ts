@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename } from 'node:path';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { projectFileText } from '../locale/projectFile';
 import { cancelledError, throwIfCancelled, untilAborted } from './cancellation';
 import { checkKeptDamage, damagedError, isDamageError, keptDamagedError } from './projectIntegrity';
@@ -129,7 +129,7 @@ export class Sql {
       return await work();
     } catch (e) {
       // DuckDB's own words go along, so a log (and a test) can tell the database stopped the query.
-      if (this.signal?.aborted && isInterruptError(e)) throw cancelledError({ database: e.message.split('\n')[0]! });
+      if (this.signal?.aborted && isInterruptError(e)) throw cancelledError({ database: firstLine(e) });
       throw e;
     } finally {
       this.running--;

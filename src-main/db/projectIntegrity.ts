@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { projectFileText as text } from '../locale/projectFile';
 
 /** Suffix of the last good copy kept beside a project file. */
@@ -164,11 +164,6 @@ export interface StatementRunner {
   run(query: string): Promise<unknown>;
 }
 
-/** The first line of DuckDB's error (or whatever was thrown), kept in a damaged error's details. */
-function causeLine(cause: unknown): string {
-  return cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
-}
-
 /** The error of a damaged project file, naming it and its last good copy when there is one. */
 export async function damagedError(projectPath: string, cause: unknown): Promise<AppError> {
   const backup = backupPath(projectPath);
@@ -177,7 +172,7 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
     .then((s) => s.isFile())
     .catch(() => false);
   const file = path.basename(projectPath);
-  const detail = causeLine(cause);
+  const detail = firstLine(cause);
   return hasBackup
     ? new AppError('PROJECT_DAMAGED', text.damagedWithBackup(file, path.basename(backup)), { file: projectPath, backup, cause: detail })
     : new AppError('PROJECT_DAMAGED', text.damaged(file), { file: projectPath, backup: null, cause: detail });
@@ -185,7 +180,7 @@ export async function damagedError(projectPath: string, cause: unknown): Promise
 
 /** The error of a project file whose kept tables are damaged, its data whole (see {@link checkKeptDamage}). */
 export function keptDamagedError(projectPath: string, cause: unknown): AppError {
-  const detail = causeLine(cause);
+  const detail = firstLine(cause);
   return new AppError('PROJECT_DAMAGED', text.keptDamaged(path.basename(projectPath)), { file: projectPath, backup: null, kept: 1, cause: detail });
 }
 

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { sqlIdent, sqlLiteral } from '../db/projectDb';
 import type { OpenProject } from '../db/projectFile';
 import { sharingText } from '../locale/sharing';
@@ -51,6 +51,6 @@ export async function exportParquet(project: OpenProject, folder: string, signal
     }, signal ? { signal } : {});
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('PROJECT_SAVE_FAILED', sharingText.parquetFailed(dir, (e as Error).message.split('\n')[0] ?? ''), { folder: dir });
+    throw new AppError('PROJECT_SAVE_FAILED', sharingText.parquetFailed(dir, firstLine(e)), { folder: dir });
   }
 }

@@ -4,7 +4,7 @@
  * gone, so a cancelled export leaves nothing running.
  */
 import type { Worker } from 'node:worker_threads';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { cancelledError } from '../db/cancellation';
 
 /** What a worker's messages and its end mean to its caller. */
@@ -41,7 +41,7 @@ export function workerResult<M, T>(
       if (r?.ok) settle(() => resolve(r.value));
       else if (r) settle(() => reject(new AppError('INTERNAL', outcome.failed(r.message))));
     });
-    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', outcome.threadError(e.message.split('\n')[0]!)))));
+    worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', outcome.threadError(firstLine(e))))));
     worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', outcome.exited(code)))));
   });
   return { promise, isSettled: () => isSettled, fail: (error) => fail(error) };

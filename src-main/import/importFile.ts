@@ -16,7 +16,7 @@ import type { ImportKind, ImportRecord, TableMapping } from '../contract';
 import { reopenProjectDb, reserveFile, type OpenProject } from '../db/projectFile';
 import { reclaimFreeSpace } from '../db/fileSpace';
 import { findImportByHash } from '../db/importStore';
-import { AppError, isAppError } from '../contract/appError';
+import { AppError, firstLine, isAppError } from '../contract/appError';
 import { checkRegularFile, openRegularFile } from './sourceFile';
 import { diskFullError, isDiskFull } from './diskFull';
 import { writeImport, isOutOfMemory, type WriteJob } from './importWrite';
@@ -96,7 +96,7 @@ async function hashFile(filePath: string, fileName: string, signal?: AbortSignal
   } catch (e) {
     if (signal?.aborted) throw cancelledError(fileName);
     if (isAppError(e)) throw e;
-    throw new AppError('IMPORT_FILE_UNREADABLE', text.unreadable(fileName, (e as Error).message.split('\n')[0] ?? ''), { file: fileName });
+    throw new AppError('IMPORT_FILE_UNREADABLE', text.unreadable(fileName, firstLine(e)), { file: fileName });
   }
   return hash.digest('hex');
 }

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { ColumnMapping, ImportKind, ImportPreview, MappingTemplate, PreviewCell, TableMapping, TablePreview } from '../contract';
 import { headerSetKey, mappingFromTemplate } from './templateStore';
-import { AppError, isAppError } from '../contract/appError';
+import { AppError, firstLine, isAppError } from '../contract/appError';
 import { chooseHeader, HEADER_SCAN_ROWS, missingFields } from './headers';
 import { fieldSpec, type FieldType } from './kinds';
 import { isContinuation } from './parseExport';
@@ -68,7 +68,7 @@ async function readHead(filePath: string, ctx: ReadContext): Promise<FileHead> {
     return { ...(await xlsxHeads(filePath, sniffed.entries, ctx, HEAD_ROWS)), isCsv: false };
   } catch (e) {
     if (isAppError(e)) throw e;
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const reason = firstLine(e);
     throw new AppError('IMPORT_FILE_UNREADABLE', text.corrupt(fileName, reason), { file: fileName });
   }
 }

@@ -7,7 +7,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import type { ImportKind, TableMapping } from '../contract';
-import { AppError, isAppError } from '../contract/appError';
+import { AppError, firstLine, isAppError } from '../contract/appError';
 import { diskFullError, isDiskFull } from './diskFull';
 import { kindSpecs } from './kinds';
 import { loadPlan } from './kinds/targets';
@@ -119,7 +119,7 @@ export async function parseFileToChunks(filePath: string, fileName: string, outD
     if (isAppError(e)) throw e;
     // The chunk files could not be written: the temp folder's disk is full, not the input damaged.
     if (isDiskFull(e)) throw diskFullError(e, fileName, path.dirname(outDir));
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const reason = firstLine(e);
     throw new AppError('IMPORT_FILE_UNREADABLE', text.corrupt(fileName, reason), { file: fileName });
   }
 }

@@ -1,6 +1,6 @@
 /** Main-side control of the parsing worker: start it, relay progress, stop it on cancel. */
 import type { Worker } from 'node:worker_threads';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { findWorkerScript, startModuleWorker } from './moduleWorker';
 import type { ParsedChunk, ParseProgress, ParseResult } from './parseFile';
 import { resolveLimits } from './reader/limits';
@@ -95,7 +95,7 @@ export function workerCrashError(fileName: string, cause: { error?: Error; exitC
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new AppError('IMPORT_TOO_LARGE', text.workerOutOfMemory(fileName, heapMb), { file: fileName, limit: heapMb });
   }
-  const why = cause.error ? (cause.error.message.split('\n')[0] ?? '') : text.exitCode(cause.exitCode);
+  const why = cause.error ? firstLine(cause.error) : text.exitCode(cause.exitCode);
   return new AppError('IMPORT_FILE_UNREADABLE', text.workerCrashed(fileName, why), { file: fileName, detail: why });
 }
 

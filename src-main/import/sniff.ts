@@ -4,7 +4,7 @@
  * not a spreadsheet at all, or too large to read safely. Also settles a CSV's text encoding.
  */
 import type { ErrorCode } from '../contract';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { CFB_MAGIC, cfbStreamNames } from './reader/cfb';
 import { formatBytes, type ImportLimits } from './reader/limits';
 import { openRegularFile } from './sourceFile';
@@ -213,7 +213,7 @@ export async function sniffFile(filePath: string, fileName: string, limits: Impo
     return text;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw fail('IMPORT_FILE_UNREADABLE', fileName, msg.unreadable(fileName, e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)));
+    throw fail('IMPORT_FILE_UNREADABLE', fileName, msg.unreadable(fileName, firstLine(e)));
   } finally {
     await fh.close();
   }

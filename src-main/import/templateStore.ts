@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { importKinds, type ImportKind, type MappingTemplate, type TableMapping } from '../contract';
-import { AppError } from '../contract/appError';
+import { AppError, firstLine } from '../contract/appError';
 import { fieldSpec } from './kinds';
 import type { Sql } from '../db/projectDb';
 import { importMessages as text } from '../locale/import';
@@ -175,7 +175,7 @@ export function templatesFromDocument(content: string): NewTemplate[] {
   try {
     json = JSON.parse(content);
   } catch (e) {
-    throw new AppError('TEMPLATE_INVALID', text.templateNotJson((e as Error).message.split('\n')[0] ?? ''));
+    throw new AppError('TEMPLATE_INVALID', text.templateNotJson(firstLine(e)));
   }
   const parsed = documentSchema.safeParse(json);
   if (!parsed.success) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createContext, defaultPaths } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
+import { firstLine } from '../contract/appError';
 import { parseServeArgs } from './args';
 import { startServer, type RunningServer } from './httpServer';
 import { setLanguage } from '../locale/language';
@@ -69,4 +70,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown());
 }
 
-main().catch((e: unknown) => fail(e instanceof Error ? e.message.split('\n')[0] : String(e)));
+main().catch((e: unknown) => fail(firstLine(e)));
