@@ -16,6 +16,11 @@ export class ContributionPage {
   }
 
   /** The 权重 cell of a metric row. */
+  /** A metric's share of the enabled weights (the grid's live column), as shown. */
+  share(rowIndex: number) {
+    return this.page.getByTestId(`contribution-share-${rowIndex}`);
+  }
+
   weight(rowIndex: number) {
     return this.page.getByTestId('contribution-metrics').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="weight"]`);
   }

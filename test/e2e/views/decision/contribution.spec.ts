@@ -28,6 +28,11 @@ test.describe('贡献度 on the demo project', () => {
     }
     expect(row).toBeGreaterThanOrEqual(0);
     await view.setWeight(row, 100);
+    // Every other metric's share of the weights follows too, though its own row did not change.
+    const weights = withWeight(row, 100).metrics.map((m) => (m.enabled ? m.weight : 0));
+    const other = weights.findIndex((w, i) => i !== row && w > 0);
+    expect(other).toBeGreaterThanOrEqual(0);
+    await expect(view.share(other)).toHaveText(oneDecimal((weights[other]! / weights.reduce((a, b) => a + b, 0)) * 100));
     await expect(view.rankedUnit(0)).toHaveText(after.rows[0]!.unit);
     await expect(view.rankedScore(0)).toHaveText(oneDecimal(after.rows[0]!.score));
     await expect(view.unsaved()).toBeVisible();
