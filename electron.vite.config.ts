@@ -9,7 +9,8 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src-main/app/main.ts'),
+          // boot.ts sets what must precede DuckDB's loading, then imports main.ts.
+          index: resolve(__dirname, 'src-main/app/boot.ts'),
           importWorker: resolve(__dirname, 'src-main/import/worker.ts'),
           xlsxWorker: resolve(__dirname, 'src-main/export/xlsxWorker.ts'),
           reportWorker: resolve(__dirname, 'src-main/export/reportWorker.ts'),
