@@ -1,12 +1,20 @@
+import type { Page } from '@playwright/test';
 import { expect, sharedDemoTest as test } from '../../fixtures';
 import { GrowthPage } from '../../pages/GrowthPage';
+import type { WorkspacePage } from '../../pages/WorkspacePage';
+
+/** Opens 增长点 from the overview and waits for its reading (its answer shown). */
+async function openGrowth(demo: WorkspacePage, page: Page): Promise<GrowthPage> {
+  await expect(demo.tab('overview')).toBeVisible();
+  const view = new GrowthPage(page);
+  await view.open();
+  await expect(view.reading()).toBeVisible({ timeout: 60_000 });
+  return view;
+}
 
 test.describe('增长点 on the demo project', () => {
   test('lists the findings the API ranks, and a finding’s link opens its view with its scope', async ({ demo, api, page, shot }) => {
-    await expect(demo.tab('overview')).toBeVisible();
-    const view = new GrowthPage(page);
-    await view.open();
-    await expect(view.reading()).toBeVisible({ timeout: 60_000 });
+    const view = await openGrowth(demo, page);
     // Ask the API only once the view has its answer (the funnel and the features share caches).
     const expected = await api('decision:growthPoints', {});
     expect(expected.findings.length).toBeGreaterThan(0);
@@ -28,10 +36,7 @@ test.describe('增长点 on the demo project', () => {
   });
 
   test('the decomposition below the findings is made when scrolled to, with the API’s segments in its order', async ({ demo, api, page }) => {
-    await expect(demo.tab('overview')).toBeVisible();
-    const view = new GrowthPage(page);
-    await view.open();
-    await expect(view.reading()).toBeVisible({ timeout: 60_000 });
+    const view = await openGrowth(demo, page);
     const expected = await api('decision:growthPoints', {});
     expect(expected.shifts.length).toBeGreaterThan(1);
     // The grid sits below the findings: brought into sight, it is made (BelowFold) with the API's rows.
