@@ -9,8 +9,7 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          // boot.ts sets what must precede DuckDB's loading, then imports main.ts.
-          index: resolve(__dirname, 'src-main/app/boot.ts'),
+          index: resolve(__dirname, 'src-main/app/main.ts'),
           importWorker: resolve(__dirname, 'src-main/import/worker.ts'),
           xlsxWorker: resolve(__dirname, 'src-main/export/xlsxWorker.ts'),
           reportWorker: resolve(__dirname, 'src-main/export/reportWorker.ts'),

@@ -8,8 +8,6 @@
 //
 // argv: project file, temp folder, runs, and optionally a folder for EXPLAIN ANALYZE of the
 // slowest statement of every method that misses the target.
-// First: DuckDB's allocator settings, as the app's entry points set them (src-main/db/allocator.ts).
-import '../../src-main/db/allocatorSetup';
 import { writeFileSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

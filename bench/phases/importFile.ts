@@ -1,8 +1,6 @@
 // Imports exports into a project with the real importer (worker + DuckDB), as the app does: one
 // file, or several in one batch (src-main/import/importBatch.ts, as 导入全部 and the command line
 // run them, with the job's last step, the derived tables' build, timed apart). Arguments: PROJECT TEMPDIR FILE…
-// First: DuckDB's allocator settings, as the app's entry points set them (src-main/db/allocator.ts).
-import '../../src-main/db/allocatorSetup';
 import path from 'node:path';
 import { importFile } from '../../src-main/import/importFile';
 import { importBatch } from '../../src-main/import/importBatch';

@@ -1,6 +1,4 @@
 // Times the metrics queries over a year of data, each next to a bare scan of the same tables.
-// First: DuckDB's allocator settings, as the app's entry points set them (src-main/db/allocator.ts).
-import '../../src-main/db/allocatorSetup';
 import path from 'node:path';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../src-main/api/dispatch';

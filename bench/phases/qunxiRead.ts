@@ -1,7 +1,5 @@
 // Qunxi's own xlsx reader alone (sniff + zip directory + row scanner), touching every cell:
 // the part of an import that competes with the exceljs and LibreOffice readers directly.
-// First: DuckDB's allocator settings, as the app's entry points set them (src-main/db/allocator.ts).
-import '../../src-main/db/allocatorSetup';
 import path from 'node:path';
 import { defaultLimits } from '../../src-main/import/reader/limits';
 import { xlsxRows } from '../../src-main/import/rowSource';

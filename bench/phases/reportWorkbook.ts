@@ -5,8 +5,6 @@
 //
 // argv: project file (a copy of its own: others' benches may hold the cached one), temp folder.
 // Prints one JSON line.
-// First: DuckDB's allocator settings, as the app's entry points set them (src-main/db/allocator.ts).
-import '../../src-main/db/allocatorSetup';
 import os from 'node:os';
 import path from 'node:path';
 import { statSync } from 'node:fs';

@@ -10,8 +10,6 @@
 // on equal terms.
 //
 // argv[2]: the JSON of a UiPhaseInput. Prints one JSON line (a UiPhaseReport per build).
-// First: DuckDB's allocator settings, as the app's entry points set them (src-main/db/allocator.ts).
-import '../../src-main/db/allocatorSetup';
 import { copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,8 +1,6 @@
 // Entry point of the command line: wires the real process to runCli. Built into
 // out/cli/qunxi.mjs (scripts/cliBundle.mjs), which bin/qunxi.mjs runs for `qunxi` and
 // `npm run qunxi`; its static imports stay light so `--help` starts without DuckDB.
-// First: the allocator's settings, read once when DuckDB loads (db/allocator.ts).
-import '../db/allocatorSetup';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstLine } from '../contract/appError';

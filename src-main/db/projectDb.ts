@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename } from 'node:path';
 import { AppError, firstLine } from '../contract/appError';
-import { ALLOCATOR_OPTIONS } from './allocator';
 import { projectFileText } from '../locale/projectFile';
 import { cancelledError, throwIfCancelled, untilAborted } from './cancellation';
 import { checkKeptDamage, damagedError, isDamageError, keptDamagedError } from './projectIntegrity';
@@ -232,7 +231,7 @@ export class ProjectDb {
 
   /** Opens (or creates) a database file; DuckDB takes an OS lock on it for the lifetime of the instance. */
   static async open(path: string, opts: { readOnly?: boolean; tempDirectory?: string } = {}): Promise<ProjectDb> {
-    const options: Record<string, string> = { memory_limit: `${usualMemoryBytes()}B`, ...ALLOCATOR_OPTIONS };
+    const options: Record<string, string> = { memory_limit: `${usualMemoryBytes()}B` };
     if (opts.readOnly) options.access_mode = 'READ_ONLY';
     // Where a query too big for memory spills (DuckDB's default, `<file>.tmp`, is beside the file).
     if (opts.tempDirectory) options.temp_directory = opts.tempDirectory;

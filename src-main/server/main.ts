@@ -3,8 +3,6 @@
  * built renderer. Prints one line with the URL (token included) on stdout; everything else
  * goes to stderr, and failures end with a one-line reason and a non-zero exit.
  */
-// First: the allocator's settings, read once when DuckDB loads (db/allocator.ts).
-import '../db/allocatorSetup';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, defaultPaths } from '../api/context';
