@@ -9,6 +9,7 @@ import type { OpenProject } from '../../src-main/db/projectFile';
 import { writeXlsx } from '../import/helpers';
 import { KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresCache';
 import { KEPT_CHURN_SCHEMA } from '../../src-main/analysis/churn/churnList';
+import { KEPT_SOURCES_SCHEMA } from '../../src-main/analysis/funnel/pathQueries';
 import { hasHitTables } from '../../src-main/analysis/base/behaviourHits';
 import { readDefinition } from '../../src-main/db/definitionsStore';
 import { dataFingerprint } from '../../src-main/analysis/base/derivedTables';
@@ -156,6 +157,11 @@ describe('the derived tables of the app', () => {
           (await sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${schema}'`)).map((r) => r.name),
         );
       expect(await keptOf(KEPT_CHURN_SCHEMA)).toHaveLength(1);
+      // What each source of a customer path holds (the path editor's column), of the new data: two members joined.
+      expect(await keptOf(KEPT_SOURCES_SCHEMA)).toHaveLength(1);
+      const [table] = await keptOf(KEPT_SOURCES_SCHEMA);
+      const joined = await ctx.project!.db.use((sql) => sql.one<{ n: number }>(`SELECT available AS n FROM ${KEPT_SOURCES_SCHEMA}.${table} WHERE source = 'person_joined'`));
+      expect(joined?.n).toBe(2);
       const saved = await ctx.project!.db.use((sql) => readDefinition(sql, 'behaviours'));
       expect(await ctx.project!.db.use((sql) => hasHitTables(sql, saved.filter((b) => b.enabled)))).toBe(true);
       // Kept in the file: a later open of the same data finds them current and builds nothing.

@@ -21,8 +21,12 @@ import { gnoInScope } from '../base/memberFacts';
 import { readSavedDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { INVITATIONS_TABLE } from '../base/invitations';
-import type { Sql } from '../../db/projectDb';
+import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
+import { isFileReadOnly } from '../../db/keptState';
+import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
+import { dataFingerprint } from '../base/derivedTables';
+import { keptTableName, keptTables } from '../base/keptTables';
 import { defaultStageNames, funnelMessages, stageSourceText } from '../../locale/funnel';
 
 /** Kind of each stage source: a daily figure of an imported table, or events of people (labels: locale/funnel.ts). */
@@ -189,21 +193,83 @@ export function funnelBaseCtes(sources: readonly StageSource[], groups: string[]
 const allSources = Object.keys(stageSourceKind) as StageSource[];
 
 /**
- * How much data the project holds per source, over every group: days with a figure for an
- * aggregate source, people with at least one event for a per-person source.
+ * Schema of the project file keeping what each source holds, in a table named after the state of
+ * the data it was counted from (the next session of the same data reads it; the first count of a
+ * session drops the tables of other states).
  */
-export async function stageSourceInfo(sql: Sql): Promise<StageSourceInfo[]> {
+export const KEPT_SOURCES_SCHEMA = `${KEPT_SCHEMA_PREFIX}_path`;
+
+/** Prefix of the kept tables of what each source holds. */
+const SOURCES_PREFIX = 'stage_sources_';
+
+/** The version of what such a table holds, part of its key: raise it with every change of {@link stageSourceCountsSql}. */
+const SOURCES_FORMAT = 1;
+
+/**
+ * SQL of how much data the project holds per source, over every group, one row `(source,
+ * available)` per source: days with a figure for an aggregate source, people with at least one
+ * event for a per-person source. Takes `$tz` (no figure depends on local days; the shared CTEs
+ * read the derived tables, which are the project zone's).
+ */
+function stageSourceCountsSql(): string {
   const counts = allSources
     .map((s) => `(SELECT count(${isAggregateSource(s) ? '*' : 'DISTINCT pkey'}) FROM ${sourceCte(s)})::INTEGER AS ${s}`)
     .join(',\n  ');
-  // No figure here depends on local days; the shared CTEs read the derived ones, which are the project zone's.
-  const tz = (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE;
-  const row = await sql.one<Record<StageSource, number>>(`WITH ${funnelBaseCtes(allSources, undefined)}\nSELECT ${counts}`, { tz });
+  const names = allSources.map((s) => `'${s}'`).join(', ');
+  return `WITH ${funnelBaseCtes(allSources, undefined)},\ncounts AS (SELECT ${counts})\nSELECT unnest([${names}]) AS source, unnest([${allSources.join(', ')}]) AS available FROM counts`;
+}
+
+/** The name of the table of what each source holds in the current state of the data. */
+async function sourcesTableName(sql: Sql): Promise<string> {
+  return keptTableName(SOURCES_PREFIX, JSON.stringify([await dataFingerprint(sql), SOURCES_FORMAT]));
+}
+
+/** Drops the tables the file keeps of other states of the data, once per open project, before its first count. */
+async function dropOtherStates(sql: Sql): Promise<void> {
+  const tables = await sql.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?`,
+    [KEPT_SOURCES_SCHEMA],
+  );
+  if (!tables.length || (await isFileReadOnly(sql))) return;
+  const current = await sourcesTableName(sql);
+  // A drop that fails leaves the table to the next session's: it must not fail the count asked for.
+  for (const { name } of tables) if (name !== current) await sql.run(`DROP TABLE IF EXISTS ${KEPT_SOURCES_SCHEMA}.${sqlIdent(name)}`).catch(() => undefined);
+}
+
+/** The table of the current state of the data only: a new state's count pushes the older one out. */
+const withKeptCounts = keptTables(1, dropOtherStates);
+
+/**
+ * How much data the project holds per source (see {@link stageSourceCountsSql}), in the contract's
+ * order. The counts read every message and customer row (a tenth of a second at 100,000 people,
+ * beside the funnel's own query on the funnel's first visit), so they are made once per state of
+ * the data: kept in the project file ({@link KEPT_SOURCES_SCHEMA}), made by an import's last step or
+ * else by the first path editor to open; a project open read-only keeps them in memory.
+ */
+export async function stageSourceInfo(db: ProjectDb, sql: Sql): Promise<StageSourceInfo[]> {
+  const isInFile = !db.isReadOnly;
+  const key = await sourcesTableName(sql);
+  const name = isInFile ? `${KEPT_SOURCES_SCHEMA}.${key}` : `${DERIVED_DB}.${key}`;
+  const make = async (own: Sql) => {
+    if (isInFile) {
+      // Counted by an earlier session of the same data (its name says which), or not yet.
+      const found = await own.one<{ n: number }>(
+        `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ? AND table_name = ?`,
+        [KEPT_SOURCES_SCHEMA, key],
+      );
+      if (found?.n) return;
+      await own.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_SOURCES_SCHEMA}`);
+    }
+    const tz = (await readMeta(own, 'time_zone')) ?? DEFAULT_TIME_ZONE;
+    await own.run(`CREATE OR REPLACE TABLE ${name} AS ${stageSourceCountsSql()}`, { tz });
+  };
+  const rows = await withKeptCounts(db, sql, name, make, (table) => sql.all<{ source: StageSource; available: number }>(`SELECT source, available FROM ${table}`));
+  const held = new Map(rows.map((r) => [r.source, Number(r.available)]));
   return allSources.map((source) => ({
     source,
     label: stageSourceText[source],
     kind: stageSourceKind[source],
-    available: Number(row?.[source] ?? 0),
+    available: held.get(source) ?? 0,
   }));
 }
 
@@ -238,8 +304,8 @@ export async function loadPath(sql: Sql): Promise<CustomerPath> {
 }
 
 /** The saved path, or the default when none is saved, with what the project holds per source (for the editor). */
-export async function readPath(sql: Sql): Promise<CustomerPathInfo> {
-  const sources = await stageSourceInfo(sql);
+export async function readPath(db: ProjectDb, sql: Sql): Promise<CustomerPathInfo> {
+  const sources = await stageSourceInfo(db, sql);
   const saved = await readSavedDefinition(sql, 'path');
   const fallback = defaultPath(sources);
   return { path: saved ?? fallback, sources, isSaved: saved !== null, defaultPath: fallback };

@@ -11,6 +11,7 @@ import { querySkipped } from '../../import/skippedRows';
 import { derivedProgress } from '../../analysis/base/derivedTables';
 import { featuresTable } from '../../analysis/features/featuresCache';
 import { withChurnEvents } from '../../analysis/churn/churnList';
+import { stageSourceInfo } from '../../analysis/funnel/pathQueries';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
@@ -160,7 +161,8 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
    * stops the build and leaves the imports committed; the first use builds the tables then. The
    * default feature table of 客户360, 四象限, VVIP and 相似人群 follows them the same way (kept in
    * the file too, featuresCache.ts, with the saved key-behaviour rules' hits it counts), and so does
-   * 流失与留存's list of the whole project (churn/churnList.ts), their share then unknown.
+   * 流失与留存's list of the whole project (churn/churnList.ts) and what each source of a customer path
+   * holds (funnel/pathQueries.ts), their share then unknown.
    */
   const prepareAfter = async (self: JobEntry | BatchEntry, project: OpenProject, showPreparing: () => void): Promise<void> => {
     const isLast = ![...jobs.values(), ...batches.values()].some((other) => other !== self && other.job.state === 'running');
@@ -171,6 +173,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
         async (sql) => {
           await featuresTable(sql, { timeZone: project.timeZone });
           await withChurnEvents(project.db, sql, { timeZone: project.timeZone }, async () => undefined);
+          await stageSourceInfo(project.db, sql);
         },
         { signal: self.controller.signal, cancelsPreparation: true },
       )

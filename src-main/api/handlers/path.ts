@@ -6,12 +6,16 @@ import type { DomainHandlers } from '../../contract';
 /** The customer path of the open project (DESIGN §2 step 1): read with the bindable sources, save. */
 export function pathHandlers(ctx: AppContext): DomainHandlers<'path'> {
   return {
-    'path:get': async () => requireProject(ctx).db.use((sql) => readPath(sql)),
+    'path:get': async () => {
+      const { db } = requireProject(ctx);
+      return db.use((sql) => readPath(db, sql));
+    },
     'path:save': async (req) => {
       const path = checkedPath(req.path);
-      return requireProject(ctx).db.use(async (sql) => {
+      const { db } = requireProject(ctx);
+      return db.use(async (sql) => {
         await writeDefinition(sql, 'path', path);
-        return readPath(sql);
+        return readPath(db, sql);
       });
     },
   };

@@ -10,6 +10,7 @@ import { tempPaths } from '../../support/tempDirs';
 import { buildFunnelFixture, fullPath, insertFullCustomers } from './funnelFixture';
 import { insertSpells, tempProject, type TempProject } from '../../support/projectFixture';
 import { withDerivedTables } from '../../../src-main/analysis/base/derivedTables';
+import { KEPT_SOURCES_SCHEMA } from '../../../src-main/analysis/funnel/pathQueries';
 
 let t: TempProject;
 let call: ReturnType<typeof inProcessClient>;
@@ -99,6 +100,40 @@ describe('path:get and path:save', () => {
       ['再进群', 5],
     ]);
     await call('path:save', { path: fullPath });
+  });
+});
+
+describe('what each source holds, kept in the project file per state of the data', () => {
+  it('follows the data: a new member and a new customer row are counted at the next path:get, also after reopening', async () => {
+    const s = await tempProject();
+    let reopened: TempProject['project'] | null = null;
+    try {
+      await insertSpells(s.project, [{ group: 'G', id: 'm1', join: '2024-05-01 10:00:00+08' }]);
+      const held = async (c: ReturnType<typeof clientFor>) => {
+        const r = await c('path:get', {});
+        if (!r.ok) throw new Error(r.error.message);
+        return Object.fromEntries(r.value.sources.map((x) => [x.source, x.available]));
+      };
+      const c = clientFor(s.project);
+      expect(await held(c)).toMatchObject({ person_joined: 1, person_added: 0, person_active: 0 });
+      // m2 joins twice (one person), c1 is a contact who never joined.
+      await insertSpells(s.project, [
+        { group: 'G', id: 'm2', join: '2024-05-02 10:00:00+08', leave: '2024-05-02 11:00:00+08' },
+        { group: 'H', id: 'm2', join: '2024-05-03 10:00:00+08' },
+      ]);
+      await insertFullCustomers(s.project, [{ name: '丙', externalUserid: 'c1', addedAt: '2024-05-01 09:00:00+08' }]);
+      expect(await held(c)).toMatchObject({ person_joined: 2, person_added: 1, person_active: 0 });
+      // Reopened, the file's kept counts are read as they are.
+      await closeProjectFile(s.project);
+      reopened = await openProjectFile(path.join(s.dir, 'p.qunxi'), withDerivedTables);
+      expect(await held(clientFor(reopened))).toMatchObject({ person_joined: 2, person_added: 1, person_active: 0 });
+      // One table kept: the first state's was dropped when the second was counted.
+      const kept = await reopened.db.use((sql) => sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = ?`, [KEPT_SOURCES_SCHEMA]));
+      expect(kept).toHaveLength(1);
+    } finally {
+      if (reopened) await closeProjectFile(reopened);
+      await s.dispose();
+    }
   });
 });
 
