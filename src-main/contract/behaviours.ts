@@ -45,10 +45,25 @@ export interface LiftRow {
   lift_high: number | null;
 }
 
+/** One enabled rule's figures of one period (the trend). */
+export interface BehaviourSeriesRow {
+  id: string;
+  period_start: string;
+  period_end: string;
+  people: number;
+  occurrences: number;
+}
+
 /** Behaviour analysis: series per behaviour and lift. */
 export interface BehaviourResult {
-  series: { id: string; period_start: string; period_end: string; people: number; occurrences: number }[];
+  series: BehaviourSeriesRow[];
   lift: LiftRow[];
+}
+
+/** The trend alone, with the rules it has lines of (the enabled usable ones, in order: the lift's rows). */
+export interface BehaviourSeries {
+  series: BehaviourSeriesRow[];
+  behaviours: { id: string; name: string }[];
 }
 
 /** Validator of the key behaviours (a definition: requests carry it, the store re-validates it). */
@@ -81,6 +96,9 @@ export const behavioursMethods = {
    */
   'behaviours:counts': method<BehaviourCount[]>()(z.object({ ...analysisScope, behaviours: keyBehavioursSchema.optional() })),
   'behaviours:query': method<BehaviourResult>()(z.object({ ...analysisScope, period: period.default('week') })),
+  /** behaviours:query's two halves apart: the trend (the chart; per period) and the lift (the table below it; the scope only). */
+  'behaviours:series': method<BehaviourSeries>()(z.object({ ...analysisScope, period: period.default('week') })),
+  'behaviours:lift': method<LiftRow[]>()(z.object({ ...analysisScope })),
   'behaviours:activeBy': method<{ activeBy: 'message' | 'behaviour' }>()(z.object({ activeBy: activeBySchema.optional() })),
   /** Message types present in the group messages, most frequent first, for the types multiselect. */
   'behaviours:msgTypes': method<{ msgType: string; count: number }[]>()(empty),

@@ -53,6 +53,20 @@ export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'
         return { series, lift };
       }, call);
     },
+    'behaviours:series': async (req, call?: CallContext) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => {
+        const behaviours = await readUsableBehaviours(sql);
+        const series = await queryBehaviourSeries(sql, behaviours, req, project.timeZone);
+        return { series, behaviours: behaviours.filter((b) => b.enabled).map(({ id, name }) => ({ id, name })) };
+      }, call);
+    },
+    'behaviours:lift': async (req, call?: CallContext) => {
+      const project = requireProject(ctx);
+      checkDateRange(req);
+      return project.db.use(async (sql) => queryBehaviourLift(sql, await readUsableBehaviours(sql), req, project.timeZone), call);
+    },
     'behaviours:activeBy': async (req) =>
       requireProject(ctx).db.use(async (sql) => ({
         activeBy: req.activeBy ? await writeDefinition(sql, 'activeBy', req.activeBy) : await readActiveBy(sql),

@@ -20,13 +20,21 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
-async function lift(scope: object): Promise<LiftRow[]> {
-  const r = await call('behaviours:query', { ...range, ...scope });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.lift;
-}
+/** The lift of behaviours:query, or of behaviours:lift (the view's table asks it apart): the same hand-worked figures. */
+const askers = {
+  'behaviours:query': async (scope: object): Promise<LiftRow[]> => {
+    const r = await call('behaviours:query', { ...range, ...scope });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.lift;
+  },
+  'behaviours:lift': async (scope: object): Promise<LiftRow[]> => {
+    const r = await call('behaviours:lift', { ...range, ...scope });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  },
+};
 
-describe('lift of a key behaviour on conversion', () => {
+describe.each(Object.entries(askers))('lift of a key behaviour on conversion (%s)', (_method, lift) => {
   it('compares doers with the other members of the scope over the range', async () => {
     const [ck, none] = await lift({ groups: ['G1', 'G2'] });
     expect(ck).toMatchObject({ id: 'ck', name: '打卡', doers: 4, doers_converted: 3, doers_rate: 75, others: 4, others_converted: 1, others_rate: 25, lift: 3 });
@@ -60,8 +68,8 @@ describe('lift of a key behaviour on conversion', () => {
   it('ends the range at local midnight: the second after it is out', async () => {
     // Range to 2024-02-01: m7's 打卡 and order at 02-01 00:00:00 now count (doers 5, converted 4 of them);
     // m3's order on 01-25 is still after their leave.
-    const r = await call('behaviours:query', { from: '2024-01-01', to: '2024-02-01', groups: ['G1', 'G2'] });
-    expect(r.ok && r.value.lift[0]).toMatchObject({ doers: 5, doers_converted: 4, others: 3, others_converted: 1 });
+    const [ck] = await lift({ from: '2024-01-01', to: '2024-02-01', groups: ['G1', 'G2'] });
+    expect(ck).toMatchObject({ doers: 5, doers_converted: 4, others: 3, others_converted: 1 });
   });
 });
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BehaviourResult, KeyBehaviour } from '../../../src-main/contract';
 import { behaviourCtes, checkRegex, queryBehaviourCounts, queryBehaviourSeries, regexMatchSql, usableBehaviours } from '../../../src-main/analysis/behaviours/behaviourQueries';
 import { insertMessages, tempProject, type TempProject } from '../../support/projectFixture';
+import { projectClient } from '../../support/projectClient';
+import { writeDefinition } from '../../../src-main/db/definitionsStore';
 
 /**
  * Hand-computed key behaviours, Asia/Shanghai (UTC+8), all times local, January 2024
@@ -231,6 +233,25 @@ describe('series per period', () => {
   it('whole periods that intersect the range', async () => {
     const rows = of(await series('week', { from: '2024-01-09', to: '2024-01-09' }), 'win');
     expect(rows).toEqual([{ period_start: '2024-01-08', period_end: '2024-01-14', people: 1, occurrences: 4 }]);
+  });
+});
+
+describe('behaviours:series, the trend asked apart from the lift', () => {
+  it('answers the saved rules’ weekly series with the rules it has lines of: the enabled usable ones, in order', async () => {
+    await t.project.db.use((sql) => writeDefinition(sql, 'behaviours', rules));
+    const r = await projectClient(t)('behaviours:series', { period: 'week' });
+    if (!r.ok) throw new Error(r.error.message);
+    // 坏正则 (a regular expression RE2 refuses) and 停用 (disabled) draw no line.
+    expect(r.value.behaviours).toEqual([
+      { id: 'ck', name: '打卡' },
+      { id: 'kw', name: '问候' },
+      { id: 'rx', name: '报名' },
+      { id: 'win', name: '投票' },
+    ]);
+    expect(r.value.series.filter((x) => x.id === 'win').map(({ id: _id, ...rest }) => rest)).toEqual([
+      { period_start: '2024-01-01', period_end: '2024-01-07', people: 2, occurrences: 7 },
+      { period_start: '2024-01-08', period_end: '2024-01-14', people: 1, occurrences: 4 },
+    ]);
   });
 });
 
