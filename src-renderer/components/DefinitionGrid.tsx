@@ -41,6 +41,13 @@ function MultiSelectEditor(props: CustomCellEditorProps & { options: { value: st
 }
 
 /**
+ * The room a grid of `rows` rows keeps until it is made: its height once made (autoHeight: the
+ * header's 41 px, 36 px a row, the border's 2), so the page does not move when it comes, and what
+ * lies below it (a view's content below the fold) is measured where it will be.
+ */
+const pendingHeight = (rows: number): number => 2 + 41 + 36 * rows;
+
+/**
  * An editable grid of definition rows; see definitionGridTypes.ts for the props. Nothing in a view
  * the warm-up renders off screen (api/warmUpScope.ts).
  */
@@ -282,7 +289,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
       </div>
       {/* Made in a creation turn of its own (creationTurn.ts), as DataGrid's: busy until then. */}
       {!isMade ? (
-        <div className="definition-grid-pending" aria-busy />
+        <div className="definition-grid-pending" aria-busy style={{ height: pendingHeight(rows.length) }} />
       ) : (
         <AgGridReact<R>
           theme={gridTheme}

@@ -101,7 +101,7 @@ export function BehavioursView() {
         />
         <p className="muted small">{behavioursText.liveNote}</p>
       </section>
-      <BehaviourAnalysis scope={scope} />
+      <BehaviourAnalysis scope={scope} isRulesShown={rows.isLoaded} />
     </div>
   );
 }
@@ -132,7 +132,7 @@ function ActiveByToggle({ value, onChange }: { value: 'message' | 'behaviour' | 
  * opens on (on a first visit, the two analyses and the live counts at once held the chart back on
  * two cores, issue 17), and a change of period asks the trend alone.
  */
-function BehaviourAnalysis({ scope }: { scope: AnalysisScope }) {
+function BehaviourAnalysis({ scope, isRulesShown }: { scope: AnalysisScope; isRulesShown: boolean }) {
   const [period, setPeriod] = useState<Period>('week');
   const [measure, setMeasure] = useState<BehaviourMeasure>('people');
   const { data: result, isLoading } = useQuery('behaviours:series', { ...scope, period });
@@ -165,9 +165,14 @@ function BehaviourAnalysis({ scope }: { scope: AnalysisScope }) {
       <section className="card behaviours-lift">
         <h3>{behavioursText.liftTitle}</h3>
         <p className="muted small">{behavioursText.liftNote}</p>
-        <BelowFold minHeight={gridHeight(0, 480)}>
-          <LiftGrid scope={scope} />
-        </BelowFold>
+        {/* Placed once the rules' grid above keeps its room: while they load the page is shorter, and the table would count as in sight. */}
+        {isRulesShown ? (
+          <BelowFold minHeight={gridHeight(0, 480)}>
+            <LiftGrid scope={scope} />
+          </BelowFold>
+        ) : (
+          <div style={{ minHeight: gridHeight(0, 480) }} />
+        )}
       </section>
     </div>
   );
