@@ -85,17 +85,6 @@ export class Sql {
     for (const fn of this.endings.splice(0)) await fn().catch(() => undefined);
   }
 
-  /**
-   * Runs `fn` on a connection of its own beside this one, within the same use of the database: it
-   * reads the same state of the data (the use holds it), and the caller's cancellation interrupts
-   * it as it does this connection's statements. For the questions of one answer that need nothing
-   * of each other, asked at once; the caller waits for every one it started before its use ends. A
-   * connection of no ProjectDb (a bare test connection) runs `fn` on itself.
-   */
-  beside<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.owner instanceof ProjectDb ? this.owner.useUnprepared(fn, { signal: this.signal }) : fn(this);
-  }
-
   /** Whether the caller of this connection's work has abandoned it. */
   get isCancelled(): boolean {
     return !!this.signal?.aborted;
@@ -356,8 +345,8 @@ export class ProjectDb {
 
   /**
    * Aborted by {@link ProjectDb.close}: the work under way is interrupted, new work refused. Every
-   * use without a signal of its own listens to it (a report's or a batch's analyses at once, the
-   * questions of one answer asked beside each other): no limit to warn past.
+   * use without a signal of its own listens to it (a report's or a batch's analyses at once): no
+   * limit to warn past.
    */
   private readonly closing = (() => {
     const controller = new AbortController();

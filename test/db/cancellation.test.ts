@@ -135,42 +135,6 @@ describe('many uses at once', () => {
   });
 });
 
-describe('questions asked beside a use (Sql.beside)', () => {
-  it('run on a connection of their own, over the same data, and their answers come back to the use', async () => {
-    await db.use((sql) => sql.run('CREATE TABLE shared AS SELECT range AS x FROM range(5)'));
-    const seen = await db.use(async (sql) => {
-      // A temporary table is the connection's own: one made here is not there.
-      await sql.run('CREATE TEMP TABLE mine AS SELECT 1 AS y');
-      const [beside, here] = await Promise.all([
-        sql.beside((other) => other.one<{ temps: number; rows: number }>(`SELECT (SELECT count(*) FROM duckdb_tables() WHERE temporary)::INTEGER AS temps, (SELECT count(*) FROM shared)::INTEGER AS rows`)),
-        sql.one<{ temps: number }>(`SELECT count(*)::INTEGER AS temps FROM duckdb_tables() WHERE temporary`),
-      ]);
-      return { beside, here };
-    });
-    expect(seen).toEqual({ beside: { temps: 0, rows: 5 }, here: { temps: 1 } });
-  });
-
-  it("the use's abort interrupts them too", async () => {
-    const full = await timed(db.use((sql) => sql.all<{ n: unknown }>(SLOW_SQL)));
-    const controller = new AbortController();
-    // Aborted once the statement is handed to DuckDB (not after a fraction of a full run's time: on a
-    // busy machine the interrupt then came too late to beat half of it).
-    const cancelled = await timed(
-      db.use(
-        (sql) =>
-          sql.beside(async (other) => {
-            const running = other.all(SLOW_SQL);
-            controller.abort();
-            return running;
-          }),
-        { signal: controller.signal },
-      ),
-    );
-    expect(cancelled.error).toMatchObject({ code: 'CANCELLED', details: { database: expect.stringMatching(/Interrupted/) } });
-    expect(cancelled.ms).toBeLessThan(full.ms / 2);
-  });
-});
-
 describe('closing a database while a statement runs', () => {
   const tmp = tempDir();
   afterEach(() => tmp.cleanup());
