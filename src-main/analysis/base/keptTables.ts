@@ -7,8 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnalysisScope } from '../../contract';
-import type { ProjectDb, Sql } from '../../db/projectDb';
+import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { isCancelled } from '../../db/cancellation';
+import { isFileReadOnly } from '../../db/keptState';
 import { dataFingerprint } from './derivedTables';
 
 /** The name of the kept table of `key` (what it was made from, as text): `prefix` and a hash of the key. */
@@ -179,4 +180,34 @@ export function keptTables(capacity: number, prepare?: (sql: Sql) => Promise<unk
     }
   };
   return withKeptTable;
+}
+
+/**
+ * For a table kept in the project file's `schema` under `name`, named after the state of the data it
+ * was made from: true when an earlier session of the same data made it; else makes sure the schema
+ * is there for it and answers false.
+ */
+export async function isMadeInFile(sql: Sql, schema: string, name: string): Promise<boolean> {
+  const found = await sql.one<{ n: number }>(
+    `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ? AND table_name = ?`,
+    [schema, name],
+  );
+  if (found?.n) return true;
+  await sql.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  return false;
+}
+
+/**
+ * Drops the tables the project file's `schema` keeps of other states of the data than the current
+ * one (`current` names its table): an earlier session's. Once per open project, before its first
+ * table there is made, none being read yet; a drop that fails leaves its table to the next session.
+ */
+export async function dropOtherStates(sql: Sql, schema: string, current: () => Promise<string>): Promise<void> {
+  const tables = await sql.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?`,
+    [schema],
+  );
+  if (!tables.length || (await isFileReadOnly(sql))) return;
+  const name = await current();
+  for (const t of tables) if (t.name !== name) await sql.run(`DROP TABLE IF EXISTS ${schema}.${sqlIdent(t.name)}`).catch(() => undefined);
 }

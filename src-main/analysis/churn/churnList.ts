@@ -7,13 +7,12 @@
  */
 import type { AnalysisScope, ChurnEventRow, TablePage } from '../../contract';
 import type { ProjectDb, Sql } from '../../db/projectDb';
-import { sqlIdent, sqlLiteral } from '../../db/projectDb';
+import { sqlLiteral } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
-import { isFileReadOnly } from '../../db/keptState';
 import { churnStageText, churnWayText } from '../../locale/churn';
 import { scopeParams } from '../base/analysisBase';
 import { queryGrid, type GridQuery, type TableSpec } from '../base/dataQueries';
-import { keptTableName, keptTables, scopeKey } from '../base/keptTables';
+import { dropOtherStates, isMadeInFile, keptTableName, keptTables, scopeKey } from '../base/keptTables';
 import { DERIVED_DB } from '../base/identity';
 import { churnEventsSql, type ChurnQuery } from './churnQueries';
 import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
@@ -45,23 +44,10 @@ async function listName(sql: Sql, q: AnalysisScope, timeZone: string, isInFile: 
   return keptTableName(LIST_PREFIX, await scopeKey(sql, q, timeZone, ...(isInFile ? [LIST_FORMAT] : [])));
 }
 
-/**
- * Drops the event tables the file keeps of other states of the data (an earlier session's), once
- * per open project, before its first event table is made: none is read yet.
- */
-async function dropOtherStates(sql: Sql): Promise<void> {
-  const tables = await sql.all<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?`,
-    [KEPT_CHURN_SCHEMA],
-  );
-  if (!tables.length || (await isFileReadOnly(sql))) return;
-  const current = await listName(sql, {}, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, true);
-  // A drop that fails leaves the table to the next session's: it must not fail the list asked for.
-  for (const { name } of tables) if (name !== current) await sql.run(`DROP TABLE IF EXISTS ${KEPT_CHURN_SCHEMA}.${sqlIdent(name)}`).catch(() => undefined);
-}
-
 /** The kept event tables (the derived database is attached with the project). */
-const withKeptTable = keptTables(KEPT_SCOPES, dropOtherStates);
+const withKeptTable = keptTables(KEPT_SCOPES, (sql) =>
+  dropOtherStates(sql, KEPT_CHURN_SCHEMA, async () => listName(sql, {}, (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE, true)),
+);
 
 /**
  * Reads the table of the events of `q` in the current state of the data, made on first use
@@ -77,15 +63,8 @@ export async function withChurnEvents<T>(db: ProjectDb, sql: Sql, q: ChurnQuery,
   const name = isInFile ? `${KEPT_CHURN_SCHEMA}.${key}` : `${DERIVED_DB}.${key}`;
   // The ordering columns of the list beside the shown ones: `t` is the instant (churnEventsSql withInstant).
   const make = async (own: Sql) => {
-    if (isInFile) {
-      // Computed by an earlier session of the same data (its name says which), or not yet.
-      const found = await own.one<{ n: number }>(
-        `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ? AND table_name = ?`,
-        [KEPT_CHURN_SCHEMA, key],
-      );
-      if (found?.n) return;
-      await own.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_CHURN_SCHEMA}`);
-    }
+    // Computed by an earlier session of the same data (its name says which), or not yet.
+    if (isInFile && (await isMadeInFile(own, KEPT_CHURN_SCHEMA, key))) return;
     await own.run(
       `CREATE OR REPLACE TABLE ${name} AS
        SELECT pid, name, replace(left_at, 'T', ' ') AS left_at, how, group_name, stage, channel, tenure_days, t

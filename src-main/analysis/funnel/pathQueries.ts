@@ -21,12 +21,11 @@ import { gnoInScope } from '../base/memberFacts';
 import { readSavedDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { INVITATIONS_TABLE } from '../base/invitations';
-import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
+import type { ProjectDb, Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
-import { isFileReadOnly } from '../../db/keptState';
 import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
 import { dataFingerprint } from '../base/derivedTables';
-import { keptTableName, keptTables } from '../base/keptTables';
+import { dropOtherStates, isMadeInFile, keptTableName, keptTables } from '../base/keptTables';
 import { defaultStageNames, funnelMessages, stageSourceText } from '../../locale/funnel';
 
 /** Kind of each stage source: a daily figure of an imported table, or events of people (labels: locale/funnel.ts). */
@@ -224,20 +223,8 @@ async function sourcesTableName(sql: Sql): Promise<string> {
   return keptTableName(SOURCES_PREFIX, JSON.stringify([await dataFingerprint(sql), SOURCES_FORMAT]));
 }
 
-/** Drops the tables the file keeps of other states of the data, once per open project, before its first count. */
-async function dropOtherStates(sql: Sql): Promise<void> {
-  const tables = await sql.all<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?`,
-    [KEPT_SOURCES_SCHEMA],
-  );
-  if (!tables.length || (await isFileReadOnly(sql))) return;
-  const current = await sourcesTableName(sql);
-  // A drop that fails leaves the table to the next session's: it must not fail the count asked for.
-  for (const { name } of tables) if (name !== current) await sql.run(`DROP TABLE IF EXISTS ${KEPT_SOURCES_SCHEMA}.${sqlIdent(name)}`).catch(() => undefined);
-}
-
 /** The table of the current state of the data only: a new state's count pushes the older one out. */
-const withKeptCounts = keptTables(1, dropOtherStates);
+const withKeptCounts = keptTables(1, (sql) => dropOtherStates(sql, KEPT_SOURCES_SCHEMA, () => sourcesTableName(sql)));
 
 /**
  * How much data the project holds per source (see {@link stageSourceCountsSql}), in the contract's
@@ -251,15 +238,8 @@ export async function stageSourceInfo(db: ProjectDb, sql: Sql): Promise<StageSou
   const key = await sourcesTableName(sql);
   const name = isInFile ? `${KEPT_SOURCES_SCHEMA}.${key}` : `${DERIVED_DB}.${key}`;
   const make = async (own: Sql) => {
-    if (isInFile) {
-      // Counted by an earlier session of the same data (its name says which), or not yet.
-      const found = await own.one<{ n: number }>(
-        `SELECT CAST(count(*) AS INTEGER) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ? AND table_name = ?`,
-        [KEPT_SOURCES_SCHEMA, key],
-      );
-      if (found?.n) return;
-      await own.run(`CREATE SCHEMA IF NOT EXISTS ${KEPT_SOURCES_SCHEMA}`);
-    }
+    // Counted by an earlier session of the same data (its name says which), or not yet.
+    if (isInFile && (await isMadeInFile(own, KEPT_SOURCES_SCHEMA, key))) return;
     const tz = (await readMeta(own, 'time_zone')) ?? DEFAULT_TIME_ZONE;
     await own.run(`CREATE OR REPLACE TABLE ${name} AS ${stageSourceCountsSql()}`, { tz });
   };

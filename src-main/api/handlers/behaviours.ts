@@ -31,6 +31,12 @@ async function checkBehaviours(sql: Sql, behaviours: KeyBehaviour[]): Promise<vo
 
 /** Key behaviours (DESIGN §4): the rule grid, its live counts, the analysis, and the active-member setting. */
 export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'> {
+  /** An analysis of the saved rules (the usable ones) over the range `req` gives, which is checked first. */
+  const analysis = <T>(req: { from?: string; to?: string }, call: CallContext | undefined, fn: (sql: Sql, behaviours: KeyBehaviour[], timeZone: string) => Promise<T>): Promise<T> => {
+    const project = requireProject(ctx);
+    checkDateRange(req);
+    return project.db.use(async (sql) => fn(sql, await readUsableBehaviours(sql), project.timeZone), call);
+  };
   return {
     'behaviours:get': async () => requireProject(ctx).db.use((sql) => readDefinition(sql, 'behaviours')),
     'behaviours:save': async (req) =>
@@ -43,30 +49,17 @@ export function behavioursHandlers(ctx: AppContext): DomainHandlers<'behaviours'
       checkDateRange(req);
       return project.db.use(async (sql) => queryBehaviourCounts(sql, req.behaviours ?? (await readDefinition(sql, 'behaviours')), req, project.timeZone), call);
     },
-    'behaviours:query': async (req, call?: CallContext) => {
-      const project = requireProject(ctx);
-      checkDateRange(req);
-      return project.db.use(async (sql) => {
-        const behaviours = await readUsableBehaviours(sql);
-        const series = await queryBehaviourSeries(sql, behaviours, req, project.timeZone);
-        const lift = await queryBehaviourLift(sql, behaviours, req, project.timeZone);
-        return { series, lift };
-      }, call);
-    },
-    'behaviours:series': async (req, call?: CallContext) => {
-      const project = requireProject(ctx);
-      checkDateRange(req);
-      return project.db.use(async (sql) => {
-        const behaviours = await readUsableBehaviours(sql);
-        const series = await queryBehaviourSeries(sql, behaviours, req, project.timeZone);
-        return { series, behaviours: behaviours.filter((b) => b.enabled).map(({ id, name }) => ({ id, name })) };
-      }, call);
-    },
-    'behaviours:lift': async (req, call?: CallContext) => {
-      const project = requireProject(ctx);
-      checkDateRange(req);
-      return project.db.use(async (sql) => queryBehaviourLift(sql, await readUsableBehaviours(sql), req, project.timeZone), call);
-    },
+    'behaviours:query': (req, call?: CallContext) =>
+      analysis(req, call, async (sql, behaviours, timeZone) => ({
+        series: await queryBehaviourSeries(sql, behaviours, req, timeZone),
+        lift: await queryBehaviourLift(sql, behaviours, req, timeZone),
+      })),
+    'behaviours:series': (req, call?: CallContext) =>
+      analysis(req, call, async (sql, behaviours, timeZone) => ({
+        series: await queryBehaviourSeries(sql, behaviours, req, timeZone),
+        behaviours: behaviours.filter((b) => b.enabled).map(({ id, name }) => ({ id, name })),
+      })),
+    'behaviours:lift': (req, call?: CallContext) => analysis(req, call, (sql, behaviours, timeZone) => queryBehaviourLift(sql, behaviours, req, timeZone)),
     'behaviours:activeBy': async (req) =>
       requireProject(ctx).db.use(async (sql) => ({
         activeBy: req.activeBy ? await writeDefinition(sql, 'activeBy', req.activeBy) : await readActiveBy(sql),
