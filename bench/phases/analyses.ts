@@ -123,8 +123,8 @@ async function main(): Promise<void> {
   const call = inProcessClient(createHandlers(ctx));
   // The derived tables, the default feature table, the saved rules' hits, the whole project's churn
   // list and what each path source holds are kept in the project file (derivedTables.ts,
-  // featuresCache.ts, behaviourHits.ts, churnList.ts, pathQueries.ts): dropped first, so the first open builds them as an import's last step does;
-  // then closed and opened again, which reuses them.
+  // featuresCache.ts, behaviourHits.ts, churnList.ts, pathQueries.ts): dropped first, so the first
+  // open builds them as an import's last step does; then closed and opened again, which reuses them.
   const bare = await ProjectDb.open(projectPath);
   await bare.write(async (sql) => {
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_SCHEMA} CASCADE`);

@@ -24,7 +24,7 @@ import { INVITATIONS_TABLE } from '../base/invitations';
 import type { ProjectDb, Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
-import { dataFingerprint } from '../base/derivedTables';
+import { DERIVED_FORMAT, dataFingerprint } from '../base/derivedTables';
 import { dropOtherStates, isMadeInFile, keptTableName, keptTables } from '../base/keptTables';
 import { defaultStageNames, funnelMessages, stageSourceText } from '../../locale/funnel';
 
@@ -218,9 +218,12 @@ function stageSourceCountsSql(): string {
   return `WITH ${funnelBaseCtes(allSources, undefined)},\ncounts AS (SELECT ${counts})\nSELECT unnest([${names}]) AS source, unnest([${allSources.join(', ')}]) AS available FROM counts`;
 }
 
-/** The name of the table of what each source holds in the current state of the data. */
+/**
+ * The name of the table of what each source holds in the current state of the data, counted over
+ * derived tables of the current format (a new format may tie rows to people otherwise).
+ */
 async function sourcesTableName(sql: Sql): Promise<string> {
-  return keptTableName(SOURCES_PREFIX, JSON.stringify([await dataFingerprint(sql), SOURCES_FORMAT]));
+  return keptTableName(SOURCES_PREFIX, JSON.stringify([await dataFingerprint(sql), DERIVED_FORMAT, SOURCES_FORMAT]));
 }
 
 /** The table of the current state of the data only: a new state's count pushes the older one out. */
