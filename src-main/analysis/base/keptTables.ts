@@ -62,7 +62,11 @@ export interface KeptTableSet<M> {
   hold: (sql: Sql, name: string, make: (sql: Sql) => Promise<M>) => Promise<HeldTable<M>>;
   /** Holds the table until the use of `sql` ends (a request reading it through the relation it was given). */
   holdForUse: (sql: Sql, name: string, make: (sql: Sql) => Promise<M>) => Promise<M>;
-  /** Whether the set keeps `name` for the database `sql` is of, or a request still reads it. */
+  /**
+   * Whether the set keeps `name` for the database `sql` is of, a request still reads it, or the
+   * set's own drop of it is under way: a second DROP of it at once is a catalog write-write conflict
+   * in DuckDB, whichever way it is written (IF EXISTS too).
+   */
   isKnown: (sql: Sql, name: string) => boolean;
 }
 
@@ -163,7 +167,7 @@ export function keptTableSet<M>(capacity: number, prepare: (sql: Sql) => Promise
     },
     isKnown: (sql, name) => {
       const own = kept.get(sql.owner);
-      return !!own && (own.tables.has(name) || own.evicted.has(name));
+      return !!own && (own.tables.has(name) || own.evicted.has(name) || own.dropping.has(name));
     },
   };
 }

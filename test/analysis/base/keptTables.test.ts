@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keptTables } from '../../../src-main/analysis/base/keptTables';
+import { keptTableSet, keptTables } from '../../../src-main/analysis/base/keptTables';
 import { tempProject, type TempProject } from '../../support/projectFixture';
 
 /**
@@ -69,4 +69,24 @@ describe('kept tables', () => {
     expect(await tables()).toEqual(['t4', 't6']);
     expect(makes).toBe(6);
   });
+
+  it('counts a table as known while the set’s own drop of it is under way (another drop of it then would conflict)', async () => {
+    const set = keptTableSet<void>(1, (sql) => sql.run(`ATTACH IF NOT EXISTS ':memory:' AS ${DB} (READ_WRITE)`));
+    const db = t.project.db;
+    const make = (name: string) => async (sql: { run: (q: string) => Promise<unknown> }) => void (await sql.run(`CREATE TABLE ${name} AS SELECT 1 AS i`));
+    await db.use(async (sql) => {
+      const a = await set.hold(sql, `${DB}.d1`, make(`${DB}.d1`));
+      // d2 pushes d1 out of the one kept; d1 is dropped when its reader lets it go.
+      const b = await set.hold(sql, `${DB}.d2`, make(`${DB}.d2`));
+      expect(set.isKnown(sql, `${DB}.d1`)).toBe(true);
+      // The release starts the drop at once (its statement then runs in DuckDB): d1 is still known.
+      const dropped = a.release();
+      expect(set.isKnown(sql, `${DB}.d1`)).toBe(true);
+      await dropped;
+      expect(set.isKnown(sql, `${DB}.d1`)).toBe(false);
+      await b.release();
+    });
+    expect(await tables()).not.toContain('d1');
+  });
 });
+
