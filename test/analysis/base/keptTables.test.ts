@@ -89,4 +89,3 @@ describe('kept tables', () => {
     expect(await tables()).not.toContain('d1');
   });
 });
-
