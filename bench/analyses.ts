@@ -77,6 +77,8 @@ export interface PhaseReport {
   churnListBuildMs: number;
   /** Then what each source of a customer path holds (funnel/pathQueries.ts), kept in the file too. */
   sourcesBuildMs: number;
+  /** Then 增长点's segment counts of the default periods (decision/growthDecomposition.ts), kept in the file too. */
+  growthCountsBuildMs: number;
   /** After the user's open and its first analysis, 客户360's first page, read from the feature table the file keeps. */
   reopenFeaturesPageMs: number;
   /** The user's open (closed, opened again with the same data): project:open and its first use, which finds the kept tables; of it, the open. */
@@ -157,7 +159,8 @@ function reportLines(size: SizeName, runs: number, report: PhaseReport): string[
       `(target < ${GRID_PAGE_MS} ms: ${mark(report.reopenFeaturesPageMs < GRID_PAGE_MS)})`,
     `  (b) after a data change (an import's last step in the app and the command line, or the first open after a change without it): ` +
       `project:open ${fmt(report.buildOpenMs)} ms + first use, which builds the derived tables into the file, ${fmt(report.derivedBuildMs - report.buildOpenMs)} ms, ` +
-      `+ the default feature table into the file ${fmt(report.featuresBuildMs)} ms + the churn list ${fmt(report.churnListBuildMs)} ms + the path sources' counts ${fmt(report.sourcesBuildMs)} ms (no target of their own)`,
+      `+ the default feature table into the file ${fmt(report.featuresBuildMs)} ms + the churn list ${fmt(report.churnListBuildMs)} ms + the path sources' counts ${fmt(report.sourcesBuildMs)} ms ` +
+      `+ 增长点's segment counts ${fmt(report.growthCountsBuildMs)} ms (no target of their own)`,
     `  peak RSS of the process over all of it: ${fmt(report.maxRssMB)} MB` +
       (isLarge ? ` (target < ${fmt(LARGE_TARGETS.peakRssMb)} MB: ${mark(report.maxRssMB < LARGE_TARGETS.peakRssMb)})` : '') +
       `; in-memory tables after all the cases: ${fmt(report.inMemoryTablesMb)} MB; ${peakSteps(report.peakAfter)}`,

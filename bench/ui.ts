@@ -103,6 +103,12 @@ function lines(label: string, r: UiPhaseReport, runs: number): string[] {
         `${fmt(v.ms).padStart(9)}${fmt(v.apiMs).padStart(7)}${(w ? fmt(w.ms) : warm ? '—' : '').padStart(8)}${(w ? fmt(w.apiCalls) : warm ? '—' : '').padStart(6)}  ${`${fmt(longMax)} ms (${fmt(f?.longCount ?? 0)}/${fmt(v.longCount)})`.padEnd(22)} ${marks.length ? marks.join(', ') : 'ok'}`,
     );
   }
+  if (r.growthCountsMs?.length) {
+    out.push(
+      `    增长点's first visit reads the segment counts the project file keeps (made by an import's last step); counted instead, ` +
+        `they take ${fmt(median(r.growthCountsMs))} ms (median over the loads, counted after each load's visits in the same process)`,
+    );
+  }
   out.push(
     `    (medians of ${runs} page loads; a view's first visit is its first in that load, clicked right after the previous view's figures; ` +
       `warmed: its first visit in another load, once the warm-up is done; API: the handlers' own time for the calls of that wait; ` +

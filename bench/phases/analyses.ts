@@ -24,6 +24,7 @@ import { KEPT_HITS_SCHEMA } from '../../src-main/analysis/base/behaviourHits';
 import { KEPT_CHURN_SCHEMA, withChurnEvents } from '../../src-main/analysis/churn/churnList';
 import { featuresTable, KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresCache';
 import { KEPT_SOURCES_SCHEMA, stageSourceInfo } from '../../src-main/analysis/funnel/pathQueries';
+import { KEPT_GROWTH_SCHEMA, keepDefaultSegmentCounts } from '../../src-main/analysis/decision/growthDecomposition';
 import { tempPaths } from '../../test/support/tempDirs';
 import { TARGET_MS, type CaseResult } from '../analyses';
 import { peakRssMb, reportPhase } from './report';
@@ -122,8 +123,9 @@ async function main(): Promise<void> {
   const ctx = createContext('cli', tempPaths(tempRoot, path.resolve(import.meta.dirname, '../..')));
   const call = inProcessClient(createHandlers(ctx));
   // The derived tables, the default feature table, the saved rules' hits, the whole project's churn
-  // list and what each path source holds are kept in the project file (derivedTables.ts,
-  // featuresCache.ts, behaviourHits.ts, churnList.ts, pathQueries.ts): dropped first, so the first
+  // list, what each path source holds and 增长点's segment counts are kept in the project file
+  // (derivedTables.ts, featuresCache.ts, behaviourHits.ts, churnList.ts, pathQueries.ts,
+  // growthDecomposition.ts): dropped first, so the first
   // open builds them as an import's last step does; then closed and opened again, which reuses them.
   const bare = await ProjectDb.open(projectPath);
   await bare.write(async (sql) => {
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_HITS_SCHEMA} CASCADE`);
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_CHURN_SCHEMA} CASCADE`);
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_SOURCES_SCHEMA} CASCADE`);
+    await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_GROWTH_SCHEMA} CASCADE`);
   });
   await bare.close();
   // Opening reads the project's settings, and its first use of the database brings the derived
@@ -160,6 +163,9 @@ async function main(): Promise<void> {
   t0 = performance.now();
   await ctx.project!.db.use((sql) => stageSourceInfo(ctx.project!.db, sql));
   const sourcesBuildMs = performance.now() - t0;
+  t0 = performance.now();
+  await ctx.project!.db.use((sql) => keepDefaultSegmentCounts(ctx.project!.db, sql, ctx.project!.timeZone));
+  const growthCountsBuildMs = performance.now() - t0;
   await call('project:close', {});
   // (a) The user's open: the file keeps the tables of its data. Open, first use, and the first
   // analysis, the overview (the first view of an opened project, Workspace.tsx).
@@ -269,6 +275,7 @@ async function main(): Promise<void> {
     featuresBuildMs,
     churnListBuildMs,
     sourcesBuildMs,
+    growthCountsBuildMs,
     reopenFeaturesPageMs,
     reopenOpenMs: reopened.openMs,
     firstAnalysisMs,

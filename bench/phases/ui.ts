@@ -17,6 +17,8 @@ import { chromium } from 'playwright-core';
 import { createContext } from '../../src-main/api/context';
 import { inProcessClient, unwrap } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
+import { makeKeptTables } from '../../src-main/api/handlers/import';
+import { growthPeriods, querySegmentCounts } from '../../src-main/analysis/decision/growthDecomposition';
 import type { Api } from '../../src-main/contract';
 import { startServer } from '../../src-main/server/httpServer';
 import { tempPaths } from '../../test/support/tempDirs';
@@ -66,6 +68,11 @@ export interface UiPhaseReport {
   warmUp: UiSample[];
   /** Per view: its first visit of such a load, once the warm-up is done. */
   firstWarm: Record<string, UiSample[]>;
+  /**
+   * Per page load, after its visits: 增长点's segment counts of its first visit counted in the same
+   * process (not read from the table the file keeps, which that visit reads).
+   */
+  growthCountsMs: number[];
   /** Bytes the browser received for the first load's static files (compressed as sent) and the files' own size. */
   staticTransferBytes: number;
   staticBodyBytes: number;
@@ -175,7 +182,7 @@ const PAGE_VISIT = `async (view) => {
   return { ms: t1 - t0, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
 }`;
 
-const emptyReport = (loadBefore: number): UiPhaseReport => ({ openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 });
+const emptyReport = (loadBefore: number): UiPhaseReport => ({ openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, growthCountsMs: [], staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 });
 
 async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
@@ -220,9 +227,11 @@ async function main(): Promise<void> {
     }
     const openMs = performance.now() - opened;
     for (const report of reports) report.openMs = openMs;
-    // As a user's file after its import: the derived tables of its data kept (a cached project that
-    // an older derived format built has them built again here, before anything is timed).
-    await ctx.project!.db.use(async () => undefined);
+    // As a user's file after its import: the derived tables of its data and the tables an import's
+    // last step makes kept (a cached project that an older format made has them made again here,
+    // before anything is timed).
+    const project = ctx.project!;
+    await project.db.use((sql) => makeKeptTables(project, sql));
 
     /** One build's page loads of a run: the first visits and revisits, then a load with the warm-up done and the first visits again. */
     const measureLoads = async (b: number, run: number, report: UiPhaseReport) => {
@@ -264,6 +273,12 @@ async function main(): Promise<void> {
       const warm = (await page.evaluate(`(${PAGE_WARM_UP})()`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
       report.warmUp.push({ ...warm, ...apiIn(warmFrom, performance.now()) });
       for (const view of report.views) await visit(report.firstWarm, view);
+      const countedFrom = performance.now();
+      await project.db.use(async (sql) => {
+        const { previous, current } = await growthPeriods(sql, {}, project.timeZone);
+        await querySegmentCounts(sql, undefined, { from0: previous.from, to0: previous.to, from1: current.from, to1: current.to }, project.timeZone);
+      });
+      report.growthCountsMs.push(performance.now() - countedFrom);
       // Left idle, the page would ask the server (content below the fold, the warm-up) while another build is measured.
       await page.goto('about:blank');
       const label = input.rendererDirs.length > 1 ? ` (build ${b + 1})` : '';

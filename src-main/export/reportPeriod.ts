@@ -5,7 +5,7 @@
  */
 import type { DateRange, ReportPeriod } from '../contract';
 import { addDays, daysBetween } from '../analysis/base/calendar';
-import { latestFullWeek } from '../analysis/decision/growthPoints';
+import { latestFullWeek } from '../analysis/decision/growthDecomposition';
 
 /** Periods the metrics sheet and its charts show at least. */
 export const TREND_PERIODS = 12;

@@ -10,6 +10,7 @@ import { writeXlsx } from '../import/helpers';
 import { KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresCache';
 import { KEPT_CHURN_SCHEMA } from '../../src-main/analysis/churn/churnList';
 import { KEPT_SOURCES_SCHEMA } from '../../src-main/analysis/funnel/pathQueries';
+import { KEPT_GROWTH_SCHEMA } from '../../src-main/analysis/decision/growthDecomposition';
 import { hasHitTables } from '../../src-main/analysis/base/behaviourHits';
 import { readDefinition } from '../../src-main/db/definitionsStore';
 import { dataFingerprint } from '../../src-main/analysis/base/derivedTables';
@@ -162,6 +163,12 @@ describe('the derived tables of the app', () => {
       const [table] = await keptOf(KEPT_SOURCES_SCHEMA);
       const joined = await ctx.project!.db.use((sql) => sql.one<{ n: number }>(`SELECT available AS n FROM ${KEPT_SOURCES_SCHEMA}.${table} WHERE source = 'person_joined'`));
       expect(joined?.n).toBe(2);
+      // 增长点's segment counts of the default periods: the ones 增长点 then reads, not counted again beside them.
+      const counts = await keptOf(KEPT_GROWTH_SCHEMA);
+      expect(counts).toHaveLength(1);
+      await h['decision:growthPoints']({});
+      expect(await keptOf(KEPT_GROWTH_SCHEMA)).toEqual(counts);
+      expect(await ctx.project!.db.use((sql) => sql.all(`SELECT 1 FROM duckdb_tables() WHERE database_name = 'qx_derived' AND starts_with(table_name, 'segment_counts_')`))).toEqual([]);
       const saved = await ctx.project!.db.use((sql) => readDefinition(sql, 'behaviours'));
       expect(await ctx.project!.db.use((sql) => hasHitTables(sql, saved.filter((b) => b.enabled)))).toBe(true);
       // Kept in the file: a later open of the same data finds them current and builds nothing.

@@ -25,11 +25,17 @@
  * all mix (+c1), a vanished one all mix (−c0). GMV is split the same way with r = g / n.
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
-import type { GrowthDimension, SegmentShift } from '../../contract';
-import type { Sql } from '../../db/projectDb';
+import type { AnalysisScope, DateRange, GrowthDimension, SegmentShift } from '../../contract';
+import type { ProjectDb, Sql } from '../../db/projectDb';
+import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
+import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { growthText } from '../../locale/growth';
-import { membershipCtes, personChannelSql, personCtes, scopeCondition } from '../base/analysisBase';
-import { identityCtes } from '../base/identity';
+import { SAVED_TAGS_KEY, membershipCtes, personChannelSql, personCtes, scopeCondition } from '../base/analysisBase';
+import { addDays, daysBetween } from '../base/calendar';
+import { DERIVED_FORMAT } from '../base/derivedTables';
+import { DERIVED_DB, identityCtes } from '../base/identity';
+import { dropOtherStates, isMadeInFile, keptTableName, keptTables, scopeKey } from '../base/keptTables';
+import { resolveAsOf } from '../features/featuresQueries';
 import { convertedSql, gmvSql, memberOrdersCte } from '../metrics/metricsQueries';
 
 /** The two parts of one segment's change. */
@@ -67,6 +73,20 @@ export interface TwoPeriods {
   to0: string;
   from1: string;
   to1: string;
+}
+
+/** The latest full Monday–Sunday week up to `lastDay` (the week of `lastDay` itself when it is a Sunday). */
+export function latestFullWeek(lastDay: string): DateRange {
+  const weekday = (new Date(`${lastDay}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
+  const sunday = weekday === 6 ? lastDay : addDays(lastDay, -weekday - 1);
+  return { from: addDays(sunday, -6), to: sunday };
+}
+
+/** The current period and the one of the same length before it. */
+export async function growthPeriods(sql: Sql, req: Pick<AnalysisScope, 'from' | 'to'>, timeZone: string): Promise<{ current: DateRange; previous: DateRange }> {
+  const current = req.from && req.to ? { from: req.from, to: req.to } : latestFullWeek(await resolveAsOf(sql, timeZone));
+  const length = daysBetween(current.from, current.to) + 1;
+  return { current, previous: { from: addDays(current.from, -length), to: addDays(current.from, -1) } };
 }
 
 /** Separators of the tags of a customer-list row, as the A/B comparison splits them. */
@@ -172,11 +192,90 @@ HAVING grouping(group_segment) = 1 OR group_segment IS NOT NULL
 ORDER BY dimension, segment`;
 }
 
-/** Reads the per-segment counts of the two periods. */
-export async function querySegmentCounts(sql: Sql, groups: string[] | undefined, periods: TwoPeriods, timeZone: string): Promise<SegmentCounts[]> {
+/** The parameters of {@link segmentCountsSql}. */
+function countsParams(groups: string[] | undefined, periods: TwoPeriods, timeZone: string): Record<string, DuckDBValue> {
   const params: Record<string, DuckDBValue> = { tz: timeZone, ...periods, unknown: growthText.unknownSegment, noTag: growthText.noTag };
   if (groups?.length) params.groups = listValue(groups);
-  return sql.all<SegmentCounts>(segmentCountsSql(groups), params);
+  return params;
+}
+
+/** Reads the per-segment counts of the two periods (counted now: the analysis keeps them, {@link segmentCounts}). */
+export async function querySegmentCounts(sql: Sql, groups: string[] | undefined, periods: TwoPeriods, timeZone: string): Promise<SegmentCounts[]> {
+  return sql.all<SegmentCounts>(segmentCountsSql(groups), countsParams(groups, periods, timeZone));
+}
+
+/**
+ * Schema of the project file keeping the counts of the whole project over the default periods (no
+ * groups, no range: what 增长点 opens with) between sessions, in a table named after the state of the
+ * data and definitions they were counted from; the first use of a session drops the tables of other
+ * states.
+ */
+export const KEPT_GROWTH_SCHEMA = `${KEPT_SCHEMA_PREFIX}_growth`;
+
+/** Prefix of the kept count tables. */
+const COUNTS_PREFIX = 'segment_counts_';
+
+/** The version of what a count table holds, part of its key: raise it with every change of {@link segmentCountsSql}. */
+const COUNTS_FORMAT = 1;
+
+/** Scopes and periods whose counts are kept at a time: the latest ones asked for. */
+const KEPT_COUNTS = 4;
+
+/** A request's scope and periods, as the counts of {@link segmentCounts} are asked. */
+export interface CountsRequest {
+  groups?: string[];
+  /** Whether the periods are the default ones (no range asked): with no groups, what the file keeps. */
+  isDefaultRange: boolean;
+  periods: { current: DateRange; previous: DateRange };
+}
+
+const twoPeriods = (p: CountsRequest['periods']): TwoPeriods => ({ from0: p.previous.from, to0: p.previous.to, from1: p.current.from, to1: p.current.to });
+
+/**
+ * The name of the count table of `q` in the current state of the data: its key holds the scope, the
+ * periods, the saved tags (a person's tag segment reads them), the labels of the segments without a
+ * channel, staff or tag, and the formats of the derived tables and of the counts.
+ */
+async function countsName(sql: Sql, q: CountsRequest, timeZone: string): Promise<string> {
+  const tags = await sql.one<{ h: string | null }>(`SELECT md5(value) AS h FROM definitions WHERE key = ?`, [SAVED_TAGS_KEY]);
+  const more = [twoPeriods(q.periods), tags?.h ?? null, growthText.unknownSegment, growthText.noTag, DERIVED_FORMAT, COUNTS_FORMAT];
+  return keptTableName(COUNTS_PREFIX, await scopeKey(sql, { groups: q.groups }, timeZone, ...more));
+}
+
+/** The counts' request 增长点 opens with: the whole project over the default periods. */
+async function defaultCountsRequest(sql: Sql, timeZone: string): Promise<CountsRequest> {
+  return { isDefaultRange: true, periods: await growthPeriods(sql, {}, timeZone) };
+}
+
+/** The kept count tables (the derived database is attached with the project). */
+const withKeptCounts = keptTables(KEPT_COUNTS, async (sql) => {
+  const timeZone = (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE;
+  await dropOtherStates(sql, KEPT_GROWTH_SCHEMA, async () => countsName(sql, await defaultCountsRequest(sql, timeZone), timeZone));
+});
+
+/**
+ * The per-segment counts of `q` ({@link segmentCountsSql}), counted once per state of the data and
+ * definitions: they read every present person's spells, orders and segments (about 200 ms of 增长点's
+ * first visit at 100,000 people), so they are kept for the latest KEPT_COUNTS requests. The whole
+ * project's over the default periods are kept in the project file ({@link KEPT_GROWTH_SCHEMA}),
+ * made by an import's last step or else by the first ask; a project open read-only, and every other
+ * request, keep theirs in memory.
+ */
+export async function segmentCounts(db: ProjectDb, sql: Sql, q: CountsRequest, timeZone: string): Promise<SegmentCounts[]> {
+  const isInFile = !q.groups?.length && q.isDefaultRange && !db.isReadOnly;
+  const key = await countsName(sql, q, timeZone);
+  const name = isInFile ? `${KEPT_GROWTH_SCHEMA}.${key}` : `${DERIVED_DB}.${key}`;
+  const make = async (own: Sql) => {
+    // Counted by an earlier session of the same data (its name says which), or not yet.
+    if (isInFile && (await isMadeInFile(own, KEPT_GROWTH_SCHEMA, key))) return;
+    await own.run(`CREATE OR REPLACE TABLE ${name} AS ${segmentCountsSql(q.groups)}`, countsParams(q.groups, twoPeriods(q.periods), timeZone));
+  };
+  return withKeptCounts(db, sql, name, make, (table) => sql.all<SegmentCounts>(`SELECT * FROM ${table} ORDER BY dimension, segment`));
+}
+
+/** Makes the counts 增长点 opens with (an import's last step), when they are not kept yet. */
+export async function keepDefaultSegmentCounts(db: ProjectDb, sql: Sql, timeZone: string): Promise<void> {
+  await segmentCounts(db, sql, await defaultCountsRequest(sql, timeZone), timeZone);
 }
 
 /** The shifts of every segment (the `all` row left out), in the order of the counts. */

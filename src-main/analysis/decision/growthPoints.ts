@@ -21,19 +21,18 @@
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisScope, DateRange, GrowthFinding, GrowthPointsResult, ParsedReq, SegmentShift } from '../../contract';
-import type { Sql } from '../../db/projectDb';
+import type { ProjectDb, Sql } from '../../db/projectDb';
 import { readDefinition } from '../../db/definitionsStore';
 import { growthText } from '../../locale/growth';
 import { membershipCtes, scopeCondition } from '../base/analysisBase';
-import { addDays, daysBetween } from '../base/calendar';
+import { addDays } from '../base/calendar';
 import { DERIVED_DB } from '../base/identity';
 import { FACTS_CHECKED, countPeopleSql, gnoInScope, memberFactsParams, memberMsgsCtes } from '../base/memberFacts';
 import { queryChannelReturns } from '../channels/channelQueries';
-import { resolveAsOf } from '../features/featuresQueries';
 import { queryFunnel, queryFunnelBreakdowns } from '../funnel/funnelQueries';
 import { isAggregateSource, loadPath } from '../funnel/pathQueries';
 import { queryMetrics } from '../metrics/metricsQueries';
-import { SEGMENT_JOIN, querySegmentCounts, segmentShifts } from './growthDecomposition';
+import { SEGMENT_JOIN, growthPeriods, segmentCounts, segmentShifts } from './growthDecomposition';
 import { MIN_SEGMENT, SPIKE_WINDOW, churnSpikes, costliestFunnelGap, quietPostingHours, type HourFigures, type SegmentFunnel } from './growthSignals';
 
 type GrowthReq = ParsedReq<'decision:growthPoints'>;
@@ -43,20 +42,6 @@ export const MAX_GROUP_FUNNELS = 12;
 
 /** Parts of the change shown as findings per dimension (the largest in ¥). */
 const PARTS_PER_DIMENSION = 2;
-
-/** The latest full Monday–Sunday week up to `lastDay` (the week of `lastDay` itself when it is a Sunday). */
-export function latestFullWeek(lastDay: string): DateRange {
-  const weekday = (new Date(`${lastDay}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
-  const sunday = weekday === 6 ? lastDay : addDays(lastDay, -weekday - 1);
-  return { from: addDays(sunday, -6), to: sunday };
-}
-
-/** The current period and the one of the same length before it. */
-export async function growthPeriods(sql: Sql, req: Pick<AnalysisScope, 'from' | 'to'>, timeZone: string): Promise<{ current: DateRange; previous: DateRange }> {
-  const current = req.from && req.to ? { from: req.from, to: req.to } : latestFullWeek(await resolveAsOf(sql, timeZone));
-  const length = daysBetween(current.from, current.to) + 1;
-  return { current, previous: { from: addDays(current.from, -length), to: addDays(current.from, -1) } };
-}
 
 /** Per hour of the day over local days `$lo`–`$hi`: member messages and people (活跃时段's), and the others' posts. */
 export function hourFiguresSql(groups: string[] | undefined): string {
@@ -275,15 +260,15 @@ async function hourFindings(sql: Sql, req: GrowthReq, periods: { current: DateRa
 }
 
 /** The growth points of the open project. */
-export async function growthPoints(sql: Sql, req: GrowthReq, timeZone: string): Promise<GrowthPointsResult> {
+export async function growthPoints(db: ProjectDb, sql: Sql, req: GrowthReq, timeZone: string): Promise<GrowthPointsResult> {
   const periods = await growthPeriods(sql, req, timeZone);
   // Five questions that need nothing of each other's answers, asked one after the other: at
   // 100,000 people, asked after the other views' analyses, 380–510 ms where asked at once on
   // connections of their own they took 460–580 (all five holding their memory at the same time, the
   // process touched twice the fresh pages: 16,000–23,000 page faults against 32,000–36,000), and at
   // 1,000,000 people no slower. The funnel gap and the churn spikes are valued in ¥ once the counts
-  // have answered.
-  const counts = await querySegmentCounts(sql, req.groups, { from0: periods.previous.from, to0: periods.previous.to, from1: periods.current.from, to1: periods.current.to }, timeZone);
+  // have answered, which are kept per state of the data (segmentCounts).
+  const counts = await segmentCounts(db, sql, { groups: req.groups, isDefaultRange: !(req.from && req.to), periods }, timeZone);
   const funnelValued = await funnelFinding(sql, req, periods, timeZone);
   const churnValued = await churnFindings(sql, req, periods, timeZone);
   const channelFound = await channelFindings(sql, req, timeZone);

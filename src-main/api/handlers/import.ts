@@ -12,9 +12,11 @@ import { derivedProgress } from '../../analysis/base/derivedTables';
 import { featuresTable } from '../../analysis/features/featuresCache';
 import { withChurnEvents } from '../../analysis/churn/churnList';
 import { stageSourceInfo } from '../../analysis/funnel/pathQueries';
+import { keepDefaultSegmentCounts } from '../../analysis/decision/growthDecomposition';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
+import type { Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE } from '../../db/schema';
 import { fieldsOfMapping, listTemplates, saveTemplate } from '../../import/templateStore';
 import { reclaimFreeSpace } from '../../db/fileSpace';
@@ -138,6 +140,18 @@ async function importRequested(
 }
 
 /**
+ * The tables an import's last step keeps in the project file after the derived tables (see
+ * prepareAfter below), each made unless the file keeps it already: the default feature table,
+ * 流失与留存's list of the whole project, what each path source holds and 增长点's segment counts.
+ */
+export async function makeKeptTables(project: OpenProject, sql: Sql): Promise<void> {
+  await featuresTable(sql, { timeZone: project.timeZone });
+  await withChurnEvents(project.db, sql, { timeZone: project.timeZone }, async () => undefined);
+  await stageSourceInfo(project.db, sql);
+  await keepDefaultSegmentCounts(project.db, sql, project.timeZone);
+}
+
+/**
  * Imports as background jobs: start returns at once, status polls, cancel aborts (the project
  * is left untouched). `import:startBatch` imports several files one after another as one job
  * (import/importBatch.ts: each file its own all-or-nothing import, one progress over all).
@@ -160,9 +174,10 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
    * Once, after the last import running (each build reads every message). A cancel meanwhile
    * stops the build and leaves the imports committed; the first use builds the tables then. The
    * default feature table of 客户360, 四象限, VVIP and 相似人群 follows them the same way (kept in
-   * the file too, featuresCache.ts, with the saved key-behaviour rules' hits it counts), and so does
-   * 流失与留存's list of the whole project (churn/churnList.ts) and what each source of a customer path
-   * holds (funnel/pathQueries.ts), their share then unknown.
+   * the file too, featuresCache.ts, with the saved key-behaviour rules' hits it counts), and so do
+   * 流失与留存's list of the whole project (churn/churnList.ts), what each source of a customer path
+   * holds (funnel/pathQueries.ts) and 增长点's segment counts (decision/growthDecomposition.ts), their
+   * share then unknown.
    */
   const prepareAfter = async (self: JobEntry | BatchEntry, project: OpenProject, showPreparing: () => void): Promise<void> => {
     const isLast = ![...jobs.values(), ...batches.values()].some((other) => other !== self && other.job.state === 'running');
@@ -170,11 +185,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
     showPreparing();
     await project.db
       .use(
-        async (sql) => {
-          await featuresTable(sql, { timeZone: project.timeZone });
-          await withChurnEvents(project.db, sql, { timeZone: project.timeZone }, async () => undefined);
-          await stageSourceInfo(project.db, sql);
-        },
+        (sql) => makeKeptTables(project, sql),
         { signal: self.controller.signal, cancelsPreparation: true },
       )
       .catch(() => undefined);
