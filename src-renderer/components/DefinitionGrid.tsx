@@ -2,7 +2,7 @@
 // rules, channel costs. Spreadsheet habits: type over a cell, Enter / Tab / arrows move, paste a
 // block copied from Excel, Ctrl+Z / Ctrl+Y, each problem shown on its cell with the reason.
 // The rows are owned by the caller (with useUndoable for history); the grid never mutates them.
-import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
@@ -17,17 +17,18 @@ export type { DefinitionColumn, DefinitionGridProps };
 const text = definitionGridText;
 
 /** A popup editor of several choices (ag-grid community has none). */
-function MultiSelectEditor(props: CustomCellEditorProps & { options: { value: string; label: string }[] }) {
+function MultiSelectEditor(props: CustomCellEditorProps & { getOptions: () => { value: string; label: string }[] }) {
+  const options = props.getOptions();
   const chosen = new Set(Array.isArray(props.value) ? (props.value as string[]) : []);
   const toggle = (v: string) => {
     const next = new Set(chosen);
     if (next.has(v)) next.delete(v);
     else next.add(v);
-    props.onValueChange(props.options.map((o) => o.value).filter((o) => next.has(o)).concat([...next].filter((x) => !props.options.some((o) => o.value === x))));
+    props.onValueChange(options.map((o) => o.value).filter((o) => next.has(o)).concat([...next].filter((x) => !options.some((o) => o.value === x))));
   };
   return (
     <div className="multiselect-editor" data-testid="multiselect-editor">
-      {props.options.map((o) => (
+      {options.map((o) => (
         <label key={o.value} className="multiselect-option">
           <input type="checkbox" checked={chosen.has(o.value)} onChange={() => toggle(o.value)} />
           <span>{o.label}</span>
@@ -62,9 +63,21 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
   const [current, setCurrent] = useState<number | null>(null);
   const [pasteNote, setPasteNote] = useState<{ ok: string | null; problems: string[] } | null>(null);
 
-  // Latest rows for the ag-grid callbacks, which are created once per column set.
+  // Latest rows and columns for the ag-grid callbacks, which are created once per column shape.
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+  const extrasRef = useRef(extraColumns);
+  extrasRef.current = extraColumns;
+  // What the column definitions are made of. A column's choices, check and live figures change
+  // often (a view's first visit: the message types, then the live counts, each arriving on its
+  // own): those are read through the refs above and shown by a refresh of the cells, not by new
+  // definitions, which ag-grid lays out again whole (~60 ms of one long task at 100,000 people).
+  const shape = JSON.stringify([
+    columns.map((c) => [c.field, c.headerName, c.width, c.flex, c.type, c.isReadOnly, !!c.validate]),
+    (extraColumns ?? []).map((x) => [x.headerName, x.width, x.testId]),
+  ]);
 
   const setCell = useCallback(
     (index: number, field: keyof R & string, value: CellValue) => {
@@ -88,7 +101,9 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
       valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
       cellClass: 'muted',
     };
-    const defs = columns.map((c): ColDef<R> => {
+    const defs = columns.map((c, i): ColDef<R> => {
+      /** The column as the latest render gave it (the same field and type: the shape is the same). */
+      const now = () => columnsRef.current[i] ?? c;
       const def: ColDef<R> = {
         colId: c.field,
         headerName: c.headerName,
@@ -101,11 +116,11 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
         resizable: true,
         editable: !c.isReadOnly && (c.type === 'text' || c.type === 'number' || c.type === 'multiselect'),
         valueGetter: (p) => (p.data ? (p.data[c.field] as unknown) : null),
-        valueFormatter: (p) => (p.data ? cellText(c, p.data) : ''),
+        valueFormatter: (p) => (p.data ? cellText(now(), p.data) : ''),
         cellClassRules: c.validate
-          ? { 'cell-problem': (p) => Boolean(p.data && c.validate!(p.data, rowsRef.current)) }
+          ? { 'cell-problem': (p) => Boolean(p.data && now().validate?.(p.data, rowsRef.current)) }
           : undefined,
-        tooltipValueGetter: c.validate ? (p) => (p.data ? c.validate!(p.data, rowsRef.current) ?? undefined : undefined) : undefined,
+        tooltipValueGetter: c.validate ? (p) => (p.data ? now().validate?.(p.data, rowsRef.current) ?? undefined : undefined) : undefined,
       };
       const cellTestId = (rowIndex: number | null | undefined) => `${testId ?? 'definition-grid'}-${c.field}-${rowIndex ?? 0}`;
       if (c.type === 'number') {
@@ -115,7 +130,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
         def.cellEditor = 'agTextCellEditor';
       } else if (c.type === 'multiselect') {
         def.cellEditor = MultiSelectEditor;
-        def.cellEditorParams = { options: c.options ?? [] };
+        def.cellEditorParams = { getOptions: () => now().options ?? [] };
         def.cellEditorPopup = true;
       } else if (c.type === 'boolean') {
         def.cellRenderer = (p: { data?: R; node: { rowIndex: number | null } }) =>
@@ -140,7 +155,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
               disabled={c.isReadOnly}
               onChange={(e) => setCell(p.node.rowIndex ?? -1, c.field, e.currentTarget.value)}
             >
-              {(c.options ?? []).map((o) => (
+              {(now().options ?? []).map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
@@ -150,6 +165,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
       }
       return def;
     });
+    const extra = (i: number) => extrasRef.current?.[i];
     const extras = (extraColumns ?? []).map(
       (x, i): ColDef<R> => ({
         colId: `__extra${i}`,
@@ -161,13 +177,21 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
         sortable: false,
         type: 'rightAligned',
         cellClass: ['cell-live', 'ag-right-aligned-cell'],
-        valueGetter: (p) => (p.data ? x.value(p.data) : ''),
+        valueGetter: (p) => (p.data ? (extra(i) ?? x).value(p.data) : ''),
         cellRenderer: (p: { data?: R; node: { rowIndex: number | null } }) =>
-          p.data ? <span data-testid={x.testId ? `${x.testId}-${p.node.rowIndex ?? 0}` : undefined}>{x.value(p.data)}</span> : null,
+          p.data ? <span data-testid={x.testId ? `${x.testId}-${p.node.rowIndex ?? 0}` : undefined}>{(extra(i) ?? x).value(p.data)}</span> : null,
       }),
     );
     return [indexCol, ...defs, ...extras];
-  }, [columns, extraColumns, setCell, testId]);
+    // Made again only when the shape changes: `columns` and `extraColumns` are read through their refs.
+  }, [shape, setCell, testId]);
+
+  // New choices, checks or live figures of the same shape: the cells show them again.
+  const madeDefs = useRef(columnDefs);
+  useEffect(() => {
+    if (madeDefs.current === columnDefs) apiRef.current?.refreshCells({ force: true });
+    madeDefs.current = columnDefs;
+  }, [columns, extraColumns, columnDefs]);
 
   function onCellEditRequest(e: CellEditRequestEvent<R>) {
     const field = e.colDef.colId as keyof R & string;
