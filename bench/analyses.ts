@@ -79,6 +79,8 @@ export interface PhaseReport {
   sourcesBuildMs: number;
   /** Then 增长点's segment counts of the default periods (decision/growthDecomposition.ts), kept in the file too. */
   growthCountsBuildMs: number;
+  /** Then 渠道's people rows of the whole project (channels/channelQueries.ts), kept in the file too. */
+  channelsBuildMs: number;
   /** After the user's open and its first analysis, 客户360's first page, read from the feature table the file keeps. */
   reopenFeaturesPageMs: number;
   /** The user's open (closed, opened again with the same data): project:open and its first use, which finds the kept tables; of it, the open. */
@@ -160,7 +162,7 @@ function reportLines(size: SizeName, runs: number, report: PhaseReport): string[
     `  (b) after a data change (an import's last step in the app and the command line, or the first open after a change without it): ` +
       `project:open ${fmt(report.buildOpenMs)} ms + first use, which builds the derived tables into the file, ${fmt(report.derivedBuildMs - report.buildOpenMs)} ms, ` +
       `+ the default feature table into the file ${fmt(report.featuresBuildMs)} ms + the churn list ${fmt(report.churnListBuildMs)} ms + the path sources' counts ${fmt(report.sourcesBuildMs)} ms ` +
-      `+ 增长点's segment counts ${fmt(report.growthCountsBuildMs)} ms (no target of their own)`,
+      `+ 增长点's segment counts ${fmt(report.growthCountsBuildMs)} ms + 渠道's people rows ${fmt(report.channelsBuildMs)} ms (no target of their own)`,
     `  peak RSS of the process over all of it: ${fmt(report.maxRssMB)} MB` +
       (isLarge ? ` (target < ${fmt(LARGE_TARGETS.peakRssMb)} MB: ${mark(report.maxRssMB < LARGE_TARGETS.peakRssMb)})` : '') +
       `; in-memory tables after all the cases: ${fmt(report.inMemoryTablesMb)} MB; ${peakSteps(report.peakAfter)}`,

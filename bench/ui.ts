@@ -103,10 +103,11 @@ function lines(label: string, r: UiPhaseReport, runs: number): string[] {
         `${fmt(v.ms).padStart(9)}${fmt(v.apiMs).padStart(7)}${(w ? fmt(w.ms) : warm ? '—' : '').padStart(8)}${(w ? fmt(w.apiCalls) : warm ? '—' : '').padStart(6)}  ${`${fmt(longMax)} ms (${fmt(f?.longCount ?? 0)}/${fmt(v.longCount)})`.padEnd(22)} ${marks.length ? marks.join(', ') : 'ok'}`,
     );
   }
-  if (r.growthCountsMs?.length) {
+  if (r.countedMs?.growth.length) {
     out.push(
-      `    增长点's first visit reads the segment counts the project file keeps (made by an import's last step); counted instead, ` +
-        `they take ${fmt(median(r.growthCountsMs))} ms (median over the loads, counted after each load's visits in the same process)`,
+      `    增长点 and 渠道 read what the project file keeps for them (made by an import's last step); counted instead, 增长点's segment counts ` +
+        `take ${fmt(median(r.countedMs.growth))} ms and 渠道's people rows ${fmt(median(r.countedMs.channels))} ms ` +
+        `(medians over the loads, counted after each load's visits in the same process)`,
     );
   }
   out.push(

@@ -25,6 +25,7 @@ import { KEPT_CHURN_SCHEMA, withChurnEvents } from '../../src-main/analysis/chur
 import { featuresTable, KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresCache';
 import { KEPT_SOURCES_SCHEMA, stageSourceInfo } from '../../src-main/analysis/funnel/pathQueries';
 import { KEPT_GROWTH_SCHEMA, keepDefaultSegmentCounts } from '../../src-main/analysis/decision/growthDecomposition';
+import { KEPT_CHANNELS_SCHEMA, keepDefaultChannels } from '../../src-main/analysis/channels/channelQueries';
 import { tempPaths } from '../../test/support/tempDirs';
 import { TARGET_MS, type CaseResult } from '../analyses';
 import { peakRssMb, reportPhase } from './report';
@@ -123,9 +124,9 @@ async function main(): Promise<void> {
   const ctx = createContext('cli', tempPaths(tempRoot, path.resolve(import.meta.dirname, '../..')));
   const call = inProcessClient(createHandlers(ctx));
   // The derived tables, the default feature table, the saved rules' hits, the whole project's churn
-  // list, what each path source holds and 增长点's segment counts are kept in the project file
-  // (derivedTables.ts, featuresCache.ts, behaviourHits.ts, churnList.ts, pathQueries.ts,
-  // growthDecomposition.ts): dropped first, so the first
+  // list, what each path source holds, 增长点's segment counts and 渠道's people rows are kept in the
+  // project file (derivedTables.ts, featuresCache.ts, behaviourHits.ts, churnList.ts, pathQueries.ts,
+  // growthDecomposition.ts, channelQueries.ts): dropped first, so the first
   // open builds them as an import's last step does; then closed and opened again, which reuses them.
   const bare = await ProjectDb.open(projectPath);
   await bare.write(async (sql) => {
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_CHURN_SCHEMA} CASCADE`);
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_SOURCES_SCHEMA} CASCADE`);
     await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_GROWTH_SCHEMA} CASCADE`);
+    await sql.run(`DROP SCHEMA IF EXISTS ${KEPT_CHANNELS_SCHEMA} CASCADE`);
   });
   await bare.close();
   // Opening reads the project's settings, and its first use of the database brings the derived
@@ -161,11 +163,15 @@ async function main(): Promise<void> {
   await ctx.project!.db.use((sql) => withChurnEvents(ctx.project!.db, sql, { timeZone: ctx.project!.timeZone }, async () => undefined));
   const churnListBuildMs = performance.now() - t0;
   t0 = performance.now();
-  await ctx.project!.db.use((sql) => stageSourceInfo(ctx.project!.db, sql));
+  await ctx.project!.db.use((sql) => stageSourceInfo(sql));
   const sourcesBuildMs = performance.now() - t0;
   t0 = performance.now();
-  await ctx.project!.db.use((sql) => keepDefaultSegmentCounts(ctx.project!.db, sql, ctx.project!.timeZone));
+  await ctx.project!.db.use((sql) => keepDefaultSegmentCounts(sql, ctx.project!.timeZone));
   const growthCountsBuildMs = performance.now() - t0;
+  t0 = performance.now();
+  await ctx.project!.db.use((sql) => keepDefaultChannels(sql, ctx.project!.timeZone));
+  const channelsBuildMs = performance.now() - t0;
+  peakAfter.push({ step: "the rest of the import's last step", mb: peakRssMb() });
   await call('project:close', {});
   // (a) The user's open: the file keeps the tables of its data. Open, first use, and the first
   // analysis, the overview (the first view of an opened project, Workspace.tsx).
@@ -276,6 +282,7 @@ async function main(): Promise<void> {
     churnListBuildMs,
     sourcesBuildMs,
     growthCountsBuildMs,
+    channelsBuildMs,
     reopenFeaturesPageMs,
     reopenOpenMs: reopened.openMs,
     firstAnalysisMs,

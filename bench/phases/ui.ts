@@ -19,6 +19,8 @@ import { inProcessClient, unwrap } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
 import { makeKeptTables } from '../../src-main/api/handlers/import';
 import { growthPeriods, querySegmentCounts } from '../../src-main/analysis/decision/growthDecomposition';
+import { channelSql, unknownChannel } from '../../src-main/analysis/channels/channelQueries';
+import { scopeParams } from '../../src-main/analysis/base/analysisBase';
 import type { Api } from '../../src-main/contract';
 import { startServer } from '../../src-main/server/httpServer';
 import { tempPaths } from '../../test/support/tempDirs';
@@ -69,10 +71,10 @@ export interface UiPhaseReport {
   /** Per view: its first visit of such a load, once the warm-up is done. */
   firstWarm: Record<string, UiSample[]>;
   /**
-   * Per page load, after its visits: 增长点's segment counts of its first visit counted in the same
-   * process (not read from the table the file keeps, which that visit reads).
+   * Per page load, after its visits, counted in the same process instead of read from the tables
+   * the file keeps (which the first visits read): 增长点's segment counts and 渠道's people rows.
    */
-  growthCountsMs: number[];
+  countedMs: { growth: number[]; channels: number[] };
   /** Bytes the browser received for the first load's static files (compressed as sent) and the files' own size. */
   staticTransferBytes: number;
   staticBodyBytes: number;
@@ -182,7 +184,7 @@ const PAGE_VISIT = `async (view) => {
   return { ms: t1 - t0, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
 }`;
 
-const emptyReport = (loadBefore: number): UiPhaseReport => ({ openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, growthCountsMs: [], staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 });
+const emptyReport = (loadBefore: number): UiPhaseReport => ({ openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, countedMs: { growth: [], channels: [] }, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 });
 
 async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
@@ -273,12 +275,16 @@ async function main(): Promise<void> {
       const warm = (await page.evaluate(`(${PAGE_WARM_UP})()`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
       report.warmUp.push({ ...warm, ...apiIn(warmFrom, performance.now()) });
       for (const view of report.views) await visit(report.firstWarm, view);
-      const countedFrom = performance.now();
-      await project.db.use(async (sql) => {
+      const timed = async (into: number[], count: Parameters<typeof project.db.use>[0]) => {
+        const from = performance.now();
+        await project.db.use(count);
+        into.push(performance.now() - from);
+      };
+      await timed(report.countedMs.growth, async (sql) => {
         const { previous, current } = await growthPeriods(sql, {}, project.timeZone);
         await querySegmentCounts(sql, undefined, { from0: previous.from, to0: previous.to, from1: current.from, to1: current.to }, project.timeZone);
       });
-      report.growthCountsMs.push(performance.now() - countedFrom);
+      await timed(report.countedMs.channels, (sql) => sql.all(channelSql('source', undefined), { ...scopeParams({}, project.timeZone), unknown: unknownChannel() }));
       // Left idle, the page would ask the server (content below the fold, the warm-up) while another build is measured.
       await page.goto('about:blank');
       const label = input.rendererDirs.length > 1 ? ` (build ${b + 1})` : '';

@@ -11,6 +11,7 @@ import { KEPT_FEATURES_SCHEMA } from '../../src-main/analysis/features/featuresC
 import { KEPT_CHURN_SCHEMA } from '../../src-main/analysis/churn/churnList';
 import { KEPT_SOURCES_SCHEMA } from '../../src-main/analysis/funnel/pathQueries';
 import { KEPT_GROWTH_SCHEMA } from '../../src-main/analysis/decision/growthDecomposition';
+import { KEPT_CHANNELS_SCHEMA } from '../../src-main/analysis/channels/channelQueries';
 import { hasHitTables } from '../../src-main/analysis/base/behaviourHits';
 import { readDefinition } from '../../src-main/db/definitionsStore';
 import { dataFingerprint } from '../../src-main/analysis/base/derivedTables';
@@ -168,7 +169,13 @@ describe('the derived tables of the app', () => {
       expect(counts).toHaveLength(1);
       await h['decision:growthPoints']({});
       expect(await keptOf(KEPT_GROWTH_SCHEMA)).toEqual(counts);
-      expect(await ctx.project!.db.use((sql) => sql.all(`SELECT 1 FROM duckdb_tables() WHERE database_name = 'qx_derived' AND starts_with(table_name, 'segment_counts_')`))).toEqual([]);
+      // And 渠道's people rows of the whole project, the ones 渠道 then reads.
+      const channels = await keptOf(KEPT_CHANNELS_SCHEMA);
+      expect(channels).toHaveLength(1);
+      await h['channels:query']({ dimension: 'source' });
+      expect(await keptOf(KEPT_CHANNELS_SCHEMA)).toEqual(channels);
+      const inMemory = await ctx.project!.db.use((sql) => sql.all(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'qx_derived' AND regexp_matches(table_name, '^(segment_counts|channel_people)_')`));
+      expect(inMemory).toEqual([]);
       const saved = await ctx.project!.db.use((sql) => readDefinition(sql, 'behaviours'));
       expect(await ctx.project!.db.use((sql) => hasHitTables(sql, saved.filter((b) => b.enabled)))).toBe(true);
       // Kept in the file: a later open of the same data finds them current and builds nothing.

@@ -6,11 +6,13 @@
  * no request ever finds its table gone ("table does not exist").
  */
 import { createHash } from 'node:crypto';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisScope } from '../../contract';
 import { sqlIdent, type ProjectDb, type Sql } from '../../db/projectDb';
 import { isCancelled } from '../../db/cancellation';
 import { isFileReadOnly } from '../../db/keptState';
 import { dataFingerprint } from './derivedTables';
+import { DERIVED_DB } from './identity';
 
 /** The name of the kept table of `key` (what it was made from, as text): `prefix` and a hash of the key. */
 export function keptTableName(prefix: string, key: string): string {
@@ -214,4 +216,42 @@ export async function dropOtherStates(sql: Sql, schema: string, current: () => P
   if (!tables.length || (await isFileReadOnly(sql))) return;
   const name = await current();
   for (const t of tables) if (t.name !== name) await sql.run(`DROP TABLE IF EXISTS ${schema}.${sqlIdent(t.name)}`).catch(() => undefined);
+}
+
+/** One statement's rows to read through {@link keptStatements}. */
+export interface KeptStatement {
+  /** Everything its rows depend on, as text (the data's fingerprint, its parameters, its format): its table's name. */
+  key: string;
+  /** Whether it is the request a view opens with: kept in the project file when that takes writes. */
+  isDefault: boolean;
+  statement: string;
+  params: Record<string, DuckDBValue>;
+  /** How the rows are read back (an ORDER BY list). */
+  orderBy: string;
+}
+
+/**
+ * Reads statements' rows from tables made once per key and kept for the latest `capacity` keys:
+ * the default request's in the project file's `schema` (the next session of the same data reads
+ * it), every other one, and every one of a project open read-only, in memory. `defaultKey` is the
+ * default request's key in the current state: the first use of a session drops the file's tables
+ * of other keys (an earlier session's).
+ */
+export function keptStatements(schema: string, prefix: string, capacity: number, defaultKey: (sql: Sql) => Promise<string>) {
+  const set = keptTableSet<void>(capacity, (sql) => dropOtherStates(sql, schema, async () => keptTableName(prefix, await defaultKey(sql))));
+  return async <T>(sql: Sql, q: KeptStatement): Promise<T[]> => {
+    const isInFile = q.isDefault && !(await isFileReadOnly(sql));
+    const name = keptTableName(prefix, q.key);
+    const relation = isInFile ? `${schema}.${name}` : `${DERIVED_DB}.${name}`;
+    const held = await set.hold(sql, relation, async (own) => {
+      // Made by an earlier session of the same key (its name says which), or not yet.
+      if (isInFile && (await isMadeInFile(own, schema, name))) return;
+      await own.run(`CREATE OR REPLACE TABLE ${relation} AS ${q.statement}`, q.params);
+    });
+    try {
+      return await sql.all<T>(`SELECT * FROM ${relation} ORDER BY ${q.orderBy}`);
+    } finally {
+      await held.release();
+    }
+  };
 }

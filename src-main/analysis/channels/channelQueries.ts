@@ -36,9 +36,13 @@ import type { AdCostRow, AnalysisScope, ChannelCost, ChannelRow } from '../../co
 import { AppError } from '../../contract/appError';
 import { channelMessages } from '../../locale/analysis';
 import { contactLostSql, earliestChannelFieldsSql, membershipCtes, ownRowKeySql, personChannelSql, personCtes, scopeCondition, scopeParams } from '../base/analysisBase';
+import { DERIVED_FORMAT } from '../base/derivedTables';
 import { identityCtes } from '../base/identity';
+import { keptStatements, scopeKey } from '../base/keptTables';
 import { lastMemberMsgCte, memberSpanCte } from '../base/memberFacts';
 import type { Sql } from '../../db/projectDb';
+import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
+import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 
 /** Which column of a channel the analysis groups by. */
 export type ChannelDimension = ChannelRow['dimension'];
@@ -239,7 +243,60 @@ export function queryChannelReturns(sql: Sql, scope: AnalysisScope, dimension: C
   return channelRows(sql, scope, dimension, typedCosts, timeZone, false);
 }
 
-/** The rows of both, with `active` when `isActiveCounted`. */
+/**
+ * Schema of the project file keeping the people rows of the whole project by person's channel (no
+ * groups, no range, 来源渠道: what 渠道 opens with) between sessions, in a table named after the state
+ * of the data they were counted from; the first use of a session drops the tables of other states.
+ */
+export const KEPT_CHANNELS_SCHEMA = `${KEPT_SCHEMA_PREFIX}_channels`;
+
+/** Prefix of the kept people-row tables. */
+const CHANNELS_PREFIX = 'channel_people_';
+
+/** The version of what such a table holds, part of its key: raise it with every change of {@link channelSql}. */
+const CHANNELS_FORMAT = 1;
+
+/** Requests whose people rows are kept at a time: the latest ones asked for. */
+const KEPT_REQUESTS = 4;
+
+/** The request 渠道 opens with: every group, all the data, the person's channel. */
+const isDefaultRequest = (scope: AnalysisScope, dimension: ChannelDimension) => !scope.groups?.length && !scope.from && !scope.to && dimension === 'source';
+
+/** What a request's people rows depend on, as text: the state of the data, the scope, the dimension, the unknown channel's label and the formats. */
+const channelsKey = (sql: Sql, scope: AnalysisScope, dimension: ChannelDimension, timeZone: string): Promise<string> =>
+  scopeKey(sql, scope, timeZone, dimension, unknownChannel(), DERIVED_FORMAT, CHANNELS_FORMAT);
+
+const keptPeople = keptStatements(KEPT_CHANNELS_SCHEMA, CHANNELS_PREFIX, KEPT_REQUESTS, async (sql) =>
+  channelsKey(sql, {}, 'source', (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE),
+);
+
+/**
+ * The people rows of a request with `active` (channelSql), counted once per state of the data: they
+ * read every customer row, membership, order and message (150–350 ms of 渠道's first visit at
+ * 100,000 people), so they are kept for the latest KEPT_REQUESTS requests, the one 渠道 opens with in
+ * the project file ({@link KEPT_CHANNELS_SCHEMA}, made by an import's last step or else by the first
+ * ask; in memory when the project is open read-only), the others in memory.
+ */
+async function keptPeopleRows(sql: Sql, scope: AnalysisScope, dimension: ChannelDimension, timeZone: string): Promise<PeopleRow[]> {
+  return keptPeople<PeopleRow>(sql, {
+    key: await channelsKey(sql, scope, dimension, timeZone),
+    isDefault: isDefaultRequest(scope, dimension),
+    statement: channelSql(dimension, scope.groups, true),
+    params: { ...scopeParams(scope, timeZone), unknown: unknownChannel() },
+    orderBy: 'channel',
+  });
+}
+
+/** Makes the people rows 渠道 opens with (an import's last step), when they are not kept yet. */
+export async function keepDefaultChannels(sql: Sql, timeZone: string): Promise<void> {
+  await keptPeopleRows(sql, {}, 'source', timeZone);
+}
+
+/**
+ * The rows of both, with `active` when `isActiveCounted`. Those with `active` are kept (see
+ * {@link keptPeopleRows}), and so are those without for the request 渠道 opens with, read from its
+ * rows; any other request without `active` is counted each time, without reading a message.
+ */
 async function channelRows(
   sql: Sql,
   scope: AnalysisScope,
@@ -249,7 +306,10 @@ async function channelRows(
   isActiveCounted: boolean,
 ): Promise<(ChannelReturnRow & { active?: number })[]> {
   type Row = Omit<PeopleRow, 'active'> & Partial<Pick<PeopleRow, 'active'>>;
-  const people = await sql.all<Row>(channelSql(dimension, scope.groups, isActiveCounted), { ...scopeParams(scope, timeZone), unknown: unknownChannel() });
+  const people: Row[] =
+    isActiveCounted || isDefaultRequest(scope, dimension)
+      ? (await keptPeopleRows(sql, scope, dimension, timeZone)).map(({ active, ...rest }) => (isActiveCounted ? { ...rest, active } : rest))
+      : await sql.all<Row>(channelSql(dimension, scope.groups, false), { ...scopeParams(scope, timeZone), unknown: unknownChannel() });
   const imported = new Map((await queryAdCosts(sql, scope)).map((r) => [r.channel, r.cost]));
   const typed = new Map(typedCosts.filter((c) => c.dimension === dimension).map((c) => [c.channel.trim(), c.cost]));
 

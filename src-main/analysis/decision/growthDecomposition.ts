@@ -26,15 +26,15 @@
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisScope, DateRange, GrowthDimension, SegmentShift } from '../../contract';
-import type { ProjectDb, Sql } from '../../db/projectDb';
+import type { Sql } from '../../db/projectDb';
 import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { growthText } from '../../locale/growth';
 import { SAVED_TAGS_KEY, membershipCtes, personChannelSql, personCtes, scopeCondition } from '../base/analysisBase';
 import { addDays, daysBetween } from '../base/calendar';
 import { DERIVED_FORMAT } from '../base/derivedTables';
-import { DERIVED_DB, identityCtes } from '../base/identity';
-import { dropOtherStates, isMadeInFile, keptTableName, keptTables, scopeKey } from '../base/keptTables';
+import { identityCtes } from '../base/identity';
+import { keptStatements, scopeKey } from '../base/keptTables';
 import { resolveAsOf } from '../features/featuresQueries';
 import { convertedSql, gmvSql, memberOrdersCte } from '../metrics/metricsQueries';
 
@@ -232,14 +232,14 @@ export interface CountsRequest {
 const twoPeriods = (p: CountsRequest['periods']): TwoPeriods => ({ from0: p.previous.from, to0: p.previous.to, from1: p.current.from, to1: p.current.to });
 
 /**
- * The name of the count table of `q` in the current state of the data: its key holds the scope, the
- * periods, the saved tags (a person's tag segment reads them), the labels of the segments without a
- * channel, staff or tag, and the formats of the derived tables and of the counts.
+ * What the counts of `q` depend on, as text: the state of the data, the scope, the periods, the
+ * saved tags (a person's tag segment reads them), the labels of the segments without a channel,
+ * staff or tag, and the formats of the derived tables and of the counts.
  */
-async function countsName(sql: Sql, q: CountsRequest, timeZone: string): Promise<string> {
+async function countsKey(sql: Sql, q: CountsRequest, timeZone: string): Promise<string> {
   const tags = await sql.one<{ h: string | null }>(`SELECT md5(value) AS h FROM definitions WHERE key = ?`, [SAVED_TAGS_KEY]);
   const more = [twoPeriods(q.periods), tags?.h ?? null, growthText.unknownSegment, growthText.noTag, DERIVED_FORMAT, COUNTS_FORMAT];
-  return keptTableName(COUNTS_PREFIX, await scopeKey(sql, { groups: q.groups }, timeZone, ...more));
+  return scopeKey(sql, { groups: q.groups }, timeZone, ...more);
 }
 
 /** The counts' request 增长点 opens with: the whole project over the default periods. */
@@ -247,35 +247,32 @@ async function defaultCountsRequest(sql: Sql, timeZone: string): Promise<CountsR
   return { isDefaultRange: true, periods: await growthPeriods(sql, {}, timeZone) };
 }
 
-/** The kept count tables (the derived database is attached with the project). */
-const withKeptCounts = keptTables(KEPT_COUNTS, async (sql) => {
+const keptCounts = keptStatements(KEPT_GROWTH_SCHEMA, COUNTS_PREFIX, KEPT_COUNTS, async (sql) => {
   const timeZone = (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE;
-  await dropOtherStates(sql, KEPT_GROWTH_SCHEMA, async () => countsName(sql, await defaultCountsRequest(sql, timeZone), timeZone));
+  return countsKey(sql, await defaultCountsRequest(sql, timeZone), timeZone);
 });
 
 /**
  * The per-segment counts of `q` ({@link segmentCountsSql}), counted once per state of the data and
- * definitions: they read every present person's spells, orders and segments (about 200 ms of 增长点's
- * first visit at 100,000 people), so they are kept for the latest KEPT_COUNTS requests. The whole
- * project's over the default periods are kept in the project file ({@link KEPT_GROWTH_SCHEMA}),
+ * definitions: they read every present person's spells, orders and segments (about 200–350 ms of
+ * 增长点's first visit at 100,000 people), so they are kept for the latest KEPT_COUNTS requests. The
+ * whole project's over the default periods are kept in the project file ({@link KEPT_GROWTH_SCHEMA}),
  * made by an import's last step or else by the first ask; a project open read-only, and every other
  * request, keep theirs in memory.
  */
-export async function segmentCounts(db: ProjectDb, sql: Sql, q: CountsRequest, timeZone: string): Promise<SegmentCounts[]> {
-  const isInFile = !q.groups?.length && q.isDefaultRange && !db.isReadOnly;
-  const key = await countsName(sql, q, timeZone);
-  const name = isInFile ? `${KEPT_GROWTH_SCHEMA}.${key}` : `${DERIVED_DB}.${key}`;
-  const make = async (own: Sql) => {
-    // Counted by an earlier session of the same data (its name says which), or not yet.
-    if (isInFile && (await isMadeInFile(own, KEPT_GROWTH_SCHEMA, key))) return;
-    await own.run(`CREATE OR REPLACE TABLE ${name} AS ${segmentCountsSql(q.groups)}`, countsParams(q.groups, twoPeriods(q.periods), timeZone));
-  };
-  return withKeptCounts(db, sql, name, make, (table) => sql.all<SegmentCounts>(`SELECT * FROM ${table} ORDER BY dimension, segment`));
+export async function segmentCounts(sql: Sql, q: CountsRequest, timeZone: string): Promise<SegmentCounts[]> {
+  return keptCounts<SegmentCounts>(sql, {
+    key: await countsKey(sql, q, timeZone),
+    isDefault: !q.groups?.length && q.isDefaultRange,
+    statement: segmentCountsSql(q.groups),
+    params: countsParams(q.groups, twoPeriods(q.periods), timeZone),
+    orderBy: 'dimension, segment',
+  });
 }
 
 /** Makes the counts 增长点 opens with (an import's last step), when they are not kept yet. */
-export async function keepDefaultSegmentCounts(db: ProjectDb, sql: Sql, timeZone: string): Promise<void> {
-  await segmentCounts(db, sql, await defaultCountsRequest(sql, timeZone), timeZone);
+export async function keepDefaultSegmentCounts(sql: Sql, timeZone: string): Promise<void> {
+  await segmentCounts(sql, await defaultCountsRequest(sql, timeZone), timeZone);
 }
 
 /** The shifts of every segment (the `all` row left out), in the order of the counts. */

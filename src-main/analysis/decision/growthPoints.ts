@@ -21,7 +21,7 @@
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { AnalysisScope, DateRange, GrowthFinding, GrowthPointsResult, ParsedReq, SegmentShift } from '../../contract';
-import type { ProjectDb, Sql } from '../../db/projectDb';
+import type { Sql } from '../../db/projectDb';
 import { readDefinition } from '../../db/definitionsStore';
 import { growthText } from '../../locale/growth';
 import { membershipCtes, scopeCondition } from '../base/analysisBase';
@@ -260,7 +260,7 @@ async function hourFindings(sql: Sql, req: GrowthReq, periods: { current: DateRa
 }
 
 /** The growth points of the open project. */
-export async function growthPoints(db: ProjectDb, sql: Sql, req: GrowthReq, timeZone: string): Promise<GrowthPointsResult> {
+export async function growthPoints(sql: Sql, req: GrowthReq, timeZone: string): Promise<GrowthPointsResult> {
   const periods = await growthPeriods(sql, req, timeZone);
   // Five questions that need nothing of each other's answers, asked one after the other: at
   // 100,000 people, asked after the other views' analyses, 380–510 ms where asked at once on
@@ -268,7 +268,7 @@ export async function growthPoints(db: ProjectDb, sql: Sql, req: GrowthReq, time
   // process touched twice the fresh pages: 16,000–23,000 page faults against 32,000–36,000), and at
   // 1,000,000 people no slower. The funnel gap and the churn spikes are valued in ¥ once the counts
   // have answered, which are kept per state of the data (segmentCounts).
-  const counts = await segmentCounts(db, sql, { groups: req.groups, isDefaultRange: !(req.from && req.to), periods }, timeZone);
+  const counts = await segmentCounts(sql, { groups: req.groups, isDefaultRange: !(req.from && req.to), periods }, timeZone);
   const funnelValued = await funnelFinding(sql, req, periods, timeZone);
   const churnValued = await churnFindings(sql, req, periods, timeZone);
   const channelFound = await channelFindings(sql, req, timeZone);

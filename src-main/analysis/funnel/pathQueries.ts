@@ -21,11 +21,11 @@ import { gnoInScope } from '../base/memberFacts';
 import { readSavedDefinition } from '../../db/definitionsStore';
 import { DERIVED_DB, identityCtes } from '../base/identity';
 import { INVITATIONS_TABLE } from '../base/invitations';
-import type { ProjectDb, Sql } from '../../db/projectDb';
+import type { Sql } from '../../db/projectDb';
 import { DEFAULT_TIME_ZONE, readMeta } from '../../db/schema';
 import { KEPT_SCHEMA_PREFIX } from '../../db/projectIntegrity';
 import { DERIVED_FORMAT, dataFingerprint } from '../base/derivedTables';
-import { dropOtherStates, isMadeInFile, keptTableName, keptTables } from '../base/keptTables';
+import { keptStatements } from '../base/keptTables';
 import { defaultStageNames, funnelMessages, stageSourceText } from '../../locale/funnel';
 
 /** Kind of each stage source: a daily figure of an imported table, or events of people (labels: locale/funnel.ts). */
@@ -219,15 +219,15 @@ function stageSourceCountsSql(): string {
 }
 
 /**
- * The name of the table of what each source holds in the current state of the data, counted over
+ * What the counts of what each source holds depend on, as text: the state of the data, counted over
  * derived tables of the current format (a new format may tie rows to people otherwise).
  */
-async function sourcesTableName(sql: Sql): Promise<string> {
-  return keptTableName(SOURCES_PREFIX, JSON.stringify([await dataFingerprint(sql), DERIVED_FORMAT, SOURCES_FORMAT]));
+async function sourcesKey(sql: Sql): Promise<string> {
+  return JSON.stringify([await dataFingerprint(sql), DERIVED_FORMAT, SOURCES_FORMAT]);
 }
 
-/** The table of the current state of the data only: a new state's count pushes the older one out. */
-const withKeptCounts = keptTables(1, (sql) => dropOtherStates(sql, KEPT_SOURCES_SCHEMA, () => sourcesTableName(sql)));
+/** The counts of the current state of the data only: a new state's count pushes the older one out. */
+const keptCounts = keptStatements(KEPT_SOURCES_SCHEMA, SOURCES_PREFIX, 1, sourcesKey);
 
 /**
  * How much data the project holds per source (see {@link stageSourceCountsSql}), in the contract's
@@ -236,17 +236,15 @@ const withKeptCounts = keptTables(1, (sql) => dropOtherStates(sql, KEPT_SOURCES_
  * the data: kept in the project file ({@link KEPT_SOURCES_SCHEMA}), made by an import's last step or
  * else by the first path editor to open; a project open read-only keeps them in memory.
  */
-export async function stageSourceInfo(db: ProjectDb, sql: Sql): Promise<StageSourceInfo[]> {
-  const isInFile = !db.isReadOnly;
-  const key = await sourcesTableName(sql);
-  const name = isInFile ? `${KEPT_SOURCES_SCHEMA}.${key}` : `${DERIVED_DB}.${key}`;
-  const make = async (own: Sql) => {
-    // Counted by an earlier session of the same data (its name says which), or not yet.
-    if (isInFile && (await isMadeInFile(own, KEPT_SOURCES_SCHEMA, key))) return;
-    const tz = (await readMeta(own, 'time_zone')) ?? DEFAULT_TIME_ZONE;
-    await own.run(`CREATE OR REPLACE TABLE ${name} AS ${stageSourceCountsSql()}`, { tz });
-  };
-  const rows = await withKeptCounts(db, sql, name, make, (table) => sql.all<{ source: StageSource; available: number }>(`SELECT source, available FROM ${table}`));
+export async function stageSourceInfo(sql: Sql): Promise<StageSourceInfo[]> {
+  const tz = (await readMeta(sql, 'time_zone')) ?? DEFAULT_TIME_ZONE;
+  const rows = await keptCounts<{ source: StageSource; available: number }>(sql, {
+    key: await sourcesKey(sql),
+    isDefault: true,
+    statement: stageSourceCountsSql(),
+    params: { tz },
+    orderBy: 'source',
+  });
   const held = new Map(rows.map((r) => [r.source, Number(r.available)]));
   return allSources.map((source) => ({
     source,
@@ -287,8 +285,8 @@ export async function loadPath(sql: Sql): Promise<CustomerPath> {
 }
 
 /** The saved path, or the default when none is saved, with what the project holds per source (for the editor). */
-export async function readPath(db: ProjectDb, sql: Sql): Promise<CustomerPathInfo> {
-  const sources = await stageSourceInfo(db, sql);
+export async function readPath(sql: Sql): Promise<CustomerPathInfo> {
+  const sources = await stageSourceInfo(sql);
   const saved = await readSavedDefinition(sql, 'path');
   const fallback = defaultPath(sources);
   return { path: saved ?? fallback, sources, isSaved: saved !== null, defaultPath: fallback };

@@ -29,7 +29,7 @@ export function decisionHandlers(ctx: AppContext): DomainHandlers<'decision'> {
     'decision:growthPoints': async (req, call?: CallContext) => {
       const project = requireProject(ctx);
       checkDateRange(req);
-      return project.db.use((sql) => growthPoints(project.db, sql, req, project.timeZone), call);
+      return project.db.use((sql) => growthPoints(sql, req, project.timeZone), call);
     },
   };
 }

@@ -28,7 +28,7 @@ const documentSchema = z.object({
 async function allDefinitions(ctx: AppContext): Promise<Definitions> {
   const project = requireProject(ctx);
   return project.db.use(async (sql) => ({
-    path: (await readPath(project.db, sql)).path,
+    path: (await readPath(sql)).path,
     behaviours: await readDefinition(sql, 'behaviours'),
     quadrant: await readDefinition(sql, 'quadrant'),
     vvip: await readDefinition(sql, 'vvip'),

@@ -13,6 +13,7 @@ import { featuresTable } from '../../analysis/features/featuresCache';
 import { withChurnEvents } from '../../analysis/churn/churnList';
 import { stageSourceInfo } from '../../analysis/funnel/pathQueries';
 import { keepDefaultSegmentCounts } from '../../analysis/decision/growthDecomposition';
+import { keepDefaultChannels } from '../../analysis/channels/channelQueries';
 import { kindInfo } from '../../import/kinds';
 import { listImports, removeImport } from '../../db/importStore';
 import type { OpenProject } from '../../db/projectFile';
@@ -142,13 +143,15 @@ async function importRequested(
 /**
  * The tables an import's last step keeps in the project file after the derived tables (see
  * prepareAfter below), each made unless the file keeps it already: the default feature table,
- * 流失与留存's list of the whole project, what each path source holds and 增长点's segment counts.
+ * 流失与留存's list of the whole project, what each path source holds, 增长点's segment counts and
+ * 渠道's people rows.
  */
 export async function makeKeptTables(project: OpenProject, sql: Sql): Promise<void> {
   await featuresTable(sql, { timeZone: project.timeZone });
   await withChurnEvents(project.db, sql, { timeZone: project.timeZone }, async () => undefined);
-  await stageSourceInfo(project.db, sql);
-  await keepDefaultSegmentCounts(project.db, sql, project.timeZone);
+  await stageSourceInfo(sql);
+  await keepDefaultSegmentCounts(sql, project.timeZone);
+  await keepDefaultChannels(sql, project.timeZone);
 }
 
 /**
@@ -176,8 +179,8 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
    * default feature table of 客户360, 四象限, VVIP and 相似人群 follows them the same way (kept in
    * the file too, featuresCache.ts, with the saved key-behaviour rules' hits it counts), and so do
    * 流失与留存's list of the whole project (churn/churnList.ts), what each source of a customer path
-   * holds (funnel/pathQueries.ts) and 增长点's segment counts (decision/growthDecomposition.ts), their
-   * share then unknown.
+   * holds (funnel/pathQueries.ts), 增长点's segment counts (decision/growthDecomposition.ts) and 渠道's
+   * people rows (channels/channelQueries.ts), their share then unknown.
    */
   const prepareAfter = async (self: JobEntry | BatchEntry, project: OpenProject, showPreparing: () => void): Promise<void> => {
     const isLast = ![...jobs.values(), ...batches.values()].some((other) => other !== self && other.job.state === 'running');

@@ -8,14 +8,14 @@ export function pathHandlers(ctx: AppContext): DomainHandlers<'path'> {
   return {
     'path:get': async () => {
       const { db } = requireProject(ctx);
-      return db.use((sql) => readPath(db, sql));
+      return db.use((sql) => readPath(sql));
     },
     'path:save': async (req) => {
       const path = checkedPath(req.path);
       const { db } = requireProject(ctx);
       return db.use(async (sql) => {
         await writeDefinition(sql, 'path', path);
-        return readPath(db, sql);
+        return readPath(sql);
       });
     },
   };

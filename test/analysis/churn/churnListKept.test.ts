@@ -2,10 +2,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysisScope } from '../../../src-main/contract';
 import { KEPT_CHURN_SCHEMA, queryChurnEventsPage } from '../../../src-main/analysis/churn/churnList';
-import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
 import { withDerivedTables } from '../../../src-main/analysis/base/derivedTables';
 import { ProjectDb } from '../../../src-main/db/projectDb';
 import { closeProjectFile, openProjectFile } from '../../../src-main/db/projectFile';
+import { keptTableNames } from '../../support/keptTableNames';
 import { insertSpells, tempProject, withReadOnlyOpen, type TempProject } from '../../support/projectFixture';
 
 /**
@@ -38,15 +38,7 @@ const reopen = async () => {
 const list = async (scope: AnalysisScope = {}, db: ProjectDb = t.project.db) =>
   (await db.use((sql) => queryChurnEventsPage(db, sql, { ...scope, timeZone: TZ }, { offset: 0, limit: 100, sort: [], filter: {} }))).rows.map((r) => `${r.pid}:${r.name}`);
 /** The event tables of the file's kept schema and of the derived database in memory. */
-const tables = (db: ProjectDb = t.project.db) =>
-  db.use(async (sql) => {
-    const names = async (where: string) =>
-      (await sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE ${where} AND starts_with(table_name, 'churn_list_') ORDER BY 1`)).map((r) => r.name);
-    return {
-      file: await names(`database_name = current_database() AND schema_name = '${KEPT_CHURN_SCHEMA}'`),
-      memory: await names(`database_name = '${DERIVED_DB}'`),
-    };
-  });
+const tables = (db: ProjectDb = t.project.db) => keptTableNames(db, KEPT_CHURN_SCHEMA, 'churn_list_');
 /** Renames a person in the file's kept table only: a list showing the new name was read from it, not computed. */
 const markKept = (name: string) => t.project.db.write((sql) => sql.run(`UPDATE ${KEPT_CHURN_SCHEMA}.${name} SET name = 'kept' WHERE pid = 'a'`));
 

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEPT_GROWTH_SCHEMA, segmentCounts, type CountsRequest } from '../../../src-main/analysis/decision/growthDecomposition';
 import { saveTag } from '../../../src-main/analysis/decision/savedTags';
-import { DERIVED_DB } from '../../../src-main/analysis/base/identity';
 import { withDerivedTables } from '../../../src-main/analysis/base/derivedTables';
 import { ProjectDb } from '../../../src-main/db/projectDb';
 import { closeProjectFile, openProjectFile } from '../../../src-main/db/projectFile';
 import { growthText } from '../../../src-main/locale/growth';
+import { keptTableNames } from '../../support/keptTableNames';
 import { insertMessages, insertSpells, tempProject, withReadOnlyOpen, type TempProject } from '../../support/projectFixture';
 
 /**
@@ -41,17 +41,9 @@ const reopen = async () => {
 const DEFAULT: CountsRequest = { isDefaultRange: true, periods: { previous: { from: '2024-01-01', to: '2024-01-07' }, current: { from: '2024-01-08', to: '2024-01-14' } } };
 /** The counts as `dimension segment people0→people1`, in the order read. */
 const counts = async (q: CountsRequest = DEFAULT, db: ProjectDb = t.project.db) =>
-  (await db.use((sql) => segmentCounts(db, sql, q, TZ))).map((c) => `${c.dimension} ${c.segment} ${c.people0}→${c.people1}`);
+  (await db.use((sql) => segmentCounts(sql, q, TZ))).map((c) => `${c.dimension} ${c.segment} ${c.people0}→${c.people1}`);
 /** The count tables of the file's kept schema and of the derived database in memory. */
-const tables = (db: ProjectDb = t.project.db) =>
-  db.use(async (sql) => {
-    const names = async (where: string) =>
-      (await sql.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE ${where} AND starts_with(table_name, 'segment_counts_') ORDER BY 1`)).map((r) => r.name);
-    return {
-      file: await names(`database_name = current_database() AND schema_name = '${KEPT_GROWTH_SCHEMA}'`),
-      memory: await names(`database_name = '${DERIVED_DB}'`),
-    };
-  });
+const tables = (db: ProjectDb = t.project.db) => keptTableNames(db, KEPT_GROWTH_SCHEMA, 'segment_counts_');
 /** Changes the file's kept table only: counts showing the change were read from it, not counted. */
 const markKept = (name: string) => t.project.db.write((sql) => sql.run(`UPDATE ${KEPT_GROWTH_SCHEMA}.${name} SET people1 = 99 WHERE dimension = 'all'`));
 

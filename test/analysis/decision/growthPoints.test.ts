@@ -79,7 +79,7 @@ beforeAll(async () => {
     { orderNo: 'q3', paidAt: '2024-06-13 12:00:00+08', paid: 100, buyerPhone: phone('b3') },
     { orderNo: 'q4', paidAt: '2024-06-14 12:00:00+08', paid: 20, refunded: 20, buyerPhone: phone('b4') },
   ]);
-  r = await t.project.db.use((sql) => growthPoints(t.project.db, sql, { from: '2024-06-10', to: '2024-06-16' }, TZ));
+  r = await t.project.db.use((sql) => growthPoints(sql, { from: '2024-06-10', to: '2024-06-16' }, TZ));
 }, 120_000);
 afterAll(async () => t?.dispose());
 
@@ -144,7 +144,7 @@ describe('growth points: the decomposition, by hand', () => {
 describe('growth points: churn spikes', () => {
   it('flags 06-12 (5 left against a threshold of 4.055) with what the staff posted, and no other day', async () => {
     // Scope 群C alone: c1's leave from 群A (06-05) would change the window.
-    const c = await t.project.db.use((sql) => growthPoints(t.project.db, sql, { groups: ['群C'], from: '2024-06-10', to: '2024-06-16' }, TZ));
+    const c = await t.project.db.use((sql) => growthPoints(sql, { groups: ['群C'], from: '2024-06-10', to: '2024-06-16' }, TZ));
     const spikes = c.findings.filter((f) => f.kind === 'churn_spike');
     expect(spikes.map((f) => f.link.scope.from)).toEqual(['2024-06-12']);
     const [spike] = spikes;
@@ -168,7 +168,7 @@ describe('growth points: periods', () => {
 
   it('defaults to the last full week of the data', async () => {
     // The last data are 06-14 (an order): the week 06-03 – 06-09, against 05-27 – 06-02.
-    const d = await t.project.db.use((sql) => growthPoints(t.project.db, sql, {}, TZ));
+    const d = await t.project.db.use((sql) => growthPoints(sql, {}, TZ));
     expect(d.current).toEqual({ from: '2024-06-03', to: '2024-06-09' });
     expect(d.previous).toEqual({ from: '2024-05-27', to: '2024-06-02' });
   });
