@@ -1,7 +1,9 @@
 /**
  * Tables made once and kept for the latest few keys, read by any number of requests at a time: the
  * churn events of a scope (churn/churnList.ts), everyone's quadrant type under a definition
- * (quadrant/quadrantResult.ts) and the feature tables (features/featuresCache.ts). A request may run several statements on its table while newer
+ * (quadrant/quadrantResult.ts), the feature tables (features/featuresCache.ts), and statements'
+ * rows ({@link keptStatements}: what each path source holds, 增长点's segment counts, 渠道's people
+ * rows). A request may run several statements on its table while newer
  * requests make newer tables: the table it reads is dropped only when its last reader is done, so
  * no request ever finds its table gone ("table does not exist").
  */
