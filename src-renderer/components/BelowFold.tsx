@@ -14,6 +14,8 @@ const IDLE_TIMEOUT_MS = 1000;
 export interface BelowFoldProps {
   /** The room kept meanwhile (CSS), about the content's height, so the page does not jump when it comes. */
   minHeight: number | string;
+  /** For content that is a card: the card's heading, shown meanwhile on an empty card filling the room. */
+  cardTitle?: string;
   children: ReactNode;
 }
 
@@ -31,7 +33,7 @@ function scrollingParent(el: HTMLElement): HTMLElement | null {
  * busy (`aria-busy`), so a frame whose content is in sight is not called ready without it; a room
  * out of sight is not busy, and the frame is ready once what is in sight is shown.
  */
-export function BelowFold({ minHeight, children }: BelowFoldProps) {
+export function BelowFold({ minHeight, cardTitle, children }: BelowFoldProps) {
   const isWarming = useWarmUpScope() !== null;
   const [state, setState] = useState<'unknown' | 'away' | 'made'>(isWarming ? 'made' : 'unknown');
   const ref = useRef<HTMLDivElement>(null);
@@ -79,5 +81,13 @@ export function BelowFold({ minHeight, children }: BelowFoldProps) {
   }, [isMade]);
 
   if (isMade) return <>{children}</>;
-  return <div ref={ref} className="below-fold" style={{ minHeight }} aria-busy={state === 'unknown'} data-testid="below-fold" />;
+  return (
+    <div ref={ref} className="below-fold" style={{ minHeight }} aria-busy={state === 'unknown'} data-testid="below-fold">
+      {cardTitle !== undefined && (
+        <section className="card below-fold-card" style={{ minHeight }}>
+          <h3>{cardTitle}</h3>
+        </section>
+      )}
+    </div>
+  );
 }

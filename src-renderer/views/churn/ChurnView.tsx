@@ -52,10 +52,10 @@ export function ChurnView() {
       <ListPanel result={result} />
       {/* Below the fold at the usual window sizes: asked and drawn once in sight, or once the figures above stood a second (BelowFold). */}
       <div className="churn-panels">
-        <BelowFold minHeight={PANEL_HEIGHT}>
+        <BelowFold minHeight={PANEL_HEIGHT} cardTitle={churnText.retentionTitle}>
           <RetentionPanel scope={scope} />
         </BelowFold>
-        <BelowFold minHeight={PANEL_HEIGHT}>
+        <BelowFold minHeight={PANEL_HEIGHT} cardTitle={churnText.survivalTitle}>
           <SurvivalPanel scope={scope} />
         </BelowFold>
       </div>

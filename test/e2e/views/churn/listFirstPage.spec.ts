@@ -1,17 +1,20 @@
 import { expect, sharedDemoTest as test } from '../../fixtures';
+import { churnText } from '../../../../src-main/locale/churn';
 
 /**
  * In the page, from now on: each call of `methods` with what it asked and whether the list's grid
- * was made by then, and the methods called when 流失与留存 was first called ready.
+ * was made by then, and, when 流失与留存 was first called ready, the methods called and the headings
+ * of the empty cards standing for panels not made yet.
  */
 async function recordCalls(page: import('@playwright/test').Page, methods: string[]): Promise<void> {
   await page.evaluate((watched) => {
     const seen: { method: string; body: unknown; isGridMade: boolean }[] = [];
-    const w = window as unknown as { __asked: typeof seen; __askedAtReady?: string[] };
+    const w = window as unknown as { __asked: typeof seen; __askedAtReady?: string[]; __cardsAtReady?: string[] };
     w.__asked = seen;
     const readiness = new MutationObserver(() => {
       if (!document.querySelector('[data-view="churn"][data-ready="true"]')) return;
       w.__askedAtReady = seen.map((c) => c.method);
+      w.__cardsAtReady = [...document.querySelectorAll('[data-view="churn"] .below-fold-card h3')].map((h) => h.textContent ?? '');
       readiness.disconnect();
     });
     readiness.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
@@ -27,6 +30,7 @@ async function recordCalls(page: import('@playwright/test').Page, methods: strin
 }
 
 const askedAtReady = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __askedAtReady?: string[] }).__askedAtReady);
+const cardsAtReady = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __cardsAtReady?: string[] }).__cardsAtReady);
 const asked = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as { __asked: { method: string; body: Record<string, unknown>; isGridMade: boolean }[] }).__asked);
 
@@ -58,6 +62,8 @@ test('流失与留存: what is below the fold is made without a scroll once the 
   await demo.openTab('churn');
   await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
   expect(await askedAtReady(page)).toEqual([]);
+  // Meanwhile each panel's room was an empty card with the panel's heading.
+  expect(await cardsAtReady(page)).toEqual([churnText.retentionTitle, churnText.survivalTitle]);
   // Drawn in place, the page not scrolled.
   await expect(churnPage.chart('churn-retention-chart')).toHaveAttribute('data-rendered', 'true');
   await expect(churnPage.chart('churn-survival-chart')).toHaveAttribute('data-rendered', 'true');
