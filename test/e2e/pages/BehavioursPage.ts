@@ -1,13 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { Req, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
+import { gridCell, gridRow } from './grid';
 
 /** The key-behaviours view (关键行为): rule grid with live counts, save, activity setting, trend and lift. */
 export class BehavioursPage {
   constructor(private readonly page: Page) {}
 
   private gridCell(rowIndex: number, colId: string) {
-    return this.page.getByTestId('behaviours-grid').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
+    return gridCell(this.page.getByTestId('behaviours-grid'), rowIndex, colId);
   }
 
   /** The rules card: `aria-busy="false"` once the live counts of the current rows are shown. */
@@ -36,7 +37,7 @@ export class BehavioursPage {
 
   /** The 正则 check box of a row. */
   regexBox(rowIndex: number) {
-    return this.page.getByTestId('behaviours-grid').locator(`.ag-row[row-index="${rowIndex}"] [data-testid="behaviours-grid-isRegex-${rowIndex}"]`);
+    return gridRow(this.page.getByTestId('behaviours-grid'), rowIndex).locator(`[data-testid="behaviours-grid-isRegex-${rowIndex}"]`);
   }
 
   /** The problems listed under the grid. */
@@ -70,7 +71,7 @@ export class BehavioursPage {
 
   /** A cell of the lift table. */
   liftCell(rowIndex: number, colId: string) {
-    return this.page.getByTestId('behaviours-lift').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
+    return gridCell(this.page.getByTestId('behaviours-lift'), rowIndex, colId).first();
   }
 
   /** The API's answers. */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { gridCell, gridRow } from './grid';
 
 /** The 渠道 view: dimension switch, charts, the channel grid, the cost grid and the imported costs. */
 export class ChannelsPage {
@@ -43,7 +44,7 @@ export class ChannelsPage {
     const grid = this.page.getByTestId('channel-costs');
     const before = await grid.locator('.ag-row').count();
     await this.page.getByTestId('channel-costs-add').click();
-    const row = grid.locator(`.ag-row[row-index="${before}"]`);
+    const row = gridRow(grid, before);
     await row.waitFor();
     for (const [field, text] of [['channel', channel], ['cost', cost]] as const) {
       await row.locator(`.ag-cell[col-id="${field}"]`).dblclick();
@@ -59,7 +60,7 @@ export class ChannelsPage {
     const grid = this.page.getByTestId('channel-costs');
     const before = await grid.locator('.ag-row').count();
     await this.page.getByTestId('channel-costs-add').click();
-    const cell = grid.locator(`.ag-row[row-index="${before}"] .ag-cell[col-id="channel"]`);
+    const cell = gridCell(grid, before, 'channel');
     await cell.click();
     await cell.evaluate((el, text) => {
       const data = new DataTransfer();

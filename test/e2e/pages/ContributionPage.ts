@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { gridCell } from './grid';
 
 /** The 贡献度 view: the metric and band grids, their save bar, the reading, the chart and the ranking. */
 export class ContributionPage {
@@ -22,7 +23,7 @@ export class ContributionPage {
   }
 
   weight(rowIndex: number) {
-    return this.page.getByTestId('contribution-metrics').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="weight"]`);
+    return gridCell(this.page.getByTestId('contribution-metrics'), rowIndex, 'weight');
   }
 
   /** Types a weight (a double click opens the editor). */
@@ -46,12 +47,12 @@ export class ContributionPage {
 
   /** The name in a row of the ranking. */
   rankedUnit(rowIndex: number) {
-    return this.page.getByTestId('contribution-ranking').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="unit"]`);
+    return gridCell(this.page.getByTestId('contribution-ranking'), rowIndex, 'unit');
   }
 
   /** The score in a row of the ranking. */
   rankedScore(rowIndex: number) {
-    return this.page.getByTestId('contribution-ranking').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="score"]`);
+    return gridCell(this.page.getByTestId('contribution-ranking'), rowIndex, 'score');
   }
 
   reading() {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { DataQuery, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 import { downloadOf, type Downloaded } from './download';
+import { gridCell } from './grid';
 
 /** The customer-360 view (客户360): the server-paged feature grid, its row count and export. */
 export class FeaturesPage {
@@ -23,7 +24,7 @@ export class FeaturesPage {
 
   /** One cell of a displayed row (rows are matched by row-index: the name column is pinned). */
   cell(rowIndex: number, colId: string) {
-    return this.page.getByTestId('features-grid').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
+    return gridCell(this.page.getByTestId('features-grid'), rowIndex, colId).first();
   }
 
   /** The API's page for the same scope, sort and filter. */

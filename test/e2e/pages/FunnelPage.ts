@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { downloadOf, xlsxButtons, type Downloaded } from './download';
+import { gridCell } from './grid';
 
 /** The 路径与漏斗 view: path editor, mode switch, funnel chart, rate table and the lost list. */
 export class FunnelPage {
@@ -56,7 +57,7 @@ export class FunnelPage {
 
   /** The name cell of a stage in the path grid. */
   stageNameCell(index: number) {
-    return this.page.getByTestId('path-grid').locator(`.ag-row[row-index="${index}"] .ag-cell[col-id="name"]`);
+    return gridCell(this.page.getByTestId('path-grid'), index, 'name');
   }
 
   /** Renames a stage by typing over its name cell. */

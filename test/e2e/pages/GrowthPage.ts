@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { gridCell } from './grid';
 
 /** The 增长点 view: the reading, the ranked findings and their links. */
 export class GrowthPage {
@@ -24,7 +25,7 @@ export class GrowthPage {
 
   /** The text of a cell of the decomposition's grid, by row index and column id. */
   shiftCell(rowIndex: number, colId: string) {
-    return this.shifts().locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`).first();
+    return gridCell(this.shifts(), rowIndex, colId).first();
   }
 
   /** The finding of a kind (the first when several), by its `data-kind`. */

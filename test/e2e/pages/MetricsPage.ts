@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { gridCell } from './grid';
 
 /** The figures the e2e tests read from a row of the grid. */
 export const rowMetricIds = ['total_members', 'new_members', 'active_members', 'active_rate', 'churned_members'] as const;
@@ -31,7 +32,7 @@ export class MetricsPage {
     const periodCell = grid.locator('.ag-cell[col-id="period_start"]', { hasText: periodStart }).first();
     await periodCell.waitFor();
     const rowIndex = await periodCell.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ag-row ")][1]').getAttribute('row-index');
-    return (await grid.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${metric}"]`).innerText()).trim();
+    return (await gridCell(grid, String(rowIndex), metric).innerText()).trim();
   }
 
   /** The figures of one period row as the grid shows them, keyed by metric id. */

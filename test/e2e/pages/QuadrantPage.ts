@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { QuadrantType, Req, Responses } from '../../../src-main/contract';
 import { callApi } from './api';
 import { downloadOf, xlsxButtons, type Downloaded } from './download';
+import { gridCell } from './grid';
 
 /** Count of each card as shown, keyed by type. */
 export type ShownCounts = Partial<Record<QuadrantType | 'unclassified', number>>;
@@ -116,7 +117,7 @@ export class QuadrantPage {
 
   /** The pid cell of a displayed row of the people list. */
   listedPid(rowIndex: number) {
-    return this.page.getByTestId('quadrant-people').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="pid"]`).first();
+    return gridCell(this.page.getByTestId('quadrant-people'), rowIndex, 'pid').first();
   }
 
   /** The API's answer for a definition (the saved one when absent). */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { gridCell } from './grid';
 
 /** The ROI预测 view: the measured channels, the scenario grid and its save bar, the comparison, the heatmap and the back-test. */
 export class RoiPage {
@@ -17,7 +18,7 @@ export class RoiPage {
 
   /** A cell of the scenario grid. */
   scenarioCell(rowIndex: number, field: string) {
-    return this.page.getByTestId('roi-scenarios').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${field}"]`);
+    return gridCell(this.page.getByTestId('roi-scenarios'), rowIndex, field);
   }
 
   /** Types into a scenario cell (a double click opens the editor). */
@@ -31,12 +32,12 @@ export class RoiPage {
 
   /** A figure of the side-by-side comparison. */
   compared(rowIndex: number, field: string) {
-    return this.page.getByTestId('roi-compared').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${field}"]`);
+    return gridCell(this.page.getByTestId('roi-compared'), rowIndex, field);
   }
 
   /** A figure of the measured grid. */
   measured(rowIndex: number, field: string) {
-    return this.page.getByTestId('roi-measured').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${field}"]`);
+    return gridCell(this.page.getByTestId('roi-measured'), rowIndex, field);
   }
 
   planReadings() {

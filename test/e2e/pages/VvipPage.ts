@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Responses, VvipDefinition } from '../../../src-main/contract';
 import { callApi } from './api';
 import { downloadOf, xlsxButtons, type Downloaded } from './download';
+import { gridCell } from './grid';
 
 /** The VVIP view: rule grid, live figures, people list, save and export. */
 export class VvipPage {
@@ -26,7 +27,7 @@ export class VvipPage {
 
   /** Types a number into the 值 cell of a rule row (a double click opens the editor). */
   async setValue(rowIndex: number, value: number): Promise<void> {
-    const cell = this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`);
+    const cell = gridCell(this.page.getByTestId('vvip-rules'), rowIndex, 'value');
     await cell.dblclick();
     const input = cell.locator('input');
     await input.fill(String(value));
@@ -38,7 +39,7 @@ export class VvipPage {
    * 值 cell focused, as Ctrl+V would deliver it.
    */
   async pasteAtValue(rowIndex: number, text: string): Promise<void> {
-    await this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`).click();
+    await gridCell(this.page.getByTestId('vvip-rules'), rowIndex, 'value').click();
     await this.page.evaluate((data) => {
       const clipboardData = new DataTransfer();
       clipboardData.setData('text/plain', data);
@@ -48,7 +49,7 @@ export class VvipPage {
 
   /** The 值 cell of a rule row. */
   value(rowIndex: number) {
-    return this.page.getByTestId('vvip-rules').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="value"]`);
+    return gridCell(this.page.getByTestId('vvip-rules'), rowIndex, 'value');
   }
 
   /** Picks the 比较 of a rule row by its label (≥, > …). */
@@ -92,6 +93,6 @@ export class VvipPage {
 
   /** The pid cell of a displayed row of the people list. */
   listedPid(rowIndex: number) {
-    return this.page.getByTestId('vvip-people').locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="pid"]`).first();
+    return gridCell(this.page.getByTestId('vvip-people'), rowIndex, 'pid').first();
   }
 }

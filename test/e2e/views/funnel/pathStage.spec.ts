@@ -1,4 +1,5 @@
 import { expect, sharedDemoTest as test } from '../../fixtures';
+import { gridCell } from '../../pages/grid';
 
 test.describe('a new path stage', () => {
   test('starts without bound data, says so on the stage and blocks 保存路径 until the data is chosen', async ({ demo: _, page, workspace, funnelPage, shot }) => {
@@ -14,7 +15,7 @@ test.describe('a new path stage', () => {
     await expect(source.locator('option:checked')).toHaveText('请选择…');
     // Said once, on the stage's row, by the grid's own list of cell problems.
     await expect(page.getByTestId('path-grid-problems')).toHaveText(`第 ${added + 1} 行「绑定数据」：请为每个阶段选择绑定数据`);
-    await expect(page.getByTestId('path-grid').locator(`.ag-row[row-index="${added}"] .ag-cell[col-id="source"]`)).toHaveClass(/cell-problem/);
+    await expect(gridCell(page.getByTestId('path-grid'), added, 'source')).toHaveClass(/cell-problem/);
     await expect(page.getByTestId('path-save')).toBeDisabled();
     await shot('path-new-stage-empty.png');
 
