@@ -275,16 +275,16 @@ async function main(): Promise<void> {
       const warm = (await page.evaluate(`(${PAGE_WARM_UP})()`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
       report.warmUp.push({ ...warm, ...apiIn(warmFrom, performance.now()) });
       for (const view of report.views) await visit(report.firstWarm, view);
-      const timed = async (into: number[], count: Parameters<typeof project.db.use>[0]) => {
+      const timeCounting = async (into: number[], count: Parameters<typeof project.db.use>[0]) => {
         const from = performance.now();
         await project.db.use(count);
         into.push(performance.now() - from);
       };
-      await timed(report.countedMs.growth, async (sql) => {
+      await timeCounting(report.countedMs.growth, async (sql) => {
         const { previous, current } = await growthPeriods(sql, {}, project.timeZone);
         await querySegmentCounts(sql, undefined, { from0: previous.from, to0: previous.to, from1: current.from, to1: current.to }, project.timeZone);
       });
-      await timed(report.countedMs.channels, (sql) => sql.all(channelSql('source', undefined), { ...scopeParams({}, project.timeZone), unknown: unknownChannel() }));
+      await timeCounting(report.countedMs.channels, (sql) => sql.all(channelSql('source', undefined), { ...scopeParams({}, project.timeZone), unknown: unknownChannel() }));
       // Left idle, the page would ask the server (content below the fold, the warm-up) while another build is measured.
       await page.goto('about:blank');
       const label = input.rendererDirs.length > 1 ? ` (build ${b + 1})` : '';

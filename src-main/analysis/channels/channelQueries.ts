@@ -306,9 +306,10 @@ async function channelRows(
   isActiveCounted: boolean,
 ): Promise<(ChannelReturnRow & { active?: number })[]> {
   type Row = Omit<PeopleRow, 'active'> & Partial<Pick<PeopleRow, 'active'>>;
-  const people: Row[] =
-    isActiveCounted || isDefaultRequest(scope, dimension)
-      ? (await keptPeopleRows(sql, scope, dimension, timeZone)).map(({ active, ...rest }) => (isActiveCounted ? { ...rest, active } : rest))
+  const people: Row[] = isActiveCounted
+    ? await keptPeopleRows(sql, scope, dimension, timeZone)
+    : isDefaultRequest(scope, dimension)
+      ? (await keptPeopleRows(sql, scope, dimension, timeZone)).map(({ active: _active, ...rest }) => rest)
       : await sql.all<Row>(channelSql(dimension, scope.groups, false), { ...scopeParams(scope, timeZone), unknown: unknownChannel() });
   const imported = new Map((await queryAdCosts(sql, scope)).map((r) => [r.channel, r.cost]));
   const typed = new Map(typedCosts.filter((c) => c.dimension === dimension).map((c) => [c.channel.trim(), c.cost]));
