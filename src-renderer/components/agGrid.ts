@@ -9,6 +9,7 @@ import {
   ColumnAutoSizeModule,
   CustomEditorModule,
   DateFilterModule,
+  GridBodyCtrl,
   InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
@@ -44,6 +45,17 @@ ModuleRegistry.registerModules([
   SelectEditorModule,
   CustomEditorModule,
 ]);
+
+// A grid out of the page (a visited view hidden: Workspace.tsx's KeptView detaches it) measures a
+// viewport 0 px wide, which ag-grid takes as "draw every column" (its column viewport suppresses
+// virtualisation at a width of 0). Leaving 客户360, its grid drew the cells of all 26 columns while
+// out of sight, some 420 cells in the next view's first frames: one task of 70–100 ms in someone
+// else's visit (issue 17). Out of the page, a grid's columns stay as they were; back in it, its
+// resize handler measures it again.
+const updateColumnViewport = GridBodyCtrl.prototype.updateColumnViewport;
+GridBodyCtrl.prototype.updateColumnViewport = function (this: GridBodyCtrl, afterScroll?: boolean) {
+  if (this.eGridViewport.isConnected) updateColumnViewport.call(this, afterScroll);
+};
 
 /** System fonts only: the quartz default names a Google font, which we must never fetch. */
 export const gridTheme = themeQuartz.withParams({
