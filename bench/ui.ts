@@ -69,6 +69,27 @@ function summary(samples: UiSample[]) {
   };
 }
 
+/**
+ * The animation frames over the long-task target, per wait that had one, with their longest
+ * scripts: what to look at where a long task was missed (a wait's frames, in its load's order).
+ */
+function longFrameLines(r: UiPhaseReport): string[] {
+  const waits: [string, UiSample[] | undefined][] = [
+    ['overview', r.overview],
+    ['warm-up', r.warmUp],
+    ...r.views.flatMap((view): [string, UiSample[] | undefined][] => [
+      [`${view} first`, r.first[view]],
+      [`${view} warmed`, r.firstWarm?.[view]],
+      [`${view} revisit`, r.revisit[view]],
+    ]),
+    ['overview revisit', r.revisit.overview],
+  ];
+  const out = waits.flatMap(([wait, samples]) =>
+    (samples ?? []).flatMap((s, load) => (s.longFrames ?? []).map((frame) => `      ${wait}, load ${load + 1}: ${frame}`)),
+  );
+  return out.length ? [`    frames of ${UI_TARGETS.longTaskMs} ms or more (Long Animation Frames: start from the wait's start, length, longest scripts):`, ...out] : [];
+}
+
 function lines(label: string, r: UiPhaseReport, runs: number): string[] {
   const ov = summary(r.overview);
   const fs = median(r.firstScreen);
@@ -103,6 +124,7 @@ function lines(label: string, r: UiPhaseReport, runs: number): string[] {
         `${fmt(v.ms).padStart(9)}${fmt(v.apiMs).padStart(7)}${(w ? fmt(w.ms) : warm ? '—' : '').padStart(8)}${(w ? fmt(w.apiCalls) : warm ? '—' : '').padStart(6)}  ${`${fmt(longMax)} ms (${fmt(f?.longCount ?? 0)}/${fmt(v.longCount)})`.padEnd(22)} ${marks.length ? marks.join(', ') : 'ok'}`,
     );
   }
+  out.push(...longFrameLines(r));
   if (r.countedMs?.growth.length) {
     out.push(
       `    增长点 and 渠道 read what the project file keeps for them (made by an import's last step); counted instead, 增长点's segment counts ` +
@@ -159,7 +181,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<string[]> {
     result.push(` ${projectLabel}:`);
     opts.log(`ui: ${projectLabel}, ${builds.map(([label, dir]) => `${label} (${path.relative(root, dir) || dir})`).join(' and ')}…`);
     const work = path.join(uiDir, `work-${process.pid}`);
-    const reports = runPhase({ project, rendererDirs: builds.map(([, dir]) => path.join(dir, 'renderer')), work, runs });
+    const reports = runPhase({ project, rendererDirs: builds.map(([, dir]) => path.join(dir, 'renderer')), work, runs, longTaskMs: UI_TARGETS.longTaskMs });
     if (builds.length > 1) {
       result.push(
         `  (the builds' page loads alternating over one server process: ${builds.map(([label]) => label).join(', ')}, then the reverse, …; ` +

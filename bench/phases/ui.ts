@@ -36,6 +36,8 @@ export interface UiPhaseInput {
   work: string;
   /** Page loads per build, each visiting every view once and then once more. */
   runs: number;
+  /** The long-task target: the animation frames at least this long are named with their scripts. */
+  longTaskMs: number;
 }
 
 /** One timed wait for figures. */
@@ -44,6 +46,11 @@ export interface UiSample {
   /** Longest long task and their number between the start and the figures shown. */
   longMaxMs: number;
   longCount: number;
+  /**
+   * The animation frames of that time at least the long-task target long, each with its longest
+   * scripts (Long Animation Frames API): what ran when the page froze, `@start duration ms: …`.
+   */
+  longFrames: string[];
   /** From the first handler call's start to the last one's end, in that time (0: none asked). */
   apiMs: number;
   apiCalls: number;
@@ -84,6 +91,9 @@ export interface UiPhaseReport {
 
 const input = JSON.parse(process.argv[2]!) as UiPhaseInput;
 
+/** What the page measures of a wait (the rest of a sample is the server's). */
+type PageSample = Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount' | 'longFrames'>;
+
 /** Handler calls with their start and end (performance.now of this process). */
 const apiCalls: { method: string; start: number; end: number }[] = [];
 
@@ -111,15 +121,33 @@ function apiIn(from: number, to: number): Pick<UiSample, 'apiMs' | 'apiCalls' | 
 }
 
 /**
- * Installed before the page's own scripts: long tasks and the moments the first screen and the
- * overview's figures appear. Page code is kept as text: it runs in the browser, not here.
+ * Installed before the page's own scripts: long tasks, the long animation frames with their
+ * scripts, and the moments the first screen and the overview's figures appear. `qx.longsIn(from,
+ * to)` sums up those of a time as a sample holds them. Page code is kept as text: it runs in the
+ * browser, not here.
  */
 const PAGE_PROBE = `(() => {
-  const qx = { longTasks: [], firstScreen: 0, overviewReady: 0 };
+  const qx = { longTasks: [], longFrames: [], firstScreen: 0, overviewReady: 0 };
   window.__qx = qx;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) qx.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  // A script's file without its hash (agGrid-DP0WR8G2.js: agGrid).
+  const source = (s) => (s.sourceURL || '').split('/').pop().replace(/-[\\w-]{8}\\.js$/, '') || '?';
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration < ${input.longTaskMs}) continue;
+      const scripts = [...e.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3)
+        .map((s) => s.invoker + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : '') + ' in ' + source(s) + ' ' + Math.round(s.duration) + ' ms' + (s.forcedStyleAndLayoutDuration >= 5 ? ' (' + Math.round(s.forcedStyleAndLayoutDuration) + ' forced layout)' : ''));
+      const render = e.renderStart ? ', rendering ' + Math.round(e.startTime + e.duration - e.renderStart) + ' ms' : '';
+      qx.longFrames.push([e.startTime, e.duration, Math.round(e.duration) + ' ms: ' + (scripts.join(', ') || 'no script') + render]);
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  qx.longsIn = (from, to) => {
+    const longs = qx.longTasks.filter(([s, d]) => s + d > from && s < to).map(([, d]) => d);
+    const frames = qx.longFrames.filter(([s, d]) => s + d > from && s < to).map(([s, , text]) => '@' + Math.round(s - Math.max(from, 0)) + ' ' + text);
+    return { longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length, longFrames: frames };
+  };
   const observer = new MutationObserver(() => {
     if (!qx.firstScreen && document.querySelector('[data-testid="tab-overview"]')) qx.firstScreen = performance.now();
     if (!qx.overviewReady && document.querySelector('[data-view="overview"][data-ready="true"]')) {
@@ -133,8 +161,7 @@ const PAGE_PROBE = `(() => {
 /** In the page: the first screen, the overview's figures and the long tasks before them. */
 const PAGE_LOAD = `(() => {
   const qx = window.__qx;
-  const longs = qx.longTasks.filter(([s]) => s < qx.overviewReady).map(([, d]) => d);
-  return { firstScreen: qx.firstScreen, overviewReady: qx.overviewReady, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+  return { firstScreen: qx.firstScreen, overviewReady: qx.overviewReady, ...qx.longsIn(-Infinity, qx.overviewReady) };
 })()`;
 
 /** In the page: waits for the workspace's warm-up to be done; its time from the overview's figures. */
@@ -153,8 +180,7 @@ const PAGE_WARM_UP = `async () => {
     check();
   });
   const t1 = performance.now();
-  const longs = qx.longTasks.filter(([s, d]) => s + d > qx.overviewReady && s < t1).map(([, d]) => d);
-  return { ms: t1 - qx.overviewReady, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+  return { ms: t1 - qx.overviewReady, ...qx.longsIn(qx.overviewReady, t1) };
 }`;
 
 /** In the page: clicks a view's tab and waits for its data-ready, without sleeping (a function of the view's id). */
@@ -180,8 +206,7 @@ const PAGE_VISIT = `async (view) => {
     check();
   });
   const t1 = performance.now();
-  const longs = qx.longTasks.filter(([s, d]) => s + d > t0 && s < t1).map(([, d]) => d);
-  return { ms: t1 - t0, longMaxMs: longs.length ? Math.max(...longs) : 0, longCount: longs.length };
+  return { ms: t1 - t0, ...qx.longsIn(t0, t1) };
 }`;
 
 const emptyReport = (loadBefore: number): UiPhaseReport => ({ openMs: 0, firstScreen: [], overview: [], views: [], first: {}, revisit: {}, warmUp: [], firstWarm: {}, countedMs: { growth: [], channels: [] }, staticTransferBytes: 0, staticBodyBytes: 0, loadBefore, loadAfter: 0 });
@@ -241,8 +266,8 @@ async function main(): Promise<void> {
       const server = servers[b]!;
       const visit = async (visits: Record<string, UiSample[]>, view: string) => {
         const from = performance.now();
-        const v = (await page.evaluate(`(${PAGE_VISIT})(${JSON.stringify(view)})`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
-        (visits[view] ??= []).push({ ms: v.ms, longMaxMs: v.longMaxMs, longCount: v.longCount, ...apiIn(from, performance.now()) });
+        const v = (await page.evaluate(`(${PAGE_VISIT})(${JSON.stringify(view)})`)) as PageSample;
+        (visits[view] ??= []).push({ ...v, ...apiIn(from, performance.now()) });
       };
       const waitForOverview = () =>
         // A function, not text: Playwright evaluates a text predicate with eval, which the page's CSP refuses.
@@ -254,9 +279,9 @@ async function main(): Promise<void> {
       pages[b]!.hasCookie = true;
       await waitForOverview();
       counting.isOn = false;
-      const load = (await page.evaluate(PAGE_LOAD)) as { firstScreen: number; overviewReady: number; longMaxMs: number; longCount: number };
-      report.firstScreen.push(load.firstScreen);
-      report.overview.push({ ms: load.overviewReady, longMaxMs: load.longMaxMs, longCount: load.longCount, ...apiIn(loadStart, performance.now()) });
+      const { firstScreen, overviewReady, ...longs } = (await page.evaluate(PAGE_LOAD)) as { firstScreen: number; overviewReady: number } & Omit<PageSample, 'ms'>;
+      report.firstScreen.push(firstScreen);
+      report.overview.push({ ms: overviewReady, ...longs, ...apiIn(loadStart, performance.now()) });
       // The views as the side navigation lists them (the import view shows no figures).
       if (!report.views.length) {
         const tabs = (await page.evaluate(`[...document.querySelectorAll('[role="tab"][data-testid^="tab-"]')].map((el) => el.dataset.testid.slice(4))`)) as string[];
@@ -272,7 +297,7 @@ async function main(): Promise<void> {
       await page.goto(`http://127.0.0.1:${server.port}/`);
       await waitForOverview();
       const warmFrom = performance.now();
-      const warm = (await page.evaluate(`(${PAGE_WARM_UP})()`)) as Pick<UiSample, 'ms' | 'longMaxMs' | 'longCount'>;
+      const warm = (await page.evaluate(`(${PAGE_WARM_UP})()`)) as PageSample;
       report.warmUp.push({ ...warm, ...apiIn(warmFrom, performance.now()) });
       for (const view of report.views) await visit(report.firstWarm, view);
       const timeCounting = async (into: number[], count: Parameters<typeof project.db.use>[0]) => {
@@ -288,7 +313,7 @@ async function main(): Promise<void> {
       // Left idle, the page would ask the server (content below the fold, the warm-up) while another build is measured.
       await page.goto('about:blank');
       const label = input.rendererDirs.length > 1 ? ` (build ${b + 1})` : '';
-      process.stderr.write(`  load ${run < 0 ? 'unmeasured' : `${run + 1}/${input.runs}`}${label}: first screen ${load.firstScreen.toFixed(0)} ms, overview ${load.overviewReady.toFixed(0)} ms\n`);
+      process.stderr.write(`  load ${run < 0 ? 'unmeasured' : `${run + 1}/${input.runs}`}${label}: first screen ${firstScreen.toFixed(0)} ms, overview ${overviewReady.toFixed(0)} ms\n`);
     };
 
     // Builds compared: the process's first answers (the project's pages read from disk, the
