@@ -10,6 +10,7 @@ import { pendingFromFiles } from '../import/fileDrop';
 import { TopBar } from './TopBar';
 import { lazyView, preloadInIdle, type LazyView } from './lazyView';
 import { ViewFrame, ViewLoading } from './ViewFrame';
+import { createScrollKeeper } from './keptScroll';
 import { createWarmUp } from './warmUp';
 
 /** What a view shows while its code loads. */
@@ -78,15 +79,20 @@ interface KeptViewProps {
 function KeptView({ tab, isShown, host, onReady }: KeptViewProps) {
   const [container] = useState(() => Object.assign(document.createElement('div'), { className: 'kept-view' }));
   const [visibility] = useState(() => createViewVisibility(isShown));
+  // Where the view was scrolled when it left the page, put back on its return (keptScroll.ts).
+  const [scroll] = useState(() => createScrollKeeper(container));
+  useEffect(() => () => scroll.dispose(), [scroll]);
   useLayoutEffect(() => {
     if (!isShown || !host) return;
     host.appendChild(container);
+    scroll.restore(host);
     visibility.set(true);
     return () => {
+      scroll.keep(host);
       visibility.set(false);
       container.remove();
     };
-  }, [isShown, host, container, visibility]);
+  }, [isShown, host, container, visibility, scroll]);
   // The same element on every render: showing or hiding the view renders none of it again.
   const View = views[tab].Component;
   const content = useMemo(() => <View />, [View]);

@@ -43,4 +43,53 @@ sharedDemoTest.describe('a visited view out of sight (issue 17)', () => {
     await frames(page, 10);
     expect(await drawn()).toEqual(shown);
   });
+
+  sharedDemoTest('客户360’s list, scrolled down and right, is where it was on the return', async ({ demo, page }) => {
+    await demo.openTab('features');
+    await expect(page.locator('[data-view="features"][data-ready="true"]')).toBeAttached();
+    const rows = page.locator('[data-view="features"] .ag-grid-viewport');
+    const columns = page.locator('[data-view="features"] .ag-body-horizontal-scroll-viewport');
+    await rows.evaluate((el) => (el.scrollTop = 1500));
+    await columns.evaluate((el) => (el.scrollLeft = 600));
+    // What the grid shows there: its first row in sight and its headers drawn.
+    const shown = () =>
+      page.evaluate(() => {
+        const view = document.querySelector('[data-view="features"]')!;
+        const viewport = view.querySelector('.ag-grid-viewport')!.getBoundingClientRect();
+        const inSight = [...view.querySelectorAll('.ag-row')].filter((r) => r.getBoundingClientRect().top >= viewport.top);
+        const first = Math.min(...inSight.map((r) => Number(r.getAttribute('row-index'))));
+        const headers = [...view.querySelectorAll('.ag-header-cell')].map((h) => h.getAttribute('col-id')).sort();
+        return { top: view.querySelector('.ag-grid-viewport')!.scrollTop, left: view.querySelector('.ag-body-horizontal-scroll-viewport')!.scrollLeft, first, headers };
+      });
+    // ag-grid follows a scroll in the frames after it: its rows, then the columns in sight.
+    await expect.poll(async () => (await shown()).first).toBeGreaterThan(10);
+    await frames(page, 10);
+    const before = await shown();
+    expect(before.top).toBeGreaterThan(0);
+    expect(before.left).toBeGreaterThan(0);
+
+    await demo.openTab('metrics');
+    await expect(page.locator('[data-view="metrics"][data-ready="true"]')).toBeAttached();
+    await demo.openTab('features');
+    await expect(page.locator('[data-view="features"][data-ready="true"]')).toBeAttached();
+    await frames(page, 10);
+    expect(await shown()).toEqual(before);
+  });
+
+  sharedDemoTest('the page of 流失与留存, scrolled down, is where it was on the return; a view opened meanwhile starts at the top', async ({ demo, page }) => {
+    const body = page.locator('.tab-body');
+    await demo.openTab('churn');
+    await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+    await body.evaluate((el) => (el.scrollTop = 400));
+    const scrolled = await body.evaluate((el) => el.scrollTop);
+    expect(scrolled).toBeGreaterThan(0);
+
+    await demo.openTab('metrics');
+    await expect(page.locator('[data-view="metrics"][data-ready="true"]')).toBeAttached();
+    expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
+
+    await demo.openTab('churn');
+    await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+    expect(await body.evaluate((el) => el.scrollTop)).toBe(scrolled);
+  });
 });
