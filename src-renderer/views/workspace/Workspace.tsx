@@ -10,7 +10,7 @@ import { pendingFromFiles } from '../import/fileDrop';
 import { TopBar } from './TopBar';
 import { lazyView, preloadInIdle, type LazyView } from './lazyView';
 import { ViewFrame, ViewLoading } from './ViewFrame';
-import { createScrollKeeper } from './keptScroll';
+import { createScrollKeeper, offsetOf, type ScrollOffset } from './keptScroll';
 import { createWarmUp } from './warmUp';
 
 /** What a view shows while its code loads. */
@@ -67,6 +67,8 @@ interface KeptViewProps {
   isShown: boolean;
   /** Where the shown view goes (null until the workspace's body is in the page). */
   host: HTMLElement | null;
+  /** The host's scroll offsets as its last scroll event found them (keptScroll.ts). */
+  hostScroll: { current: ScrollOffset };
   onReady: () => void;
 }
 
@@ -76,7 +78,7 @@ interface KeptViewProps {
  * api/viewShown.ts), so a revisit only puts it back, rendering nothing again. Detached, it answers no locator, no focus and
  * no layout.
  */
-function KeptView({ tab, isShown, host, onReady }: KeptViewProps) {
+function KeptView({ tab, isShown, host, hostScroll, onReady }: KeptViewProps) {
   const [container] = useState(() => Object.assign(document.createElement('div'), { className: 'kept-view' }));
   const [visibility] = useState(() => createViewVisibility(isShown));
   // Where the view was scrolled when it left the page, put back on its return (keptScroll.ts).
@@ -85,14 +87,14 @@ function KeptView({ tab, isShown, host, onReady }: KeptViewProps) {
   useLayoutEffect(() => {
     if (!isShown || !host) return;
     host.appendChild(container);
-    scroll.restore(host);
+    hostScroll.current = scroll.restore(host, hostScroll.current);
     visibility.set(true);
     return () => {
-      scroll.keep(host);
+      scroll.keep(hostScroll.current);
       visibility.set(false);
       container.remove();
     };
-  }, [isShown, host, container, visibility, scroll]);
+  }, [isShown, host, hostScroll, container, visibility, scroll]);
   // The same element on every render: showing or hiding the view renders none of it again.
   const View = views[tab].Component;
   const content = useMemo(() => <View />, [View]);
@@ -114,6 +116,14 @@ export function Workspace() {
   if (!visited.includes(tab)) setVisited([...visited, tab]);
   // State, not a ref: the views' effects run before a parent's ref is set, and must run again once it is.
   const [host, setHost] = useState<HTMLElement | null>(null);
+  // The host's offsets as its last scroll event found them: read there, not as a view leaves (keptScroll.ts).
+  const hostScroll = useRef<ScrollOffset>({ top: 0, left: 0 });
+  useEffect(() => {
+    if (!host) return;
+    const onScroll = () => (hostScroll.current = offsetOf(host));
+    host.addEventListener('scroll', onScroll, { passive: true });
+    return () => host.removeEventListener('scroll', onScroll);
+  }, [host]);
   const setTab = useNavigation.getState().go;
   const [isDragging, setDragging] = useState(false);
   const [warmUp] = useState(() => createWarmUp(views));
@@ -195,7 +205,7 @@ export function Workspace() {
         </nav>
         <main className="tab-body" ref={setHost}>
           {visited.map((id) => (
-            <KeptView key={id} tab={id} isShown={id === tab} host={host} onReady={onReady} />
+            <KeptView key={id} tab={id} isShown={id === tab} host={host} hostScroll={hostScroll} onReady={onReady} />
           ))}
         </main>
       </div>
