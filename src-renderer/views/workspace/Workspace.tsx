@@ -83,7 +83,7 @@ function KeptView({ tab, isShown, host, hostScroll, onReady }: KeptViewProps) {
   const [visibility] = useState(() => createViewVisibility(isShown));
   // Where the view was scrolled when it left the page, put back on its return (keptScroll.ts).
   const [scroll] = useState(() => createScrollKeeper(container));
-  useEffect(() => () => scroll.dispose(), [scroll]);
+  useEffect(() => scroll.follow(), [scroll]);
   useLayoutEffect(() => {
     if (!isShown || !host) return;
     host.appendChild(container);

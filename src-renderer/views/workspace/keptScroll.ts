@@ -28,8 +28,8 @@ export interface ScrollKeeper {
    * the top. Returns the tab body's offset as set.
    */
   restore(hostEl: Element, current: ScrollOffset): ScrollOffset;
-  /** Stops following the view's scrolls. */
-  dispose(): void;
+  /** Follows the view's scrolls; returns the stop (an effect's: mounted again, it follows again). */
+  follow(): () => void;
 }
 
 /** Follows the offsets of the elements of `view` that scroll (a capture listener: scroll events do not bubble). */
@@ -38,7 +38,6 @@ export function createScrollKeeper(view: Element): ScrollKeeper {
   const onScroll = (e: Event) => {
     if (e.target instanceof Element) offsets.set(e.target, offsetOf(e.target));
   };
-  view.addEventListener('scroll', onScroll, { capture: true, passive: true });
   let host: ScrollOffset = { top: 0, left: 0 };
   let inside: [Element, ScrollOffset][] = [];
   return {
@@ -57,8 +56,9 @@ export function createScrollKeeper(view: Element): ScrollKeeper {
       if (host.left !== current.left) hostEl.scrollLeft = host.left;
       return host;
     },
-    dispose() {
-      view.removeEventListener('scroll', onScroll, { capture: true });
+    follow() {
+      view.addEventListener('scroll', onScroll, { capture: true, passive: true });
+      return () => view.removeEventListener('scroll', onScroll, { capture: true });
     },
   };
 }
