@@ -38,6 +38,12 @@ export class WorkspacePage {
     await this.tab(tab).click();
   }
 
+  /** Opens a tab and waits for its view's figures: its ViewFrame's `data-ready`, the mark the UI bench waits for too. */
+  async showTab(tab: Tab): Promise<void> {
+    await this.openTab(tab);
+    await this.page.locator(`[data-view="${tab}"][data-ready="true"]`).waitFor({ state: 'attached' });
+  }
+
   /**
    * 另存为 through the top bar's form. Resolves once the API has answered `project:saveAs`, the
    * real event the top bar follows, and throws if it answered with an error.

@@ -43,8 +43,7 @@ test('流失与留存: the list below the fold is asked when scrolled to, its fi
   const { total } = await api('churn:events', { offset: 0, limit: 1, sort: [], filter: {} });
   expect(total).toBeGreaterThan(0);
   await recordCalls(page, ['churn:events', 'churn:retention', 'churn:survival']);
-  await demo.openTab('churn');
-  await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+  await demo.showTab('churn');
   await expect(page.getByTestId('churn-series-chart')).toHaveAttribute('data-rendered', 'true');
   // Ready with the figures in sight, nothing below the fold asked.
   expect(await askedAtReady(page)).toEqual([]);
@@ -59,8 +58,7 @@ test('流失与留存: the list below the fold is asked when scrolled to, its fi
 
 test('流失与留存: what is below the fold is made without a scroll once the figures in sight have stood a moment', async ({ page, demo, churnPage }) => {
   await recordCalls(page, ['churn:retention', 'churn:survival']);
-  await demo.openTab('churn');
-  await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+  await demo.showTab('churn');
   expect(await askedAtReady(page)).toEqual([]);
   // Meanwhile each panel's room was an empty card with the panel's heading.
   expect(await cardsAtReady(page)).toEqual([churnText.retentionTitle, churnText.survivalTitle]);

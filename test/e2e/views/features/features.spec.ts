@@ -83,8 +83,7 @@ test('客户360 counts as shown only once its grid has drawn the first page: its
     });
     readiness.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
   });
-  await demo.openTab('features');
-  await page.locator('[data-view="features"][data-ready="true"]').waitFor({ state: 'attached' });
+  await demo.showTab('features');
   const atReady = await page.evaluate(() => (window as unknown as { __atReady?: { rows: number; firstPid: string | null } }).__atReady);
   expect(atReady?.firstPid).toBe(first.rows[0]!.pid);
   expect(atReady!.rows).toBeGreaterThanOrEqual(Math.min(first.total, 5));

@@ -14,8 +14,7 @@ const frames = (page: Page, count: number) =>
 
 sharedDemoTest.describe('a visited view out of sight (issue 17)', () => {
   sharedDemoTest('客户360’s grid, wider than the page, draws no more of its columns once another view shows', async ({ demo, page }) => {
-    await demo.openTab('features');
-    await expect(page.locator('[data-view="features"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('features');
     // The view's element, held across its leaving the page (the workspace detaches a hidden view).
     const view = await page.locator('[data-view="features"]').elementHandle();
     const drawn = () =>
@@ -29,8 +28,7 @@ sharedDemoTest.describe('a visited view out of sight (issue 17)', () => {
     expect(shown.cells).toBeGreaterThan(0);
     expect(shown.headers).toBeLessThan(shown.columns);
 
-    await demo.openTab('metrics');
-    await expect(page.locator('[data-view="metrics"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('metrics');
     expect(await view!.evaluate((el) => el.isConnected)).toBe(false);
     // Out of the page, its viewport measures 0 px, which ag-grid took as "draw every column":
     // it drew them all in the next view's first frames. Ten frames hold that chain several times over.
@@ -38,15 +36,13 @@ sharedDemoTest.describe('a visited view out of sight (issue 17)', () => {
     expect(await drawn()).toEqual(shown);
 
     // Back in sight, it shows the same columns and cells.
-    await demo.openTab('features');
-    await expect(page.locator('[data-view="features"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('features');
     await frames(page, 10);
     expect(await drawn()).toEqual(shown);
   });
 
   sharedDemoTest('客户360’s list, scrolled down and right, is where it was on the return', async ({ demo, page }) => {
-    await demo.openTab('features');
-    await expect(page.locator('[data-view="features"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('features');
     const rows = page.locator('[data-view="features"] .ag-grid-viewport');
     const columns = page.locator('[data-view="features"] .ag-body-horizontal-scroll-viewport');
     await rows.evaluate((el) => (el.scrollTop = 1500));
@@ -68,28 +64,23 @@ sharedDemoTest.describe('a visited view out of sight (issue 17)', () => {
     expect(before.top).toBeGreaterThan(0);
     expect(before.left).toBeGreaterThan(0);
 
-    await demo.openTab('metrics');
-    await expect(page.locator('[data-view="metrics"][data-ready="true"]')).toBeAttached();
-    await demo.openTab('features');
-    await expect(page.locator('[data-view="features"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('metrics');
+    await demo.showTab('features');
     await frames(page, 10);
     expect(await shown()).toEqual(before);
   });
 
   sharedDemoTest('the page of 流失与留存, scrolled down, is where it was on the return; a view opened meanwhile starts at the top', async ({ demo, page }) => {
     const body = page.locator('.tab-body');
-    await demo.openTab('churn');
-    await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('churn');
     await body.evaluate((el) => (el.scrollTop = 400));
     const scrolled = await body.evaluate((el) => el.scrollTop);
     expect(scrolled).toBeGreaterThan(0);
 
-    await demo.openTab('metrics');
-    await expect(page.locator('[data-view="metrics"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('metrics');
     expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
 
-    await demo.openTab('churn');
-    await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('churn');
     expect(await body.evaluate((el) => el.scrollTop)).toBe(scrolled);
   });
 });

@@ -43,8 +43,7 @@ test.describe('the renderer, split per view', () => {
     const overviewAnswer = of(all, /\/api\/overview:query$/)[0]!;
     expect(of(all, funnelChunk)[0]!.startTime).toBeGreaterThanOrEqual(overviewAnswer.responseEnd);
 
-    await demo.openTab('funnel');
-    await expect(page.locator('[data-view="funnel"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('funnel');
     await expect(page.getByTestId('funnel-view')).toBeVisible();
     expect(of(await fetched(), funnelChunk)).toHaveLength(1);
   });

@@ -15,8 +15,7 @@ test.describe('the warm-up: the other views’ first questions asked in idle tim
     page.on('request', (r) => {
       if (['churn:query', 'churn:retention', 'churn:survival'].some((m) => isApiAnswer(r.url(), m))) asked.push(r.url());
     });
-    await demo.openTab('churn');
-    await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('churn');
     await expect(churnPage.total()).toHaveText(churned.toLocaleString('zh-CN'));
     expect(asked).toEqual([]);
   });
@@ -27,8 +26,7 @@ test.describe('the warm-up: the other views’ first questions asked in idle tim
     // Warmed on the empty project: 指标 has an answer with no rows in the cache, and once visited
     // its view is kept (mounted, out of the page) with no rows shown.
     await warmedUp(page);
-    await workspace.openTab('metrics');
-    await expect(page.locator('[data-view="metrics"][data-ready="true"]')).toBeAttached();
+    await workspace.showTab('metrics');
     await workspace.openTab('import');
     // The warm-up of the new data asks 指标's question again (the import view asks no such thing).
     const rewarmed = page.waitForRequest((r) => isApiAnswer(r.url(), 'metrics:query'), { timeout: 60_000 });
