@@ -211,16 +211,37 @@ function hasFigures(option: ChartOption | null): boolean {
  * size changed since the last draw (the answer that brought the option also set its height) is
  * drawn once, at its new size: drawn first at the old one, the ResizeObserver drew it all again
  * (流失与留存's retention heatmap, twice in one task, issue 17).
+ *
+ * A draw without animation (a chart's first figures) takes three tasks, not one: the option is
+ * merged into ECharts's model here, laid out in a creation turn of its own, and painted in the next
+ * animation frame (ECharts: setOption lazily, then resize). In one task a first draw took 60–100 ms
+ * at 100,000 people on two busy cores (issue 17: no task over 100 ms). Anything that lays it out
+ * before the turn (a resize) leaves the turn nothing to do.
  */
 function draw(instance: echarts.ECharts, el: HTMLElement, option: ChartOption, isAnimated: boolean): void {
   el.setAttribute('data-rendered', 'false');
   const isResized = el.clientWidth > 0 && (el.clientWidth !== instance.getWidth() || el.clientHeight !== instance.getHeight());
+  const isSplit = !isAnimated || isResized;
+  let isLaidOut = false;
+  const onUpdated = () => {
+    isLaidOut = true;
+  };
+  if (isSplit) instance.on('updated', onUpdated);
   instance.setOption(
     { textStyle: { fontFamily }, animationDuration: 300, animationDurationUpdate: 300, ...option, ...(isAnimated ? {} : { animation: false }) },
-    // Set without drawing; the resize draws it (ECharts: setOption lazily, then resize).
-    { notMerge: true, lazyUpdate: isResized },
+    // Merged without drawing where the resize below draws it.
+    { notMerge: true, lazyUpdate: isSplit },
   );
-  if (isResized) instance.resize();
+  if (!isSplit) return;
+  // A lazy option wakes ECharts's frame loop, which would lay it out and paint it in the next frame,
+  // all in one task and before the turn (the frame came first). Stopped, the loop is woken again by
+  // the layout's redraw.
+  instance.getZr().animation.stop();
+  inCreationTurn(() => {
+    if (instance.isDisposed()) return;
+    instance.off('updated', onUpdated);
+    if (!isLaidOut) instance.resize();
+  });
 }
 
 /** The chart as drawn, as a PNG at twice the screen's pixels on white (a transparent PNG reads badly in documents). */
