@@ -1,5 +1,52 @@
 import { expect, test } from '../../fixtures';
 
+/** What one delivery of the page's DOM changes added: ag-grid style sheets, grids in a view, the primer. */
+type Added = { styles: number; viewGrids: number; primers: number };
+
+/**
+ * Installed before the page's scripts: every delivery of a MutationObserver that added ag-grid's
+ * style sheets or a grid. Changes made in one task reach the observer together (it is called once
+ * the task's script has run), so a delivery holding both means one task made both.
+ */
+const RECORD_ADDED = `(() => {
+  const added = [];
+  window.__added = added;
+  new MutationObserver((records) => {
+    const n = { styles: 0, viewGrids: 0, primers: 0 };
+    for (const r of records) for (const el of r.addedNodes) {
+      if (!(el instanceof Element)) continue;
+      if (el.matches('style[data-ag-css]')) n.styles++;
+      if (el.matches('.grid-primer')) n.primers++;
+      const grid = el.matches('.ag-root-wrapper') ? el : el.querySelector('.ag-root-wrapper');
+      if (grid && grid.closest('[data-view]')) n.viewGrids++;
+    }
+    if (n.styles || n.viewGrids || n.primers) added.push(n);
+  }).observe(document, { subtree: true, childList: true });
+})()`;
+
+test.describe('the grid primer (components/agGrid.ts)', () => {
+  test('ag-grid’s style sheets are written in a task of their own, not in the one that makes a view’s first grid', async ({ demo, page }) => {
+    await page.addInitScript(RECORD_ADDED);
+    await page.reload();
+    await expect(page.locator('[data-view="overview"][data-ready="true"]')).toBeAttached();
+    await demo.showTab('funnel');
+    await expect(page.getByTestId('funnel-table').locator('.ag-row').first()).toBeVisible();
+
+    const added = (await page.evaluate('window.__added')) as Added[];
+    const firstGrid = added.findIndex((a) => a.viewGrids > 0);
+    expect(firstGrid, JSON.stringify(added)).toBeGreaterThanOrEqual(0);
+    // The sheets came in before the view's first grid, with the primer, and not with that grid.
+    const sheetsAt = added.findIndex((a) => a.styles > 0);
+    expect(sheetsAt, JSON.stringify(added)).toBeGreaterThanOrEqual(0);
+    expect(sheetsAt, JSON.stringify(added)).toBeLessThan(firstGrid);
+    expect(added[sheetsAt]!.primers, JSON.stringify(added)).toBe(1);
+    expect(added.filter((a) => a.styles > 0 && a.viewGrids > 0), JSON.stringify(added)).toEqual([]);
+    // One primer for the page, kept out of sight.
+    await expect(page.locator('.grid-primer')).toHaveCount(1);
+    await expect(page.locator('.grid-primer')).toBeHidden();
+  });
+});
+
 /**
  * Installed before the page's scripts: per chart (its test id), when ECharts was made in it (the
  * delivery that added its drawing surface, once the task that made it has run) and when it first
