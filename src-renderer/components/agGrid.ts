@@ -73,16 +73,19 @@ export const gridTheme = themeQuartz.withParams({
 // document (and the whole page's styles computed again for them), ag-grid's code run for the first
 // time. 漏斗's grid, the first of a page load, took 80–100 ms to make against some 30 for the next
 // (issue 17: no task over 100 ms). A grid of no columns and no rows, out of sight, is made in a
-// creation turn of its own as soon as ag-grid is loaded, and kept for the page's life: ag-grid
-// takes its theme's style sheets out again once no grid uses them.
+// creation turn of its own once ag-grid is loaded and the page is idle, and kept for the page's
+// life: ag-grid takes its theme's style sheets out again once no grid uses them. Idle, not at once:
+// queued as the chunk loaded, it ran before the charts' turns of the view being opened.
 if (typeof document !== 'undefined') {
-  inCreationTurn(() => {
-    const holder = document.createElement('div');
-    holder.className = 'grid-primer';
-    holder.setAttribute('aria-hidden', 'true');
-    document.body.append(holder);
-    createGrid(holder, { theme: gridTheme, columnDefs: [], rowData: [] });
-  });
+  requestIdleCallback(() =>
+    inCreationTurn(() => {
+      const holder = document.createElement('div');
+      holder.className = 'grid-primer';
+      holder.setAttribute('aria-hidden', 'true');
+      document.body.append(holder);
+      createGrid(holder, { theme: gridTheme, columnDefs: [], rowData: [] });
+    }),
+  );
 }
 
 export { headerFit } from './gridHeader';

@@ -29,6 +29,9 @@ test.describe('the grid primer (components/agGrid.ts)', () => {
     await page.addInitScript(RECORD_ADDED);
     await page.reload();
     await expect(page.locator('[data-view="overview"][data-ready="true"]')).toBeAttached();
+    // Made in the page's idle time once ag-grid has loaded (fetched in idle time after the overview):
+    // a user looking at the overview a moment.
+    await expect(page.locator('.grid-primer')).toHaveCount(1);
     await demo.showTab('funnel');
     await expect(page.getByTestId('funnel-table').locator('.ag-row').first()).toBeVisible();
 
