@@ -213,7 +213,7 @@ function hasFigures(option: ChartOption | null): boolean {
  * (流失与留存's retention heatmap, twice in one task, issue 17).
  *
  * A draw without animation (a chart's first figures) takes three tasks, not one: the option is
- * merged into ECharts's model here, laid out in a creation turn of its own, and painted in the next
+ * merged into ECharts's model here, laid out in the next creation turn, and painted in the next
  * animation frame (ECharts: setOption lazily, then resize). In one task a first draw took 60–100 ms
  * at 100,000 people on two busy cores (issue 17: no task over 100 ms). Anything that lays it out
  * before the turn (a resize) leaves the turn nothing to do.
@@ -241,7 +241,7 @@ function draw(instance: echarts.ECharts, el: HTMLElement, option: ChartOption, i
     if (instance.isDisposed()) return;
     instance.off('updated', onUpdated);
     if (!isLaidOut) instance.resize();
-  });
+  }, true);
 }
 
 /** The chart as drawn, as a PNG at twice the screen's pixels on white (a transparent PNG reads badly in documents). */

@@ -18,6 +18,19 @@ describe('inCreationTurn', () => {
     expect(seen).toEqual(['chart', 'chart done', 'second chart', 'second chart done', 'grid', 'grid done']);
   });
 
+  it('runs a creation asked to come next before those queued earlier, each still in a task of its own', async () => {
+    const seen: string[] = [];
+    inCreationTurn(() => {
+      seen.push('chart');
+      // The chart's layout, asked from its creation: before the grid queued meanwhile.
+      inCreationTurn(() => seen.push('chart layout'), true);
+      queueMicrotask(() => seen.push('chart done'));
+    });
+    inCreationTurn(() => seen.push('grid'));
+    await turnsDone();
+    expect(seen).toEqual(['chart', 'chart done', 'chart layout', 'grid']);
+  });
+
   it('never runs a creation cancelled before its turn (its component went away)', async () => {
     const seen: string[] = [];
     inCreationTurn(() => seen.push('kept'));
