@@ -1,4 +1,12 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures';
+
+/** Loads the page again with `record` installed before its scripts, up to the overview's figures. */
+async function reloadRecording(page: Page, record: string): Promise<void> {
+  await page.addInitScript(record);
+  await page.reload();
+  await expect(page.locator('[data-view="overview"][data-ready="true"]')).toBeAttached();
+}
 
 /** What one delivery of the page's DOM changes added: ag-grid style sheets, grids in a view, the primer. */
 type Added = { styles: number; viewGrids: number; primers: number };
@@ -26,9 +34,7 @@ const RECORD_ADDED = `(() => {
 
 test.describe('the grid primer (components/agGrid.ts)', () => {
   test('ag-grid’s style sheets are written in a task of their own, not in the one that makes a view’s first grid', async ({ demo, page }) => {
-    await page.addInitScript(RECORD_ADDED);
-    await page.reload();
-    await expect(page.locator('[data-view="overview"][data-ready="true"]')).toBeAttached();
+    await reloadRecording(page, RECORD_ADDED);
     // Made in the page's idle time once ag-grid has loaded (fetched in idle time after the overview):
     // a user looking at the overview a moment.
     await expect(page.locator('.grid-primer')).toHaveCount(1);
@@ -79,9 +85,7 @@ const RECORD_CHARTS = `(() => {
 
 test.describe('a chart’s first draw (components/Chart.tsx)', () => {
   test('is drawn in a task after the one that made the chart', async ({ demo, page }) => {
-    await page.addInitScript(RECORD_CHARTS);
-    await page.reload();
-    await expect(page.locator('[data-view="overview"][data-ready="true"]')).toBeAttached();
+    await reloadRecording(page, RECORD_CHARTS);
     await demo.showTab('funnel');
     await expect(page.getByTestId('funnel-chart')).toHaveInk();
 
