@@ -240,7 +240,11 @@ function draw(instance: echarts.ECharts, el: HTMLElement, option: ChartOption, i
   inCreationTurn(() => {
     if (instance.isDisposed()) return;
     instance.off('updated', onUpdated);
-    if (!isLaidOut) instance.resize();
+    if (isLaidOut) return;
+    // Out of the page (its view hidden meanwhile) a resize would measure 0 px and draw the chart at
+    // that size: ECharts's frame loop draws it at the size it has.
+    if (el.isConnected) instance.resize();
+    else instance.getZr().wakeUp();
   }, true);
 }
 

@@ -68,14 +68,13 @@ export const gridTheme = themeQuartz.withParams({
   spacing: 6,
 });
 
-// Column header widths need no ag-grid (DataGrid.tsx reads them before the grid's code loads).
 // The page's first grid paid for every grid after it: the theme's style sheets written into the
 // document (and the whole page's styles computed again for them), ag-grid's code run for the first
 // time. 漏斗's grid, the first of a page load, took 80–100 ms to make against some 30 for the next
 // (issue 17: no task over 100 ms). A grid of no columns and no rows, out of sight, is made in a
 // creation turn of its own once ag-grid is loaded and the page is idle, and kept for the page's
 // life: ag-grid takes its theme's style sheets out again once no grid uses them. Idle, not at once:
-// queued as the chunk loaded, it ran before the charts' turns of the view being opened.
+// queued as the chunk loaded, it fell in the first visit of the view being opened.
 if (typeof document !== 'undefined') {
   requestIdleCallback(() =>
     inCreationTurn(() => {
@@ -88,4 +87,5 @@ if (typeof document !== 'undefined') {
   );
 }
 
+// Column header widths need no ag-grid (DataGrid.tsx reads them before the grid's code loads).
 export { headerFit } from './gridHeader';

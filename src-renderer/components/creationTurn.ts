@@ -27,8 +27,8 @@ function schedule(): void {
 /**
  * Runs `make` in a task of its own once the creations queued before it have run, each in its own
  * task; `isNext`, before them (the rest of a creation begun, such as a chart's layout after its
- * option: queued last, it waited behind whole grids). Returns the cancel (a component gone before
- * its turn makes nothing).
+ * option: queued last, it waited behind whatever was asked meanwhile). Returns the cancel (a
+ * component gone before its turn makes nothing).
  */
 export function inCreationTurn(make: () => void, isNext = false): () => void {
   if (isNext) queue.unshift(make);
