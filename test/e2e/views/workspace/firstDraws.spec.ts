@@ -98,3 +98,33 @@ test.describe('a chart’s first draw (components/Chart.tsx)', () => {
     }
   });
 });
+
+test.describe('a chart whose view is left between its option and its layout (components/Chart.tsx)', () => {
+  test('is drawn at its size once its view is back, and the view is called ready', async ({ demo, page }) => {
+    await reloadRecording(page, RECORD_CHARTS);
+    // The next delivery that reports 漏斗's chart made (its option set, its layout's turn to come)
+    // shows 指标 at once: the click's render runs before the next task, so 漏斗 is out of the page
+    // when its chart's layout turn comes.
+    await page.evaluate(() => {
+      new MutationObserver((records, observer) => {
+        if (!records.some((r) => r.target instanceof Element && r.target.matches('[data-testid="funnel-chart"]') && r.addedNodes.length)) return;
+        observer.disconnect();
+        (document.querySelector('[data-testid="tab-metrics"]') as HTMLElement).click();
+        // After React's render of the click (a microtask queued before this one), before any task.
+        queueMicrotask(() => {
+          (window as unknown as { __isLeft: boolean }).__isLeft = !document.querySelector('[data-view="funnel"]')?.isConnected;
+        });
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await demo.openTab('funnel');
+    await expect(page.locator('[data-view="metrics"][data-ready="true"]')).toBeAttached();
+    expect(await page.evaluate('window.__isLeft')).toBe(true);
+
+    await demo.showTab('funnel');
+    const chart = page.getByTestId('funnel-chart');
+    await expect(chart).toHaveInk();
+    const size = await chart.evaluate((el) => ({ box: el.clientWidth, canvas: parseFloat(el.querySelector('canvas')!.style.width) }));
+    expect(size.box).toBeGreaterThan(0);
+    expect(size.canvas).toBe(size.box);
+  });
+});
