@@ -46,7 +46,9 @@ sharedDemoTest.describe('a visited view out of sight (issue 17)', () => {
     const rows = page.locator('[data-view="features"] .ag-grid-viewport');
     const columns = page.locator('[data-view="features"] .ag-body-horizontal-scroll-viewport');
     await rows.evaluate((el) => (el.scrollTop = 1500));
-    await columns.evaluate((el) => (el.scrollLeft = 600));
+    // Set again until it holds: ag-grid gives the horizontal scroller its width in a frame after the
+    // grid is drawn, and a scroll set before it is clamped to 0.
+    await expect.poll(() => columns.evaluate((el) => ((el.scrollLeft = 600), el.scrollLeft))).toBeGreaterThan(0);
     // What the grid shows there: its first row in sight and its headers drawn.
     const shown = () =>
       page.evaluate(() => {
