@@ -36,7 +36,7 @@ function problemText(problem: DateProblem, min?: string, max?: string): string {
 export function DateField({ value, onChange, min, max, ariaLabel, testId }: DateFieldProps) {
   const [text, setText] = useState(value);
   const [isOpen, setIsOpen] = useState(false);
-  const [focusDay, setFocusDay] = useState(value || todayIso());
+  const [focusDay, setFocusDay] = useState(() => value || todayIso());
   const rootRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const calendarId = useId();
@@ -101,8 +101,10 @@ export function DateField({ value, onChange, min, max, ariaLabel, testId }: Date
   }
 
   const shown = monthOf(focusDay);
-  const weeks = monthGrid(shown.year, shown.month);
-  const today = todayIso();
+  // The calendar's days only while it is open: every scope bar renders its closed fields with the
+  // view (42 dates made per field and render, issue 17).
+  const weeks = isOpen ? monthGrid(shown.year, shown.month) : [];
+  const today = isOpen ? todayIso() : '';
   const moveMonth = (delta: number) => {
     const { year, month } = shiftMonth(shown.year, shown.month, delta);
     setFocusDay(isoDate(year, month, 1));
