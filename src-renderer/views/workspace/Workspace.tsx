@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { t } from '../../../src-main/locale/app';
 import { createViewVisibility, ViewVisibilityContext } from '../../api/viewShown';
@@ -111,15 +111,9 @@ function KeptView({ tab, isShown, host, hostScroll, onReady }: KeptViewProps) {
 /** The open project: top bar, tabs, and a window-wide drop target for imports. */
 export function Workspace() {
   const tab = useNavigation(selectTab);
-  const deferredTab = useDeferredValue(tab);
   // Every view visited since the project opened, kept mounted (see KeptView).
   const [visited, setVisited] = useState<Tab[]>([tab]);
-  // A view visited before is put back at once (nothing of it renders again). A first visit mounts
-  // its view in a render of its own, which React cuts into slices with the page answering between
-  // them: in the click's render, the mount was one task of up to 90 ms at 100,000 people (issue 17).
-  // The tab is marked at once either way.
-  const shownTab = visited.includes(tab) ? tab : deferredTab;
-  if (!visited.includes(shownTab)) setVisited([...visited, shownTab]);
+  if (!visited.includes(tab)) setVisited([...visited, tab]);
   // State, not a ref: the views' effects run before a parent's ref is set, and must run again once it is.
   const [host, setHost] = useState<HTMLElement | null>(null);
   // The host's offsets as its last scroll event found them: read there, not as a view leaves (keptScroll.ts).
@@ -146,11 +140,11 @@ export function Workspace() {
     void useProject.getState().refresh();
   }, [dataVersion]);
 
-  useEffect(() => warmUp.visit(shownTab), [warmUp, shownTab]);
+  useEffect(() => warmUp.visit(tab), [warmUp, tab]);
   useEffect(() => () => warmUp.stop(), [warmUp]);
   const onReady = () => {
     preloadViews();
-    warmUp.resume(`${projectVersion}:${dataVersion}`, warmedTabs, shownTab);
+    warmUp.resume(`${projectVersion}:${dataVersion}`, warmedTabs, tab);
   };
 
   useEffect(() => {
@@ -211,7 +205,7 @@ export function Workspace() {
         </nav>
         <main className="tab-body" ref={setHost}>
           {visited.map((id) => (
-            <KeptView key={id} tab={id} isShown={id === shownTab} host={host} hostScroll={hostScroll} onReady={onReady} />
+            <KeptView key={id} tab={id} isShown={id === tab} host={host} hostScroll={hostScroll} onReady={onReady} />
           ))}
         </main>
       </div>

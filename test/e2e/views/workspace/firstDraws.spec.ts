@@ -102,9 +102,6 @@ test.describe('a chart’s first draw (components/Chart.tsx)', () => {
 test.describe('a chart whose view is left between its option and its layout (components/Chart.tsx)', () => {
   test('is drawn at its size once its view is back, and the view is called ready', async ({ demo, page }) => {
     await reloadRecording(page, RECORD_CHARTS);
-    // 指标 visited first: a view visited before is shown again in the click's own render, where a
-    // first visit waits for a render of its own (Workspace.tsx).
-    await demo.showTab('metrics');
     // The next delivery that reports 漏斗's chart made (its option set, its layout's turn to come)
     // shows 指标 at once: the click's render runs before the next task, so 漏斗 is out of the page
     // when its chart's layout turn comes.
@@ -129,31 +126,5 @@ test.describe('a chart whose view is left between its option and its layout (com
     const size = await chart.evaluate((el) => ({ box: el.clientWidth, canvas: parseFloat(el.querySelector('canvas')!.style.width) }));
     expect(size.box).toBeGreaterThan(0);
     expect(size.canvas).toBe(size.box);
-  });
-});
-
-test.describe('a view’s first visit (views/workspace/Workspace.tsx)', () => {
-  test('the click marks the tab at once and mounts the view in a render of its own; a view visited before is back in the click’s own render', async ({ demo, page }) => {
-    /** Clicks a tab; right after React's render of the click (a microtask queued before this one), before any other task: what the page shows. */
-    const clickAndLook = (tab: string) =>
-      page.evaluate(
-        (tab) =>
-          new Promise<{ isMarked: boolean; views: string[] }>((resolve) => {
-            (document.querySelector(`[data-testid="tab-${tab}"]`) as HTMLElement).click();
-            queueMicrotask(() =>
-              resolve({
-                isMarked: document.querySelector(`[data-testid="tab-${tab}"]`)?.getAttribute('aria-selected') === 'true',
-                views: [...document.querySelectorAll('[data-view]')].map((el) => el.getAttribute('data-view')!),
-              }),
-            );
-          }),
-        tab,
-      );
-    expect(await clickAndLook('churn')).toEqual({ isMarked: true, views: ['overview'] });
-    await expect(page.locator('[data-view="churn"][data-ready="true"]')).toBeAttached();
-    await expect(page.locator('[data-view]')).toHaveCount(1);
-
-    expect(await clickAndLook('overview')).toEqual({ isMarked: true, views: ['overview'] });
-    await demo.showTab('overview');
   });
 });
