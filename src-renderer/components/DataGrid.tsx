@@ -1,6 +1,7 @@
 // The read-only grid (STYLE.md: one wrapper per heavy UI library; ag-grid is imported only by
 // agGrid.ts, DataGridBody.tsx, this file's ag-grid part, and DefinitionGrid.tsx, the editable one).
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactElement, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import type { AgGridReactProps } from 'ag-grid-react';
 import { useViewVisibility } from '../api/viewShown';
@@ -8,7 +9,7 @@ import { useWarmUpScope } from '../api/warmUpScope';
 import { toDataQuery } from '../views/data/dataQuery';
 import { lazyView } from '../views/workspace/lazyView';
 import { headerFit } from './gridHeader';
-import { useCreationTurn, useInCreationTurn } from './creationTurn';
+import { inCreationTurn, useCreationTurn } from './creationTurn';
 import { GridExport, type GridExportProps } from './GridExport';
 import type { DataQuery, ExportFileFormat } from '../../src-main/contract';
 import { gridTable, type GridTable } from './gridExport';
@@ -208,7 +209,12 @@ function ShownGrid<R>(props: DataGridProps<R>) {
   useEffect(gridBody.preload, []);
   // New rows reach the grid in a turn of their own as well: taken in the render that brought the
   // answer, they were drawn in one task with the view's charts (issue 17).
-  const [shownRows, isRowsPending] = useInCreationTurn(rows);
+  const [shownRows, setShownRows] = useState(rows);
+  const isRowsPending = shownRows !== rows;
+  useEffect(() => {
+    if (!isRowsPending) return;
+    return inCreationTurn(() => flushSync(() => setShownRows(rows)));
+  }, [rows, isRowsPending]);
 
   const columnDefs = useMemo(() => columns.map((c) => toColDef(c, isServerSide)), [columns, isServerSide]);
 

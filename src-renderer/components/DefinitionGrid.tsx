@@ -8,7 +8,7 @@ import { AgGridReact, type CustomCellEditorProps } from 'ag-grid-react';
 import { useWarmUpScope } from '../api/warmUpScope';
 import { definitionGridText, gridLocaleText } from '../../src-main/locale/common';
 import { gridTheme, headerFit } from './agGrid';
-import { useCreationTurn, useInCreationTurn } from './creationTurn';
+import { useCreationTurn } from './creationTurn';
 import { applyPaste, cellText, moveRow, parseCell, validationProblems, type CellValue } from './definitionGridModel';
 import type { DefinitionColumn, DefinitionGridProps } from './definitionGridTypes';
 
@@ -60,9 +60,6 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
   const { rows, columns, onChange, newRow, rowId, history, canReorder, minRows = 0, maxRows = Infinity, testId, extraColumns } = props;
   const apiRef = useRef<GridApi<R> | null>(null);
   const isMade = useCreationTurn();
-  // Rows reach the grid in a turn of their own, as DataGrid's: a view's definitions, answered,
-  // were drawn in one task with its other grids (四象限's axes and types: 60–80 ms, issue 17).
-  const [shownRows, isRowsPending] = useInCreationTurn(rows);
   const [current, setCurrent] = useState<number | null>(null);
   const [pasteNote, setPasteNote] = useState<{ ok: string | null; problems: string[] } | null>(null);
 
@@ -284,7 +281,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
   const problems = validationProblems(rows, columns);
   const at = current;
   return (
-    <div className="definition-grid" data-testid={testId} onKeyDown={onKeyDown} onPaste={onPaste} aria-busy={isMade && isRowsPending}>
+    <div className="definition-grid" data-testid={testId} onKeyDown={onKeyDown} onPaste={onPaste}>
       <div className="definition-grid-toolbar">
         <button type="button" onClick={add} disabled={rows.length >= maxRows} data-testid={testId && `${testId}-add`}>
           {text.add}
@@ -322,7 +319,7 @@ function EditableGrid<R extends object>(props: DefinitionGridProps<R>) {
           theme={gridTheme}
           localeText={gridLocaleText}
           columnDefs={columnDefs}
-          rowData={shownRows}
+          rowData={rows}
           getRowId={(p) => rowId(p.data)}
           domLayout="autoHeight"
           readOnlyEdit

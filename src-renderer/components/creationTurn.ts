@@ -49,18 +49,3 @@ export function useCreationTurn(): boolean {
   useEffect(() => inCreationTurn(() => flushSync(() => setTurn(true))), []);
   return isTurn;
 }
-
-/**
- * `value` as a grid shows it: a new value is taken in a creation turn of its own, not in the
- * render that brought it (issue 17: rows taken in the render of an answer were drawn in one task
- * with the view's other grids and charts). Returns the value shown and whether a newer one waits.
- */
-export function useInCreationTurn<T>(value: T): [shown: T, isPending: boolean] {
-  const [shown, setShown] = useState(value);
-  const isPending = shown !== value;
-  useEffect(() => {
-    if (!isPending) return;
-    return inCreationTurn(() => flushSync(() => setShown(value)));
-  }, [value, isPending]);
-  return [shown, isPending];
-}
