@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FunnelResult } from '../../../src-main/contract';
 import { useQuery } from '../../api/useQuery';
+import { BelowFold } from '../../components/BelowFold';
 import { Chart } from '../../components/Chart';
 import { DataGrid } from '../../components/DataGrid';
 import { ScopeBar } from '../../components/ScopeBar';
@@ -36,6 +37,10 @@ export function FunnelView() {
   const [windowText, setWindowText] = useState(String(windowDays));
   // The path is a definition: saving it re-asks the funnel (store/dataVersion.ts).
   const { data: result, isLoading } = useQuery('funnel:query', { ...scope, mode, windowDays, breakdown: mode === 'cohort' ? breakdown : null });
+  // The path editor above the funnel takes its height with the path (open at first use, one line
+  // once saved): what lies below the fold (BelowFold) is known once it shows the path.
+  const [isPathShown, setPathShown] = useState(false);
+  const onPathShown = useCallback(() => setPathShown(true), []);
 
   // The shown result may be of the other mode while the new one loads: draw only a matching one.
   const shown = result && result.mode === mode ? result : null;
@@ -95,7 +100,7 @@ export function FunnelView() {
         {isLoading && <span className="muted">{funnelText.loading}</span>}
       </ScopeBar>
 
-      <PathEditor />
+      <PathEditor onShown={onPathShown} />
 
       <p className="muted small funnel-note">
         {funnelText.modeHint[mode]}
@@ -125,16 +130,19 @@ export function FunnelView() {
         )}
       </section>
 
-      {!empty && shown && (
+      {!empty && shown && isPathShown && (
         <section className="card funnel-table">
           <h3>{funnelText.tableTitle}</h3>
           <div className="grid-box funnel-table-grid" style={{ height: Math.min(560, 52 + 42 * Math.max(rows.length, 2)) }}>
-            <DataGrid columns={columns} rows={rows} rowId={rowId} testId="funnel-table" />
+            {/* Below the chart, out of sight at the usual window sizes: made once in sight, or once the figures above stood a moment (BelowFold). */}
+            <BelowFold minHeight="100%">
+              <DataGrid columns={columns} rows={rows} rowId={rowId} testId="funnel-table" />
+            </BelowFold>
           </div>
         </section>
       )}
 
-      {mode === 'cohort' && shown && !empty && shown.stages.length >= 2 && <LostPanel scope={scope} stages={shown.stages} biggestDrop={shown.biggestDrop} />}
+      {mode === 'cohort' && shown && !empty && isPathShown && shown.stages.length >= 2 && <LostPanel scope={scope} stages={shown.stages} biggestDrop={shown.biggestDrop} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AnalysisScope, ExportFileFormat, FunnelStage, LostPerson } from '../../../src-main/contract';
 import { askPage } from '../../api/askPage';
+import { BelowFold } from '../../components/BelowFold';
 import { DataGrid } from '../../components/DataGrid';
 import type { PageLoader } from '../../components/gridTypes';
 import { apiDownload, exportDownload } from '../../components/useExport';
@@ -68,7 +69,10 @@ export function LostPanel({ scope, stages, biggestDrop }: LostPanelProps) {
         <p className="muted">{tx.empty}</p>
       ) : (
         <div className="grid-box funnel-lost-grid">
-          <DataGrid columns={columns} loader={loader} reloadKey={reloadKey} onTotal={onTotal} rowId={(p) => p.pid} testId="funnel-lost-grid" exportFile={exportFile} />
+          {/* Below the funnel and its table: made, and its first page asked, once in sight or once the figures above stood a moment (BelowFold). */}
+          <BelowFold minHeight="100%">
+            <DataGrid columns={columns} loader={loader} reloadKey={reloadKey} onTotal={onTotal} rowId={(p) => p.pid} testId="funnel-lost-grid" exportFile={exportFile} />
+          </BelowFold>
         </div>
       )}
     </section>

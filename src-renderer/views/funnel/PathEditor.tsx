@@ -20,7 +20,7 @@ const noStages: DraftStage[] = [];
  * open at first use (no saved path), closed to a one-line summary once a path is saved. Saving
  * re-asks the funnel (a definition changed).
  */
-export function PathEditor() {
+export function PathEditor({ onShown }: { onShown?: () => void }) {
   // New data changes what each source holds (and the default path); unsaved edits are kept.
   const saved = useQuery('path:get', {});
   const info = saved.data;
@@ -31,6 +31,12 @@ export function PathEditor() {
   useEffect(() => {
     if (info && isOpen === null) setIsOpen(!info.isSaved);
   }, [info, isOpen]);
+  // Told once the editor stands at its height (the funnel below it measures what is out of sight,
+  // BelowFold): the path shown, open or closed, or no path to show.
+  const isShown = (info !== null && stages.isLoaded) || saved.error !== null;
+  useEffect(() => {
+    if (isShown) onShown?.();
+  }, [isShown, onShown]);
 
   const sources = useMemo(() => info?.sources ?? [], [info]);
   const columns = useMemo(() => pathColumns(sources), [sources]);
