@@ -1,11 +1,13 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCliIn } from '../support/cliInProcess';
 
 const demoDir = path.resolve(__dirname, '../../resources/demo');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'qunxi-cli-lang-'));
+const work = mkdtempSync(path.join(os.tmpdir(), 'qunxi-cli-en-'));
+afterAll(() => [dir, work].forEach((d) => rmSync(d, { recursive: true, force: true })));
 const cjk = /[\u4e00-\u9fff]/;
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
 
@@ -31,7 +33,6 @@ describe('the command line language', () => {
   });
 
   it('imports and analyses in English with no Chinese in its messages (data values aside)', async () => {
-    const work = mkdtempSync(path.join(os.tmpdir(), 'qunxi-cli-en-'));
     // ASCII file names, so a Chinese character left in a message cannot come from the data.
     const files = ['客户列表', '群成员', '聊天记录', '订单'].map((name, i) => {
       const copy = path.join(work, `export${i}.xlsx`);

@@ -1,12 +1,16 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findElectronBinary, hasDisplay } from '../../scripts/electronBinary.mjs';
 
-/** A project folder with a fake electron package, optionally "downloaded". */
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A project folder with a fake electron package, optionally "downloaded"; removed after the file's tests. */
 function fakeProject(isDownloaded: boolean): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qunxi-electron-bin-'));
+  made.push(dir);
   const pkg = path.join(dir, 'node_modules', 'electron');
   mkdirSync(pkg, { recursive: true });
   writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1' }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Criterion } from '../../../src-main/contract';
 import { criteriaSql, matchesCriteria } from '../../../src-main/analysis/base/criteria';
-import { closeProject, tempProject, type TempProject } from '../../support/projectFixture';
+import { tempProject, type TempProject } from '../../support/projectFixture';
 
 /** Five people with hand-picked features; the expected matches are read off this table. */
 const people = [
@@ -37,7 +37,7 @@ describe('criteria rows', () => {
       for (const p of people) await sql.run(`INSERT INTO f VALUES (?, ?, ?, ?, ?)`, [p.pid, p.gmv, p.purchases, p.referrals, p.aov]);
     });
   });
-  afterAll(() => closeProject(t));
+  afterAll(() => t.dispose());
 
   for (const k of cases) {
     it(`${k.name}: the same people in SQL and in JavaScript`, async () => {
