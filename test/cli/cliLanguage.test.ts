@@ -1,13 +1,15 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliIn } from '../support/cliInProcess';
+import { tempDir } from '../support/tempDirs';
 
 const demoDir = path.resolve(__dirname, '../../resources/demo');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'qunxi-cli-lang-'));
-const work = mkdtempSync(path.join(os.tmpdir(), 'qunxi-cli-en-'));
-afterAll(() => [dir, work].forEach((d) => rmSync(d, { recursive: true, force: true })));
+const config = tempDir('qunxi-cli-lang-');
+const english = tempDir('qunxi-cli-en-');
+afterAll(() => [config, english].forEach((t) => t.cleanup()));
+const dir = config.dir;
+const work = english.dir;
 const cjk = /[\u4e00-\u9fff]/;
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
 

@@ -1,16 +1,17 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findElectronBinary, hasDisplay } from '../../scripts/electronBinary.mjs';
+import { tempDir } from '../support/tempDirs';
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const made: ReturnType<typeof tempDir>[] = [];
+afterAll(() => made.forEach((t) => t.cleanup()));
 
 /** A project folder with a fake electron package, optionally "downloaded"; removed after the file's tests. */
 function fakeProject(isDownloaded: boolean): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'qunxi-electron-bin-'));
-  made.push(dir);
+  const temp = tempDir('qunxi-electron-bin-');
+  made.push(temp);
+  const dir = temp.dir;
   const pkg = path.join(dir, 'node_modules', 'electron');
   mkdirSync(pkg, { recursive: true });
   writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1' }));
