@@ -138,10 +138,10 @@ const SIZE_SLACK = 2 * 1024 * 1024;
 async function giveBackSpace(project: OpenProject, e: unknown, sizeBefore: number, reserve: Reserve): Promise<void> {
   if (project.db.path === ':memory:') return;
   if (isDiskFull(e)) await reserve.release();
-  await reclaimFreeSpace(project.db);
+  await reclaimFreeSpace(project.db, { isAfterChange: true });
   if (isDiskFull(e) && (await fileSize(project.path)) > sizeBefore + SIZE_SLACK) {
     await reopenProjectDb(project).catch(() => undefined);
-    await reclaimFreeSpace(project.db);
+    await reclaimFreeSpace(project.db, { isAfterChange: true });
   }
 }
 

@@ -192,6 +192,9 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
         { signal: self.controller.signal, cancelsPreparation: true },
       )
       .catch(() => undefined);
+    // Free blocks the import left between used ones are asked back now, once (fileSpace.ts): asked
+    // at the next open instead, that open wrote to the file, and the one after read it whole again.
+    await reclaimFreeSpace(project.db, { isAfterChange: true });
   };
   return {
     'import:start': async (req) => {
@@ -286,7 +289,7 @@ export function importHandlers(ctx: AppContext): DomainHandlers<'import'> {
         // As after an import: committed whatever the checkpoint does. The file then gives back the
         // space the import took (else the next import, removal or open tries again).
         await project.db.checkpoint().catch(() => undefined);
-        await reclaimFreeSpace(project.db);
+        await reclaimFreeSpace(project.db, { isAfterChange: true });
       });
       return listImports(project.db);
     },
