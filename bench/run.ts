@@ -50,6 +50,12 @@ if (only === 'sharing') {
   process.stdout.write(`\n${(await runSharingBench({ quick, log: (l) => process.stderr.write(`${l}\n`) })).join('\n')}\n`);
   process.exit(0);
 }
+// `--only reopen`: opening a project again after an import (bench/reopen.ts), on its own.
+if (only === 'reopen') {
+  const { runReopenBench } = await import('./reopen');
+  process.stdout.write(`\n${(await runReopenBench({ quick, log: (l) => process.stderr.write(`${l}\n`) })).join('\n')}\n`);
+  process.exit(0);
+}
 // `--only ui`: the UI's perceived speed in browser mode (bench/ui.ts), on its own.
 if (only === 'ui') {
   const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
