@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/appError';
 import { closeProjectFile, createProjectFile } from '../../src-main/db/projectFile';
 import { ProjectDb } from '../../src-main/db/projectDb';
-import { isLockError, looksLikeDuckDb } from '../../src-main/db/projectIntegrity';
+import { isLockError, isSameAsGoodCopy, looksLikeDuckDb } from '../../src-main/db/projectIntegrity';
 import { apiPerTest } from '../support/apiPerTest';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -136,6 +136,16 @@ describe('damaged project files', () => {
     const r = await api.call('project:open', { path: file });
     expect(!r.ok && r.error.code).toBe('PROJECT_NOT_QUNXI');
     expect(readFileSync(file, 'latin1')).toContain('not a database at all');
+  });
+
+  it('a new project is its own last good copy from its making: its first open reads nothing whole', async () => {
+    const file = path.join(api.dir, '新项目.qunxi');
+    await closeProjectFile(await createProjectFile(file));
+    expect(await isSameAsGoodCopy(file)).toBe(true);
+    // The copy is a project of its own, as the file is.
+    const copy = await ProjectDb.open(`${file}.bak`, { readOnly: true });
+    expect(await copy.use((sql) => sql.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages`))).toEqual({ n: 0 });
+    await copy.close();
   });
 
   it('each open keeps the file as its last good copy; a damaged file offers it, and opening it makes a new project beside the damaged one', async () => {
