@@ -1,6 +1,6 @@
 // A year of a community written straight into a project with SQL, for the analyses bench: no
 // export files, no importer, so 100,000 people and 2,000,000 messages take seconds, not minutes.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { closeProjectFile, createProjectFile } from '../src-main/db/projectFile';
 import { MEMBERSHIP_KEY, FORMAT_VERSION, fillContentNfkc } from '../src-main/db/schema';
@@ -68,6 +68,19 @@ export async function ensureProject(dir: string, sizes: ProjectSizes, log: (line
   // The last good copy the project's first open left beside the temporary name (projectIntegrity.ts).
   rmSync(`${tmp}${BACKUP_SUFFIX}`, { force: true });
   log(`generated ${path.basename(file)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return file;
+}
+
+/**
+ * A copy in `work` (emptied first) of the project of `sizes` cached in `dir` (made there first when
+ * missing), for a bench of its own: another bench may hold the cached project open.
+ */
+export async function copyOfProject(dir: string, work: string, sizes: ProjectSizes, log: (line: string) => void): Promise<string> {
+  const cached = await ensureProject(dir, sizes, log);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const file = path.join(work, path.basename(cached));
+  copyFileSync(cached, file);
   return file;
 }
 

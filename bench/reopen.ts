@@ -6,10 +6,10 @@
 // import reads the file whole and keeps it as its last good copy; the opens after it should find
 // the file as that copy and read nothing whole. The baseline of the same run: the same five opens
 // of the copy before the import.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ensureProject, SIZES_BY_NAME } from './generateProject';
+import { copyOfProject, SIZES_BY_NAME } from './generateProject';
 import { runCli } from '../src-main/cli/run';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,11 +37,7 @@ function opens(file: string): { openMs: number[]; asGoodCopy: boolean[]; rewrite
 /** Runs the reopen bench; returns the report lines. */
 export async function runReopenBench(opts: { quick: boolean; log: (line: string) => void }): Promise<string[]> {
   const sizes = SIZES_BY_NAME[opts.quick ? 'quick' : 'M'];
-  const cached = await ensureProject(dataDir, sizes, opts.log);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const file = path.join(work, path.basename(cached));
-  copyFileSync(cached, file);
+  const file = await copyOfProject(dataDir, work, sizes, opts.log);
   const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
   const lines = [`reopen bench: ${fmt(sizes.people)} people, ${fmt(sizes.messages)} messages; load before ${load()}`];
   opts.log(lines[0]!);

@@ -2,9 +2,9 @@
 // generated project of 100,000 people and 2,000,000 messages (a tenth with --quick): an anonymised
 // copy (target: under 30 s), a Parquet export, and as the baseline of the same run a plain Save As
 // (DuckDB's COPY FROM DATABASE of the same project). Run it with nice and read the load line.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ensureProject, SIZES_BY_NAME } from './generateProject';
+import { copyOfProject, SIZES_BY_NAME } from './generateProject';
 import { closeProjectFile, copyProjectTo, openProjectFile } from '../src-main/db/projectFile';
 import { withDerivedTables } from '../src-main/analysis/base/derivedTables';
 import { writeAnonymizedCopy } from '../src-main/export/anonymizedCopy';
@@ -29,12 +29,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 /** Runs the sharing bench; returns the report lines. */
 export async function runSharingBench(opts: { quick: boolean; log: (line: string) => void }): Promise<string[]> {
   const sizes = SIZES_BY_NAME[opts.quick ? 'quick' : 'M'];
-  const cached = await ensureProject(dataDir, sizes, opts.log);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  // A copy of its own: another bench may hold the cached project open.
-  const file = path.join(work, path.basename(cached));
-  copyFileSync(cached, file);
+  const file = await copyOfProject(dataDir, work, sizes, opts.log);
   const lines = [`sharing bench: ${sizes.people.toLocaleString('en-US')} people, ${sizes.messages.toLocaleString('en-US')} messages; load before ${load()}`];
   const project = await openProjectFile(file, withDerivedTables);
   try {

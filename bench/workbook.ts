@@ -4,9 +4,9 @@
 // project of 100,000 people and 2,000,000 messages (a tenth with --quick), each timed end to end
 // and per stage. Target: the year of weeks under 10 s. Run it with nice and read the load line.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureProject, SIZES_BY_NAME } from './generateProject';
+import { copyOfProject, SIZES_BY_NAME } from './generateProject';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** The cached projects of the analyses bench, reused. */
@@ -30,12 +30,7 @@ export async function runWorkbookBench(opts: { quick: boolean; log: (line: strin
   const name = opts.quick ? 'quick' : 'M';
   const sizes = SIZES_BY_NAME[name];
   opts.log(`workbook: project of ${fmt(sizes.people)} people, ${fmt(sizes.messages)} messages (generated once, cached in bench/.data/analyses)…`);
-  const cached = await ensureProject(dataDir, sizes, opts.log);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  // A copy of its own: another bench may hold the cached project open.
-  const project = path.join(work, path.basename(cached));
-  copyFileSync(cached, project);
+  const project = await copyOfProject(dataDir, work, sizes, opts.log);
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'phases', 'reportWorkbook.ts'), project, work], {
     cwd: root,
     encoding: 'utf8',
