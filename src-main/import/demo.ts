@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { reclaimFreeSpace } from '../db/fileSpace';
 import { closeProjectFile, createProjectFile, openProjectFile, type OpenProject } from '../db/projectFile';
+import { backupPath } from '../db/projectIntegrity';
 import { readMeta } from '../db/schema';
 import { importFile } from './importFile';
 import { withDerivedTables } from '../analysis/base/derivedTables';
@@ -44,16 +46,22 @@ export async function buildDemoProject(demoPath: string, demoDir: string, tempDi
   const current = await openIfCurrent(demoPath, fingerprint);
   if (current) return current;
   const building = `${demoPath}.building`;
-  await fs.rm(building, { force: true });
+  // The last good copy of the file being built goes with it: the built file keeps its own.
+  const removeBuilding = () => Promise.all([building, backupPath(building)].map((f) => fs.rm(f, { force: true })));
+  await removeBuilding();
   const project = await createProjectFile(building, undefined, withDerivedTables);
   try {
     for (const f of files) {
       await importFile(project, { path: path.join(demoDir, f), fileName: f }, { tempDir });
     }
     await project.db.use((sql) => sql.run(`INSERT INTO meta VALUES (?, ?)`, [FINGERPRINT_KEY, fingerprint]));
+    // As an import job's last step does: asked at the demo's first open, its space was asked back
+    // with a write, and the second open read the file whole again.
+    await reclaimFreeSpace(project.db, { isAfterChange: true });
   } finally {
     await closeProjectFile(project);
   }
   await fs.rename(building, demoPath);
+  await removeBuilding();
   return openProjectFile(demoPath, withDerivedTables);
 }

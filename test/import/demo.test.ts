@@ -1,8 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoProject } from '../../src-main/import/demo';
 import { closeProjectFile } from '../../src-main/db/projectFile';
+import { isSameAsGoodCopy } from '../../src-main/db/projectIntegrity';
 import { projectSummary } from '../../src-main/db/projectSummary';
 import { writeCommunityFixture } from '../support/communityFixture';
 import { tempDir } from '../support/tempDirs';
@@ -36,4 +38,17 @@ describe('the demo project', () => {
     expect((await projectSummary(rebuilt)).counts).toEqual({ memberships: 7, messages: 5, people: 5 });
     await closeProjectFile(rebuilt);
   });
+
+  it('built from the bundled exports, leaves the project and its last good copy alone in its folder, and is opened again without being written', async () => {
+    const config = path.join(tmp.dir, 'config');
+    const demoPath = path.join(config, '示例项目.qunxi');
+    const demoDir = path.resolve(__dirname, '../../resources/demo');
+    await closeProjectFile(await buildDemoProject(demoPath, demoDir, path.join(tmp.dir, 'work')));
+    expect(readdirSync(config).sort()).toEqual(['示例项目.qunxi', '示例项目.qunxi.bak']);
+    expect(await isSameAsGoodCopy(demoPath)).toBe(true);
+    const sha = () => createHash('sha256').update(readFileSync(demoPath)).digest('hex');
+    const built = sha();
+    await closeProjectFile(await buildDemoProject(demoPath, demoDir, path.join(tmp.dir, 'work')));
+    expect(sha()).toBe(built);
+  }, 120_000);
 });
