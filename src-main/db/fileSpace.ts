@@ -67,7 +67,7 @@ async function rewriteTable(sql: Sql, table: string): Promise<void> {
  * blocks between used ones stay free until an import reuses them: the demo project keeps 18 of its
  * 64, a project of 100,000 people 100 of 567 after one more import. Asked back at every open all
  * the same, the checkpoint rewrote the file: no open found it as its last good copy, so each one
- * read the file whole and copied it again (at 100,000 people 760–810 ms an open against some 170).
+ * read the file whole and copied it again (at 100,000 people 760–890 ms an open against 140–175).
  */
 const TRIED_KEY = 'qunxi_reclaim_tried';
 
