@@ -24,8 +24,11 @@ const fill = (table: string, rows: number) =>
 async function blocks(file: string): Promise<{ total: number; free: number }> {
   const project = await openProjectFile(file);
   try {
-    const [row] = await project.db.all<{ total: number; free: number }>(
-      `SELECT total_blocks::INTEGER AS total, free_blocks::INTEGER AS free FROM pragma_database_size() WHERE database_name = current_database()`,
+    // Unprepared: a use would first make the derived tables, a write of its own.
+    const [row] = await project.db.useUnprepared((sql) =>
+      sql.all<{ total: number; free: number }>(
+        `SELECT total_blocks::INTEGER AS total, free_blocks::INTEGER AS free FROM pragma_database_size() WHERE database_name = current_database()`,
+      ),
     );
     return { total: Number(row!.total), free: Number(row!.free) };
   } finally {
