@@ -2,7 +2,7 @@
 // project, then opens it again day after day. On a copy of the generated project of 100,000
 // people and 2,000,000 messages (a tenth with --quick), the demo's four exports are imported by the
 // command line (the real importer and the job's last step), then the project is opened and closed
-// five times, each in a fresh process's phase (bench/phases/reopen.ts). The first open after the
+// five times, in a process of its own (bench/phases/reopen.ts). The first open after the
 // import reads the file whole and keeps it as its last good copy; the opens after it should find
 // the file as that copy and read nothing whole. The baseline of the same run: the same five opens
 // of the copy before the import.
