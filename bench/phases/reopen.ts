@@ -6,6 +6,7 @@
 // Arguments: PROJECT OPENS
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { fileBlocks } from '../../src-main/db/fileSpace';
 import { closeProjectFile, openProjectFile } from '../../src-main/db/projectFile';
 import { isSameAsGoodCopy } from '../../src-main/db/projectIntegrity';
 import { withDerivedTables } from '../../src-main/analysis/base/derivedTables';
@@ -33,13 +34,9 @@ for (let i = 0; i < opens; i++) {
   const project = await openProjectFile(projectPath, withDerivedTables);
   openMs.push(performance.now() - t0);
   // Unprepared: a use would bring the derived tables up to date first, which only opening does not.
-  const [row] = await project.db.useUnprepared((sql) =>
-    sql.all<{ total: number; free: number }>(
-      `SELECT total_blocks::INTEGER AS total, free_blocks::INTEGER AS free FROM pragma_database_size() WHERE database_name = current_database()`,
-    ),
-  );
-  totalBlocks = Number(row!.total);
-  freeBlocks = Number(row!.free);
+  const blocks = await project.db.useUnprepared(fileBlocks);
+  totalBlocks = blocks.total;
+  freeBlocks = blocks.free;
   await closeProjectFile(project);
   if ((await fileHash()) !== before) rewrites++;
 }

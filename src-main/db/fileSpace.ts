@@ -11,14 +11,15 @@
 import { sqlIdent, type ProjectDb, type Sql } from './projectDb';
 
 /** Blocks of the file as DuckDB counts them. */
-interface FileBlocks {
+export interface FileBlocks {
   blockSize: number;
   total: number;
   used: number;
   free: number;
 }
 
-async function fileBlocks(sql: Sql): Promise<FileBlocks> {
+/** The open database's blocks, as DuckDB counts them (`pragma_database_size`). */
+export async function fileBlocks(sql: Sql): Promise<FileBlocks> {
   const row = await sql.one<{ block_size: number; total: number; used: number; free: number }>(
     `SELECT block_size::INTEGER AS block_size, total_blocks::INTEGER AS total, used_blocks::INTEGER AS used, free_blocks::INTEGER AS free FROM pragma_database_size() WHERE database_name = current_database()`,
   );

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileBlocks, type FileBlocks } from '../../src-main/db/fileSpace';
 import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-main/db/projectFile';
 import { isSameAsGoodCopy } from '../../src-main/db/projectIntegrity';
 import { runCliIn } from '../support/cliInProcess';
@@ -20,17 +21,12 @@ const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('
 const fill = (table: string, rows: number) =>
   `CREATE TABLE ${table} AS SELECT md5(random()::VARCHAR) || md5(random()::VARCHAR) AS t FROM range(${rows})`;
 
-/** Blocks of the open project's file, as DuckDB counts them. */
-async function blocks(file: string): Promise<{ total: number; free: number }> {
+/** Blocks of the project's file, as DuckDB counts them. */
+async function blocks(file: string): Promise<FileBlocks> {
   const project = await openProjectFile(file);
   try {
     // Unprepared: a use would first make the derived tables, a write of its own.
-    const [row] = await project.db.useUnprepared((sql) =>
-      sql.all<{ total: number; free: number }>(
-        `SELECT total_blocks::INTEGER AS total, free_blocks::INTEGER AS free FROM pragma_database_size() WHERE database_name = current_database()`,
-      ),
-    );
-    return { total: Number(row!.total), free: Number(row!.free) };
+    return await project.db.useUnprepared(fileBlocks);
   } finally {
     await closeProjectFile(project);
   }
