@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,12 +8,9 @@ import { ProjectDb } from '../../src-main/db/projectDb';
 import { FORMAT_VERSION } from '../../src-main/db/schema';
 import { tempDir, tempPaths } from '../support/tempDirs';
 import { holdInOtherProcess, release } from '../support/holdInOtherProcess';
+import { fileSha256 } from '../support/fileHash';
 
 const repoRoot = path.resolve(__dirname, '../..');
-
-function sha(p: string): string {
-  return createHash('sha256').update(readFileSync(p)).digest('hex');
-}
 
 describe('project files', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -76,7 +72,7 @@ describe('project files', () => {
     await call('project:close', {});
     const child = await holdInOtherProcess(file);
     try {
-      const before = sha(file);
+      const before = fileSha256(file);
       const r = await call('project:open', { path: file });
       expect(!r.ok && r.error.code).toBe('PROJECT_LOCKED');
       expect(!r.ok && r.error.message).toContain('shared.qunxi');
@@ -84,7 +80,7 @@ describe('project files', () => {
       await call('project:new', { path: path.join(tmp.dir, 'other.qunxi') });
       const s = await call('project:saveAs', { path: file });
       expect(!s.ok && s.error.code).toBe('PROJECT_LOCKED');
-      expect(sha(file)).toBe(before);
+      expect(fileSha256(file)).toBe(before);
     } finally {
       await release(child);
     }
@@ -97,11 +93,11 @@ describe('project files', () => {
     await call('project:new', { path: file });
     await ctx.project!.db.use((sql) => sql.run(`UPDATE meta SET value = '99' WHERE key = 'format_version'`));
     await call('project:close', {});
-    const before = sha(file);
+    const before = fileSha256(file);
     const r = await call('project:open', { path: file });
     expect(!r.ok && r.error.code).toBe('PROJECT_NEWER_VERSION');
     expect(!r.ok && r.error.message).toContain('升级');
-    expect(sha(file)).toBe(before);
+    expect(fileSha256(file)).toBe(before);
     expect(existsSync(`${file}.wal`)).toBe(false);
   });
 
@@ -114,11 +110,11 @@ describe('project files', () => {
     await db.use((sql) => sql.run(`CREATE TABLE t AS SELECT 1 AS x`));
     await db.close();
     for (const file of [text, xlsx, foreign]) {
-      const before = sha(file);
+      const before = fileSha256(file);
       const r = await call('project:open', { path: file });
       expect(!r.ok && r.error.code, file).toBe('PROJECT_NOT_QUNXI');
       expect(!r.ok && r.error.message).toContain(path.basename(file));
-      expect(sha(file)).toBe(before);
+      expect(fileSha256(file)).toBe(before);
     }
   });
 

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProjectDb } from '../../src-main/db/projectDb';
 import { setLanguage } from '../../src-main/locale/language';
 import { apiPerTest } from '../support/apiPerTest';
 import { holderFile } from '../../src-main/db/projectHolder';
+import { fileSha256 } from '../support/fileHash';
 
-const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 // Issue 12 item 5: Save As never replaces a file that is not a Qunxi project and asks before
 // replacing one; project:new takes only .qunxi names.
@@ -22,7 +21,7 @@ describe('where a project may be written', () => {
     await foreign.use((sql) => sql.run('CREATE TABLE t AS SELECT 42 AS x'));
     await foreign.close();
     mkdirSync(at('folder.qunxi'));
-    const before = { victim: sha(at('victim.qunxi')), foreign: sha(at('foreign.qunxi')) };
+    const before = { victim: fileSha256(at('victim.qunxi')), foreign: fileSha256(at('foreign.qunxi')) };
     expect((await api.call('project:new', { path: at('mine.qunxi') })).ok).toBe(true);
 
     for (const target of ['victim.qunxi', 'foreign.qunxi', 'folder.qunxi', 'victim']) {
@@ -32,8 +31,8 @@ describe('where a project may be written', () => {
         expect(!r.ok && r.error.message).toContain('不会覆盖');
       }
     }
-    expect(sha(at('victim.qunxi'))).toBe(before.victim);
-    expect(sha(at('foreign.qunxi'))).toBe(before.foreign);
+    expect(fileSha256(at('victim.qunxi'))).toBe(before.victim);
+    expect(fileSha256(at('foreign.qunxi'))).toBe(before.foreign);
     // Still working in the project it was in, and no half-written copies beside the victims (the
     // open project's holder record is the one hidden file expected).
     const current = await api.call('project:current', {});
@@ -44,7 +43,7 @@ describe('where a project may be written', () => {
   it('save as over an existing project asks first, and replaces it once told to', async () => {
     expect((await api.call('project:new', { path: at('old.qunxi') })).ok).toBe(true);
     await api.call('project:close', {});
-    const oldBytes = sha(at('old.qunxi'));
+    const oldBytes = fileSha256(at('old.qunxi'));
     expect((await api.call('project:new', { path: at('new.qunxi') })).ok).toBe(true);
 
     const asked = await api.call('project:saveAs', { path: at('old.qunxi') });
@@ -53,11 +52,11 @@ describe('where a project may be written', () => {
     expect(asked.error.code).toBe('PROJECT_EXISTS');
     expect(asked.error.details).toMatchObject({ file: at('old.qunxi'), needsConfirm: 1 });
     expect(asked.error.message).toBe('“old.qunxi”已存在，是否替换？');
-    expect(sha(at('old.qunxi'))).toBe(oldBytes);
+    expect(fileSha256(at('old.qunxi'))).toBe(oldBytes);
 
     const replaced = await api.call('project:saveAs', { path: at('old.qunxi'), overwrite: true });
     expect(replaced.ok && replaced.value.path).toBe(at('old.qunxi'));
-    expect(sha(at('old.qunxi'))).not.toBe(oldBytes);
+    expect(fileSha256(at('old.qunxi'))).not.toBe(oldBytes);
     expect((await api.call('project:open', { path: at('new.qunxi') })).ok).toBe(true);
   });
 

@@ -5,8 +5,7 @@
  * and copied it again. The files are real: a project whose first table's blocks were freed behind
  * a second, larger one, and the demo's exports imported by the command line.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileBlocks, type FileBlocks } from '../../src-main/db/fileSpace';
@@ -14,8 +13,8 @@ import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-
 import { isSameAsGoodCopy } from '../../src-main/db/projectIntegrity';
 import { runCliIn } from '../support/cliInProcess';
 import { tempDir } from '../support/tempDirs';
+import { fileSha256 } from '../support/fileHash';
 
-const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 /** Rows of random text: some 40 bytes a row that no compression shrinks much. */
 const fill = (table: string, rows: number) =>
@@ -63,10 +62,10 @@ describe('space asked back at open', () => {
     const held = await blocks(file);
     // The case is the one it says: more free blocks than are ever asked back (8), the file as long.
     expect(held.free).toBeGreaterThanOrEqual(8);
-    const before = sha(file);
+    const before = fileSha256(file);
     await openAndClose(file);
     await openAndClose(file);
-    expect(sha(file)).toBe(before);
+    expect(fileSha256(file)).toBe(before);
     expect(await isSameAsGoodCopy(file)).toBe(true);
   }, 60_000);
 
@@ -93,9 +92,9 @@ describe('space asked back at open', () => {
     expect(await isSameAsGoodCopy(imported)).toBe(false);
     await openAndClose(imported);
     expect((await blocks(imported)).free).toBeGreaterThanOrEqual(8);
-    const after = sha(imported);
+    const after = fileSha256(imported);
     await openAndClose(imported);
     expect(await isSameAsGoodCopy(imported)).toBe(true);
-    expect(sha(imported)).toBe(after);
+    expect(fileSha256(imported)).toBe(after);
   }, 120_000);
 });

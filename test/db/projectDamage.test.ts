@@ -5,7 +5,6 @@
  * garbage over a block of its messages, with its main header zeroed, and a zip renamed .qunxi.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,11 +13,11 @@ import { closeProjectFile, createProjectFile } from '../../src-main/db/projectFi
 import { ProjectDb } from '../../src-main/db/projectDb';
 import { isLockError, isSameAsGoodCopy, looksLikeDuckDb } from '../../src-main/db/projectIntegrity';
 import { apiPerTest } from '../support/apiPerTest';
+import { fileSha256 } from '../support/fileHash';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const MESSAGES = 30_000;
 
-const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 /** A closed project of MESSAGES messages with varied text, so its messages fill blocks of their own. */
 async function goodProject(file: string): Promise<void> {
@@ -82,7 +81,7 @@ describe('damaged project files', () => {
   it('a truncated file, garbage over a block of messages and a zeroed header are each PROJECT_DAMAGED, named, and left byte-identical', async () => {
     const files = await damagedFiles(api.dir);
     for (const [kind, file] of Object.entries(files)) {
-      const before = sha(file);
+      const before = fileSha256(file);
       const r = await api.call('project:open', { path: file });
       expect(r.ok, kind).toBe(false);
       expect(!r.ok && r.error.code, kind).toBe('PROJECT_DAMAGED');
@@ -90,7 +89,7 @@ describe('damaged project files', () => {
       expect(!r.ok && r.error.message, kind).toContain('已损坏');
       // Never taken for "open in another program" (DuckDB's checksum message says "in block at location").
       expect(!r.ok && r.error.message, kind).not.toContain('另一个程序');
-      expect(sha(file), kind).toBe(before);
+      expect(fileSha256(file), kind).toBe(before);
       expect(existsSync(`${file}.wal`), kind).toBe(false);
       // No copy was kept of a file that failed its reading, nor left half-way (it is made while the file is read).
       expect(existsSync(`${file}.bak`), kind).toBe(false);
@@ -163,7 +162,7 @@ describe('damaged project files', () => {
     // The file is cut short after that session, as an interrupted copy over it would leave it.
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const before = sha(file);
+    const before = fileSha256(file);
     const r = await api.call('project:open', { path: file });
     expect(!r.ok && r.error.code).toBe('PROJECT_DAMAGED');
     expect(!r.ok && r.error.details).toMatchObject({ file, backup: `${file}.bak` });
@@ -176,7 +175,7 @@ describe('damaged project files', () => {
     const recovered = path.join(api.dir, '十月复盘（恢复）.qunxi');
     expect(restored.ok && restored.value.path).toBe(recovered);
     expect(restored.ok && restored.value.counts.messages).toBe(MESSAGES);
-    expect(sha(file)).toBe(before);
+    expect(fileSha256(file)).toBe(before);
     expect(readdirSync(api.dir).filter((n) => n.endsWith('.qunxi')).sort()).toEqual(['十月复盘.qunxi', '十月复盘（恢复）.qunxi']);
   });
 
@@ -188,7 +187,7 @@ describe('damaged project files', () => {
       expect((await api.call('project:open', { path: file })).ok).toBe(true);
       await api.call('project:close', {});
     }
-    expect(sha(file)).toBe(sha(`${file}.bak`));
+    expect(fileSha256(file)).toBe(fileSha256(`${file}.bak`));
     const { atime, mtime, size } = statSync(file);
     const blockAt = await contentBlockOffset(file);
     const bytes = readFileSync(file);
@@ -198,13 +197,13 @@ describe('damaged project files', () => {
     // To its size and time the file looks unchanged since its last good copy was made.
     expect(statSync(file).size).toBe(size);
     expect(statSync(file).mtimeMs).toBeLessThan(statSync(`${file}.bak`).mtimeMs);
-    const before = sha(file);
-    const backup = sha(`${file}.bak`);
+    const before = fileSha256(file);
+    const backup = fileSha256(`${file}.bak`);
     const r = await api.call('project:open', { path: file });
     expect(!r.ok && r.error.code).toBe('PROJECT_DAMAGED');
     expect(!r.ok && r.error.details).toMatchObject({ file, backup: `${file}.bak` });
-    expect(sha(file)).toBe(before);
-    expect(sha(`${file}.bak`)).toBe(backup);
+    expect(fileSha256(file)).toBe(before);
+    expect(fileSha256(`${file}.bak`)).toBe(backup);
   });
 
   it('without a last good copy the damage is still named, with nothing offered, and openBackup says there is none', async () => {

@@ -9,8 +9,7 @@
  * root). Each is skipped, saying why, where it cannot be made.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,9 +18,9 @@ import { inProcessClient } from '../../src-main/api/dispatch';
 import { createHandlers } from '../../src-main/api/handlers';
 import { closeProjectFile, createProjectFile } from '../../src-main/db/projectFile';
 import { tempDir, tempPaths } from '../support/tempDirs';
+import { fileSha256 } from '../support/fileHash';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 /** A closed project with a week of messages in two groups. */
 async function smallProject(file: string): Promise<void> {
@@ -94,7 +93,7 @@ describe.skipIf('reason' in probe)('a project on a read-only mount', () => {
     file = path.join(m.dir, '只读项目.qunxi');
     await smallProject(file);
     m.readOnly();
-    before = sha(file);
+    before = fileSha256(file);
     tmp = tempDir();
     ctx = createContext('test', tempPaths(tmp.dir));
     call = inProcessClient(createHandlers(ctx));
@@ -105,7 +104,7 @@ describe.skipIf('reason' in probe)('a project on a read-only mount', () => {
     m?.unmount();
   });
   afterEach(() => {
-    expect(sha(file)).toBe(before);
+    expect(fileSha256(file)).toBe(before);
   });
 
   it('opens read-only and its figures read as written', async () => {
@@ -163,7 +162,7 @@ describe.skipIf('reason' in runner)('a project file and folder without write per
     await smallProject(file);
     chmodSync(file, 0o444);
     chmodSync(folder, 0o555);
-    const before = sha(file);
+    const before = fileSha256(file);
     // The child's own temp folder (tsx's cache, the app's folders), writable by that user.
     const scratch = path.join(dir, 'scratch');
     mkdirSync(scratch);
@@ -176,6 +175,6 @@ describe.skipIf('reason' in runner)('a project file and folder without write per
     const answer = JSON.parse(out.trim().split('\n').pop()!) as { uid: number; isReadOnly: boolean; messages: number; importError: string };
     expect(answer.uid).not.toBe(0);
     expect(answer).toMatchObject({ isReadOnly: true, messages: 200, importError: 'PROJECT_READ_ONLY' });
-    expect(sha(file)).toBe(before);
+    expect(fileSha256(file)).toBe(before);
   });
 });

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoProject } from '../../src-main/import/demo';
@@ -7,6 +6,7 @@ import { closeProjectFile } from '../../src-main/db/projectFile';
 import { isSameAsGoodCopy } from '../../src-main/db/projectIntegrity';
 import { projectSummary } from '../../src-main/db/projectSummary';
 import { writeCommunityFixture } from '../support/communityFixture';
+import { fileSha256 } from '../support/fileHash';
 import { tempDir } from '../support/tempDirs';
 
 describe('the demo project', () => {
@@ -46,9 +46,8 @@ describe('the demo project', () => {
     await closeProjectFile(await buildDemoProject(demoPath, demoDir, path.join(tmp.dir, 'work')));
     expect(readdirSync(config).sort()).toEqual(['示例项目.qunxi', '示例项目.qunxi.bak']);
     expect(await isSameAsGoodCopy(demoPath)).toBe(true);
-    const sha = () => createHash('sha256').update(readFileSync(demoPath)).digest('hex');
-    const built = sha();
+    const built = fileSha256(demoPath);
     await closeProjectFile(await buildDemoProject(demoPath, demoDir, path.join(tmp.dir, 'work')));
-    expect(sha()).toBe(built);
+    expect(fileSha256(demoPath)).toBe(built);
   }, 120_000);
 });

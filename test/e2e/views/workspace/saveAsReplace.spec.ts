@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../../fixtures';
+import { fileSha256 } from '../../../support/fileHash';
 
-const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 // Issue 12 item 5 in browser mode: 另存为 asks before replacing a project and never replaces another program's file.
 test.describe('另存为 onto an existing file', () => {
@@ -17,11 +16,11 @@ test.describe('另存为 onto an existing file', () => {
     await expect(community.projectName()).toContainText('第二份');
     // The first copy as it was closed: while open, what the views kept went into it (the analyses'
     // kept tables, written at its close), so its bytes are read once another project is open.
-    const copied = sha(target);
+    const copied = fileSha256(target);
     await community.saveAsOntoExisting(target);
     await expect(community.saveAsQuestion()).toContainText('“复盘副本.qunxi”已存在，是否替换？');
     await shot('save-as-confirm.png');
-    expect(sha(target)).toBe(copied);
+    expect(fileSha256(target)).toBe(copied);
     await expect(community.projectName()).toContainText('第二份');
 
     await community.replaceOnSaveAs();
