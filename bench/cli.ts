@@ -4,6 +4,7 @@
 // interleaved with the baseline so that the machine's load falls on both alike.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { median } from './stats';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -25,11 +26,6 @@ function timeOnce(c: Case): number {
   return ms;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /** Runs the phase and returns its report lines. */
 export function runCliBench({ runs = Number(process.env.BENCH_RUNS ?? 10), log = (_: string) => {} } = {}): string[] {

@@ -6,19 +6,18 @@
 // import reads the file whole and keeps it as its last good copy; the opens after it should find
 // the file as that copy and read nothing whole. The baseline of the same run: the same five opens
 // of the copy before the import.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { copyOfProject, SIZES_BY_NAME } from './generateProject';
 import { runCli } from '../src-main/cli/run';
+import { loadAverages, median } from './stats';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data', 'analyses');
 const work = path.join(root, 'bench', '.data', 'reopen');
 const OPENS = 5;
 
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The phase's opens of `file`, in a process of their own. */
 function opens(file: string): { openMs: number[]; asGoodCopy: boolean[]; rewrites: number; freeBlocks: number; totalBlocks: number } {
@@ -39,7 +38,7 @@ export async function runReopenBench(opts: { quick: boolean; log: (line: string)
   const sizes = SIZES_BY_NAME[opts.quick ? 'quick' : 'M'];
   const file = await copyOfProject(dataDir, work, sizes, opts.log);
   const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  const lines = [`reopen bench: ${fmt(sizes.people)} people, ${fmt(sizes.messages)} messages; load before ${load()}`];
+  const lines = [`reopen bench: ${fmt(sizes.people)} people, ${fmt(sizes.messages)} messages; load before ${loadAverages()}`];
   opts.log(lines[0]!);
   const before = opens(file);
   const demoDir = path.join(root, 'resources', 'demo');

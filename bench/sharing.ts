@@ -2,13 +2,14 @@
 // generated project of 100,000 people and 2,000,000 messages (a tenth with --quick): an anonymised
 // copy (target: under 30 s), a Parquet export, and as the baseline of the same run a plain Save As
 // (DuckDB's COPY FROM DATABASE of the same project). Run it with nice and read the load line.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { copyOfProject, SIZES_BY_NAME } from './generateProject';
 import { closeProjectFile, copyProjectTo, openProjectFile } from '../src-main/db/projectFile';
 import { withDerivedTables } from '../src-main/analysis/base/derivedTables';
 import { writeAnonymizedCopy } from '../src-main/export/anonymizedCopy';
 import { exportParquet } from '../src-main/export/parquetExport';
+import { loadAverages } from './stats';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data', 'analyses');
@@ -17,7 +18,6 @@ const work = path.join(root, 'bench', '.data', 'sharing');
 /** The issue's target for an anonymised copy at 100k people / 2M messages. */
 export const TARGET_ANONYMIZE_MS = 30_000;
 
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const mb = (file: string) => (statSync(file).size / 1e6).toFixed(1);
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -30,7 +30,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 export async function runSharingBench(opts: { quick: boolean; log: (line: string) => void }): Promise<string[]> {
   const sizes = SIZES_BY_NAME[opts.quick ? 'quick' : 'M'];
   const file = await copyOfProject(dataDir, work, sizes, opts.log);
-  const lines = [`sharing bench: ${sizes.people.toLocaleString('en-US')} people, ${sizes.messages.toLocaleString('en-US')} messages; load before ${load()}`];
+  const lines = [`sharing bench: ${sizes.people.toLocaleString('en-US')} people, ${sizes.messages.toLocaleString('en-US')} messages; load before ${loadAverages()}`];
   const project = await openProjectFile(file, withDerivedTables);
   try {
     const saveAs = await timed(() => copyProjectTo(project, path.join(work, 'save-as.qunxi')));
@@ -43,6 +43,6 @@ export async function runSharingBench(opts: { quick: boolean; log: (line: string
   } finally {
     await closeProjectFile(project);
   }
-  lines.push(`  load after ${load()} (2 cores shared)`);
+  lines.push(`  load after ${loadAverages()} (2 cores shared)`);
   return lines;
 }

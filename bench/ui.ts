@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureProject, FULL_SIZES, QUICK_SIZES } from './generateProject';
 import type { UiPhaseInput, UiPhaseReport, UiSample } from './phases/ui';
+import { median } from './stats';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -35,10 +36,6 @@ export interface UiBenchOptions {
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : Number.NaN;
-};
 const mark = (ms: number, target: number) => `${ms < target ? 'ok' : 'MISSED'} (< ${fmt(target)})`;
 
 function runPhase(input: UiPhaseInput): UiPhaseReport[] {

@@ -29,6 +29,7 @@ import { KEPT_CHANNELS_SCHEMA, keepDefaultChannels } from '../../src-main/analys
 import { tempPaths } from '../../test/support/tempDirs';
 import { TARGET_MS, type CaseResult } from '../analyses';
 import { peakRssMb, reportPhase } from './report';
+import { median } from '../stats';
 
 /** One measured method call. */
 export interface AnalysisCase {
@@ -107,7 +108,6 @@ interface Statement {
 /** Beyond this, a method is timed once more instead of `runs` times. */
 const SLOW_MS = 5000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const originalRun = DuckDBConnection.prototype.run;
 const recorder = { isOn: false, statements: [] as Statement[] };
