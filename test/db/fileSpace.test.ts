@@ -8,8 +8,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dataFingerprint } from '../../src-main/analysis/base/derivedTables';
 import { fileBlocks, type FileBlocks } from '../../src-main/db/fileSpace';
 import { closeProjectFile, createProjectFile, openProjectFile } from '../../src-main/db/projectFile';
+import type { Sql } from '../../src-main/db/projectDb';
 import { isSameAsGoodCopy } from '../../src-main/db/projectIntegrity';
 import { runCliIn } from '../support/cliInProcess';
 import { tempDir } from '../support/tempDirs';
@@ -96,5 +98,91 @@ describe('space asked back at open', () => {
     await openAndClose(imported);
     expect(await isSameAsGoodCopy(imported)).toBe(true);
     expect(fileSha256(imported)).toBe(after);
+  }, 120_000);
+});
+
+/**
+ * The derived tables refer to the imported rows by rowid, and a rewrite of a table to free the
+ * end of the file gives its rows new ones. They are kept against a fingerprint of each source
+ * table's row count and highest rowid (analysis/base/derivedTables.ts), so a rewrite must either
+ * keep every row's rowid or move that fingerprint: else the kept tables would name other rows and
+ * every figure built on them would be wrong, silently. The messages here span three of DuckDB's
+ * row groups (122,880 rows each), so the rewrite's insert could run in parallel.
+ */
+describe("a rewrite to free the file's end, under the derived tables' fingerprint", () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir('qunxi-filespace-rowids-');
+  });
+  afterEach(() => tmp.cleanup());
+
+  /** Each message's rowid with its key, in rowid order, as one hash; the fingerprint; the messages' last block. */
+  const rowState = (sql: Sql) =>
+    Promise.all([
+      sql.one<{ h: string }>(`SELECT md5(string_agg(rowid || '=' || row_key, ',' ORDER BY rowid)) AS h FROM messages`),
+      dataFingerprint(sql),
+      sql.one<{ last: number }>(`SELECT max(block_id)::INTEGER AS last FROM pragma_storage_info('messages') WHERE block_id >= 0`),
+      sql.one<{ rows: number; top: number }>(`SELECT count(*)::INTEGER AS rows, max(rowid)::INTEGER AS top FROM messages`),
+    ]).then(([rows, fingerprint, blocksOf, counts]) => ({ rowsHash: rows!.h, fingerprint, lastBlock: Number(blocksOf!.last), rows: Number(counts!.rows), top: Number(counts!.top) }));
+
+  /**
+   * A project whose 300,000 messages lie after the free blocks a dropped table left; `deleteEvery`
+   * removes every n-th message first, leaving gaps in the rowids. Answers the state before an open.
+   */
+  async function messagesPastFreeBlocks(file: string, deleteEvery: number | null) {
+    const project = await createProjectFile(file);
+    try {
+      return await project.db.write(async (sql) => {
+        await sql.run(fill('front', 600_000));
+        await sql.run('CHECKPOINT');
+        await sql.run(
+          `INSERT INTO messages (row_key, sender_id, sent_at, import_id)
+           SELECT 'k' || i, 's' || (i % 997), TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(i), 1 FROM range(300000) t(i)`,
+        );
+        if (deleteEvery) await sql.run(`DELETE FROM messages WHERE hash(row_key) % ${deleteEvery} = 0`);
+        await sql.run('CHECKPOINT');
+        await sql.run('DROP TABLE front');
+        await sql.run('CHECKPOINT');
+        return { ...(await rowState(sql)), blocks: await fileBlocks(sql) };
+      });
+    } finally {
+      await closeProjectFile(project);
+    }
+  }
+
+  /** Opens the project (which asks its space back) and answers the state after. */
+  async function afterOpen(file: string) {
+    const project = await openProjectFile(file);
+    try {
+      return await project.db.useUnprepared(async (sql) => ({ ...(await rowState(sql)), blocks: await fileBlocks(sql) }));
+    } finally {
+      await closeProjectFile(project);
+    }
+  }
+
+  it('keeps every message at its rowid when none was removed, and the fingerprint with them', async () => {
+    const file = path.join(tmp.dir, 'whole.qunxi');
+    const before = await messagesPastFreeBlocks(file, null);
+    expect(before.rows).toBe(300_000);
+    const after = await afterOpen(file);
+    // The case is the one it says: the messages were rewritten into the freed blocks, the file given back.
+    expect(after.lastBlock).toBeLessThan(before.lastBlock);
+    expect(after.blocks.total).toBeLessThan(before.blocks.total);
+    expect(after.rowsHash).toBe(before.rowsHash);
+    expect(after.fingerprint).toBe(before.fingerprint);
+  }, 120_000);
+
+  it('moves the fingerprint when it renumbers messages after gaps', async () => {
+    const file = path.join(tmp.dir, 'gaps.qunxi');
+    const before = await messagesPastFreeBlocks(file, 5);
+    // Gaps: fewer messages than their highest rowid says.
+    expect(before.top).toBeGreaterThan(before.rows - 1);
+    const after = await afterOpen(file);
+    expect(after.lastBlock).toBeLessThan(before.lastBlock);
+    expect(after.rows).toBe(before.rows);
+    // Renumbered: the messages now sit at rowids 0 to n − 1, and the fingerprint says so.
+    expect(after.rowsHash).not.toBe(before.rowsHash);
+    expect(after.top).toBe(after.rows - 1);
+    expect(after.fingerprint).not.toBe(before.fingerprint);
   }, 120_000);
 });
