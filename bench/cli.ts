@@ -26,7 +26,6 @@ function timeOnce(c: Case): number {
   return ms;
 }
 
-
 /** Runs the phase and returns its report lines. */
 export function runCliBench({ runs = Number(process.env.BENCH_RUNS ?? 10), log = (_: string) => {} } = {}): string[] {
   const node = process.execPath;

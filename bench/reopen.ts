@@ -18,7 +18,6 @@ const dataDir = path.join(root, 'bench', '.data', 'analyses');
 const work = path.join(root, 'bench', '.data', 'reopen');
 const OPENS = 5;
 
-
 /** The phase's opens of `file`, in a process of their own. */
 function opens(file: string): { openMs: number[]; asGoodCopy: boolean[]; rewrites: number; freeBlocks: number; totalBlocks: number } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'phases', 'reopen.ts'), file, String(OPENS)], { cwd: root, encoding: 'utf8' });

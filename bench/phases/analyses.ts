@@ -108,7 +108,6 @@ interface Statement {
 /** Beyond this, a method is timed once more instead of `runs` times. */
 const SLOW_MS = 5000;
 
-
 const originalRun = DuckDBConnection.prototype.run;
 const recorder = { isOn: false, statements: [] as Statement[] };
 DuckDBConnection.prototype.run = function (this: DuckDBConnection, sql, values, types) {
