@@ -103,7 +103,7 @@ describe('space asked back at open', () => {
 
 /**
  * The derived tables refer to the imported rows by rowid, and a rewrite of a table to free the
- * end of the file gives its rows new ones. They are kept against a fingerprint of each source
+ * end of the file may give its rows new ones. They are kept against a fingerprint of each source
  * table's row count and highest rowid (analysis/base/derivedTables.ts), so a rewrite must either
  * keep every row's rowid or move that fingerprint: else the kept tables would name other rows and
  * every figure built on them would be wrong, silently. The messages here span three of DuckDB's
@@ -116,14 +116,14 @@ describe("a rewrite to free the file's end, under the derived tables' fingerprin
   });
   afterEach(() => tmp.cleanup());
 
-  /** Each message's rowid with its key, in rowid order, as one hash; the fingerprint; the messages' last block. */
-  const rowState = (sql: Sql) =>
-    Promise.all([
-      sql.one<{ h: string }>(`SELECT md5(string_agg(rowid || '=' || row_key, ',' ORDER BY rowid)) AS h FROM messages`),
-      dataFingerprint(sql),
-      sql.one<{ last: number }>(`SELECT max(block_id)::INTEGER AS last FROM pragma_storage_info('messages') WHERE block_id >= 0`),
-      sql.one<{ rows: number; top: number }>(`SELECT count(*)::INTEGER AS rows, max(rowid)::INTEGER AS top FROM messages`),
-    ]).then(([rows, fingerprint, blocksOf, counts]) => ({ rowsHash: rows!.h, fingerprint, lastBlock: Number(blocksOf!.last), rows: Number(counts!.rows), top: Number(counts!.top) }));
+  /** Each message's rowid with its key, in rowid order, as one hash; the fingerprint; the messages' count, highest rowid and last block. */
+  async function rowState(sql: Sql) {
+    const rows = await sql.one<{ h: string }>(`SELECT md5(string_agg(rowid || '=' || row_key, ',' ORDER BY rowid)) AS h FROM messages`);
+    const fingerprint = await dataFingerprint(sql);
+    const counts = await sql.one<{ rows: number; top: number }>(`SELECT count(*)::INTEGER AS rows, max(rowid)::INTEGER AS top FROM messages`);
+    const last = await sql.one<{ last: number }>(`SELECT max(block_id)::INTEGER AS last FROM pragma_storage_info('messages') WHERE block_id >= 0`);
+    return { rowsHash: rows!.h, fingerprint, rows: Number(counts!.rows), top: Number(counts!.top), lastBlock: Number(last!.last) };
+  }
 
   /**
    * A project whose 300,000 messages lie after the free blocks a dropped table left; `deleteEvery`
