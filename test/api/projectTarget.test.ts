@@ -7,7 +7,6 @@ import { apiPerTest } from '../support/apiPerTest';
 import { holderFile } from '../../src-main/db/projectHolder';
 import { fileSha256 } from '../support/fileHash';
 
-
 // Issue 12 item 5: Save As never replaces a file that is not a Qunxi project and asks before
 // replacing one; project:new takes only .qunxi names.
 describe('where a project may be written', () => {

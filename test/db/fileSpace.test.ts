@@ -17,21 +17,23 @@ import { runCliIn } from '../support/cliInProcess';
 import { tempDir } from '../support/tempDirs';
 import { fileSha256 } from '../support/fileHash';
 
-
 /** Rows of random text: some 40 bytes a row that no compression shrinks much. */
 const fill = (table: string, rows: number) =>
   `CREATE TABLE ${table} AS SELECT md5(random()::VARCHAR) || md5(random()::VARCHAR) AS t FROM range(${rows})`;
 
-/** Blocks of the project's file, as DuckDB counts them. */
-async function blocks(file: string): Promise<FileBlocks> {
+/** Opens the project (which asks its space back), reads `read` of it and closes it. */
+async function readOpened<T>(file: string, read: (sql: Sql) => Promise<T>): Promise<T> {
   const project = await openProjectFile(file);
   try {
     // Unprepared: a use would first make the derived tables, a write of its own.
-    return await project.db.useUnprepared(fileBlocks);
+    return await project.db.useUnprepared(read);
   } finally {
     await closeProjectFile(project);
   }
 }
+
+/** Blocks of the project's file, as DuckDB counts them. */
+const blocks = (file: string): Promise<FileBlocks> => readOpened(file, fileBlocks);
 
 /** Opens the project and closes it again, as a user who only looks. */
 async function openAndClose(file: string): Promise<void> {
@@ -116,18 +118,19 @@ describe("a rewrite to free the file's end, under the derived tables' fingerprin
   });
   afterEach(() => tmp.cleanup());
 
-  /** Each message's rowid with its key, in rowid order, as one hash; the fingerprint; the messages' count, highest rowid and last block. */
+  /** Each message's rowid with its key, in rowid order, as one hash; the fingerprint; the messages' count, highest rowid and last block; the file's blocks. */
   async function rowState(sql: Sql) {
     const rows = await sql.one<{ h: string }>(`SELECT md5(string_agg(rowid || '=' || row_key, ',' ORDER BY rowid)) AS h FROM messages`);
     const fingerprint = await dataFingerprint(sql);
     const counts = await sql.one<{ rows: number; top: number }>(`SELECT count(*)::INTEGER AS rows, max(rowid)::INTEGER AS top FROM messages`);
     const last = await sql.one<{ last: number }>(`SELECT max(block_id)::INTEGER AS last FROM pragma_storage_info('messages') WHERE block_id >= 0`);
-    return { rowsHash: rows!.h, fingerprint, rows: Number(counts!.rows), top: Number(counts!.top), lastBlock: Number(last!.last) };
+    return { rowsHash: rows!.h, fingerprint, rows: Number(counts!.rows), top: Number(counts!.top), lastBlock: Number(last!.last), blocks: await fileBlocks(sql) };
   }
 
   /**
    * A project whose 300,000 messages lie after the free blocks a dropped table left; `deleteEvery`
-   * removes every n-th message first, leaving gaps in the rowids. Answers the state before an open.
+   * removes about one message in n first (by a hash of its key), leaving gaps in the rowids.
+   * Answers the state before an open.
    */
   async function messagesPastFreeBlocks(file: string, deleteEvery: number | null) {
     const project = await createProjectFile(file);
@@ -143,18 +146,8 @@ describe("a rewrite to free the file's end, under the derived tables' fingerprin
         await sql.run('CHECKPOINT');
         await sql.run('DROP TABLE front');
         await sql.run('CHECKPOINT');
-        return { ...(await rowState(sql)), blocks: await fileBlocks(sql) };
+        return rowState(sql);
       });
-    } finally {
-      await closeProjectFile(project);
-    }
-  }
-
-  /** Opens the project (which asks its space back) and answers the state after. */
-  async function afterOpen(file: string) {
-    const project = await openProjectFile(file);
-    try {
-      return await project.db.useUnprepared(async (sql) => ({ ...(await rowState(sql)), blocks: await fileBlocks(sql) }));
     } finally {
       await closeProjectFile(project);
     }
@@ -164,7 +157,7 @@ describe("a rewrite to free the file's end, under the derived tables' fingerprin
     const file = path.join(tmp.dir, 'whole.qunxi');
     const before = await messagesPastFreeBlocks(file, null);
     expect(before.rows).toBe(300_000);
-    const after = await afterOpen(file);
+    const after = await readOpened(file, rowState);
     // The case is the one it says: the messages were rewritten into the freed blocks, the file given back.
     expect(after.lastBlock).toBeLessThan(before.lastBlock);
     expect(after.blocks.total).toBeLessThan(before.blocks.total);
@@ -177,7 +170,7 @@ describe("a rewrite to free the file's end, under the derived tables' fingerprin
     const before = await messagesPastFreeBlocks(file, 5);
     // Gaps: fewer messages than their highest rowid says.
     expect(before.top).toBeGreaterThan(before.rows - 1);
-    const after = await afterOpen(file);
+    const after = await readOpened(file, rowState);
     expect(after.lastBlock).toBeLessThan(before.lastBlock);
     expect(after.rows).toBe(before.rows);
     // Renumbered: the messages now sit at rowids 0 to n − 1, and the fingerprint says so.

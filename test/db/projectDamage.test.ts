@@ -18,7 +18,6 @@ import { fileSha256 } from '../support/fileHash';
 const repoRoot = path.resolve(__dirname, '../..');
 const MESSAGES = 30_000;
 
-
 /** A closed project of MESSAGES messages with varied text, so its messages fill blocks of their own. */
 async function goodProject(file: string): Promise<void> {
   const project = await createProjectFile(file);

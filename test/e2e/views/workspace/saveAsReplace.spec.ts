@@ -3,7 +3,6 @@ import path from 'node:path';
 import { expect, test } from '../../fixtures';
 import { fileSha256 } from '../../../support/fileHash';
 
-
 // Issue 12 item 5 in browser mode: 另存为 asks before replacing a project and never replaces another program's file.
 test.describe('另存为 onto an existing file', () => {
   test('asks 「已存在，是否替换？」 and replaces the project only after 替换', async ({ app, community, shot }) => {
