@@ -33,6 +33,18 @@ export type ChartOption = ComposeOption<
   | DataZoomComponentOption
 >;
 
+/** Props of a chart (Chart.tsx). */
+export interface ChartProps {
+  option: ChartOption;
+  testId?: string;
+  /** Called when a data item is clicked (series name, data index, item name). */
+  onItemClick?: (item: { seriesName: string; dataIndex: number; name: string }) => void;
+  /** CSS height of the chart (default from the stylesheet). */
+  height?: number | string;
+  /** What the chart shows, for the file name of 保存图片 (the view and the scope are added). */
+  title?: string;
+}
+
 /**
  * A series of many items drawn over several frames, a few hundred items each (ECharts' progressive
  * rendering), instead of in the one task of the option's draw: 流失与留存's retention heatmap

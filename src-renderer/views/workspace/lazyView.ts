@@ -17,8 +17,9 @@ type Loaded<P> = { component: ComponentType<P> | null; failure?: { error: unknow
 
 /**
  * A view whose module is imported only when it is first shown or preloaded: `load` is the
- * dynamic import, `pick` takes the view's component from the module, `fallback` is shown while
- * the code loads (it must say it is busy, aria-busy, where a ViewFrame waits for the figures).
+ * dynamic import, `pick` takes the view's component from the module, `fallback` is shown with the
+ * component's props while the code loads (it must say it is busy, aria-busy, where a ViewFrame
+ * waits for the figures).
  * Once loaded, the view renders at once.
  *
  * Not React.lazy and Suspense: React shows a suspended boundary's content no sooner than 300 ms
@@ -26,7 +27,7 @@ type Loaded<P> = { component: ComponentType<P> | null; failure?: { error: unknow
  * its code was in asked its first questions 300 ms after the click, and a grid drawn before
  * ag-grid's code was in waited as long (issue 17). A state update once the code is in is not held.
  */
-export function lazyView<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>, fallback: () => ReactNode = () => null): LazyView<P> {
+export function lazyView<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>, fallback: (props: P) => ReactNode = () => null): LazyView<P> {
   let loading: Promise<ComponentType<P>> | null = null;
   let loaded: ComponentType<P> | null = null;
   const start = () => (loading ??= load().then((m) => (loaded = pick(m))));
@@ -45,7 +46,7 @@ export function lazyView<M, P extends object = object>(load: () => Promise<M>, p
       };
     }, [isLoaded]);
     if (shown.failure) throw shown.failure.error;
-    return shown.component ? createElement(shown.component, props) : fallback();
+    return shown.component ? createElement(shown.component, props) : fallback(props);
   };
   return {
     Component,

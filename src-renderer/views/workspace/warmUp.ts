@@ -7,7 +7,7 @@
 // user asks stops the view being warmed (its requests are aborted unless the user's view joined
 // them), and warming goes on only once the shown view's figures are on screen again.
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { call } from '../../api/client';
 import { loadingQueries, subscribeLoadingQueries } from '../../api/useQuery';
 import { DWELL_MS, WarmUpContext, type WarmUpScope } from '../../api/warmUpScope';
@@ -84,8 +84,10 @@ export function createWarmUp(views: Readonly<Record<string, LazyView>>): WarmUp 
     requestIdleCallback(
       () => {
         if (mine !== turn) return;
-        void views[tab]!.load().then(
-          () => waitForTables(mine, () => warm(tab)),
+        // React DOM's reconciler is loaded by main.tsx before anything renders; imported here, not
+        // beside the workspace, it stays out of the page's first task (main.tsx).
+        void Promise.all([views[tab]!.load(), import('react-dom/client')]).then(
+          ([, { createRoot }]) => waitForTables(mine, () => warm(tab, createRoot)),
           () => next(tab),
         );
       },
@@ -109,7 +111,7 @@ export function createWarmUp(views: Readonly<Record<string, LazyView>>): WarmUp 
     step();
   };
 
-  const warm = (tab: string) => {
+  const warm = (tab: string, createRoot: typeof import('react-dom/client').createRoot) => {
     if (isPaused || current) return;
     let loading = 0;
     const settle = () => {
