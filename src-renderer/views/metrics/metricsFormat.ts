@@ -17,13 +17,15 @@ export function periodLabel(row: Pick<MetricsRow, 'period_start' | 'period_end'>
   return `${row.period_start} ~ ${row.period_end.slice(5)}`;
 }
 
-const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Made on first use, not as the module loads: main.tsx has set up ICU's locale data by then, in a task of its own. */
+let yuan: Intl.NumberFormat | undefined;
 
 /** An amount in yuan: `¥1,234.50`; '-' when missing. */
 export function formatMoney(amount: number | null | undefined): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '-';
   // Cents first, so 0.005 float noise never shows as a wrong cent and -0 never shows as '-¥0.00'.
   const cents = Math.round(amount * 100);
+  yuan ??= new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `${cents < 0 ? '-' : ''}¥${yuan.format(Math.abs(cents) / 100)}`;
 }
 
