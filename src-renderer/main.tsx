@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { loadingQueries, subscribeLoadingQueries } from './api/useQuery';
 import { App } from './App';
 import { initLanguage } from './store/language';
 import './styles.css';
@@ -15,10 +16,14 @@ void import('react-dom/client').then(({ createRoot }) => {
       <App />
     </StrictMode>,
   );
-  // The page's first number formatted sets up ICU's data for the locale: 30–90 ms of one task in
-  // Chromium, on every load. Asked here, in a task of its own after the first render, while the
-  // project and the overview's code are on their way, it no longer lengthens the task that evaluates
-  // the overview's modules (metricsFormat.ts makes its formatter there) or the one that draws its
-  // first figures, nor comes before the first render (issue 17).
+});
+
+// The page's first number formatted sets up ICU's data for the locale: 30–90 ms of one task in
+// Chromium, on every load. Done in a task of its own once the first question to the server is on its
+// way (the page has nothing to do but wait), it lengthens neither the first screen nor the task that
+// draws the first figures (issue 17).
+const stopWaiting = subscribeLoadingQueries(() => {
+  if (loadingQueries() === 0) return;
+  stopWaiting();
   setTimeout(() => new Intl.NumberFormat('zh-CN').format(0));
 });

@@ -17,7 +17,7 @@ export function periodLabel(row: Pick<MetricsRow, 'period_start' | 'period_end'>
   return `${row.period_start} ~ ${row.period_end.slice(5)}`;
 }
 
-/** Made on first use, not as the module loads: main.tsx has set up ICU's locale data by then, in a task of its own. */
+/** Made on first use, not as the module loads: main.tsx sets up ICU's locale data in a task of its own meanwhile. */
 let yuan: Intl.NumberFormat | undefined;
 
 /** An amount in yuan: `¥1,234.50`; '-' when missing. */
