@@ -13,11 +13,7 @@ const drawnChart = lazyView(
   () => import('./DrawnChart'),
   (m) => m.DrawnChart,
   // The chart's frame and box while ECharts's code loads: not drawn, so its view is not called ready.
-  ({ testId, height }: ChartProps) => (
-    <div className="chart-frame">
-      <ChartBox testId={testId} height={height} />
-    </div>
-  ),
+  ({ testId, height }: ChartProps) => <ChartBox testId={testId} height={height} />,
 );
 requestIdleCallback(drawnChart.preload);
 

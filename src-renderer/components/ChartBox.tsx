@@ -1,10 +1,16 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 /**
- * The box a chart is drawn in (by ECharts, DrawnChart.tsx), and the same box while ECharts's code
- * loads: the page keeps its layout, and the chart counts as not yet drawn (`data-rendered`, which
- * DrawnChart sets once ECharts has finished a frame).
+ * A chart's frame and the box it is drawn in (by ECharts, DrawnChart.tsx, which puts its save
+ * buttons in `children`), and the same frame while ECharts's code loads: the page keeps its layout,
+ * and the chart counts as not yet drawn (`data-rendered`, which DrawnChart sets once ECharts has
+ * finished a frame).
  */
-export function ChartBox({ testId, height, ref }: { testId?: string; height?: number | string; ref?: Ref<HTMLDivElement> }) {
-  return <div ref={ref} className="chart" data-testid={testId} data-rendered="false" style={height !== undefined ? { height } : undefined} />;
+export function ChartBox({ testId, height, ref, children }: { testId?: string; height?: number | string; ref?: Ref<HTMLDivElement>; children?: ReactNode }) {
+  return (
+    <div className="chart-frame">
+      <div ref={ref} className="chart" data-testid={testId} data-rendered="false" style={height !== undefined ? { height } : undefined} />
+      {children}
+    </div>
+  );
 }

@@ -135,8 +135,7 @@ export function DrawnChart({ option, testId, onItemClick, height, title = '' }: 
   };
 
   return (
-    <div className="chart-frame">
-      <ChartBox ref={ref} testId={testId} height={height} />
+    <ChartBox ref={ref} testId={testId} height={height}>
       <div className="chart-save" title={exportsText.saveImage}>
         <span className="muted">{exportsText.saveImage}</span>
         <button type="button" className="small" onClick={() => save('png')} data-testid={testId ? `${testId}-save-png` : undefined}>
@@ -146,7 +145,7 @@ export function DrawnChart({ option, testId, onItemClick, height, title = '' }: 
           {exportsText.saveSvg}
         </button>
       </div>
-    </div>
+    </ChartBox>
   );
 }
 
